@@ -1,0 +1,69 @@
+/**
+ * Parliamentary papers cited in a letter. Spans are UTF-16 offsets into the analysed text.
+ */
+import type { Span } from '../text';
+
+export type PaperKind = 'kamerstuk' | 'handelingen' | 'aanhangsel' | 'zaak' | 'document';
+
+/** What a citation identifies, independent of where it stands. */
+export interface PaperRef {
+  kind: PaperKind;
+  /** Official publication identifier: `kst-36410-X-46`, `kst-30821-E`, `ah-tk-20242025-2391`, `2025Z01234`. */
+  id: string;
+  /** Dossier number without spaces, e.g. "36410" (null for Handelingen, zaak, document). */
+  dossier: string | null;
+  /** "X", "20" (for 21 501-20), or null. */
+  toevoeging: string | null;
+  /** Volgnummer ("46") or Eerste Kamer letter ("E"); null when the citation names a dossier only. */
+  number: string | null;
+  kamer: 'I' | 'II' | null;
+  /** "2023-2024" when the citation gives it. */
+  vergaderjaar: string | null;
+  /** The citation in the official form, e.g. "Kamerstukken II 2023/24, 36 410 X, nr. 46". */
+  canonical: string;
+}
+
+/** One cited paper at one place in the text (a list "nrs. 591, 594 en 596" gives three). */
+export interface Reference extends PaperRef {
+  /** The text of the span (the whole citation for the first paper, the number for the others). */
+  text: string;
+  span: Span;
+  /** Span of the whole citation this reference belongs to (shared by the papers of one list). */
+  citationSpan: Span;
+}
+
+export type MotionLink =
+  | { kind: 'parenthesis' }
+  | { kind: 'footnote'; footnote: string; footnoteSpan: Span }
+  | { kind: 'earlier'; citationSpan: Span; uri?: string };
+
+/** "de motie Erkens", "motie-Kathmann c.s.", "de motie van het lid Van den Berg7". */
+export interface MotionMention {
+  text: string;
+  span: Span;
+  /** Surname of the first signer as written ("Van den Berg"). */
+  signer: string;
+  /** The papers the mention was linked to (several for "de moties … (nrs. 487 en 504)"). */
+  refs: PaperRef[];
+  via: MotionLink | null;
+}
+
+/** A footnote at the foot of a page ("7 Kamerstuk 30 821, nr. 110.") or a Markdown `[^7]: …`. */
+export interface Footnote {
+  label: string;
+  span: Span;
+  text: string;
+}
+
+/** A footnote marker in the body: a digit glued to a word ("Van den Berg7") or `[^7]`. */
+export interface FootnoteMarker {
+  label: string;
+  span: Span;
+}
+
+export interface Citations {
+  references: Reference[];
+  motions: MotionMention[];
+  footnotes: Footnote[];
+  markers: FootnoteMarker[];
+}

@@ -1,0 +1,89 @@
+/**
+ * Positions in a document. The core works on UTF-16 offsets into the text (what JavaScript
+ * strings index); `LineIndex` converts them to LSP positions (0-based line, UTF-16 character).
+ * Line ends may be LF, CRLF or CR.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A half-open span of UTF-16 offsets, `[start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The line that holds `offset` (binary search). */
+  lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: o - this.lineStarts[line] };
+  }
+
+  range(span: Span): Range {
+    return { start: this.position(span.start), end: this.position(span.end) };
+  }
+
+  /** Offset of an LSP position, clamped to the line's content (line end excluded). */
+  offset(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    const end = this.lineEnd(pos.line);
+    return Math.min(start + Math.max(0, pos.character), end);
+  }
+
+  /** Offset just past the line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+  }
+}
