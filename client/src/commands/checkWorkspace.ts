@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { CheckWorkspaceRequest, type CheckWorkspaceResult } from '../../../server/src/protocol';
+import type { ClientHost } from '../client';
+import { reportRequestError } from '../errors';
+import { M } from '../messages';
+import { runningClient } from './util';
+
+const TITLE = 'Controleer alle brieven in de werkruimte';
+
+/** "Controleer alle brieven in de werkruimte": the server checks every letter; findings land in the Problems view. */
+export function registerCheckWorkspace(host: ClientHost): vscode.Disposable {
+  return vscode.commands.registerCommand('antwoordbrief.controleerWerkruimte', async () => {
+    const client = runningClient(host);
+    if (!client) return;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: M.checkingWorkspace, cancellable: true },
+      async (_progress, token) => {
+        try {
+          return await client.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequest, {}, token);
+        } catch (err) {
+          if (!token.isCancellationRequested) reportRequestError(TITLE, err);
+          return undefined;
+        }
+      },
+    );
+    if (!result) return;
+    void vscode.window.showInformationMessage(M.checkedWorkspace(result.files ?? 0, result.findings ?? 0));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+}

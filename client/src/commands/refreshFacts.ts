@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { RefreshFactsRequest, type RefreshFactsParams, type RefreshFactsResult } from '../../../server/src/protocol';
+import type { ClientHost } from '../client';
+import { reportRequestError } from '../errors';
+import { M } from '../messages';
+import { letterEditor, runningClient } from './util';
+
+const TITLE = 'Ververs gegevens';
+
+/** "Ververs gegevens": fetches the facts again for the reference under the cursor (all references when there is none). */
+export function registerRefreshFacts(host: ClientHost): vscode.Disposable {
+  return vscode.commands.registerCommand('antwoordbrief.verversGegevens', async () => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showInformationMessage(M.refreshUntrusted);
+      return;
+    }
+    const editor = letterEditor(host);
+    const client = editor && runningClient(host);
+    if (!editor || !client) return;
+    const pos = editor.selection.active;
+    const params: RefreshFactsParams = { uri: editor.document.uri.toString(), line: pos.line, character: pos.character };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: M.refreshing, cancellable: true },
+      async (_progress, token) => {
+        try {
+          return await client.sendRequest<RefreshFactsResult>(RefreshFactsRequest, params, token);
+        } catch (err) {
+          if (!token.isCancellationRequested) reportRequestError(TITLE, err);
+          return undefined;
+        }
+      },
+    );
+    if (!result) return;
+    if (!(result.requested > 0)) {
+      void vscode.window.showInformationMessage(M.noReference);
+      return;
+    }
+    const failed = Array.isArray(result.failed) ? result.failed : [];
+    if (failed.length) void vscode.window.showWarningMessage(`${M.refreshed(result.resolved, result.requested)} ${M.refreshFailed(failed)}`);
+    else void vscode.window.showInformationMessage(M.refreshed(result.resolved, result.requested));
+  });
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { DocumentSelector } from 'vscode-languageclient/node';
+
+/** Languages checked without any setting. */
+export const BASE_LANGUAGES = ['markdown', 'plaintext'];
+const SCHEMES = ['file', 'untitled'];
+
+export interface SelectorSettings {
+  languages: string[];
+  include: string[];
+}
+
+/** Reads `antwoordbrief.languages` / `antwoordbrief.include`, dropping anything that is not a non-empty string. */
+export function readSelectorSettings(): SelectorSettings {
+  const config = vscode.workspace.getConfiguration('antwoordbrief');
+  const clean = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : []);
+  return { languages: clean(config.get('languages')), include: clean(config.get('include')) };
+}
+
+/** The documents the server is told about: base and configured languages, plus configured glob patterns. */
+export function documentSelector(s: SelectorSettings): DocumentSelector {
+  const languages = [...new Set([...BASE_LANGUAGES, ...s.languages])];
+  const selector: { language?: string; scheme: string; pattern?: string }[] = [];
+  for (const language of languages) for (const scheme of SCHEMES) selector.push({ language, scheme });
+  for (const pattern of new Set(s.include)) selector.push({ scheme: 'file', pattern });
+  return selector;
+}
+
+export function sameSelectorSettings(a: SelectorSettings, b: SelectorSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
