@@ -68,3 +68,15 @@ export interface RefreshFactsResult {
   resolved: number;
   failed: { id: string; reason: string }[];
 }
+
+/**
+ * Client → server: analyse one open document now and publish its diagnostics, whatever
+ * `antwoordbrief.run` says (the command behind `run: manual`).
+ */
+export const CheckDocumentRequest = 'antwoordbrief/checkDocument';
+export interface CheckDocumentParams {
+  uri: string;
+}
+export interface CheckDocumentResult {
+  findings: number;
+}

@@ -1,0 +1,78 @@
+// The `antwoordbrief` command line: a table of subcommands, each a host of the same core.
+import { runCheck } from './check';
+import { runOutline } from './outline';
+import { InputError } from './io';
+import { UsageError } from './options';
+
+export interface CommandResult {
+  stdout: string;
+  /** One-line Dutch messages for stderr. */
+  stderr: string[];
+  code: number;
+}
+
+export interface Command {
+  usage: string;
+  /** Dutch, one line. */
+  summary: string;
+  run(argv: string[]): CommandResult | Promise<CommandResult>;
+}
+
+/** Subcommands. Add one by adding a line here (e.g. `refs`, `skeleton`). */
+export const COMMANDS: Record<string, Command> = {
+  check: {
+    usage: 'antwoordbrief check [--format text|json] BESTAND...',
+    summary: 'Controleert of elke (sub)vraag beantwoord is en meldt wat er mist.',
+    run: runCheck,
+  },
+  outline: {
+    usage: 'antwoordbrief outline [--format json|text] BESTAND',
+    summary: 'Toont de vragen van een brief met hun subvragen en de staat van het antwoord.',
+    run: runOutline,
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    'antwoordbrief: controleer antwoordbrieven aan de Kamer.',
+    '',
+    'Gebruik:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 invoer niet leesbaar of onjuist gebruik.',
+    'Meer over een opdracht: antwoordbrief OPDRACHT --help',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<CommandResult> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') return { stdout: help() + '\n', stderr: [], code: 0 };
+  if (name === '--version') return { stdout: '0.1.0\n', stderr: [], code: 0 };
+  const command = COMMANDS[name];
+  if (!command) return { stdout: '', stderr: [`antwoordbrief: onbekende opdracht '${name}' (zie antwoordbrief --help)`], code: 2 };
+  if (rest.includes('--help') || rest.includes('-h')) return { stdout: `Gebruik: ${command.usage}\n${command.summary}\n`, stderr: [], code: 0 };
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) return { stdout: '', stderr: [`antwoordbrief ${name}: ${e.message} (gebruik: ${command.usage})`], code: 2 };
+    if (e instanceof InputError) return { stdout: '', stderr: [`antwoordbrief: ${e.message}`], code: 2 };
+    const msg = e instanceof Error ? e.message : String(e);
+    return { stdout: '', stderr: [`antwoordbrief: interne fout: ${msg.split('\n')[0]}`], code: 2 };
+  }
+}
+
+// The bundle is the program (bin/antwoordbrief.js requires it), so it always runs.
+{
+  main(process.argv.slice(2)).then(
+    (r) => {
+      if (r.stdout) process.stdout.write(r.stdout);
+      for (const line of r.stderr) process.stderr.write(line.startsWith('antwoordbrief') ? line + '\n' : `antwoordbrief: ${line}\n`);
+      process.exitCode = r.code;
+    },
+    (e) => {
+      process.stderr.write(`antwoordbrief: interne fout: ${String(e).split('\n')[0]}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

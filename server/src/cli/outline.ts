@@ -1,0 +1,59 @@
+// `antwoordbrief outline --format json FILE`
+import { analyze } from '../core/analyze';
+import type { AnswerStatus } from '../core/model';
+import type { Range } from '../core/text';
+import { answerStateLabel } from '../core/features/symbols';
+import { readLetterFile } from './io';
+import { formatFlag, parseArgs, UsageError } from './options';
+import type { CommandResult } from './main';
+
+export interface OutlineQuestion {
+  id: string;
+  section: string | null;
+  range: Range;
+  subquestions: { text: string; range: Range }[];
+  answer: { status: AnswerStatus; range: Range | null; refersTo: string[] };
+}
+
+export interface OutlineResult {
+  file: string;
+  questions: OutlineQuestion[];
+}
+
+export function outlineText(file: string, text: string): OutlineResult {
+  const a = analyze(text);
+  return {
+    file,
+    questions: a.letter.questions.map((q) => ({
+      id: q.id,
+      section: q.section,
+      range: a.lines.range(q.span),
+      subquestions: q.subquestions.map((s) => ({ text: s.text, range: a.lines.range(s.span) })),
+      answer: {
+        status: q.answer.status,
+        range: q.answer.span ? a.lines.range(q.answer.span) : null,
+        refersTo: q.answer.refersTo,
+      },
+    })),
+  };
+}
+
+export function runOutline(argv: string[]): CommandResult {
+  const args = parseArgs(argv, ['format']);
+  const format = formatFlag(args, ['json', 'text'], 'json');
+  if (args.files.length !== 1) throw new UsageError('geef precies één bestand op');
+  const file = args.files[0];
+  const text = readLetterFile(file);
+  if (format === 'json') return { stdout: JSON.stringify(outlineText(file, text), null, 2) + '\n', stderr: [], code: 0 };
+  const a = analyze(text);
+  const lines: string[] = [];
+  let section: string | null = null;
+  for (const q of a.letter.questions) {
+    if (q.section !== section) {
+      section = q.section;
+      if (section) lines.push(section);
+    }
+    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q)})  regel ${a.lines.position(q.headingSpan.start).line + 1}`);
+  }
+  return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: [], code: 0 };
+}

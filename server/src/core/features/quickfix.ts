@@ -1,0 +1,81 @@
+/**
+ * Quick fix for `unanswered-question`: insert an answer placeholder under the question, in
+ * the letter's own style ("Antwoord 3", "3. Antwoord van het kabinet", "## Antwoord 3", …).
+ */
+import type { Finding, Letter, QuestionUnit } from '../model';
+import type { QuickFix } from './types';
+import { resolveQuestion } from './answerLinks';
+
+/** The line break the letter uses most visibly (its first one), LF when it has none. */
+export function lineBreakOf(text: string): string {
+  const i = text.search(/[\r\n]/);
+  if (i < 0) return '\n';
+  if (text[i] === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
+  return '\n';
+}
+
+/** Replace the first question number (with its letter suffix) in a heading by `id`. */
+function renumber(heading: string, id: string): string | null {
+  const m = /\d+[a-z]?/.exec(heading);
+  if (!m) return null;
+  return heading.slice(0, m.index) + id + heading.slice(m.index + m[0].length);
+}
+
+/** The answer heading for `unit`, modelled on the letter's other answer or question headings. */
+export function answerHeadingFor(letter: Letter, unit: QuestionUnit): string {
+  const text = letter.text;
+  // Another answer heading is the best model of how this letter writes them.
+  for (const q of letter.questions) {
+    const h = q.answer.headingSpan;
+    if (!h || q === unit) continue;
+    const line = text.slice(h.start, h.end).trim();
+    const out = renumber(line, unit.id);
+    if (out && out.length <= 120) return out;
+  }
+  // Otherwise the question's own heading, with "Vraag" turned into "Antwoord".
+  const qh = text.slice(unit.headingSpan.start, unit.headingSpan.end).trim();
+  if (/\bvraag\b/i.test(qh) && !/[\r\n]/.test(qh) && qh.length <= 120) {
+    return qh.replace(/\b(vraag|Vraag|VRAAG)\b/, (w) => (w === 'VRAAG' ? 'ANTWOORD' : w === 'vraag' ? 'antwoord' : 'Antwoord'));
+  }
+  return `Antwoord ${unit.id}`;
+}
+
+/** End of the line holding `offset` (before its line break). */
+function lineEndAt(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** Quick fixes for the given findings (only those that have one). */
+export function quickFixes(letter: Letter, findings: Finding[]): QuickFix[] {
+  const out: QuickFix[] = [];
+  for (const f of findings) {
+    if (f.code !== 'unanswered-question' || !f.question) continue;
+    const unit = unitOf(letter, f);
+    if (!unit || unit.answer.status !== 'missing') continue;
+    const eol = lineBreakOf(letter.text);
+    const anchor = Math.max(unit.questionSpan.end, unit.headingSpan.end);
+    // Step back over trailing line breaks so the placeholder sits right under the question.
+    let end = anchor;
+    while (end > unit.headingSpan.end && /\s/.test(letter.text[end - 1])) end--;
+    const at = lineEndAt(letter.text, end);
+    const heading = answerHeadingFor(letter, unit);
+    out.push({
+      title: `Voeg een antwoord toe onder vraag ${unit.id}`,
+      code: f.code,
+      findingSpan: f.span,
+      edits: [{ span: { start: at, end: at }, newText: `${eol}${eol}${heading}${eol}` }],
+      preferred: true,
+    });
+  }
+  return out;
+}
+
+function unitOf(letter: Letter, f: Finding): QuestionUnit | undefined {
+  // The finding stands inside its unit; that pins the section when numbering restarts.
+  const inside = letter.questions.find((q) => q.id === f.question && f.span.start >= q.span.start && f.span.start <= q.span.end);
+  if (inside) return inside;
+  const sectionIndex = letter.questions.find((q) => f.span.start >= q.span.start && f.span.start <= q.span.end)?.sectionIndex ?? -1;
+  return resolveQuestion(letter, f.question!, sectionIndex);
+}

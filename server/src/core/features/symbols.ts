@@ -1,0 +1,95 @@
+/**
+ * The document outline: fractie sections → question units → subquestions, with each unit's
+ * answer state in Dutch.
+ */
+import type { Letter, QuestionUnit, Section } from '../model';
+import type { Span } from '../text';
+import type { OutlineNode } from './types';
+
+/** The Dutch answer state of a unit, as shown in the outline. */
+export function answerStateLabel(unit: QuestionUnit): string {
+  switch (unit.answer.status) {
+    case 'answered':
+      return 'beantwoord';
+    case 'missing':
+      return 'niet beantwoord';
+    case 'placeholder':
+      return 'placeholder';
+    case 'context':
+      return 'alleen context';
+    case 'by-reference': {
+      const t = unit.answer.refersTo;
+      if (t.length === 0) return 'verwijst naar een ander antwoord';
+      const list = t.length === 1 ? t[0] : `${t.slice(0, -1).join(', ')} en ${t[t.length - 1]}`;
+      return `verwijst naar vraag ${list}`;
+    }
+  }
+}
+
+function questionNode(unit: QuestionUnit): OutlineNode {
+  const span = cover(unit.span, unit.headingSpan);
+  return {
+    kind: 'question',
+    name: `Vraag ${unit.id}`,
+    detail: answerStateLabel(unit),
+    span,
+    selectionSpan: unit.headingSpan,
+    children: unit.subquestions.map((sq) => ({
+      kind: 'subquestion',
+      name: oneLine(sq.text),
+      detail: '',
+      span: sq.span,
+      selectionSpan: sq.span,
+      children: [],
+    })),
+  };
+}
+
+/** The outline of a letter, in document order. */
+export function documentOutline(letter: Letter): OutlineNode[] {
+  const bySection = new Map<number, OutlineNode[]>();
+  const top: OutlineNode[] = [];
+  for (const unit of letter.questions) {
+    const node = questionNode(unit);
+    if (unit.sectionIndex >= 0 && letter.sections.some((s) => s.index === unit.sectionIndex)) {
+      let list = bySection.get(unit.sectionIndex);
+      if (!list) bySection.set(unit.sectionIndex, (list = []));
+      list.push(node);
+    } else {
+      top.push(node);
+    }
+  }
+  const sections = [...letter.sections].sort((a, b) => a.span.start - b.span.start);
+  const out: OutlineNode[] = [...top];
+  sections.forEach((section, i) => {
+    const children = bySection.get(section.index) ?? [];
+    out.push(sectionNode(section, children, sections[i + 1]?.span.start ?? letter.text.length));
+  });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+function sectionNode(section: Section, children: OutlineNode[], nextStart: number): OutlineNode {
+  let end = section.span.end;
+  for (const c of children) end = Math.max(end, c.span.end);
+  // A section reaches up to its last unit; never past the next section.
+  end = Math.max(section.span.end, Math.min(end, Math.max(nextStart, section.span.end)));
+  const answered = children.filter((c) => c.detail === 'beantwoord' || c.detail.startsWith('verwijst')).length;
+  const needing = children.filter((c) => c.detail !== 'alleen context').length;
+  return {
+    kind: 'section',
+    name: section.title || 'Sectie',
+    detail: needing ? `${answered} van ${needing} beantwoord` : '',
+    span: { start: section.span.start, end },
+    selectionSpan: section.span,
+    children,
+  };
+}
+
+function cover(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+function oneLine(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > 120 ? s.slice(0, 119) + '…' : s || '?';
+}

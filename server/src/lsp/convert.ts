@@ -1,0 +1,183 @@
+// The one adapter from domain results (spans, findings, hover blocks) to LSP types.
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  FoldingRange,
+  FoldingRangeKind,
+  Hover,
+  Location,
+  LocationLink,
+  MarkupKind,
+  SymbolInformation,
+  SymbolKind,
+  TextEdit,
+} from 'vscode-languageserver';
+import type { Finding, Severity } from '../core/model';
+import { severityOf, type Settings } from '../core/settings';
+import type { LineIndex } from '../core/text';
+import type { DefinitionTarget, FoldSpan, HoverBlock, HoverResult, OutlineNode, QuickFix } from '../core/features/types';
+
+export const SOURCE = 'antwoordbrief';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Findings to diagnostics; severity comes from the settings, 'off' drops the finding. */
+export function toDiagnostics(findings: Finding[], lines: LineIndex, settings: Settings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const sev = severityOf(f.code, settings);
+    if (sev === 'off') continue;
+    const d: Diagnostic = {
+      range: lines.range(f.span),
+      severity: SEVERITY[sev] ?? DiagnosticSeverity.Warning,
+      code: f.code,
+      source: SOURCE,
+      message: f.message,
+    };
+    if (f.question !== undefined) d.data = { question: f.question };
+    out.push(d);
+  }
+  return out;
+}
+
+/** Markdown special characters escaped, so document text never becomes markup or a link. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => '\\' + c);
+}
+
+function renderMarkdown(blocks: HoverBlock[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        parts.push(`**${escapeMarkdown(b.text)}**`);
+        break;
+      case 'text':
+        parts.push(escapeMarkdown(b.text));
+        break;
+      case 'quote':
+        parts.push(
+          b.text
+            .split(/\r\n|\r|\n/)
+            .map((l) => (l.trim() ? '> ' + escapeMarkdown(l) : '>'))
+            .join('\n'),
+        );
+        break;
+      case 'fields':
+        parts.push(b.fields.map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join('  \n'));
+        break;
+      case 'links':
+        parts.push(
+          b.links
+            .filter((l) => /^https?:\/\//.test(l.url))
+            .map((l) => `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})`)
+            .join(' · '),
+        );
+        break;
+    }
+  }
+  return parts.join('\n\n');
+}
+
+function renderPlaintext(blocks: HoverBlock[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+      case 'text':
+      case 'quote':
+        parts.push(b.text);
+        break;
+      case 'fields':
+        parts.push(b.fields.map(([k, v]) => `${k}: ${v}`).join('\n'));
+        break;
+      case 'links':
+        parts.push(b.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
+        break;
+    }
+  }
+  return parts.join('\n\n');
+}
+
+export function toHover(result: HoverResult, lines: LineIndex, markdown: boolean): Hover {
+  return {
+    contents: markdown
+      ? { kind: MarkupKind.Markdown, value: renderMarkdown(result.blocks) }
+      : { kind: MarkupKind.PlainText, value: renderPlaintext(result.blocks) },
+    range: lines.range(result.span),
+  };
+}
+
+export function toDefinition(targets: DefinitionTarget[], uri: string, lines: LineIndex, linkSupport: boolean): Location[] | LocationLink[] {
+  const located = targets.flatMap((t) => {
+    const targetUri = t.uri ?? uri;
+    const range = t.range ?? (t.span && !t.uri ? lines.range(t.span) : t.span ? undefined : undefined);
+    if (!range) return [];
+    return [{ t, targetUri, range }];
+  });
+  if (linkSupport) {
+    return located.map(({ t, targetUri, range }) =>
+      LocationLink.create(targetUri, range, range, lines.range(t.originSpan)),
+    );
+  }
+  return located.map(({ targetUri, range }) => Location.create(targetUri, range));
+}
+
+const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  question: SymbolKind.Object,
+  subquestion: SymbolKind.String,
+};
+
+export function toDocumentSymbols(nodes: OutlineNode[], lines: LineIndex): DocumentSymbol[] {
+  return nodes.map((n) => {
+    const range = lines.range(n.span);
+    let sel = lines.range(n.selectionSpan);
+    if (n.selectionSpan.start < n.span.start || n.selectionSpan.end > n.span.end) sel = range;
+    return DocumentSymbol.create(n.name, n.detail || undefined, SYMBOL_KIND[n.kind], range, sel, toDocumentSymbols(n.children, lines));
+  });
+}
+
+/** Flat symbols for clients without hierarchical outline support. */
+export function toSymbolInformation(nodes: OutlineNode[], lines: LineIndex, uri: string, container?: string): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  for (const n of nodes) {
+    const name = n.detail ? `${n.name} (${n.detail})` : n.name;
+    out.push(SymbolInformation.create(name, SYMBOL_KIND[n.kind], lines.range(n.span), uri, container));
+    out.push(...toSymbolInformation(n.children, lines, uri, n.name));
+  }
+  return out;
+}
+
+export function toFoldingRanges(spans: FoldSpan[], lines: LineIndex): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const f of spans) {
+    const startLine = lines.lineAt(f.span.start);
+    let endLine = lines.lineAt(Math.max(f.span.start, f.span.end - 1));
+    // Trailing blank lines belong to the gap, not to the fold.
+    while (endLine > startLine && lines.lineText(endLine).trim() === '') endLine--;
+    if (endLine > startLine) out.push({ startLine, endLine, kind: FoldingRangeKind.Region });
+  }
+  return out;
+}
+
+export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, diagnostics: Diagnostic[]): CodeAction[] {
+  return fixes.map((fix) => {
+    const range = lines.range(fix.findingSpan);
+    const diag = diagnostics.filter(
+      (d) => d.code === fix.code && d.range.start.line === range.start.line && d.range.start.character === range.start.character,
+    );
+    const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => TextEdit.replace(lines.range(e.span), e.newText)) } }, CodeActionKind.QuickFix);
+    if (diag.length) action.diagnostics = diag;
+    if (fix.preferred) action.isPreferred = true;
+    return action;
+  });
+}

@@ -1,0 +1,43 @@
+// Open documents and their analyses, one analysis per (version, settings) at most.
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../core/analyze';
+import type { Settings } from '../core/settings';
+
+interface Entry {
+  version: number;
+  settings: Settings;
+  analysis: Analysis;
+}
+
+/**
+ * The document store: the text of every open document (incremental sync applied by
+ * `TextDocuments`) and the analysis of its latest version, computed on first demand and shared by
+ * diagnostics and every request on that version.
+ */
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly analyses = new Map<string, Entry>();
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** The analysis of the document's current version under `settings`. */
+  analysis(doc: TextDocument, settings: Settings): Analysis {
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.settings === settings) return cached.analysis;
+    const analysis = analyze(doc.getText(), settings);
+    this.analyses.set(doc.uri, { version: doc.version, settings, analysis });
+    return analysis;
+  }
+
+  drop(uri: string): void {
+    this.analyses.delete(uri);
+  }
+
+  /** Forget every analysis (the settings changed). */
+  clear(): void {
+    this.analyses.clear();
+  }
+}

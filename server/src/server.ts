@@ -1,0 +1,227 @@
+// The language server: a thin host of the analysis core. Each handler looks up the document,
+// returns early, calls the core and converts the result in `lsp/convert.ts`.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { createConnection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './core/analyze';
+import type { Settings } from './core/settings';
+import { documentOutline } from './core/features/symbols';
+import { foldingSpans } from './core/features/folding';
+import { hoverAt } from './core/features/hover';
+import { definitionAt } from './core/features/definition';
+import { quickFixes } from './core/features/quickfix';
+import {
+  toCodeActions,
+  toDefinition,
+  toDiagnostics,
+  toDocumentSymbols,
+  toFoldingRanges,
+  toHover,
+  toSymbolInformation,
+} from './lsp/convert';
+import { DocumentStore } from './lsp/documents';
+import { logError, runSafe, runSafeNotification } from './lsp/runner';
+import { DiagnosticsScheduler } from './lsp/scheduler';
+import { SettingsStore } from './lsp/settings';
+import { nextUnanswered, statusOf } from './lsp/status';
+import {
+  CheckDocumentRequest,
+  NextUnansweredRequest,
+  StatusNotification,
+  type CheckDocumentParams,
+  type CheckDocumentResult,
+  type NextUnansweredParams,
+  type NextUnansweredResult,
+  type StatusParams,
+} from './protocol';
+
+// Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
+const connection = createConnection(ProposedFeatures.all);
+const store = new DocumentStore();
+
+const client = {
+  configuration: false,
+  dynamicConfiguration: false,
+  hoverMarkdown: false,
+  hierarchicalSymbols: false,
+  definitionLinks: false,
+};
+
+const settings = new SettingsStore(connection, () => client.configuration);
+const lastStatus = new Map<string, StatusParams>();
+
+async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
+  const doc = store.get(uri);
+  if (!doc) return undefined;
+  const s = await settings.get(uri);
+  const latest = store.get(uri);
+  if (!latest) return undefined;
+  return { doc: latest, analysis: store.analysis(latest, s), settings: s };
+}
+
+function publish(doc: TextDocument, analysis: Analysis, s: Settings): void {
+  const diagnostics = toDiagnostics(analysis.findings, analysis.lines, s);
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  const status = statusOf(doc.uri, doc.version, analysis);
+  lastStatus.set(doc.uri, status);
+  void connection.sendNotification(StatusNotification, status);
+}
+
+const scheduler = new DiagnosticsScheduler({
+  document: (uri) => store.get(uri),
+  settings: (uri) => settings.get(uri),
+  analysis: (doc, s) => store.analysis(doc, s),
+  publish,
+  log: (name, e) => logError(connection, name, e),
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  client.configuration = !!caps.workspace?.configuration;
+  client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const formats = caps.textDocument?.hover?.contentFormat;
+  // Plain text unless the client prefers Markdown: eglot and ALE render only plain text.
+  client.hoverMarkdown = Array.isArray(formats) && formats[0] === 'markdown';
+  client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
+  client.definitionLinks = !!caps.textDocument?.definition?.linkSupport;
+  settings.setGlobal(params.initializationOptions);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'antwoordbrief' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (client.dynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'antwoordbrief' }).catch((e) => logError(connection, 'register', e));
+  }
+});
+
+connection.onDidChangeConfiguration(
+  runSafeNotification(connection, 'didChangeConfiguration', (params) => {
+    settings.setGlobal(params.settings);
+    settings.clear();
+    store.clear();
+    scheduler.invalidate();
+    for (const doc of store.documents.all()) scheduler.schedule(doc.uri);
+  }),
+);
+
+async function runMode(uri: string): Promise<Settings['run']> {
+  return (await settings.get(uri)).run;
+}
+
+store.documents.onDidOpen((e) => {
+  // Diagnostics on open in every mode but manual.
+  void runMode(e.document.uri).then((mode) => {
+    if (mode !== 'manual') scheduler.schedule(e.document.uri);
+  });
+});
+store.documents.onDidChangeContent((e) => {
+  void runMode(e.document.uri).then((mode) => {
+    if (mode === 'onType') scheduler.schedule(e.document.uri);
+  });
+});
+store.documents.onDidSave((e) => {
+  void runMode(e.document.uri).then((mode) => {
+    if (mode === 'onSave') scheduler.schedule(e.document.uri);
+  });
+});
+store.documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  store.drop(uri);
+  settings.forget(uri);
+  scheduler.forget(uri);
+  lastStatus.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onDocumentSymbol(
+  runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    const outline = documentOutline(cur.analysis.letter);
+    return client.hierarchicalSymbols
+      ? toDocumentSymbols(outline, cur.analysis.lines)
+      : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);
+  }),
+);
+
+connection.onFoldingRanges(
+  runSafe(connection, 'foldingRange', null, async ({ textDocument }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    return toFoldingRanges(foldingSpans(cur.analysis.letter), cur.analysis.lines);
+  }),
+);
+
+connection.onHover(
+  runSafe(connection, 'hover', null, async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    const result = hoverAt(cur.analysis, cur.analysis.lines.offset(position));
+    return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
+  }),
+);
+
+connection.onDefinition(
+  runSafe(connection, 'definition', null, async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    const targets = definitionAt(cur.analysis, cur.analysis.lines.offset(position));
+    return targets ? toDefinition(targets, textDocument.uri, cur.analysis.lines, client.definitionLinks) : null;
+  }),
+);
+
+connection.onCodeAction(
+  runSafe(connection, 'codeAction', null, async ({ textDocument, range, context }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    const { lines, findings, letter } = cur.analysis;
+    const start = lines.offset(range.start);
+    const end = lines.offset(range.end);
+    const touching = findings.filter((f) => f.span.start <= end && f.span.end >= start);
+    const fixes = quickFixes(letter, touching);
+    return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics);
+  }),
+);
+
+connection.onRequest(
+  NextUnansweredRequest,
+  runSafe<NextUnansweredParams, NextUnansweredResult>(connection, 'nextUnanswered', null, async (params) => {
+    const cur = await current(params.uri);
+    if (!cur) return null;
+    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis), params.line, params.character);
+  }),
+);
+
+connection.onRequest(
+  CheckDocumentRequest,
+  runSafe<CheckDocumentParams, CheckDocumentResult>(connection, 'checkDocument', { findings: 0 }, async (params) => {
+    const cur = await current(params.uri);
+    if (!cur) return { findings: 0 };
+    publish(cur.doc, cur.analysis, cur.settings);
+    return { findings: cur.analysis.findings.length };
+  }),
+);
+
+// Last line of defence: log, never die, whatever a handler or a library throws.
+process.on('uncaughtException', (e) => logError(connection, 'uncaughtException', e));
+process.on('unhandledRejection', (e) => logError(connection, 'unhandledRejection', e));
+
+store.documents.listen(connection);
+connection.listen();
