@@ -1,0 +1,241 @@
+/**
+ * Checks an answer letter against its question letter: every question carried, verbatim, in
+ * order, nothing extra; and the answer term. Findings are in the answer letter.
+ */
+import type { Finding, Letter, QuestionUnit } from '../model';
+import type { Span } from '../text';
+import { matchLetters, longestIncreasing, type PairMatch } from './match';
+import { describeChanges, normalizeQuestion, wordDiff } from './normalize';
+import { daysBetween, dutchDate, findTerm, type Term } from './term';
+import { displayQuestionText } from './display';
+
+export interface PairOptions {
+  /** Name of the question letter as shown to the user (file name). */
+  questionLetterName?: string;
+  /** Today's date (ISO), for the answer term; no term check without it. */
+  today?: string;
+  /** The question letter's term, when already computed. */
+  term?: Term;
+}
+
+/** Quick-fix data of a pair finding: replace `span` of the answer letter by `text`. */
+export interface PairFix {
+  kind: 'pair-edit';
+  /** Dutch title of the quick fix. */
+  title: string;
+  span: Span;
+  text: string;
+}
+
+/** How the answer letter writes its headings, so inserted questions look like the rest. */
+interface HeadingStyle {
+  vraag: (id: string) => string;
+  antwoord: (id: string) => string;
+  prose: boolean;
+}
+
+function lineOf(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  return text.slice(start, end).replace(/\r$/, '');
+}
+
+function detectStyle(answer: Letter): HeadingStyle {
+  for (const u of answer.questions) {
+    const line = lineOf(answer.text, u.headingSpan.start);
+    const m = /^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?)Vraag\b/u.exec(line);
+    if (m) {
+      const prefix = m[1].trim();
+      const close = prefix.endsWith('**') ? '**' : prefix.endsWith('__') ? '__' : '';
+      const p = prefix.endsWith('**') || prefix.endsWith('__') ? prefix : prefix ? `${prefix} ` : '';
+      let ans = (id: string) => `${p}Antwoord ${id}${close}`;
+      if (u.answer.headingSpan) {
+        const aline = lineOf(answer.text, u.answer.headingSpan.start);
+        const am = /^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?)Antwoord(?:[ \t]+op[ \t]+vraag)?\b/iu.exec(aline);
+        if (am) {
+          const ap = am[1].trim();
+          const aclose = ap.endsWith('**') ? '**' : ap.endsWith('__') ? '__' : '';
+          const apx = ap.endsWith('**') || ap.endsWith('__') ? ap : ap ? `${ap} ` : '';
+          const word = /Antwoord[ \t]+op[ \t]+vraag/iu.test(aline) ? 'Antwoord op vraag' : 'Antwoord';
+          ans = (id: string) => `${apx}${word} ${id}${aclose}`;
+        }
+      }
+      return { vraag: (id) => `${p}Vraag ${id}${close}`, antwoord: ans, prose: false };
+    }
+    if (u.answer.headingSpan && /^[ \t]*\d+[a-z]?\.[ \t]+Antwoord\b/iu.test(lineOf(answer.text, u.answer.headingSpan.start))) {
+      return { vraag: () => '', antwoord: (id) => `${id}. Antwoord van het kabinet`, prose: true };
+    }
+  }
+  return { vraag: (id) => `### Vraag ${id}`, antwoord: (id) => `### Antwoord ${id}`, prose: false };
+}
+
+function questionBlock(style: HeadingStyle, unit: QuestionUnit, eol: string): string {
+  const body = displayQuestionText(unit.questionText);
+  const parts = style.prose ? [body, style.antwoord(unit.id)] : [style.vraag(unit.id), body, style.antwoord(unit.id)];
+  return parts.join(eol + eol) + eol + eol;
+}
+
+function label(unit: QuestionUnit): string {
+  return unit.section ? `vraag ${unit.id} (${unit.section})` : `vraag ${unit.id}`;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function clip(text: string, max = 80): string {
+  const t = normalizeQuestion(text);
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** The span of a line start at or before `offset`. */
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** A short span to put a finding on: the unit's heading (or its first line). */
+function anchor(unit: QuestionUnit): Span {
+  return unit.headingSpan.end > unit.headingSpan.start ? unit.headingSpan : unit.questionSpan;
+}
+
+/** Compares the answer letter with its question letter; findings are in the answer letter. */
+export function checkPair(questions: Letter, answer: Letter, options: PairOptions = {}, match?: PairMatch): Finding[] {
+  const m = match ?? matchLetters(questions, answer);
+  const q = questions.questions;
+  const a = answer.questions;
+  const findings: Finding[] = [];
+  const where = options.questionLetterName ? ` (${options.questionLetterName})` : '';
+  const eol = answer.text.includes('\r\n') ? '\r\n' : '\n';
+
+  // Carried with other words: a dropped subquestion is "missing", any other change "differs".
+  for (let j = 0; j < a.length; j++) {
+    if (m.kind[j] !== 'differs') continue;
+    const qu = q[m.aToQ[j]];
+    const au = a[j];
+    const missingSubs = qu.subquestions.filter((s) => !m.aNorm[j].includes(normalizeQuestion(s.text)));
+    const restore: PairFix = {
+      kind: 'pair-edit',
+      title: `Herstel de tekst van ${label(qu)} uit de vragenbrief`,
+      span: au.questionSpan,
+      text: displayQuestionText(qu.questionText),
+    };
+    if (missingSubs.length > 0 && missingSubs.length < qu.subquestions.length + 1) {
+      let rest = qu.questionText;
+      const base = qu.questionSpan.start;
+      for (const s of [...missingSubs].reverse()) {
+        rest = rest.slice(0, s.span.start - base) + ' ' + rest.slice(s.span.end - base);
+      }
+      if (normalizeQuestion(rest) === m.aNorm[j]) {
+        for (const s of missingSubs) {
+          findings.push({
+            code: 'question-missing',
+            span: au.questionSpan.end > au.questionSpan.start ? au.questionSpan : anchor(au),
+            message: `Een subvraag van ${label(qu)} uit de vragenbrief${where} ontbreekt: „${clip(s.text)}”. Neem de vraag letterlijk over.`,
+            question: au.id,
+            data: { ...restore, title: `Voeg de ontbrekende subvraag toe aan vraag ${au.id}` },
+          });
+        }
+        continue;
+      }
+    }
+    const changes = wordDiff(qu.questionText, au.questionText);
+    const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
+    findings.push({
+      code: 'question-text-differs',
+      span: au.questionSpan.end > au.questionSpan.start ? au.questionSpan : anchor(au),
+      message: `${cap(label(au))} is anders overgenomen dan in de vragenbrief${where}: ${detail}. Neem de vraag letterlijk over.`,
+      question: au.id,
+      data: restore,
+    });
+  }
+
+  // Out of order: the matched units outside a longest run in the question letter's order.
+  const matched: number[] = [];
+  for (let j = 0; j < a.length; j++) if (m.aToQ[j] !== -1) matched.push(j);
+  const inOrder = longestIncreasing(matched.map((j) => m.aToQ[j]));
+  matched.forEach((j, k) => {
+    if (inOrder.has(k)) return;
+    const qi = m.aToQ[j];
+    const before = qi > 0 ? `na ${label(q[qi - 1])}` : 'als eerste';
+    findings.push({
+      code: 'question-order',
+      span: anchor(a[j]),
+      message: `${cap(label(a[j]))} staat in een andere volgorde dan in de vragenbrief${where}: daar komt zij ${before}.`,
+      question: a[j].id,
+    });
+  });
+
+  for (let j = 0; j < a.length; j++) {
+    if (m.aToQ[j] !== -1) continue;
+    findings.push({
+      code: 'question-extra',
+      span: anchor(a[j]),
+      message: `${cap(label(a[j]))} staat niet in de vragenbrief${where}. Controleer of de vraag daar letterlijk zo gesteld is.`,
+      question: a[j].id,
+    });
+  }
+
+  // Missing questions: inserted before the next carried question of the same section, or after
+  // the previous one, so the quick fix puts them where the question letter has them.
+  const style = detectStyle(answer);
+  for (let i = 0; i < q.length; i++) {
+    if (m.qToA[i] !== -1) continue;
+    const qu = q[i];
+    let offset = -1;
+    let span: Span | null = null;
+    let prefix = '';
+    for (let k = i + 1; k < q.length && q[k].sectionIndex === qu.sectionIndex; k++) {
+      const j = m.qToA[k];
+      if (j === -1) continue;
+      const start = style.prose ? a[j].questionSpan.start : a[j].headingSpan.start;
+      offset = lineStart(answer.text, Math.min(start, a[j].span.start));
+      span = anchor(a[j]);
+      break;
+    }
+    if (offset === -1) {
+      for (let k = i - 1; k >= 0 && q[k].sectionIndex === qu.sectionIndex; k--) {
+        const j = m.qToA[k];
+        if (j === -1) continue;
+        offset = a[j].span.end;
+        span = anchor(a[j]);
+        prefix = eol + eol;
+        break;
+      }
+    }
+    if (offset === -1) {
+      const last = a[a.length - 1];
+      offset = last ? last.span.end : answer.text.length;
+      span = last ? anchor(last) : { start: 0, end: Math.max(0, answer.text.indexOf('\n')) };
+      if (span.end < 0 || span.end === 0) span = { start: 0, end: Math.min(answer.text.length, 1) };
+      prefix = eol + eol;
+    }
+    let block = questionBlock(style, qu, eol);
+    if (prefix) block = prefix + block.replace(/(\r?\n)+$/, '');
+    findings.push({
+      code: 'question-missing',
+      span: span!,
+      message: `${cap(label(qu))} uit de vragenbrief${where} ontbreekt in de antwoordbrief: „${clip(qu.questionText)}”. Neem de vraag letterlijk op met een antwoord.`,
+      question: qu.id,
+      data: { kind: 'pair-edit', title: `Voeg ${label(qu)} letterlijk toe`, span: { start: offset, end: offset }, text: block } satisfies PairFix,
+    });
+  }
+
+  if (options.today) {
+    const term = options.term ?? findTerm(questions.text);
+    if (term.due) {
+      const left = daysBetween(options.today, term.due);
+      if (left < 0) {
+        const firstLineEnd = answer.text.search(/\r?\n|$/);
+        const sent = term.sent ? `de vragen zijn ingezonden op ${dutchDate(term.sent)} en ` : '';
+        findings.push({
+          code: 'answer-term-exceeded',
+          span: { start: 0, end: Math.max(firstLineEnd, 0) },
+          message: `De antwoordtermijn is verstreken: ${sent}het antwoord werd uiterlijk ${dutchDate(term.due)} verwacht (${-left} ${-left === 1 ? 'dag' : 'dagen'} geleden). Overweeg een uitstelbericht aan de Kamer.`,
+        });
+      }
+    }
+  }
+
+  return findings.sort((x, y) => x.span.start - y.span.start || x.code.localeCompare(y.code));
+}
