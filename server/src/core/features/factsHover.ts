@@ -1,0 +1,123 @@
+/**
+ * The facts part of a hover on a cited paper: what the sources say it is, or why that is not
+ * known yet. Returns hover blocks (rendered by the host) and, for hosts without a block
+ * renderer, a Markdown (escaped) or plain-text string.
+ */
+import type { FactsPeek, PaperFacts } from '../facts';
+import type { HoverBlock } from './types';
+
+const SOURCE_LABEL: Record<PaperFacts['source'], string> = {
+  tweedekamer: 'Tweede Kamer (open data)',
+  officielebekendmakingen: 'officielebekendmakingen.nl',
+};
+
+const OUTCOME_LABEL: Record<string, string> = {
+  aangenomen: 'aangenomen',
+  verworpen: 'verworpen',
+  ingetrokken: 'ingetrokken',
+  aangehouden: 'aangehouden',
+};
+
+/** "2024-02-07" -> "7 februari 2024". */
+export function dutchDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  const month = months[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** One line summarising a vote: "Voor: GroenLinks-PvdA (25), NSC (19); Tegen: PVV (37)". */
+export function voteLine(f: PaperFacts): string | null {
+  const votes = f.motion?.votes ?? [];
+  if (!votes.length) return null;
+  const groups = new Map<string, string[]>();
+  for (const v of votes) {
+    const list = groups.get(v.soort) ?? [];
+    list.push(v.zetels != null ? `${v.fractie} (${v.zetels})` : v.fractie);
+    groups.set(v.soort, list);
+  }
+  return [...groups].map(([soort, list]) => `${soort}: ${list.join(', ')}`).join('; ');
+}
+
+const STATE_TEXT: Record<string, string> = {
+  pending: 'Gegevens worden opgehaald…',
+  offline: 'Offline: gegevens van de bronnen staan uit (antwoordbrief.sources.offline).',
+  unknown: 'Nog geen gegevens van de bronnen.',
+};
+
+/** Hover blocks for the facts of one paper (empty when there is nothing to say). */
+export function factsHoverBlocks(peek: FactsPeek): HoverBlock[] {
+  const blocks: HoverBlock[] = [];
+  const f = peek.facts;
+  if (f && !f.found) {
+    let t = 'Dit stuk is bij de bron onbekend';
+    if (f.dossierTitle) t += ` (dossier: ${f.dossierTitle}${f.highestNumber != null ? `, hoogste nummer ${f.highestNumber}` : ''})`;
+    blocks.push({ kind: 'text', text: t + '.' });
+  } else if (f) {
+    if (f.title) blocks.push({ kind: 'quote', text: f.title.trim() });
+    const fields: [string, string][] = [];
+    if (f.type) fields.push(['Soort', f.type]);
+    const date = dutchDate(f.date);
+    if (date) fields.push(['Datum', date]);
+    if (f.signers.length) fields.push([f.signers.length > 1 ? 'Indieners' : 'Indiener', f.signers.join(', ')]);
+    if (f.dossierTitle) fields.push(['Dossier', f.dossierTitle]);
+    if (f.kamer) fields.push(['Kamer', f.kamer === 'I' ? 'Eerste Kamer' : 'Tweede Kamer']);
+    const m = f.motion;
+    if (m) {
+      if (m.outcome) fields.push(['Uitslag', OUTCOME_LABEL[m.outcome] + (m.besluitTekst && /\(\d+-\d+\)/.test(m.besluitTekst) ? ` ${m.besluitTekst.match(/\(\d+-\d+\)/)![0]}` : '')]);
+      else if (f.isMotion) fields.push(['Uitslag', 'nog niet bekend']);
+      const votes = voteLine(f);
+      if (votes) fields.push(['Stemming', votes]);
+      if (m.kabinetsappreciatie) fields.push(['Kabinetsappreciatie', m.kabinetsappreciatie]);
+      if (m.replaces) fields.push(['Gewijzigd', `vervangt ${m.replaces}`]);
+    }
+    fields.push(['Bron', `${SOURCE_LABEL[f.source]}, opgehaald ${dutchDate(f.fetchedAt) ?? f.fetchedAt}`]);
+    blocks.push({ kind: 'fields', fields });
+  }
+  if (peek.state === 'failed' || (peek.message && peek.state !== 'cached')) {
+    blocks.push({ kind: 'text', text: peek.message ? `Bron: ${peek.message}` : 'Bron niet bereikbaar.' });
+  } else if (!f && STATE_TEXT[peek.state]) {
+    blocks.push({ kind: 'text', text: STATE_TEXT[peek.state] });
+  } else if (f && peek.state === 'pending') {
+    blocks.push({ kind: 'text', text: 'Gegevens worden ververst…' });
+  }
+  return blocks;
+}
+
+/** Escape text for CommonMark so that nothing from a source is interpreted as Markdown/HTML. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+}
+
+/** Render blocks as Markdown (every text escaped) or as plain text. */
+export function renderBlocks(blocks: HoverBlock[], format: 'markdown' | 'plaintext'): string {
+  const md = format === 'markdown';
+  const parts: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        parts.push(md ? `**${escapeMarkdown(b.text)}**` : b.text);
+        break;
+      case 'text':
+        parts.push(md ? escapeMarkdown(b.text) : b.text);
+        break;
+      case 'quote':
+        parts.push(md ? `> ${escapeMarkdown(b.text)}` : `"${b.text}"`);
+        break;
+      case 'fields':
+        parts.push(b.fields.map(([k, v]) => (md ? `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}` : `${k}: ${v}`)).join('\n'));
+        break;
+      case 'links':
+        parts.push(b.links.map((l) => (md ? `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})` : `${l.label}: ${l.url}`)).join(md ? ' · ' : '\n'));
+        break;
+    }
+  }
+  return parts.join('\n\n');
+}
+
+/** The facts part of a hover as a string. */
+export function renderFactsHover(peek: FactsPeek, format: 'markdown' | 'plaintext'): string {
+  return renderBlocks(factsHoverBlocks(peek), format);
+}
