@@ -32,7 +32,7 @@ const TERM = new RegExp(
   'giu',
 );
 const DEADLINE = new RegExp(String.raw`\b(?:uiterlijk(?:${WS}op)?|vóór|voor${WS}of${WS}op)${WS}${DATE}`, 'giu');
-const KAMERVRAGEN = /\b(?:vragen\s+van\s+(?:het|de)\s+leden?\b|schriftelijke\s+vragen\b|kamervragen\b)/iu;
+const KAMERVRAGEN = /\b(?:vragen\s+van\s+(?:het\s+lid|de\s+leden)\b|schriftelijke\s+vragen\b|kamervragen\b)/iu;
 
 export interface Term {
   /** Date the questions were sent or dated, if found. */
@@ -105,7 +105,7 @@ export function findTerm(text: string): Term {
   const term = TERM.exec(text);
   if (term) {
     const count = /^\d+$/.test(term[1]) ? Number(term[1]) : NUMBERS[term[1].toLowerCase()];
-    const unit = term[2].toLowerCase().startsWith('week') ? 7 : 1;
+    const unit = term[2].toLowerCase().startsWith('we') ? 7 : 1;
     if (count) {
       termDays = count * unit;
       termSpan = { start: term.index, end: term.index + term[0].length };
