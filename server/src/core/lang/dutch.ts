@@ -1,0 +1,96 @@
+/**
+ * Dutch word handling for the answer checks: stemming (Snowball, via `snowball-stemmers`) and
+ * stop words (`stopwords-iso`), plus the words that appear in every parliamentary question and
+ * so say nothing about its subject.
+ */
+import { newStemmer } from 'snowball-stemmers';
+import stopwordLists from 'stopwords-iso';
+
+const stemmer = newStemmer('dutch');
+
+/**
+ * Words that occur in nearly every question or answer of a parliamentary letter (the parties,
+ * the addressees, the verbs of asking). They are stop words for the purpose of deciding what a
+ * subquestion is about.
+ */
+const DOMAIN_STOP = [
+  'leden', 'lid', 'fractie', 'fracties', 'minister', 'ministers', 'staatssecretaris', 'kabinet',
+  'regering', 'kamer', 'vraag', 'vragen', 'vraagt', 'gevraagd', 'verzoeken', 'verzoekt', 'graag',
+  'gaarne', 'ontvangen', 'vernemen', 'horen', 'weten', 'willen', 'wil', 'kunt', 'kan', 'kunnen',
+  'bereid', 'toelichten', 'toelichting', 'aangeven', 'geven', 'reactie', 'reflectie', 'mening',
+  'deze', 'daarom', 'voorts', 'tevens', 'tot', 'slot', 'slotte', 'aan', 'woord', 'zijnde',
+  'welke', 'hoe', 'hoeveel', 'hoeverre', 'waarom', 'wanneer', 'wat', 'wie', 'waar', 'waarop',
+  'precies', 'concreet', 'concrete', 'specifiek', 'daarbij', 'hierbij', 'hierover', 'daarover',
+  'daarvan', 'hiervan', 'dit', 'dat', 'zo', 'ja', 'nee', 'manier', 'wijze', 'zin', 'licht',
+  'opzichten', 'opzicht', 'gaat', 'gaan', 'doen', 'doet', 'zien', 'ziet', 'zal', 'zullen', 'wordt',
+  'worden', 'zijn', 'heeft', 'hebben', 'bent', 'is', 'u', 'hij', 'zij', 'uw', 'onze', 'ons',
+  'nederland', 'nederlandse', 'overzicht', 'inzicht', 'informatie', 'mogelijk', 'mogelijkheden',
+  'acht', 'achten', 'ervan', 'erover', 'hierin', 'daarin', 'hiervoor', 'daarvoor', 'bijvoorbeeld',
+];
+
+const STOP = new Set<string>([...(stopwordLists.nl ?? []), ...DOMAIN_STOP]);
+
+/** The Snowball (Dutch) stem of a word, lowercased. */
+export function stem(word: string): string {
+  return stemmer.stem(word.toLowerCase());
+}
+
+/** True for Dutch stop words and the generic words of parliamentary questions. */
+export function isStopWord(word: string): boolean {
+  return STOP.has(word.toLowerCase());
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text, in order (hyphenated compounds kept whole). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export interface KeyTerm {
+  /** The word as written. */
+  word: string;
+  /** Its stem; compounds split on hyphens give one stem per part. */
+  stems: string[];
+}
+
+/**
+ * The key terms of a sentence: words that are not stop words, not numbers and at least three
+ * letters long, each with its stem(s), in order of first occurrence and without repeats.
+ */
+export function keyTerms(sentence: string): KeyTerm[] {
+  const out: KeyTerm[] = [];
+  const seen = new Set<string>();
+  for (const w of words(sentence)) {
+    const lower = w.toLowerCase();
+    if (lower.length < 3 || seen.has(lower) || isStopWord(lower) || /^\d/.test(lower)) continue;
+    seen.add(lower);
+    const parts = lower.split(/[-'’]/).filter((p) => p.length >= 3 && !isStopWord(p));
+    const stems = parts.length ? parts.map((p) => stemmer.stem(p)) : [stemmer.stem(lower)];
+    out.push({ word: w, stems });
+  }
+  return out;
+}
+
+/**
+ * The set of stems of every word in a text, hyphenated compounds also split into their parts,
+ * for "does the answer mention this term" tests. Each word is stemmed once per distinct form.
+ */
+export function stemSet(text: string, cache?: Map<string, string>): Set<string> {
+  const memo = cache ?? new Map<string, string>();
+  const out = new Set<string>();
+  const add = (w: string) => {
+    let s = memo.get(w);
+    if (s === undefined) {
+      s = stemmer.stem(w);
+      memo.set(w, s);
+    }
+    out.add(s);
+  };
+  for (const w of words(text)) {
+    const lower = w.toLowerCase();
+    add(lower);
+    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) for (const p of lower.split(/[-'’]/)) if (p) add(p);
+  }
+  return out;
+}

@@ -1,0 +1,237 @@
+/**
+ * Line-level reading of a letter: where each line starts and ends, and what kind of line it is
+ * (a question or answer heading, a fractie heading, page furniture …). Every test here is a
+ * cheap anchored check on one line, so the whole pass is linear in the text.
+ */
+
+export const enum LineKind {
+  Text,
+  Blank,
+  /** Footnote text, URL-only lines, page numbers, HTML comments: not part of the letter's prose. */
+  Furniture,
+  /** `Vraag 1`, `## Vraag 1a`, `**Vraag 2:** …` */
+  QuestionHeading,
+  /** `Antwoord 1`, `Antwoord op vraag 1`, `Antwoord:` */
+  AnswerHeading,
+  /** `12. Antwoord van het kabinet` */
+  ProseAnswerHeading,
+  /** `1. Kent u het bericht …` (Kamervragen numbering). Only used as a unit start in item mode. */
+  NumberedItem,
+  /** "Vragen en opmerkingen van de leden van de PVV-fractie" */
+  SectionHeading,
+  /** "I Vragen en opmerkingen vanuit de fracties", "II Antwoord/ Reactie van de minister" */
+  PartHeading,
+  /** The end of the letter body: "Hoogachtend,", a signature, the headings of a ministry memo. */
+  Stop,
+  /** A list item line ("- …", "• …"): starts a new sentence. */
+  Bullet,
+}
+
+export interface Lines {
+  count: number;
+  /** Offset of the line's first character. */
+  start: Int32Array;
+  /** Offset just past the line's content (line break excluded). */
+  end: Int32Array;
+  /** Offset of the first non-blank character (== end for blank lines). */
+  tstart: Int32Array;
+  /** Offset just past the last non-blank character. */
+  tend: Int32Array;
+  kind: Uint8Array;
+  /** For headings and items: the question id ("1", "1a"), else "". */
+  id: string[];
+  /** For headings and items: where the text after the heading marker starts (tend if none). */
+  rest: Int32Array;
+  /** For section headings: the fractie title. */
+  title: string[];
+}
+
+const QUESTION_HEADING =
+  /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Vraag[ \t]+(\d{1,4})[ \t]*([a-z])?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
+const ANSWER_HEADING =
+  /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Antwoord(?:[ \t]+(?:op[ \t]+)?(?:de[ \t]+)?vraag)?(?:[ \t]+(\d{1,4})[ \t]*([a-z])?)?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
+const PROSE_ANSWER_HEADING =
+  /^(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(\d{1,4})[ \t]*([a-z])?[ \t]*[.)]?[ \t]*(?:Antwoord|Reactie)[ \t]+(?:van[ \t]+)?(?:het[ \t]+kabinet|de[ \t]+regering|de[ \t]+minister|de[ \t]+staatssecretaris|de[ \t]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
+const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t]+|$)/;
+const SECTION_HEADING =
+  /^(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:Vragen[ \t]+en[ \t]+opmerkingen|Opmerkingen[ \t]+en[ \t]+vragen|Vragen|Inbreng)[ \t]+van[ \t]+(?:de[ \t]+leden|het[ \t]+lid)[ \t]+van[ \t]+(?:de[ \t]+)?([^\n]{1,100}?)[ \t]*(?:\*\*|__)?[ \t]*:?$/u;
+const PART_HEADING = /^(?:#{1,6}[ \t]*)?(?:I|II|III|IV|V|VI)[ \t]+\p{Lu}[^.?!]{0,80}$/u;
+const STOP_LINE =
+  /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
+const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
+const URL_LINE = /^<?https?:\/\/\S+$/;
+const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
+const COMMENT_LINE = /^<!--.*-->$/;
+const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|[a-z]\)[ \t])/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || c === 12 || c === 11;
+}
+
+/** Line starts, trimmed bounds and kinds of every line of `text`. Linear. */
+export function readLines(text: string): Lines {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let s = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      starts.push(s);
+      ends.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      s = i + 1;
+    }
+  }
+  starts.push(s);
+  ends.push(n);
+  const count = starts.length;
+  const lines: Lines = {
+    count,
+    start: Int32Array.from(starts),
+    end: Int32Array.from(ends),
+    tstart: new Int32Array(count),
+    tend: new Int32Array(count),
+    kind: new Uint8Array(count),
+    id: new Array<string>(count).fill(''),
+    rest: new Int32Array(count),
+    title: new Array<string>(count).fill(''),
+  };
+  for (let l = 0; l < count; l++) {
+    let a = lines.start[l];
+    let b = lines.end[l];
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    lines.tstart[l] = a;
+    lines.tend[l] = b;
+    lines.rest[l] = b;
+    classify(text, lines, l);
+  }
+  markFootnoteContinuations(text, lines);
+  return lines;
+}
+
+function classify(text: string, lines: Lines, l: number): void {
+  const a = lines.tstart[l];
+  const b = lines.tend[l];
+  if (a === b) {
+    lines.kind[l] = LineKind.Blank;
+    return;
+  }
+  const len = b - a;
+  const c0 = text.charCodeAt(a);
+  // Headings are short; never run the heading patterns over a long line.
+  const head = text.slice(a, Math.min(b, a + 400));
+  const full = len <= 400;
+  const leadingSpace = a > lines.start[l];
+  if (c0 === 60 /* < */ && full && COMMENT_LINE.test(head)) {
+    lines.kind[l] = LineKind.Furniture;
+    return;
+  }
+  if (c0 === 104 /* h */ || c0 === 60) {
+    if (URL_LINE.test(text.slice(a, b))) {
+      lines.kind[l] = LineKind.Furniture;
+      return;
+    }
+  }
+  let m: RegExpExecArray | null;
+  if ((m = QUESTION_HEADING.exec(head))) {
+    const after = m[0].length;
+    const closed = !!m[3] || !!m[4];
+    if (a + after >= b || closed) {
+      lines.kind[l] = LineKind.QuestionHeading;
+      lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '');
+      lines.rest[l] = a + after;
+      return;
+    }
+  }
+  if ((m = ANSWER_HEADING.exec(head))) {
+    const after = m[0].length;
+    const closed = !!m[3] || !!m[4];
+    if (a + after >= b || closed) {
+      lines.kind[l] = LineKind.AnswerHeading;
+      lines.id[l] = m[1] ? m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '') : '';
+      lines.rest[l] = a + after;
+      return;
+    }
+  }
+  if (full && c0 >= 48 && c0 <= 57 && PROSE_ANSWER_HEADING.test(head)) {
+    m = PROSE_ANSWER_HEADING.exec(head)!;
+    lines.kind[l] = LineKind.ProseAnswerHeading;
+    lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '').toLowerCase();
+    return;
+  }
+  if (full && (m = SECTION_HEADING.exec(head))) {
+    lines.kind[l] = LineKind.SectionHeading;
+    lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
+    return;
+  }
+  if (full && STOP_LINE.test(head)) {
+    lines.kind[l] = LineKind.Stop;
+    return;
+  }
+  if (full && PART_HEADING.test(head) && /^(?:#{1,6}[ \t]*)?(?:I|II|III|IV|V|VI)[ \t]/.test(head)) {
+    lines.kind[l] = LineKind.PartHeading;
+    return;
+  }
+  if (c0 >= 48 && c0 <= 57) {
+    if ((m = NUMBERED_ITEM.exec(head))) {
+      lines.kind[l] = LineKind.NumberedItem;
+      lines.id[l] = m[1].replace(/^0+(?=\d)/, '');
+      lines.rest[l] = a + m[0].length;
+      return;
+    }
+    if (!leadingSpace && FOOTNOTE.test(head)) {
+      lines.kind[l] = LineKind.Furniture;
+      return;
+    }
+    if (full && PAGE_NUMBER.test(head)) {
+      lines.kind[l] = LineKind.Furniture;
+      return;
+    }
+  }
+  if (c0 === 80 /* P */ && full && PAGE_NUMBER.test(head)) {
+    lines.kind[l] = LineKind.Furniture;
+    return;
+  }
+  if (c0 === 45 && full && PAGE_NUMBER.test(head)) {
+    lines.kind[l] = LineKind.Furniture;
+    return;
+  }
+  if (BULLET.test(head)) {
+    lines.kind[l] = LineKind.Bullet;
+    return;
+  }
+  lines.kind[l] = LineKind.Text;
+}
+
+/**
+ * A footnote in text pasted from a PDF runs on over the following lines until the next page
+ * starts (a line with a leading space, as PDF extraction gives it) or a blank line. Only lines
+ * within a short reach are taken, so a typed document that happens to start a line with a
+ * number never loses more than that line.
+ */
+function markFootnoteContinuations(text: string, lines: Lines): void {
+  const REACH = 8;
+  for (let l = 0; l < lines.count; l++) {
+    if (lines.kind[l] !== LineKind.Furniture || !isFootnoteLine(text, lines, l)) continue;
+    let end = -1;
+    for (let k = l + 1; k < lines.count && k <= l + REACH; k++) {
+      const kind = lines.kind[k];
+      if (kind === LineKind.Blank || lines.tstart[k] > lines.start[k] || (kind === LineKind.Furniture && isFootnoteLine(text, lines, k))) {
+        end = k;
+        break;
+      }
+      if (kind !== LineKind.Text && kind !== LineKind.Furniture && kind !== LineKind.Bullet) break;
+    }
+    if (end < 0) continue;
+    for (let k = l + 1; k < end; k++) lines.kind[k] = LineKind.Furniture;
+    l = end - 1;
+  }
+}
+
+function isFootnoteLine(text: string, lines: Lines, l: number): boolean {
+  const a = lines.tstart[l];
+  const c = text.charCodeAt(a);
+  return c >= 48 && c <= 57 && a === lines.start[l];
+}

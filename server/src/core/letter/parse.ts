@@ -1,0 +1,501 @@
+/**
+ * The letter model: sections, question units, their subquestions and answers.
+ *
+ * Three layouts are read (see the project's DOMAIN notes):
+ * - `Vraag 1` / `Vraag 1a` headings with the question and then its answer under each (with or
+ *   without an `Antwoord 1` heading). Without an answer heading the question is the text up to
+ *   and including the run of asking sentences; the rest is the answer.
+ * - Kamervragen numbering (`1.` items), answered under `Antwoord 1` / `Antwoord op vraag 1`.
+ * - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
+ *   The question block starts at the first asking or committee-voiced sentence after the previous
+ *   answer heading; what precedes it is the previous answer.
+ * Answers that stand apart from their questions (a verslag reprinting the questions and then
+ * the answers) are matched by number, in the same section first.
+ */
+import type { Answer, AnswerReference, Letter, QuestionUnit, Section, Subquestion } from '../model';
+import type { Span } from '../text';
+import { LineKind, readLines, type Lines } from './lines';
+import { readSentences, type Sentence } from './sentences';
+import { findAnswerReferences } from './references';
+import { findPlaceholders, onlyPlaceholders } from './placeholders';
+
+export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
+
+type DraftKind = 'heading' | 'item' | 'prose' | 'inbreng' | 'orphan';
+
+interface Draft {
+  kind: DraftKind;
+  id: string;
+  number: number;
+  suffix: string;
+  sectionIndex: number;
+  headingStart: number;
+  headingEnd: number;
+  qStart: number;
+  qEnd: number;
+  /** Line of the explicit answer heading, -1 when none. */
+  aHeadLine: number;
+  aStart: number;
+  aEnd: number;
+  /** The body (question + answer) has not been split yet. */
+  unsplit: boolean;
+  context: boolean;
+}
+
+/** An answer heading that matched no question. */
+export interface OrphanAnswer {
+  id: string;
+  span: Span;
+  sectionIndex: number;
+}
+
+/** The letter model plus what the checks need beyond the shared contract. */
+export interface ParsedLetter extends Letter {
+  kind: LetterKind;
+  /** Answer headings without a question of that number. */
+  orphanAnswers: OrphanAnswer[];
+}
+
+const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[ \t]/m;
+
+function splitId(id: string): { number: number; suffix: string } {
+  const m = /^(\d+)([a-z]?)$/.exec(id);
+  return m ? { number: parseInt(m[1], 10), suffix: m[2] } : { number: 0, suffix: '' };
+}
+
+/** First sentence index whose start is at or after `offset` (sentences are sorted). */
+function firstSentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sentencesIn(sentences: Sentence[], start: number, end: number): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
+    if (sentences[i].end <= end) out.push(sentences[i]);
+  }
+  return out;
+}
+
+/** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
+export function parseLetter(text: string): ParsedLetter {
+  const lines = readLines(text);
+  const sentences = readSentences(text, lines);
+
+  let hasQuestionHeadings = false;
+  let hasProseHeadings = false;
+  let hasAnswerHeadings = false;
+  for (let l = 0; l < lines.count; l++) {
+    const k = lines.kind[l];
+    if (k === LineKind.QuestionHeading) hasQuestionHeadings = true;
+    else if (k === LineKind.ProseAnswerHeading) hasProseHeadings = true;
+    else if (k === LineKind.AnswerHeading) hasAnswerHeadings = true;
+  }
+  const kamervragen = KAMERVRAGEN_HEADER.test(text.length > 20000 ? text.slice(0, 20000) : text) && /\(ingezonden\b/.test(text.slice(0, 20000));
+  const itemMode = !hasQuestionHeadings && !hasProseHeadings && (kamervragen || itemsLookLikeQuestions(lines, sentences));
+
+  const sections: Section[] = [];
+  const drafts: Draft[] = [];
+  const orphanLines: { line: number; id: string; sectionIndex: number }[] = [];
+  let sectionIndex = -1;
+  let cur: Draft | null = null;
+  let proseFrom = 0;
+  let lastItem = 0;
+
+  const close = (at: number) => {
+    if (!cur) return;
+    if (cur.kind === 'orphan') {
+      cur = null;
+      return;
+    }
+    if (cur.aHeadLine >= 0) cur.aEnd = at;
+    else {
+      cur.qEnd = at;
+      cur.unsplit = cur.kind === 'heading' || cur.kind === 'item';
+    }
+    cur = null;
+  };
+  const newDraft = (kind: DraftKind, id: string, headingStart: number, headingEnd: number, qStart: number): Draft => {
+    const { number, suffix } = splitId(id);
+    return { kind, id, number, suffix, sectionIndex, headingStart, headingEnd, qStart, qEnd: qStart, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false };
+  };
+  const findUnanswered = (id: string): Draft | undefined => {
+    let global: Draft | undefined;
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i];
+      if (d.id !== id || d.aHeadLine >= 0 || d.kind === 'prose') continue;
+      if (d.sectionIndex === sectionIndex) return d;
+      global ??= d;
+    }
+    return global;
+  };
+
+  for (let l = 0; l < lines.count; l++) {
+    const kind = lines.kind[l];
+    const ls = lines.tstart[l];
+    const le = lines.tend[l];
+    switch (kind) {
+      case LineKind.SectionHeading: {
+        close(lines.start[l]);
+        sections.push({ title: lines.title[l], span: { start: ls, end: le }, index: sections.length });
+        sectionIndex = sections.length - 1;
+        proseFrom = lines.end[l];
+        lastItem = 0;
+        break;
+      }
+      case LineKind.PartHeading:
+      case LineKind.Stop: {
+        close(lines.start[l]);
+        if (kind === LineKind.PartHeading) sectionIndex = -1;
+        proseFrom = lines.end[l];
+        break;
+      }
+      case LineKind.QuestionHeading: {
+        close(lines.start[l]);
+        cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
+        drafts.push(cur);
+        break;
+      }
+      case LineKind.NumberedItem: {
+        if (!itemMode) break;
+        const n = parseInt(lines.id[l], 10);
+        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1);
+        if (!accept) break;
+        lastItem = n;
+        close(lines.start[l]);
+        cur = newDraft('item', lines.id[l], ls, lines.rest[l] < le ? lines.rest[l] : le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
+        drafts.push(cur);
+        break;
+      }
+      case LineKind.AnswerHeading: {
+        const id = lines.id[l];
+        const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
+        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id)) {
+          cur.qEnd = lines.start[l];
+          cur.aHeadLine = l;
+          cur.aStart = restStart;
+          break;
+        }
+        if (id === '') break; // a stray "Antwoord" line: text of whatever it stands in
+        close(lines.start[l]);
+        const target = findUnanswered(id);
+        if (target) {
+          target.aHeadLine = l;
+          target.aStart = restStart;
+          cur = target;
+        } else {
+          orphanLines.push({ line: l, id, sectionIndex });
+          cur = newDraft('orphan', id, ls, le, restStart);
+        }
+        break;
+      }
+      case LineKind.ProseAnswerHeading: {
+        const id = lines.id[l];
+        if (cur && (cur.kind === 'heading' || cur.kind === 'item') && cur.aHeadLine < 0 && cur.id === id) {
+          cur.qEnd = lines.start[l];
+          cur.aHeadLine = l;
+          cur.aStart = lines.end[l];
+          break;
+        }
+        const regionStart = cur ? (cur.aHeadLine >= 0 ? cur.aStart : cur.qStart) : proseFrom;
+        const block = questionBlockStart(sentences, regionStart, lines.start[l]);
+        if (block >= 0) {
+          close(block);
+          const firstLine = lineOf(lines, block);
+          cur = newDraft('prose', id, block, Math.max(block, lines.tend[firstLine]), block);
+          cur.qEnd = lines.start[l];
+          cur.aHeadLine = l;
+          cur.aStart = lines.end[l];
+          drafts.push(cur);
+        } else {
+          close(lines.start[l]);
+          const target = findUnanswered(id);
+          if (target) {
+            target.aHeadLine = l;
+            target.aStart = lines.end[l];
+            cur = target;
+          } else {
+            orphanLines.push({ line: l, id, sectionIndex });
+            cur = newDraft('orphan', id, ls, le, lines.end[l]);
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  close(text.length);
+
+  // Sections without any unit and without answer headings are an inbreng: every paragraph that
+  // asks something is a question (numbered on through the letter, as the answers will be).
+  if (!hasQuestionHeadings && !itemMode) addInbrengUnits(text, lines, sentences, sections, drafts, orphanLines);
+
+  // Answers standing apart from their question, matched by number after the inbreng units exist.
+  const orphanAnswers: OrphanAnswer[] = [];
+  for (const o of orphanLines) {
+    const target = drafts.find((d) => d.kind === 'inbreng' && d.id === o.id && d.aHeadLine < 0 && (o.sectionIndex < 0 || d.sectionIndex === o.sectionIndex || true));
+    if (target) {
+      target.aHeadLine = o.line;
+      target.aStart = lines.end[o.line];
+      target.aEnd = answerEndAfter(lines, o.line, text.length);
+    } else {
+      orphanAnswers.push({ id: o.id, span: { start: lines.tstart[o.line], end: lines.tend[o.line] }, sectionIndex: o.sectionIndex });
+    }
+  }
+
+  // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own.
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    const next = drafts[i + 1];
+    if (d.unsplit && !d.suffix && next && next.number === d.number && next.suffix && next.sectionIndex === d.sectionIndex && next.kind === d.kind) d.context = true;
+  }
+
+  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset));
+  const letterIsQuestions = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
+
+  const questions: QuestionUnit[] = [];
+  for (const d of drafts) {
+    if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
+    questions.push(buildUnit(text, lines, sentences, sections, d, answerReferences));
+  }
+  questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
+
+  let kind: LetterKind = 'none';
+  if (questions.length) {
+    const anyAnswer = questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context') || hasAnswerHeadings || hasProseHeadings;
+    kind = anyAnswer ? 'answer-letter' : 'question-letter';
+  }
+  return { text, sections, questions, answerReferences, kind, orphanAnswers };
+}
+
+function lineOf(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines.start[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function sectionAtOffset(sections: Section[], offset: number): number {
+  let idx = -1;
+  for (const s of sections) {
+    if (s.span.start <= offset) idx = s.index;
+    else break;
+  }
+  return idx;
+}
+
+/**
+ * Where the question block before a prose answer heading starts: the first sentence in
+ * `[from, to)` that asks or speaks for the committee. -1 when there is none.
+ */
+function questionBlockStart(sentences: Sentence[], from: number, to: number): number {
+  for (let i = firstSentenceAt(sentences, from); i < sentences.length && sentences[i].start < to; i++) {
+    const s = sentences[i];
+    if (s.question || s.request || s.committee) return s.start;
+  }
+  return -1;
+}
+
+/** Without an answer heading: the question runs through the asking sentences, the rest answers. */
+function splitBody(sentences: Sentence[], d: Draft, questionOnly: boolean): void {
+  d.unsplit = false;
+  const body = sentencesIn(sentences, d.qStart, d.qEnd);
+  if (questionOnly || !body.length) return;
+  let first = -1;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i].question || body[i].request) {
+      first = i;
+      break;
+    }
+  }
+  let last: number;
+  if (first < 0) last = 0;
+  else {
+    last = first;
+    while (last + 1 < body.length && (body[last + 1].question || body[last + 1].request || body[last + 1].committee)) last++;
+  }
+  const end = d.qEnd;
+  d.qEnd = body[last].end;
+  d.aStart = body[last].end;
+  d.aEnd = end;
+}
+
+function answerEndAfter(lines: Lines, headingLine: number, textEnd: number): number {
+  for (let l = headingLine + 1; l < lines.count; l++) {
+    const k = lines.kind[l];
+    if (k === LineKind.QuestionHeading || k === LineKind.AnswerHeading || k === LineKind.ProseAnswerHeading || k === LineKind.SectionHeading || k === LineKind.PartHeading || k === LineKind.Stop) return lines.start[l];
+  }
+  return textEnd;
+}
+
+function itemsLookLikeQuestions(lines: Lines, sentences: Sentence[]): boolean {
+  const items: number[] = [];
+  for (let l = 0; l < lines.count; l++) if (lines.kind[l] === LineKind.NumberedItem) items.push(l);
+  if (items.length < 2) return false;
+  let asking = 0;
+  for (let i = 0; i < items.length; i++) {
+    const from = lines.start[items[i]];
+    const to = i + 1 < items.length ? lines.start[items[i + 1]] : Infinity;
+    for (let s = firstSentenceAt(sentences, from); s < sentences.length && sentences[s].start < to; s++) {
+      if (sentences[s].question || sentences[s].request) {
+        asking++;
+        break;
+      }
+    }
+  }
+  return asking * 2 >= items.length && lines.id[items[0]] === '1';
+}
+
+function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sections: Section[], drafts: Draft[], orphans: { line: number; id: string }[]): void {
+  if (!sections.length) return;
+  const hasDraftIn = (from: number, to: number) => drafts.some((d) => d.qStart >= from && d.qStart < to);
+  let counter = 0;
+  for (const d of drafts) if (d.number > counter && d.kind === 'prose') counter = d.number;
+  const added: Draft[] = [];
+  for (let si = 0; si < sections.length; si++) {
+    const from = sections[si].span.end;
+    const to = si + 1 < sections.length ? sections[si + 1].span.start : regionEnd(lines, lineOf(lines, from), text.length);
+    if (hasDraftIn(from, to)) continue;
+    const body = sentencesIn(sentences, from, to);
+    // Paragraphs: a blank line, or a short last line after a sentence end (PDF text).
+    let para: Sentence[] = [];
+    const flush = () => {
+      const asking = para.filter((s) => s.question || s.request);
+      if (asking.length) {
+        counter++;
+        const id = String(counter);
+        const first = para[0];
+        const draft: Draft = {
+          kind: 'inbreng', id, number: counter, suffix: '', sectionIndex: si,
+          headingStart: first.start, headingEnd: Math.max(first.start, lines.tend[first.firstLine]),
+          qStart: first.start, qEnd: para[para.length - 1].end, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false,
+        };
+        added.push(draft);
+      }
+      para = [];
+    };
+    const width = typicalWidth(lines, body);
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i];
+      if (para.length) {
+        const prev = para[para.length - 1];
+        const gap = s.firstLine > prev.lastLine && hasBlankBetween(lines, prev.lastLine, s.firstLine);
+        const shortEnd = s.firstLine > prev.lastLine && lines.tend[prev.lastLine] - lines.tstart[prev.lastLine] < width * 0.7 && prev.end >= lines.tend[prev.lastLine] - 1;
+        if (gap || shortEnd) flush();
+      }
+      para.push(s);
+    }
+    flush();
+  }
+  void orphans;
+  drafts.push(...added);
+  drafts.sort((a, b) => a.qStart - b.qStart);
+}
+
+function regionEnd(lines: Lines, fromLine: number, textEnd: number): number {
+  for (let l = fromLine + 1; l < lines.count; l++) {
+    const k = lines.kind[l];
+    if (k === LineKind.PartHeading || k === LineKind.Stop || k === LineKind.SectionHeading || k === LineKind.ProseAnswerHeading || k === LineKind.AnswerHeading) return lines.start[l];
+  }
+  return textEnd;
+}
+
+function hasBlankBetween(lines: Lines, a: number, b: number): boolean {
+  for (let l = a + 1; l < b; l++) if (lines.kind[l] === LineKind.Blank) return true;
+  return false;
+}
+
+function typicalWidth(lines: Lines, body: Sentence[]): number {
+  let max = 0;
+  const seen = new Set<number>();
+  for (const s of body) {
+    for (let l = s.firstLine; l <= s.lastLine && seen.size < 400; l++) {
+      if (seen.has(l)) continue;
+      seen.add(l);
+      const w = lines.tend[l] - lines.tstart[l];
+      if (w > max) max = w;
+    }
+  }
+  return max;
+}
+
+const REFERENCE_VERB = /\b(?:verwijs|verwijzen|verwezen|zie|raadpleeg)\b/i;
+
+function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: Section[], d: Draft, refs: AnswerReference[]): QuestionUnit {
+  const qs = sentencesIn(sentences, d.qStart, d.qEnd);
+  const questionSpan: Span = qs.length ? { start: qs[0].start, end: qs[qs.length - 1].end } : { start: d.qStart, end: d.qStart };
+  const questionText = qs.map((s) => s.text).join(' ');
+  const subquestions: Subquestion[] = qs.filter((s) => s.question || s.request).map((s) => ({ text: s.text, span: { start: s.start, end: s.end } }));
+
+  const headingSpan: Span = { start: d.headingStart, end: d.headingEnd };
+  const answerHeadingSpan: Span | null = d.aHeadLine >= 0 ? { start: lines.tstart[d.aHeadLine], end: lines.tend[d.aHeadLine] } : null;
+  let answer: Answer;
+  if (d.context) {
+    answer = { status: 'context', span: null, headingSpan: null, text: '', refersTo: [] };
+  } else {
+    const as = d.aStart >= 0 ? sentencesIn(sentences, d.aStart, d.aEnd) : [];
+    const span: Span | null = as.length ? { start: as[0].start, end: as[as.length - 1].end } : null;
+    const atext = as.map((s) => s.text).join(' ');
+    let status: Answer['status'] = 'answered';
+    let refersTo: string[] = [];
+    if (!span || !/[\p{L}\p{N}]/u.test(atext)) status = 'missing';
+    else {
+      const ph = findPlaceholders(text, span.start, span.end);
+      if (onlyPlaceholders(text, span.start, span.end, ph)) status = 'placeholder';
+      else {
+        refersTo = leadingReferenceTargets(as, refs);
+        if (refersTo.length) status = 'by-reference';
+      }
+    }
+    answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
+  }
+  const ends = [questionSpan.end, headingSpan.end];
+  if (answer.span) ends.push(answer.span.end);
+  if (answerHeadingSpan && d.aHeadLine >= 0 && (!answer.span || answer.span.start - questionSpan.end < 2000)) ends.push(answerHeadingSpan.end);
+  // A verslag's answers can stand far from their question: the unit then covers the question only.
+  const contiguous = !answer.span || answer.span.start - questionSpan.end < 20000 || d.kind !== 'inbreng';
+  const unitEnd = contiguous ? Math.max(...ends) : Math.max(questionSpan.end, headingSpan.end);
+  const section = d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? null : null;
+  return {
+    id: d.id,
+    number: d.number,
+    suffix: d.suffix,
+    section,
+    sectionIndex: d.sectionIndex,
+    headingSpan,
+    span: { start: Math.min(headingSpan.start, questionSpan.start), end: unitEnd },
+    questionSpan,
+    questionText,
+    subquestions,
+    answer,
+  };
+}
+
+/**
+ * An answer is "by reference" when it opens with a reference ("Hiervoor verwijs ik u naar het
+ * antwoord op vraag 50"), or consists of nothing else; the targets are those of the opening
+ * reference sentences.
+ */
+function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerReference[]): string[] {
+  const targets: string[] = [];
+  const refsIn = (s: Sentence) => refs.filter((r) => r.span.start >= s.start && r.span.start < s.end);
+  for (let i = 0; i < answerSentences.length; i++) {
+    const s = answerSentences[i];
+    const inS = refsIn(s);
+    if (!inS.length) break;
+    if (!REFERENCE_VERB.test(s.text) && answerSentences.length > 1) break;
+    for (const r of inS) for (const t of r.targets) if (!targets.includes(t)) targets.push(t);
+  }
+  return targets;
+}

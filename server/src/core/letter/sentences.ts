@@ -1,0 +1,279 @@
+/**
+ * Sentences of a letter, found in one pass over its lines. Sentences run over line breaks (text
+ * pasted from a PDF breaks lines mid-sentence, sometimes with a blank line after every line),
+ * skip page furniture, and do not end at abbreviations such as "nr.", "t.m." or "bijv.".
+ */
+import { LineKind, type Lines } from './lines';
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** The sentence with its line breaks joined and furniture left out. */
+  text: string;
+  firstLine: number;
+  lastLine: number;
+  /** Ends in a question mark. */
+  question: boolean;
+  /** Asks without a question mark ("Kunt u …", "Graag ontvangen deze leden …"). */
+  request: boolean;
+  /** Written in the committee's voice ("De leden van de …", "Deze leden …"). */
+  committee: boolean;
+}
+
+const ABBREVIATIONS = new Set([
+  'nr', 'nrs', 'blz', 'bijv', 'bv', 'jl', 'ca', 'mln', 'mld', 'mrd', 'art', 'artt', 'resp', 'vgl', 'dhr',
+  'mevr', 'mr', 'dr', 'prof', 'ir', 'drs', 'ing', 'st', 'incl', 'excl', 'min', 'max', 'enz', 'evt', 'zgn',
+  'vnl', 'nl', 'etc', 'jr', 'sr', 'bijl', 'hfst', 'par', 'lid', 'pag', 'p', 'pp', 'vs', 'ivm', 'mbt', 'tav',
+  'cf', 'zie', 'e', 'o', 'a', 'c', 'z', 'd', 'i', 'm', 't', 'n', 'v', 'b', 'red', 'ed', 'kamerstuk', 'stb', 'stcrt',
+]);
+
+const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]); // ) " ' ” ’ » ]
+
+function isLower(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 128) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function isTerminalLineEnd(text: string, lines: Lines, l: number): boolean {
+  let e = lines.tend[l];
+  while (e > lines.tstart[l] && CLOSERS.has(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
+  return c === 46 || c === 63 || c === 33 || c === 58;
+}
+
+/** Whether the token before the full stop at `dot` is an abbreviation or an initial. */
+function isAbbreviation(text: string, dot: number, lineStart: number): boolean {
+  let i = dot - 1;
+  const limit = Math.max(lineStart, dot - 14);
+  while (i >= limit) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c) || c === 46 || c === 47) i--;
+    else break;
+  }
+  const token = text.slice(i + 1, dot);
+  if (!token) return false;
+  if (token.includes('.') || token.includes('/')) return /\p{L}/u.test(token); // o.a., t.m., D.M., t/m
+  if (token.length === 1) return /\p{L}/u.test(token); // initials
+  return ABBREVIATIONS.has(token.toLowerCase());
+}
+
+const REQUEST_START =
+  /^(?:(?:en|ook|voorts|tevens|verder|daarnaast|tot slot|ten slotte)[ ,]+)?(?:kunt|kan|wilt|wil|zou|zouden|is|bent|gaat|heeft)[ ]+(?:u|de minister|het kabinet|de regering|de staatssecretaris|hij|zij)\b|^(?:graag|gaarne|gelieve)\b/i;
+const REQUEST_VERB =
+  /\b(?:vragen|vraagt|verzoeken|verzoekt)[ ]+(?:(?:de|deze|zij|het)[ ]+(?:leden[ ]+)?)?(?:(?:daarom|ook|voorts|tevens|verder|nog|tot slot|specifiek|concreet|graag|nadrukkelijk)[ ]+)*(?:u\b|de minister|het kabinet|de regering|de staatssecretaris|hem\b|haar\b|of\b|naar\b|om\b|wat\b|welke\b|wie\b|hoe\b|hoeveel\b|waarom\b|wanneer\b|waar\b|in hoeverre\b|op welke\b|aan\b|te\b)/i;
+const REQUEST_WISH =
+  /\b(?:willen|wil)[ ]+(?:(?:graag|specifiek|ook|voorts|tevens|daarom|nog|verder)[ ]+)*(?:weten|vernemen|horen|zien|ontvangen)\b|\b(?:horen|vernemen|ontvangen|zien|krijgen|lezen)[ ]+(?:(?:deze|de|zij)[ ]+(?:leden[ ]+)?)?(?:(?:daarom|ook|voorts|tevens|nog|verder)[ ]+)*graag\b|\bzo vragen\b/i;
+const REQUEST_VERB_LATE =
+  /\b(?:vragen|vraagt|verzoeken|verzoekt)[ ]+(?:de|deze|zij)\b[^.?!]{0,80}?\b(?:of|welke|wat|wie|hoe|hoeveel|waarom|wanneer|waar|in hoeverre|op welke|naar)\b/i;
+const COMMITTEE_SUBJECT = /\b(?:leden|zij|fractie|commissie|wij|ik)\b/i;
+const COMMITTEE_START = /^(?:(?:[\p{L}]+[ ,]+){0,3})?(?:de|deze)[ ]+(?:aan het woord zijnde[ ]+)?leden\b/iu;
+
+/** Classify a sentence's text: question, request, committee voice. */
+export function classifySentence(text: string): { question: boolean; request: boolean; committee: boolean } {
+  let e = text.length;
+  while (e > 0 && CLOSERS.has(text.charCodeAt(e - 1))) e--;
+  const question = text.charCodeAt(e - 1) === 63;
+  const head = text.length > 300 ? text.slice(0, 300) : text;
+  const committee = COMMITTEE_START.test(head);
+  let request = false;
+  if (!question) {
+    if (REQUEST_START.test(head)) request = true;
+    else {
+      const body = text.length > 2000 ? text.slice(0, 2000) : text;
+      if ((REQUEST_VERB.test(body) || REQUEST_VERB_LATE.test(body)) && COMMITTEE_SUBJECT.test(body)) request = true;
+      else if (REQUEST_WISH.test(body)) request = true;
+    }
+  }
+  return { question, request, committee };
+}
+
+/** Join two line fragments of one sentence, undoing PDF hyphenation where it is safe. */
+function joinTo(parts: string[], fragment: string): void {
+  if (!parts.length) {
+    parts.push(fragment);
+    return;
+  }
+  const prev = parts[parts.length - 1];
+  const last = prev.charCodeAt(prev.length - 1);
+  const first = fragment.charCodeAt(0);
+  if (last === 45 /* - */ && prev.length > 1 && isLower(prev.charCodeAt(prev.length - 2)) && isLower(first)) {
+    // "digitali-" + "sering": a word broken by the line; but keep "inlichtingen- en …".
+    const nextWord = /^(?:en|of|tot|noch|dan)\b/.test(fragment);
+    if (!nextWord) {
+      parts[parts.length - 1] = prev.slice(0, -1);
+      parts.push(fragment);
+      return;
+    }
+  }
+  if (last === 45 && prev.length > 1 && !isLower(prev.charCodeAt(prev.length - 2)) && isWordChar(prev.charCodeAt(prev.length - 2))) {
+    parts.push(fragment); // "LNG-" + "aanvoerpunten"
+    return;
+  }
+  parts.push(' ', fragment);
+}
+
+/**
+ * Every sentence of the text. Headings, fractie headings and stop lines end a sentence; the text
+ * after a heading marker on the same line ("Vraag 1: Kunt u …") starts one.
+ */
+export function readSentences(text: string, lines: Lines): Sentence[] {
+  const out: Sentence[] = [];
+  // A blank line is a soft break in text pasted with a blank line after every line.
+  let textLines = 0;
+  let followedByBlank = 0;
+  for (let l = 0; l < lines.count; l++) {
+    if (lines.kind[l] === LineKind.Blank) continue;
+    textLines++;
+    if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank) followedByBlank++;
+  }
+  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.6;
+
+  let parts: string[] = [];
+  let sStart = -1;
+  let sEnd = -1;
+  let sFirst = -1;
+  let sLast = -1;
+  let pending = -1; // offset just past a full stop that may end the sentence
+  let pendingLine = -1;
+  let pendingParts = 0;
+  let pendingFragmentEnd = -1;
+
+  const emit = (end: number, lastLine: number, textParts: string[]) => {
+    const t = textParts.join('').trim();
+    if (sStart >= 0 && t) {
+      const c = classifySentence(t);
+      out.push({ start: sStart, end, text: t, firstLine: sFirst, lastLine, ...c });
+    }
+  };
+  const flush = () => {
+    if (sStart < 0) return;
+    if (pending >= 0) {
+      emit(pending, pendingLine, parts);
+    } else {
+      emit(sEnd, sLast, parts);
+    }
+    parts = [];
+    sStart = -1;
+    pending = -1;
+  };
+
+  let prevTextLine = -1;
+  for (let l = 0; l < lines.count; l++) {
+    const kind = lines.kind[l];
+    if (kind === LineKind.Furniture) continue;
+    if (kind === LineKind.Blank) {
+      const next = nextNonBlank(lines, l);
+      let soft = false;
+      if (prevTextLine >= 0 && next >= 0 && !isTerminalLineEnd(text, lines, prevTextLine)) {
+        const c = text.charCodeAt(lines.tstart[next]);
+        soft = doubleSpaced || isLower(c) || (c >= 48 && c <= 57);
+      }
+      if (!soft) flush();
+      continue;
+    }
+    let from = lines.tstart[l];
+    const to = lines.tend[l];
+    if (
+      kind === LineKind.QuestionHeading ||
+      kind === LineKind.AnswerHeading ||
+      kind === LineKind.ProseAnswerHeading ||
+      kind === LineKind.NumberedItem ||
+      kind === LineKind.SectionHeading ||
+      kind === LineKind.PartHeading ||
+      kind === LineKind.Stop
+    ) {
+      flush();
+      if (kind === LineKind.SectionHeading || kind === LineKind.PartHeading || kind === LineKind.Stop || kind === LineKind.ProseAnswerHeading) {
+        prevTextLine = -1;
+        continue;
+      }
+      from = lines.rest[l];
+      while (from < to && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+      if (from >= to) {
+        prevTextLine = -1;
+        continue;
+      }
+    } else if (kind === LineKind.Bullet) {
+      flush();
+    }
+    prevTextLine = l;
+    let fragStart = from;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 0xa0) continue;
+      if (pending >= 0) {
+        if (isLower(c) || c === 44 || c === 59 || c === 41) {
+          pending = -1; // "nr. 5, …" or a lowercase continuation: the stop did not end it
+        } else {
+          // The sentence ended at `pending`; emit it with the fragments up to the stop.
+          const kept = parts.slice(0, pendingParts);
+          if (pendingLine === l) joinTo(kept, text.slice(fragStart, pendingFragmentEnd));
+          emit(pending, pendingLine, kept);
+          parts = [];
+          sStart = -1;
+          pending = -1;
+          fragStart = i;
+        }
+      }
+      if (sStart < 0) {
+        sStart = i;
+        sFirst = l;
+        fragStart = i;
+      }
+      if (c === 63 || c === 33) {
+        const n1 = text.charCodeAt(i + 1);
+        if (n1 === 41) continue; // "(en betrouwbaar!)"
+        let e = i + 1;
+        while (e < to && CLOSERS.has(text.charCodeAt(e))) e++;
+        joinTo(parts, text.slice(fragStart, e));
+        emit(e, l, parts);
+        parts = [];
+        sStart = -1;
+        i = e - 1;
+        fragStart = e;
+        continue;
+      }
+      if (c === 46) {
+        const n1 = i + 1 < to ? text.charCodeAt(i + 1) : 32;
+        let e = i + 1;
+        while (e < to && CLOSERS.has(text.charCodeAt(e))) e++;
+        const after = e < to ? text.charCodeAt(e) : 32;
+        if ((n1 === 32 || n1 === 9 || n1 === 0xa0 || CLOSERS.has(n1) || i + 1 >= to) && (after === 32 || after === 9 || after === 0xa0) && !isAbbreviation(text, i, lines.start[l])) {
+          pending = e;
+          pendingLine = l;
+          pendingParts = parts.length;
+          pendingFragmentEnd = e;
+          i = e - 1;
+        }
+      }
+    }
+    if (sStart >= 0) {
+      if (pending >= 0 && pendingLine === l) {
+        // Keep the fragment up to the stop apart from any text after it on this line.
+        // Only blanks and closers can follow an unresolved stop on its own line.
+        joinTo(parts, text.slice(fragStart, pendingFragmentEnd));
+        pendingParts = parts.length;
+      } else {
+        joinTo(parts, text.slice(fragStart, to));
+      }
+      sEnd = to;
+      sLast = l;
+    }
+  }
+  flush();
+  return out;
+}
+
+function nextNonBlank(lines: Lines, l: number): number {
+  for (let k = l + 1; k < lines.count; k++) {
+    const kind = lines.kind[k];
+    if (kind !== LineKind.Blank && kind !== LineKind.Furniture) return k;
+  }
+  return -1;
+}
