@@ -208,27 +208,33 @@ export class KoopClient {
   }
 
   /**
-   * Metadata of a publication. SRU first; when the search service fails (diagnostic, error page,
-   * outage) the FRBR metadata files at the derived work path are tried before giving up.
+   * Metadata of a publication. SRU first; when the search service has no hit (its index lags
+   * behind new publications) or fails (diagnostic, error page, outage), the FRBR metadata files
+   * at the derived work path are tried before giving up.
    */
   async lookup(id: string): Promise<KoopLookup> {
     let sruError: SourceError | null = null;
     try {
       const m = await this.sru(id);
-      return m ? { meta: m } : { notFound: true };
+      if (m) return { meta: m };
     } catch (e) {
       if (!(e instanceof SourceError)) throw e;
       sruError = e;
     }
     const path = frbrPath(id);
-    if (!path) throw sruError;
+    if (!path) {
+      if (sruError) throw sruError;
+      return { notFound: true };
+    }
     try {
       const m = await this.metadata(id, path);
       if (m) return { meta: m };
-    } catch {
+    } catch (e) {
       // The search service's failure is the more telling status.
+      throw sruError ?? e;
     }
-    throw sruError;
+    if (sruError) throw sruError;
+    return { notFound: true };
   }
 
   /** The publication XML as text (decoded per its declaration, validated); null when absent. */
