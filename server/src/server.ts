@@ -31,6 +31,7 @@ import { logError, runSafe, runSafeNotification } from './lsp/runner';
 import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
+import { PAIR_CAPABILITIES, PairHost, registerPair } from './lsp/pair';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
@@ -56,6 +57,7 @@ const client = {
 
 const settings = new SettingsStore(connection, () => client.configuration);
 const lastStatus = new Map<string, StatusParams>();
+const pair = new PairHost(store);
 
 async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
   const doc = store.get(uri);
@@ -67,9 +69,10 @@ async function current(uri: string): Promise<{ doc: TextDocument; analysis: Anal
 }
 
 function publish(doc: TextDocument, analysis: Analysis, s: Settings): void {
-  const diagnostics = toDiagnostics(analysis.findings, analysis.lines, s);
+  const paired = pair.state(doc, analysis, s);
+  const diagnostics = toDiagnostics([...analysis.findings, ...paired.findings], analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status = statusOf(doc.uri, doc.version, analysis);
+  const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: paired.questionLetter, due: paired.due };
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
 }
@@ -100,6 +103,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      ...PAIR_CAPABILITIES,
     },
     serverInfo: { name: 'antwoordbrief' },
   };
@@ -116,6 +120,7 @@ connection.onDidChangeConfiguration(
     settings.setGlobal(params.settings);
     settings.clear();
     store.clear();
+    pair.clear();
     scheduler.invalidate();
     for (const doc of store.documents.all()) scheduler.schedule(doc.uri);
   }),
@@ -173,7 +178,8 @@ connection.onHover(
   runSafe(connection, 'hover', null, async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const result = hoverAt(cur.analysis, cur.analysis.lines.offset(position));
+    const offset = cur.analysis.lines.offset(position);
+    const result = hoverAt(cur.analysis, offset) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
     return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
   }),
 );
@@ -182,7 +188,8 @@ connection.onDefinition(
   runSafe(connection, 'definition', null, async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const targets = definitionAt(cur.analysis, cur.analysis.lines.offset(position));
+    const offset = cur.analysis.lines.offset(position);
+    const targets = definitionAt(cur.analysis, offset) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
     return targets ? toDefinition(targets, textDocument.uri, cur.analysis.lines, client.definitionLinks) : null;
   }),
 );
@@ -195,7 +202,7 @@ connection.onCodeAction(
     const start = lines.offset(range.start);
     const end = lines.offset(range.end);
     const touching = findings.filter((f) => f.span.start <= end && f.span.end >= start);
-    const fixes = quickFixes(letter, touching);
+    const fixes = [...quickFixes(letter, touching), ...pair.quickFixes(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
     return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics);
   }),
 );
@@ -218,6 +225,11 @@ connection.onRequest(
     return { findings: cur.analysis.findings.length };
   }),
 );
+
+registerPair(connection, store, pair, current, (uri) => {
+  scheduler.forget(uri);
+  scheduler.schedule(uri);
+});
 
 // Last line of defence: log, never die, whatever a handler or a library throws.
 process.on('uncaughtException', (e) => logError(connection, 'uncaughtException', e));
