@@ -30,6 +30,12 @@ export interface Reference extends PaperRef {
   span: Span;
   /** Span of the whole citation this reference belongs to (shared by the papers of one list). */
   citationSpan: Span;
+  /** How the citation was written (its trigger): only full citations are judged for form. */
+  form?: 'kamerstuk' | 'kamer' | 'stuknummer' | 'bare' | 'hyphen' | 'id' | 'url' | 'tknumber' | 'handelingen' | 'aanhangsel';
+  /** Page reference as written, normalised ("7-8", "17,19-22"), or null. */
+  pages?: string | null;
+  /** Number of dossiers the citation names ("26 643/30 821, nr. 1252" gives 2). */
+  dossierCount?: number;
 }
 
 export type MotionLink =
@@ -46,6 +52,8 @@ export interface MotionMention {
   /** The papers the mention was linked to (several for "de moties … (nrs. 487 en 504)"). */
   refs: PaperRef[];
   via: MotionLink | null;
+  /** Span of the citation that carried the number (in the document of `via.uri` when set). */
+  citationSpan?: Span;
 }
 
 /** A footnote at the foot of a page ("7 Kamerstuk 30 821, nr. 110.") or a Markdown `[^7]: …`. */

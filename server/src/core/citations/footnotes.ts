@@ -1,0 +1,227 @@
+/**
+ * Footnotes and their markers, in text pasted from a PDF ("… Van den Berg7." in the body,
+ * "7 Kamerstuk 30 821, nr. 110." at the foot of the page) and in Markdown (`[^7]`, `[^7]: …`).
+ *
+ * A PDF marker is only digits glued to a word, which text is full of ("NIS2", "MH17", "G20"), and
+ * a footnote line is only a number at the start of a line ("11 februari …"). Neither is trusted
+ * alone: a marker and a footnote line count only as a pair, the footnote after the marker within
+ * about a page. Footnote lines directly following an accepted footnote with the previous label
+ * are accepted too (their markers may stand where we cannot see them).
+ */
+import { Tokens, WORD, NUM, PUNCT, GLUED, SPACE, NEWLINE } from './lexer';
+import type { Footnote, FootnoteMarker } from './types';
+
+/** How far (UTF-16 units) a footnote may stand after its marker: a bit more than a PDF page. */
+export const FOOTNOTE_BOUND = 8000;
+
+const NOT_A_FOOTNOTE_WORD = new Set([
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'procent', 'euro', 'miljoen', 'miljard', 'jaar', 'jaren', 'maanden', 'weken', 'dagen', 'uur', 'minuten', 'km', 'kilometer', 'mensen', 'personen', 'keer',
+]);
+
+const ABBREVIATIONS_BEFORE_DOT = new Set(['nr', 'nrs', 'no', 'p', 'pp', 'blz', 'pag', 'art', 'lid', 'jl', 'cs', 'ca', 'vs', 'bijv', 'zgn', 'resp']);
+
+export interface FootnoteScan {
+  footnotes: Footnote[];
+  markers: FootnoteMarker[];
+  /** For each marker (same index), the index of its footnote. */
+  markerFootnote: number[];
+}
+
+interface Cand {
+  label: string;
+  start: number;
+  end: number;
+  markdown: boolean;
+  /** Weak candidates (after an all-capitals word, split off a year, before a number) need a strong partner. */
+  weak?: boolean;
+}
+
+function lineEnd(text: string, from: number): number {
+  let e = from;
+  const n = text.length;
+  while (e < n) {
+    const c = text.charCodeAt(e);
+    if (c === 10 || c === 13) break;
+    e++;
+  }
+  return e;
+}
+
+export function scanFootnotes(t: Tokens): FootnoteScan {
+  const text = t.text;
+  const markerCands: Cand[] = [];
+  const noteCands: (Cand & { contentStart: number })[] = [];
+  const n = t.count;
+  for (let i = 0; i < n; i++) {
+    const kind = t.kind[i];
+    if (kind === NUM) {
+      const l = t.len(i);
+      if (l === 5 || l === 6) {
+        // A marker glued to a year by the PDF extraction: "de NVS 201929." (2019 + 29).
+        const y = +text.slice(t.start[i], t.start[i] + 4);
+        const next = i + 1;
+        const endsWord = next >= n || t.gap[next] !== GLUED || t.isP(next, '.') || t.isP(next, ',');
+        if (endsWord && t.gap[i] === SPACE && y >= (l === 6 ? 1990 : 2000) && y <= 2039 && text.charCodeAt(t.start[i] + 4) !== 48) {
+          markerCands.push({ label: text.slice(t.start[i] + 4, t.end[i]), start: t.start[i] + 4, end: t.end[i], markdown: false, weak: true });
+        }
+        continue;
+      }
+      if (l > 3 || text.charCodeAt(t.start[i]) === 48) continue;
+      const gap = t.gap[i];
+      if (gap >= NEWLINE || i === 0) {
+        // Footnote line: "7 Kamerstuk …" or "1Kamerstukken …".
+        const k = i + 1;
+        if (k >= n || t.gap[k] >= NEWLINE) continue;
+        if (t.gap[k] === GLUED) {
+          if (!(t.kind[k] === WORD && t.isCap(k))) continue;
+        } else {
+          if (t.kind[k] === WORD && NOT_A_FOOTNOTE_WORD.has(t.str(k).toLowerCase())) continue;
+          if (t.kind[k] === PUNCT && (t.isP(k, '%') || t.isP(k, '.') || t.isP(k, ',') || t.isP(k, ')') || t.isDash(k) || t.isP(k, ':'))) continue;
+        }
+        const e = footnoteEnd(t, text, i);
+        noteCands.push({ label: t.str(i), start: t.start[i], end: e, markdown: false, contentStart: t.start[k], weak: t.kind[k] === NUM });
+        continue;
+      }
+      if (gap !== GLUED || i === 0) continue;
+      // Marker: digits glued to the end of a word or to closing punctuation.
+      const next = i + 1;
+      if (next < n && t.gap[next] === GLUED) {
+        if (t.kind[next] !== PUNCT) continue;
+        if (t.isDash(next) || t.isP(next, '/') || t.isP(next, '%') || t.isP(next, '°')) continue;
+        if ((t.isP(next, ',') || t.isP(next, '.')) && t.isNum(next + 1) && t.gap[next + 1] === GLUED) continue;
+      }
+      const p = i - 1;
+      let weak = false;
+      if (t.kind[p] === WORD) {
+        if (t.isUpper(p)) weak = true; // NIS2, MH17, G20 — or "ICANN14"
+
+        if (p > 0 && t.gap[p] === GLUED && (t.kind[p - 1] === NUM || t.isDash(p - 1))) continue; // "H2-2024", "a1b2"
+      } else if (t.kind[p] === PUNCT) {
+        const c = text.charCodeAt(t.start[p]);
+        // . ) ’ ” ? ! » " '
+        if (!(c === 46 || c === 41 || c === 0x2019 || c === 0x201d || c === 63 || c === 33 || c === 0xbb || c === 34 || c === 39)) continue;
+        if (p === 0) continue;
+        const q = p - 1;
+        if (t.gap[p] !== GLUED) continue;
+        // "2.3", "1)2" are no markers; "juni 2024.7" is.
+        if (t.kind[q] === NUM && !(c === 46 && t.len(q) === 4 && (next >= n || t.gap[next] !== GLUED))) continue;
+        if (c === 46 && t.kind[q] === WORD && ABBREVIATIONS_BEFORE_DOT.has(t.str(q).toLowerCase())) continue; // "nr.3"
+      } else continue;
+      markerCands.push({ label: t.str(i), start: t.start[i], end: t.end[i], markdown: false, weak });
+    } else if (kind === PUNCT && t.isP(i, '[') && t.isP(i + 1, '^') && t.gap[i + 1] === GLUED) {
+      // Markdown footnote reference or definition.
+      let j = i + 2;
+      const ls = j;
+      while (j < n && t.gap[j] === GLUED && (t.kind[j] !== PUNCT || t.isDash(j) || t.isP(j, '_')) && j - ls < 8) j++;
+      if (j === ls || !t.isP(j, ']') || t.gap[j] !== GLUED) continue;
+      const label = text.slice(t.start[ls], t.end[j - 1]);
+      if (t.isP(j + 1, ':') && t.gap[j + 1] === GLUED && (t.gap[i] >= NEWLINE || i === 0)) {
+        const e = lineEnd(text, t.end[j + 1]);
+        const cs = j + 2 < n ? Math.min(t.start[j + 2], e) : e;
+        noteCands.push({ label, start: t.start[i], end: e, markdown: true, contentStart: cs });
+      } else {
+        markerCands.push({ label, start: t.start[i], end: t.end[j], markdown: true });
+      }
+      i = j;
+    }
+  }
+
+  // Pair them, in text order.
+  const footnotes: Footnote[] = [];
+  const markers: FootnoteMarker[] = [];
+  const markerFootnote: number[] = [];
+  const mdDefs = new Map<string, number>();
+  for (const f of noteCands) {
+    if (f.markdown && !mdDefs.has(f.label)) {
+      mdDefs.set(f.label, footnotes.length);
+      footnotes.push({ label: f.label, span: { start: f.start, end: f.end }, text: text.slice(f.contentStart, f.end).trim() });
+    }
+  }
+  const pending = new Map<string, Cand[]>();
+  let mi = 0;
+  let lastAccepted: { label: number; end: number } | null = null;
+  const acceptedMarkers: { c: Cand; fn: number }[] = [];
+  const markerPos = new Map<number, number>();
+  for (const f of noteCands) {
+    if (f.markdown) continue;
+    while (mi < markerCands.length && markerCands[mi].start < f.start) {
+      const m = markerCands[mi++];
+      if (m.markdown) {
+        const fn = mdDefs.get(m.label);
+        if (fn !== undefined) acceptedMarkers.push({ c: m, fn });
+        continue;
+      }
+      let list = pending.get(m.label);
+      if (!list) pending.set(m.label, (list = []));
+      list.push(m);
+    }
+    const list = pending.get(f.label);
+    const label = +f.label;
+    let paired: Cand | null = null;
+    if (list) {
+      // The latest strong marker within reach; failing that a weak one, but only if it stands
+      // after the marker of the previous footnote (markers run in order).
+      const prevPos = markerPos.get(label - 1) ?? -1;
+      for (let k = list.length - 1; k >= 0; k--) {
+        const m = list[k];
+        if (f.start - m.start > FOOTNOTE_BOUND) break;
+        if (!m.weak) { paired = m; break; }
+        if (!paired && m.start > prevPos && !f.weak) paired = m;
+      }
+      list.length = 0; // older markers with this label are stale
+    }
+    if (paired?.weak && f.weak) paired = null;
+    const consecutive = !f.weak && lastAccepted !== null && lastAccepted.label + 1 === label && f.start - lastAccepted.end <= 400;
+    if (!paired && !consecutive) continue;
+    if (paired) markerPos.set(label, paired.start);
+    const fn = footnotes.length;
+    footnotes.push({ label: f.label, span: { start: f.start, end: f.end }, text: text.slice(f.contentStart, f.end).trim() });
+    lastAccepted = { label, end: f.end };
+    if (paired) acceptedMarkers.push({ c: paired, fn });
+  }
+  while (mi < markerCands.length) {
+    const m = markerCands[mi++];
+    if (m.markdown) {
+      const fn = mdDefs.get(m.label);
+      if (fn !== undefined) acceptedMarkers.push({ c: m, fn });
+    }
+  }
+  acceptedMarkers.sort((a, b) => a.c.start - b.c.start);
+  for (const { c, fn } of acceptedMarkers) {
+    markers.push({ label: c.label, span: { start: c.start, end: c.end } });
+    markerFootnote.push(fn);
+  }
+  // Footnotes in text order (Markdown definitions were collected first).
+  const order = footnotes.map((_, k) => k).sort((a, b) => footnotes[a].span.start - footnotes[b].span.start);
+  const remap = new Array<number>(footnotes.length);
+  order.forEach((old, k) => (remap[old] = k));
+  return {
+    footnotes: order.map((k) => footnotes[k]),
+    markers,
+    markerFootnote: markerFootnote.map((k) => remap[k]),
+  };
+}
+
+/**
+ * End of a footnote that starts at token i: its line, plus up to three continuation lines
+ * (non-blank, not indented, not themselves starting with a number). PDF text resumes the body
+ * after the footnotes with an indented line, which ends the footnote.
+ */
+function footnoteEnd(t: Tokens, text: string, i: number): number {
+  let e = lineEnd(text, t.start[i]);
+  for (let k = 0; k < 3; k++) {
+    let s = e;
+    if (text.charCodeAt(s) === 13) s++;
+    if (text.charCodeAt(s) === 10) s++;
+    if (s >= text.length || s === e) break;
+    const c = text.charCodeAt(s);
+    if (c === 10 || c === 13 || c === 32 || c === 9 || (c >= 48 && c <= 57)) break;
+    // A URL line belongs to the page, not to one footnote.
+    if (text.startsWith('http', s)) break;
+    e = lineEnd(text, s);
+  }
+  return e;
+}
+
+export { SPACE };

@@ -1,0 +1,697 @@
+/**
+ * The citation grammar: hand-written recursive descent over the tokens of `lexer.ts`, anchored
+ * at trigger tokens. Every rule takes a token index and returns what it recognised plus the
+ * index after it, or null; rules only look a bounded number of tokens ahead, so the whole scan
+ * stays linear in the size of the text.
+ *
+ *   citation     := kamerstukken | kamerTrigger | stukNummer | aanhangsel | handelingen
+ *                 | paperId | tkNumber | hyphenForm | bareDossier
+ *   kamerstukken := ("Kamerstuk" | "Kamerstukken") kamer? ","? vergaderjaar? ","? dossiers numbers?
+ *   kamerTrigger := ("TK" | "EK" | "Tweede Kamer" | "Eerste Kamer") ","? vergaderjaar ","? dossiers numbers
+ *   stukNummer   := ("stuk nummer" | "stuknummer") dossiers numbers
+ *   bareDossier  := dossiers ","? nrWord numList            (e.g. inside parentheses)
+ *   dossiers     := dossier (("/" | "&") dossier)*          (the first one identifies the paper)
+ *   dossier      := (NUM5 | NUM2 sep NUM3) toevoeging? rijkswet?
+ *   toevoeging   := "-" NUM2 | sep? ROMAN | "hoofdstuk" ROMAN
+ *   numbers      := ","? (nrWord numList | ekLetter | bareNumber)
+ *   numList      := num range? pages? ((","|"en"|", en") nrWord? num range? pages?)*
+ *   vergaderjaar := ("vergaderjaar" | "zitting")? YEAR ("/" | "-") "-"? (YY | YEAR)
+ *   handelingen  := "Aanhangsel"? ("van de")? "Handelingen" kamer? ","? vergaderjaar ("," part)*
+ */
+import { Tokens, WORD, NUM, PUNCT, GLUED, SPACE, NEWLINE, BLANK } from './lexer';
+import type { PaperRef } from './types';
+import type { Span } from '../text';
+import {
+  aanhangselRef,
+  handelingenRef,
+  kamerstukRef,
+  parsePaperId,
+  tkNumberRef,
+  vergaderjaarFrom,
+} from './paper';
+
+/** One recognised citation: one or more papers. */
+export interface ParsedCitation {
+  start: number;
+  end: number;
+  /** Token index just after the citation. */
+  next: number;
+  papers: { ref: PaperRef; span: Span }[];
+  /** Page reference as written, normalised ("7-8", "17,19-22"), or null. */
+  pages: string | null;
+  /** How the citation was anchored (used by checks: only full citations are judged for form). */
+  trigger: 'kamerstuk' | 'kamer' | 'stuknummer' | 'bare' | 'hyphen' | 'id' | 'url' | 'tknumber' | 'handelingen' | 'aanhangsel';
+  /** Number of dossiers written ("26 643/30 821" gives 2). */
+  dossierCount: number;
+}
+
+interface Dossier {
+  dossier: string;
+  toevoeging: string | null;
+  next: number;
+}
+
+interface Num {
+  value: string;
+  span: Span;
+}
+
+interface NumberPart {
+  nums: Num[];
+  pages: string | null;
+  next: number;
+}
+
+const ROMAN_RE = /^[IVXL]{1,6}[AB]?$/;
+const MONTHS = new Set([
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
+]);
+
+export class Grammar {
+  readonly text: string;
+
+  constructor(readonly t: Tokens) {
+    this.text = t.text;
+  }
+
+  // ---------- small helpers ----------
+
+  private comma(i: number): number {
+    return this.t.isP(i, ',') ? i + 1 : i;
+  }
+
+  /** "nr", "nr.", "nrs.", "nummer", "nummers", "no." → [plural, next]. */
+  private nrWord(i: number): [boolean, number] | null {
+    const t = this.t;
+    if (!t.isWord(i)) return null;
+    let plural: boolean;
+    if (t.isCI(i, 'nr') || t.isCI(i, 'no') || t.isCI(i, 'nummer')) plural = false;
+    else if (t.isCI(i, 'nrs') || t.isCI(i, 'nummers') || t.isCI(i, 'nos')) plural = true;
+    else return null;
+    let j = i + 1;
+    if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
+    return [plural, j];
+  }
+
+  /** A 1–3 letter upper-case Eerste Kamer letter ("E", "AA"), standing on its own. */
+  private ekLetter(i: number): boolean {
+    const t = this.t;
+    if (!t.isWord(i) || t.len(i) > 3) return false;
+    const s = t.str(i);
+    if (!/^[A-Z]{1,3}$/.test(s)) return false;
+    const n = i + 1;
+    if (n < t.count && t.gap[n] === GLUED) {
+      if (t.kind[n] !== PUNCT) return false;
+      const c = this.text.charCodeAt(t.start[n]);
+      // "E." / "E," / "E)" / "E;" end the letter; "EU-beleid" or "E-mail" do not.
+      if (c !== 46 && c !== 44 && c !== 41 && c !== 59 && c !== 58) return false;
+    }
+    return true;
+  }
+
+  private roman(i: number): boolean {
+    const t = this.t;
+    return t.isWord(i) && t.len(i) <= 7 && ROMAN_RE.test(t.str(i));
+  }
+
+  /** Kamer designation → [kamer, next]. */
+  kamer(i: number): ['I' | 'II', number] | null {
+    const t = this.t;
+    if (i >= t.count) return null;
+    if (t.kind[i] === WORD) {
+      if (t.is(i, 'II') || t.is(i, 'TK')) return ['II', i + 1];
+      if (t.is(i, 'I') || t.is(i, 'EK')) return ['I', i + 1];
+      if ((t.is(i, 'T') || t.is(i, 'E')) && t.isP(i + 1, '.') && t.is(i + 2, 'K') && t.gap[i + 2] === GLUED) {
+        let j = i + 3;
+        if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
+        return [t.is(i, 'T') ? 'II' : 'I', j];
+      }
+      if ((t.is(i, 'Tweede') || t.is(i, 'Eerste')) && t.is(i + 1, 'Kamer')) return [t.is(i, 'Tweede') ? 'II' : 'I', i + 2];
+      return null;
+    }
+    if (t.kind[i] === NUM && t.isP(i + 1, ',')) {
+      if (t.is(i, '2') || t.is(i, '11')) return ['II', i + 1];
+      if (t.is(i, '1')) return ['I', i + 1];
+    }
+    return null;
+  }
+
+  /** Parliamentary year → ["2023-2024", next]. */
+  vergaderjaar(i: number): [string, number] | null {
+    const t = this.t;
+    let j = i;
+    if (t.isWord(j) && (t.isCI(j, 'vergaderjaar') || t.isCI(j, 'zitting'))) j++;
+    if (!t.isNum(j) || t.len(j) !== 4) return null;
+    const y1 = t.num(j);
+    if (y1 < 1800 || y1 > 2199) return null;
+    j++;
+    if (!(t.isP(j, '/') || t.isDash(j)) || t.gap[j] > SPACE) return null;
+    j++;
+    if (t.isDash(j) && t.gap[j] <= SPACE) j++; // "1985/- 86"
+    if (!t.isNum(j) || t.gap[j] > SPACE) return null;
+    const l = t.len(j);
+    const y2 = t.num(j);
+    if (l === 2) {
+      if (y2 !== (y1 + 1) % 100) return null;
+    } else if (l === 4) {
+      if (y2 !== y1 + 1) return null;
+    } else return null;
+    return [vergaderjaarFrom(y1), j + 1];
+  }
+
+  /** A dossier number with its toevoeging. `short` allows the 4-digit dossiers of old papers. */
+  dossier(i: number, short: boolean): Dossier | null {
+    const t = this.t;
+    if (!t.isNum(i)) return null;
+    const l = t.len(i);
+    let d: string;
+    let j: number;
+    if (l === 5) {
+      d = t.str(i);
+      j = i + 1;
+    } else if (l === 2) {
+      const k = i + 1;
+      if (t.isNum(k) && t.len(k) === 3 && t.gap[k] !== GLUED) {
+        // "30 821", and "26" / "643" broken over a line.
+        d = t.str(i) + t.str(k);
+        j = k + 1;
+      } else if ((t.isP(k, '.') || t.isDash(k)) && t.gap[k] === GLUED && t.isNum(k + 1) && t.len(k + 1) === 3 && t.gap[k + 1] === GLUED) {
+        d = t.str(i) + t.str(k + 1);
+        j = k + 2;
+      } else return null;
+      // A third digit group glued on means this was no dossier (e.g. a phone or account number).
+      if (t.isNum(j) && t.gap[j] === GLUED) return null;
+    } else if (l === 4 && short) {
+      d = t.str(i);
+      j = i + 1;
+    } else return null;
+    if (t.isWord(j) && t.gap[j] === GLUED && !this.roman(j)) return null;
+    if (t.isNum(j) && t.gap[j] === GLUED) return null;
+    if (d.charCodeAt(0) === 48) return null; // no dossier starts with 0
+    let toevoeging: string | null = null;
+    // Toevoeging.
+    if (t.isDash(j) && t.gap[j] === GLUED && t.isNum(j + 1) && t.len(j + 1) === 2 && t.gap[j + 1] === GLUED) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    } else if ((t.isDash(j) || t.isP(j, '.')) && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= SPACE) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    } else if (this.roman(j) && t.gap[j] <= SPACE && !this.romanIsLetter(j)) {
+      toevoeging = t.str(j);
+      j += 1;
+    } else if (t.isCI(j, 'hoofdstuk') && this.roman(j + 1)) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    }
+    // Rijkswet number "(R 1669)" / "(R2064)": not part of the identifier.
+    if (t.isP(j, '(') && t.is(j + 1, 'R') && t.isNum(j + 2) && t.isP(j + 3, ')')) j += 4;
+    return { dossier: d, toevoeging, next: j };
+  }
+
+  /** "Kamerstuk I 31145 X" has no volgnummer after it: a lone Roman-looking word may be the EK letter. */
+  private romanIsLetter(j: number): boolean {
+    const t = this.t;
+    // A Roman toevoeging is followed by "," + number, "nr." or a number; otherwise treat a
+    // single "I"/"V"/"X" as ordinary text rather than guess (e.g. a list item "I").
+    const n = j + 1;
+    if (t.isP(n, ',') || t.isP(n, ')') || this.nrWordLike(n)) return false;
+    if (t.isNum(n)) return false;
+    return t.len(j) === 1;
+  }
+
+  /** dossiers := dossier (("/" | "&") dossier)* → first dossier, count, next. */
+  dossiers(i: number, short: boolean): [Dossier, number, number] | null {
+    const first = this.dossier(i, short);
+    if (!first) return null;
+    let j = first.next;
+    let count = 1;
+    for (let guard = 0; guard < 4; guard++) {
+      if (!(this.t.isP(j, '/') || this.t.isP(j, '&'))) break;
+      const d = this.dossier(j + 1, short);
+      if (!d) break;
+      count++;
+      j = d.next;
+    }
+    return [first, count, j];
+  }
+
+  private num(i: number): Num | null {
+    const t = this.t;
+    if (t.isNum(i)) {
+      const l = t.len(i);
+      if (l > 5) return null;
+      if (t.str(i).charCodeAt(0) === 48) return null;
+      let end = t.end[i];
+      let value = t.str(i);
+      // "42e", "215a": a single lower-case letter glued on.
+      if (t.isWord(i + 1) && t.gap[i + 1] === GLUED) {
+        if (t.len(i + 1) === 1 && /[a-z]/.test(t.str(i + 1)) && !(t.isWord(i + 2) && t.gap[i + 2] === GLUED)) {
+          value += t.str(i + 1);
+          end = t.end[i + 1];
+        } else return null;
+      }
+      // A year range or a date glued on means this is no volgnummer.
+      if ((t.isP(i + 1, '/') || t.isDash(i + 1)) && t.gap[i + 1] === GLUED && t.isNum(i + 2) && t.len(i + 2) >= 2 && l === 4) return null;
+      if (t.isWord(i + 1) && MONTHS.has(t.str(i + 1).toLowerCase())) return null;
+      return { value, span: { start: t.start[i], end } };
+    }
+    if (this.ekLetter(i)) return { value: t.str(i), span: { start: t.start[i], end: t.end[i] } };
+    return null;
+  }
+
+  /** Token count taken by a num (1, or 2 with a glued letter). */
+  private numTokens(i: number, n: Num): number {
+    return n.span.end === this.t.end[i] ? 1 : 2;
+  }
+
+  /** A page reference ("p. 7–8", "blz. 12 en 13", "pag.4", "p. 4 e.v.") → [normalised, next]. */
+  pages(i: number): [string, number] | null {
+    const t = this.t;
+    let j = this.comma(i);
+    if (!t.isWord(j)) return null;
+    if (!(t.isCI(j, 'p') || t.isCI(j, 'pp') || t.isCI(j, 'blz') || t.isCI(j, 'pag') || t.isCI(j, 'pagina') || t.isCI(j, "pagina's") ||
+      t.isCI(j, 'bladzijde') || t.isCI(j, 'bladzijden') || t.isCI(j, 'blad'))) return null;
+    j++;
+    if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
+    if (!t.isNum(j)) return null;
+    let out = '';
+    for (let guard = 0; guard < 8; guard++) {
+      if (!t.isNum(j)) break;
+      out += t.str(j);
+      j++;
+      // range: "7–8", "5 - 6", "69/70"
+      if ((t.isDash(j) || t.isP(j, '/')) && t.gap[j] <= SPACE && t.isNum(j + 1) && t.gap[j + 1] <= SPACE) {
+        out += '-' + t.str(j + 1);
+        j += 2;
+      }
+      // "4 e.v." / "4 e v."
+      if (t.is(j, 'e') && (t.isP(j + 1, '.') || t.is(j + 1, 'v'))) {
+        let k = j + 1;
+        if (t.isP(k, '.')) k++;
+        if (t.is(k, 'v')) {
+          k++;
+          if (t.isP(k, '.')) k++;
+          out += '-';
+          j = k;
+          break;
+        }
+      }
+      if (t.isCI(j, 'en') && t.isNum(j + 1)) {
+        out += '-';
+        j++;
+        continue;
+      }
+      if (t.isP(j, ',') && t.isNum(j + 1) && !this.nrWordLike(j + 1)) {
+        out += ',';
+        j++;
+        continue;
+      }
+      break;
+    }
+    return [out, j];
+  }
+
+  private nrWordLike(i: number): boolean {
+    return this.nrWord(i) !== null;
+  }
+
+  /**
+   * The volgnummer part after the dossier. `strong`: the citation began with an explicit trigger,
+   * so a bare number ("31459, 22") is accepted as the volgnummer.
+   */
+  numbers(i: number, strong: boolean): NumberPart | null {
+    const t = this.t;
+    const afterComma = this.comma(i);
+    const nr = this.nrWord(afterComma);
+    if (nr) {
+      return this.numList(nr[1], nr[0]);
+    }
+    if (this.ekLetter(afterComma)) {
+      // "30 821, E" (also without comma after an explicit trigger: "Kamerstuk I 31145 AA").
+      if (afterComma === i && !strong) return null;
+      const n = afterComma;
+      const pages = this.pages(n + 1);
+      return {
+        nums: [{ value: t.str(n), span: { start: t.start[n], end: t.end[n] } }],
+        pages: pages ? pages[0] : null,
+        next: pages ? pages[1] : n + 1,
+      };
+    }
+    if (strong && t.isNum(afterComma) && t.len(afterComma) <= 3) {
+      const n = this.num(afterComma);
+      if (!n) return null;
+      const k = afterComma + this.numTokens(afterComma, n);
+      // "31 459 22" yes; "30 821, 2 december" no (num() rejects months); "33.950, 2%" no.
+      if (t.isP(k, '%') || (t.isP(k, '.') && t.isNum(k + 1) && t.gap[k + 1] === GLUED) || (t.isP(k, ',') && t.isNum(k + 1) && t.gap[k + 1] === GLUED)) return null;
+      const pages = this.pages(k);
+      return { nums: [n], pages: pages ? pages[0] : null, next: pages ? pages[1] : k };
+    }
+    return null;
+  }
+
+  private numList(i: number, plural: boolean): NumberPart | null {
+    const t = this.t;
+    const nums: Num[] = [];
+    let pages: string | null = null;
+    let j = i;
+    const first = this.num(j);
+    if (!first) return null;
+    nums.push(first);
+    j += this.numTokens(j, first);
+    for (let guard = 0; guard < 64; guard++) {
+      // Range "nrs. 1–3": one paper per number.
+      if (t.isDash(j) && t.gap[j] <= SPACE && t.isNum(j + 1) && t.gap[j + 1] <= SPACE) {
+        const last = nums[nums.length - 1];
+        const hiTok = j + 1;
+        const lo = /^\d+$/.test(last.value) ? +last.value : NaN;
+        const hi = t.num(hiTok);
+        if (lo > 0 && hi > lo && hi - lo <= 30) {
+          for (let v = lo + 1; v <= hi; v++) {
+            nums.push({
+              value: String(v),
+              span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[j] },
+            });
+          }
+          j += 2;
+        } else break;
+      }
+      const pg = this.pages(j);
+      let afterPages = false;
+      if (pg) {
+        if (pages === null) pages = pg[0];
+        j = pg[1];
+        afterPages = true;
+      }
+      // Continuation: ", 594", " en 596", ", en nr. 6".
+      let k = j;
+      let sep = false;
+      let sawComma = false;
+      if (t.isP(k, ',')) { k++; sep = true; sawComma = true; }
+      if (t.isCI(k, 'en') || t.isP(k, '&')) { k++; sep = true; }
+      if (!sep) break;
+      const nw = this.nrWord(k);
+      if (nw) k = nw[1];
+      else if (afterPages) break; // after a page reference only "en nr. 6" continues the list
+      else if (sawComma && !plural && !t.isCI(k - 1, 'en')) break; // "nr. 72, 2020 …" is no list
+      const n = this.num(k);
+      if (!n) break;
+      // A list of letters only continues a list of letters, and numbers numbers.
+      const prevLetter = /^[A-Z]/.test(nums[nums.length - 1].value);
+      if (prevLetter !== /^[A-Z]/.test(n.value)) break;
+      nums.push(n);
+      j = k + this.numTokens(k, n);
+    }
+    return { nums, pages, next: j };
+  }
+
+  // ---------- citation rules ----------
+
+  private build(
+    start: number,
+    first: Dossier,
+    dossierCount: number,
+    np: NumberPart | null,
+    kamer: 'I' | 'II' | null,
+    vj: string | null,
+    next: number,
+    trigger: ParsedCitation['trigger'],
+  ): ParsedCitation {
+    const t = this.t;
+    const papers: ParsedCitation['papers'] = [];
+    if (np && np.nums.length) {
+      np.nums.forEach((n, idx) => {
+        const ref = kamerstukRef(first.dossier, first.toevoeging, n.value, kamer, vj);
+        papers.push({ ref, span: idx === 0 ? { start, end: n.span.end } : n.span });
+      });
+    } else {
+      papers.push({ ref: kamerstukRef(first.dossier, first.toevoeging, null, kamer, vj), span: { start, end: t.end[next - 1] } });
+    }
+    return { start, end: t.end[next - 1], next, papers, pages: np?.pages ?? null, trigger, dossierCount };
+  }
+
+  /** "Kamerstuk(ken) [kamer] [,] [vergaderjaar] [,] dossiers numbers?" at token i. */
+  kamerstukken(i: number): ParsedCitation | null {
+    const t = this.t;
+    let j = i + 1;
+    let kamer: 'I' | 'II' | null = null;
+    let vj: string | null = null;
+    const k = this.kamer(j);
+    if (k) { kamer = k[0]; j = k[1]; }
+    j = this.comma(j);
+    const v = this.vergaderjaar(j);
+    if (v) {
+      vj = v[0];
+      j = v[1];
+      if (t.isDash(j) && t.gap[j] === GLUED) j++; // "Zitting 1958-1959-5380"
+    }
+    j = this.comma(j);
+    const ds = this.dossiers(j, true);
+    if (!ds) return null;
+    const [first, count, after] = ds;
+    const np = this.numbers(after, true);
+    // A 4-digit "dossier" without a number is more likely a year ("Kamerstukken 2024").
+    if (!np && first.dossier.length === 4) return null;
+    return this.build(t.start[i], first, count, np, kamer, vj, np ? np.next : after, 'kamerstuk');
+  }
+
+  /** "TK 2022–2023, 30 821, nr. 173", "Tweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125". */
+  kamerTrigger(i: number): ParsedCitation | null {
+    const k = this.kamer(i);
+    if (!k) return null;
+    let j = this.comma(k[1]);
+    const v = this.vergaderjaar(j);
+    if (!v) return null;
+    j = this.comma(v[1]);
+    const ds = this.dossiers(j, false);
+    if (!ds) return null;
+    const np = this.numbers(ds[2], true);
+    if (!np) return null;
+    return this.build(this.t.start[i], ds[0], ds[1], np, k[0], v[0], np.next, 'kamer');
+  }
+
+  /** "stuk nummer 21 501-20, nr. 2198" / "stuknummer 36 410 X, nr. 46". */
+  stukNummer(i: number): ParsedCitation | null {
+    const t = this.t;
+    let j: number;
+    if (t.isCI(i, 'stuk') && t.isCI(i + 1, 'nummer')) j = i + 2;
+    else if (t.isCI(i, 'stuknummer') || t.isCI(i, 'kamerstuknummer')) j = i + 1;
+    else return null;
+    const ds = this.dossiers(j, false);
+    if (!ds) return null;
+    const np = this.numbers(ds[2], true);
+    if (!np) return null;
+    return this.build(t.start[i], ds[0], ds[1], np, null, null, np.next, 'stuknummer');
+  }
+
+  /** "(26 643/30 821, nr. 1252)", "(21501-08, nr. 719)", "30 821, nr. 72" without a trigger word. */
+  bareDossier(i: number): ParsedCitation | null {
+    const ds = this.dossiers(i, false);
+    if (!ds) return null;
+    const j = ds[2];
+    const afterComma = this.comma(j);
+    // Without a trigger word only an explicit "nr."/"nrs." (or ", E" after a comma) will do.
+    if (!this.nrWord(afterComma) && !(afterComma > j && this.ekLetter(afterComma) && !this.t.isWord(afterComma + 1))) return null;
+    const np = this.numbers(j, false);
+    if (!np) return null;
+    return this.build(this.t.start[i], ds[0], ds[1], np, null, null, np.next, 'bare');
+  }
+
+  /** "26643-1151", "19637-3370", "21501-32-1740", "36410-X-46": the hyphenated id form. */
+  hyphenForm(i: number): ParsedCitation | null {
+    const t = this.t;
+    if (!t.isNum(i) || t.len(i) !== 5) return null;
+    const c0 = this.text.charCodeAt(t.start[i]);
+    if (c0 < 49 || c0 > 51) return null; // dossiers run from 1xxxx to 3xxxx
+    if (i > 0 && t.gap[i] === GLUED && (t.kind[i - 1] !== PUNCT || t.isDash(i - 1))) return null;
+    let j = i + 1;
+    if (!(t.isDash(j) && t.gap[j] === GLUED)) return null;
+    let toevoeging: string | null = null;
+    if (t.gap[j + 1] !== GLUED) return null;
+    if (t.isNum(j + 1) && t.len(j + 1) === 2 && t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    } else if (this.roman(j + 1) && t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    }
+    const nt = j + 1;
+    if (!t.isNum(nt) || t.len(nt) > 4 || t.gap[nt] !== GLUED) return null;
+    if (t.str(nt).charCodeAt(0) === 48) return null;
+    // "21501-20" alone names the dossier 21 501-20, not paper 20.
+    if (!toevoeging && t.len(nt) === 2 && t.str(i) === '21501') return null;
+    const after = nt + 1;
+    if (after < t.count && t.gap[after] === GLUED && (t.kind[after] !== PUNCT || t.isDash(after) || (t.isP(after, '.') && t.isNum(after + 1) && t.gap[after + 1] === GLUED))) return null;
+    const ref = kamerstukRef(t.str(i), toevoeging, t.str(nt), null, null);
+    const span = { start: t.start[i], end: t.end[nt] };
+    return { start: span.start, end: span.end, next: after, papers: [{ ref, span }], pages: null, trigger: 'hyphen', dossierCount: 1 };
+  }
+
+  /** "kst-36410-X-46", "ah-tk-20192020-3975", "h-tk-20172018-70-6", inside a URL or on its own. */
+  paperId(i: number): ParsedCitation | null {
+    const t = this.t;
+    if (!(t.is(i, 'kst') || t.is(i, 'ah') || t.is(i, 'h'))) return null;
+    if (i > 0 && t.gap[i] === GLUED && t.kind[i - 1] !== PUNCT) return null;
+    if (!(t.isP(i + 1, '-') && t.gap[i + 1] === GLUED)) return null;
+    // Collect the glued run of alphanumerics and hyphens.
+    let j = i;
+    let last = i;
+    for (let guard = 0; guard < 12 && j < t.count; guard++) {
+      if (j > i && t.gap[j] !== GLUED) break;
+      if (t.kind[j] === PUNCT && !t.isP(j, '-')) break;
+      last = j;
+      j++;
+    }
+    if (t.isP(last, '-')) last--;
+    const id = this.text.slice(t.start[i], t.end[last]);
+    const ref = parsePaperId(id);
+    if (!ref) return null;
+    let start = t.start[i];
+    let end = t.end[last];
+    let next = last + 1;
+    let trigger: ParsedCitation['trigger'] = 'id';
+    // Inside a link to the publication platform the whole URL is the citation.
+    const before = this.text.slice(Math.max(0, start - 120), start);
+    const m = /https?:\/\/[^\s()<>"]*officielebekendmakingen\.nl\/(?:[^\s()<>"/]*\/)*$/.exec(before);
+    if (m) {
+      start -= m[0].length;
+      trigger = 'url';
+      for (const ext of ['.html', '.xml', '.pdf']) {
+        if (this.text.startsWith(ext, end)) {
+          end += ext.length;
+          next = t.indexAt(end);
+          break;
+        }
+      }
+    }
+    return { start, end, next, papers: [{ ref, span: { start, end } }], pages: null, trigger, dossierCount: ref.dossier ? 1 : 0 };
+  }
+
+  /** Zaaknummer "2025Z01234" / documentnummer "2024D48680". */
+  tkNumber(i: number): ParsedCitation | null {
+    const t = this.t;
+    if (!t.isNum(i) || t.len(i) !== 4) return null;
+    if (!(t.is(i + 1, 'Z') || t.is(i + 1, 'D')) || t.gap[i + 1] !== GLUED) return null;
+    if (!t.isNum(i + 2) || t.len(i + 2) !== 5 || t.gap[i + 2] !== GLUED) return null;
+    if (i > 0 && t.gap[i] === GLUED && t.kind[i - 1] !== PUNCT) return null;
+    const n = i + 3;
+    if (n < t.count && t.gap[n] === GLUED && t.kind[n] !== PUNCT) return null;
+    const y = t.num(i);
+    if (y < 1990 || y > 2199) return null;
+    const id = this.text.slice(t.start[i], t.end[i + 2]);
+    const span = { start: t.start[i], end: t.end[i + 2] };
+    return { start: span.start, end: span.end, next: n, papers: [{ ref: tkNumberRef(id), span }], pages: null, trigger: 'tknumber', dossierCount: 0 };
+  }
+
+  /** "[Aanhangsel [van de]] Handelingen [kamer] [,] [vergaderjaar] YYYY/YY (, nr. N | , item N | , p. …)*". */
+  handelingen(i: number): ParsedCitation | null {
+    const t = this.t;
+    let j = i;
+    let aanhangsel = false;
+    if (t.isCI(j, 'aanhangsel')) {
+      aanhangsel = true;
+      j++;
+      if (t.isCI(j, 'van') && t.isCI(j + 1, 'de')) j += 2;
+      if (t.isCI(j, 'bij') && t.isCI(j + 1, 'de')) j += 2;
+    }
+    if (!t.isCI(j, 'handelingen')) return null;
+    j++;
+    let kamer: 'I' | 'II' | null = null;
+    const k = this.kamer(j);
+    if (k) { kamer = k[0]; j = k[1]; }
+    j = this.comma(j);
+    const v = this.vergaderjaar(j);
+    if (!v) return null;
+    j = v[1];
+    let nr: string | null = null;
+    let item: string | null = null;
+    let lastNr = -1;
+    for (let guard = 0; guard < 6; guard++) {
+      const c = this.comma(j);
+      const nw = this.nrWord(c);
+      if (nw && t.isNum(nw[1])) {
+        const n = this.num(nw[1]);
+        if (!n) break;
+        if (nr === null) { nr = n.value; lastNr = nw[1]; }
+        j = nw[1] + this.numTokens(nw[1], n);
+        continue;
+      }
+      if (t.isCI(c, 'item') && t.isNum(c + 1)) {
+        item = t.str(c + 1);
+        j = c + 2;
+        continue;
+      }
+      const pg = this.pages(c);
+      if (pg) { j = pg[1]; continue; }
+      const d = this.dossier(c, false);
+      if (d && c > j) { j = d.next; continue; }
+      break;
+    }
+    if (aanhangsel) {
+      if (!nr) return null;
+      const ref = aanhangselRef(kamer, v[0], nr);
+      const end = t.end[lastNr];
+      return { start: t.start[i], end: t.end[j - 1], next: j, papers: [{ ref, span: { start: t.start[i], end } }], pages: null, trigger: 'aanhangsel', dossierCount: 0 };
+    }
+    const ref = handelingenRef(kamer, v[0], nr, item);
+    return { start: t.start[i], end: t.end[j - 1], next: j, papers: [{ ref, span: { start: t.start[i], end: t.end[j - 1] } }], pages: null, trigger: 'handelingen', dossierCount: 0 };
+  }
+
+  /**
+   * Tries every rule anchored at token i. Returns null quickly for the vast majority of tokens:
+   * each rule first checks its trigger token.
+   */
+  at(i: number): ParsedCitation | null {
+    const t = this.t;
+    const kind = t.kind[i];
+    if (kind === WORD) {
+      const c = this.text.charCodeAt(t.start[i]) | 32; // ASCII lower-case of the first letter
+      const l = t.len(i);
+      switch (c) {
+        case 107: // k
+          if ((l === 9 || l === 12) && (t.isCI(i, 'kamerstuk') || t.isCI(i, 'kamerstukken'))) return this.kamerstukken(i);
+          if (l === 3 && t.is(i, 'kst')) return this.paperId(i);
+          if (l === 15 && t.isCI(i, 'kamerstuknummer')) return this.stukNummer(i);
+          return null;
+        case 104: // h
+          if (l === 11 && t.isCI(i, 'handelingen')) {
+            // "Aanhangsel (van de) Handelingen" is handled from "Aanhangsel".
+            if (i > 0 && (t.isCI(i - 1, 'aanhangsel') || (t.isCI(i - 1, 'de') && t.isCI(i - 3, 'aanhangsel')))) return null;
+            return this.handelingen(i);
+          }
+          if (l === 1 && t.is(i, 'h')) return this.paperId(i);
+          return null;
+        case 97: // a
+          if (l === 10 && t.isCI(i, 'aanhangsel')) return this.handelingen(i);
+          if (l === 2 && t.is(i, 'ah')) return this.paperId(i);
+          return null;
+        case 115: // s
+          if ((l === 4 && t.isCI(i, 'stuk')) || (l === 10 && t.isCI(i, 'stuknummer'))) return this.stukNummer(i);
+          return null;
+        case 116: // t
+        case 101: // e
+          if (l <= 6 && (t.is(i, 'TK') || t.is(i, 'EK') || t.is(i, 'Tweede') || t.is(i, 'Eerste') || t.is(i, 'T') || t.is(i, 'E'))) {
+            // Not when this is the kamer of a preceding Kamerstukken/Handelingen (already consumed).
+            return this.kamerTrigger(i);
+          }
+          return null;
+        default:
+          return null;
+      }
+    }
+    if (kind === NUM) {
+      const l = t.len(i);
+      if (l === 4) return this.tkNumber(i);
+      if (l === 5) return this.hyphenFormOrBare(i);
+      if (l === 2) return this.bareDossier(i);
+      return null;
+    }
+    return null;
+  }
+
+  private hyphenFormOrBare(i: number): ParsedCitation | null {
+    return this.bareDossier(i) ?? this.hyphenForm(i);
+  }
+}
+
+export { GLUED, SPACE, NEWLINE, BLANK, WORD, NUM, PUNCT };

@@ -1,0 +1,153 @@
+/**
+ * Motion mentions ("de motie Erkens", "motie-Kathmann c.s.", "de motie van het lid Van den Berg",
+ * "de motie die is ingediend door de leden Buitenweg en Yesilgöz-Zegerius", "de moties van het
+ * lid Van den Berg c.s. en van het lid Moorlag"): grammar rules over the same tokens.
+ *
+ *   mention  := ("de" adjective*)? ("motie" | "moties") ( "-" name | name | "van" who | ("die" | "welke") ("is" | "werd") "ingediend" "door" who )
+ *   who      := ("het lid" | "de leden") names cs? ("en" "van" ("het lid" | "de leden") names cs?)*
+ *   names    := name (("," | "en") name)*
+ *   name     := particle* Capitalised ("-" Capitalised)*
+ */
+import { Tokens, WORD, GLUED, BLANK } from './lexer';
+
+const PARTICLES = new Set(['van', 'de', 'den', 'der', 'het', 'ter', 'ten', 'te', 't', 'in', 'op', 'la', 'le', 'du', 'von', 'zu', 'dos', 'da']);
+const ADJECTIVES = new Set([
+  'gewijzigde', 'aangenomen', 'verworpen', 'ingediende', 'genoemde', 'eerdergenoemde', 'bovengenoemde', 'voornoemde',
+  'eerdere', 'unaniem', 'aangehouden', 'ingetrokken', 'nader', 'nadere', 'tweede', 'eerste',
+]);
+/** Capitalised words that follow "motie" without being a name. */
+const NOT_A_NAME = new Set([
+  'De', 'Het', 'Een', 'Deze', 'Dit', 'Die', 'Dat', 'Zie', 'In', 'Op', 'Om', 'Bij', 'Voor', 'Naar', 'Nr', 'Kamerstuk', 'Kamerstukken',
+  'Handelingen', 'Motie', 'Moties', 'Tweede', 'Eerste', 'Kamer', 'Ook', 'Wel', 'Niet', 'Met', 'Over', 'En', 'Of', 'Als', 'Ik', 'Wij', 'U',
+]);
+
+export interface ParsedMention {
+  start: number;
+  end: number;
+  /** Token index of the last token of the mention. */
+  last: number;
+  signer: string;
+  /** Lower-cased, whitespace-normalised signer for comparisons. */
+  key: string;
+}
+
+/** Normalises a signer for comparisons ("Van den\nBerg" and "van den Berg" are one person). */
+export function signerKey(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export class MotionGrammar {
+  constructor(readonly t: Tokens) {}
+
+  /** name := particle* Capitalised ("-" Capitalised)* → [start token, last token]. */
+  private name(i: number): [number, number] | null {
+    const t = this.t;
+    let j = i;
+    let particles = 0;
+    while (j < t.count && t.kind[j] === WORD && PARTICLES.has(t.str(j).toLowerCase()) && particles < 4) {
+      // "'t" is lexed as "'" + "t"; accept both forms.
+      if (t.gap[j] === BLANK) return null;
+      j++;
+      particles++;
+      if (t.isP(j, "'") && t.gap[j] !== BLANK) j++;
+    }
+    if (!t.isCap(j) || (j > i && t.gap[j] === BLANK)) return null;
+    if (particles === 0 && NOT_A_NAME.has(t.str(j))) return null;
+    // A particle-only sequence such as "Van" + "Dijk" is fine; a lone capitalised particle
+    // followed by a lower-case word is not a name.
+    let last = j;
+    while (t.isDash(last + 1) && t.gap[last + 1] === GLUED && t.isCap(last + 2) && t.gap[last + 2] === GLUED) last += 2;
+    return [i, last];
+  }
+
+  /** "c.s.", "c.s", "CS", "cs" after the names → last token, or -1. */
+  private cs(i: number): number {
+    const t = this.t;
+    if (t.is(i, 'c') && t.isP(i + 1, '.') && t.is(i + 2, 's') && t.gap[i + 1] === GLUED && t.gap[i + 2] === GLUED) {
+      return t.isP(i + 3, '.') && t.gap[i + 3] === GLUED ? i + 3 : i + 2;
+    }
+    if ((t.is(i, 'CS') || t.is(i, 'cs') || t.is(i, 'cs')) && t.gap[i] !== GLUED) return i;
+    return -1;
+  }
+
+  /** names := name (("," | "en") name)* cs? → [first name, last token]. */
+  private names(i: number): [[number, number], number] | null {
+    const t = this.t;
+    const first = this.name(i);
+    if (!first) return null;
+    let last = first[1];
+    for (let guard = 0; guard < 6; guard++) {
+      let k = last + 1;
+      if (t.isP(k, ',')) k++;
+      else if (t.isCI(k, 'en')) k++;
+      else break;
+      // "… en van het lid Moorlag" is handled by the caller.
+      const nm = this.name(k);
+      if (!nm || t.isCI(k, 'van') && (t.isCI(k + 1, 'het') || t.isCI(k + 1, 'de'))) break;
+      last = nm[1];
+    }
+    const c = this.cs(last + 1);
+    if (c >= 0) last = c;
+    return [first, last];
+  }
+
+  /** who := ("het lid" | "de leden") names → [first name, last token]. */
+  private who(i: number): [[number, number], number] | null {
+    const t = this.t;
+    let j: number;
+    if (t.isCI(i, 'het') && t.isCI(i + 1, 'lid')) j = i + 2;
+    else if (t.isCI(i, 'de') && t.isCI(i + 1, 'leden')) j = i + 2;
+    else return null;
+    return this.names(j);
+  }
+
+  /** Parses a mention whose "motie"/"moties" token is i. */
+  at(i: number): ParsedMention | null {
+    const t = this.t;
+    const plural = t.isCI(i, 'moties');
+    if (!plural && !t.isCI(i, 'motie')) return null;
+    // Not part of a compound ("motievoorstel" is lexed as one word anyway; "Kamer-motie" is).
+    let start = t.start[i];
+    {
+      let b = i - 1;
+      let steps = 0;
+      while (b >= 0 && steps < 3 && t.kind[b] === WORD && t.gap[b + 1] !== GLUED && t.gap[b + 1] !== BLANK && ADJECTIVES.has(t.str(b).toLowerCase())) {
+        b--;
+        steps++;
+      }
+      if (b >= 0 && t.kind[b] === WORD && t.gap[b + 1] !== GLUED && t.gap[b + 1] !== BLANK && (t.is(b, 'de') || t.is(b, 'De'))) start = t.start[b];
+      else if (steps > 0) start = t.start[b + 1];
+    }
+    let res: [[number, number], number] | null = null;
+    const j = i + 1;
+    if (t.isDash(j) && t.gap[j] === GLUED && t.gap[j + 1] === GLUED) {
+      res = this.names(j + 1);
+    } else if (t.isCI(j, 'van')) {
+      res = this.who(j + 1);
+      if (!res) {
+        // "de motie Van der Plas": a particle that starts the name itself.
+        if (t.is(j, 'Van')) res = this.names(j);
+      }
+    } else if ((t.isCI(j, 'die') || t.isCI(j, 'welke')) && (t.isCI(j + 1, 'is') || t.isCI(j + 1, 'werd')) && t.isCI(j + 2, 'ingediend') && t.isCI(j + 3, 'door')) {
+      res = this.who(j + 4);
+    } else if (t.isCI(j, 'ingediend') && t.isCI(j + 1, 'door')) {
+      res = this.who(j + 2);
+    } else if (t.gap[j] !== GLUED && t.gap[j] !== BLANK) {
+      res = this.names(j);
+    }
+    if (!res) return null;
+    let last = res[1];
+    // "de moties van het lid Van den Berg c.s. en van het lid Moorlag".
+    if (plural) {
+      for (let guard = 0; guard < 4; guard++) {
+        if (!(t.isCI(last + 1, 'en') && t.isCI(last + 2, 'van'))) break;
+        const more = this.who(last + 3);
+        if (!more) break;
+        last = more[1];
+      }
+    }
+    const [nameStart, nameEnd] = res[0];
+    const signer = t.text.slice(t.start[nameStart], t.end[nameEnd]).replace(/\s+/g, ' ');
+    return { start, end: t.end[last], last, signer, key: signerKey(signer) };
+  }
+}
