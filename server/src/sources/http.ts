@@ -119,7 +119,7 @@ export async function httpGet(url: string, opts: FetchOptions): Promise<RawRespo
 function classifyNetworkError(e: unknown, timeoutMs: number): SourceError {
   const name = (e as any)?.name;
   if (name === 'TimeoutError' || name === 'AbortError')
-    return new SourceError('timeout', `bron antwoordt niet (geen antwoord binnen ${Math.round(timeoutMs / 100) / 10} s)`);
+    return new SourceError('timeout', `bron antwoordt niet (geen antwoord binnen ${String(Math.round(timeoutMs / 100) / 10).replace('.', ',')} s)`);
   const code = causeCode(e);
   if (code === 'ECONNREFUSED') return new SourceError('unreachable', 'bron niet bereikbaar (verbinding geweigerd)');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceError('unreachable', 'bron niet bereikbaar (onbekende server)');
