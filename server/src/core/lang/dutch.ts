@@ -26,6 +26,14 @@ const DOMAIN_STOP = [
   'worden', 'zijn', 'heeft', 'hebben', 'bent', 'is', 'u', 'hij', 'zij', 'uw', 'onze', 'ons',
   'nederland', 'nederlandse', 'overzicht', 'inzicht', 'informatie', 'mogelijk', 'mogelijkheden',
   'acht', 'achten', 'ervan', 'erover', 'hierin', 'daarin', 'hiervoor', 'daarvoor', 'bijvoorbeeld',
+  // Verbs and fillers of asking: what is asked lies in the other words.
+  'schetsen', 'uiteenzetten', 'uitleggen', 'verklaren', 'verklaart', 'beschrijven', 'informeren',
+  'verduidelijken', 'aantonen', 'benieuwd', 'vinden', 'vindt', 'belangrijk', 'goede', 'voornoemde',
+  'genoemde', 'betreffende', 'gedaan', 'komen', 'liggen', 'staat', 'staan', 'nieuwe', 'dergelijke',
+  'naast', 'verwacht', 'verwachten', 'namelijk', 'eventueel', 'eventuele', 'huidige', 'meer',
+  'heel', 'hierop', 'daarop', 'hiermee', 'daarmee', 'hieraan', 'daaraan', 'bedoelt', 'bedoeld',
+  'nodig', 'betekent', 'betekenen', 'begrijpelijk', 'begrijpelijke', 'duidelijk', 'duidelijke',
+  'standpunt', 'motivatie', 'term', 'termen', 'definieert', 'definitie', 'opvatting', 'visie',
 ];
 
 const STOP = new Set<string>([...(stopwordLists.nl ?? []), ...DOMAIN_STOP]);
@@ -63,7 +71,7 @@ export function keyTerms(sentence: string): KeyTerm[] {
   const seen = new Set<string>();
   for (const w of words(sentence)) {
     const lower = w.toLowerCase();
-    if (lower.length < 3 || seen.has(lower) || isStopWord(lower) || /^\d/.test(lower)) continue;
+    if (lower.length < 3 || seen.has(lower) || isStopWord(lower) || /^\d/.test(lower) || lower.endsWith('-fractie')) continue;
     seen.add(lower);
     const parts = lower.split(/[-'’]/).filter((p) => p.length >= 3 && !isStopWord(p));
     const stems = parts.length ? parts.map((p) => stemmer.stem(p)) : [stemmer.stem(lower)];
