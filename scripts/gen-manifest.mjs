@@ -112,7 +112,7 @@ const contributes = {
   ],
   snippets: [
     { language: 'markdown', path: './snippets/antwoordbrief.json' },
-    { language: 'plaintext', path: './snippets/antwoordbrief.json' },
+    { language: 'plaintext', path: './snippets/antwoordbrief.plaintext.json' },
   ],
 };
 

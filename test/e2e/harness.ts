@@ -1,0 +1,290 @@
+// Drives a real VS Code (code-server 4.100.x in Debian's chromium, through playwright-core) with the
+// packaged .vsix installed, the way a drafter uses it. Every wait is on what the page shows; there
+// are no fixed sleeps. See ../../../shared/E2E.md for where the recipe comes from.
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const SHARED = resolve(ROOT, '../shared');
+export const RESULTS = join(ROOT, 'test-results/e2e');
+export const CODE_SERVER = join(ROOT, '.e2e/code-server/node_modules/.bin/code-server');
+
+/** Why the e2e suite cannot run here, or null when it can. */
+export function missingPrerequisite(): string | null {
+  if (!existsSync(CODE_SERVER)) return 'code-server is niet geïnstalleerd: draai scripts/setup-e2e.sh';
+  if (!chromiumPath()) return 'chromium is niet geïnstalleerd: draai scripts/setup-e2e.sh';
+  return null;
+}
+
+export function chromiumPath(): string | null {
+  for (const name of ['chromium', 'chromium-browser']) {
+    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return null;
+}
+
+/** Builds the .vsix exactly as `npm run package` does, into a folder of its own. */
+export function packageVsix(dir: string): string {
+  const out = join(dir, 'antwoordbrief.vsix');
+  execFileSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), '--out', out], { cwd: ROOT, stdio: 'pipe' });
+  return out;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`code-server stopte (code ${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server antwoordde niet binnen ${timeoutMs} ms:\n${log()}`);
+}
+
+export interface Session {
+  page: Page;
+  workspace: string;
+  activationLog: string;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Installs the .vsix into a throwaway extensions folder, starts code-server on loopback over
+ * `workspace`, and opens it in headless chromium.
+ */
+export async function startSession(opts: { vsix: string; workspace: string; scratch: string; settings?: Record<string, unknown> }): Promise<Session> {
+  const { chromium } = await import('playwright-core');
+  const ext = join(opts.scratch, 'extensions');
+  const data = join(opts.scratch, 'user-data');
+  const activationLog = join(opts.scratch, 'activation.jsonl');
+  mkdirSync(join(data, 'User'), { recursive: true });
+  writeFileSync(
+    join(data, 'User/settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'workbench.editor.enablePreview': false,
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.ignoreRecommendations': true,
+      'extensions.autoUpdate': false,
+      'git.enabled': false,
+      'editor.minimap.enabled': false,
+      'editor.hover.delay': 100,
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      'editor.wordBasedSuggestions': 'off',
+      'editor.suggestOnTriggerCharacters': false,
+      'markdown.validate.enabled': false,
+      'chat.disableAIFeatures': true,
+      'antwoordbrief.sources.offline': true,
+      ...opts.settings,
+    }),
+  );
+  const config = join(opts.scratch, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  const env = { ...process.env, ANTWOORDBRIEF_ACTIVATION_LOG: activationLog, XDG_CONFIG_HOME: join(opts.scratch, 'xdg') };
+  const install = spawnSync(CODE_SERVER, ['--config', config, '--extensions-dir', ext, '--user-data-dir', data, '--install-extension', opts.vsix], { encoding: 'utf8', env });
+  if (install.status !== 0) throw new Error(`--install-extension mislukte:\n${install.stdout}\n${install.stderr}`);
+
+  const port = await freePort();
+  let output = '';
+  const child = spawn(
+    CODE_SERVER,
+    ['--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', ext, '--user-data-dir', data,
+      '--disable-telemetry', '--disable-workspace-trust', '--disable-update-check', '--disable-getting-started-override', opts.workspace],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const stopServer = () => {
+    // code-server leaves file watcher children behind: stop the whole process group we started.
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  let browser: Browser | undefined;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, () => output);
+    browser = await chromium.launch({
+      executablePath: chromiumPath()!,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(opts.workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    mkdirSync(RESULTS, { recursive: true });
+    let n = 0;
+    const b = browser;
+    return {
+      page,
+      workspace: opts.workspace,
+      activationLog,
+      async shot(name) {
+        const file = join(RESULTS, `${String(++n).padStart(2, '0')}-${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      async close() {
+        await b.close().catch(() => undefined);
+        stopServer();
+        writeFileSync(join(RESULTS, 'code-server.log'), output);
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => undefined);
+    stopServer();
+    throw err;
+  }
+}
+
+/** A scratch folder under the system's temporary folder, removed by the returned function. */
+export function scratchDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function readActivation(file: string): { activateMs: number; readyMs: number }[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+// ---- What the drafter sees -------------------------------------------------------------------
+
+const NBSP = /\u00a0/g;
+export const clean = (s: string) => s.replace(NBSP, ' ');
+
+/** Opens a file by clicking its name in the explorer (Ctrl+P is not reliable in code-server) and waits for its text. */
+export async function openFile(page: Page, name: string, firstLineText: string): Promise<void> {
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).click();
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await activeEditor(page).locator('.view-line', { hasText: firstLineText }).first().waitFor();
+}
+
+export function activeEditor(page: Page) {
+  return page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+}
+
+/** The visible lines of the active editor (text with plain spaces). */
+export async function visibleLines(page: Page): Promise<string[]> {
+  return activeEditor(page).evaluate((ed) => {
+    const lines = [...ed.querySelectorAll('.view-lines .view-line')] as HTMLElement[];
+    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    return lines.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
+  });
+}
+
+/** Screen point at the middle of `needle` on the first visible line of the active editor that contains `lineText`. */
+export async function pointOf(page: Page, lineText: string, needle: string): Promise<{ x: number; y: number }> {
+  const p = await activeEditor(page).evaluate(
+    (ed, [lineText, needle]) => {
+      const lines = [...ed.querySelectorAll('.view-lines .view-line')] as HTMLElement[];
+      for (const line of lines) {
+        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        if (!text.includes(lineText)) continue;
+        const at = text.indexOf(needle);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        const range = document.createRange();
+        let startSet = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = node.textContent!.length;
+          const mid = at + Math.floor(needle.length / 2);
+          if (!startSet && mid < offset + len) {
+            range.setStart(node, mid - offset);
+            range.setEnd(node, mid - offset + 1);
+            startSet = true;
+            break;
+          }
+          offset += len;
+        }
+        if (!startSet) continue;
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    [lineText, needle] as const,
+  );
+  if (!p) throw new Error(`"${needle}" niet gevonden op een zichtbare regel met "${lineText}"`);
+  return p;
+}
+
+/** The text of the visible line at the vertical position of each squiggle of the given kind. */
+export async function squiggleLines(page: Page, kind: 'error' | 'warning' | 'info'): Promise<string[]> {
+  return activeEditor(page).evaluate((ed, kind) => {
+    const lines = [...ed.querySelectorAll('.view-lines .view-line')] as HTMLElement[];
+    const out: string[] = [];
+    for (const sq of ed.querySelectorAll(`.squiggly-${kind}`)) {
+      const y = sq.getBoundingClientRect().top;
+      const line = lines.find((l) => Math.abs(l.getBoundingClientRect().top - y) < 3);
+      out.push((line?.textContent ?? '?').replace(/\u00a0/g, ' '));
+    }
+    return out;
+  }, kind);
+}
+
+/** Runs a command from the palette by its (Dutch) title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** "Ln 12, Col 3" from the status bar, as 1-based numbers. */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number }> {
+  const item = page.locator('#status\\.editor\\.selection');
+  await item.waitFor();
+  const text = await item.innerText();
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  if (!m) throw new Error(`onverwachte cursorpositie: ${text}`);
+  return { line: Number(m[1]), column: Number(m[2]) };
+}
+
+/** Waits until `fn` returns a truthy value, polling what the page shows. */
+export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`Wachten op ${what} duurde langer dan ${timeoutMs} ms${last ? `: ${last}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
