@@ -252,7 +252,11 @@ export class Grammar {
         } else return null;
       }
       // A year range or a date glued on means this is no volgnummer.
-      if ((t.isP(i + 1, '/') || t.isDash(i + 1)) && t.gap[i + 1] === GLUED && t.isNum(i + 2) && t.len(i + 2) >= 2 && l === 4) return null;
+      if (l === 4 && (t.isP(i + 1, '/') || t.isDash(i + 1)) && t.gap[i + 1] === GLUED && t.isNum(i + 2)) {
+        const y = t.num(i);
+        const y2 = t.len(i + 2) === 2 ? Math.floor(y / 100) * 100 + t.num(i + 2) : t.num(i + 2);
+        if (y >= 1900 && y <= 2100 && y2 > y && y2 - y <= 10) return null;
+      }
       if (t.isWord(i + 1) && MONTHS.has(t.str(i + 1).toLowerCase())) return null;
       return { value, span: { start: t.start[i], end } };
     }
@@ -376,6 +380,12 @@ export class Grammar {
           j += 2;
         } else break;
       }
+      // "nr. 3 (bijlage IV)": an attachment note inside the citation.
+      if (t.isP(j, '(') && t.isCI(j + 1, 'bijlage')) {
+        let k = j + 2;
+        while (k < t.count && k < j + 6 && !t.isP(k, ')')) k++;
+        if (t.isP(k, ')')) j = k + 1;
+      }
       const pg = this.pages(j);
       let afterPages = false;
       if (pg) {
@@ -486,12 +496,14 @@ export class Grammar {
 
   /** "(26 643/30 821, nr. 1252)", "(21501-08, nr. 719)", "30 821, nr. 72" without a trigger word. */
   bareDossier(i: number): ParsedCitation | null {
+    // "nr. 18 586" is itself a number (of a court case, a decision), not a dossier.
+    if (i > 0 && (this.nrWord(i - 1) || (this.t.isP(i - 1, '.') && this.nrWord(i - 2)))) return null;
     const ds = this.dossiers(i, false);
     if (!ds) return null;
     const j = ds[2];
     const afterComma = this.comma(j);
     // Without a trigger word only an explicit "nr."/"nrs." (or ", E" after a comma) will do.
-    if (!this.nrWord(afterComma) && !(afterComma > j && this.ekLetter(afterComma) && !this.t.isWord(afterComma + 1))) return null;
+    if (!this.nrWord(afterComma) && !(afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && !this.t.isWord(afterComma + 1) && !this.t.isNum(afterComma + 1))) return null;
     const np = this.numbers(j, false);
     if (!np) return null;
     return this.build(this.t.start[i], ds[0], ds[1], np, null, null, np.next, 'bare');

@@ -8,7 +8,7 @@ import { Grammar, type ParsedCitation } from './grammar';
 import { scanFootnotes } from './footnotes';
 import { MotionGrammar, signerKey, type ParsedMention } from './motions';
 import { identifyPaper } from './paper';
-import type { Citations, MotionMention, PaperRef, Reference } from './types';
+import type { Citations, Footnote, MotionMention, PaperRef, Reference } from './types';
 import type { Span } from '../text';
 
 export * from './types';
@@ -173,6 +173,19 @@ function linkMotions(
         }
       }
     }
+    // (2b) A mention inside a footnote that carries the number itself:
+    // "13 Zie Motie Dijkstra CS, voorgesteld tijdens …, 26643-1151".
+    if (!mention.via) {
+      const fn = footnoteContaining(fs.footnotes, m.start);
+      if (fn) {
+        const after = citationsIn({ start: m.end, end: fn.span.end }).filter((pc) => pc.papers.some((p) => p.ref.kind === 'kamerstuk'));
+        if (after.length === 1) {
+          mention.refs = after[0].papers.map((p) => stripRef(p.ref));
+          mention.via = { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span };
+          mention.citationSpan = { start: after[0].start, end: after[0].end };
+        }
+      }
+    }
     // (3) An earlier linked mention of the same signer in this document.
     if (!mention.via) {
       const prev = linkedBySigner.get(m.key);
@@ -187,6 +200,19 @@ function linkMotions(
     out.push(mention);
   }
   return out;
+}
+
+function footnoteContaining(footnotes: Footnote[], offset: number): Footnote | null {
+  let lo = 0;
+  let hi = footnotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const f = footnotes[mid];
+    if (offset < f.span.start) hi = mid - 1;
+    else if (offset >= f.span.end) lo = mid + 1;
+    else return f;
+  }
+  return null;
 }
 
 /** A "." / "?" / "!" / ";" that ends a sentence (not the dot of "c.s." or "nr."). */

@@ -8,7 +8,7 @@
  *   names    := name (("," | "en") name)*
  *   name     := particle* Capitalised ("-" Capitalised)*
  */
-import { Tokens, WORD, GLUED, BLANK } from './lexer';
+import { Tokens, WORD, GLUED, SPACE, BLANK } from './lexer';
 
 const PARTICLES = new Set(['van', 'de', 'den', 'der', 'het', 'ter', 'ten', 'te', 't', 'in', 'op', 'la', 'le', 'du', 'von', 'zu', 'dos', 'da']);
 const ADJECTIVES = new Set([
@@ -57,6 +57,11 @@ export class MotionGrammar {
     // followed by a lower-case word is not a name.
     let last = j;
     while (t.isDash(last + 1) && t.gap[last + 1] === GLUED && t.isCap(last + 2) && t.gap[last + 2] === GLUED) last += 2;
+    // Double surnames without a hyphen ("Six Dijkstra"), on the same line.
+    if (t.isCap(last + 1) && t.gap[last + 1] === SPACE && !NOT_A_NAME.has(t.str(last + 1)) && !t.isUpper(last + 1)) {
+      last++;
+      while (t.isDash(last + 1) && t.gap[last + 1] === GLUED && t.isCap(last + 2) && t.gap[last + 2] === GLUED) last += 2;
+    }
     return [i, last];
   }
 

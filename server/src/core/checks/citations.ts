@@ -1,0 +1,56 @@
+/**
+ * Checks on the citations of a letter: motions whose paper cannot be found (`unlinked-motion`)
+ * and Kamerstuk citations not in the official form (`noncanonical-citation`, off by default).
+ */
+import type { Finding } from '../model';
+import type { Citations, Reference } from '../citations/types';
+
+/** Data of a `noncanonical-citation` finding: what to write instead, and where. */
+export interface CanonicalFix {
+  replacement: string;
+  span: { start: number; end: number };
+}
+
+/** Forms that are full citations of one paper, which the canonical form can replace one for one. */
+const REWRITABLE = new Set(['kamerstuk', 'kamer', 'bare']);
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function checkCitations(text: string, citations: Citations): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of citations.motions) {
+    if (m.via) continue;
+    findings.push({
+      code: 'unlinked-motion',
+      span: m.span,
+      message:
+        `Bij ${collapse(m.text)} staat geen Kamerstuknummer: zet de vindplaats tussen haakjes of in een voetnoot ` +
+        `(bijvoorbeeld „(Kamerstuk 36 410 X, nr. 46)”), of noem de motie eerder in de brief met haar nummer.`,
+    });
+  }
+  // Papers of one citation share its citationSpan: only single-paper citations are rewritten.
+  const perCitation = new Map<number, Reference[]>();
+  for (const r of citations.references) {
+    const list = perCitation.get(r.citationSpan.start);
+    if (list) list.push(r);
+    else perCitation.set(r.citationSpan.start, [r]);
+  }
+  for (const refs of perCitation.values()) {
+    if (refs.length !== 1) continue;
+    const r = refs[0];
+    if (r.kind !== 'kamerstuk' || !r.number || !r.form || !REWRITABLE.has(r.form) || (r.dossierCount ?? 1) !== 1) continue;
+    const written = collapse(text.slice(r.span.start, r.span.end));
+    if (written === r.canonical) continue;
+    const data: CanonicalFix = { replacement: r.canonical, span: r.span };
+    findings.push({
+      code: 'noncanonical-citation',
+      span: r.span,
+      message: `Niet in de officiële vorm; schrijf „${r.canonical}”.`,
+      data,
+    });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start);
+  return findings;
+}
