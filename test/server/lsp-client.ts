@@ -76,7 +76,8 @@ export class LspClient {
   private diagWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private noteWaiters: Waiter<{ method: string; params: any }>[] = [];
   private versions = new Map<string, number>();
-  private texts = new Map<string, string>();
+  /** The client's copy of each document: a text and the changes not yet applied to it. */
+  private texts = new Map<string, { text: string; pending: TextDocumentContentChangeEvent[] }>();
   private exitPromise: Promise<number>;
   settings: StartOptions['settings'];
 
@@ -131,8 +132,14 @@ export class LspClient {
     return client;
   }
 
+  /** The client's copy of the document's text, with every change sent so far applied. */
   text(uri: string): string | undefined {
-    return this.texts.get(uri);
+    const entry = this.texts.get(uri);
+    if (!entry) return undefined;
+    // Applied lazily, so timing an edit does not include the client's own bookkeeping.
+    for (const c of entry.pending) entry.text = applyChange(entry.text, c);
+    entry.pending = [];
+    return entry.text;
   }
 
   version(uri: string): number | undefined {
@@ -141,7 +148,7 @@ export class LspClient {
 
   async open(uri: string, text: string, languageId = 'markdown', version = 1): Promise<void> {
     this.versions.set(uri, version);
-    this.texts.set(uri, text);
+    this.texts.set(uri, { text, pending: [] });
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
@@ -149,9 +156,8 @@ export class LspClient {
   async change(uri: string, changes: TextDocumentContentChangeEvent[], version?: number): Promise<number> {
     const v = version ?? (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, v);
-    let text = this.texts.get(uri) ?? '';
-    for (const c of changes) text = applyChange(text, c);
-    this.texts.set(uri, text);
+    const entry = this.texts.get(uri);
+    if (entry) entry.pending.push(...changes);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: changes });
     return v;
   }

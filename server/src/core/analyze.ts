@@ -3,7 +3,12 @@
  * one text. Pure: the host passes the text and its settings.
  */
 import type { Citations } from './citations/types';
-import type { Finding, Letter } from './model';
+import { findCitations } from './citations/index';
+import { checkCitations } from './checks/citations';
+import { checkQuestions } from './checks/questions';
+import { parseLetter, type ParsedLetter } from './letter/parse';
+import type { Finding } from './model';
+import { applySuppressions } from './suppress';
 import { DEFAULT_SETTINGS, severityOf, type Settings } from './settings';
 import { LineIndex } from './text';
 import { CODES } from './codes';
@@ -11,7 +16,7 @@ import { CODES } from './codes';
 export interface Analysis {
   text: string;
   lines: LineIndex;
-  letter: Letter;
+  letter: ParsedLetter;
   citations: Citations;
   /** Every finding not silenced by an inline comment or switched off in the settings. */
   findings: Finding[];
@@ -28,11 +33,10 @@ export function disabledCodes(settings: Settings): Set<string> {
 /** Analyse one letter. Linear in the length of the text. */
 export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS): Analysis {
   const lines = new LineIndex(text);
-  // The letter model and the checks land from the other engineers; until then the analysis
-  // finds nothing (integration replaces these two lines).
-  const letter: Letter = { text, sections: [], questions: [], answerReferences: [] };
-  const citations: Citations = { references: [], motions: [], footnotes: [], markers: [] };
-  const off = disabledCodes(settings);
-  const findings: Finding[] = [].filter((f: Finding) => !off.has(f.code));
+  const letter = parseLetter(text);
+  const citations = findCitations(text);
+  const all = [...checkQuestions(letter), ...checkCitations(text, citations)];
+  all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  const findings = applySuppressions(text, all, disabledCodes(settings));
   return { text, lines, letter, citations, findings };
 }

@@ -55,6 +55,13 @@ export function quickFixes(letter: Letter, findings: Finding[]): QuickFix[] {
     const unit = unitOf(letter, f);
     if (!unit || unit.answer.status !== 'missing') continue;
     const eol = lineBreakOf(letter.text);
+    const existing = unit.answer.headingSpan;
+    if (existing) {
+      // The heading is there but nothing under it: open an empty line for the answer.
+      const at = lineEndAt(letter.text, existing.end);
+      out.push({ title: `Voeg een antwoord toe onder vraag ${unit.id}`, code: f.code, findingSpan: f.span, edits: [{ span: { start: at, end: at }, newText: eol }], preferred: true });
+      continue;
+    }
     const anchor = Math.max(unit.questionSpan.end, unit.headingSpan.end);
     // Step back over trailing line breaks so the placeholder sits right under the question.
     let end = anchor;

@@ -1,0 +1,209 @@
+/**
+ * Shared machinery of the benchmark: documents, interleaved timing against floors, output.
+ * Each file in `bench/metrics/` exports `run(ctx)`; add a metric group by adding a file.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ANSWERED_MD } from '../test/server/letters';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const SHARED = path.resolve(ROOT, '../shared');
+export const CORPUS = path.join(SHARED, 'corpus');
+
+export interface Doc {
+  /** Short name used in the output ("002", "1MB"). */
+  name: string;
+  text: string;
+  bytes: number;
+  /** A file on disk holding the text (for F_read). */
+  file: string;
+}
+
+export interface Record {
+  metric: string;
+  doc: string;
+  bytes: number;
+  median_ms: number;
+  p95_ms: number;
+  floor: string;
+  floor_ms: number;
+  ratio: number;
+  /** The target the figure is held to, when there is one (e.g. "ratio <= 10"). */
+  target?: string;
+  /** Whether the target is met. */
+  ok?: boolean;
+}
+
+export interface Stats {
+  median: number;
+  p95: number;
+  samples: number[];
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95), samples };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function record(r: Omit<Record, 'ratio'> & { ratio?: number }): Record {
+  const ratio = r.ratio ?? (r.floor_ms > 0 ? r.median_ms / r.floor_ms : 0);
+  return { ...r, median_ms: round(r.median_ms), p95_ms: round(r.p95_ms), floor_ms: round(r.floor_ms), ratio: round(ratio) };
+}
+
+export function emit(r: Record): void {
+  process.stdout.write(JSON.stringify(r) + '\n');
+}
+
+/** A message for the reader, on stderr so stdout stays one JSON object per line. */
+export function note(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+type Timed = () => unknown | Promise<unknown>;
+
+async function time(fn: Timed): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/**
+ * Time `fn` and each floor interleaved (floor, fn, floor, fn, …) after `warmup` untimed
+ * rounds, so both see the same machine load.
+ */
+export async function interleaved(
+  fn: Timed,
+  floors: { [name: string]: Timed },
+  iterations = 20,
+  warmup = 3,
+): Promise<{ fn: Stats; floors: { [name: string]: Stats } }> {
+  const names = Object.keys(floors);
+  const fnSamples: number[] = [];
+  const floorSamples: { [name: string]: number[] } = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < warmup + iterations; i++) {
+    for (const n of names) {
+      const t = await time(floors[n]);
+      if (i >= warmup) floorSamples[n].push(t);
+    }
+    const t = await time(fn);
+    if (i >= warmup) fnSamples.push(t);
+  }
+  return { fn: stats(fnSamples), floors: Object.fromEntries(names.map((n) => [n, stats(floorSamples[n])])) };
+}
+
+/** The floors of TESTING.md over one document. */
+export function floorsFor(doc: Doc): { [name: string]: Timed } {
+  return {
+    F_read: () => readFileSync(doc.file, 'utf8'),
+    F_json: () => JSON.parse(JSON.stringify({ text: doc.text })),
+    F_scan: () => {
+      const re = /[\p{L}\p{N}]+/gu;
+      let n = 0;
+      while (re.exec(doc.text)) n++;
+      return n;
+    },
+  };
+}
+
+/**
+ * Renumber a letter's question units by `shift`: "N. Antwoord van het kabinet", "Vraag N",
+ * "Antwoord N" headings and "antwoord op vraag N (en M)" references.
+ */
+export function renumber(text: string, shift: number): string {
+  const bump = (n: string) => String(Number(n) + shift);
+  return text
+    .replace(/^(\s*)(\d+)(\. Antwoord van het kabinet)/gm, (_, a, n, b) => a + bump(n) + b)
+    .replace(/^([#*\s]*(?:Vraag|Antwoord) )(\d+)/gm, (_, a, n) => a + bump(n))
+    .replace(/(antwoord(?:en)? op (?:de )?vra(?:ag|gen) )(\d+)((?:(?:, | en )\d+)*)/gi, (_, a, n, rest: string) => a + bump(n) + rest.replace(/\d+/g, bump));
+}
+
+/** Highest question number in a letter (for renumbering copies). */
+function unitCount(text: string): number {
+  let max = 0;
+  for (const m of text.matchAll(/^\s*(\d+)\. Antwoord van het kabinet|^[#*\s]*(?:Vraag|Antwoord) (\d+)/gm)) max = Math.max(max, Number(m[1] ?? m[2]));
+  return max;
+}
+
+/** A letter of about `bytes` UTF-8 bytes: the base letter, then copies of it renumbered. */
+export function buildLetter(base: string, bytes: number): string {
+  const count = unitCount(base) || 1;
+  const parts = [base];
+  let size = Buffer.byteLength(base);
+  for (let k = 1; size < bytes; k++) {
+    const copy = renumber(base, k * count);
+    parts.push(copy);
+    size += Buffer.byteLength(copy);
+  }
+  let text = parts.join('\n');
+  if (Buffer.byteLength(text) > bytes * 1.05) {
+    // Cut at a fractie heading (or a blank line) so no unit is torn in half.
+    const cut = Math.floor(bytes * 0.98);
+    const head = text.slice(0, cut);
+    const at = Math.max(head.lastIndexOf('\nVragen en opmerkingen van de leden'), head.lastIndexOf('\n## Vragen en opmerkingen'));
+    text = text.slice(0, at > bytes * 0.7 ? at + 1 : head.lastIndexOf('\n\n') + 1);
+  }
+  return text;
+}
+
+let tmp: string | undefined;
+function tempFile(name: string, text: string): string {
+  tmp ??= mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-bench-'));
+  const file = path.join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function doc(name: string, text: string, file?: string): Doc {
+  return { name, text, bytes: Buffer.byteLength(text), file: file ?? tempFile(`${name}.txt`, text) };
+}
+
+export interface Docs {
+  /** Corpus 002 (the largest real letter), when ../shared is present. */
+  real: Doc | null;
+  /** About 100 KB, built from 002 (or the test fixtures). */
+  kb100: Doc;
+  /** About 1 MB, built from 002 (or the test fixtures). */
+  mb1: Doc;
+}
+
+export function loadDocs(): Docs {
+  let base: string;
+  let real: Doc | null = null;
+  const name = existsSync(CORPUS) ? readdirSync(CORPUS).find((f) => f.startsWith('002_')) : undefined;
+  if (name) {
+    const file = path.join(CORPUS, name);
+    base = readFileSync(file, 'utf8');
+    real = doc('002', base, file);
+  } else {
+    note('corpus: ../shared not present; skipping the corpus document and building the letters from test fixtures');
+    base = ANSWERED_MD;
+  }
+  return {
+    real,
+    kb100: doc('100KB', buildLetter(base, 100_000)),
+    mb1: doc('1MB', buildLetter(base, 1_000_000)),
+  };
+}
+
+export interface Context {
+  docs: Docs;
+  /** Documents for whole-document metrics: the real letter (if any) and the 1 MB letter. */
+  analysisDocs: Doc[];
+  iterations: number;
+  /** Results emitted so far, for metrics that compare with earlier ones. */
+  results: Record[];
+  emit(r: Record): void;
+}
+
+export type MetricGroup = (ctx: Context) => Promise<void>;
+
+export function metricFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(ts|mjs|js)$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
