@@ -4,8 +4,8 @@
  */
 import type { Finding, Letter, QuestionUnit } from '../model';
 import type { Span } from '../text';
-import { matchLetters, longestIncreasing, type PairMatch } from './match';
-import { describeChanges, normalizeQuestion, wordDiff } from './normalize';
+import { matchLetters, longestIncreasing, normalizedProse, type PairMatch } from './match';
+import { describeChanges, normalizeQuestion, wordDiff, type WordChange } from './normalize';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
 import { displayQuestionText } from './display';
 
@@ -99,6 +99,15 @@ function anchor(unit: QuestionUnit): Span {
   return unit.headingSpan.end > unit.headingSpan.start ? unit.headingSpan : unit.questionSpan;
 }
 
+/**
+ * Leading or trailing additions that the question letter itself has (context the two letters
+ * cut into units differently) are no differences.
+ */
+function trimContext(changes: WordChange[] | null, qFull: string): WordChange[] | null {
+  if (!changes) return changes;
+  return changes.filter((c, k) => !((k === 0 || k === changes.length - 1) && !c.removed && qFull.includes(c.added)));
+}
+
 /** Compares the answer letter with its question letter; findings are in the answer letter. */
 export function checkPair(questions: Letter, answer: Letter, options: PairOptions = {}, match?: PairMatch): Finding[] {
   const m = match ?? matchLetters(questions, answer);
@@ -120,13 +129,13 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
       span: au.questionSpan,
       text: displayQuestionText(qu.questionText),
     };
-    if (missingSubs.length > 0 && missingSubs.length < qu.subquestions.length + 1) {
-      let rest = qu.questionText;
-      const base = qu.questionSpan.start;
-      for (const s of [...missingSubs].reverse()) {
-        rest = rest.slice(0, s.span.start - base) + ' ' + rest.slice(s.span.end - base);
+    if (missingSubs.length > 0) {
+      // Dropped subquestions only: without them the question letter reads as the answer letter.
+      let rest = questions.text;
+      for (const s of [...missingSubs].sort((x, y) => y.span.start - x.span.start)) {
+        rest = rest.slice(0, s.span.start) + ' ' + rest.slice(s.span.end);
       }
-      if (normalizeQuestion(rest) === m.aNorm[j]) {
+      if (normalizedProse(rest).includes(m.aNorm[j])) {
         for (const s of missingSubs) {
           findings.push({
             code: 'question-missing',
@@ -139,7 +148,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
         continue;
       }
     }
-    const changes = wordDiff(qu.questionText, au.questionText);
+    const changes = trimContext(wordDiff(qu.questionText, au.questionText), m.qFull);
     const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
     findings.push({
       code: 'question-text-differs',
@@ -187,7 +196,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     let prefix = '';
     for (let k = i + 1; k < q.length && q[k].sectionIndex === qu.sectionIndex; k++) {
       const j = m.qToA[k];
-      if (j === -1) continue;
+      if (j < 0) continue;
       const start = style.prose ? a[j].questionSpan.start : a[j].headingSpan.start;
       offset = lineStart(answer.text, Math.min(start, a[j].span.start));
       span = anchor(a[j]);
@@ -196,7 +205,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     if (offset === -1) {
       for (let k = i - 1; k >= 0 && q[k].sectionIndex === qu.sectionIndex; k--) {
         const j = m.qToA[k];
-        if (j === -1) continue;
+        if (j < 0) continue;
         offset = a[j].span.end;
         span = anchor(a[j]);
         prefix = eol + eol;

@@ -25,7 +25,12 @@ function joinLines(lines: string[]): string {
       out += ' ' + line;
     }
   }
-  return out;
+  // The letter model joins lines with a space: "Zuid- Afrika", "AIV- advies" were one word.
+  return out.replace(/([\p{L}\p{N}])- (\p{L}+)/gu, (whole, before: string, next: string) => {
+    if (CONJUNCTIONS.has(next)) return whole;
+    if (/\p{Ll}/u.test(before) && /^\p{Ll}/u.test(next)) return whole;
+    return `${before}-${next}`;
+  });
 }
 
 /** A question text as Markdown paragraphs (LF line ends). */

@@ -17,7 +17,7 @@ export interface QuestionLetterRef {
 }
 
 const FRONT_MATTER_KEY = /^(?:vragen|vragenbrief)[ \t]*:[ \t]*/iu;
-const COMMENT = /<!--[ \t]*(?:vragen|vragenbrief)[ \t]*:[ \t]*([^\r\n]*?)[ \t]*-->/iu;
+const COMMENT = /<!--[ \t]*(?:vragen|vragenbrief)[ \t]*:[ \t]*([^\r\n<>]{0,400}?)[ \t]*-->/iu;
 
 function unquote(value: string, start: number): { target: string; span: Span } {
   const m = /^(["'])(.*)\1$/u.exec(value);

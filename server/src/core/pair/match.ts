@@ -5,21 +5,35 @@
  */
 import type { Letter, QuestionUnit } from '../model';
 import { normalizeQuestion, similarity } from './normalize';
+import { readLines } from '../letter/lines';
+import { readSentences } from '../letter/sentences';
+
+/** The prose of a letter without its page furniture (footnotes, page numbers), normalised. */
+export function normalizedProse(text: string): string {
+  return normalizeQuestion(readSentences(text, readLines(text)).map((s) => s.text).join(' '));
+}
 
 export type MatchKind = 'same' | 'differs';
 
 export interface PairMatch {
-  /** For each answer-letter unit: the index of its question-letter unit, or -1 (extra). */
+  /** For each answer-letter unit: the index of its (first) question-letter unit, or -1 (extra). */
   aToQ: number[];
-  /** For each question-letter unit: the index of its answer-letter unit, or -1 (missing). */
+  /**
+   * For each question-letter unit: the index of the answer-letter unit that carries it, -1
+   * (missing), or -2 (carried verbatim elsewhere in the answer letter, outside any unit).
+   */
   qToA: number[];
   /** For each answer-letter unit with a match: whether its text is the same. */
   kind: (MatchKind | null)[];
   qNorm: string[];
   aNorm: string[];
+  /** The whole question letter, normalised: text carried from it is verbatim wherever it is cut. */
+  qFull: string;
 }
 
 const MAX_CANDIDATES = 200;
+/** Shortest question text looked up in the whole answer letter (shorter ones match by chance). */
+const MIN_FREE_TEXT = 30;
 const SIMILAR = 0.5;
 const SIMILAR_SAME_ID = 0.2;
 
@@ -65,7 +79,47 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
     }
   }
 
-  // Pass 2: units changed in wording, searched between the neighbouring verbatim matches.
+  const qFull = normalizedProse(questions.text);
+  const gapCandidates = (j: number, prevQ: number): number[] => {
+    let nextQ = q.length;
+    for (let k = j + 1; k < a.length; k++) {
+      if (aToQ[k] !== -1 && kind[k] === 'same') {
+        nextQ = aToQ[k];
+        break;
+      }
+    }
+    const out: number[] = [];
+    if (nextQ > prevQ) for (let i = prevQ + 1; i < nextQ && out.length < MAX_CANDIDATES; i++) if (qToA[i] === -1) out.push(i);
+    return out;
+  };
+
+  // Pass 2: the two letters cut the same text into units differently (an inbreng's context
+  // paragraph in one, attached to the question in the other): a unit that contains question
+  // units, or is contained in one, carries them.
+  {
+    let prevQ = -1;
+    for (let j = 0; j < a.length; j++) {
+      if (aToQ[j] !== -1) {
+        prevQ = Math.max(prevQ, aToQ[j]);
+        continue;
+      }
+      if (!aNorm[j]) continue;
+      for (const i of gapCandidates(j, prevQ)) {
+        if (!qNorm[i]) continue;
+        const contains = aNorm[j].includes(qNorm[i]);
+        const within = !contains && aNorm[j].length >= MIN_FREE_TEXT && qNorm[i].includes(aNorm[j]);
+        if (!contains && !within) continue;
+        qToA[i] = j;
+        if (aToQ[j] === -1) aToQ[j] = i;
+        prevQ = Math.max(prevQ, i);
+        if (within) break;
+      }
+      // Carried verbatim only when every word of the unit stands so in the question letter.
+      if (aToQ[j] !== -1) kind[j] = qFull.includes(aNorm[j]) ? 'same' : 'differs';
+    }
+  }
+
+  // Pass 3: units changed in wording, searched between the neighbouring verbatim matches.
   const byId = new Map<string, number[]>();
   q.forEach((u, i) => {
     const list = byId.get(u.id);
@@ -78,17 +132,7 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
       prevQ = Math.max(prevQ, aToQ[j]);
       continue;
     }
-    let nextQ = q.length;
-    for (let k = j + 1; k < a.length; k++) {
-      if (aToQ[k] !== -1 && kind[k] === 'same') {
-        nextQ = aToQ[k];
-        break;
-      }
-    }
-    const candidates = new Set<number>();
-    if (nextQ > prevQ) {
-      for (let i = prevQ + 1; i < nextQ && candidates.size < MAX_CANDIDATES; i++) if (qToA[i] === -1) candidates.add(i);
-    }
+    const candidates = new Set<number>(gapCandidates(j, prevQ));
     for (const i of byId.get(a[j].id) ?? []) if (qToA[i] === -1) candidates.add(i);
     let best = -1;
     let bestScore = -1;
@@ -111,7 +155,14 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
       prevQ = Math.max(prevQ, best);
     }
   }
-  return { aToQ, qToA, kind, qNorm, aNorm };
+  // Pass 4: a question the answer letter carries verbatim outside its units is not missing.
+  let aFull: string | null = null;
+  for (let i = 0; i < q.length; i++) {
+    if (qToA[i] !== -1 || qNorm[i].length < MIN_FREE_TEXT) continue;
+    aFull ??= normalizedProse(answer.text);
+    if (aFull.includes(qNorm[i])) qToA[i] = -2;
+  }
+  return { aToQ, qToA, kind, qNorm, aNorm, qFull };
 }
 
 /**

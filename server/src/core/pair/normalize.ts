@@ -6,8 +6,8 @@
  */
 import { diffArrays } from 'diff';
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+// Every quote mark is one: ‘…’, “…”, „…”, '…' and "…" quote the same words.
+const QUOTES = /['"\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 // A hyphen right after a letter or digit and before a letter, with any whitespace after it:
 // line-break hyphenation and compound hyphens compare equal whether or not the PDF kept them.
@@ -21,8 +21,7 @@ export function normalizeQuestion(text: string): string {
   return text
     .replace(/\u00AD/g, '')
     .replace(BLOCKQUOTE, '')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
+    .replace(QUOTES, '"')
     .replace(DASHES, '-')
     .replace(/\u2026/g, '...')
     .replace(EMPHASIS, '')
