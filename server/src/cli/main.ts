@@ -1,6 +1,7 @@
 // The `antwoordbrief` command line: a table of subcommands, each a host of the same core.
 import { runCheck } from './check';
 import { runOutline } from './outline';
+import { runRefs } from './refs';
 import { InputError } from './io';
 import { UsageError } from './options';
 
@@ -29,6 +30,11 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'antwoordbrief outline [--format json|text] BESTAND',
     summary: 'Toont de vragen van een brief met hun subvragen en de staat van het antwoord.',
     run: runOutline,
+  },
+  refs: {
+    usage: 'antwoordbrief refs [--format json|text] BESTAND...',
+    summary: 'Toont elke Kamerstukverwijzing en motie in de brieven, met hoe een motie aan haar nummer gekoppeld is.',
+    run: runRefs,
   },
 };
 

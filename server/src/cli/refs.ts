@@ -1,0 +1,91 @@
+// `antwoordbrief refs [--format json|text] FILE...`: every citation and motion mention of each
+// letter, motions linked through the other files given as well (they form the workspace).
+import * as path from 'node:path';
+import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
+import { LineIndex, type Range } from '../core/text';
+import { InputError, readLetterFile } from './io';
+import { formatFlag, parseArgs, UsageError } from './options';
+import type { CommandResult } from './main';
+
+export interface RefEntry {
+  text: string;
+  range: Range;
+  /** Paper kind ("kamerstuk", "handelingen", …) or "motie" for a motion mention. */
+  kind: string;
+  id: string | null;
+  canonical: string | null;
+  /** How a motion mention was linked: "voetnoot 7", "haakjes", "eerdere verwijzing regel 12"; null otherwise. */
+  via: string | null;
+}
+
+export interface RefsResult {
+  file: string;
+  references: RefEntry[];
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function viaText(m: MotionMention, lines: LineIndex, others: Map<string, { text: string }>): string | null {
+  const via = m.via;
+  if (!via) return null;
+  if (via.kind === 'parenthesis') return 'haakjes';
+  if (via.kind === 'footnote') return `voetnoot ${via.footnote}`;
+  if (!via.uri) return `eerdere verwijzing regel ${lines.lineAt(via.citationSpan.start) + 1}`;
+  const other = others.get(via.uri);
+  const line = other ? ` regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}` : '';
+  return `eerdere verwijzing in ${path.basename(via.uri)}${line}`;
+}
+
+/** The refs of several letters; each file's motions may be linked through the others. */
+export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
+  const analysed = files.map((f) => ({ ...f, citations: findCitations(f.text) }));
+  const byFile = new Map(analysed.map((a) => [a.file, a]));
+  return analysed.map((a) => {
+    const others = analysed.filter((o) => o !== a).map((o) => ({ uri: o.file, citations: o.citations }));
+    const c: Citations = linkAcrossWorkspace(a.citations, others);
+    const lines = new LineIndex(a.text);
+    const entries: (RefEntry & { at: number })[] = [];
+    for (const r of c.references) {
+      entries.push({ at: r.span.start, text: oneLine(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
+    }
+    for (const m of c.motions) {
+      const via = viaText(m, lines, byFile);
+      const base = { at: m.span.start, text: oneLine(m.text), range: lines.range(m.span), kind: 'motie' };
+      if (!m.refs.length) entries.push({ ...base, id: null, canonical: null, via: null });
+      for (const r of m.refs) entries.push({ ...base, id: r.id, canonical: r.canonical, via });
+    }
+    entries.sort((x, y) => x.at - y.at);
+    return { file: a.file, references: entries.map(({ at: _at, ...e }) => e) };
+  });
+}
+
+export function runRefs(argv: string[]): CommandResult {
+  const args = parseArgs(argv, ['format']);
+  const format = formatFlag(args, ['json', 'text'], 'json');
+  if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
+  const stderr: string[] = [];
+  const files: { file: string; text: string }[] = [];
+  for (const file of args.files) {
+    try {
+      files.push({ file, text: readLetterFile(file) });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      stderr.push(`antwoordbrief: ${e.message}`);
+    }
+  }
+  const results = refsOf(files);
+  const code = stderr.length ? 2 : 0;
+  if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(r.file);
+    for (const e of r.references) {
+      const where = `regel ${e.range.start.line + 1}`;
+      const what = e.kind === 'motie' ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : `${e.text} → geen Kamerstuknummer gevonden`) : `${e.canonical}  [${e.id}]`;
+      out.push(`  ${where}: ${what}`);
+    }
+  }
+  return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr, code };
+}

@@ -1,0 +1,108 @@
+/**
+ * Hover on a citation: the canonical form, the identifier, what is known offline (kind, Kamer,
+ * year, dossier, number), how a motion was linked, and links to the paper. Text taken from the
+ * document goes into `quote` blocks, which the host renders escaped (Markdown) or verbatim (plain).
+ */
+import type { Citations, MotionMention, PaperRef } from '../citations/types';
+import { kindLabel, officialUrl, spacedDossier, tweedeKamerUrl } from '../citations/paper';
+import { LineIndex } from '../text';
+import { citationAt, uriBaseName, type CitationWorkspace } from './citationLookup';
+import type { HoverBlock, HoverResult } from './types';
+
+export interface CitationAnalysis {
+  text: string;
+  lines: LineIndex;
+  citations: Citations;
+}
+
+function kamerName(k: PaperRef['kamer']): string {
+  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : 'niet vermeld';
+}
+
+function dossierText(r: PaperRef): string | null {
+  if (!r.dossier) return null;
+  let d = spacedDossier(r.dossier);
+  if (r.toevoeging) d += /^\d+$/.test(r.toevoeging) ? `-${r.toevoeging}` : ` ${r.toevoeging}`;
+  return d;
+}
+
+/** The offline facts of one paper as label/value pairs. */
+export function paperFields(r: PaperRef): [string, string][] {
+  const f: [string, string][] = [['Soort', kindLabel(r.kind)], ['Identificatie', r.id], ['Kamer', kamerName(r.kamer)]];
+  f.push(['Vergaderjaar', r.vergaderjaar ?? 'niet vermeld']);
+  const d = dossierText(r);
+  if (d) f.push(['Dossier', d]);
+  if (r.number) f.push([/^[A-Z]+$/.test(r.number) ? 'Letter' : 'Nummer', r.number]);
+  return f;
+}
+
+/** Links to the paper on the official publication site and on tweedekamer.nl. */
+export function paperLinks(r: PaperRef): { label: string; url: string }[] {
+  const links: { label: string; url: string }[] = [];
+  const off = officialUrl(r);
+  if (off) links.push({ label: 'officielebekendmakingen.nl', url: off });
+  links.push({ label: 'Zoeken op tweedekamer.nl', url: tweedeKamerUrl(r) });
+  return links;
+}
+
+/** "via voetnoot 7", "via de verwijzing tussen haakjes", "via de eerdere verwijzing op regel 12". */
+export function linkPhrase(m: MotionMention, lines: LineIndex, workspace?: CitationWorkspace): string | null {
+  const via = m.via;
+  if (!via) return null;
+  switch (via.kind) {
+    case 'parenthesis':
+      return 'via de verwijzing direct na de vermelding';
+    case 'footnote':
+      return `via voetnoot ${via.footnote}`;
+    case 'earlier': {
+      if (!via.uri) return `via de eerdere verwijzing op regel ${lines.lineAt(via.citationSpan.start) + 1}`;
+      const other = workspace?.documents().find((d) => d.uri === via.uri);
+      const name = uriBaseName(via.uri);
+      if (!other) return `via de verwijzing in ${name}`;
+      return `via de verwijzing in ${name}, regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}`;
+    }
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The hover at `offset`, or null when no citation stands there. */
+export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): HoverResult | null {
+  const hit = citationAt(a.citations, offset);
+  if (!hit) return null;
+  if (hit.kind === 'reference') {
+    const r = hit.ref;
+    const blocks: HoverBlock[] = [
+      { kind: 'title', text: r.canonical },
+      { kind: 'fields', fields: paperFields(r) },
+    ];
+    const written = oneLine(r.text);
+    if (written !== r.canonical) blocks.push({ kind: 'text', text: 'In de brief staat:' }, { kind: 'quote', text: written });
+    if (r.pages) blocks.push({ kind: 'fields', fields: [['Pagina', r.pages]] });
+    blocks.push({ kind: 'links', links: paperLinks(r) });
+    return { span: r.span, blocks };
+  }
+  if (hit.kind === 'motion') {
+    const m = hit.motion;
+    const blocks: HoverBlock[] = [{ kind: 'title', text: `Motie (eerste indiener ${oneLine(m.signer)})` }, { kind: 'quote', text: oneLine(m.text) }];
+    const phrase = linkPhrase(m, a.lines, workspace);
+    if (!phrase || !m.refs.length) {
+      blocks.push({ kind: 'text', text: 'Geen Kamerstuknummer gevonden: niet tussen haakjes, niet in een voetnoot en niet eerder in de brief of de werkruimte.' });
+      return { span: m.span, blocks };
+    }
+    blocks.push({ kind: 'text', text: `Gekoppeld ${phrase}.` });
+    for (const r of m.refs) {
+      blocks.push({ kind: 'title', text: r.canonical }, { kind: 'fields', fields: paperFields(r) }, { kind: 'links', links: paperLinks(r) });
+    }
+    return { span: m.span, blocks };
+  }
+  const { marker, footnote } = hit;
+  const blocks: HoverBlock[] = [{ kind: 'title', text: `Voetnoot ${marker.label}` }];
+  if (footnote) {
+    blocks.push({ kind: 'quote', text: oneLine(footnote.text) });
+    blocks.push({ kind: 'text', text: `Regel ${a.lines.lineAt(footnote.span.start) + 1}.` });
+  }
+  return { span: marker.span, blocks };
+}

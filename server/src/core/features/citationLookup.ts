@@ -1,0 +1,110 @@
+/**
+ * What citation stands at an offset (reference, motion mention, footnote marker), and the
+ * workspace contract the citation features use. Lookups are binary searches over the sorted
+ * results of `findCitations`, so hover and definition do not grow with the document.
+ */
+import type { Citations, Footnote, FootnoteMarker, MotionMention, PaperRef, Reference } from '../citations/types';
+import { identifyPaper } from '../citations/paper';
+import type { Span } from '../text';
+
+/** Another document of the workspace, as the host sees it (open in an editor or on disk). */
+export interface CitationDoc {
+  uri: string;
+  text: string;
+  citations: Citations;
+  /** The paper the document itself is (from its header); computed on demand when absent. */
+  paper?: PaperRef | null;
+}
+
+/** What the host knows about the workspace. Everything is optional: features degrade to the document. */
+export interface CitationWorkspace {
+  /** The other documents of the workspace (not the one asked about). */
+  documents(): CitationDoc[];
+  /** Files named by a paper identifier (`kst-30821-125.xml`): their URIs and identifiers. */
+  paperFiles?(): { uri: string; id: string }[];
+}
+
+export type CitationHit =
+  | { kind: 'reference'; ref: Reference }
+  | { kind: 'motion'; motion: MotionMention }
+  | { kind: 'marker'; marker: FootnoteMarker; footnote: Footnote | null };
+
+/** Index of the last item whose span starts at or before `offset` (-1 when none). */
+function lastStartingAtOrBefore<T extends { span: Span }>(items: T[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start <= offset) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function covering<T extends { span: Span }>(items: T[], offset: number): T | null {
+  const k = lastStartingAtOrBefore(items, offset);
+  if (k < 0) return null;
+  const it = items[k];
+  // The end counts as inside: a cursor just after the last character still hovers the word.
+  return offset <= it.span.end ? it : null;
+}
+
+/** The footnote a marker refers to: the first with its label after it (PDF), or any (Markdown). */
+export function footnoteOf(c: Citations, marker: FootnoteMarker): Footnote | null {
+  let first: Footnote | null = null;
+  for (const f of c.footnotes) {
+    if (f.label !== marker.label) continue;
+    if (f.span.start > marker.span.start) return f;
+    first ??= f;
+  }
+  return first;
+}
+
+/** The citation at `offset`, or null. Markers win over references, references over motions. */
+export function citationAt(c: Citations, offset: number): CitationHit | null {
+  const marker = covering(c.markers, offset);
+  if (marker) return { kind: 'marker', marker, footnote: footnoteOf(c, marker) };
+  const ref = covering(c.references, offset);
+  if (ref) return { kind: 'reference', ref };
+  const motion = covering(c.motions, offset);
+  if (motion) return { kind: 'motion', motion };
+  return null;
+}
+
+/** Same paper: identifiers compare directly (canonical spelling differences do not matter). */
+export function samePaper(a: PaperRef, b: PaperRef): boolean {
+  return a.id === b.id;
+}
+
+const paperCache = new Map<string, { text: string; paper: PaperRef | null }>();
+
+/** The paper a workspace document is, cached per URI and text. */
+export function paperOfDoc(d: CitationDoc): PaperRef | null {
+  if (d.paper !== undefined) return d.paper;
+  const hit = paperCache.get(d.uri);
+  if (hit && hit.text === d.text) return hit.paper;
+  const paper = identifyPaper(d.text);
+  if (paperCache.size > 500) paperCache.clear();
+  paperCache.set(d.uri, { text: d.text, paper });
+  return paper;
+}
+
+/** The paper identifier a file name stands for ("kst-30821-125.xml" → "kst-30821-125"), or null. */
+export function idFromFileName(name: string): string | null {
+  const m = /^((?:kst|ah-tk|ah-ek|h-tk|h-ek)-[0-9A-Za-z-]+?)\.(?:xml|html?|txt|md|markdown|pdf)$/i.exec(name);
+  return m ? m[1] : null;
+}
+
+/** The last path segment of a URI, decoded. */
+export function uriBaseName(uri: string): string {
+  const s = uri.replace(/[?#].*$/, '');
+  const k = s.lastIndexOf('/');
+  try {
+    return decodeURIComponent(s.slice(k + 1));
+  } catch {
+    return s.slice(k + 1);
+  }
+}
