@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/core/analyze';
+import { LspClient, applyChange, positionAt } from './lsp-client';
+import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
+
+/** Pieces an edit inserts: letter structure, question marks, line ends of every kind, astral characters. */
+const PIECES = [
+  'Vraag 5\n', 'Antwoord 5\n', '### Vraag 2\n', 'Antwoord 2\n', 'het antwoord op vraag 1', 'vraag 3 en 4',
+  'Kunt u dat toelichten?', '?', '\n', '\r\n', '\r', '\n\n', ' ', 'PM', 'TODO', '[…]', 'é', '😀',
+  'Vragen en opmerkingen van de leden van de CDA-fractie\n', 'Kamerstuk 36 410 X, nr. 46', 'de motie Erkens', '1. Antwoord van het kabinet\n',
+  '<!-- antwoordbrief-disable-next-line unanswered-question -->\n',
+];
+
+/** An edit as fractions of the current text, so it stays valid whatever came before. */
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  len: fc.nat({ max: 40 }),
+  insert: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 3 }).map((a) => a.join('')),
+});
+
+function toChange(text: string, e: { at: number; len: number; insert: string }): { change: TextDocumentContentChangeEvent; range: Range } {
+  const start = Math.floor(e.at * text.length);
+  const end = Math.min(text.length, start + e.len);
+  const range = { start: positionAt(text, start), end: positionAt(text, end) };
+  return { change: { range, text: e.insert }, range };
+}
+
+const baseArb = fc.constantFrom(ANSWERED_MD, UNANSWERED_TXT, UNANSWERED_TXT.replace(/\n/g, '\r\n'));
+
+test('incremental edits through the document store give the text and analysis of a fresh open', () => {
+  fc.assert(
+    fc.property(baseArb, fc.array(editArb, { minLength: 1, maxLength: 25 }), (base, edits) => {
+      const doc = TextDocument.create('file:///p.md', 'markdown', 1, base);
+      let expected = base;
+      let v = 1;
+      for (const e of edits) {
+        const { change } = toChange(expected, e);
+        expected = applyChange(expected, change);
+        TextDocument.update(doc, [change], ++v);
+      }
+      assert.equal(doc.getText(), expected);
+      const a = analyze(doc.getText());
+      const b = analyze(expected);
+      assert.deepEqual(a.findings, b.findings);
+      assert.deepEqual(a.letter.questions, b.letter.questions);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('random edit sequences sent to the real server end in the same diagnostics, outline and folds as opening the final text', async () => {
+  const c = await LspClient.start();
+  let run = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(baseArb, fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), async (base, batches) => {
+        const uri = `file:///prop/inc-${run}.md`;
+        const fresh = `file:///prop/fresh-${run++}.md`;
+        await c.open(uri, base);
+        let v = 1;
+        // Several changes per didChange and no waiting between them, as a fast typist produces.
+        for (const batch of batches) {
+          let text = c.text(uri)!;
+          const changes: TextDocumentContentChangeEvent[] = [];
+          for (const e of batch) {
+            const { change } = toChange(text, e);
+            text = applyChange(text, change);
+            changes.push(change);
+          }
+          v = await c.change(uri, changes);
+        }
+        const incremental = await c.diagnostics(uri, v);
+        const finalText = c.text(uri)!;
+        await c.open(fresh, finalText);
+        assert.deepEqual(incremental, await c.diagnostics(fresh, 1));
+        assert.deepEqual(await c.symbols(uri), await c.symbols(fresh));
+        assert.deepEqual(await c.folding(uri), await c.folding(fresh));
+        await c.close(uri);
+        await c.close(fresh);
+      }),
+      { numRuns: 40 },
+    );
+    assert.equal(await c.shutdown(), 0);
+  } finally {
+    c.kill();
+  }
+});
