@@ -271,7 +271,6 @@ const MIN_TERMS = 3;
 const CONDITIONAL = /^(?:en\s+)?(?:zo\s+(?:ja|nee|neen|niet)|indien\s+(?:ja|nee|niet|dat\s+zo\s+is)|als\s+dat\s+(?:zo\s+is|niet\s+zo\s+is)|mocht\s+dat)\b/i;
 
 function notAddressed(letter: Letter, out: Finding[]): void {
-  const cache = new Map<string, string>();
   for (const q of letter.questions) {
     const s = q.answer.status;
     // With a single subquestion the whole answer is about it; only several can be half answered.
@@ -289,25 +288,33 @@ function notAddressed(letter: Letter, out: Finding[]): void {
         if (target.answer.status === 'by-reference') queue.push(target);
       }
     }
-    const stems = stemSet(texts.join(' '), cache);
+    const stems = stemSet(texts.join(' '));
     // Dutch compounds: "cyberafschrikking" is answered by "afschrikking", "capaciteiten" by
     // "cybercapaciteiten"; stems also differ in a last letter ("cyberaanvall"/"cyberaanval").
-    const parts = new Set<string>();
-    for (const st of stems) {
-      for (let k = MIN_PART; k < st.length; k++) parts.add(st.slice(0, k));
-      for (let k = 1; k <= st.length - MIN_PART; k++) parts.add(st.slice(k));
-    }
-    const mentioned = (term: KeyTerm) =>
+    // The part sets are built only when an exact test fails, which is rare.
+    let parts: Set<string> | null = null;
+    const partsOf = () => {
+      if (parts) return parts;
+      parts = new Set<string>();
+      for (const st of stems) {
+        for (let k = MIN_PART; k < st.length; k++) parts.add(st.slice(0, k));
+        for (let k = 1; k <= st.length - MIN_PART; k++) parts.add(st.slice(k));
+      }
+      return parts;
+    };
+    const exact = (term: KeyTerm) => term.stems.some((st) => stems.has(st) || (st.length > MIN_PART && stems.has(st.slice(0, -1))));
+    const loose = (term: KeyTerm) =>
       term.stems.some((st) => {
-        if (stems.has(st) || parts.has(st) || (st.length > MIN_PART && stems.has(st.slice(0, -1)))) return true;
+        if (partsOf().has(st)) return true;
         for (let k = 1; k <= st.length - MIN_PART; k++) if (stems.has(st.slice(k))) return true;
         return false;
       });
+    const mentioned = (term: KeyTerm) => exact(term);
     for (const sub of q.subquestions) {
       // "Zo ja, …" asks only if the answer to the previous subquestion was yes.
       if (CONDITIONAL.test(sub.text)) continue;
       const terms = keyTerms(sub.text);
-      if (terms.length < MIN_TERMS || terms.some(mentioned)) continue;
+      if (terms.length < MIN_TERMS || terms.some(mentioned) || terms.some(loose)) continue;
       const names = terms.slice(0, 5).map((t) => `‘${t.word}’`);
       out.push({
         code: 'subquestion-not-addressed',

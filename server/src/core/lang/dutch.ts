@@ -36,11 +36,28 @@ const DOMAIN_STOP = [
   'standpunt', 'motivatie', 'term', 'termen', 'definieert', 'definitie', 'opvatting', 'visie',
 ];
 
+/**
+ * Stems by word, shared across analyses: a letter is re-analysed on every keystroke and its
+ * vocabulary hardly changes. Cleared when it grows past a bound, so memory stays flat.
+ */
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
+function cachedStem(w: string): string {
+  let s = STEM_CACHE.get(w);
+  if (s === undefined) {
+    if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
+    s = stemmer.stem(w);
+    STEM_CACHE.set(w, s);
+  }
+  return s;
+}
+
 const STOP = new Set<string>([...(stopwordLists.nl ?? []), ...DOMAIN_STOP]);
 
 /** The Snowball (Dutch) stem of a word, lowercased. */
 export function stem(word: string): string {
-  return stemmer.stem(word.toLowerCase());
+  return cachedStem(word.toLowerCase());
 }
 
 /** True for Dutch stop words and the generic words of parliamentary questions. */
@@ -67,6 +84,7 @@ export interface KeyTerm {
  * letters long, each with its stem(s), in order of first occurrence and without repeats.
  */
 export function keyTerms(sentence: string): KeyTerm[] {
+  const stemOf = cachedStem;
   const out: KeyTerm[] = [];
   const seen = new Set<string>();
   for (const w of words(sentence)) {
@@ -74,7 +92,7 @@ export function keyTerms(sentence: string): KeyTerm[] {
     if (lower.length < 3 || seen.has(lower) || isStopWord(lower) || /^\d/.test(lower) || lower.endsWith('-fractie')) continue;
     seen.add(lower);
     const parts = lower.split(/[-'’]/).filter((p) => p.length >= 3 && !isStopWord(p));
-    const stems = parts.length ? parts.map((p) => stemmer.stem(p)) : [stemmer.stem(lower)];
+    const stems = parts.length ? parts.map(stemOf) : [stemOf(lower)];
     out.push({ word: w, stems });
   }
   return out;
@@ -82,19 +100,11 @@ export function keyTerms(sentence: string): KeyTerm[] {
 
 /**
  * The set of stems of every word in a text, hyphenated compounds also split into their parts,
- * for "does the answer mention this term" tests. Each word is stemmed once per distinct form.
+ * for "does the answer mention this term" tests.
  */
-export function stemSet(text: string, cache?: Map<string, string>): Set<string> {
-  const memo = cache ?? new Map<string, string>();
+export function stemSet(text: string): Set<string> {
   const out = new Set<string>();
-  const add = (w: string) => {
-    let s = memo.get(w);
-    if (s === undefined) {
-      s = stemmer.stem(w);
-      memo.set(w, s);
-    }
-    out.add(s);
-  };
+  const add = (w: string) => out.add(cachedStem(w));
   for (const w of words(text)) {
     const lower = w.toLowerCase();
     add(lower);

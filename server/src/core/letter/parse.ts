@@ -125,11 +125,21 @@ export function parseLetter(text: string): ParsedLetter {
     const { number, suffix } = splitId(id);
     return { kind, id, number, suffix, sectionIndex, headingStart, headingEnd, qStart, qEnd: qStart, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false };
   };
+  // Drafts still without an answer, by id, so that a detached answer finds its question fast.
+  const open = new Map<string, Draft[]>();
+  const remember = (d: Draft) => {
+    let list = open.get(d.id);
+    if (!list) open.set(d.id, (list = []));
+    list.push(d);
+  };
   const findUnanswered = (id: string): Draft | undefined => {
+    const list = open.get(id);
+    if (!list) return undefined;
+    while (list.length && list[list.length - 1].aHeadLine >= 0) list.pop();
     let global: Draft | undefined;
-    for (let i = drafts.length - 1; i >= 0; i--) {
-      const d = drafts[i];
-      if (d.id !== id || d.aHeadLine >= 0 || d.kind === 'prose') continue;
+    for (let i = list.length - 1; i >= 0 && i >= list.length - 8; i--) {
+      const d = list[i];
+      if (d.aHeadLine >= 0) continue;
       if (d.sectionIndex === sectionIndex) return d;
       global ??= d;
     }
@@ -160,6 +170,7 @@ export function parseLetter(text: string): ParsedLetter {
         close(lines.start[l]);
         cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
+        remember(cur);
         break;
       }
       case LineKind.NumberedItem: {
@@ -171,6 +182,7 @@ export function parseLetter(text: string): ParsedLetter {
         close(lines.start[l]);
         cur = newDraft('item', lines.id[l], ls, lines.rest[l] < le ? lines.rest[l] : le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
+        remember(cur);
         break;
       }
       case LineKind.AnswerHeading: {
@@ -239,9 +251,11 @@ export function parseLetter(text: string): ParsedLetter {
 
   // Answers standing apart from their question, matched by number after the inbreng units exist.
   const orphanAnswers: OrphanAnswer[] = [];
+  const inbreng = new Map<string, Draft>();
+  for (const d of drafts) if (d.kind === 'inbreng') inbreng.set(d.id, d);
   for (const o of orphanLines) {
-    const target = drafts.find((d) => d.kind === 'inbreng' && d.id === o.id && d.aHeadLine < 0 && (o.sectionIndex < 0 || d.sectionIndex === o.sectionIndex || true));
-    if (target) {
+    const target = inbreng.get(o.id);
+    if (target && target.aHeadLine < 0) {
       target.aHeadLine = o.line;
       target.aStart = lines.end[o.line];
       target.aEnd = answerEndAfter(lines, o.line, text.length);
@@ -287,10 +301,15 @@ function lineOf(lines: Lines, offset: number): number {
 }
 
 function sectionAtOffset(sections: Section[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
   let idx = -1;
-  for (const s of sections) {
-    if (s.span.start <= offset) idx = s.index;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].span.start <= offset) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return idx;
 }
@@ -359,7 +378,17 @@ function itemsLookLikeQuestions(lines: Lines, sentences: Sentence[]): boolean {
 
 function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sections: Section[], drafts: Draft[], orphans: { line: number; id: string }[]): void {
   if (!sections.length) return;
-  const hasDraftIn = (from: number, to: number) => drafts.some((d) => d.qStart >= from && d.qStart < to);
+  const starts = drafts.map((d) => d.qStart).sort((a, b) => a - b);
+  const hasDraftIn = (from: number, to: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo] < to;
+  };
   let counter = 0;
   for (const d of drafts) if (d.number > counter && d.kind === 'prose') counter = d.number;
   const added: Draft[] = [];
@@ -430,7 +459,9 @@ function typicalWidth(lines: Lines, body: Sentence[]): number {
   return max;
 }
 
-const REFERENCE_VERB = /\b(?:verwijs|verwijzen|verwezen|zie|raadpleeg)\b/i;
+/** A sentence that opens by pointing elsewhere: "Hiervoor verwijs ik u naar …", "Zie het antwoord …". */
+const REFERENCE_LEAD =
+  /^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
 
 function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: Section[], d: Draft, refs: AnswerReference[]): QuestionUnit {
   const qs = sentencesIn(sentences, d.qStart, d.qEnd);
@@ -483,18 +514,29 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
 }
 
 /**
- * An answer is "by reference" when it opens with a reference ("Hiervoor verwijs ik u naar het
- * antwoord op vraag 50"), or consists of nothing else; the targets are those of the opening
- * reference sentences.
+ * An answer is "by reference" when it opens with a sentence that points to another answer
+ * ("Hiervoor verwijs ik u naar het antwoord op vraag 50"); the targets are those of the opening
+ * reference sentences. "Ja, zie ook het antwoord op vraag 2." answers itself.
  */
 function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerReference[]): string[] {
   const targets: string[] = [];
-  const refsIn = (s: Sentence) => refs.filter((r) => r.span.start >= s.start && r.span.start < s.end);
+  const refsIn = (s: Sentence) => {
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].span.start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: AnswerReference[] = [];
+    for (let i = lo; i < refs.length && refs[i].span.start < s.end; i++) found.push(refs[i]);
+    return found;
+  };
   for (let i = 0; i < answerSentences.length; i++) {
     const s = answerSentences[i];
     const inS = refsIn(s);
     if (!inS.length) break;
-    if (!REFERENCE_VERB.test(s.text) && answerSentences.length > 1) break;
+    if (!REFERENCE_LEAD.test(s.text)) break;
     for (const r of inS) for (const t of r.targets) if (!targets.includes(t)) targets.push(t);
   }
   return targets;
