@@ -2,7 +2,7 @@
  * Checks an answer letter against its question letter: every question carried, verbatim, in
  * order, nothing extra; and the answer term. Findings are in the answer letter.
  */
-import type { Finding, Letter, QuestionUnit } from '../model';
+import type { Finding, Letter, QuestionUnit, Subquestion } from '../model';
 import type { Span } from '../text';
 import { matchLetters, longestIncreasing, normalizedProse, type PairMatch } from './match';
 import { describeChanges, normalizeQuestion, wordDiff, type WordChange } from './normalize';
@@ -118,45 +118,61 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const eol = answer.text.includes('\r\n') ? '\r\n' : '\n';
 
   // Carried with other words: a dropped subquestion is "missing", any other change "differs".
-  for (let j = 0; j < a.length; j++) {
-    if (m.kind[j] !== 'differs') continue;
-    const qu = q[m.aToQ[j]];
-    const au = a[j];
-    const missingSubs = qu.subquestions.filter((s) => !m.aNorm[j].includes(normalizeQuestion(s.text)));
-    const restore: PairFix = {
-      kind: 'pair-edit',
-      title: `Herstel de tekst van ${label(qu)} uit de vragenbrief`,
-      span: au.questionSpan,
-      text: displayQuestionText(qu.questionText),
-    };
-    if (missingSubs.length > 0) {
-      // Dropped subquestions only: without them the question letter reads as the answer letter.
-      let rest = questions.text;
-      for (const s of [...missingSubs].sort((x, y) => y.span.start - x.span.start)) {
-        rest = rest.slice(0, s.span.start) + ' ' + rest.slice(s.span.end);
+  let withoutMissing: string | null = null;
+  const missingByUnit = new Map<number, Subquestion[]>();
+  for (let i = 0; i < q.length; i++) {
+    const carriers = m.carriers[i];
+    if (!carriers.length) continue;
+    const carried = carriers.map((j) => m.aNorm[j]).join(' ');
+    const missing = q[i].subquestions.filter((sq) => !carried.includes(normalizeQuestion(sq.text)));
+    if (missing.length) missingByUnit.set(i, missing);
+  }
+  if (missingByUnit.size) {
+    // One pass over the question letter with every dropped subquestion cut out.
+    const cuts = [...missingByUnit.values()].flat().sort((x, y) => y.span.start - x.span.start);
+    let rest = questions.text;
+    for (const sq of cuts) rest = rest.slice(0, sq.span.start) + ' ' + rest.slice(sq.span.end);
+    withoutMissing = normalizedProse(rest);
+  }
+  const reported = new Set<number>();
+  for (let i = 0; i < q.length; i++) {
+    const qu = q[i];
+    const carriers = m.carriers[i];
+    if (!carriers.length) continue;
+    const first = a[carriers[0]];
+    const restore: PairFix | undefined =
+      carriers.length === 1
+        ? { kind: 'pair-edit', title: `Herstel de tekst van ${label(qu)} uit de vragenbrief`, span: first.questionSpan, text: displayQuestionText(qu.questionText) }
+        : undefined;
+    const missing = missingByUnit.get(i);
+    if (missing && withoutMissing !== null && carriers.every((j) => withoutMissing!.includes(m.aNorm[j]))) {
+      for (const sq of missing) {
+        findings.push({
+          code: 'question-missing',
+          span: first.questionSpan.end > first.questionSpan.start ? first.questionSpan : anchor(first),
+          message: `Een subvraag van ${label(qu)} uit de vragenbrief${where} ontbreekt: „${clip(sq.text)}”. Neem de vraag letterlijk over.`,
+          question: first.id,
+          data: restore ? { ...restore, title: `Voeg de ontbrekende subvraag toe aan vraag ${first.id}` } : undefined,
+        });
       }
-      if (normalizedProse(rest).includes(m.aNorm[j])) {
-        for (const s of missingSubs) {
-          findings.push({
-            code: 'question-missing',
-            span: au.questionSpan.end > au.questionSpan.start ? au.questionSpan : anchor(au),
-            message: `Een subvraag van ${label(qu)} uit de vragenbrief${where} ontbreekt: „${clip(s.text)}”. Neem de vraag letterlijk over.`,
-            question: au.id,
-            data: { ...restore, title: `Voeg de ontbrekende subvraag toe aan vraag ${au.id}` },
-          });
-        }
-        continue;
-      }
+      carriers.forEach((j) => reported.add(j));
+      continue;
     }
-    const changes = trimContext(wordDiff(qu.questionText, au.questionText), m.qFull);
-    const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
-    findings.push({
-      code: 'question-text-differs',
-      span: au.questionSpan.end > au.questionSpan.start ? au.questionSpan : anchor(au),
-      message: `${cap(label(au))} is anders overgenomen dan in de vragenbrief${where}: ${detail}. Neem de vraag letterlijk over.`,
-      question: au.id,
-      data: restore,
-    });
+    for (const j of carriers) {
+      if (m.kind[j] !== 'differs' && !missing) continue;
+      if (reported.has(j)) continue;
+      reported.add(j);
+      const au = a[j];
+      const changes = trimContext(wordDiff(qu.questionText, au.questionText), m.qFull);
+      const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
+      findings.push({
+        code: 'question-text-differs',
+        span: au.questionSpan.end > au.questionSpan.start ? au.questionSpan : anchor(au),
+        message: `${cap(label(au))} is anders overgenomen dan in de vragenbrief${where}: ${detail}. Neem de vraag letterlijk over.`,
+        question: au.id,
+        data: carriers.length === 1 ? restore : undefined,
+      });
+    }
   }
 
   // Out of order: the matched units outside a longest run in the question letter's order.

@@ -23,6 +23,8 @@ export interface PairMatch {
    * (missing), or -2 (carried verbatim elsewhere in the answer letter, outside any unit).
    */
   qToA: number[];
+  /** For each question-letter unit: every answer-letter unit that carries (part of) it. */
+  carriers: number[][];
   /** For each answer-letter unit with a match: whether its text is the same. */
   kind: (MatchKind | null)[];
   qNorm: string[];
@@ -50,6 +52,12 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
   const aToQ = new Array<number>(a.length).fill(-1);
   const qToA = new Array<number>(q.length).fill(-1);
   const kind = new Array<MatchKind | null>(a.length).fill(null);
+  const carriers: number[][] = q.map(() => []);
+  const link = (i: number, j: number) => {
+    if (qToA[i] < 0) qToA[i] = j;
+    if (aToQ[j] === -1) aToQ[j] = i;
+    carriers[i].push(j);
+  };
 
   const byText = new Map<string, number[]>();
   q.forEach((_, i) => {
@@ -73,8 +81,7 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
       }
     }
     if (pick !== -1) {
-      aToQ[j] = pick;
-      qToA[pick] = j;
+      link(pick, j);
       kind[j] = 'same';
     }
   }
@@ -104,15 +111,19 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
         continue;
       }
       if (!aNorm[j]) continue;
-      for (const i of gapCandidates(j, prevQ)) {
-        if (!qNorm[i]) continue;
-        const contains = aNorm[j].includes(qNorm[i]);
-        const within = !contains && aNorm[j].length >= MIN_FREE_TEXT && qNorm[i].includes(aNorm[j]);
-        if (!contains && !within) continue;
-        qToA[i] = j;
-        if (aToQ[j] === -1) aToQ[j] = i;
-        prevQ = Math.max(prevQ, i);
-        if (within) break;
+      // A question the answer letter splits over two units: the second part is in the last one.
+      if (prevQ >= 0 && aNorm[j].length >= MIN_FREE_TEXT && qNorm[prevQ].includes(aNorm[j]) && carriers[prevQ].length) {
+        link(prevQ, j);
+      } else {
+        for (const i of gapCandidates(j, prevQ)) {
+          if (!qNorm[i]) continue;
+          const contains = aNorm[j].includes(qNorm[i]);
+          const within = !contains && aNorm[j].length >= MIN_FREE_TEXT && qNorm[i].includes(aNorm[j]);
+          if (!contains && !within) continue;
+          link(i, j);
+          prevQ = Math.max(prevQ, i);
+          if (within) break;
+        }
       }
       // Carried verbatim only when every word of the unit stands so in the question letter.
       if (aToQ[j] !== -1) kind[j] = qFull.includes(aNorm[j]) ? 'same' : 'differs';
@@ -149,8 +160,7 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
       }
     }
     if (best !== -1) {
-      aToQ[j] = best;
-      qToA[best] = j;
+      link(best, j);
       kind[j] = 'differs';
       prevQ = Math.max(prevQ, best);
     }
@@ -162,11 +172,11 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
     aFull ??= normalizedProse(answer.text);
     if (aFull.includes(qNorm[i])) qToA[i] = -2;
   }
-  return { aToQ, qToA, kind, qNorm, aNorm, qFull };
+  return { aToQ, qToA, carriers, kind, qNorm, aNorm, qFull };
 }
 
 /**
- * Indices (into `seq`) of a longest strictly increasing subsequence: the units that stand in
+ * Indices (into `seq`) of a longest non-decreasing subsequence (two units may carry one question): the units that stand in
  * the question letter's order; the others are the ones out of order. O(n log n).
  */
 export function longestIncreasing(seq: number[]): Set<number> {
@@ -177,7 +187,7 @@ export function longestIncreasing(seq: number[]): Set<number> {
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]] < seq[k]) lo = mid + 1;
+      if (seq[tails[mid]] <= seq[k]) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[k] = tails[lo - 1];
