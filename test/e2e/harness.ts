@@ -99,6 +99,7 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
       'editor.suggestOnTriggerCharacters': false,
       'markdown.validate.enabled': false,
       'chat.disableAIFeatures': true,
+      'outline.collapseItems': 'alwaysExpand',
       'antwoordbrief.sources.offline': true,
       ...opts.settings,
     }),
@@ -195,7 +196,7 @@ export function activeEditor(page: Page) {
 /** The visible lines of the active editor (text with plain spaces). */
 export async function visibleLines(page: Page): Promise<string[]> {
   return activeEditor(page).evaluate((ed) => {
-    const lines = [...ed.querySelectorAll('.view-lines .view-line')] as HTMLElement[];
+    const lines = [...ed.querySelectorAll('.view-lines .view-line')] as any[];
     lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
     return lines.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
   });
@@ -205,15 +206,16 @@ export async function visibleLines(page: Page): Promise<string[]> {
 export async function pointOf(page: Page, lineText: string, needle: string): Promise<{ x: number; y: number }> {
   const p = await activeEditor(page).evaluate(
     (ed, [lineText, needle]) => {
-      const lines = [...ed.querySelectorAll('.view-lines .view-line')] as HTMLElement[];
+      const lines = [...ed.querySelectorAll('.view-lines .view-line')] as any[];
       for (const line of lines) {
         const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
         if (!text.includes(lineText)) continue;
         const at = text.indexOf(needle);
         if (at < 0) continue;
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const doc = (globalThis as any).document;
+        const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
         let offset = 0;
-        const range = document.createRange();
+        const range = doc.createRange();
         let startSet = false;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const len = node.textContent!.length;
@@ -241,7 +243,7 @@ export async function pointOf(page: Page, lineText: string, needle: string): Pro
 /** The text of the visible line at the vertical position of each squiggle of the given kind. */
 export async function squiggleLines(page: Page, kind: 'error' | 'warning' | 'info'): Promise<string[]> {
   return activeEditor(page).evaluate((ed, kind) => {
-    const lines = [...ed.querySelectorAll('.view-lines .view-line')] as HTMLElement[];
+    const lines = [...ed.querySelectorAll('.view-lines .view-line')] as any[];
     const out: string[] = [];
     for (const sq of ed.querySelectorAll(`.squiggly-${kind}`)) {
       const y = sq.getBoundingClientRect().top;
@@ -258,9 +260,22 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor();
+  // Click the row itself: Enter would run whichever entry the fuzzy match put first.
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Moves the cursor to a 1-based line through the quick open ":" entry, which also scrolls it into view. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await until(`cursor op regel ${line}`, async () => (await cursorPosition(page)).line === line);
 }
 
 /** "Ln 12, Col 3" from the status bar, as 1-based numbers. */

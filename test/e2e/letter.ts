@@ -10,7 +10,7 @@ export const LETTER = {
   firstLine: 'Geachte voorzitter',
   /** Vraag 2b has an empty answer: the one unanswered (sub)question. */
   unanswered: {
-    diagnosticLine: '## Vraag 2b',
+    diagnosticLine: '## Antwoord 2b',
     answerHeading: '## Antwoord 2b',
     answerText: 'Gemeenten met minder dan 20.000 inwoners krijgen vanaf 2026 een vaste adviseur van de Informatiebeveiligingsdienst.',
     message: /2b/,

@@ -1,0 +1,190 @@
+// End to end in a real VS Code: code-server 4.100.x in headless chromium, with the .vsix that
+// `npm run package` builds installed through `code-server --install-extension`. Asserts what a drafter
+// sees; a screenshot of every step lands in test-results/e2e/. Skips, saying what to run, where
+// code-server or chromium is missing (scripts/setup-e2e.sh installs both).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  RESULTS,
+  SHARED,
+  ROOT,
+  activeEditor,
+  cursorPosition,
+  goToLine,
+  missingPrerequisite,
+  openFile,
+  packageVsix,
+  pointOf,
+  readActivation,
+  runCommand,
+  scratchDir,
+  squiggleLines,
+  startSession,
+  until,
+  visibleLines,
+  clean,
+  type Session,
+} from './harness';
+import { LETTER, QUESTION_LETTER, lineOf } from './letter';
+
+const missing = missingPrerequisite();
+
+test('a drafter using the packaged extension in VS Code (code-server) sees what the letter needs', { skip: missing ?? false, timeout: 420_000 }, async (t) => {
+  const scratch = scratchDir('antwoordbrief-e2e-');
+  const workspace = join(scratch.dir, 'werkmap');
+  mkdirSync(workspace);
+  cpSync(join(ROOT, LETTER.path), join(workspace, 'antwoordbrief.md'));
+  cpSync(join(ROOT, QUESTION_LETTER.path), join(workspace, 'vragenbrief.txt'));
+  const corpus = join(SHARED, 'corpus/000_d3bc5dac7f923b81.txt');
+  const haveCorpus = existsSync(corpus);
+  if (haveCorpus) cpSync(corpus, join(workspace, 'corpusbrief.txt'));
+
+  const vsix = packageVsix(scratch.dir);
+  let s: Session | undefined;
+  try {
+    s = await startSession({ vsix, workspace, scratch: scratch.dir });
+    const { page } = s;
+    const session = s;
+    // Every step leaves a screenshot, also (named FAILED-…) when it fails.
+    const outlineLabels = async () =>
+      (await page.locator('.outline-pane .monaco-list-row').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))).map(clean);
+    const step = (name: string, shot: string, fn: () => Promise<void>, opts: { skip?: string | false } = {}) =>
+      t.test(name, opts, async () => {
+        try {
+          await fn();
+        } catch (err) {
+          await session.shot(`FAILED-${shot}`).catch(() => undefined);
+          throw err;
+        }
+        await session.shot(shot);
+      });
+
+    await step('the letter opens and the unanswered subquestion is squiggled on its answer heading', 'squiggle-on-unanswered-question', async () => {
+      await openFile(page, 'antwoordbrief.md', LETTER.firstLine);
+      await activeEditor(page).locator('.squiggly-error').first().waitFor();
+      const lines = await squiggleLines(page, 'error');
+      assert.deepEqual(lines, [LETTER.unanswered.diagnosticLine]);
+    });
+
+    await step('the Problems view lists it on the right line, in Dutch', 'problems-view', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'unanswered-question' }).first();
+      await row.waitFor();
+      const text = clean(await row.innerText());
+      assert.match(text, new RegExp(`\\[Ln ${lineOf(LETTER.unanswered.diagnosticLine) + 1}, Col \\d+\\]`));
+      assert.match(text, LETTER.unanswered.message);
+      assert.match(text, /vraag|antwoord/i);
+    });
+
+    await step('the status item counts answered questions and is red while one is open', 'status-item-open', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'vragen beantwoord' });
+      await until('statustekst', async () => clean(await item.innerText()).includes(LETTER.status.before));
+      assert.match(String(await item.getAttribute('class')), /error-kind/);
+    });
+
+    await step('the outline shows the question tree with each answer state', 'outline', async () => {
+      await page.keyboard.press('Control+Shift+M'); // Close the Problems panel again.
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      // Give the outline the height of the side bar: collapse the folder pane above it.
+      await page.locator('.pane-header', { hasText: 'werkmap' }).first().click();
+      const labels = await until('outline', async () => {
+        const l = await outlineLabels();
+        return LETTER.outline.every((q) => l.some((x) => x.startsWith(q))) ? l : undefined;
+      });
+      for (const q of LETTER.outline) assert.ok(labels.some((l) => l.startsWith(q)), `${q} ontbreekt in de outline: ${labels.join(' | ')}`);
+      assert.ok(labels.some((l) => l.startsWith('Vraag 2b') && /niet beantwoord/.test(l)), labels.join(' | '));
+    });
+
+    await step('the hover on a Kamerstuk reference explains it', 'hover-kamerstuk', async () => {
+      await goToLine(page, lineOf(LETTER.hover.line) + 1);
+      const p = await pointOf(page, LETTER.hover.line, LETTER.hover.needle);
+      await page.mouse.move(p.x, p.y);
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+      const text = await until('hovertekst', async () => {
+        const all = clean((await hover.allInnerTexts()).join('\n'));
+        return LETTER.hover.expect.every((re) => re.test(all)) ? all : undefined;
+      });
+      assert.match(text, /Kamerstuk/i);
+    });
+
+    await step('go to definition on "het antwoord op vraag 1" lands on Vraag 1', 'go-to-definition', async () => {
+      await page.mouse.move(5, 5);
+      await goToLine(page, lineOf(LETTER.definition.line) + 1);
+      const p = await pointOf(page, LETTER.definition.line, LETTER.definition.needle);
+      await page.mouse.click(p.x, p.y);
+      await page.keyboard.press('F12');
+      const want = lineOf(LETTER.definition.targetLine) + 1;
+      await until('cursor op Vraag 1', async () => (await cursorPosition(page)).line === want);
+    });
+
+    await step('Volgende onbeantwoorde vraag (via the status item) goes to Vraag 2b; typing an answer clears the squiggle, the Problems entry and the red status', 'answered-no-squiggle', async () => {
+      await page.locator('.statusbar-item', { hasText: 'vragen beantwoord' }).click();
+      const vraag2b = lineOf('## Vraag 2b') + 1;
+      await until('cursor op Vraag 2b', async () => (await cursorPosition(page)).line === vraag2b);
+      const p = await pointOf(page, LETTER.unanswered.answerHeading, 'Antwoord');
+      await page.mouse.click(p.x, p.y);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(LETTER.unanswered.answerText);
+      await until('tekst getypt', async () => (await visibleLines(page)).includes(LETTER.unanswered.answerText));
+      await activeEditor(page).locator('.squiggly-error').first().waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'unanswered-question' }).first().waitFor({ state: 'detached' });
+      const item = page.locator('.statusbar-item', { hasText: 'vragen beantwoord' });
+      await until('statustekst na antwoord', async () => clean(await item.innerText()).includes(LETTER.status.after));
+      assert.doesNotMatch(String(await item.getAttribute('class')), /error-kind/);
+      const labels = await until('outline na antwoord', async () => {
+        const l = await outlineLabels();
+        return l.some((x) => x.startsWith('Vraag 2b') && !/niet beantwoord/.test(x)) ? l : undefined;
+      });
+      assert.ok(labels.length >= LETTER.outline.length);
+    });
+
+    await step('Maak antwoordopzet turns the question letter into an answer skeleton', 'skeleton', async () => {
+      await page.locator('.pane-header', { hasText: 'werkmap' }).first().click();
+      await openFile(page, 'vragenbrief.txt', QUESTION_LETTER.firstLine);
+      await runCommand(page, 'Maak antwoordopzet');
+      await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+      const lines = await until('antwoordopzet', async () => {
+        const l = await visibleLines(page);
+        return QUESTION_LETTER.skeleton.every((x) => l.some((line) => line.includes(x))) ? l : undefined;
+      });
+      const vraag1 = lines.findIndex((l) => l.includes('Vraag 1'));
+      const antwoord1 = lines.findIndex((l) => l.includes('Antwoord 1'));
+      assert.ok(vraag1 >= 0 && antwoord1 > vraag1, lines.join('\n'));
+      assert.ok(lines.slice(vraag1, antwoord1).some((l) => l.includes(QUESTION_LETTER.skeleton[1])), 'de vraag staat letterlijk onder haar kop');
+    });
+
+    await step('a real corpus letter opens with its questions counted as the CLI counts them', 'corpus-letter', async () => {
+      const outline = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'outline', '--format', 'json', corpus], { encoding: 'utf8' })) as {
+        questions: { answer: { status: string } }[];
+      };
+      const units = outline.questions.filter((q) => q.answer.status !== 'context');
+      const answered = units.filter((q) => q.answer.status === 'answered' || q.answer.status === 'by-reference').length;
+      await openFile(page, 'corpusbrief.txt', 'Geachte voorzitter');
+      const item = page.locator('.statusbar-item', { hasText: 'vragen beantwoord' });
+      await until('status van de corpusbrief', async () => clean(await item.innerText()).includes(`${answered} van ${units.length} vragen beantwoord`));
+      assert.ok(units.length >= 7);
+    }, { skip: haveCorpus ? false : 'corpusbrief: ../shared not present' });
+
+    await t.test('activation is timed and the server is ready', () => {
+      const timings = readActivation(session.activationLog);
+      assert.equal(timings.length, 1, 'de extensie werd precies één keer geactiveerd');
+      writeFileSync(join(RESULTS, 'activation.json'), JSON.stringify(timings[0], null, 2));
+      assert.ok(Number.isFinite(timings[0].readyMs), 'de taalserver is gestart');
+      t.diagnostic(`activate() ${timings[0].activateMs.toFixed(1)} ms, taalserver gereed na ${timings[0].readyMs.toFixed(1)} ms`);
+    });
+  } finally {
+    if (s) {
+      await s.shot('final').catch(() => undefined);
+      await s.close();
+    }
+    scratch.remove();
+    t.diagnostic(`screenshots: ${existsSync(RESULTS) ? readdirSync(RESULTS).filter((f) => f.endsWith('.png')).join(', ') : '-'}`);
+  }
+});
