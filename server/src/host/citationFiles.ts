@@ -1,0 +1,138 @@
+// The citation workspace of a document, for the language server: the letters and papers in its
+// folder (and subfolders, two levels deep) on disk, with the open editors' texts taking
+// precedence. Each file is read and analysed once per modification.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { findCitations, type Citations } from '../core/citations';
+import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
+
+const LETTER_EXT = /\.(md|markdown|txt)$/i;
+const MAX_BYTES = 4 * 1024 * 1024;
+const MAX_FILES = 400;
+const MAX_DEPTH = 2;
+const LISTING_TTL_MS = 2000;
+
+interface Cached {
+  mtimeMs: number;
+  size: number;
+  doc: CitationDoc;
+}
+
+export interface OpenDoc {
+  uri: string;
+  text: string;
+  citations: () => Citations;
+}
+
+export class CitationFiles {
+  private readonly files = new Map<string, Cached>();
+  private readonly listings = new Map<string, { at: number; files: string[] }>();
+
+  /** @param open the documents open in the editor (their text is newer than the disk). */
+  constructor(private readonly open: () => OpenDoc[]) {}
+
+  private list(dir: string): string[] {
+    const hit = this.listings.get(dir);
+    const now = Date.now();
+    if (hit && now - hit.at < LISTING_TTL_MS) return hit.files;
+    const out: string[] = [];
+    const walk = (d: string, depth: number) => {
+      let names: string[];
+      try {
+        names = readdirSync(d);
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        if (out.length >= MAX_FILES) return;
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        const p = path.join(d, name);
+        let st;
+        try {
+          st = statSync(p);
+        } catch {
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (depth < MAX_DEPTH) walk(p, depth + 1);
+        } else if (st.isFile()) out.push(p);
+      }
+    };
+    walk(dir, 0);
+    this.listings.set(dir, { at: now, files: out });
+    return out;
+  }
+
+  private load(file: string): CitationDoc | null {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      return null;
+    }
+    if (st.size > MAX_BYTES) return null;
+    const hit = this.files.get(file);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.doc;
+    let text: string;
+    try {
+      const bytes = readFileSync(file);
+      if (bytes.includes(0)) return null;
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+    const doc: CitationDoc = { uri: URI.file(file).toString(), text, citations: findCitations(text) };
+    this.files.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
+    return doc;
+  }
+
+  /** The workspace as seen from the document `uri` (which itself is left out). */
+  workspace(uri: string): CitationWorkspace {
+    const openDocs = this.open();
+    let dir: string | null = null;
+    try {
+      const u = URI.parse(uri);
+      if (u.scheme === 'file') dir = path.dirname(u.fsPath);
+    } catch {
+      dir = null;
+    }
+    const files = dir ? this.list(dir) : [];
+    const self = this;
+    return {
+      documents(): CitationDoc[] {
+        const out: CitationDoc[] = [];
+        const seen = new Set<string>([uri]);
+        for (const o of openDocs) {
+          if (seen.has(o.uri)) continue;
+          seen.add(o.uri);
+          out.push({ uri: o.uri, text: o.text, citations: o.citations() });
+        }
+        for (const f of files) {
+          if (!LETTER_EXT.test(f)) continue;
+          const fu = URI.file(f).toString();
+          if (seen.has(fu)) continue;
+          const d = self.load(f);
+          if (d) {
+            seen.add(fu);
+            out.push(d);
+          }
+        }
+        return out;
+      },
+      paperFiles(): { uri: string; id: string }[] {
+        const out: { uri: string; id: string }[] = [];
+        for (const f of files) {
+          const id = idFromFileName(path.basename(f));
+          if (id) out.push({ uri: URI.file(f).toString(), id });
+        }
+        return out;
+      },
+    };
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.listings.clear();
+  }
+}
