@@ -5,7 +5,7 @@
  */
 import type { PaperRef } from '../citations/types';
 import { LineIndex, type Span } from '../text';
-import { citationAt, paperOfDoc, type CitationWorkspace } from './citationLookup';
+import { citationAtLinked, paperOfDoc, type CitationWorkspace } from './citationLookup';
 import type { CitationAnalysis } from './citationHover';
 import type { DefinitionTarget } from './types';
 
@@ -40,7 +40,7 @@ function toPapers(refs: PaperRef[], origin: Span, workspace?: CitationWorkspace)
 
 /** The definition targets at `offset`, or null when no citation stands there. */
 export function definitionCitation(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): DefinitionTarget[] | null {
-  const hit = citationAt(a.citations, offset);
+  const hit = citationAtLinked(a.citations, offset, workspace);
   if (!hit) return null;
   if (hit.kind === 'marker') {
     return hit.footnote ? [{ originSpan: hit.marker.span, span: hit.footnote.span }] : null;

@@ -6,7 +6,7 @@
 import type { Citations, MotionMention, PaperRef } from '../citations/types';
 import { kindLabel, officialUrl, spacedDossier, tweedeKamerUrl } from '../citations/paper';
 import { LineIndex } from '../text';
-import { citationAt, uriBaseName, type CitationWorkspace } from './citationLookup';
+import { citationAtLinked, uriBaseName, type CitationWorkspace } from './citationLookup';
 import type { HoverBlock, HoverResult } from './types';
 
 export interface CitationAnalysis {
@@ -70,7 +70,7 @@ function oneLine(s: string): string {
 
 /** The hover at `offset`, or null when no citation stands there. */
 export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): HoverResult | null {
-  const hit = citationAt(a.citations, offset);
+  const hit = citationAtLinked(a.citations, offset, workspace);
   if (!hit) return null;
   if (hit.kind === 'reference') {
     const r = hit.ref;

@@ -5,6 +5,7 @@
  */
 import type { Citations, Footnote, FootnoteMarker, MotionMention, PaperRef, Reference } from '../citations/types';
 import { identifyPaper } from '../citations/paper';
+import { linkAcrossWorkspace } from '../citations/index';
 import type { Span } from '../text';
 
 /** Another document of the workspace, as the host sees it (open in an editor or on disk). */
@@ -72,6 +73,17 @@ export function citationAt(c: Citations, offset: number): CitationHit | null {
   const motion = covering(c.motions, offset);
   if (motion) return { kind: 'motion', motion };
   return null;
+}
+
+/**
+ * The citation at `offset`, with an unlinked motion mention linked through the workspace (an
+ * earlier citation of the same first signer in another document) when one is given.
+ */
+export function citationAtLinked(c: Citations, offset: number, workspace?: CitationWorkspace): CitationHit | null {
+  const hit = citationAt(c, offset);
+  if (!hit || hit.kind !== 'motion' || hit.motion.via || !workspace) return hit;
+  const linked = linkAcrossWorkspace({ references: [], motions: [hit.motion], footnotes: [], markers: [] }, workspace.documents());
+  return { kind: 'motion', motion: linked.motions[0] };
 }
 
 /** Same paper: identifiers compare directly (canonical spelling differences do not matter). */

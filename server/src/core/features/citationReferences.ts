@@ -4,7 +4,7 @@
  */
 import type { Citations } from '../citations/types';
 import { LineIndex, type Range, type Span } from '../text';
-import { citationAt, type CitationWorkspace } from './citationLookup';
+import { citationAtLinked, type CitationWorkspace } from './citationLookup';
 import type { CitationAnalysis } from './citationHover';
 
 export interface CitationLocation {
@@ -23,8 +23,8 @@ function spansCiting(c: Citations, ids: Set<string>): Span[] {
 }
 
 /** The papers at `offset` (identifiers), or null when no citation stands there. */
-export function papersAt(c: Citations, offset: number): Set<string> | null {
-  const hit = citationAt(c, offset);
+export function papersAt(c: Citations, offset: number, workspace?: CitationWorkspace): Set<string> | null {
+  const hit = citationAtLinked(c, offset, workspace);
   if (!hit) return null;
   if (hit.kind === 'reference') return new Set([hit.ref.id]);
   if (hit.kind === 'motion') return hit.motion.refs.length ? new Set(hit.motion.refs.map((r) => r.id)) : null;
@@ -32,7 +32,7 @@ export function papersAt(c: Citations, offset: number): Set<string> | null {
 }
 
 export function findCitationReferences(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): CitationLocation[] | null {
-  const ids = papersAt(a.citations, offset);
+  const ids = papersAt(a.citations, offset, workspace);
   if (!ids) return null;
   const out: CitationLocation[] = spansCiting(a.citations, ids).map((span) => ({ span }));
   for (const d of workspace?.documents() ?? []) {
