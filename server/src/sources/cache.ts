@@ -116,7 +116,7 @@ export class FactsCache {
       release = await lockfile.lock(file, {
         realpath: false,
         stale: 10_000,
-        retries: { retries: 50, minTimeout: 5, maxTimeout: 100, factor: 1.5 },
+        retries: { retries: 200, minTimeout: 2, maxTimeout: 25, factor: 1.3 },
       });
       const existing = await this.readDisk(facts.id);
       if (existing && existing.facts.fetchedAt > facts.fetchedAt) {
