@@ -128,11 +128,14 @@ test('two swapped questions give one question-order finding; an added one gives 
   assert.match(f[0].message, /Vraag 6 staat niet in de vragenbrief/);
 });
 
-test('past the term of the Kamervragen, an information finding suggests an uitstelbericht', () => {
-  const f = check(fixture('kamervragen.md'), fixture('antwoord-kamervragen.md'), '2025-04-05');
+test('past the term of the Kamervragen, an unfinished answer letter gets an information finding suggesting an uitstelbericht', () => {
+  const unfinished = fixture('antwoord-kamervragen.md').replace('Ja, ik informeer uw Kamer voor de zomer. Zie ook het antwoord op vraag 4.', '');
+  const f = check(fixture('kamervragen.md'), unfinished, '2025-04-05');
   assert.deepEqual(codes(f), ['answer-term-exceeded:']);
   assert.match(f[0].message, /2 april 2025.*3 dagen geleden.*uitstelbericht/);
-  assert.deepEqual(check(fixture('kamervragen.md'), fixture('antwoord-kamervragen.md'), '2025-04-02'), []);
+  assert.deepEqual(check(fixture('kamervragen.md'), unfinished, '2025-04-02'), []);
+  // A finished letter is past acting on: the term shows in the status, not as a finding.
+  assert.deepEqual(check(fixture('kamervragen.md'), fixture('antwoord-kamervragen.md'), '2025-04-05'), []);
 });
 
 test('rename Vraag 2 → 7 renumbers its headings and the reference to it, nothing else', () => {

@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { Analysis } from '../core/analyze';
+import { disabledCodes, type Analysis } from '../core/analyze';
+import { applySuppressions } from '../core/suppress';
 import type { Finding, Letter } from '../core/model';
 import type { Settings } from '../core/settings';
 import { LineIndex, type Span } from '../core/text';
@@ -151,7 +152,7 @@ export class PairHost {
     const name = path.basename(link.path);
     const term = findTerm(link.text);
     const match = matchLetters(link.letter, letter);
-    const findings = checkPair(link.letter, letter, { questionLetterName: name, today: today(), term }, match);
+    const findings = applySuppressions(analysis.text, checkPair(link.letter, letter, { questionLetterName: name, today: today(), term }, match), disabledCodes(settings));
     return {
       findings,
       questionLetter: name,
@@ -251,7 +252,15 @@ export class PairHost {
 type Current = (uri: string) => Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined>;
 
 /** Registers the pair requests on the connection. */
-export function registerPair(connection: Connection, store: DocumentStore, pair: PairHost, current: Current, recheck: (uri: string) => void): void {
+export function registerPair(
+  connection: Connection,
+  store: DocumentStore,
+  pair: PairHost,
+  current: Current,
+  recheck: (uri: string) => void,
+  /** Other features' references at the same place (the citations'), appended to the pair's. */
+  moreReferences?: (uri: string, analysis: Analysis, offset: number) => Location[],
+): void {
   connection.onReferences(
     runSafe(connection, 'references', null, async ({ textDocument, position, context }) => {
       const cur = await current(textDocument.uri);
@@ -279,6 +288,7 @@ export function registerPair(connection: Connection, store: DocumentStore, pair:
         if (context.includeDeclaration && !out.some((l) => l.uri === textDocument.uri)) add(textDocument.uri, analysis.lines, refs.inQuestions);
         add(uri, dep.analysis.lines, refs.inAnswer);
       }
+      if (moreReferences) out.push(...moreReferences(textDocument.uri, analysis, offset));
       return out;
     }),
   );

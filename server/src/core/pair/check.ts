@@ -246,7 +246,9 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     });
   }
 
-  if (options.today) {
+  // Only an unfinished answer letter gets the advice: for a finished one it is too late to act.
+  const unfinished = a.some((u) => u.answer.status === 'missing' || u.answer.status === 'placeholder');
+  if (options.today && unfinished) {
     const term = options.term ?? findTerm(questions.text);
     if (term.due) {
       const left = daysBetween(options.today, term.due);
