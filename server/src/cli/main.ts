@@ -1,5 +1,6 @@
 // The `antwoordbrief` command line: a table of subcommands, each a host of the same core.
-import { runCheck } from './check';
+import { runCheckWithPairs } from './pair';
+import { runSkeleton } from './skeleton';
 import { runOutline } from './outline';
 import { runRefs } from './refs';
 import { InputError } from './io';
@@ -22,9 +23,14 @@ export interface Command {
 /** Subcommands. Add one by adding a line here (e.g. `refs`, `skeleton`). */
 export const COMMANDS: Record<string, Command> = {
   check: {
-    usage: 'antwoordbrief check [--format text|json] BESTAND...',
-    summary: 'Controleert of elke (sub)vraag beantwoord is en meldt wat er mist.',
-    run: runCheck,
+    usage: 'antwoordbrief check [--format text|json] [--questions VRAGENBRIEF] BESTAND|MAP...',
+    summary: 'Controleert of elke (sub)vraag beantwoord is en elke vraag uit de vragenbrief letterlijk is overgenomen.',
+    run: runCheckWithPairs,
+  },
+  skeleton: {
+    usage: 'antwoordbrief skeleton VRAGENBRIEF',
+    summary: 'Drukt de antwoordopzet van een vragenbrief af als Markdown: elke vraag letterlijk, met een leeg antwoord.',
+    run: runSkeleton,
   },
   outline: {
     usage: 'antwoordbrief outline [--format json|text] BESTAND',
