@@ -17,8 +17,18 @@ import { foldingSpans } from './core/features/folding';
 import { hoverAt } from './core/features/hover';
 import { definitionAt } from './core/features/definition';
 import { quickFixes } from './core/features/quickfix';
+import { citationLinks } from './core/features/citationLinks';
+import { citationCompletions } from './core/features/citationCompletion';
+import { findCitationReferences } from './core/features/citationReferences';
+import { canonicalCitationFixes } from './core/features/citationActions';
+import { findCitations } from './core/citations/index';
+import { dropWorkspaceLinked } from './core/checks/citations';
+import { CitationFiles } from './host/citationFiles';
 import {
   toCodeActions,
+  toCompletionItems,
+  toDocumentLinks,
+  toLocations,
   toDefinition,
   toDiagnostics,
   toDocumentSymbols,
@@ -58,6 +68,14 @@ const client = {
 const settings = new SettingsStore(connection, () => client.configuration);
 const lastStatus = new Map<string, StatusParams>();
 const pair = new PairHost(store);
+// The other letters and papers near a document, for citation definition, references and completion.
+const citationFiles = new CitationFiles(() =>
+  store.documents.all().map((doc) => ({
+    uri: doc.uri,
+    text: doc.getText(),
+    citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
+  })),
+);
 
 async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
   const doc = store.get(uri);
@@ -70,7 +88,12 @@ async function current(uri: string): Promise<{ doc: TextDocument; analysis: Anal
 
 function publish(doc: TextDocument, analysis: Analysis, s: Settings): void {
   const paired = pair.state(doc, analysis, s);
-  const diagnostics = toDiagnostics([...analysis.findings, ...paired.findings], analysis.lines, s);
+  let own = analysis.findings;
+  if (own.some((f) => f.code === 'unlinked-motion')) {
+    // A motion cited with its number in another letter of the folder is linked after all.
+    own = dropWorkspaceLinked(own, analysis.citations, citationFiles.workspace(doc.uri).documents());
+  }
+  const diagnostics = toDiagnostics([...own, ...paired.findings], analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: paired.questionLetter, due: paired.due };
   lastStatus.set(doc.uri, status);
@@ -103,6 +126,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentLinkProvider: { resolveProvider: false },
+      completionProvider: { triggerCharacters: [' ', '.'] },
       ...PAIR_CAPABILITIES,
     },
     serverInfo: { name: 'antwoordbrief' },
@@ -121,6 +146,7 @@ connection.onDidChangeConfiguration(
     settings.clear();
     store.clear();
     pair.clear();
+    citationFiles.clear();
     scheduler.invalidate();
     for (const doc of store.documents.all()) scheduler.schedule(doc.uri);
   }),
@@ -179,7 +205,7 @@ connection.onHover(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const result = hoverAt(cur.analysis, offset) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
+    const result = hoverAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
     return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
   }),
 );
@@ -189,7 +215,7 @@ connection.onDefinition(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const targets = definitionAt(cur.analysis, offset) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
+    const targets = definitionAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
     return targets ? toDefinition(targets, textDocument.uri, cur.analysis.lines, client.definitionLinks) : null;
   }),
 );
@@ -202,7 +228,7 @@ connection.onCodeAction(
     const start = lines.offset(range.start);
     const end = lines.offset(range.end);
     const touching = findings.filter((f) => f.span.start <= end && f.span.end >= start);
-    const fixes = [...quickFixes(letter, touching), ...pair.quickFixes(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
+    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pair.quickFixes(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
     return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics);
   }),
 );
@@ -226,10 +252,38 @@ connection.onRequest(
   }),
 );
 
-registerPair(connection, store, pair, current, (uri) => {
-  scheduler.forget(uri);
-  scheduler.schedule(uri);
-});
+connection.onDocumentLinks(
+  runSafe(connection, 'documentLinks', null, async ({ textDocument }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    return toDocumentLinks(citationLinks(cur.analysis.citations), cur.analysis.lines);
+  }),
+);
+
+connection.onCompletion(
+  runSafe(connection, 'completion', null, async ({ textDocument, position }) => {
+    const cur = await current(textDocument.uri);
+    if (!cur) return null;
+    const { analysis } = cur;
+    const items = citationCompletions(analysis, analysis.lines.offset(position), citationFiles.workspace(textDocument.uri));
+    return items ? toCompletionItems(items, analysis.lines) : null;
+  }),
+);
+
+registerPair(
+  connection,
+  store,
+  pair,
+  current,
+  (uri) => {
+    scheduler.forget(uri);
+    scheduler.schedule(uri);
+  },
+  (uri, analysis, offset) => {
+    const found = findCitationReferences(analysis, offset, citationFiles.workspace(uri));
+    return found ? toLocations(found, uri, analysis.lines) : [];
+  },
+);
 
 // Last line of defence: log, never die, whatever a handler or a library throws.
 process.on('uncaughtException', (e) => logError(connection, 'uncaughtException', e));

@@ -155,7 +155,7 @@ test('--help explains the commands in Dutch', () => {
   const r = run(['--help']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /Gebruik:/);
-  assert.match(r.stdout, /antwoordbrief check \[--format text\|json\] BESTAND\.\.\./);
+  assert.match(r.stdout, /antwoordbrief check \[--format text\|json\]/);
   assert.match(r.stdout, /antwoordbrief outline/);
   assert.match(run(['check', '--help']).stdout, /^Gebruik: antwoordbrief check/);
 });

@@ -2,6 +2,9 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItem,
+  CompletionItemKind,
+  DocumentLink,
   Diagnostic,
   DiagnosticSeverity,
   DocumentSymbol,
@@ -19,6 +22,9 @@ import type { Finding, Severity } from '../core/model';
 import { severityOf, type Settings } from '../core/settings';
 import type { LineIndex } from '../core/text';
 import type { DefinitionTarget, FoldSpan, HoverBlock, HoverResult, OutlineNode, QuickFix } from '../core/features/types';
+import type { LinkSpan } from '../core/features/citationLinks';
+import type { CompletionSpan } from '../core/features/citationCompletion';
+import type { CitationLocation } from '../core/features/citationReferences';
 
 export const SOURCE = 'antwoordbrief';
 
@@ -179,5 +185,26 @@ export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, 
     if (diag.length) action.diagnostics = diag;
     if (fix.preferred) action.isPreferred = true;
     return action;
+  });
+}
+
+export function toDocumentLinks(links: LinkSpan[], lines: LineIndex): DocumentLink[] {
+  return links.map((l) => ({ range: lines.range(l.span), target: l.target, tooltip: l.tooltip }));
+}
+
+export function toCompletionItems(items: CompletionSpan[], lines: LineIndex): CompletionItem[] {
+  return items.map((c) => ({
+    label: c.label,
+    kind: CompletionItemKind.Value,
+    detail: c.detail,
+    sortText: c.sortText,
+    textEdit: TextEdit.replace(lines.range(c.span), c.insertText),
+  }));
+}
+
+export function toLocations(found: CitationLocation[], uri: string, lines: LineIndex): Location[] {
+  return found.flatMap((l) => {
+    if (!l.uri) return [Location.create(uri, lines.range(l.span))];
+    return l.range ? [Location.create(l.uri, l.range)] : [];
   });
 }

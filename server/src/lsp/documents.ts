@@ -32,6 +32,12 @@ export class DocumentStore {
     return analysis;
   }
 
+  /** The analysis of the document's current version if one was made, under whatever settings. */
+  peek(doc: TextDocument): Analysis | undefined {
+    const cached = this.analyses.get(doc.uri);
+    return cached && cached.version === doc.version ? cached.analysis : undefined;
+  }
+
   drop(uri: string): void {
     this.analyses.delete(uri);
   }

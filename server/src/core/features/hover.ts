@@ -4,9 +4,11 @@
  */
 import type { Analysis } from '../analyze';
 import { hoverAnswerLink } from './answerLinks';
+import { hoverCitation } from './citationHover';
+import type { CitationWorkspace } from './citationLookup';
 import type { HoverResult } from './types';
 
 /** The hover at `offset`, or null when nothing there has one. */
-export function hoverAt(analysis: Analysis, offset: number): HoverResult | null {
-  return hoverAnswerLink(analysis.letter, offset) ?? null;
+export function hoverAt(analysis: Analysis, offset: number, workspace?: CitationWorkspace): HoverResult | null {
+  return hoverAnswerLink(analysis.letter, offset) ?? hoverCitation(analysis, offset, workspace) ?? null;
 }
