@@ -180,7 +180,14 @@ function references(letter: Letter, out: Finding[]): void {
       const end = chain.path[chain.path.length - 1];
       let message: string;
       if (chain.cycle) {
-        const ids = [from, ...chain.path].map((q) => q.id);
+        const seen = new Set<QuestionUnit>();
+        const loop: QuestionUnit[] = [];
+        for (const u of [from, ...chain.path]) {
+          loop.push(u);
+          if (seen.has(u)) break;
+          seen.add(u);
+        }
+        const ids = loop.map((q) => q.id);
         // A cycle that does not pass through `from` still leaves `from` without an answer.
         message = `Kringverwijzing: ${ids.map((id) => `vraag ${id}`).join(' → ')}. Nergens in deze keten staat het antwoord zelf; schrijf het uit bij een van deze vragen.`;
       } else if (end === target) {

@@ -100,6 +100,7 @@ export function parseLetter(text: string): ParsedLetter {
   const kamervragen = KAMERVRAGEN_HEADER.test(text.length > 20000 ? text.slice(0, 20000) : text) && /\(ingezonden\b/.test(text.slice(0, 20000));
   const itemMode = !hasQuestionHeadings && !hasProseHeadings && (kamervragen || itemsLookLikeQuestions(lines, sentences));
 
+  const layout = layoutOf(text, lines);
   const sections: Section[] = [];
   const drafts: Draft[] = [];
   const orphanLines: { line: number; id: string; sectionIndex: number }[] = [];
@@ -216,7 +217,7 @@ export function parseLetter(text: string): ParsedLetter {
           break;
         }
         const regionStart = cur ? (cur.aHeadLine >= 0 ? cur.aStart : cur.qStart) : proseFrom;
-        const block = questionBlockStart(sentences, regionStart, lines.start[l]);
+        const block = questionBlockStart(sentences, regionStart, lines.start[l], layout);
         if (block >= 0) {
           close(block);
           const firstLine = lineOf(lines, block);
@@ -318,12 +319,64 @@ function sectionAtOffset(sections: Section[], offset: number): number {
  * Where the question block before a prose answer heading starts: the first sentence in
  * `[from, to)` that asks or speaks for the committee. -1 when there is none.
  */
-function questionBlockStart(sentences: Sentence[], from: number, to: number): number {
-  for (let i = firstSentenceAt(sentences, from); i < sentences.length && sentences[i].start < to; i++) {
+function questionBlockStart(sentences: Sentence[], from: number, to: number, layout: Layout): number {
+  const first = firstSentenceAt(sentences, from);
+  for (let i = first; i < sentences.length && sentences[i].start < to; i++) {
     const s = sentences[i];
-    if (s.question || s.request || s.committee) return s.start;
+    if (!(s.question || s.request || s.committee)) continue;
+    // The question's paragraph may open with context ("In de brief staat …. Wat is …?"): take
+    // it along, as long as the paragraph break before it is clear.
+    // Without a clear break the walk would reach the previous answer: then keep to the asking
+    // sentence, for a missing paragraph break must never make a written answer disappear.
+    let k = i;
+    while (k > first && !layout.paragraphBreak(sentences[k - 1], sentences[k])) k--;
+    return k > first ? sentences[k].start : s.start;
   }
   return -1;
+}
+
+interface Layout {
+  paragraphBreak(a: Sentence, b: Sentence): boolean;
+}
+
+/**
+ * Paragraph breaks between sentences: a blank line (unless every line is followed by one, as in
+ * some PDF pastes), or a line that ends a sentence well short of the usual line width.
+ */
+function layoutOf(text: string, lines: Lines): Layout {
+  const hist = new Int32Array(201);
+  let textLines = 0;
+  let followedByBlank = 0;
+  for (let l = 0; l < lines.count; l++) {
+    if (lines.kind[l] !== LineKind.Text) continue;
+    textLines++;
+    hist[Math.min(200, lines.tend[l] - lines.tstart[l])]++;
+    if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank) followedByBlank++;
+  }
+  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.6;
+  // The 80th percentile of text line lengths: the width of a full line.
+  let width = 200;
+  let acc = 0;
+  for (let w = 0; w <= 200; w++) {
+    acc += hist[w];
+    if (acc >= textLines * 0.8) {
+      width = w;
+      break;
+    }
+  }
+  const blankBetween = (a: number, b: number) => {
+    for (let l = a + 1; l < b; l++) if (lines.kind[l] === LineKind.Blank) return true;
+    return false;
+  };
+  return {
+    paragraphBreak(a, b) {
+      if (b.firstLine <= a.lastLine) return false;
+      if (!doubleSpaced && blankBetween(a.lastLine, Math.min(b.firstLine, a.lastLine + 50))) return true;
+      const endsLine = a.end >= lines.tend[a.lastLine] - 1;
+      const len = lines.tend[a.lastLine] - lines.tstart[a.lastLine];
+      return endsLine && len < width * 0.75;
+    },
+  };
 }
 
 /** Without an answer heading: the question runs through the asking sentences, the rest answers. */
