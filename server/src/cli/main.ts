@@ -38,7 +38,7 @@ export const COMMANDS: Record<string, Command> = {
     run: runOutline,
   },
   refs: {
-    usage: 'antwoordbrief refs [--format json|text] BESTAND...',
+    usage: 'antwoordbrief refs [--format json|text] [--resolve [--offline] [--cache MAP] [--tweedekamer-url URL] [--officielebekendmakingen-url URL]] BESTAND...',
     summary: 'Toont elke Kamerstukverwijzing en motie in de brieven, met hoe een motie aan haar nummer gekoppeld is.',
     run: runRefs,
   },

@@ -6,6 +6,7 @@ import { LineIndex, type Range } from '../core/text';
 import { InputError, readLetterFile } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
+import { RESOLVE_BOOLEANS, RESOLVE_VALUED, runResolve } from '../sources/cli';
 
 export interface RefEntry {
   text: string;
@@ -61,8 +62,8 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
   });
 }
 
-export function runRefs(argv: string[]): CommandResult {
-  const args = parseArgs(argv, ['format']);
+export function runRefs(argv: string[]): CommandResult | Promise<CommandResult> {
+  const args = parseArgs(argv, ['format', ...RESOLVE_VALUED], RESOLVE_BOOLEANS);
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
   const stderr: string[] = [];
@@ -77,6 +78,8 @@ export function runRefs(argv: string[]): CommandResult {
   }
   const results = refsOf(files);
   const code = stderr.length ? 2 : 0;
+  if (args.flags.get('resolve') === true)
+    return runResolve(results, files.map((f) => f.text), args.flags, format).then((r) => ({ stdout: r.stdout, stderr: [...stderr, ...r.stderr], code }));
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
   const out: string[] = [];
   for (const r of results) {
