@@ -9,7 +9,7 @@ import type { Span } from '../text';
 const CANDIDATE = /TODO|FIXME|TBD|XXX|xxx|P\.?M|\[|[Nn]og (?:in|aan)|nr\.[ \t]*x/g;
 const BRACKETED = /^\[[ \t]*(?:PM|P\.M\.|TODO|XXX|invullen|nog invullen|aanvullen|antwoord(?: volgt)?|tekst(?: volgt)?|volgt|nnb|n\.n\.b\.)[^\]\n]{0,60}\]/iy;
 const WORDED = /^[Nn]og (?:in te vullen|invullen|aan te vullen|aanvullen)(?![\p{L}\p{N}])/uy;
-const NUMBER_X = /^nr\.[ \t]*x+(?![\p{L}\p{N}])/y;
+const NUMBER_X = /^nr\.[ \t]*x+(?![\p{L}\p{N}])/uy;
 /** A placeholder only when it is all there is on its line ("[…]" also elides quotations). */
 const WEAK_LINE = /^(?:\[[ \t]*(?:…|\.\.\.|\.\.|)[ \t]*\]|…|\.\.\.|\(?(?:[Aa]ntwoord |[Tt]ekst )?[Vv]olgt\)?\.?|n\.t\.b\.?|[Nn]ader te bepalen\.?|-+|\?+)$/;
 
