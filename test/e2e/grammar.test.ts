@@ -80,11 +80,20 @@ test('every grammar regex scans adversarial lines in linear time', () => {
   }
 });
 
+interface Token { startIndex: number; endIndex: number; scopes: string[] }
+interface Grammar { tokenizeLine(line: string, stack: unknown): { tokens: Token[] } }
+interface Textmate {
+  INITIAL: unknown;
+  Registry: new (opts: any) => { loadGrammar(scope: string): Promise<Grammar | null> };
+  parseRawGrammar(content: string, path: string): unknown;
+}
+
 const haveEngine = existsSync(join(VSCODE, 'node_modules/vscode-textmate')) && existsSync(MARKDOWN);
 
 test('in VS Code\'s own TextMate engine the letter structure gets theme scopes, in Markdown and plain text', { skip: haveEngine ? false : 'vscode-textmate uit code-server ontbreekt: draai scripts/setup-e2e.sh' }, async (t) => {
-  const vsctm = require(join(VSCODE, 'node_modules/vscode-textmate')) as typeof import('vscode-textmate');
-  const onig = require(join(VSCODE, 'node_modules/vscode-oniguruma')) as typeof import('vscode-oniguruma');
+  // Loaded from code-server's own copy (not a project dependency), so typed loosely here.
+  const vsctm = require(join(VSCODE, 'node_modules/vscode-textmate')) as Textmate;
+  const onig = require(join(VSCODE, 'node_modules/vscode-oniguruma')) as any;
   const wasm = readFileSync(join(VSCODE, 'node_modules/vscode-oniguruma/release/onig.wasm'));
   await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const files: Record<string, string> = {

@@ -138,6 +138,8 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    // Generous: on a shared two-core machine the extension host can take most of a minute to start.
+    page.setDefaultTimeout(90_000);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(opts.workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
@@ -289,7 +291,7 @@ export async function cursorPosition(page: Page): Promise<{ line: number; column
 }
 
 /** Waits until `fn` returns a truthy value, polling what the page shows. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

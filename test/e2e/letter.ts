@@ -18,7 +18,8 @@ export const LETTER = {
   /** Status item before and after answering Vraag 2b (Vraag 2 is context only). */
   status: { before: '3 van 4 vragen beantwoord', after: '4 van 4 vragen beantwoord' },
   hover: { line: 'Kamerstuk 30 821, nr. 72', needle: '30 821', expect: [/30 ?821/, /72/] },
-  definition: { line: 'het antwoord op vraag 1.', needle: 'vraag 1', targetLine: '## Vraag 1' },
+  /** "het antwoord op vraag 1" leads to that answer. */
+  definition: { line: 'het antwoord op vraag 1.', needle: 'vraag 1', targetLine: '## Antwoord 1' },
   outline: ['Vraag 1', 'Vraag 2', 'Vraag 2a', 'Vraag 2b', 'Vraag 3'],
 };
 

@@ -28,7 +28,7 @@ import {
   clean,
   type Session,
 } from './harness';
-import { LETTER, QUESTION_LETTER, lineOf } from './letter';
+import { LETTER, QUESTION_LETTER, lineOf, posOf } from './letter';
 
 const missing = missingPrerequisite();
 
@@ -64,7 +64,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
 
     await step('the letter opens and the unanswered subquestion is squiggled on its answer heading', 'squiggle-on-unanswered-question', async () => {
       await openFile(page, 'antwoordbrief.md', LETTER.firstLine);
-      await activeEditor(page).locator('.squiggly-error').first().waitFor();
+      await activeEditor(page).locator('.squiggly-error').first().waitFor({ timeout: 180_000 });
       const lines = await squiggleLines(page, 'error');
       assert.deepEqual(lines, [LETTER.unanswered.diagnosticLine]);
     });
@@ -99,7 +99,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
     });
 
     await step('the hover on a Kamerstuk reference explains it', 'hover-kamerstuk', async () => {
-      await goToLine(page, lineOf(LETTER.hover.line) + 1);
+      await goToLine(page, posOf(LETTER.hover.line, LETTER.hover.needle).line + 1);
       const p = await pointOf(page, LETTER.hover.line, LETTER.hover.needle);
       await page.mouse.move(p.x, p.y);
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
@@ -110,14 +110,14 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       assert.match(text, /Kamerstuk/i);
     });
 
-    await step('go to definition on "het antwoord op vraag 1" lands on Vraag 1', 'go-to-definition', async () => {
+    await step('go to definition on "het antwoord op vraag 1" lands on Antwoord 1', 'go-to-definition', async () => {
       await page.mouse.move(5, 5);
-      await goToLine(page, lineOf(LETTER.definition.line) + 1);
+      await goToLine(page, posOf(LETTER.definition.line, LETTER.definition.needle).line + 1);
       const p = await pointOf(page, LETTER.definition.line, LETTER.definition.needle);
       await page.mouse.click(p.x, p.y);
       await page.keyboard.press('F12');
       const want = lineOf(LETTER.definition.targetLine) + 1;
-      await until('cursor op Vraag 1', async () => (await cursorPosition(page)).line === want);
+      await until('cursor op Antwoord 1', async () => (await cursorPosition(page)).line === want);
     });
 
     await step('Volgende onbeantwoorde vraag (via the status item) goes to Vraag 2b; typing an answer clears the squiggle, the Problems entry and the red status', 'answered-no-squiggle', async () => {

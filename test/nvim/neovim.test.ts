@@ -76,7 +76,7 @@ test('Neovim 0.7 sees the unanswered question, hover, definition and the fix, ov
     assert.match(unanswered[0].message, LETTER.unanswered.message);
 
     const hover = hoverText(seen.hover.result?.contents);
-    assert.equal(hover.kind, 'markdown');
+    assert.equal(hover.kind, 'markdown', JSON.stringify(seen.hover));
     for (const re of LETTER.hover.expect) assert.match(hover.value, re);
 
     const target = definitionLine(seen.definition.result);
@@ -91,7 +91,7 @@ test('Neovim 0.7 sees the unanswered question, hover, definition and the fix, ov
     const seen = drive('plaintext');
     assert.deepEqual(seen.hover_format_sent, ['plaintext']);
     const hover = hoverText(seen.hover.result?.contents);
-    assert.equal(hover.kind, 'plaintext');
+    assert.equal(hover.kind, 'plaintext', JSON.stringify(seen.hover));
     for (const re of LETTER.hover.expect) assert.match(hover.value, re);
     // Plain text carries no Markdown markup a plain-text client would show literally.
     assert.doesNotMatch(hover.value, /\*\*|\]\(|^#+ /m);
