@@ -58,6 +58,8 @@ export interface StartOptions {
   /** Extra server arguments after the transport flag. */
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Node options for the server process (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 interface Waiter<T> {
@@ -90,7 +92,7 @@ export class LspClient {
 
   /** Spawn the bundled server and run `initialize` + `initialized`. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio', ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? process.env,
     });

@@ -90,6 +90,8 @@ export interface LinkResult {
  * or else one that shares a kenmerk or zaaknummer with it.
  */
 export function linkQuestionLetter(answer: Letter, candidates: Candidate[]): LinkResult | null {
+  // Normalising the answer letter is linear in its size: skip it on every keystroke when there is nothing to compare.
+  if (!candidates.length) return null;
   const answerText = normalizeQuestion(answer.text);
   const answerIds = identifiers(answer.text);
   let best: LinkResult | null = null;
