@@ -326,7 +326,8 @@ export function registerPair(
         : state.problem
           ? `Vragenbrief niet bruikbaar (${state.problem}) — kiezen`
           : 'Geen vragenbrief gekoppeld — kiezen';
-      return [CodeLens.create(range, { title, command: CHOOSE_QUESTION_LETTER, arguments: [textDocument.uri] })];
+      const lens: CodeLens = { range, command: { title, command: CHOOSE_QUESTION_LETTER, arguments: [textDocument.uri] } };
+      return [lens];
     }),
   );
 
