@@ -42,6 +42,7 @@ import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, PairHost, registerPair } from './lsp/pair';
+import { FactsHost } from './lsp/facts';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
@@ -93,12 +94,22 @@ function publish(doc: TextDocument, analysis: Analysis, s: Settings): void {
     // A motion cited with its number in another letter of the folder is linked after all.
     own = dropWorkspaceLinked(own, analysis.citations, citationFiles.workspace(doc.uri).documents());
   }
-  const diagnostics = toDiagnostics([...own, ...paired.findings], analysis.lines, s);
+  const diagnostics = toDiagnostics([...own, ...paired.findings, ...facts.findings(analysis, s)], analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: paired.questionLetter, due: paired.due };
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
 }
+
+// Facts of cited papers (issue 4): when facts arrive, the letters citing them are published again.
+const facts = new FactsHost(connection, (ids) => {
+  for (const doc of store.documents.all()) {
+    const a = store.peek(doc);
+    if (a && !facts.cites(a, ids)) continue;
+    scheduler.forget(doc.uri);
+    scheduler.schedule(doc.uri);
+  }
+});
 
 const scheduler = new DiagnosticsScheduler({
   document: (uri) => store.get(uri),
@@ -118,6 +129,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
   client.definitionLinks = !!caps.textDocument?.definition?.linkSupport;
   settings.setGlobal(params.initializationOptions);
+  facts.init(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -205,7 +217,7 @@ connection.onHover(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const result = hoverAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
+    const result = facts.hover(hoverAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset), cur.analysis, offset, cur.settings);
     return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
   }),
 );
@@ -215,7 +227,7 @@ connection.onDefinition(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const targets = definitionAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset);
+    const targets = definitionAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset) ?? (await facts.definition(cur.analysis, offset, cur.settings));
     return targets ? toDefinition(targets, textDocument.uri, cur.analysis.lines, client.definitionLinks) : null;
   }),
 );
@@ -284,6 +296,8 @@ registerPair(
     return found ? toLocations(found, uri, analysis.lines) : [];
   },
 );
+
+facts.register(current);
 
 // Last line of defence: log, never die, whatever a handler or a library throws.
 process.on('uncaughtException', (e) => logError(connection, 'uncaughtException', e));

@@ -33,7 +33,9 @@ export type Fault =
   /** A 200 with an HTML error page (what a proxy or maintenance page gives). */
   | { kind: 'html' }
   /** Close the socket without an answer. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Answer normally, but only after `ms` milliseconds. */
+  | { kind: 'delay'; ms: number };
 
 export interface ReplayServer {
   url: string;
@@ -91,6 +93,10 @@ export async function startReplayServer(data: ReplayDataset): Promise<ReplayServ
       const f = fault.fault;
       if (fault.times !== undefined && --fault.times <= 0) fault = null;
       if (f.kind === 'hang') return; // never answers
+      if (f.kind === 'delay') {
+        setTimeout(() => route(u, res), f.ms);
+        return;
+      }
       if (f.kind === 'reset') return req.socket.destroy();
       if (f.kind === 'status') {
         res.writeHead(f.status, { 'content-type': f.contentType ?? 'text/plain', ...(f.headers ?? {}) });

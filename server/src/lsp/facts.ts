@@ -1,0 +1,177 @@
+// Paper facts in the language server: the FactsService made from the settings, diagnostics from
+// facts, the facts part of the hover, go to definition by download, and the refreshFacts request.
+// Never blocks a handler on the network except go to definition and refreshFacts, which the user
+// asked for.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { Analysis } from '../core/analyze';
+import { disabledCodes } from '../core/analyze';
+import type { PaperRef } from '../core/citations/types';
+import { checkFacts } from '../core/facts';
+import { factsHoverBlocks } from '../core/features/factsHover';
+import { citationAt } from '../core/features/citationLookup';
+import type { DefinitionTarget, HoverResult } from '../core/features/types';
+import type { Finding } from '../core/model';
+import type { Settings } from '../core/settings';
+import { applySuppressions } from '../core/suppress';
+import { FactsService } from '../sources/service';
+import { RefreshFactsRequest, type RefreshFactsParams, type RefreshFactsResult } from '../protocol';
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function toPaperRef(r: PaperRef): PaperRef {
+  const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical } = r;
+  return { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical };
+}
+
+/** The papers cited in an analysed letter (references and linked motions), once each. */
+function papersOf(a: Analysis): PaperRef[] {
+  const out = new Map<string, PaperRef>();
+  for (const r of a.citations.references) if (!out.has(r.id)) out.set(r.id, toPaperRef(r));
+  for (const m of a.citations.motions) for (const r of m.refs) if (!out.has(r.id)) out.set(r.id, toPaperRef(r));
+  return [...out.values()];
+}
+
+export class FactsHost {
+  private service: FactsService | null = null;
+  private key = '';
+  private defaultCacheDir: string | null = null;
+  private pending = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * @param onArrived called (debounced) with the ids whose facts changed, so the host can
+   *   publish the diagnostics of the letters citing them again.
+   */
+  constructor(
+    private readonly connection: Connection,
+    private readonly onArrived: (ids: Set<string>) => void,
+  ) {}
+
+  /** Reads `defaultCacheDir` (the extension's global storage) from the initialization options. */
+  init(initializationOptions: unknown): void {
+    if (isObject(initializationOptions) && typeof initializationOptions.defaultCacheDir === 'string' && initializationOptions.defaultCacheDir)
+      this.defaultCacheDir = initializationOptions.defaultCacheDir;
+  }
+
+  /** The setting, else the extension's global storage, else the user's cache folder (other editors). */
+  private cacheDir(s: Settings): string {
+    return s.cacheDir || this.defaultCacheDir || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'antwoordbrief');
+  }
+
+  /** The service for these settings; rebuilt sources when they change. */
+  serviceFor(s: Settings): FactsService {
+    const dir = this.cacheDir(s);
+    const key = JSON.stringify([s.sources, dir]);
+    if (this.service && key === this.key) return this.service;
+    if (this.service && this.service.cache.dir === dir) {
+      this.service.configure(s.sources);
+    } else {
+      this.service?.dispose();
+      this.service = new FactsService({ sources: s.sources, cacheDir: dir });
+      this.service.onDidChange((ref) => this.arrived(ref.id));
+    }
+    this.key = key;
+    return this.service;
+  }
+
+  private arrived(id: string): void {
+    this.pending.add(id);
+    if (this.flushTimer) return;
+    // Many facts arrive together after a letter opens: publish once for the batch.
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      const ids = this.pending;
+      this.pending = new Set();
+      try {
+        this.onArrived(ids);
+      } catch (e) {
+        this.connection.console.error(`antwoordbrief: feiten: ${String(e)}`);
+      }
+    }, 50);
+  }
+
+  /** Whether a letter cites one of these papers. */
+  cites(a: Analysis, ids: Set<string>): boolean {
+    return a.citations.references.some((r) => ids.has(r.id)) || a.citations.motions.some((m) => m.refs.some((r) => ids.has(r.id)));
+  }
+
+  /** Findings from the facts known now; schedules lookups for the rest (never waits). */
+  findings(a: Analysis, s: Settings): Finding[] {
+    const svc = this.serviceFor(s);
+    const known = new Map<string, ReturnType<FactsService['peek']>>();
+    for (const ref of papersOf(a)) known.set(ref.id, svc.peek(ref));
+    const found = checkFacts(a.text, a.citations, (r) => known.get(r.id)?.facts);
+    return applySuppressions(a.text, found, disabledCodes(s));
+  }
+
+  /** The hover with the facts part added when it is on a cited paper or motion. */
+  hover(result: HoverResult | null, a: Analysis, offset: number, s: Settings): HoverResult | null {
+    if (!result) return result;
+    const hit = citationAt(a.citations, offset);
+    const refs = hit?.kind === 'reference' ? [hit.ref] : hit?.kind === 'motion' ? hit.motion.refs : [];
+    if (!refs.length) return result;
+    const svc = this.serviceFor(s);
+    const blocks = [...result.blocks];
+    for (const r of refs) {
+      const factBlocks = factsHoverBlocks(svc.peek(toPaperRef(r)));
+      if (!factBlocks.length) continue;
+      if (refs.length > 1) blocks.push({ kind: 'title', text: `Gegevens ${r.canonical}` });
+      else blocks.push({ kind: 'title', text: 'Gegevens uit de bronnen' });
+      blocks.push(...factBlocks);
+    }
+    return { ...result, blocks };
+  }
+
+  /** Go to definition on a paper outside the workspace: its text downloaded into the cache. */
+  async definition(a: Analysis, offset: number, s: Settings): Promise<DefinitionTarget[] | null> {
+    const hit = citationAt(a.citations, offset);
+    const ref = hit?.kind === 'reference' ? hit.ref : hit?.kind === 'motion' ? hit.motion.refs[0] : undefined;
+    if (!ref || hit?.kind === 'marker') return null;
+    const origin = hit!.kind === 'reference' ? hit!.ref.span : (hit as { motion: { span: { start: number; end: number } } }).motion.span;
+    try {
+      const r = await this.serviceFor(s).downloadPaperText(toPaperRef(ref));
+      const pos = { line: r.line, character: 0 };
+      return [{ originSpan: origin, uri: URI.file(r.path).toString(), range: { start: pos, end: pos } }];
+    } catch (e) {
+      const msg = (e as { dutch?: string }).dutch ?? 'de tekst van dit stuk kon niet worden opgehaald';
+      void this.connection.window.showWarningMessage(`Antwoordbrief: ${ref.canonical}: ${msg}.`);
+      return null;
+    }
+  }
+
+  /** `antwoordbrief/refreshFacts`: look the papers up again, skipping the cache. */
+  register(current: (uri: string) => Promise<{ analysis: Analysis; settings: Settings } | undefined>): void {
+    this.connection.onRequest(RefreshFactsRequest, async (params: RefreshFactsParams): Promise<RefreshFactsResult> => {
+      const empty: RefreshFactsResult = { requested: 0, resolved: 0, failed: [] };
+      try {
+        const cur = await current(params.uri);
+        if (!cur) return empty;
+        let refs = papersOf(cur.analysis);
+        if (params.line != null && params.character != null) {
+          const offset = cur.analysis.lines.offset({ line: params.line, character: params.character });
+          const hit = citationAt(cur.analysis.citations, offset);
+          refs = hit?.kind === 'reference' ? [toPaperRef(hit.ref)] : hit?.kind === 'motion' ? hit.motion.refs.map(toPaperRef) : [];
+        }
+        const svc = this.serviceFor(cur.settings);
+        const results = await Promise.all(refs.map(async (r) => ({ r, p: await svc.resolve(r, { force: true }) })));
+        const failed = results
+          .filter(({ p }) => !p.facts || p.state === 'failed')
+          .map(({ r, p }) => ({ id: r.id, reason: p.message ?? (p.state === 'offline' ? 'offline' : 'geen gegevens') }));
+        return { requested: refs.length, resolved: refs.length - failed.length, failed };
+      } catch (e) {
+        this.connection.console.error(`antwoordbrief: refreshFacts: ${String(e)}`);
+        return empty;
+      }
+    });
+  }
+
+  dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.service?.dispose();
+  }
+}
