@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+
+/** Adversarial inputs of TESTING.md, each a function of its size in characters. */
+const INPUTS: [string, (n: number) => string][] = [
+  ['one long line', (n) => 'Kunt u aangeven waarom '.repeat(Math.ceil(n / 23)).slice(0, n)],
+  ['only question marks', (n) => '?'.repeat(n)],
+  ['repeated Vraag 1a headings', (n) => 'Vraag 1a\n'.repeat(Math.ceil(n / 9)).slice(0, n)],
+  ['open brackets', (n) => '['.repeat(n)],
+  ['references without end', (n) => 'het antwoord op vraag 1, '.repeat(Math.ceil(n / 25)).slice(0, n)],
+  ['Kamerstuk look-alikes', (n) => 'Kamerstuk 36 410, nrs. 1, '.repeat(Math.ceil(n / 26)).slice(0, n)],
+  ['CR line ends and blank lines', (n) => 'Vraag 2\r\r?\r'.repeat(Math.ceil(n / 12)).slice(0, n)],
+  ['binary noise', (n) => Array.from({ length: n }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('')],
+  ['motion mentions', (n) => 'de motie van het lid Van den Berg7 en '.repeat(Math.ceil(n / 38)).slice(0, n)],
+];
+
+/** Fastest of three runs: robust against a busy machine. */
+function fastest(text: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    analyze(text);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+for (const [name, make] of INPUTS) {
+  test(`the analysis of ${name} grows linearly and stays bounded`, () => {
+    const n = 200_000;
+    const small = fastest(make(n));
+    const big = fastest(make(2 * n));
+    // Absolute bound first (a hang or a quadratic blow-up), then the growth ratio of TESTING.md;
+    // tiny times are dominated by noise, so the ratio only counts above a few milliseconds.
+    assert.ok(big < 5000, `${name}: ${big.toFixed(0)} ms for ${2 * n} characters`);
+    if (big > 5) assert.ok(big / small <= 2.5, `${name}: t(2n)/t(n) = ${(big / small).toFixed(2)} (${small.toFixed(1)} → ${big.toFixed(1)} ms)`);
+  });
+}
