@@ -24,6 +24,8 @@ export interface ActivationTiming {
 export interface AntwoordbriefApi {
   /** Resolves once the language server answered `initialize` (or failed to start). */
   ready: Promise<ActivationTiming>;
+  /** The text the status item shows for a document, or undefined when it shows nothing (used by tests). */
+  statusText(uri: vscode.Uri): string | undefined;
 }
 
 let host: ClientHost | undefined;
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): AntwoordbriefApi {
       }
     }
   });
-  return { ready };
+  return { ready, statusText: (uri) => status.textFor(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -37,6 +37,12 @@ export class StatusController implements vscode.Disposable {
     return this.byUri.get(normalize(uri.toString()));
   }
 
+  /** The words the item shows for a document (without its icon). */
+  textFor(uri: vscode.Uri): string | undefined {
+    const status = this.get(uri);
+    return status && status.total > 0 ? M.statusText(status.answered, status.total) : undefined;
+  }
+
   clear(): void {
     this.byUri.clear();
     this.render();
