@@ -25,7 +25,7 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
   log "apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   log "Debian packages present"
 fi
@@ -54,7 +54,8 @@ else
     npm install --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION")
 fi
 
-"$CS_BIN" --version | head -1
+# Not `code-server --version`: that writes a default config with a password into ~/.config.
+log "code-server $(node -p "require('$CS_DIR/node_modules/code-server/package.json').version")"
 log "chromium: $(command -v chromium)"
 log "nvim: $(command -v nvim)"
 log "done"
