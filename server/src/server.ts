@@ -37,6 +37,8 @@ import {
   toSymbolInformation,
 } from './lsp/convert';
 import { DocumentStore } from './lsp/documents';
+import { registerWorkspaceRequests } from './lsp/workspace';
+import { URI } from 'vscode-uri';
 import { logError, runSafe, runSafeNotification } from './lsp/runner';
 import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
@@ -67,6 +69,7 @@ const client = {
 };
 
 const settings = new SettingsStore(connection, () => client.configuration);
+let workspaceFolders: string[] = [];
 const lastStatus = new Map<string, StatusParams>();
 const pair = new PairHost(store);
 // The other letters and papers near a document, for citation definition, references and completion.
@@ -87,7 +90,8 @@ async function current(uri: string): Promise<{ doc: TextDocument; analysis: Anal
   return { doc: latest, analysis: store.analysis(latest, s), settings: s };
 }
 
-function publish(doc: TextDocument, analysis: Analysis, s: Settings): void {
+/** Publish one version's diagnostics and status; returns how many diagnostics went out. */
+function publish(doc: TextDocument, analysis: Analysis, s: Settings): number {
   const paired = pair.state(doc, analysis, s);
   let own = analysis.findings;
   if (own.some((f) => f.code === 'unlinked-motion')) {
@@ -99,6 +103,7 @@ function publish(doc: TextDocument, analysis: Analysis, s: Settings): void {
   const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: paired.questionLetter, due: paired.due };
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
+  return diagnostics.length;
 }
 
 // Facts of cited papers (issue 4): when facts arrive, the letters citing them are published again.
@@ -128,6 +133,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.hoverMarkdown = Array.isArray(formats) && formats[0] === 'markdown';
   client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
   client.definitionLinks = !!caps.textDocument?.definition?.linkSupport;
+  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((f) => URI.parse(f.uri))
+    .filter((u) => u.scheme === 'file')
+    .map((u) => u.fsPath);
   settings.setGlobal(params.initializationOptions);
   facts.init(params.initializationOptions);
   return {
@@ -298,6 +307,17 @@ registerPair(
 );
 
 facts.register(current);
+
+registerWorkspaceRequests(connection, {
+  current,
+  settings: (uri) => settings.get(uri),
+  openUris: () => store.documents.all().map((d) => d.uri),
+  publishOpen: async (uri) => {
+    const cur = await current(uri);
+    return cur ? publish(cur.doc, cur.analysis, cur.settings) : 0;
+  },
+  folders: () => workspaceFolders,
+});
 
 // Last line of defence: log, never die, whatever a handler or a library throws.
 process.on('uncaughtException', (e) => logError(connection, 'uncaughtException', e));

@@ -58,6 +58,8 @@ export interface StartOptions {
   /** Extra server arguments after the transport flag. */
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** The workspace root (a file URI), sent as rootUri and as the one workspace folder. */
+  rootUri?: string;
   /** Node options for the server process (e.g. `--cpu-prof`). */
   nodeArgs?: string[];
 }
@@ -126,7 +128,8 @@ export class LspClient {
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'werkruimte' }] : null,
       capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });

@@ -11,14 +11,17 @@ export interface SchedulerHost {
   log(name: string, e: unknown): void;
 }
 
+/** The most event-loop turns a burst of edits may postpone an analysis. */
+const MAX_WAIT_TURNS = 64;
+
 /** Let the event loop turn once, so messages already received are handled first. */
 const yieldToQueue = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Analyses each document at most once per version and only its latest version: a burst of
  * edits already received is applied before the analysis starts (the JSON-RPC connection handles
- * one message per event-loop turn, so yielding twice lets queued edits in), with no timer
- * debounce. A result is never published over one of a newer version.
+ * one message per event-loop turn, so the scheduler yields until a turn brings no new version),
+ * with no timer debounce. A result is never published over one of a newer version.
  */
 export class DiagnosticsScheduler {
   private readonly pending = new Set<string>();
@@ -45,10 +48,17 @@ export class DiagnosticsScheduler {
 
   private async run(uri: string): Promise<void> {
     try {
-      await yieldToQueue();
-      await yieldToQueue();
-      const first = this.host.document(uri);
-      if (!first) return;
+      // Wait until a turn of the event loop brings no newer version: edits already received are
+      // applied first, and a burst is analysed once, at its end. Bounded, so a steady stream of
+      // edits still gets diagnostics.
+      let seen = this.host.document(uri)?.version;
+      for (let turn = 0; turn < MAX_WAIT_TURNS; turn++) {
+        await yieldToQueue();
+        const now = this.host.document(uri)?.version;
+        if (now === undefined) return;
+        if (now === seen && turn >= 1) break;
+        seen = now;
+      }
       const settings = await this.host.settings(uri);
       // The settings may have taken a round trip: take the version that is latest now.
       this.pending.delete(uri);

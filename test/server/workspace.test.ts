@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient, positionOf } from './lsp-client';
+import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
+
+test('checking the workspace publishes the diagnostics of closed letters and counts files and findings', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-ws-'));
+  mkdirSync(path.join(dir, 'concepten'));
+  mkdirSync(path.join(dir, 'node_modules'));
+  writeFileSync(path.join(dir, 'compleet.md'), ANSWERED_MD);
+  writeFileSync(path.join(dir, 'concepten', 'antwoorden.txt'), UNANSWERED_TXT);
+  writeFileSync(path.join(dir, 'node_modules', 'niet.md'), UNANSWERED_TXT);
+  writeFileSync(path.join(dir, 'scan.txt'), Buffer.from([0x00, 0xff, 0x10]));
+  const c = await LspClient.start({ rootUri: pathToFileURL(dir).toString() });
+  try {
+    const openUri = pathToFileURL(path.join(dir, 'compleet.md')).toString();
+    await c.open(openUri, ANSWERED_MD);
+    await c.diagnostics(openUri, 1);
+    const result = await c.request('antwoordbrief/checkWorkspace', {});
+    assert.equal(result.files, 2, JSON.stringify(result));
+    assert.ok(result.findings >= 1);
+    const closed = pathToFileURL(path.join(dir, 'concepten', 'antwoorden.txt')).toString();
+    const p = await c.publication(closed, undefined);
+    assert.deepEqual(
+      p.diagnostics.filter((d) => d.code === 'unanswered-question').map((d) => d.range.start.line),
+      [8],
+    );
+    assert.ok(!c.published.some((x) => x.uri.includes('node_modules') || x.uri.endsWith('scan.txt')));
+    assert.equal(await c.shutdown(), 0);
+  } finally {
+    c.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the reference under the cursor gives its identifier, canonical form and official URL', async () => {
+  const c = await LspClient.start();
+  try {
+    const text = 'Vraag 1\nWat doet u met de motie?\n\nAntwoord 1\nConform de motie Erkens (Kamerstuk 36 410 X, nr. 46) maken we aanvallen openbaar.\n';
+    await c.open('file:///werk/ref.md', text);
+    const at = positionOf(text, '36 410');
+    assert.deepEqual(await c.request('antwoordbrief/referenceAt', { uri: 'file:///werk/ref.md', ...at }), {
+      id: 'kst-36410-X-46',
+      canonical: 'Kamerstuk 36 410 X, nr. 46',
+      url: 'https://zoek.officielebekendmakingen.nl/kst-36410-X-46.html',
+    });
+    assert.equal(await c.request('antwoordbrief/referenceAt', { uri: 'file:///werk/ref.md', line: 0, character: 2 }), null);
+    assert.equal(await c.shutdown(), 0);
+  } finally {
+    c.kill();
+  }
+});
