@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { ANSWERED_MD } from '../test/server/letters';
 
 export const ROOT = path.resolve(__dirname, '..');
-export const SHARED = path.resolve(ROOT, '../shared');
+/** The shared material (corpus); ANTWOORDBRIEF_SHARED points elsewhere (e.g. to try the fallback). */
+export const SHARED = process.env.ANTWOORDBRIEF_SHARED ? path.resolve(process.env.ANTWOORDBRIEF_SHARED) : path.resolve(ROOT, '../shared');
 export const CORPUS = path.join(SHARED, 'corpus');
 
 export interface Doc {
