@@ -43,11 +43,23 @@ function sectionKey(unit: QuestionUnit): string {
   return (unit.section ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** What only depends on the question letter, computed once per parsed letter. */
+const questionSide = new WeakMap<Letter, { qNorm: string[]; qFull: string }>();
+
+function prepareQuestions(questions: Letter): { qNorm: string[]; qFull: string } {
+  let prepared = questionSide.get(questions);
+  if (!prepared) {
+    prepared = { qNorm: questions.questions.map((u) => normalizeQuestion(u.questionText)), qFull: normalizedProse(questions.text) };
+    questionSide.set(questions, prepared);
+  }
+  return prepared;
+}
+
 /** Pairs `answer`'s question units with `questions`' units. */
 export function matchLetters(questions: Letter, answer: Letter): PairMatch {
   const q = questions.questions;
   const a = answer.questions;
-  const qNorm = q.map((u) => normalizeQuestion(u.questionText));
+  const { qNorm, qFull } = prepareQuestions(questions);
   const aNorm = a.map((u) => normalizeQuestion(u.questionText));
   const aToQ = new Array<number>(a.length).fill(-1);
   const qToA = new Array<number>(q.length).fill(-1);
@@ -86,7 +98,6 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
     }
   }
 
-  const qFull = normalizedProse(questions.text);
   const gapCandidates = (j: number, prevQ: number): number[] => {
     let nextQ = q.length;
     for (let k = j + 1; k < a.length; k++) {
