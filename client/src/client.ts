@@ -14,6 +14,7 @@ import { StatusNotification, type StatusParams } from '../../server/src/protocol
 import { M } from './messages';
 import { documentSelector, readSelectorSettings, sameSelectorSettings, type SelectorSettings } from './selector';
 import type { StatusController } from './status';
+import { restrictForUntrusted } from './trust';
 
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -106,7 +107,7 @@ export class ClientHost implements vscode.Disposable {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
             if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
-            return result.map((value, i) => (params.items[i]?.section === 'antwoordbrief' ? restrict(value) : value));
+            return result.map((value, i) => (params.items[i]?.section === 'antwoordbrief' ? restrictForUntrusted(value) : value));
           },
         },
       },
@@ -160,12 +161,4 @@ export class ClientHost implements vscode.Disposable {
     void this.stop();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The `antwoordbrief` settings as an untrusted workspace may use them. */
-function restrict(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value;
-  const v = value as Record<string, unknown>;
-  const sources = v.sources && typeof v.sources === 'object' ? (v.sources as Record<string, unknown>) : {};
-  return { ...v, sources: { ...sources, offline: true }, questionLetter: '', trusted: false };
 }

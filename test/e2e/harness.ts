@@ -2,7 +2,7 @@
 // packaged .vsix installed, the way a drafter uses it. Every wait is on what the page shows; there
 // are no fixed sleeps. See ../../../shared/E2E.md for where the recipe comes from.
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -63,6 +63,8 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string, 
 
 export interface Session {
   page: Page;
+  /** Process ids of the running Antwoordbrief language server(s) of this session. */
+  serverPids(): number[];
   workspace: string;
   activationLog: string;
   shot(name: string): Promise<string>;
@@ -148,6 +150,7 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
     const b = browser;
     return {
       page,
+      serverPids: () => serverPids(ext),
       workspace: opts.workspace,
       activationLog,
       async shot(name) {
@@ -166,6 +169,21 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
     stopServer();
     throw err;
   }
+}
+
+/** Processes whose command line runs the server bundle from this session's extensions folder. */
+function serverPids(extensionsDir: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (cmd.includes(extensionsDir) && cmd.includes('dist/server.js')) out.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
 }
 
 /** A scratch folder under the system's temporary folder, removed by the returned function. */
