@@ -102,39 +102,97 @@ function placeholders(letter: Letter, out: Finding[]): void {
   }
 }
 
-type Chain = { ok: true } | { ok: false; cycle: boolean; path: QuestionUnit[] };
+/** Where a chain of answers by reference ends: in an answer, in a missing one, or in a loop. */
+type Outcome = { ok: true } | { ok: false; end: QuestionUnit; cycle: false } | { ok: false; cycle: true; loop: QuestionUnit[] };
 
-/** Follow by-reference answers from `start` until one that answers, fails, or repeats. */
-function follow(letter: Letter, start: QuestionUnit, memo: Map<QuestionUnit, Chain>): Chain {
-  const path: QuestionUnit[] = [];
-  const onPath = new Set<QuestionUnit>();
-  const walk = (q: QuestionUnit): Chain => {
-    const known = memo.get(q);
-    if (known) return known;
-    if (onPath.has(q)) return { ok: false, cycle: true, path: [...path, q] };
+/**
+ * The outcome of following by-reference answers from each unit. Iterative (chains can be long)
+ * and memoised per unit, so all references together cost time linear in the letter.
+ */
+function chainOutcomes(letter: Letter): (q: QuestionUnit) => Outcome {
+  const memo = new Map<QuestionUnit, Outcome>();
+  const OK: Outcome = { ok: true };
+  const settle = (q: QuestionUnit): Outcome | undefined => {
     const s = q.answer.status;
-    if (s === 'answered' || s === 'context') return { ok: true };
-    if (s === 'missing' || s === 'placeholder') return { ok: false, cycle: false, path: [...path, q] };
-    path.push(q);
-    onPath.add(q);
-    let result: Chain = { ok: true };
-    for (const t of q.answer.refersTo) {
-      const target = resolveTarget(letter, q.sectionIndex, t);
-      if (!target) continue; // reported as dangling where the reference stands
-      const r = walk(target);
-      if (!r.ok) {
-        result = r;
-        break;
-      }
-    }
-    path.pop();
-    onPath.delete(q);
-    return result;
+    if (s === 'answered' || s === 'context') return OK;
+    if (s === 'missing' || s === 'placeholder') return { ok: false, end: q, cycle: false };
+    return undefined;
   };
-  const r = walk(start);
-  // Only chains that end well are shared: a failing chain's path depends on where it began.
-  if (r.ok) memo.set(start, r);
-  return r;
+  return (start) => {
+    const known = memo.get(start);
+    if (known) return known;
+    const direct = settle(start);
+    if (direct) {
+      memo.set(start, direct);
+      return direct;
+    }
+    type Frame = { u: QuestionUnit; i: number; child: QuestionUnit | null };
+    const stack: Frame[] = [{ u: start, i: 0, child: null }];
+    const onStack = new Set<QuestionUnit>([start]);
+    const finish = (o: Outcome) => {
+      const f = stack.pop()!;
+      onStack.delete(f.u);
+      memo.set(f.u, o);
+    };
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.child) {
+        const r = memo.get(top.child)!;
+        top.child = null;
+        if (!r.ok) {
+          finish(r);
+          continue;
+        }
+      }
+      if (top.i >= top.u.answer.refersTo.length) {
+        finish(OK);
+        continue;
+      }
+      const t = resolveTarget(letter, top.u.sectionIndex, top.u.answer.refersTo[top.i++]);
+      if (!t) continue; // reported as dangling where the reference stands
+      const seen = memo.get(t);
+      if (seen) {
+        if (!seen.ok) finish(seen);
+        continue;
+      }
+      if (onStack.has(t)) {
+        const from = stack.findIndex((f) => f.u === t);
+        finish({ ok: false, cycle: true, loop: stack.slice(from).map((f) => f.u) });
+        continue;
+      }
+      const direct2 = settle(t);
+      if (direct2) {
+        memo.set(t, direct2);
+        if (!direct2.ok) finish(direct2);
+        continue;
+      }
+      top.child = t;
+      stack.push({ u: t, i: 0, child: null });
+      onStack.add(t);
+    }
+    return memo.get(start)!;
+  };
+}
+
+const LOOP_POSITIONS = new WeakMap<QuestionUnit[], Map<QuestionUnit, number>>();
+
+/** Where `q` stands in a loop (-1 when outside it); indexed once per loop. */
+function loopPosition(loop: QuestionUnit[], q: QuestionUnit): number {
+  let pos = LOOP_POSITIONS.get(loop);
+  if (!pos) {
+    pos = new Map(loop.map((u, i) => [u, i]));
+    LOOP_POSITIONS.set(loop, pos);
+  }
+  return pos.get(q) ?? -1;
+}
+
+/** "vraag 2 → vraag 3 → vraag 2", starting at `at` (or the loop's start); long loops shortened. */
+function loopText(loop: QuestionUnit[], at: number): string[] {
+  const start = at >= 0 ? at : 0;
+  const n = loop.length;
+  const pick = (k: number) => `vraag ${loop[(start + k) % n].id}`;
+  if (n <= 6) return [...Array.from({ length: n }, (_, k) => pick(k)), pick(0)];
+  return [pick(0), pick(1), pick(2), `… (${n - 4} meer)`, pick(n - 1), pick(0)];
 }
 
 function unitOfOffset(letter: Letter): (offset: number) => QuestionUnit | undefined {
@@ -157,7 +215,7 @@ function unitOfOffset(letter: Letter): (offset: number) => QuestionUnit | undefi
 
 function references(letter: Letter, out: Finding[]): void {
   const unitAt = unitOfOffset(letter);
-  const memo = new Map<QuestionUnit, Chain>();
+  const outcome = chainOutcomes(letter);
   for (const r of letter.answerReferences) {
     const from = unitAt(r.span.start);
     if (!from) continue; // only references inside an answer are promises that an answer exists
@@ -175,33 +233,26 @@ function references(letter: Letter, out: Finding[]): void {
         });
         continue;
       }
-      const chain = follow(letter, target, memo);
-      if (chain.ok) continue;
-      const end = chain.path[chain.path.length - 1];
+      const o = outcome(target);
+      if (o.ok) continue;
       let message: string;
-      if (chain.cycle) {
-        const seen = new Set<QuestionUnit>();
-        const loop: QuestionUnit[] = [];
-        for (const u of [from, ...chain.path]) {
-          loop.push(u);
-          if (seen.has(u)) break;
-          seen.add(u);
-        }
-        const ids = loop.map((q) => q.id);
-        // A cycle that does not pass through `from` still leaves `from` without an answer.
-        message = `Kringverwijzing: ${ids.map((id) => `vraag ${id}`).join(' → ')}. Nergens in deze keten staat het antwoord zelf; schrijf het uit bij een van deze vragen.`;
-      } else if (end === target) {
+      let data: Record<string, unknown>;
+      if (o.cycle) {
+        const at = loopPosition(o.loop, from);
+        const ids = loopText(o.loop, at);
+        message =
+          at >= 0
+            ? `Kringverwijzing: ${ids.join(' → ')}. Nergens in deze keten staat het antwoord zelf; schrijf het uit bij een van deze vragen.`
+            : `Het antwoord op vraag ${label(target, letter)} komt uit in een kringverwijzing (${ids.join(' → ')}); nergens staat het antwoord zelf. Schrijf het antwoord hier of in die keten uit.`;
+        data = { target: target.id, cycle: true, loop: o.loop.length <= 50 ? o.loop.map((q) => q.id) : undefined };
+      } else if (o.end === target) {
         message = `Vraag ${label(target, letter)} is zelf niet beantwoord, dus deze verwijzing beantwoordt niets. Beantwoord vraag ${target.id} of schrijf het antwoord hier uit.`;
+        data = { target: target.id, cycle: false, end: o.end.id };
       } else {
-        message = `Het antwoord op vraag ${label(target, letter)} verwijst door naar vraag ${label(end, letter)}, die niet beantwoord is. Beantwoord vraag ${end.id} of schrijf het antwoord hier uit.`;
+        message = `Het antwoord op vraag ${label(target, letter)} verwijst door naar vraag ${label(o.end, letter)}, die niet beantwoord is. Beantwoord vraag ${o.end.id} of schrijf het antwoord hier uit.`;
+        data = { target: target.id, cycle: false, end: o.end.id };
       }
-      out.push({
-        code: 'reference-to-unanswered',
-        span,
-        message,
-        question: from.id,
-        data: { target: target.id, chain: chain.path.map((q) => q.id), cycle: chain.cycle },
-      });
+      out.push({ code: 'reference-to-unanswered', span, message, question: from.id, data });
     }
   }
 }

@@ -44,6 +44,8 @@ const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_MAX = 200_000;
 
 function cachedStem(w: string): string {
+  // No Dutch word is this long; do not spend time (or cache memory) on junk.
+  if (w.length > 40) return w;
   let s = STEM_CACHE.get(w);
   if (s === undefined) {
     if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();

@@ -48,25 +48,32 @@ export function findAnswerReferences(text: string, sectionAt: (offset: number) =
  * id, else the first unit with that id anywhere in the letter.
  */
 export function resolveTarget(letter: Letter, sectionIndex: number, id: string): QuestionUnit | undefined {
-  const list = indexOf(letter).get(id.toLowerCase());
-  if (!list) return undefined;
-  for (const q of list) if (q.sectionIndex === sectionIndex) return q;
-  return list[0];
+  const index = indexOf(letter);
+  const key = id.toLowerCase();
+  return index.bySection.get(`${sectionIndex}\u0000${key}`) ?? index.first.get(key);
 }
 
-const INDEX = new WeakMap<Letter, { questions: QuestionUnit[]; byId: Map<string, QuestionUnit[]> }>();
+interface Index {
+  questions: QuestionUnit[];
+  /** First unit of an id within a section, keyed "section\0id". */
+  bySection: Map<string, QuestionUnit>;
+  /** First unit of an id in the letter. */
+  first: Map<string, QuestionUnit>;
+}
 
-function indexOf(letter: Letter): Map<string, QuestionUnit[]> {
+const INDEX = new WeakMap<Letter, Index>();
+
+function indexOf(letter: Letter): Index {
   const known = INDEX.get(letter);
-  if (known && known.questions === letter.questions) return known.byId;
-  const byId = new Map<string, QuestionUnit[]>();
+  if (known && known.questions === letter.questions) return known;
+  const index: Index = { questions: letter.questions, bySection: new Map(), first: new Map() };
   for (const q of letter.questions) {
-    let list = byId.get(q.id);
-    if (!list) byId.set(q.id, (list = []));
-    list.push(q);
+    const k = `${q.sectionIndex}\u0000${q.id}`;
+    if (!index.bySection.has(k)) index.bySection.set(k, q);
+    if (!index.first.has(q.id)) index.first.set(q.id, q);
   }
-  INDEX.set(letter, { questions: letter.questions, byId });
-  return byId;
+  INDEX.set(letter, index);
+  return index;
 }
 
 /** The reference (and target index) at an offset, for hover and go to definition. */

@@ -163,12 +163,19 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     pending = -1;
   };
 
+  // For each line, the next line that is neither blank nor furniture (one backward pass).
+  const nextText = new Int32Array(lines.count + 1);
+  nextText[lines.count] = -1;
+  for (let l = lines.count - 1; l >= 0; l--) {
+    const k = l + 1 < lines.count ? lines.kind[l + 1] : LineKind.Blank;
+    nextText[l] = l + 1 < lines.count && k !== LineKind.Blank && k !== LineKind.Furniture ? l + 1 : nextText[l + 1];
+  }
   let prevTextLine = -1;
   for (let l = 0; l < lines.count; l++) {
     const kind = lines.kind[l];
     if (kind === LineKind.Furniture) continue;
     if (kind === LineKind.Blank) {
-      const next = nextNonBlank(lines, l);
+      const next = nextText[l];
       let soft = false;
       if (prevTextLine >= 0 && next >= 0 && !isTerminalLineEnd(text, lines, prevTextLine)) {
         const c = text.charCodeAt(lines.tstart[next]);
@@ -270,10 +277,3 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
   return out;
 }
 
-function nextNonBlank(lines: Lines, l: number): number {
-  for (let k = l + 1; k < lines.count; k++) {
-    const kind = lines.kind[k];
-    if (kind !== LineKind.Blank && kind !== LineKind.Furniture) return k;
-  }
-  return -1;
-}

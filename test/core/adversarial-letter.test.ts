@@ -1,0 +1,151 @@
+// Bad and hostile input for the letter model and the question checks: never a crash, and time
+// that grows linearly. Times are compared with each other and with one pass of the word regex
+// over the same text (interleaved, medians), never with absolute milliseconds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLetter } from '../../server/src/core/letter/parse';
+import { checkQuestions } from '../../server/src/core/checks/questions';
+import { applySuppressions } from '../../server/src/core/suppress';
+import { LineIndex } from '../../server/src/core/text';
+import { fixture } from './letter-helpers';
+
+function analyse(text: string): number {
+  const letter = parseLetter(text);
+  const findings = applySuppressions(text, checkQuestions(letter));
+  // Every span must lie inside the text and be convertible to a range.
+  const lines = new LineIndex(text);
+  for (const f of findings) {
+    assert.ok(f.span.start >= 0 && f.span.end <= text.length && f.span.start <= f.span.end, `span of ${f.code}`);
+    lines.range(f.span);
+    assert.equal(typeof f.message, 'string');
+  }
+  for (const q of letter.questions) assert.ok(q.span.start >= 0 && q.span.end <= text.length);
+  return findings.length;
+}
+
+function scan(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
+  return n;
+}
+
+/** Best-of-runs times of analysis and scan for `text`, interleaved (the minimum resists noise). */
+function timeOf(text: string, runs = 3): { analysis: number; scan: number } {
+  const a: number[] = [];
+  const s: number[] = [];
+  analyse(text);
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    scan(text);
+    s.push(performance.now() - t);
+    t = performance.now();
+    analyse(text);
+    a.push(performance.now() - t);
+  }
+  return { analysis: Math.min(...a), scan: Math.min(...s) };
+}
+
+/**
+ * Linear growth: t(2n)/t(n) ≤ 2.5, judged against the scan of the same texts so that a busy
+ * machine does not fail the test (generous bound 3, up to three attempts).
+ */
+function assertLinear(name: string, make: (n: number) => string, n: number): void {
+  let last = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const small = make(n);
+    const big = make(2 * n);
+    const ts = timeOf(small);
+    const tb = timeOf(big);
+    const growth = tb.analysis / Math.max(ts.analysis, 0.5);
+    const scanGrowth = tb.scan / Math.max(ts.scan, 0.5);
+    // Allow the analysis to grow as much as the scan did on this machine, and then some.
+    if (growth <= Math.max(3, scanGrowth * 1.5)) return;
+    last = `${name}: t(2n)/t(n) = ${growth.toFixed(2)} (scan ${scanGrowth.toFixed(2)}; ${ts.analysis.toFixed(1)} → ${tb.analysis.toFixed(1)} ms)`;
+  }
+  assert.fail(last);
+}
+
+const KB = 1024;
+const repeatTo = (unit: string, size: number) => unit.repeat(Math.max(1, Math.ceil(size / unit.length)));
+
+const CASES: Record<string, (size: number) => string> = {
+  'a letter repeated': (size) => repeatTo(fixture('markdown-vraag-antwoord.md') + '\n', size),
+  'a PDF paste repeated': (size) => repeatTo(fixture('pdf-plak.txt') + '\n', size),
+  'prose answers repeated': (size) => repeatTo(fixture('inbreng-kabinet.txt') + '\n', size),
+  'one long line': (size) => repeatTo('Kunt u aangeven hoe dit zit, bijv. in nr. 5 t.m. 7 van o.a. Vraag 1? ', size),
+  'only question marks': (size) => '?'.repeat(size),
+  'repeated Vraag 1a headings': (size) => repeatTo('Vraag 1a\n', size),
+  'repeated answer headings': (size) => repeatTo('Antwoord 5\n', size),
+  'repeated prose answer headings': (size) => repeatTo('1. Antwoord van het kabinet\n', size),
+  'references in a chain': (size) => {
+    const parts: string[] = [];
+    let i = 1;
+    let len = 0;
+    while (len < size) {
+      const p = i === 1 ? 'Vraag 1\nWat?\nAntwoord 1\n\n' : `Vraag ${i}\nWat?\nAntwoord ${i}\nZie het antwoord op vraag ${i - 1}.\n\n`;
+      parts.push(p);
+      len += p.length;
+      i++;
+    }
+    return parts.join('');
+  },
+  'blank lines': (size) => '\n'.repeat(size),
+  'blank line after every word': (size) => repeatTo('woord\n\n', size),
+  'brackets': (size) => '['.repeat(size),
+  'footnote-like lines': (size) => repeatTo('1 Zie Kamerstuk 30 821, nr. 72.\n', size),
+  'full stops and abbreviations': (size) => repeatTo('a. b. c. nr. o.a. t.m. ', size),
+  'fractie headings': (size) => repeatTo('Vragen en opmerkingen van de leden van de PVV-fractie\nKunt u dat toelichten?\n', size),
+  'binary bytes': (size) => {
+    let s = '';
+    let x = 12345;
+    for (let i = 0; i < size; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      s += String.fromCharCode(x & 0xff);
+    }
+    return s;
+  },
+  'lone surrogates': (size) => repeatTo('Vraag 1\n\ud800 Kunt u \udc00 dat? \ud83d\n', size),
+};
+
+test('adversarial input: no crash, spans inside the text (each kind at 64 KB, CRLF and CR too)', () => {
+  for (const [name, make] of Object.entries(CASES)) {
+    const text = make(64 * KB);
+    assert.doesNotThrow(() => analyse(text), name);
+    assert.doesNotThrow(() => analyse(text.replace(/\n/g, '\r\n')), `${name} CRLF`);
+    assert.doesNotThrow(() => analyse(text.replace(/\n/g, '\r')), `${name} CR`);
+  }
+});
+
+test('adversarial input: one 1 MB line, 10,000 question marks, 1 MB of brackets', () => {
+  assert.doesNotThrow(() => analyse(CASES['one long line'](1024 * KB)));
+  assert.doesNotThrow(() => analyse('?'.repeat(10000)));
+  assert.doesNotThrow(() => analyse('Vraag 1\n' + 'Kan dat? '.repeat(10000) + '\nAntwoord 1\n' + '?'.repeat(10000)));
+  assert.doesNotThrow(() => analyse('['.repeat(1024 * KB)));
+});
+
+test('adversarial input: linear growth (t(2n)/t(n)) for every kind', () => {
+  for (const [name, make] of Object.entries(CASES)) assertLinear(name, make, 128 * KB);
+});
+
+test('adversarial input: a 10 MB letter is analysed within a bounded multiple of a scan', () => {
+  const text = CASES['a letter repeated'](10 * 1024 * KB);
+  const t = timeOf(text, 1);
+  // Measured about 3–5 × the scan; 25 × leaves room for a busy machine.
+  assert.ok(t.analysis <= 25 * t.scan, `10 MB: ${t.analysis.toFixed(0)} ms vs scan ${t.scan.toFixed(0)} ms`);
+  const letter = parseLetter(text);
+  assert.ok(letter.questions.length > 10000);
+});
+
+test('adversarial input: a long chain of references ending in a missing answer', () => {
+  const n = 9000; // question numbers have at most four digits
+  const parts = ['Vraag 1\nWat?\nAntwoord 1\n\n'];
+  for (let i = 2; i <= n; i++) parts.push(`Vraag ${i}\nWat?\nAntwoord ${i}\nZie het antwoord op vraag ${i - 1}.\n\n`);
+  const text = parts.join('');
+  const findings = checkQuestions(parseLetter(text));
+  assert.equal(findings.filter((f) => f.code === 'unanswered-question').length, 1);
+  assert.equal(findings.filter((f) => f.code === 'reference-to-unanswered').length, n - 1);
+  // A long cycle: every reference in it is reported, no stack overflow.
+  const cycle = Array.from({ length: n }, (_, k) => `Vraag ${k + 1}\nWat?\nAntwoord ${k + 1}\nZie het antwoord op vraag ${((k + 1) % n) + 1}.\n\n`).join('');
+  const cf = checkQuestions(parseLetter(cycle));
+  assert.equal(cf.filter((f) => f.code === 'reference-to-unanswered').length, n);
+});
