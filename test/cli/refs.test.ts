@@ -1,0 +1,80 @@
+/**
+ * `antwoordbrief refs` through the bundled CLI (dist/cli.js) on real files.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const FIXTURES = path.join(ROOT, 'test/fixtures/citations');
+
+function run(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('refs --format json lists references and motions with range and via', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
+  try {
+    copyFileSync(path.join(FIXTURES, 'notitie.md'), path.join(dir, 'notitie.md'));
+    const r = run(['refs', '--format', 'json', 'notitie.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.length, 1);
+    assert.equal(out[0].file, 'notitie.md');
+    const refs = out[0].references;
+    assert.deepEqual(Object.keys(refs[0]).sort(), ['canonical', 'id', 'kind', 'range', 'text', 'via']);
+    assert.deepEqual(refs[0], {
+      text: 'de motie-Kathmann c.s.',
+      range: { start: { line: 2, character: 26 }, end: { line: 2, character: 48 } },
+      kind: 'motie',
+      id: 'kst-36200-VII-41',
+      canonical: 'Kamerstuk 36 200 VII, nr. 41',
+      via: 'haakjes',
+    });
+    assert.equal(refs[1].kind, 'kamerstuk');
+    assert.equal(refs[1].via, null);
+    const viaNote = refs.find((x: any) => x.text === 'de motie van het lid Bontenbal');
+    assert.equal(viaNote.via, 'voetnoot 4');
+    const earlier = refs.find((x: any) => x.text === 'De motie Bontenbal');
+    assert.equal(earlier.via, 'eerdere verwijzing regel 9');
+    assert.equal(earlier.id, 'kst-32813-1201');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('refs links motions through the other files given; an unreadable file is reported, the rest kept', (t) => {
+  if (!existsSync(CORPUS)) return t.skip('corpus: ../shared not present');
+  const f = (p: string) => path.join(CORPUS, readdirSync(CORPUS).find((n) => n.startsWith(p))!);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
+  try {
+    writeFileSync(path.join(dir, 'binair.pdf'), Buffer.from([37, 80, 68, 70, 0, 1, 2]));
+    const r = run(['refs', f('002_'), f('000_'), path.join(dir, 'binair.pdf')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /binair\.pdf: dit is geen tekstbestand/);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.length, 2);
+    const erkens = out[0].references.find((x: any) => x.kind === 'motie' && x.text === 'de motie Erkens');
+    assert.equal(erkens.id, 'kst-36410-X-46');
+    assert.match(erkens.via, /^eerdere verwijzing in 000_[0-9a-f]+\.txt regel 93$/);
+    const broken = out[1].references.find((x: any) => x.id === 'kst-26643-1422');
+    assert.equal(broken.text, 'Kamerstuk 26 643 nr. 1422');
+    const line148 = readFileSync(f('000_'), 'utf8').split(/\r?\n/)[147];
+    assert.deepEqual(broken.range.start, { line: 147, character: line148.indexOf('Kamerstuk 26') });
+    assert.deepEqual(broken.range.end, { line: 149, character: '643 nr. 1422'.length });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('refs without files is a usage error in Dutch', () => {
+  const r = run(['refs']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /geef één of meer bestanden op/);
+});
