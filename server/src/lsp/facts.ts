@@ -41,6 +41,7 @@ export class FactsHost {
   private key = '';
   private defaultCacheDir: string | null = null;
   private pending = new Set<string>();
+  private readonly seen = new Map<string, string>();
   private flushTimer: NodeJS.Timeout | null = null;
 
   /**
@@ -73,7 +74,13 @@ export class FactsHost {
     } else {
       this.service?.dispose();
       this.service = new FactsService({ sources: s.sources, cacheDir: dir });
-      this.service.onDidChange((ref) => this.arrived(ref.id));
+      // Only new facts change findings and hovers: a failed retry does not re-publish anything.
+      this.service.onDidChange((ref, peek) => {
+        const stamp = peek.facts?.fetchedAt;
+        if (!stamp || this.seen.get(ref.id) === stamp) return;
+        this.seen.set(ref.id, stamp);
+        this.arrived(ref.id);
+      });
     }
     this.key = key;
     return this.service;

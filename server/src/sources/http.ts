@@ -3,6 +3,11 @@
  * Dutch status line. Only called with URLs built from a configured base URL and identifiers
  * parsed from the text (see `joinUrl`).
  */
+import * as dns from 'node:dns';
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as net from 'node:net';
 import iconv from 'iconv-lite';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -72,48 +77,109 @@ function causeCode(e: unknown): string | undefined {
   return undefined;
 }
 
-/** GET a URL; any failure becomes a SourceError. */
-export async function httpGet(url: string, opts: FetchOptions): Promise<RawResponse> {
-  const maxBytes = opts.maxBytes ?? 20 * 1024 * 1024;
-  const signal = AbortSignal.timeout(opts.timeoutMs);
-  let res: Response;
+/** Names from the hosts file (an internal mirror is often named there), read once. */
+let hostsTable: Map<string, string> | null = null;
+function hostsFile(): Map<string, string> {
+  if (hostsTable) return hostsTable;
+  hostsTable = new Map();
+  const file = process.platform === 'win32' ? `${process.env.SystemRoot ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts` : '/etc/hosts';
   try {
-    res = await fetch(url, { headers: { accept: opts.accept, 'user-agent': 'antwoordbrief/0.1' }, signal, redirect: 'error' });
-  } catch (e) {
-    throw classifyNetworkError(e, opts.timeoutMs);
-  }
-  let body: Buffer;
-  try {
-    const reader = res.body?.getReader();
-    const chunks: Buffer[] = [];
-    let total = 0;
-    if (reader) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new SourceError('malformed', 'bron gaf een te groot antwoord');
-        }
-        chunks.push(Buffer.from(value));
-      }
+    for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const [addr, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (!addr || !net.isIP(addr)) continue;
+      for (const n of names) if (!hostsTable.has(n.toLowerCase())) hostsTable.set(n.toLowerCase(), addr);
     }
-    body = Buffer.concat(chunks);
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw classifyNetworkError(e, opts.timeoutMs);
+  } catch {
+    // No hosts file: DNS only.
   }
-  const contentType = res.headers.get('content-type') ?? '';
-  if (res.status === 429 || res.status === 503) {
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-    if (res.status === 429 || retryAfterMs !== undefined)
-      throw new SourceError('rate-limited', `bron vraagt om te wachten (HTTP ${res.status})`, res.status, retryAfterMs);
+  return hostsTable;
+}
+
+/**
+ * Name lookup without the libuv thread pool: `getaddrinfo` blocks a pool thread for seconds when
+ * DNS is unreachable (offline laptop), which stalls file access and even the process exit.
+ * The hosts file first, then DNS through c-ares.
+ */
+function lookup(hostname: string, options: any, callback: (err: NodeJS.ErrnoException | null, address: any, family?: number) => void): void {
+  const done = (address: string) => {
+    const family = net.isIP(address);
+    if (options?.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+  const name = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (net.isIP(name)) return done(name);
+  if (name === 'localhost') return done('127.0.0.1');
+  const fromHosts = hostsFile().get(name);
+  if (fromHosts) return done(fromHosts);
+  const resolver = new dns.promises.Resolver({ timeout: 3000, tries: 2 });
+  resolver
+    .resolve4(name)
+    .catch(() => resolver.resolve6(name))
+    .then(
+      (addrs) => (addrs.length ? done(addrs[0]) : callback(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' }), undefined)),
+      (e: NodeJS.ErrnoException) => callback(Object.assign(new Error(e.code ?? 'ENOTFOUND'), { code: e.code === 'ECONNREFUSED' || e.code === 'ETIMEOUT' ? 'EAI_AGAIN' : 'ENOTFOUND' }), undefined),
+    );
+}
+
+/** GET a URL; any failure becomes a SourceError. Bounded in time (connect, answer and body). */
+export function httpGet(url: string, opts: FetchOptions): Promise<RawResponse> {
+  const maxBytes = opts.maxBytes ?? 20 * 1024 * 1024;
+  const u = new URL(url);
+  const mod = u.protocol === 'https:' ? https : u.protocol === 'http:' ? http : null;
+  if (!mod) return Promise.reject(new SourceError('rejected', 'ongeldig bronadres'));
+  return new Promise<RawResponse>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: SourceError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(e);
+    };
+    const timer = setTimeout(() => fail(classifyNetworkError({ name: 'TimeoutError' }, opts.timeoutMs)), opts.timeoutMs);
+    const req = mod.get(
+      u,
+      { headers: { accept: opts.accept, 'user-agent': 'antwoordbrief/0.1' }, lookup: lookup as any, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        res.on('data', (c: Buffer) => {
+          total += c.length;
+          if (total > maxBytes) fail(new SourceError('malformed', 'bron gaf een te groot antwoord'));
+          else chunks.push(c);
+        });
+        res.on('error', (e) => fail(classifyNetworkError(e, opts.timeoutMs)));
+        res.on('aborted', () => fail(new SourceError('unreachable', 'bron niet bereikbaar (verbinding verbroken)')));
+        res.on('end', () => {
+          if (settled) return;
+          if (!res.complete) return fail(new SourceError('unreachable', 'bron niet bereikbaar (verbinding verbroken)'));
+          settled = true;
+          clearTimeout(timer);
+          try {
+            resolve(checkStatus(res.statusCode ?? 0, res.headers, Buffer.concat(chunks)));
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on('error', (e) => fail(classifyNetworkError(e, opts.timeoutMs)));
+  });
+}
+
+function checkStatus(status: number, headers: http.IncomingHttpHeaders, body: Buffer): RawResponse {
+  const contentType = String(headers['content-type'] ?? '');
+  const retryAfter = headers['retry-after'];
+  if (status === 429 || status === 503) {
+    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null);
+    if (status === 429 || retryAfterMs !== undefined)
+      throw new SourceError('rate-limited', `bron vraagt om te wachten (HTTP ${status})`, status, retryAfterMs);
   }
-  if (res.status >= 500) throw new SourceError('server-error', `bron geeft een serverfout (HTTP ${res.status})`, res.status);
-  if (res.status === 404) return { status: 404, contentType, body };
-  if (res.status >= 400) throw new SourceError('rejected', `bron weigert het verzoek (HTTP ${res.status})`, res.status);
-  return { status: res.status, contentType, body };
+  if (status >= 500) throw new SourceError('server-error', `bron geeft een serverfout (HTTP ${status})`, status);
+  if (status === 404) return { status: 404, contentType, body };
+  if (status >= 300 && status < 400) throw new SourceError('rejected', `bron verwijst door (HTTP ${status}); doorverwijzingen worden niet gevolgd`, status);
+  if (status >= 400) throw new SourceError('rejected', `bron weigert het verzoek (HTTP ${status})`, status);
+  return { status, contentType, body };
 }
 
 function classifyNetworkError(e: unknown, timeoutMs: number): SourceError {
@@ -123,7 +189,7 @@ function classifyNetworkError(e: unknown, timeoutMs: number): SourceError {
   const code = causeCode(e);
   if (code === 'ECONNREFUSED') return new SourceError('unreachable', 'bron niet bereikbaar (verbinding geweigerd)');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceError('unreachable', 'bron niet bereikbaar (onbekende server)');
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE')
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED')
     return new SourceError('unreachable', 'bron niet bereikbaar (verbinding verbroken)');
   return new SourceError('unreachable', 'bron niet bereikbaar');
 }
