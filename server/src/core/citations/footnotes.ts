@@ -53,16 +53,24 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
   const markerCands: Cand[] = [];
   const noteCands: (Cand & { contentStart: number })[] = [];
   const n = t.count;
+  // Labels of the lines that could be footnotes: a marker candidate needs one, which keeps
+  // text full of "woord1"-like tokens cheap.
+  const noteLabels = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (t.kind[i] === NUM && (t.gap[i] >= NEWLINE || i === 0) && t.len(i) <= 3) noteLabels.add(t.num(i));
+  }
   for (let i = 0; i < n; i++) {
     const kind = t.kind[i];
     if (kind === NUM) {
       const l = t.len(i);
       if (l === 5 || l === 6) {
+        if (noteLabels.size === 0) continue;
         // A marker glued to a year by the PDF extraction: "de NVS 201929." (2019 + 29).
         const y = +text.slice(t.start[i], t.start[i] + 4);
         const next = i + 1;
         const endsWord = next >= n || t.gap[next] !== GLUED || t.isP(next, '.') || t.isP(next, ',');
-        if (endsWord && t.gap[i] === SPACE && y >= (l === 6 ? 1990 : 2000) && y <= 2039 && text.charCodeAt(t.start[i] + 4) !== 48) {
+        const tail = l === 6 ? (text.charCodeAt(t.start[i] + 4) - 48) * 10 + (text.charCodeAt(t.start[i] + 5) - 48) : text.charCodeAt(t.start[i] + 4) - 48;
+        if (endsWord && t.gap[i] === SPACE && y >= (l === 6 ? 1990 : 2000) && y <= 2039 && text.charCodeAt(t.start[i] + 4) !== 48 && noteLabels.has(tail)) {
           markerCands.push({ label: text.slice(t.start[i] + 4, t.end[i]), start: t.start[i] + 4, end: t.end[i], markdown: false, weak: true });
         }
         continue;
@@ -83,7 +91,7 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
         noteCands.push({ label: t.str(i), start: t.start[i], end: e, markdown: false, contentStart: t.start[k], weak: t.kind[k] === NUM });
         continue;
       }
-      if (gap !== GLUED || i === 0) continue;
+      if (gap !== GLUED || i === 0 || !noteLabels.has(t.num(i))) continue;
       // Marker: digits glued to the end of a word or to closing punctuation.
       const next = i + 1;
       if (next < n && t.gap[next] === GLUED) {

@@ -165,8 +165,17 @@ export class Tokens {
 
   /** Every letter of token i is upper case. */
   isUpper(i: number): boolean {
-    const s = this.str(i);
-    return s === s.toUpperCase() && s !== s.toLowerCase();
+    let letters = false;
+    for (let k = this.start[i]; k < this.end[i]; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c >= 97 && c <= 122) return false;
+      if (c >= 65 && c <= 90) { letters = true; continue; }
+      if (c >= 128) {
+        const s = this.str(i);
+        return s === s.toUpperCase() && s !== s.toLowerCase();
+      }
+    }
+    return letters;
   }
 
   /** A dash of any kind: hyphen-minus, en dash, em dash, minus, non-breaking hyphen. */

@@ -1,0 +1,90 @@
+/**
+ * Properties of findCitations on generated text: it never throws, every span lies in the text
+ * and its `text` is the slice, references are sorted and do not overlap, and adversarial
+ * repetitions stay linear.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findCitations } from '../../server/src/core/citations';
+import { checkCitations } from '../../server/src/core/checks/citations';
+import { citationAt } from '../../server/src/core/features/citationLookup';
+
+const PIECES = [
+  'Kamerstuk', 'Kamerstukken', 'II', 'I', 'TK', 'Tweede Kamer', '2023/24', '2019–2020', 'vergaderjaar', '30 821', '30821', '21 501-20',
+  '36 410 X', '26', '643', ',', ' ', '\n', '\n\n', 'nr.', 'nrs.', '46', '591', 'en', '–', '(', ')', '/', 'E', 'AA', 'motie', 'de', 'van het lid',
+  'Van den Berg', 'c.s.', 'Erkens', '7', '12', '.', 'Handelingen', 'Aanhangsel', 'item', 'p.', '2025Z01234', 'kst-30821-125', 'stuk nummer',
+  '[^3]', '[^3]:', 'brief', 'NIS2', '€', '2023-2028', 't.v.v.', '19637-3370', 'https://zoek.officielebekendmakingen.nl/', '.html', 'é', '’', '😀',
+];
+
+const textArb = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join('')),
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(' ')),
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 120 }),
+);
+
+test('findCitations is total and its spans are consistent', () => {
+  fc.assert(
+    fc.property(textArb, (text) => {
+      const c = findCitations(text);
+      let prevEnd = -1;
+      for (const r of c.references) {
+        assert.ok(r.span.start >= 0 && r.span.end <= text.length && r.span.start < r.span.end);
+        assert.equal(r.text, text.slice(r.span.start, r.span.end));
+        assert.ok(r.citationSpan.start <= r.span.start && r.span.end <= r.citationSpan.end);
+        assert.ok(r.span.start >= prevEnd, 'references are sorted and disjoint');
+        prevEnd = r.span.end;
+        assert.ok(r.id.length > 0 && r.canonical.length > 0);
+      }
+      for (const m of c.motions) {
+        assert.equal(m.text, text.slice(m.span.start, m.span.end));
+        assert.ok(m.signer.length > 0);
+        assert.equal(m.via === null, m.refs.length === 0);
+      }
+      for (const f of [...c.footnotes, ...c.markers]) assert.ok(f.span.start >= 0 && f.span.end <= text.length);
+      checkCitations(text, c);
+      for (let o = 0; o <= text.length; o += 7) citationAt(c, o);
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('adversarial repetitions stay linear (16x the text, far below 256x)', () => {
+  const patterns = [
+    'Kamerstuk ',
+    'Kamerstukken II 2023/24, ',
+    '30 821, nr. ',
+    'nrs. 1, 2, ',
+    'de motie van het lid Van ',
+    'motie-',
+    '1 ',
+    'woord1 ',
+    '\n1 ',
+    '[^1] ',
+    'TK 2020-2021, ',
+    'kst-',
+    '21501-',
+    'https://zoek.officielebekendmakingen.nl/',
+    '(',
+  ];
+  for (const p of patterns) {
+    const small = p.repeat(1000);
+    const big = p.repeat(16000);
+    const time = (s: string) => {
+      let best = Infinity;
+      for (let k = 0; k < 5; k++) {
+        const t0 = performance.now();
+        findCitations(s);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    time(small);
+    time(big);
+    const a = Math.max(time(small), 2);
+    const b = time(big);
+    // 16x the text: linear is ~16x, quadratic ~256x; the margin absorbs a loaded machine.
+    assert.ok(b / a < 64, `${JSON.stringify(p)}: 16x the text took ${(b / a).toFixed(1)}x the time`);
+  }
+});
