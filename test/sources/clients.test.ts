@@ -162,7 +162,13 @@ test('an expired entry is served at once and refreshed in the background', async
     stored.facts.fetchedAt = '2000-01-01T00:00:00.000Z';
     writeFileSync(file, JSON.stringify(stored));
     const b = service(server, tmp.dir);
-    // First resolve loads the stale entry and refreshes it (it is expired).
+    await b.cache.get('kst-99901-7');
+    // peek serves the stale facts at once and refreshes them in the background.
+    const arrived = new Promise<void>((resolve) => b.onDidChange((r, p) => p.facts?.fetchedAt !== '2000-01-01T00:00:00.000Z' && resolve()));
+    const stale = b.peek(kst('kst-99901-7'));
+    assert.equal(stale.state, 'cached');
+    assert.equal(stale.facts!.fetchedAt, '2000-01-01T00:00:00.000Z');
+    await arrived;
     const fresh = await b.resolve(kst('kst-99901-7'));
     assert.notEqual(fresh.facts!.fetchedAt, '2000-01-01T00:00:00.000Z');
     assert.ok(fresh.facts!.fetchedAt >= oldFetched);

@@ -168,6 +168,26 @@ test('many lookups while the source hangs: peek stays instant, concurrency is bo
   }
 });
 
+test('a source that is down is held: twenty papers do not wait twenty timeouts', async () => {
+  server.setFault({ kind: 'hang' }, { prefix: '/OData' });
+  const svc = service(server, null, { concurrency: 4, retryBaseMs: 5000 }, { timeoutMs: 300 });
+  try {
+    const before = server.requests.length;
+    const refs = Array.from({ length: 20 }, (_, i) => kst(`kst-99901-${i + 1}`));
+    const t0 = Date.now();
+    const results = await Promise.all(refs.map((r) => svc.resolve(r)));
+    const took = Date.now() - t0;
+    timings['held-20'] = took;
+    assert.ok(results.every((r) => r.state === 'failed' && /bron antwoordt niet/.test(r.message!)));
+    const tk = server.requests.slice(before).filter((u) => u.startsWith('/OData')).length;
+    assert.ok(tk <= 4, `${tk} requests to the held source`);
+    assert.ok(took < 1500, `${took} ms`);
+  } finally {
+    server.setFault(null);
+    svc.dispose();
+  }
+});
+
 after(() => {
   // Reported in the test output for the record.
   console.log('fault timings (ms):', JSON.stringify(timings));

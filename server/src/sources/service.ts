@@ -70,6 +70,8 @@ export class FactsService {
   private readonly retryMaxMs: number;
   private readonly autoRetries: number;
   private disposed = false;
+  /** A source that failed as a whole (down, rate limited) is not asked again until then. */
+  private readonly hold = new Map<'tk' | 'koop', { until: number; error: SourceError }>();
 
   constructor(opts: FactsServiceOptions) {
     this.cache = new FactsCache(opts.cacheDir);
@@ -85,6 +87,7 @@ export class FactsService {
     this.sources = { ...sources };
     this.tk = new TweedeKamerClient(sources.tweedekamerUrl, sources.timeoutMs);
     this.koop = new KoopClient(sources.officielebekendmakingenUrl, sources.timeoutMs);
+    this.hold?.clear();
     for (const st of this.states.values()) {
       st.failures = 0;
       st.nextAttemptAt = 0;
@@ -150,8 +153,9 @@ export class FactsService {
     const mem = this.cache.getMemory(ref.id);
     if (st.unsupported) return { facts: mem?.facts, state: 'unknown', message: st.unsupported };
     if (this.sources.offline) return { facts: mem?.facts, state: 'offline', message: mem ? undefined : 'offline: niet in de cache' };
-    if (st.error && !(mem && mem.facts.fetchedAt > '' && !opts.force && mem.expiresAt > Date.now()))
-      return { facts: mem?.facts, state: 'failed', message: retryText(st.error, st.nextAttemptAt - Date.now()) };
+    // A failed refresh of facts still fresh enough is no failure for the caller.
+    const freshCache = !!mem && !opts.force && mem.expiresAt > Date.now();
+    if (st.error && !freshCache) return { facts: mem?.facts, state: 'failed', message: retryText(st.error, st.nextAttemptAt - Date.now()) };
     return mem ? { facts: mem.facts, state: 'cached' } : { state: 'unknown' };
   }
 
@@ -209,6 +213,7 @@ export class FactsService {
 
   private async lookup(ref: PaperRef, force: boolean): Promise<void> {
     const st = this.state(ref);
+    const route = routeOf(ref);
     const now = Date.now();
     if (!force) {
       const cached = await this.cache.get(ref.id);
@@ -223,14 +228,18 @@ export class FactsService {
       return;
     }
     if (!force && st.error && now < st.nextAttemptAt) return;
-    const route = routeOf(ref);
     if (!route) {
       st.unsupported = 'geen bron voor dit soort verwijzing';
       this.emit(ref);
       return;
     }
+    const held = this.hold.get(route);
     try {
+      // While the source is held, fail at once: a letter with sixty references must not wait
+      // sixty timeouts when the source is down.
+      if (held && Date.now() < held.until && !force) throw held.error;
       const facts = await this.fetchFacts(ref, route);
+      this.hold.delete(route);
       if (st.timer) clearTimeout(st.timer);
       st.error = undefined;
       st.failures = 0;
@@ -244,6 +253,10 @@ export class FactsService {
       const delay = Math.max(backoff, err.retryAfterMs ?? 0);
       st.error = err;
       st.nextAttemptAt = Date.now() + delay;
+      if (['rate-limited', 'timeout', 'unreachable', 'server-error'].includes(err.kind)) {
+        const cur = this.hold.get(route);
+        if (!cur || cur.until < st.nextAttemptAt) this.hold.set(route, { until: st.nextAttemptAt, error: err });
+      }
       if (st.timer) clearTimeout(st.timer);
       if (st.failures <= this.autoRetries && !this.disposed) {
         st.timer = setTimeout(() => this.schedule(ref), delay);
