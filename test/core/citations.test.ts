@@ -273,8 +273,8 @@ test('identifiers from the KOOP sample are recognised in text', (t) => {
 
 test('recognition is linear: 8x the text takes about 8x the time', () => {
   const unit = fixture('brief-pdf.txt') + '\n' + fixture('notitie.md') + '\n';
-  const small = unit.repeat(200);
-  const big = unit.repeat(1600);
+  const small = unit.repeat(100);
+  const big = unit.repeat(800);
   const time = (s: string) => {
     let best = Infinity;
     for (let k = 0; k < 5; k++) {
@@ -316,4 +316,40 @@ test('speed: at most 5x one pass of /[\\p{L}\\p{N}]+/gu (002 and a 1 MB letter)'
     console.log(`speed ${name}: findCitations ${med(samplesF).toFixed(2)} ms, F_scan ${med(samplesS).toFixed(2)} ms, ratio ${ratio.toFixed(2)}`);
     assert.ok(ratio <= 5, `ratio ${ratio.toFixed(2)} on ${name}`);
   }
+});
+
+test('completion: numbers after "Kamerstuk <dossier>, nr. " and question ids after "vraag "', async () => {
+  const { citationCompletions } = await import('../../server/src/core/features/citationCompletion');
+  const other = 'Zie Kamerstuk 30 821, nr. 72 en Kamerstuk 30 821, nrs. 91 en 112, en Kamerstuk 36 410 X, nr. 46.';
+  const ws = { documents: () => [{ uri: 'file:///a.md', text: other, citations: findCitations(other) }] };
+  const text = 'Zoals in Kamerstuk 30 821, nr. 1';
+  const items = citationCompletions({ text, citations: findCitations(text) }, text.length, ws)!;
+  assert.deepEqual(items.map((i) => i.label), ['112']);
+  assert.deepEqual(items[0].span, { start: text.length - 1, end: text.length });
+  const all = citationCompletions({ text: 'Kamerstuk 30821, nr. ', citations: findCitations('') }, 21, ws)!;
+  assert.deepEqual(all.map((i) => i.label), ['72', '91', '112']);
+  const roman = citationCompletions({ text: 'Kamerstuk 36 410 X, nr. ', citations: findCitations('') }, 24, ws)!;
+  assert.deepEqual(roman.map((i) => i.label), ['46']);
+  const letter = { questions: [{ id: '1', questionText: 'Wat is de stand?' }, { id: '1a', questionText: 'En verder?' }, { id: '2', questionText: 'Waarom?' }] };
+  const v = citationCompletions({ text: 'zie het antwoord op vraag 1', citations: findCitations(''), letter }, 27)!;
+  assert.deepEqual(v.map((i) => i.label), ['1', '1a']);
+  assert.equal(citationCompletions({ text: 'gewone tekst', citations: findCitations('') }, 12), null);
+});
+
+test('hover and definition in the core: motion linked through the workspace, marker to footnote', async () => {
+  const { hoverCitation } = await import('../../server/src/core/features/citationHover');
+  const { definitionCitation } = await import('../../server/src/core/features/citationDefinition');
+  const text = 'Conform de motie Erkens gaan we door.\n';
+  const other = 'De motie Erkens (Kamerstuk 36 410 X, nr. 46) vraagt dat.\n';
+  const ws = { documents: () => [{ uri: 'file:///w/eerder.md', text: other, citations: findCitations(other) }], paperFiles: () => [{ uri: 'file:///w/kst-36410-X-46.xml', id: 'kst-36410-X-46' }] };
+  const a = { text, lines: new LineIndex(text), citations: findCitations(text) };
+  const h = hoverCitation(a, 12, ws)!;
+  assert.ok(h.blocks.some((b) => b.kind === 'text' && b.text === 'Gekoppeld via de verwijzing in eerder.md, regel 1.'));
+  assert.deepEqual(definitionCitation(a, 12, ws), [{ originSpan: a.citations.motions[0].span, uri: 'file:///w/kst-36410-X-46.xml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  const noWs = hoverCitation(a, 12)!;
+  assert.ok(noWs.blocks.some((b) => b.kind === 'text' && /^Geen Kamerstuknummer gevonden/.test(b.text)));
+  const t2 = 'De brief1 is verstuurd.\n\n1 Kamerstuk 30 821, nr. 72.\n';
+  const a2 = { text: t2, lines: new LineIndex(t2), citations: findCitations(t2) };
+  const d = definitionCitation(a2, 8)!;
+  assert.equal(t2.slice(d[0].span!.start, d[0].span!.end), '1 Kamerstuk 30 821, nr. 72.');
 });

@@ -20,8 +20,10 @@ export interface CompletionSpan {
 const KST_BEFORE = /(?:Kamerstuk(?:ken)?|stuk nummer)\s+(?:(?:I{1,2}|TK|EK),?\s+)?(?:(?:vergaderjaar\s+)?\d{4}[/–-]\d{2,4},?\s+)?(\d{2})[ .]?(\d{3})(?:([ -])([IVXL]{1,6}[AB]?|\d{2}))?,?\s*nrs?\.\s*(\d{0,5})$/i;
 const VRAAG_BEFORE = /\bvra(?:ag|gen)\s+(?:\d+[a-z]?\s*(?:,|en)\s*)*(\d{0,4}[a-z]?)$/i;
 
-function collect(c: Citations, dossier: string, toevoeging: string | null, into: Map<string, string>): void {
+function collect(c: Citations, dossier: string, toevoeging: string | null, into: Map<string, string>, typing = -1): void {
   for (const r of c.references) {
+    // The number being typed is no suggestion.
+    if (typing >= r.span.start && typing <= r.span.end) continue;
     if (r.kind !== 'kamerstuk' || r.dossier !== dossier || !r.number) continue;
     if ((r.toevoeging ?? null) !== toevoeging) continue;
     if (!into.has(r.number)) into.set(r.number, r.canonical);
@@ -47,7 +49,7 @@ export function citationCompletions(
     const typed = m[5];
     const span = { start: offset - typed.length, end: offset };
     const numbers = new Map<string, string>();
-    collect(a.citations, dossier, toevoeging, numbers);
+    collect(a.citations, dossier, toevoeging, numbers, offset);
     for (const d of workspace?.documents() ?? []) collect(d.citations, dossier, toevoeging, numbers);
     const items = [...numbers]
       .filter(([n]) => n.startsWith(typed))
