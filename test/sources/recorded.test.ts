@@ -170,3 +170,22 @@ test('facts survive a restart: a new service on the same folder answers from dis
   assert.equal(r.facts!.motion!.kabinetsappreciatie, 'Ontraden');
   assert.equal(server.requests.length, n);
 });
+
+test('every recorded Kamerstuk XML converts to Markdown with its title and "verzoekt de regering"', { skip }, async () => {
+  const { publicationToMarkdown } = await import('../../server/src/sources/paperText');
+  const { decodeXmlText } = await import('../../server/src/sources/http');
+  const { sharedFile } = await import('./dataset');
+  const cases: [string, RegExp][] = [
+    ['kst-19637-3384', /^\*\*GEWIJZIGDE MOTIE VAN HET LID PODT C\.S\. TER VERVANGING VAN DIE GEDRUKT ONDER NR\. 3370\*\*$/m],
+    ['kst-21501-20-1996', /^\*\*MOTIE VAN HET LID DIJK\*\*$/m],
+    ['kst-32545-143', /^\*\*MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS\*\*$/m],
+    ['kst-34104-439', /^\*\*MOTIE VAN HET LID RIKKERS-OOSTERKAMP\*\*$/m],
+  ];
+  for (const [id, title] of cases) {
+    const xml = decodeXmlText(sharedFile(`koop/${id}.xml`));
+    const { markdown, line } = publicationToMarkdown(xml, kst(id));
+    assert.match(markdown, title, id);
+    assert.match(markdown.split('\n')[line], /^verzoekt /, id); // the real kst-21501-20-1996 says "verzoekt te regering"
+    assert.ok(!/<[a-z]/.test(markdown), `${id}: no XML left`);
+  }
+});

@@ -1,7 +1,7 @@
 /**
  * Go to definition on a paper outside the workspace: download its publication XML, convert it
  * to readable Markdown (citation and title on top, then the body), store it in the cache folder
- * as `papers/<id>.md` and say where the body starts (for a motion: "verzoekt de regering").
+ * as `papers/<id>.md` and say where the body starts (for a motion: "verzoekt de regering/het kabinet").
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
@@ -116,7 +116,8 @@ export function publicationToMarkdown(xml: string, ref: PaperRef, facts?: PaperF
   for (let i = 0; i < all.length; i++) {
     if (i === titleIdx) continue;
     const b = all[i];
-    if (target < 0 && /^verzoekt\s+de\s+regering/i.test(b.text)) target = lines.length;
+    // The operative part: "verzoekt de regering", "verzoekt het kabinet", "roept de regering op".
+    if (target < 0 && /^(verzoekt|roept)\s/i.test(b.text)) target = lines.length;
     lines.push(b.tag === 'tussenkop' || b.tag === 'kop' ? `## ${mdLine(b.text)}` : mdLine(b.text), '');
   }
   if (titleIdx < 0) titleIdx = 0;
