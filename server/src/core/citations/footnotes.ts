@@ -232,4 +232,3 @@ function footnoteEnd(t: Tokens, text: string, i: number): number {
   return e;
 }
 
-export { SPACE };

@@ -18,7 +18,7 @@
  *   vergaderjaar := ("vergaderjaar" | "zitting")? YEAR ("/" | "-") "-"? (YY | YEAR)
  *   handelingen  := "Aanhangsel"? ("van de")? "Handelingen" kamer? ","? vergaderjaar ("," part)*
  */
-import { Tokens, WORD, NUM, PUNCT, GLUED, SPACE, NEWLINE, BLANK } from './lexer';
+import { Tokens, WORD, NUM, PUNCT, GLUED, SPACE } from './lexer';
 import type { PaperRef } from './types';
 import type { Span } from '../text';
 import {
@@ -682,10 +682,8 @@ export class Grammar {
           return null;
         case 116: // t
         case 101: // e
-          if (l <= 6 && (t.is(i, 'TK') || t.is(i, 'EK') || t.is(i, 'Tweede') || t.is(i, 'Eerste') || t.is(i, 'T') || t.is(i, 'E'))) {
-            // Not when this is the kamer of a preceding Kamerstukken/Handelingen (already consumed).
-            return this.kamerTrigger(i);
-          }
+          // A kamer after "Kamerstukken"/"Handelingen" was consumed with it; here it stands alone.
+          if (l <= 6 && (t.is(i, 'TK') || t.is(i, 'EK') || t.is(i, 'Tweede') || t.is(i, 'Eerste') || t.is(i, 'T') || t.is(i, 'E'))) return this.kamerTrigger(i);
           return null;
         default:
           return null;
@@ -706,4 +704,3 @@ export class Grammar {
   }
 }
 
-export { GLUED, SPACE, NEWLINE, BLANK, WORD, NUM, PUNCT };

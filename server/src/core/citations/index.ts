@@ -225,21 +225,6 @@ function endsSentence(t: Tokens, k: number): boolean {
   return true;
 }
 
-/** Where a motion's paper number came from, as the Dutch phrase used in hover and the CLI. */
-export function describeLink(via: MotionMention['via'], lineOf: (offset: number) => number, otherDocName?: string): string | null {
-  if (!via) return null;
-  switch (via.kind) {
-    case 'parenthesis':
-      return 'haakjes';
-    case 'footnote':
-      return `voetnoot ${via.footnote}`;
-    case 'earlier':
-      return via.uri
-        ? `eerdere verwijzing in ${otherDocName ?? via.uri}`
-        : `eerdere verwijzing regel ${lineOf(via.citationSpan.start) + 1}`;
-  }
-}
-
 /**
  * Links the still unlinked motion mentions of one document through linked mentions of the same
  * first signer in other documents of the workspace. Returns a new Citations; the input is left
@@ -264,9 +249,4 @@ export function linkAcrossWorkspace(own: Citations, others: { uri: string; citat
     return linked;
   });
   return { ...own, motions };
-}
-
-/** The span of the citation a linked mention took its number from (the footnote's or parenthesised citation). */
-export function linkedCitationSpan(m: MotionMention): Span | null {
-  return m.citationSpan ?? (m.via?.kind === 'earlier' ? m.via.citationSpan : null);
 }
