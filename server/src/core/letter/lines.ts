@@ -135,7 +135,9 @@ function classify(text: string, lines: Lines, l: number): void {
     }
   }
   let m: RegExpExecArray | null;
-  if ((m = QUESTION_HEADING.exec(head))) {
+  // Each pattern runs only where its first character can start it.
+  const markup = c0 === 35 || c0 === 42 || c0 === 95; // # * _
+  if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
     const closed = !!m[3] || !!m[4];
     if (a + after >= b || closed) {
@@ -145,7 +147,7 @@ function classify(text: string, lines: Lines, l: number): void {
       return;
     }
   }
-  if ((m = ANSWER_HEADING.exec(head))) {
+  if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
     const closed = !!m[3] || !!m[4];
     if (a + after >= b || closed) {
@@ -161,16 +163,16 @@ function classify(text: string, lines: Lines, l: number): void {
     lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '').toLowerCase();
     return;
   }
-  if (full && (m = SECTION_HEADING.exec(head))) {
+  if (full && (markup || c0 === 86 || c0 === 79 || c0 === 73) && (m = SECTION_HEADING.exec(head))) {
     lines.kind[l] = LineKind.SectionHeading;
     lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
     return;
   }
-  if (full && STOP_LINE.test(head)) {
+  if (full && len <= 100 && STOP_LINE.test(head)) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
-  if (full && PART_HEADING.test(head) && /^(?:#{1,6}[ \t]*)?(?:I|II|III|IV|V|VI)[ \t]/.test(head)) {
+  if (full && (c0 === 73 || c0 === 86 || c0 === 35) && PART_HEADING.test(head) && /^(?:#{1,6}[ \t]*)?(?:I|II|III|IV|V|VI)[ \t]/.test(head)) {
     lines.kind[l] = LineKind.PartHeading;
     return;
   }

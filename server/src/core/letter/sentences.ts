@@ -80,14 +80,16 @@ export function classifySentence(text: string): { question: boolean; request: bo
   while (e > 0 && CLOSERS.has(text.charCodeAt(e - 1))) e--;
   const question = text.charCodeAt(e - 1) === 63;
   const head = text.length > 300 ? text.slice(0, 300) : text;
-  const committee = COMMITTEE_START.test(head);
+  const committee = /leden/i.test(head) && COMMITTEE_START.test(head);
   let request = false;
   if (!question) {
     if (REQUEST_START.test(head)) request = true;
     else {
-      const body = text.length > 2000 ? text.slice(0, 2000) : text;
-      if ((REQUEST_VERB.test(body) || REQUEST_VERB_LATE.test(body)) && COMMITTEE_SUBJECT.test(body)) request = true;
-      else if (REQUEST_WISH.test(body)) request = true;
+      // Cheap substring tests first: most sentences contain none of the verbs.
+      const body = (text.length > 2000 ? text.slice(0, 2000) : text).toLowerCase();
+      const asks = body.includes('vra') || body.includes('verzoek');
+      if (asks && (REQUEST_VERB.test(body) || REQUEST_VERB_LATE.test(body)) && COMMITTEE_SUBJECT.test(body)) request = true;
+      else if ((asks || body.includes('graag') || body.includes('weten') || body.includes('vernemen') || body.includes('wil')) && REQUEST_WISH.test(body)) request = true;
     }
   }
   return { question, request, committee };
