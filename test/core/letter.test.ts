@@ -230,3 +230,27 @@ test('answer states: empty, placeholder only, by reference', () => {
   assert.equal(L.questions[0].answer.span, null);
   assert.ok(L.questions[0].answer.headingSpan);
 });
+
+test('Kamervragen numbering: "1. …" items, answered under "Antwoord"; a numbered list in an answer is no question', () => {
+  const questions = 'Vragen van het lid Jansen (SP) aan de minister over de huisartsenpost (ingezonden 3 april 2025).\n\n1. Kent u het bericht ‘Post gaat dicht’?\n\n2. Hoeveel inwoners zijn getroffen?\n\n3. Bent u bereid dit te onderzoeken? Zo nee, waarom niet?\n';
+  const Q = parseLetter(questions);
+  assert.equal(Q.kind, 'question-letter');
+  assert.deepEqual(summary(Q.questions), ['-:1:missing', '-:2:missing', '-:3:missing']);
+  assert.equal(Q.questions[0].questionText, 'Kent u het bericht ‘Post gaat dicht’?');
+  const answers = 'Antwoorden op vragen van het lid Jansen (ingezonden 3 april 2025).\n\n1. Kent u het bericht ‘Post gaat dicht’?\nAntwoord\nJa.\n\n2. Hoeveel inwoners zijn getroffen?\nAntwoord\nOngeveer 400. Het gaat om:\n1. inwoners van Emmen;\n2. inwoners van Klazienaveen.\n\n3. Bent u bereid dit te onderzoeken?\nAntwoord\n\n';
+  const A = parseLetter(answers);
+  assert.equal(A.kind, 'answer-letter');
+  assert.deepEqual(summary(A.questions), ['-:1:answered', '-:2:answered', '-:3:missing']);
+  assert.ok(A.questions[1].answer.text.includes('inwoners van Klazienaveen'));
+});
+
+test('references: "antwoord op vraag 18 en 43", over a line break, and resolution per section', () => {
+  const text = 'Vragen en opmerkingen van de leden van de SP-fractie\nVraag 1\nWat?\nAntwoord 1\nDit.\nVragen en opmerkingen van de leden van de CDA-fractie\nVraag 1\nHoe?\nAntwoord 1\nZo.\nVraag 2\nWaarom?\nAntwoord 2\nZie het antwoord op\nvraag 1 en 3 van de SP-fractie.\n';
+  const L = parseLetter(text);
+  const r = L.answerReferences[0];
+  assert.deepEqual(r.targets, ['1', '3']);
+  assert.equal(text.slice(r.targetSpans[0].start, r.targetSpans[0].end), '1');
+  assert.equal(text.slice(r.span.start, r.span.end), 'het antwoord op\nvraag 1 en 3');
+  assert.equal(resolveTarget(L, r.sectionIndex, '1')!.section, 'CDA-fractie');
+  assert.equal(resolveTarget(L, r.sectionIndex, '3'), undefined);
+});
