@@ -70,6 +70,10 @@ test('corpus 002: joined dossiers, stuk nummer, motie-Kathmann, earlier citation
     assert.ok(all.includes(id), id);
   }
   assert.equal(c.references.find((r) => r.id === 'kst-30821-173')!.canonical, 'Kamerstukken II 2022/23, 30 821, nr. 173');
+  // "Het lid Omtzigt heeft … een motie op stuk nummer 21 501-20, nr. 2198, ingediend."
+  const omtzigt = c.motions.find((m) => m.signer === 'Omtzigt')!;
+  assert.equal(omtzigt.text, 'een motie');
+  assert.deepEqual(omtzigt.refs.map((r) => r.id), ['kst-21501-20-2198']);
   // "Motie Dijkstra CS, …, 26643-1151" inside footnote 13 takes its number from that footnote.
   const dijkstra = c.motions.find((m) => m.signer === 'Dijkstra')!;
   assert.deepEqual(dijkstra.refs.map((r) => r.id), ['kst-26643-1151']);

@@ -139,7 +139,7 @@ function linkMotions(
     };
     let j = m.last + 1;
     // (1) A citation directly after it: "(Kamerstuk 26643, nr. 1317)" or ", Kamerstukken II …".
-    if (j < t.count && (t.isP(j, '(') || t.isP(j, ','))) {
+    if (j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op'))) {
       let k = j + 1;
       if (t.isCI(k, 'zie')) k++;
       const pc = k < t.count ? byStart.get(t.start[k]) : undefined;

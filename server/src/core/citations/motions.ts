@@ -106,6 +106,23 @@ export class MotionGrammar {
     return this.names(j);
   }
 
+  /** "het lid <name>" / "de leden <name>" up to 20 tokens before i, within the sentence. */
+  private signerBefore(i: number): [number, number] | null {
+    const t = this.t;
+    for (let k = i - 1; k >= 0 && k >= i - 20; k--) {
+      if (t.kind[k] !== WORD) {
+        const c = t.text.charCodeAt(t.start[k]);
+        if (c === 63 || c === 33 || c === 59 || (c === 46 && !(k > 0 && t.kind[k - 1] === WORD && t.len(k - 1) <= 3))) return null;
+        continue;
+      }
+      if ((t.isCI(k, 'lid') && t.isCI(k - 1, 'het')) || (t.isCI(k, 'leden') && t.isCI(k - 1, 'de'))) {
+        const nm = this.name(k + 1);
+        return nm && nm[1] < i ? nm : null;
+      }
+    }
+    return null;
+  }
+
   /** Parses a mention whose "motie"/"moties" token is i. */
   at(i: number): ParsedMention | null {
     const t = this.t;
@@ -120,7 +137,7 @@ export class MotionGrammar {
         b--;
         steps++;
       }
-      if (b >= 0 && t.kind[b] === WORD && t.gap[b + 1] !== GLUED && t.gap[b + 1] !== BLANK && (t.is(b, 'de') || t.is(b, 'De'))) start = t.start[b];
+      if (b >= 0 && t.kind[b] === WORD && t.gap[b + 1] !== GLUED && t.gap[b + 1] !== BLANK && (t.is(b, 'de') || t.is(b, 'De') || t.is(b, 'een') || t.is(b, 'Een'))) start = t.start[b];
       else if (steps > 0) start = t.start[b + 1];
     }
     let res: [[number, number], number] | null = null;
@@ -139,6 +156,15 @@ export class MotionGrammar {
       res = this.who(j + 2);
     } else if (t.gap[j] !== GLUED && t.gap[j] !== BLANK) {
       res = this.names(j);
+    }
+    if (!res && !plural && t.isCI(j, 'op') && (t.isCI(j + 1, 'stuk') || t.isCI(j + 1, 'stuknummer'))) {
+      // "Het lid Omtzigt heeft … een motie op stuk nummer 21 501-20, nr. 2198, ingediend": the
+      // signer stands earlier in the sentence.
+      const who = this.signerBefore(i);
+      if (who) {
+        const signer = t.text.slice(t.start[who[0]], t.end[who[1]]).replace(/\s+/g, ' ');
+        return { start, end: t.end[i], last: i, signer, key: signerKey(signer) };
+      }
     }
     if (!res) return null;
     let last = res[1];
