@@ -157,3 +157,19 @@ test('closing a letter clears its diagnostics', () =>
     const p = await c.publicationAfter(URI, n);
     assert.deepEqual(p.diagnostics, []);
   }));
+
+test('a client without workspace/configuration sets the severity through initializationOptions and didChangeConfiguration', () =>
+  withClient(
+    async (c) => {
+      await c.open(URI, UNANSWERED_TXT, 'plaintext');
+      assert.equal(unanswered(await c.diagnostics(URI, 1))[0].severity, 2);
+      const n = c.published.length;
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { antwoordbrief: { severity: { 'unanswered-question': 'information' } } } });
+      const p = await c.publicationAfter(URI, n);
+      assert.equal(unanswered(p.diagnostics)[0].severity, 3);
+    },
+    {
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { severity: { 'unanswered-question': 'warning' } },
+    },
+  ));
