@@ -254,3 +254,12 @@ test('references: "antwoord op vraag 18 en 43", over a line break, and resolutio
   assert.equal(resolveTarget(L, r.sectionIndex, '1')!.section, 'CDA-fractie');
   assert.equal(resolveTarget(L, r.sectionIndex, '3'), undefined);
 });
+
+test('Markdown: emphasised questions, block quotes and rules do not leak into the text', () => {
+  const text = '## Vraag 1\n\n*Bent u bekend met het bericht ‘X’?*\n\nJa.\n\n## Vraag 2\n\n> Hoeveel kost dit?\n> Wie betaalt?\n\n**Antwoord:** Het Rijk betaalt 4 miljoen.\n\n## Vraag 3\n\n_Wanneer start het?_\n\n---\n';
+  const L = parseLetter(text);
+  assert.deepEqual(summary(L.questions), ['-:1:answered', '-:2:answered', '-:3:missing']);
+  assert.deepEqual(L.questions.map((q) => q.subquestions.map((s) => s.text)), [['Bent u bekend met het bericht ‘X’?'], ['Hoeveel kost dit?', 'Wie betaalt?'], ['Wanneer start het?']]);
+  assert.equal(L.questions[0].answer.text, 'Ja.');
+  assert.equal(L.questions[1].answer.text, 'Het Rijk betaalt 4 miljoen.');
+});

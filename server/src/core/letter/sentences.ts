@@ -20,6 +20,9 @@ export interface Sentence {
   committee: boolean;
 }
 
+const MARKUP_ONLY = /^[*_#>=~`|\s-]+$/;
+const EMPHASIS_EDGES = /^(?:\*\*|__|\*|_)(?=\S)|(?<=\S)(?:\*\*|__|\*|_)$/g;
+
 const ABBREVIATIONS = new Set([
   'nr', 'nrs', 'blz', 'bijv', 'bv', 'jl', 'ca', 'mln', 'mld', 'mrd', 'art', 'artt', 'resp', 'vgl', 'dhr',
   'mevr', 'mr', 'dr', 'prof', 'ir', 'drs', 'ing', 'st', 'incl', 'excl', 'min', 'max', 'enz', 'evt', 'zgn',
@@ -27,7 +30,7 @@ const ABBREVIATIONS = new Set([
   'cf', 'zie', 'e', 'o', 'a', 'c', 'z', 'd', 'i', 'm', 't', 'n', 'v', 'b', 'red', 'ed', 'kamerstuk', 'stb', 'stcrt',
 ]);
 
-const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]); // ) " ' ” ’ » ]
+const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93, 42, 95]); // ) " ' ” ’ » ] and Markdown * _
 
 function isLower(c: number): boolean {
   if (c >= 97 && c <= 122) return true;
@@ -147,8 +150,10 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
   let pendingFragmentEnd = -1;
 
   const emit = (end: number, lastLine: number, textParts: string[]) => {
-    const t = textParts.join('').trim();
-    if (sStart >= 0 && t) {
+    // Emphasis markers around a whole sentence ("*Bent u …?*") are markup, not text.
+    const t = textParts.join('').trim().replace(EMPHASIS_EDGES, '');
+    // A lone emphasis marker or rule left over from Markdown is no sentence.
+    if (sStart >= 0 && t && !MARKUP_ONLY.test(t)) {
       const c = classifySentence(t);
       out.push({ start: sStart, end, text: t, firstLine: sFirst, lastLine, ...c });
     }
@@ -211,6 +216,12 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     } else if (kind === LineKind.Bullet) {
       flush();
     }
+    // Markdown block quotes: the ">" markers are not part of the text.
+    while (from < to && text.charCodeAt(from) === 62) {
+      from++;
+      while (from < to && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+    }
+    if (from >= to) continue;
     prevTextLine = l;
     let fragStart = from;
     for (let i = from; i < to; i++) {
