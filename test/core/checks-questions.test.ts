@@ -211,3 +211,9 @@ test('suppression: disable-next-line with and without codes, disable for the fil
   // The directive line itself is no question text and no answer.
   assert.equal(parseLetter(onLine).questions[0].answer.status, 'missing');
 });
+
+test('a letter of "Vraag N" headings without any answer yet is an answer letter in progress', () => {
+  const text = 'Vraag 1\nWat kost het?\n\nVraag 2\nWie betaalt?\n';
+  assert.equal(parseLetter(text).kind, 'answer-letter');
+  assert.deepEqual(findingsAt(text), ['unanswered-question@1', 'unanswered-question@4']);
+});

@@ -284,7 +284,9 @@ export function parseLetter(text: string): ParsedLetter {
 
   let kind: LetterKind = 'none';
   if (questions.length) {
-    const anyAnswer = questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context') || hasAnswerHeadings || hasProseHeadings;
+    // "Vraag N" headings are how an answer letter repeats its questions: such a letter is an
+    // answer letter even before the first answer is written.
+    const anyAnswer = hasQuestionHeadings || hasAnswerHeadings || hasProseHeadings || questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
     kind = anyAnswer ? 'answer-letter' : 'question-letter';
   }
   return { text, sections, questions, answerReferences, kind, orphanAnswers };
