@@ -78,17 +78,22 @@ test('kenmerken and zaaknummers are recognised', () => {
 
 test('normalisation is linear on adversarial input', () => {
   const n = 200_000;
+  // Best of three: the machine is shared, and a linear function's best time is stable.
   const time = (s: string) => {
-    const t0 = performance.now();
-    normalizeQuestion(s);
-    findTerm(s);
-    questionLetterRef(s);
-    return performance.now() - t0;
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      normalizeQuestion(s);
+      findTerm(s);
+      questionLetterRef(s);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
   };
-  for (const unit of ['a-', '- ', '-\n', 'binnen ', '---\n', '<!-- vragen:', '9 maart ']) {
-    time(unit.repeat(n / unit.length));
+  for (const unit of ['a-', '- ', '-\n', 'binnen ', '---\n', '<!-- vragen:', '9 maart ', 'ingezonden ', 'kenmerk ', '„']) {
+    // Four times the input: linear work takes about 4×, quadratic 16×; 10× leaves room for a busy machine.
     const small = time(unit.repeat(n / unit.length));
-    const big = time(unit.repeat((2 * n) / unit.length));
-    assert.ok(big < Math.max(20, small * 4), `${JSON.stringify(unit)}: ${small.toFixed(1)} → ${big.toFixed(1)} ms`);
+    const big = time(unit.repeat((4 * n) / unit.length));
+    assert.ok(big < Math.max(50, small * 10), `${JSON.stringify(unit)}: ${small.toFixed(1)} → ${big.toFixed(1)} ms`);
   }
 });

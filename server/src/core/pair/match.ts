@@ -33,7 +33,9 @@ export interface PairMatch {
   qFull: string;
 }
 
-const MAX_CANDIDATES = 200;
+const MAX_CANDIDATES = 40;
+/** Question units looked at per answer unit, matched or not: keeps the search linear. */
+const MAX_SCANNED = 400;
 /** Shortest question text looked up in the whole answer letter (shorter ones match by chance). */
 const MIN_FREE_TEXT = 30;
 const SIMILAR = 0.5;
@@ -71,45 +73,62 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
     carriers[i].push(j);
   };
 
-  const byText = new Map<string, number[]>();
-  q.forEach((_, i) => {
+  // Queues of question units by text, and by text and number; a head pointer skips the ones
+  // taken, so many equal texts (adversarial input) stay linear.
+  interface Queue {
+    items: number[];
+    head: number;
+  }
+  const byText = new Map<string, Queue>();
+  const byTextAndId = new Map<string, Queue>();
+  const push = (map: Map<string, Queue>, key: string, i: number) => {
+    const queue = map.get(key);
+    if (queue) queue.items.push(i);
+    else map.set(key, { items: [i], head: 0 });
+  };
+  const take = (queue: Queue | undefined): number => {
+    if (!queue) return -1;
+    while (queue.head < queue.items.length && qToA[queue.items[queue.head]] !== -1) queue.head++;
+    return queue.head < queue.items.length ? queue.items[queue.head] : -1;
+  };
+  q.forEach((u, i) => {
     if (!qNorm[i]) return;
-    const list = byText.get(qNorm[i]);
-    if (list) list.push(i);
-    else byText.set(qNorm[i], [i]);
+    push(byText, qNorm[i], i);
+    push(byTextAndId, `${u.id}\u0000${qNorm[i]}`, i);
   });
 
   // Pass 1: verbatim text. Among equal texts prefer the one with the same number.
   for (let j = 0; j < a.length; j++) {
-    const list = aNorm[j] ? byText.get(aNorm[j]) : undefined;
-    if (!list) continue;
-    let pick = -1;
-    for (const i of list) {
-      if (qToA[i] !== -1) continue;
-      if (pick === -1) pick = i;
-      if (q[i].id === a[j].id) {
-        pick = i;
-        break;
-      }
-    }
+    if (!aNorm[j]) continue;
+    let pick = take(byTextAndId.get(`${a[j].id}\u0000${aNorm[j]}`));
+    if (pick === -1) pick = take(byText.get(aNorm[j]));
     if (pick !== -1) {
       link(pick, j);
       kind[j] = 'same';
     }
   }
 
-  const gapCandidates = (j: number, prevQ: number): number[] => {
-    let nextQ = q.length;
-    for (let k = j + 1; k < a.length; k++) {
-      if (aToQ[k] !== -1 && kind[k] === 'same') {
-        nextQ = aToQ[k];
-        break;
-      }
+  // For each answer unit: the question index of the next verbatim match after it (one pass
+  // from the end), recomputed between passes since only later passes add matches before it.
+  let nextSame: number[] = [];
+  const computeNextSame = () => {
+    nextSame = new Array<number>(a.length);
+    let next = q.length;
+    for (let k = a.length - 1; k >= 0; k--) {
+      nextSame[k] = next;
+      if (aToQ[k] !== -1 && kind[k] === 'same') next = aToQ[k];
     }
+  };
+  const gapCandidates = (j: number, prevQ: number): number[] => {
+    const nextQ = nextSame[j];
     const out: number[] = [];
-    if (nextQ > prevQ) for (let i = prevQ + 1; i < nextQ && out.length < MAX_CANDIDATES; i++) if (qToA[i] === -1) out.push(i);
+    if (nextQ > prevQ) {
+      const stop = Math.min(nextQ, prevQ + 1 + MAX_SCANNED);
+      for (let i = prevQ + 1; i < stop && out.length < MAX_CANDIDATES; i++) if (qToA[i] === -1) out.push(i);
+    }
     return out;
   };
+  computeNextSame();
 
   // Pass 2: the two letters cut the same text into units differently (an inbreng's context
   // paragraph in one, attached to the question in the other): a unit that contains question
@@ -142,6 +161,7 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
   }
 
   // Pass 3: units changed in wording, searched between the neighbouring verbatim matches.
+  computeNextSame();
   const byId = new Map<string, number[]>();
   q.forEach((u, i) => {
     const list = byId.get(u.id);
@@ -155,7 +175,14 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
       continue;
     }
     const candidates = new Set<number>(gapCandidates(j, prevQ));
-    for (const i of byId.get(a[j].id) ?? []) if (qToA[i] === -1) candidates.add(i);
+    let sameIds = 0;
+    let scanned = 0;
+    for (const i of byId.get(a[j].id) ?? []) {
+      if (++scanned > MAX_SCANNED) break;
+      if (qToA[i] !== -1) continue;
+      candidates.add(i);
+      if (++sameIds >= MAX_CANDIDATES) break;
+    }
     let best = -1;
     let bestScore = -1;
     for (const i of candidates) {

@@ -14,20 +14,50 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 const WORD_HYPHEN = /([\p{L}\p{N}])-[ \t\r\n\u00A0]*(?=\p{L})/gu;
 const BLOCKQUOTE = /^[ \t]*>[ \t]?/gm;
 const EMPHASIS = /[*_]+/g;
-const WHITESPACE = /[\s\u00A0\u2007\u202F]+/g;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+// Uint16Array holds code units in the platform's byte order.
+const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
+
+/**
+ * Runs of whitespace to one space, trimmed. One pass into a code-unit buffer: a regex replace
+ * with hundreds of thousands of matches (a whole letter) builds as many small strings.
+ */
+function collapseSpaces(t: string): string {
+  const buf = new Uint16Array(t.length);
+  let k = 0;
+  let space = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c)) {
+      if (!space) {
+        buf[k++] = 32;
+        space = true;
+      }
+    } else {
+      buf[k++] = c;
+      space = false;
+    }
+  }
+  if (k > 0 && buf[k - 1] === 32) k--;
+  return UTF16.decode(buf.subarray(0, k));
+}
 
 /** The canonical form of a question text: equal canonical forms mean "carried verbatim". */
 export function normalizeQuestion(text: string): string {
-  return text
+  return collapseSpaces(
+    text
     .replace(/\u00AD/g, '')
     .replace(BLOCKQUOTE, '')
     .replace(QUOTES, '"')
     .replace(DASHES, '-')
     .replace(/\u2026/g, '...')
     .replace(EMPHASIS, '')
-    .replace(WORD_HYPHEN, '$1')
-    .replace(WHITESPACE, ' ')
-    .trim();
+    .replace(WORD_HYPHEN, '$1'),
+  );
 }
 
 /** Words of a normalised text, for the word diff. */
