@@ -4,7 +4,7 @@
  */
 import type { Finding, Letter, QuestionUnit } from '../model';
 import type { Span } from '../text';
-import { findPlaceholders } from '../letter/placeholders';
+import { answerPlaceholders } from '../letter/placeholders';
 import { resolveTarget } from '../letter/references';
 import type { OrphanAnswer, LetterKind } from '../letter/parse';
 import { keyTerms, type KeyTerm } from '../lang/dutch';
@@ -87,7 +87,7 @@ function placeholders(letter: Letter, out: Finding[]): void {
   for (const q of letter.questions) {
     const a = q.answer;
     if (!a.span || a.status === 'missing' || a.status === 'context') continue;
-    for (const p of findPlaceholders(letter.text, a.span.start, a.span.end)) {
+    for (const p of answerPlaceholders(letter.text, a)) {
       const token = letter.text.slice(p.start, p.end);
       out.push({
         code: 'placeholder-in-answer',

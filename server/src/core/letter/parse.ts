@@ -17,7 +17,7 @@ import type { Span } from '../text';
 import { LineKind, readLines, type Lines } from './lines';
 import { readSentences, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
-import { findPlaceholders, onlyPlaceholders } from './placeholders';
+import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
@@ -535,9 +535,10 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
     const atext = as.map((s) => s.text).join(' ');
     let status: Answer['status'] = 'answered';
     let refersTo: string[] = [];
+    let ph: Span[] = [];
     if (!span || !/[\p{L}\p{N}]/u.test(atext)) status = 'missing';
     else {
-      const ph = findPlaceholders(text, span.start, span.end);
+      ph = findPlaceholders(text, span.start, span.end);
       if (onlyPlaceholders(text, span.start, span.end, ph)) status = 'placeholder';
       else {
         refersTo = leadingReferenceTargets(as, refs);
@@ -545,6 +546,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
       }
     }
     answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
+    rememberPlaceholders(answer, status === 'missing' ? [] : ph);
   }
   const ends = [questionSpan.end, headingSpan.end];
   if (answer.span) ends.push(answer.span.end);

@@ -83,3 +83,19 @@ export function onlyPlaceholders(text: string, start: number, end: number, spans
   rest += text.slice(at, end);
   return !/[\p{L}\p{N}]/u.test(rest.replace(/\bantwoord\b/gi, ''));
 }
+
+const BY_ANSWER = new WeakMap<object, Span[]>();
+
+/** Remember the placeholders found in an answer while parsing, so the checks need not search again. */
+export function rememberPlaceholders(answer: object, spans: Span[]): void {
+  BY_ANSWER.set(answer, spans);
+}
+
+/** The placeholders in an answer's span (cached per answer object). */
+export function answerPlaceholders(text: string, answer: { span: Span | null }): Span[] {
+  const known = BY_ANSWER.get(answer);
+  if (known) return known;
+  const spans = answer.span ? findPlaceholders(text, answer.span.start, answer.span.end) : [];
+  BY_ANSWER.set(answer, spans);
+  return spans;
+}
