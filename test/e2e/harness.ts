@@ -63,6 +63,8 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string, 
 
 export interface Session {
   page: Page;
+  /** Rewrites the user settings.json with these settings added (VS Code picks the change up itself). */
+  writeSettings(extra: Record<string, unknown>): void;
   /** Process ids of the running Antwoordbrief language server(s) of this session. */
   serverPids(): number[];
   workspace: string;
@@ -81,9 +83,8 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
   const data = join(opts.scratch, 'user-data');
   const activationLog = join(opts.scratch, 'activation.jsonl');
   mkdirSync(join(data, 'User'), { recursive: true });
-  writeFileSync(
-    join(data, 'User/settings.json'),
-    JSON.stringify({
+  const settingsFile = join(data, 'User/settings.json');
+  const baseSettings = {
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'workbench.enableExperiments': false,
@@ -104,8 +105,8 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
       'outline.collapseItems': 'alwaysExpand',
       'antwoordbrief.sources.offline': true,
       ...opts.settings,
-    }),
-  );
+  };
+  writeFileSync(settingsFile, JSON.stringify(baseSettings));
   const config = join(opts.scratch, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   const env = { ...process.env, ANTWOORDBRIEF_ACTIVATION_LOG: activationLog, XDG_CONFIG_HOME: join(opts.scratch, 'xdg') };
@@ -151,6 +152,7 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
     return {
       page,
       serverPids: () => serverPids(ext),
+      writeSettings: (extra) => writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...extra })),
       workspace: opts.workspace,
       activationLog,
       async shot(name) {

@@ -38,6 +38,9 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
   mkdirSync(workspace);
   cpSync(join(ROOT, LETTER.path), join(workspace, 'antwoordbrief.md'));
   cpSync(join(ROOT, QUESTION_LETTER.path), join(workspace, 'vragenbrief.txt'));
+  // A letter nobody opens: only "Controleer alle brieven in de werkruimte" can report it.
+  mkdirSync(join(workspace, 'archief'));
+  writeFileSync(join(workspace, 'archief/oude-brief.md'), '## Vraag 1\n\nIs dit al beantwoord?\n\n## Antwoord 1\n\n## Vraag 2\n\nEn dit?\n\n## Antwoord 2\n\nJa.\n');
   const corpus = join(SHARED, 'corpus/000_d3bc5dac7f923b81.txt');
   const haveCorpus = existsSync(corpus);
   if (haveCorpus) cpSync(corpus, join(workspace, 'corpusbrief.txt'));
@@ -145,6 +148,36 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       assert.ok(labels.length >= LETTER.outline.length);
     });
 
+    await step('Open op officielebekendmakingen.nl opens the publication of the Kamerstuk under the cursor', 'open-officielebekendmakingen', async () => {
+      await page.keyboard.press('Escape');
+      await goToLine(page, posOf(LETTER.hover.line, LETTER.hover.needle).line + 1);
+      const p = await pointOf(page, LETTER.hover.line, LETTER.hover.needle);
+      await page.mouse.click(p.x, p.y);
+      const popup = page.context().waitForEvent('page');
+      await runCommand(page, 'Open op officielebekendmakingen.nl');
+      // VS Code asks before it opens a site that is not on its list of trusted domains.
+      const dialog = page.locator('.monaco-dialog-box');
+      const opened = await Promise.race([
+        popup,
+        dialog.waitFor().then(async () => {
+          await session.shot('open-external-dialog');
+          await dialog.locator('.monaco-button', { hasText: /^Open$/ }).first().click();
+          return popup;
+        }),
+      ]);
+      const url = await until('adres van het nieuwe venster', async () => (opened.url() !== 'about:blank' ? opened.url() : undefined));
+      assert.match(url, /^https:\/\/zoek\.officielebekendmakingen\.nl\/kst-30821-72\.html/);
+      await opened.close();
+    });
+
+    await step('Controleer alle brieven in de werkruimte reports a letter nobody opened, in the Problems view', 'check-workspace', async () => {
+      await runCommand(page, 'Controleer alle brieven in de werkruimte');
+      await page.locator('.notification-toast', { hasText: 'gecontroleerd' }).first().waitFor();
+      await page.locator('.markers-panel').waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'oude-brief.md' }).first().waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'Vraag 1 is niet beantwoord' }).first().waitFor();
+    });
+
     await step('a crashed server is restarted and reported in Dutch, and nothing typed is lost', 'server-restarted', async () => {
       const before = session.serverPids();
       assert.equal(before.length, 1, `één taalserver verwacht, gevonden: ${before.join(', ')}`);
@@ -200,6 +233,18 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await until('status van de corpusbrief', async () => clean(await item.innerText()).includes(`${answered} van ${units.length} vragen beantwoord`));
       assert.ok(units.length >= 7);
     }, { skip: haveCorpus ? false : 'corpusbrief: ../shared not present' });
+
+    await step('a severity setting takes effect without a restart', 'severity-setting', async () => {
+      await page.locator('.tab', { hasText: 'antwoordbrief.md' }).click();
+      await goToLine(page, lineOf('Hoogachtend,') + 3);
+      const editor = activeEditor(page);
+      await until('fout op Vraag 4', async () => (await squiggleLines(page, 'error')).includes('## Vraag 4'));
+      session.writeSettings({ 'antwoordbrief.severity': { 'unanswered-question': 'warning' } });
+      await until('geen fout meer', async () => (await editor.locator('.squiggly-error').count()) === 0);
+      assert.ok((await squiggleLines(page, 'warning')).includes('## Vraag 4'));
+      session.writeSettings({});
+      await until('weer een fout op Vraag 4', async () => (await squiggleLines(page, 'error')).includes('## Vraag 4'));
+    });
 
     await t.test('activation is timed and the server is ready', () => {
       const timings = readActivation(session.activationLog);
