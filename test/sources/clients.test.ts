@@ -52,6 +52,15 @@ test('same number in the dossier with toevoeging X is a different paper', async 
   server.nullFilter = 'honour';
 });
 
+test('a toevoeging stored in lower case ("xiii") is still found', async () => {
+  const svc = service(server, null);
+  const f = (await svc.resolve(kst('kst-99903-XIII-5'))).facts!;
+  svc.dispose();
+  assert.equal(f.found, false);
+  assert.equal(f.dossierTitle, 'Synthetisch testdossier, kleine letters');
+  assert.equal(f.highestNumber, 4);
+});
+
 test('a number beyond the dossier: found false with the highest volgnummer', async () => {
   const svc = service(server, null);
   const f = (await svc.resolve(kst('kst-99901-12'))).facts!;

@@ -68,8 +68,9 @@ function odataError(res: http.ServerResponse, status: number, message: string): 
   res.end(JSON.stringify({ error: { code: '', message } }));
 }
 
+/** OData `eq` on strings: exact, case included (the client must cope with "xiii" vs "XIII"). */
 function sameToev(a: any, b: string | null): boolean {
-  return String(a ?? '').toUpperCase() === String(b ?? '').toUpperCase();
+  return String(a ?? '') === String(b ?? '');
 }
 
 /** `null`, `'X'` (OData string literal) → value; undefined when the clause is absent. */

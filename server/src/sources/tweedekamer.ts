@@ -80,13 +80,21 @@ export class TweedeKamerClient {
         rows = await this.get(TweedeKamerClient.q('Document', { $filter: `${base} and ${this.dossierClause(ref, false)}`, $expand: expand }));
       }
     }
+    if (ref.toevoeging && !rows.some((d) => this.inDossier(d, ref))) {
+      // Toevoegingen differ in case in real data ("xiii"): ask for the dossier number only and
+      // compare case-insensitively here, rather than report a paper missing.
+      rows = await this.get(TweedeKamerClient.q('Document', { $filter: `${base} and ${this.dossierClause(ref, false)}`, $expand: expand }));
+    }
     // Never trust the server filter alone: 36410 and 36410-X must not match each other.
-    return rows.filter(
-      (d) =>
-        d &&
-        d.Verwijderd !== true &&
-        Array.isArray(d.Kamerstukdossier) &&
-        d.Kamerstukdossier.some((k: any) => String(k?.Nummer) === String(Number(ref.dossier)) && sameToevoeging(k?.Toevoeging, ref.toevoeging)),
+    return rows.filter((d) => this.inDossier(d, ref));
+  }
+
+  private inDossier(d: any, ref: TkRef): boolean {
+    return (
+      !!d &&
+      d.Verwijderd !== true &&
+      Array.isArray(d.Kamerstukdossier) &&
+      d.Kamerstukdossier.some((k: any) => String(k?.Nummer) === String(Number(ref.dossier)) && sameToevoeging(k?.Toevoeging, ref.toevoeging))
     );
   }
 
@@ -105,7 +113,12 @@ export class TweedeKamerClient {
         rows = await this.get(TweedeKamerClient.q('Kamerstukdossier', { $filter: base }));
       }
     }
-    return rows.find((k) => k && sameToevoeging(k.Toevoeging, ref.toevoeging)) ?? null;
+    let hit = rows.find((k) => k && sameToevoeging(k.Toevoeging, ref.toevoeging));
+    if (!hit && ref.toevoeging) {
+      rows = await this.get(TweedeKamerClient.q('Kamerstukdossier', { $filter: base }));
+      hit = rows.find((k) => k && sameToevoeging(k.Toevoeging, ref.toevoeging));
+    }
+    return hit ?? null;
   }
 
   private async motionZaak(zaakId: string): Promise<any | null> {
