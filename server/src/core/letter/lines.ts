@@ -120,6 +120,12 @@ function classify(text: string, lines: Lines, l: number): void {
   }
   const len = b - a;
   const c0 = text.charCodeAt(a);
+  // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
+  // unless it may be a URL, an "o" bullet or an "a)" item.
+  if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
+    lines.kind[l] = LineKind.Text;
+    return;
+  }
   // Headings are short; never run the heading patterns over a long line.
   const head = text.slice(a, Math.min(b, a + 400));
   const full = len <= 400;
@@ -168,7 +174,7 @@ function classify(text: string, lines: Lines, l: number): void {
     lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
     return;
   }
-  if (full && len <= 100 && STOP_LINE.test(head)) {
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && STOP_LINE.test(head)) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
@@ -200,7 +206,7 @@ function classify(text: string, lines: Lines, l: number): void {
     lines.kind[l] = LineKind.Furniture;
     return;
   }
-  if (BULLET.test(head)) {
+  if ((c0 === 45 || c0 === 42 || c0 === 111 || c0 > 0x2000 || (c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122)) && BULLET.test(head)) {
     lines.kind[l] = LineKind.Bullet;
     return;
   }
