@@ -146,6 +146,24 @@ test('malformed JSON shapes and SRU diagnostics never crash', async () => {
   server.setFault(null);
   assert.equal(r.state, 'failed');
   assert.match(r.message!, /zoekdienst meldt een fout: Query syntax error/);
+  // Truncated XML from the search service.
+  server.setFault({ kind: 'truncate' }, { prefix: '/sru' });
+  const svc2 = service(server, null);
+  const t = await svc2.resolve({ ...kst('kst-99902-B'), kamer: 'I' });
+  svc2.dispose();
+  server.setFault(null);
+  assert.equal(t.state, 'failed');
+  assert.match(t.message!, /onleesbaar antwoord \(ongeldige XML\)/);
+});
+
+test('a base URL in the settings that is not a URL gives a clear status', async () => {
+  const { FactsService } = await import('../../server/src/sources/service');
+  const { DEFAULT_SETTINGS } = await import('../../server/src/core/settings');
+  const svc = new FactsService({ sources: { ...DEFAULT_SETTINGS.sources, tweedekamerUrl: 'geen adres', officielebekendmakingenUrl: 'file:///etc/' }, cacheDir: null });
+  const r = await svc.resolve(REF);
+  svc.dispose();
+  assert.equal(r.state, 'failed');
+  assert.match(r.message!, /^ongeldig bronadres in de instellingen: geen adres/);
 });
 
 test('many lookups while the source hangs: peek stays instant, concurrency is bounded', async () => {

@@ -51,10 +51,16 @@ export interface RawResponse {
 
 /** A base URL plus a path relative to it; the base's host is the only host ever contacted. */
 export function joinUrl(base: string, rel: string): string {
-  const b = base.endsWith('/') ? base : base + '/';
-  const u = new URL(rel, b);
-  const bu = new URL(b);
-  if (u.origin !== bu.origin) throw new SourceError('rejected', 'ongeldige bronadres');
+  let u: URL;
+  let bu: URL;
+  try {
+    const b = base.endsWith('/') ? base : base + '/';
+    bu = new URL(b);
+    u = new URL(rel, b);
+  } catch {
+    throw new SourceError('rejected', `ongeldig bronadres in de instellingen: ${base}`);
+  }
+  if (u.origin !== bu.origin || !/^https?:$/.test(u.protocol)) throw new SourceError('rejected', `ongeldig bronadres in de instellingen: ${base}`);
   return u.toString();
 }
 
