@@ -145,10 +145,8 @@ export class FactsService {
   /** Look the paper up (cache, then sources) and wait for the answer. `force` skips the cache. */
   async resolve(ref: PaperRef, opts: { force?: boolean } = {}): Promise<FactsPeek> {
     const st = this.state(ref);
-    if (opts.force) {
-      st.nextAttemptAt = 0;
-      this.cache.forgetMemory(ref.id);
-    }
+    // Forced: the cache is not read, but what it holds stays served if the sources fail.
+    if (opts.force) st.nextAttemptAt = 0;
     await this.run(ref, !!opts.force);
     const mem = this.cache.getMemory(ref.id);
     if (st.unsupported) return { facts: mem?.facts, state: 'unknown', message: st.unsupported };
