@@ -121,3 +121,40 @@ test('hover states: pending, failed with retry, offline', () => {
   const stale = factsHoverBlocks({ facts: FACTS, state: 'cached', message: 'bron niet bereikbaar, nieuwe poging over 30 s' });
   assert.equal(stale.at(-1)!.kind, 'fields', 'cached facts shown without an alarm when a refresh fails');
 });
+
+test('motion outcome: the vote Besluit wins over "Ingediend", newest first; roll-call votes counted per fractie', async () => {
+  const { motionFacts } = await import('../../server/src/sources/tweedekamer');
+  const zaak = {
+    Onderwerp: 'Motie van het lid X over iets',
+    Kabinetsappreciatie: 'Ontraden',
+    Besluit: [
+      { BesluitSoort: 'Ingediend', BesluitTekst: 'Ingediend.', GewijzigdOp: '2025-01-01', Verwijderd: false, Stemming: [] },
+      { BesluitSoort: 'Stemmen - aangehouden', BesluitTekst: 'Aangehouden.', StemmingsSoort: null, GewijzigdOp: '2025-01-05', Verwijderd: false, Stemming: [] },
+      {
+        BesluitSoort: 'Stemmen - verworpen',
+        BesluitTekst: 'Verworpen. (72-74)',
+        StemmingsSoort: 'Hoofdelijk',
+        GewijzigdOp: '2025-02-01',
+        Verwijderd: false,
+        Stemming: [
+          { Soort: 'Voor', ActorFractie: 'SP', Persoon_Id: 'p1', FractieGrootte: 5, Verwijderd: false, Vergissing: false },
+          { Soort: 'Voor', ActorFractie: 'SP', Persoon_Id: 'p2', FractieGrootte: 5, Verwijderd: false, Vergissing: false },
+          { Soort: 'Voor', ActorFractie: 'SP', Persoon_Id: 'p2', FractieGrootte: 5, Verwijderd: false, Vergissing: false },
+          { Soort: 'Tegen', ActorFractie: 'VVD', Persoon_Id: 'p3', FractieGrootte: 24, Verwijderd: false, Vergissing: false },
+          { Soort: 'Tegen', ActorFractie: 'VVD', Persoon_Id: 'p4', FractieGrootte: 24, Verwijderd: false, Vergissing: true },
+          { Soort: 'Voor', ActorFractie: 'VVD', Persoon_Id: 'p5', FractieGrootte: 24, Verwijderd: true, Vergissing: false },
+        ],
+      },
+      { BesluitSoort: 'Stemmen - aangenomen', BesluitTekst: 'Aangenomen.', GewijzigdOp: '2025-03-01', Verwijderd: true, Stemming: [] },
+    ],
+  };
+  const m = motionFacts(zaak, null);
+  assert.equal(m.outcome, 'verworpen');
+  assert.equal(m.besluitTekst, 'Verworpen. (72-74)');
+  assert.deepEqual(m.votes.map((v) => `${v.fractie}:${v.soort}:${v.zetels}`), ['SP:Voor:2', 'VVD:Tegen:1']);
+  assert.equal(m.kabinetsappreciatie, 'Ontraden');
+  const pending = motionFacts({ Besluit: [{ BesluitSoort: 'Ingediend', BesluitTekst: 'Ingediend.', Verwijderd: false }] }, null);
+  assert.equal(pending.outcome, null);
+  const withdrawn = motionFacts({ Besluit: [{ BesluitSoort: 'Intrekken', BesluitTekst: 'Ingetrokken.', Verwijderd: false }] }, null);
+  assert.equal(withdrawn.outcome, 'ingetrokken');
+});
