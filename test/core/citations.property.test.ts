@@ -1,7 +1,7 @@
 /**
  * Properties of findCitations on generated text: it never throws, every span lies in the text
- * and its `text` is the slice, references are sorted and do not overlap, and adversarial
- * repetitions stay linear.
+ * and its `text` is the slice, references are sorted and do not overlap, and a megabyte of
+ * adversarial repetitions stays fast.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,7 +50,7 @@ test('findCitations is total and its spans are consistent', () => {
   );
 });
 
-test('adversarial repetitions stay linear (16x the text, far below 256x)', () => {
+test('adversarial repetitions: a megabyte of trigger tokens stays fast', () => {
   const patterns = [
     'Kamerstuk ',
     'Kamerstukken II 2023/24, ',
@@ -68,23 +68,17 @@ test('adversarial repetitions stay linear (16x the text, far below 256x)', () =>
     'https://zoek.officielebekendmakingen.nl/',
     '(',
   ];
+  // A megabyte of each: linear work takes tens of milliseconds (a few hundred on a loaded machine);
+  // anything quadratic in the ~100 000 trigger tokens would take many seconds. Timing ratios
+  // between sizes proved too noisy on shared machines, so the bound is absolute and wide.
   for (const p of patterns) {
-    const small = p.repeat(1000);
-    const big = p.repeat(16000);
-    const time = (s: string) => {
-      let best = Infinity;
-      for (let k = 0; k < 5; k++) {
-        const t0 = performance.now();
-        findCitations(s);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    time(small);
-    time(big);
-    const a = Math.max(time(small), 2);
-    const b = time(big);
-    // 16x the text: linear is ~16x, quadratic ~256x; the margin absorbs a loaded machine.
-    assert.ok(b / a < 64, `${JSON.stringify(p)}: 16x the text took ${(b / a).toFixed(1)}x the time`);
+    const text = p.repeat(Math.ceil(1_000_000 / p.length));
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      findCitations(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    assert.ok(best < 2500, `${JSON.stringify(p)} x ${text.length / p.length}: ${best.toFixed(0)} ms`);
   }
 });

@@ -56,8 +56,12 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
   // Labels of the lines that could be footnotes: a marker candidate needs one, which keeps
   // text full of "woord1"-like tokens cheap.
   const noteLabels = new Set<number>();
+  // Likewise a Markdown reference `[^x]` needs a definition `[^x]:` at the start of a line.
+  let markdownDefs = false;
   for (let i = 0; i < n; i++) {
-    if (t.kind[i] === NUM && (t.gap[i] >= NEWLINE || i === 0) && t.len(i) <= 3) noteLabels.add(t.num(i));
+    if (t.gap[i] < NEWLINE && i !== 0) continue;
+    if (t.kind[i] === NUM && t.len(i) <= 3) noteLabels.add(t.num(i));
+    else if (!markdownDefs && t.isP(i, '[') && t.isP(i + 1, '^')) markdownDefs = true;
   }
   for (let i = 0; i < n; i++) {
     const kind = t.kind[i];
@@ -117,7 +121,7 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
         if (c === 46 && t.kind[q] === WORD && ABBREVIATIONS_BEFORE_DOT.has(t.str(q).toLowerCase())) continue; // "nr.3"
       } else continue;
       markerCands.push({ label: t.str(i), start: t.start[i], end: t.end[i], markdown: false, weak });
-    } else if (kind === PUNCT && t.isP(i, '[') && t.isP(i + 1, '^') && t.gap[i + 1] === GLUED) {
+    } else if (markdownDefs && kind === PUNCT && t.isP(i, '[') && t.isP(i + 1, '^') && t.gap[i + 1] === GLUED) {
       // Markdown footnote reference or definition.
       let j = i + 2;
       const ls = j;
