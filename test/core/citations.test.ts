@@ -357,3 +357,21 @@ test('hover and definition in the core: motion linked through the workspace, mar
   const d = definitionCitation(a2, 8)!;
   assert.equal(t2.slice(d[0].span!.start, d[0].span!.end), '1 Kamerstuk 30 821, nr. 72.');
 });
+
+test('CRLF line ends and thin or non-breaking spaces change nothing', (t) => {
+  assert.deepEqual(ids('Kamerstuk 36\u2009410 X, nr. 46 en Kamerstuk 30\u00a0821, nr. 72 en Kamerstuk 21\u202f501-20, nr. 2198'), ['kst-36410-X-46', 'kst-30821-72', 'kst-21501-20-2198']);
+  const lf = fixture('brief-pdf.txt');
+  const crlf = lf.replace(/\n/g, '\r\n');
+  const a = findCitations(lf);
+  const b = findCitations(crlf);
+  assert.deepEqual(b.references.map((r) => r.id), a.references.map((r) => r.id));
+  assert.deepEqual(b.motions.map((m) => [m.signer, m.via?.kind, m.refs.map((r) => r.id)]), a.motions.map((m) => [m.signer, m.via?.kind, m.refs.map((r) => r.id)]));
+  assert.deepEqual(b.footnotes.map((f) => [f.label, f.text]), a.footnotes.map((f) => [f.label, f.text]));
+  assert.equal(identifyPaper(crlf)?.id, 'kst-36600-17');
+  if (!HAS_SHARED) return t.skip('corpus: ../shared not present');
+  const c4 = corpus('004_');
+  const x = findCitations(c4);
+  const y = findCitations(c4.replace(/\n/g, '\r\n'));
+  assert.deepEqual(y.motions.map((m) => m.refs.map((r) => r.id)), x.motions.map((m) => m.refs.map((r) => r.id)));
+  assert.equal(y.markers.length, 38);
+});

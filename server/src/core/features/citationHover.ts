@@ -29,7 +29,8 @@ function dossierText(r: PaperRef): string | null {
 /** The offline facts of one paper as label/value pairs. */
 export function paperFields(r: PaperRef): [string, string][] {
   const f: [string, string][] = [['Soort', kindLabel(r.kind)], ['Identificatie', r.id], ['Kamer', kamerName(r.kamer)]];
-  f.push(['Vergaderjaar', r.vergaderjaar ?? 'niet vermeld']);
+  // Zaak- and documentnummers carry their year in the number itself.
+  if (r.kind !== 'zaak' && r.kind !== 'document') f.push(['Vergaderjaar', r.vergaderjaar ?? 'niet vermeld']);
   const d = dossierText(r);
   if (d) f.push(['Dossier', d]);
   if (r.number) f.push([/^[A-Z]+$/.test(r.number) ? 'Letter' : 'Nummer', r.number]);
