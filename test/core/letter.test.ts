@@ -263,3 +263,14 @@ test('Markdown: emphasised questions, block quotes and rules do not leak into th
   assert.equal(L.questions[0].answer.text, 'Ja.');
   assert.equal(L.questions[1].answer.text, 'Het Rijk betaalt 4 miljoen.');
 });
+
+test('joint answers ("Antwoord 1 en 2", "Antwoord op vragen 1 en 2") and answers standing apart from "Vraag" headings', () => {
+  const joint = parseLetter('Vraag 1\nKent u het bericht?\n\nVraag 2\nKlopt het dat X?\n\nAntwoord 1 en 2\nJa, en dat klopt.\n\nVraag 3\nWanneer?\n\nAntwoord 3\nMorgen.\n');
+  assert.deepEqual(summary(joint.questions), ['-:1:answered', '-:2:answered', '-:3:answered']);
+  assert.equal(joint.questions[0].answer.text, 'Ja, en dat klopt.');
+  assert.deepEqual(joint.questions[0].answer.span, joint.questions[1].answer.span);
+  const vragen = parseLetter('Vraag 1\nKent u het bericht?\n\nVraag 2\nKlopt het dat X?\n\nAntwoord op vragen 1 en 2\nJa.\n');
+  assert.deepEqual(summary(vragen.questions), ['-:1:answered', '-:2:answered']);
+  const apart = parseLetter('Vraag 1\nWat kost het?\n\nVraag 2\nHoe gaat het?\n\nAntwoord 1\nVeel.\n\nAntwoord 2\nGoed.\n');
+  assert.deepEqual(apart.questions.map((q) => q.answer.text), ['Veel.', 'Goed.']);
+});

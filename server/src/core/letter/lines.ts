@@ -44,12 +44,14 @@ export interface Lines {
   rest: Int32Array;
   /** For section headings: the fractie title. */
   title: string[];
+  /** For joint answer headings ("Antwoord 1 en 2"): the ids after the first. */
+  also: Map<number, string[]>;
 }
 
 const QUESTION_HEADING =
   /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Vraag[ \t]+(\d{1,4})[ \t]*([a-z])?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
 const ANSWER_HEADING =
-  /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Antwoord(?:[ \t]+(?:op[ \t]+)?(?:de[ \t]+)?vraag)?(?:[ \t]+(\d{1,4})[ \t]*([a-z])?)?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
+  /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Antwoord(?:[ \t]+(?:op[ \t]+)?(?:de[ \t]+)?vra(?:ag|gen))?(?:[ \t]+(\d{1,4})[ \t]*([a-z])?((?:[ \t]*(?:,|en|&)[ \t]*\d{1,4}[a-z]?)*))?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
 const PROSE_ANSWER_HEADING =
   /^(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(\d{1,4})[ \t]*([a-z])?[ \t]*[.)]?[ \t]*(?:Antwoord|Reactie)[ \t]+(?:van[ \t]+)?(?:het[ \t]+kabinet|de[ \t]+regering|de[ \t]+minister|de[ \t]+staatssecretaris|de[ \t]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
 const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t]+|$)/;
@@ -96,6 +98,7 @@ export function readLines(text: string): Lines {
     id: new Array<string>(count).fill(''),
     rest: new Int32Array(count),
     title: new Array<string>(count).fill(''),
+    also: new Map(),
   };
   for (let l = 0; l < count; l++) {
     let a = lines.start[l];
@@ -155,10 +158,11 @@ function classify(text: string, lines: Lines, l: number): void {
   }
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[3] || !!m[4];
+    const closed = !!m[4] || !!m[5];
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
       lines.id[l] = m[1] ? m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '') : '';
+      if (m[3]) lines.also.set(l, (m[3].match(/\d{1,4}[a-z]?/g) ?? []).map((x) => x.replace(/^0+(?=\d)/, '')));
       lines.rest[l] = a + after;
       return;
     }

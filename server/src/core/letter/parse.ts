@@ -40,6 +40,8 @@ interface Draft {
   /** The body (question + answer) has not been split yet. */
   unsplit: boolean;
   context: boolean;
+  /** Other questions answered together under this one's answer heading. */
+  joint?: Draft[];
 }
 
 /** An answer heading that matched no question. */
@@ -115,8 +117,10 @@ export function parseLetter(text: string): ParsedLetter {
       cur = null;
       return;
     }
-    if (cur.aHeadLine >= 0) cur.aEnd = at;
-    else {
+    if (cur.aHeadLine >= 0) {
+      cur.aEnd = at;
+      for (const j of cur.joint ?? []) j.aEnd = at;
+    } else {
       cur.qEnd = at;
       cur.unsplit = cur.kind === 'heading' || cur.kind === 'item';
     }
@@ -188,23 +192,38 @@ export function parseLetter(text: string): ParsedLetter {
       }
       case LineKind.AnswerHeading: {
         const id = lines.id[l];
+        const also = lines.also.get(l) ?? [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
-        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id)) {
+        let primary: Draft | undefined;
+        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = restStart;
-          break;
-        }
-        if (id === '') break; // a stray "Antwoord" line: text of whatever it stands in
-        close(lines.start[l]);
-        const target = findUnanswered(id);
-        if (target) {
-          target.aHeadLine = l;
-          target.aStart = restStart;
-          cur = target;
+          primary = cur;
         } else {
-          orphanLines.push({ line: l, id, sectionIndex });
-          cur = newDraft('orphan', id, ls, le, restStart);
+          if (id === '') break; // a stray "Antwoord" line: text of whatever it stands in
+          close(lines.start[l]);
+          primary = findUnanswered(id);
+          if (primary) {
+            primary.aHeadLine = l;
+            primary.aStart = restStart;
+            primary.unsplit = false;
+            cur = primary;
+          } else {
+            orphanLines.push({ line: l, id, sectionIndex });
+            cur = newDraft('orphan', id, ls, le, restStart);
+            break;
+          }
+        }
+        // "Antwoord 1 en 2": one answer for several questions.
+        for (const other of [id, ...also]) {
+          if (other === primary.id) continue;
+          const d = findUnanswered(other);
+          if (!d || d === primary) continue;
+          d.aHeadLine = l;
+          d.aStart = restStart;
+          d.unsplit = false;
+          (primary.joint ??= []).push(d);
         }
         break;
       }
@@ -232,6 +251,7 @@ export function parseLetter(text: string): ParsedLetter {
           if (target) {
             target.aHeadLine = l;
             target.aStart = lines.end[l];
+            target.unsplit = false;
             cur = target;
           } else {
             orphanLines.push({ line: l, id, sectionIndex });
