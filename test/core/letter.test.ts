@@ -274,3 +274,8 @@ test('joint answers ("Antwoord 1 en 2", "Antwoord op vragen 1 en 2") and answers
   const apart = parseLetter('Vraag 1\nWat kost het?\n\nVraag 2\nHoe gaat het?\n\nAntwoord 1\nVeel.\n\nAntwoord 2\nGoed.\n');
   assert.deepEqual(apart.questions.map((q) => q.answer.text), ['Veel.', 'Goed.']);
 });
+
+test('an "Antwoord op vraag 3" heading is no reference', () => {
+  const L = parseLetter(fixture('kamervragen-antwoord.txt'));
+  assert.deepEqual(L.answerReferences.map((r) => r.targets), [['2']]);
+});

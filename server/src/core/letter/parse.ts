@@ -292,7 +292,11 @@ export function parseLetter(text: string): ParsedLetter {
     if (d.unsplit && !d.suffix && next && next.number === d.number && next.suffix && next.sectionIndex === d.sectionIndex && next.kind === d.kind) d.context = true;
   }
 
-  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset));
+  // "Antwoord op vraag 3" as an answer heading is a heading, not a reference.
+  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset)).filter((r) => {
+    const l = lineOf(lines, r.span.start);
+    return !(lines.kind[l] === LineKind.AnswerHeading && r.span.start < lines.rest[l]);
+  });
   const letterIsQuestions = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
 
   const questions: QuestionUnit[] = [];
