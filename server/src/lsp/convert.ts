@@ -125,7 +125,8 @@ export function toHover(result: HoverResult, lines: LineIndex, markdown: boolean
 export function toDefinition(targets: DefinitionTarget[], uri: string, lines: LineIndex, linkSupport: boolean): Location[] | LocationLink[] {
   const located = targets.flatMap((t) => {
     const targetUri = t.uri ?? uri;
-    const range = t.range ?? (t.span && !t.uri ? lines.range(t.span) : t.span ? undefined : undefined);
+    // A span is an offset into this document; targets elsewhere come with their own range.
+    const range = t.range ?? (t.span && (!t.uri || t.uri === uri) ? lines.range(t.span) : undefined);
     if (!range) return [];
     return [{ t, targetUri, range }];
   });
