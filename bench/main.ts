@@ -1,11 +1,14 @@
 // The benchmark: one JSON object per line on stdout (see bench/lib.ts). Metric groups live in
 // bench/metrics/, one file each, run in name order; `npm run bench -- server` runs only the
 // groups whose file name contains "server".
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { emit, loadDocs, metricFiles, note, type Context, type MetricGroup, type Record } from './lib';
 
 async function main() {
   const filter = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  // Figures are only comparable on a similarly loaded machine: say how loaded this one is.
+  note(`${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   const docs = loadDocs();
   const results: Record[] = [];
   const ctx: Context = {
