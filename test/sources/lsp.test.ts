@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildDataset } from './dataset';
+import { buildDataset, hasShared } from './dataset';
 import { tempDir } from './helpers';
 import { startReplayServer, type ReplayServer } from '../support/replay-server';
 import { LspClient, positionOf } from '../server/lsp-client';
@@ -104,4 +104,31 @@ test('refreshFacts looks the papers up again', async () => {
   assert.equal(r.resolved, 2);
   assert.deepEqual(r.failed, []);
   assert.ok(server.requests.length > n, 'the sources were asked again');
+});
+
+test('recorded facts of the motion Erkens in the hover of the real server', { skip: hasShared ? false : 'recorded responses: ../shared not present' }, async () => {
+  const recorded = await startReplayServer(buildDataset());
+  const dir = tempDir();
+  const c = await LspClient.start({
+    settings: { sources: { tweedekamerUrl: recorded.tkUrl, officielebekendmakingenUrl: recorded.koopUrl, timeoutMs: 5000, offline: false }, cacheDir: dir.dir },
+  });
+  try {
+    const uri = 'file:///tmp/antwoordbrief-facts/erkens.md';
+    const text = 'In de motie Erkens (Kamerstuk 36 410 X, nr. 46) vraagt de Kamer om openbaarheid.\n';
+    await c.open(uri, text);
+    const pos = positionOf(text, 'motie Erkens', 3);
+    let h = hoverText(await c.hover(uri, pos));
+    const end = Date.now() + 10_000;
+    while (!/Kabinetsappreciatie/.test(h) && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      h = hoverText(await c.hover(uri, pos));
+    }
+    assert.match(h, /Kabinetsappreciatie: Oordeel Kamer/);
+    assert.match(h, /Motie van het lid Erkens over het vaker openbaar maken van cyberaanvallen/);
+    assert.match(h, /Dossier: Vaststelling van de begrotingsstaten van het Ministerie van Defensie \(X\) voor het jaar 2024/);
+  } finally {
+    await c.shutdown().catch(() => c.kill());
+    await recorded.close();
+    dir.cleanup();
+  }
 });

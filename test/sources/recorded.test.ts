@@ -189,3 +189,20 @@ test('every recorded Kamerstuk XML converts to Markdown with its title and "verz
     assert.ok(!/<[a-z]/.test(markdown), `${id}: no XML left`);
   }
 });
+
+test('checks on recorded facts: "de motie Jansen" citing the motion Erkens; a number beyond dossier 36410-X', { skip }, async () => {
+  const { findCitations } = await import('../../server/src/core/citations/index');
+  const { checkFacts } = await import('../../server/src/core/facts');
+  const text = 'Ter uitvoering van de motie Jansen (Kamerstuk 36 410 X, nr. 46) en Kamerstuk 36 410 X, nr. 146.';
+  const c = findCitations(text);
+  const facts = new Map();
+  for (const r of c.references) facts.set(r.id, (await svc.resolve(r)).facts);
+  const f = checkFacts(text, c, (r) => facts.get(r.id));
+  assert.deepEqual(
+    f.map((x) => [x.code, x.message]),
+    [
+      ['kamerstuk-not-found', 'Kamerstuk 36 410 X, nr. 146 bestaat niet: het dossier "Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2024" loopt tot nr. 97.'],
+      ['motion-mismatch', 'Kamerstuk 36 410 X, nr. 46 is de motie van Erkens, niet van Jansen: "Motie van het lid Erkens over het vaker openbaar maken van cyberaanvallen en bijbehorende technische werkwijzen".'],
+    ],
+  );
+});
