@@ -132,3 +132,29 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
     dir.cleanup();
   }
 });
+
+test('switching to offline: the hover says offline and no request follows', async () => {
+  server.setFault({ kind: 'status', status: 500 }, { prefix: '/OData' });
+  const dir = tempDir();
+  const online = { sources: { tweedekamerUrl: server.tkUrl, officielebekendmakingenUrl: server.koopUrl, timeoutMs: 2000, offline: false }, cacheDir: dir.dir };
+  const c = await LspClient.start({ settings: online });
+  try {
+    const uri = 'file:///tmp/antwoordbrief-facts/offline.md';
+    const text = 'Zie Kamerstuk 99 901 X, nr. 7 en Kamerstuk 99 901, nr. 3.\n';
+    await c.open(uri, text);
+    await c.diagnostics(uri, 1);
+    const h = hoverText(await c.hover(uri, positionOf(text, 'Kamerstuk 99 901 X', 3)));
+    assert.match(h, /Gegevens worden opgehaald|serverfout/);
+    await c.configure({ ...online, sources: { ...online.sources, offline: true } });
+    await new Promise((r) => setTimeout(r, 300));
+    const n = server.requests.length;
+    const off = hoverText(await c.hover(uri, positionOf(text, 'Kamerstuk 99 901 X', 3)));
+    assert.match(off, /Offline/);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(server.requests.length, n, 'no request after switching offline');
+  } finally {
+    server.setFault(null);
+    await c.shutdown().catch(() => c.kill());
+    dir.cleanup();
+  }
+});

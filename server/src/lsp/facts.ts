@@ -37,8 +37,7 @@ function papersOf(a: Analysis): PaperRef[] {
 }
 
 export class FactsHost {
-  private service: FactsService | null = null;
-  private key = '';
+  private readonly services = new Map<string, FactsService>();
   private defaultCacheDir: string | null = null;
   private pending = new Set<string>();
   private readonly seen = new Map<string, string>();
@@ -64,26 +63,39 @@ export class FactsHost {
     return s.cacheDir || this.defaultCacheDir || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'antwoordbrief');
   }
 
-  /** The service for these settings; rebuilt sources when they change. */
+  /**
+   * The service for these settings. Settings are per resource (a multi-root workspace may point
+   * folders at different mirrors), so one service per distinct sources + cache folder.
+   */
   serviceFor(s: Settings): FactsService {
     const dir = this.cacheDir(s);
     const key = JSON.stringify([s.sources, dir]);
-    if (this.service && key === this.key) return this.service;
-    if (this.service && this.service.cache.dir === dir) {
-      this.service.configure(s.sources);
-    } else {
-      this.service?.dispose();
-      this.service = new FactsService({ sources: s.sources, cacheDir: dir });
-      // Only new facts change findings and hovers: a failed retry does not re-publish anything.
-      this.service.onDidChange((ref, peek) => {
-        const stamp = peek.facts?.fetchedAt;
-        if (!stamp || this.seen.get(ref.id) === stamp) return;
-        this.seen.set(ref.id, stamp);
-        this.arrived(ref.id);
-      });
+    let svc = this.services.get(key);
+    if (svc) return svc;
+    if (s.sources.offline) {
+      // Offline means no network at all: stop the retries of services made before the switch.
+      for (const [k, other] of this.services) {
+        if (other.offline) continue;
+        other.dispose();
+        this.services.delete(k);
+      }
     }
-    this.key = key;
-    return this.service;
+    svc = new FactsService({ sources: s.sources, cacheDir: dir });
+    // Only new facts change findings and hovers: a failed retry does not re-publish anything.
+    svc.onDidChange((ref, peek) => {
+      const stamp = peek.facts?.fetchedAt;
+      if (!stamp || this.seen.get(ref.id) === stamp) return;
+      this.seen.set(ref.id, stamp);
+      this.arrived(ref.id);
+    });
+    if (this.services.size >= 8) {
+      // Settings changed many times: drop the oldest.
+      const [oldKey, old] = this.services.entries().next().value!;
+      old.dispose();
+      this.services.delete(oldKey);
+    }
+    this.services.set(key, svc);
+    return svc;
   }
 
   private arrived(id: string): void {
@@ -179,6 +191,7 @@ export class FactsHost {
 
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.service?.dispose();
+    for (const svc of this.services.values()) svc.dispose();
+    this.services.clear();
   }
 }

@@ -76,7 +76,9 @@ export function factsHoverBlocks(peek: FactsPeek): HoverBlock[] {
     fields.push(['Bron', `${SOURCE_LABEL[f.source]}, opgehaald ${dutchDate(f.fetchedAt) ?? f.fetchedAt}`]);
     blocks.push({ kind: 'fields', fields });
   }
-  if (peek.state === 'failed' || (peek.message && peek.state !== 'cached')) {
+  if (peek.state === 'offline') {
+    if (!f) blocks.push({ kind: 'text', text: STATE_TEXT.offline });
+  } else if (peek.state === 'failed' || (peek.message && peek.state !== 'cached')) {
     blocks.push({ kind: 'text', text: peek.message ? `Bron: ${peek.message}` : 'Bron niet bereikbaar.' });
   } else if (!f && STATE_TEXT[peek.state]) {
     blocks.push({ kind: 'text', text: STATE_TEXT[peek.state] });
