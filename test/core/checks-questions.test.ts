@@ -217,3 +217,19 @@ test('a letter of "Vraag N" headings without any answer yet is an answer letter 
   assert.equal(parseLetter(text).kind, 'answer-letter');
   assert.deepEqual(findingsAt(text), ['unanswered-question@1', 'unanswered-question@4']);
 });
+
+test('a verslag with one fractie not answered yet: its questions are reported, quoted, without numbering noise', () => {
+  const base = fixture('inbreng-kabinet.txt');
+  // Drop the D66 answers: its prose questions remain, without "N. Antwoord van het kabinet".
+  const text = base.replace(/3\. Antwoord van het kabinet\n[^\n]*\n[^\n]*\n/, '').replace(/4\. Antwoord van het kabinet\n[^\n]*\n/, '');
+  const f = checkQuestions(parseLetter(text));
+  assert.deepEqual(f.map((x) => x.code), ['unanswered-question', 'unanswered-question']);
+  assert.match(f[0].message, /^De vraag ‘Kan de staatssecretaris aangeven hoeveel ouderen hulp nodig…’ \(D66-fractie\) is niet beantwoord\./);
+  // The quick fix inserts a numbered answer heading; the letter is then complete apart from the placeholder.
+  let fixed = text;
+  for (const x of [...f].reverse()) {
+    const d = x.data as UnansweredData;
+    fixed = fixed.slice(0, d.insertAt) + d.insertText + fixed.slice(d.insertAt);
+  }
+  assert.deepEqual(checkQuestions(parseLetter(fixed)).map((x) => x.code), ['placeholder-in-answer', 'placeholder-in-answer']);
+});

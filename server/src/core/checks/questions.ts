@@ -6,7 +6,7 @@ import type { Finding, Letter, QuestionUnit } from '../model';
 import type { Span } from '../text';
 import { answerPlaceholders } from '../letter/placeholders';
 import { resolveTarget } from '../letter/references';
-import type { OrphanAnswer, LetterKind } from '../letter/parse';
+import { isUnnumbered, type OrphanAnswer, type LetterKind } from '../letter/parse';
 import { keyTerms, type KeyTerm } from '../lang/dutch';
 
 /** What a quick fix for `unanswered-question` needs: where and what to insert. */
@@ -65,7 +65,11 @@ function unanswered(letter: Letter, isQuestionLetter: boolean, out: Finding[]): 
     if (q.answer.status !== 'missing') continue;
     let insertAt: number;
     let insertText: string;
-    if (q.answer.headingSpan) {
+    const unnumbered = isUnnumbered(q);
+    if (unnumbered) {
+      insertAt = Math.max(q.questionSpan.end, q.headingSpan.end);
+      insertText = `\n${q.id}. Antwoord van het kabinet\n${ANSWER_PLACEHOLDER}`;
+    } else if (q.answer.headingSpan) {
       insertAt = q.answer.headingSpan.end;
       insertText = `\n${ANSWER_PLACEHOLDER}`;
     } else {
@@ -76,7 +80,9 @@ function unanswered(letter: Letter, isQuestionLetter: boolean, out: Finding[]): 
     out.push({
       code: 'unanswered-question',
       span: q.answer.headingSpan ?? q.headingSpan,
-      message: `Vraag ${label(q, letter)} is niet beantwoord. Voeg onder de vraag een antwoord toe.`,
+      message: unnumbered
+        ? `De vraag ‘${quote(q.subquestions[0]?.text ?? q.questionText, 60)}’${q.section ? ` (${q.section})` : ''} is niet beantwoord. Voeg na de vraag een genummerd antwoord toe.`
+        : `Vraag ${label(q, letter)} is niet beantwoord. Voeg onder de vraag een antwoord toe.`,
       question: q.id,
       data,
     });
@@ -258,7 +264,7 @@ function references(letter: Letter, out: Finding[]): void {
 }
 
 function numbering(letter: Letter, out: Finding[]): void {
-  const units = letter.questions.filter((q) => q.number > 0);
+  const units = letter.questions.filter((q) => q.number > 0 && !isUnnumbered(q));
   if (!units.length) return;
   // Numbering restarts per section when a later section starts again at 1; otherwise it runs on.
   const firstOfSection = new Map<number, QuestionUnit>();

@@ -21,6 +21,16 @@ import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './plac
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
+const UNNUMBERED = new WeakSet<QuestionUnit>();
+
+/**
+ * Whether a unit's id was given by the parser rather than the letter: a prose question in an
+ * inbreng with no answer heading yet. Its number is a running count, not a number to check.
+ */
+export function isUnnumbered(q: QuestionUnit): boolean {
+  return UNNUMBERED.has(q);
+}
+
 type DraftKind = 'heading' | 'item' | 'prose' | 'inbreng' | 'orphan';
 
 interface Draft {
@@ -302,7 +312,9 @@ export function parseLetter(text: string): ParsedLetter {
   const questions: QuestionUnit[] = [];
   for (const d of drafts) {
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
-    questions.push(buildUnit(text, lines, sentences, sections, d, answerReferences));
+    const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
+    if (d.kind === 'inbreng') UNNUMBERED.add(unit);
+    questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
 

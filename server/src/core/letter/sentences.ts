@@ -216,6 +216,9 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     } else if (kind === LineKind.Bullet) {
       flush();
     }
+    // A line that is one bracketed note ("[PM antwoord]", "[…]") stands on its own.
+    const bracketLine = text.charCodeAt(lines.tstart[l]) === 91 && text.charCodeAt(to - 1) === 93;
+    if (bracketLine) flush();
     // Markdown block quotes: the ">" markers are not part of the text.
     while (from < to && text.charCodeAt(from) === 62) {
       from++;
@@ -285,6 +288,7 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
       sEnd = to;
       sLast = l;
     }
+    if (bracketLine) flush();
   }
   flush();
   return out;
