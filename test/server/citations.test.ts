@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList, DocumentLink, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { DEFAULT_CAPABILITIES, LspClient, applyEdits, positionOf } from './lsp-client';
+import { ANSWERED_MD } from './letters';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/citations');
 
@@ -195,4 +196,16 @@ test('noncanonical-citation is off by default', () =>
     await c.open(uri, 'Zie Kamerstuk 36 410 X nr. 46.\n');
     const diags = await c.diagnostics(uri, 1);
     assert.deepEqual(diags.filter((d) => d.code === 'noncanonical-citation'), []);
+  }));
+
+test('completion of question ids after "vraag "', () =>
+  withServer(async (c, ws) => {
+    const uri = ws.uri('antwoorden.md');
+    const text = ANSWERED_MD + '\nZie verder het antwoord op vraag 1';
+    await c.open(uri, text);
+    const end = positionOf(text, 'vraag 1', 7, text.split('vraag 1').length - 2);
+    const res = await c.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: end });
+    const items = Array.isArray(res) ? res : res?.items ?? [];
+    assert.deepEqual(items.map((i) => i.label), ['1', '1a', '1b']);
+    assert.match(items[1].detail ?? '', /^Hoeveel geld/);
   }));
