@@ -183,6 +183,7 @@ test('forms from DOMAIN.md and SOURCES.md', () => {
     ['Aanhangsel Handelingen I 2014/15, nr. 12', ['ah-ek-20142015-12']],
     ['Handelingen II 2010/11, nr. 108, item 5, p. 25-36', ['h-tk-20102011-108-5']],
     ['(Kamerstukken 31945)', ['kst-31945']],
+    ['(30 821, E)', ['kst-30821-E']],
     ['Kamerstukken II 1999/00, 26 824, nrs. 1–3', ['kst-26824-1', 'kst-26824-2', 'kst-26824-3']],
     ['(t.v.v. 19637-3370)', ['kst-19637-3370']],
     ['21501-32-1740', ['kst-21501-32-1740']],
@@ -225,6 +226,8 @@ test('look-alikes are not references', () => {
     'om 14.30 uur, 1,5 miljoen, 2,3%',
     'Het Kamerstuk volgt later; de Kamerstukken zijn in 2024 verstuurd.',
     'Handelingen van de raad.',
+    'Kamerstukken 2024, nr. 5 van de reeks.',
+    'In totaal 12 500, B. Daarna 12345-0.',
   ];
   for (const text of lookalikes) {
     const c = findCitations(text);

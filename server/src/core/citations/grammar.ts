@@ -456,7 +456,9 @@ export class Grammar {
       if (t.isDash(j) && t.gap[j] === GLUED) j++; // "Zitting 1958-1959-5380"
     }
     j = this.comma(j);
-    const ds = this.dossiers(j, true);
+    // Four-digit dossiers belong to papers from before the 1980s; later a four-digit number
+    // after "Kamerstukken" is a year ("Kamerstukken 2024, nr. 5" is no citation).
+    const ds = this.dossiers(j, vj !== null && +vj.slice(0, 4) < 1980);
     if (!ds) return null;
     const [first, count, after] = ds;
     const np = this.numbers(after, true);
@@ -503,7 +505,9 @@ export class Grammar {
     const j = ds[2];
     const afterComma = this.comma(j);
     // Without a trigger word only an explicit "nr."/"nrs." (or ", E" after a comma) will do.
-    if (!this.nrWord(afterComma) && !(afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && !this.t.isWord(afterComma + 1) && !this.t.isNum(afterComma + 1))) return null;
+    // An Eerste Kamer letter without trigger word only inside parentheses: "(30 821, E)".
+    const inParens = i > 0 && this.t.isP(i - 1, '(');
+    if (!this.nrWord(afterComma) && !(inParens && afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && !this.t.isWord(afterComma + 1) && !this.t.isNum(afterComma + 1))) return null;
     const np = this.numbers(j, false);
     if (!np) return null;
     return this.build(this.t.start[i], ds[0], ds[1], np, null, null, np.next, 'bare');
