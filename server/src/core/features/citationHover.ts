@@ -103,7 +103,7 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
   const blocks: HoverBlock[] = [{ kind: 'title', text: `Voetnoot ${marker.label}` }];
   if (footnote) {
     blocks.push({ kind: 'quote', text: oneLine(footnote.text) });
-    blocks.push({ kind: 'text', text: `Regel ${a.lines.lineAt(footnote.span.start) + 1}.` });
+    blocks.push({ kind: 'text', text: `De voetnoot staat op regel ${a.lines.lineAt(footnote.span.start) + 1}.` });
   }
   return { span: marker.span, blocks };
 }
