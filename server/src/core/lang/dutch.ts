@@ -55,6 +55,9 @@ function cachedStem(w: string): string {
   return s;
 }
 
+const TERMS_CACHE = new Map<string, KeyTerm[]>();
+const TERMS_CACHE_MAX = 20_000;
+
 const STOP = new Set<string>([...(stopwordLists.nl ?? []), ...DOMAIN_STOP]);
 
 /** The Snowball (Dutch) stem of a word, lowercased. */
@@ -83,20 +86,26 @@ export interface KeyTerm {
 
 /**
  * The key terms of a sentence: words that are not stop words, not numbers and at least three
- * letters long, each with its stem(s), in order of first occurrence and without repeats.
+ * letters long, each with its stem(s), in order of first occurrence and without repeats. The
+ * result is cached and shared: do not change it.
  */
 export function keyTerms(sentence: string): KeyTerm[] {
-  const stemOf = cachedStem;
+  // Subquestions hardly change between keystrokes: remember their terms.
+  const known = TERMS_CACHE.get(sentence);
+  if (known) return known;
   const out: KeyTerm[] = [];
   const seen = new Set<string>();
   for (const w of words(sentence)) {
     const lower = w.toLowerCase();
-    if (lower.length < 3 || seen.has(lower) || isStopWord(lower) || /^\d/.test(lower) || lower.endsWith('-fractie')) continue;
+    if (lower.length < 3 || seen.has(lower) || STOP.has(lower) || (lower.charCodeAt(0) >= 48 && lower.charCodeAt(0) <= 57) || lower.endsWith('-fractie')) continue;
     seen.add(lower);
-    const parts = lower.split(/[-'’]/).filter((p) => p.length >= 3 && !isStopWord(p));
-    const stems = parts.length ? parts.map(stemOf) : [stemOf(lower)];
+    const simple = !lower.includes('-') && !lower.includes("'") && !lower.includes('’');
+    const parts = simple ? [] : lower.split(/[-'’]/).filter((p) => p.length >= 3 && !STOP.has(p));
+    const stems = parts.length ? parts.map(cachedStem) : [cachedStem(lower)];
     out.push({ word: w, stems });
   }
+  if (TERMS_CACHE.size >= TERMS_CACHE_MAX) TERMS_CACHE.clear();
+  TERMS_CACHE.set(sentence, out);
   return out;
 }
 
