@@ -279,3 +279,9 @@ test('an "Antwoord op vraag 3" heading is no reference', () => {
   const L = parseLetter(fixture('kamervragen-antwoord.txt'));
   assert.deepEqual(L.answerReferences.map((r) => r.targets), [['2']]);
 });
+
+test('non-breaking spaces (as Word and PDFs give them) in headings and references', () => {
+  const text = 'Vraag\u00a01\nWat kost het?\nAntwoord\u00a01\nVeel.\n\nVraag 2\nEn nu?\nAntwoord 2\nZie het antwoord op vraag\u00a01.\n';
+  const L = parseLetter(text);
+  assert.deepEqual(summary(L.questions), ['-:1:answered', '-:2:by-reference']);
+});

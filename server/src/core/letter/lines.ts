@@ -49,15 +49,15 @@ export interface Lines {
 }
 
 const QUESTION_HEADING =
-  /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Vraag[ \t]+(\d{1,4})[ \t]*([a-z])?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
+  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vraag[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?/u;
 const ANSWER_HEADING =
-  /^(?:#{1,6}[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*Antwoord(?:[ \t]+(?:op[ \t]+)?(?:de[ \t]+)?vra(?:ag|gen))?(?:[ \t]+(\d{1,4})[ \t]*([a-z])?((?:[ \t]*(?:,|en|&)[ \t]*\d{1,4}[a-z]?)*))?(?![\p{L}\p{N}])[ \t]*(?:(\*\*|__|\*|_)[ \t]*)?([:.)–—-][ \t]*)?(?:(?:\*\*|__|\*|_)[ \t]*)?/u;
+  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?((?:[ \t\u00a0]*(?:,|en|&)[ \t\u00a0]*\d{1,4}[a-z]?)*))?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?/u;
 const PROSE_ANSWER_HEADING =
-  /^(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(\d{1,4})[ \t]*([a-z])?[ \t]*[.)]?[ \t]*(?:Antwoord|Reactie)[ \t]+(?:van[ \t]+)?(?:het[ \t]+kabinet|de[ \t]+regering|de[ \t]+minister|de[ \t]+staatssecretaris|de[ \t]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
-const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t]+|$)/;
+  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?[ \t\u00a0]*[.)]?[ \t\u00a0]*(?:Antwoord|Reactie)[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
+const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
 const SECTION_HEADING =
-  /^(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:Vragen[ \t]+en[ \t]+opmerkingen|Opmerkingen[ \t]+en[ \t]+vragen|Vragen|Inbreng)[ \t]+van[ \t]+(?:de[ \t]+leden|het[ \t]+lid)[ \t]+van[ \t]+(?:de[ \t]+)?([^\n]{1,100}?)[ \t]*(?:\*\*|__)?[ \t]*:?$/u;
-const PART_HEADING = /^(?:#{1,6}[ \t]*)?(?:I|II|III|IV|V|VI)[ \t]+\p{Lu}[^.?!]{0,80}$/u;
+  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?([^\n]{1,100}?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*:?$/u;
+const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p{Lu}[^.?!]{0,80}$/u;
 const STOP_LINE =
   /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;

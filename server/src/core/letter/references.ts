@@ -6,9 +6,9 @@ import type { AnswerReference, Letter, QuestionUnit } from '../model';
 import type { Span } from '../text';
 
 const REFERENCE =
-  /antwoord(?:en)?[ \t\r\n]+(?:op|bij|onder)[ \t\r\n]+(?:de[ \t\r\n]+)?vra(?:ag|gen)[ \t\r\n]+(\d{1,4}[a-z]?(?![\p{L}\p{N}]))((?:[ \t\r\n]*(?:,|en|&|t\/m|tot en met)[ \t\r\n]*\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)/iuy;
+  /antwoord(?:en)?[ \t\r\n\u00a0]+(?:op|bij|onder)[ \t\r\n\u00a0]+(?:de[ \t\r\n\u00a0]+)?vra(?:ag|gen)[ \t\r\n\u00a0]+(\d{1,4}[a-z]?(?![\p{L}\p{N}]))((?:[ \t\r\n\u00a0]*(?:,|en|&|t\/m|tot en met)[ \t\r\n\u00a0]*\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)/iuy;
 const TARGET = /\d{1,4}[a-z]?/gi;
-const HET_BEFORE = /\bhet[ \t\r\n]+$/i;
+const HET_BEFORE = /\bhet[ \t\r\n\u00a0]+$/i;
 
 /** Every reference phrase in the text, with the section it stands in. */
 export function findAnswerReferences(text: string, sectionAt: (offset: number) => number): AnswerReference[] {
