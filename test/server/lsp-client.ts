@@ -183,11 +183,11 @@ export class LspClient {
   }
 
   /** The diagnostics published for exactly `version` of `uri` (already received or next to come). */
-  diagnostics(uri: string, version: number, timeoutMs = 10000): Promise<Diagnostic[]> {
+  diagnostics(uri: string, version: number, timeoutMs = 30000): Promise<Diagnostic[]> {
     return this.publication(uri, version, timeoutMs).then((p) => p.diagnostics);
   }
 
-  publication(uri: string, version: number | undefined, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+  publication(uri: string, version: number | undefined, timeoutMs = 30000): Promise<PublishDiagnosticsParams> {
     const match = (p: PublishDiagnosticsParams) => p.uri === uri && (version === undefined || p.version === version);
     const seen = this.published.find(match);
     if (seen) return Promise.resolve(seen);
@@ -199,7 +199,7 @@ export class LspClient {
   }
 
   /** The first publication for `uri` that arrives after the first `after` publications (of any uri). */
-  publicationAfter(uri: string, after: number, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+  publicationAfter(uri: string, after: number, timeoutMs = 30000): Promise<PublishDiagnosticsParams> {
     const seen = this.published.slice(after).find((p) => p.uri === uri);
     if (seen) return Promise.resolve(seen);
     return withTimeout(
@@ -210,7 +210,7 @@ export class LspClient {
   }
 
   /** The next custom notification `method` matching `pred` (already received or next to come). */
-  notification(method: string, pred: (params: any) => boolean = () => true, timeoutMs = 10000): Promise<any> {
+  notification(method: string, pred: (params: any) => boolean = () => true, timeoutMs = 30000): Promise<any> {
     const match = (n: { method: string; params: any }) => n.method === method && pred(n.params);
     const seen = this.notifications.find(match);
     if (seen) return Promise.resolve(seen.params);
