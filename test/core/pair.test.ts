@@ -283,3 +283,37 @@ test('002: rename 50 → 72 moves the answer heading and every "antwoord op vraa
   const qt = cutQuestionLetter(LETTER_002, { headings: false });
   assert.deepEqual(check(qt, out), []);
 });
+
+test('the pair check grows linearly on adversarial letters (repeated Vraag 1a, all texts different, all equal)', () => {
+  const build = (n: number, text: (k: number) => string) => {
+    const parts: string[] = [];
+    for (let k = 0; k < n; k++) parts.push(`### Vraag 1a\n\n${text(k)}\n\n### Antwoord 1a\n\nJa.\n`);
+    return parseLetter(parts.join('\n'));
+  };
+  const cases: [string, (k: number) => string, (k: number) => string][] = [
+    ['equal', () => 'Waarom is dat zo?', () => 'Waarom is dat zo?'],
+    ['all different', (k) => `Waarom is vraag ${k} zo gesteld?`, (k) => `Hoe komt het dat ${k * 7} anders is?`],
+    ['shifted', (k) => `Waarom is vraag ${k} zo gesteld?`, (k) => `Waarom is vraag ${k + 1} zo gesteld?`],
+  ];
+  for (const [name, qText, aText] of cases) {
+    // Four times the units: linear work takes about 4×, quadratic 16×. The machine is shared:
+    // small and big runs alternate, best of seven each.
+    const qs = build(1000, qText);
+    const as = build(1000, aText);
+    const qb = build(4000, qText);
+    const ab = build(4000, aText);
+    let small = Infinity;
+    let big = Infinity;
+    for (let k = 0; k < 7; k++) {
+      let t0 = performance.now();
+      checkPair(qs, as);
+      small = Math.min(small, performance.now() - t0);
+      t0 = performance.now();
+      checkPair(qb, ab);
+      big = Math.min(big, performance.now() - t0);
+    }
+    // A floor of 250 ms: on a shared machine garbage-collection pauses of the large parsed
+    // letters dominate small figures; a quadratic check of 4000 units would take seconds.
+    assert.ok(big < Math.max(250, small * 10), `${name}: ${small.toFixed(1)} → ${big.toFixed(1)} ms`);
+  }
+});

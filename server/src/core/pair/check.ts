@@ -118,34 +118,42 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const eol = answer.text.includes('\r\n') ? '\r\n' : '\n';
 
   // Carried with other words: a dropped subquestion is "missing", any other change "differs".
-  let withoutMissing: string | null = null;
   const missingByUnit = new Map<number, Subquestion[]>();
   for (let i = 0; i < q.length; i++) {
     const carriers = m.carriers[i];
     if (!carriers.length) continue;
+    // A carrier holding the whole question text carries every subquestion of it.
+    if (carriers.some((j) => m.aNorm[j].includes(m.qNorm[i]))) continue;
     const carried = carriers.map((j) => m.aNorm[j]).join(' ');
     const missing = q[i].subquestions.filter((sq) => !carried.includes(normalizeQuestion(sq.text)));
     if (missing.length) missingByUnit.set(i, missing);
   }
-  if (missingByUnit.size) {
-    // One pass over the question letter with every dropped subquestion cut out.
-    const cuts = [...missingByUnit.values()].flat().sort((x, y) => y.span.start - x.span.start);
-    let rest = questions.text;
-    for (const sq of cuts) rest = rest.slice(0, sq.span.start) + ' ' + rest.slice(sq.span.end);
-    withoutMissing = normalizedProse(rest);
-  }
+  // The question letter around unit i (its neighbours included, for context the two letters
+  // cut differently) with the dropped subquestions cut out: bounded by the neighbours, so the
+  // work stays linear however many units lose a subquestion.
+  const withoutMissing = (i: number, missing: Subquestion[]): string => {
+    const from = i > 0 ? q[i - 1].span.start : 0;
+    const to = i + 1 < q.length ? q[i + 1].span.end : questions.text.length;
+    let rest = questions.text.slice(from, to);
+    for (const sq of [...missing].sort((x, y) => y.span.start - x.span.start)) {
+      rest = rest.slice(0, sq.span.start - from) + ' ' + rest.slice(sq.span.end - from);
+    }
+    return normalizedProse(rest);
+  };
   const reported = new Set<number>();
   for (let i = 0; i < q.length; i++) {
     const qu = q[i];
     const carriers = m.carriers[i];
     if (!carriers.length) continue;
+    const missing = missingByUnit.get(i);
+    if (!missing && carriers.every((j) => m.kind[j] !== 'differs')) continue;
     const first = a[carriers[0]];
     const restore: PairFix | undefined =
       carriers.length === 1
         ? { kind: 'pair-edit', title: `Herstel de tekst van ${label(qu)} uit de vragenbrief`, span: first.questionSpan, text: displayQuestionText(qu.questionText) }
         : undefined;
-    const missing = missingByUnit.get(i);
-    if (missing && withoutMissing !== null && carriers.every((j) => withoutMissing!.includes(m.aNorm[j]))) {
+    const rest = missing ? withoutMissing(i, missing) : null;
+    if (missing && rest !== null && carriers.every((j) => rest.includes(m.aNorm[j]))) {
       for (const sq of missing) {
         findings.push({
           code: 'question-missing',

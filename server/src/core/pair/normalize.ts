@@ -6,58 +6,102 @@
  */
 import { diffArrays } from 'diff';
 
-// Every quote mark is one: ‘…’, “…”, „…”, '…' and "…" quote the same words.
-const QUOTES = /['"\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
-// A hyphen right after a letter or digit and before a letter, with any whitespace after it:
-// line-break hyphenation and compound hyphens compare equal whether or not the PDF kept them.
-const WORD_HYPHEN = /([\p{L}\p{N}])-[ \t\r\n\u00A0]*(?=\p{L})/gu;
-const BLOCKQUOTE = /^[ \t]*>[ \t]?/gm;
-const EMPHASIS = /[*_]+/g;
+const QUOTE_CODES = new Set([0x27, 0x22, 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xb4, 0x60, 0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+function isDash(c: number): boolean {
+  return c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+}
+
+function charAt(t: string, i: number): string {
+  const cp = t.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** The code unit before `k` in the output, as a character (joining a surrogate pair). */
+function lastChar(buf: Uint16Array, k: number): string {
+  if (k === 0) return '';
+  const lo = buf[k - 1];
+  if (lo >= 0xdc00 && lo <= 0xdfff && k > 1) return String.fromCharCode(buf[k - 2], lo);
+  return String.fromCharCode(lo);
+}
+
 // Uint16Array holds code units in the platform's byte order.
 const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 
+// One buffer, grown as needed and reused: allocating a typed array per call (thousands of
+// short question texts) costs more in garbage collection than the work itself. A buffer for a
+// very large text is not kept.
+const KEEP_UNITS = 1 << 20;
+let shared = new Uint16Array(4096);
+function scratch(units: number): Uint16Array {
+  if (units <= shared.length) return shared;
+  const buf = new Uint16Array(units);
+  if (units <= KEEP_UNITS) shared = buf;
+  return buf;
+}
+
 /**
- * Runs of whitespace to one space, trimmed. One pass into a code-unit buffer: a regex replace
- * with hundreds of thousands of matches (a whole letter) builds as many small strings.
+ * The canonical form of a question text: equal canonical forms mean "carried verbatim".
+ * One pass over the code units into a buffer (a regex replace with hundreds of thousands of
+ * matches, as a whole letter has, builds as many small strings):
+ * - every quote mark is one ('…', ‘…’, “…”, „…” quote the same words), every dash a hyphen,
+ *   "…" three dots; soft hyphens, Markdown emphasis (`*`, `_`) and block-quote markers go;
+ * - a hyphen after a letter or digit and before a letter goes, with the whitespace after it:
+ *   line-break hyphenation and compound hyphens compare equal whether or not the PDF kept them;
+ * - runs of whitespace become one space; the result is trimmed.
  */
-function collapseSpaces(t: string): string {
-  const buf = new Uint16Array(t.length);
+export function normalizeQuestion(text: string): string {
+  const n = text.length;
+  const buf = scratch(n * 3 + 1);
   let k = 0;
   let space = true;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+  let lineStart = true;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = true;
     if (isSpace(c)) {
       if (!space) {
         buf[k++] = 32;
         space = true;
       }
-    } else {
-      buf[k++] = c;
-      space = false;
+      continue;
     }
+    if (lineStart && c === 0x3e /* > */) {
+      lineStart = false;
+      continue;
+    }
+    lineStart = false;
+    if (c === 0xad || c === 0x2a || c === 0x5f) continue;
+    if (QUOTE_CODES.has(c)) c = 0x22;
+    else if (c === 0x2026) {
+      buf[k++] = 0x2e;
+      buf[k++] = 0x2e;
+      c = 0x2e;
+    } else if (isDash(c)) {
+      // Drop a word hyphen: letter or digit before it, a letter after any whitespace.
+      let before = k;
+      if (before > 0 && buf[before - 1] === 32) before = -1;
+      if (before > 0 && LETTER_OR_DIGIT.test(lastChar(buf, before))) {
+        let j = i + 1;
+        while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0xa0)) j++;
+        if (j < n && LETTER.test(charAt(text, j))) {
+          i = j - 1;
+          continue;
+        }
+      }
+      c = 0x2d;
+    }
+    buf[k++] = c;
+    space = false;
   }
   if (k > 0 && buf[k - 1] === 32) k--;
   return UTF16.decode(buf.subarray(0, k));
-}
-
-/** The canonical form of a question text: equal canonical forms mean "carried verbatim". */
-export function normalizeQuestion(text: string): string {
-  return collapseSpaces(
-    text
-    .replace(/\u00AD/g, '')
-    .replace(BLOCKQUOTE, '')
-    .replace(QUOTES, '"')
-    .replace(DASHES, '-')
-    .replace(/\u2026/g, '...')
-    .replace(EMPHASIS, '')
-    .replace(WORD_HYPHEN, '$1'),
-  );
 }
 
 /** Words of a normalised text, for the word diff. */
