@@ -63,8 +63,6 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string, 
 
 export interface Session {
   page: Page;
-  /** Rewrites the user settings.json with these settings added (VS Code picks the change up itself). */
-  writeSettings(extra: Record<string, unknown>): void;
   /** Process ids of the running Antwoordbrief language server(s) of this session. */
   serverPids(): number[];
   workspace: string;
@@ -152,7 +150,6 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
     return {
       page,
       serverPids: () => serverPids(ext),
-      writeSettings: (extra) => writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...extra })),
       workspace: opts.workspace,
       activationLog,
       async shot(name) {

@@ -239,15 +239,23 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       assert.ok(units.length >= 7);
     }, { skip: haveCorpus ? false : 'corpusbrief: ../shared not present' });
 
-    await step('a severity setting takes effect without a restart', 'severity-setting', async () => {
+    await step('a severity setting changed in settings.json takes effect without a restart', 'severity-setting', async () => {
       await page.locator('.tab', { hasText: 'antwoordbrief.md' }).click();
       const editor = activeEditor(page);
       await until('fout op Vraag 4', async () => (await squiggleLines(page, 'error')).includes('## Vraag 4'));
-      session.writeSettings({ 'antwoordbrief.severity': { 'unanswered-question': 'warning' } });
+      // As a drafter does it: the user settings JSON, edited and saved.
+      await runCommand(page, 'Preferences: Open User Settings (JSON)');
+      await page.locator('.tab.active', { hasText: 'settings.json' }).waitFor();
+      await activeEditor(page).locator('.view-line').first().click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.insertText('"antwoordbrief.severity": { "unanswered-question": "warning" },');
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+      await session.shot('settings-json');
+      await page.locator('.tab', { hasText: 'antwoordbrief.md' }).click();
       await until('geen fout meer', async () => (await editor.locator('.squiggly-error').count()) === 0);
       assert.ok((await squiggleLines(page, 'warning')).includes('## Vraag 4'));
-      session.writeSettings({});
-      await until('weer een fout op Vraag 4', async () => (await squiggleLines(page, 'error')).includes('## Vraag 4'));
     });
 
     await t.test('activation is timed and the server is ready', () => {
