@@ -285,3 +285,9 @@ test('non-breaking spaces (as Word and PDFs give them) in headings and reference
   const L = parseLetter(text);
   assert.deepEqual(summary(L.questions), ['-:1:answered', '-:2:by-reference']);
 });
+
+test('an answer that opens in the committee voice stays an answer', () => {
+  const L = parseLetter('Vraag 1\nDeelt u de mening van deze leden?\n\nDe leden hebben gelijk: het kabinet deelt die mening.\n');
+  assert.deepEqual(summary(L.questions), ['-:1:answered']);
+  assert.equal(L.questions[0].answer.text, 'De leden hebben gelijk: het kabinet deelt die mening.');
+});

@@ -432,8 +432,14 @@ function splitBody(sentences: Sentence[], d: Draft, questionOnly: boolean): void
   let last: number;
   if (first < 0) last = 0;
   else {
+    // The question runs on over asking sentences, and over committee-voiced ones only when an
+    // asking sentence follows: an answer may open with "De leden hebben gelijk …".
     last = first;
-    while (last + 1 < body.length && (body[last + 1].question || body[last + 1].request || body[last + 1].committee)) last++;
+    for (let k = first + 1; k < body.length; k++) {
+      const b = body[k];
+      if (b.question || b.request) last = k;
+      else if (!b.committee) break;
+    }
   }
   const end = d.qEnd;
   d.qEnd = body[last].end;
