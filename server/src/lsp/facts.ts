@@ -149,9 +149,10 @@ export class FactsHost {
   /** Go to definition on a paper outside the workspace: its text downloaded into the cache. */
   async definition(a: Analysis, offset: number, s: Settings): Promise<DefinitionTarget[] | null> {
     const hit = citationAt(a.citations, offset);
-    const ref = hit?.kind === 'reference' ? hit.ref : hit?.kind === 'motion' ? hit.motion.refs[0] : undefined;
-    if (!ref || hit?.kind === 'marker') return null;
-    const origin = hit!.kind === 'reference' ? hit!.ref.span : (hit as { motion: { span: { start: number; end: number } } }).motion.span;
+    if (!hit || hit.kind === 'marker') return null;
+    const ref = hit.kind === 'reference' ? hit.ref : hit.motion.refs[0];
+    if (!ref) return null;
+    const origin = hit.kind === 'reference' ? hit.ref.span : hit.motion.span;
     try {
       const r = await this.serviceFor(s).downloadPaperText(toPaperRef(ref));
       const pos = { line: r.line, character: 0 };
