@@ -118,7 +118,7 @@ export class LspClient {
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
       params.items.map((item) => {
         const s = typeof client.settings === 'function' ? client.settings(item.scopeUri) : client.settings;
-        if (!item.section || item.section === 'antwoordbrief') return s ?? {};
+        if (!item.section || item.section === 'antwoordbrief') return offlineUnlessSet(s);
         return null;
       }),
     );
@@ -131,7 +131,7 @@ export class LspClient {
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'werkruimte' }] : null,
       capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
-      initializationOptions: options.initializationOptions,
+      initializationOptions: offlineUnlessSet(options.initializationOptions),
     });
     await connection.sendNotification('initialized', {});
     return client;
@@ -249,7 +249,7 @@ export class LspClient {
   async configure(settings: StartOptions['settings']): Promise<void> {
     this.settings = settings;
     const s = typeof settings === 'function' ? settings(undefined) : settings;
-    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { antwoordbrief: s ?? {} } });
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { antwoordbrief: offlineUnlessSet(s) } });
   }
 
   /** `shutdown` then `exit`; resolves with the server's exit code. */
@@ -356,4 +356,16 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
       timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms: ${what}`)), ms);
     }),
   ]);
+}
+
+/**
+ * Tests run offline: a server given a letter with citations would otherwise look them up at the
+ * real public hosts. A test that wants sources (a replay server) sets `sources` itself.
+ */
+function offlineUnlessSet(raw: unknown): Record<string, unknown> {
+  if (raw === undefined || raw === null) return { sources: { offline: true } };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return raw as Record<string, unknown>;
+  const obj = raw as Record<string, unknown>;
+  if (obj.antwoordbrief && typeof obj.antwoordbrief === 'object') return { ...obj, antwoordbrief: offlineUnlessSet(obj.antwoordbrief) };
+  return 'sources' in obj ? obj : { ...obj, sources: { offline: true } };
 }
