@@ -92,9 +92,14 @@ test('normalisation is linear on adversarial input', () => {
     const big = unit.repeat((4 * n) / unit.length);
     let ts = Infinity;
     let tb = Infinity;
-    for (let k = 0; k < 5; k++) {
-      ts = Math.min(ts, once(small));
-      tb = Math.min(tb, once(big));
+    // A load spike passes, a superlinear function fails every time: up to three rounds.
+    for (let round = 0; round < 3 && !(tb < Math.max(100, ts * 10)); round++) {
+      ts = Infinity;
+      tb = Infinity;
+      for (let k = 0; k < 5; k++) {
+        ts = Math.min(ts, once(small));
+        tb = Math.min(tb, once(big));
+      }
     }
     assert.ok(tb < Math.max(100, ts * 10), `${JSON.stringify(unit)}: ${ts.toFixed(1)} → ${tb.toFixed(1)} ms`);
   }

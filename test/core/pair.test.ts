@@ -304,16 +304,38 @@ test('the pair check grows linearly on adversarial letters (repeated Vraag 1a, a
     const ab = build(4000, aText);
     let small = Infinity;
     let big = Infinity;
-    for (let k = 0; k < 7; k++) {
-      let t0 = performance.now();
-      checkPair(qs, as);
-      small = Math.min(small, performance.now() - t0);
-      t0 = performance.now();
-      checkPair(qb, ab);
-      big = Math.min(big, performance.now() - t0);
+    // A load spike passes, a superlinear check fails every time: up to three rounds.
+    for (let round = 0; round < 3 && !(big < Math.max(250, small * 10)); round++) {
+      small = Infinity;
+      big = Infinity;
+      for (let k = 0; k < 7; k++) {
+        let t0 = performance.now();
+        checkPair(qs, as);
+        small = Math.min(small, performance.now() - t0);
+        t0 = performance.now();
+        checkPair(qb, ab);
+        big = Math.min(big, performance.now() - t0);
+      }
     }
     // A floor of 250 ms: on a shared machine garbage-collection pauses of the large parsed
     // letters dominate small figures; a quadratic check of 4000 units would take seconds.
     assert.ok(big < Math.max(250, small * 10), `${name}: ${small.toFixed(1)} → ${big.toFixed(1)} ms`);
   }
+});
+
+test('discovery: the question letter the answer letter quotes, else the one sharing a zaaknummer; never an answer letter', async () => {
+  const { linkQuestionLetter } = await import('../../server/src/core/pair/link');
+  const kamervragen = parseLetter(fixture('kamervragen.md'));
+  const inbreng = parseLetter(fixture('inbreng.md'));
+  const answer = parseLetter(fixture('antwoord-kamervragen.md'));
+  const candidates = [
+    { name: 'inbreng.md', letter: inbreng },
+    { name: 'antwoord-oud.md', letter: parseLetter(fixture('antwoord-kamervragen.md')) },
+    { name: 'kamervragen.md', letter: kamervragen },
+  ];
+  assert.deepEqual(linkQuestionLetter(answer, candidates), { index: 2, reason: 'quotes', score: 1 });
+  // An answer letter that quotes nothing but names the inbreng's zaaknummer.
+  const byNumber = parseLetter('Geachte voorzitter,\n\nUw kenmerk 2025Z01877\n\n### Vraag 1\n\nIets anders gevraagd?\n\n### Antwoord 1\n\nJa.\n');
+  assert.deepEqual(linkQuestionLetter(byNumber, candidates), { index: 0, reason: 'identifier', score: 0 });
+  assert.equal(linkQuestionLetter(parseLetter('### Vraag 1\n\nWaarom?\n\n### Antwoord 1\n\nDaarom.\n'), candidates), null);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,10 @@ const pairOnly = (d: Diagnostic[]) => d.filter((x) => PAIR_CODES.has(String(x.co
 /** A temp folder with the given files; returns the folder and a URI maker. */
 function workspace(files: Record<string, string>) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-pair-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return { dir, uri: (name: string) => pathToFileURL(path.join(dir, name)).toString(), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -253,3 +256,32 @@ test('server: 002 verslag is clean against its cut-out inbreng; rename 50 → 72
     }
   });
 });
+
+test('server: the setting antwoordbrief.questionLetter names the question letter; the renumber action follows a rename', () =>
+  withServer(async (c) => {
+    const ws = workspace({ 'vragen/kamervragen.md': fixture('kamervragen.md') });
+    try {
+      c.settings = { questionLetter: path.join(ws.dir, 'vragen/kamervragen.md') };
+      const uri = ws.uri('antwoord.md');
+      const text = fixture('antwoord-kamervragen.md').replace(/^<!--.*-->\n/, '');
+      await c.open(uri, text);
+      assert.deepEqual(pairOnly(await c.diagnostics(uri, 1)), []);
+      const status = await c.notification('antwoordbrief/status', (p) => p.uri === uri && p.version === 1);
+      assert.equal(status.questionLetter, 'kamervragen.md');
+      const hover = await c.hover(uri, { line: 0, character: 1 });
+      assert.match(JSON.stringify(hover), /ingesteld met antwoordbrief/);
+
+      // A new question inserted as Vraag 3: the action on its heading renumbers the rest.
+      const inserted = text.replace('### Vraag 3', '### Vraag 3\n\nIs er een nieuwe vraag?\n\n### Antwoord 3\n\nJa.\n\n### Vraag 3');
+      await setText(c, uri, inserted);
+      const at = positionOf(inserted, '### Vraag 3', 10);
+      const actions = (await c.codeActions(uri, { start: at, end: at }))!;
+      const renumber = actions.find((a) => a.title === 'Nummer de vragen na vraag 3 door')!;
+      assert.ok(renumber, JSON.stringify(actions.map((a) => a.title)));
+      const out = applyEdits(inserted, editsFor(renumber.edit, uri));
+      assert.deepEqual(out.match(/^### Vraag \d+$/gm), ['### Vraag 1', '### Vraag 2', '### Vraag 3', '### Vraag 4', '### Vraag 5', '### Vraag 6']);
+      assert.match(out, /Zie ook het antwoord op vraag 5\./);
+    } finally {
+      ws.done();
+    }
+  }));

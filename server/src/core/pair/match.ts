@@ -4,7 +4,7 @@
  * matches leave. Linear apart from the bounded similarity search of unmatched units.
  */
 import type { Letter, QuestionUnit } from '../model';
-import { normalizeQuestion, similarity } from './normalize';
+import { normalizeQuestion, words } from './normalize';
 import { readLines } from '../letter/lines';
 import { readSentences } from '../letter/sentences';
 
@@ -162,6 +162,18 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
 
   // Pass 3: units changed in wording, searched between the neighbouring verbatim matches.
   computeNextSame();
+  // Word sets, made once per unit that takes part in the search.
+  const qWords: (Set<string> | undefined)[] = [];
+  const aWords: (Set<string> | undefined)[] = [];
+  const wordSet = (t: string) => new Set(words(t.toLowerCase()));
+  const similarity = (i: number, j: number): number => {
+    const wq = (qWords[i] ??= wordSet(qNorm[i]));
+    const wa = (aWords[j] ??= wordSet(aNorm[j]));
+    if (wq.size === 0 && wa.size === 0) return 1;
+    let shared = 0;
+    for (const w of wq) if (wa.has(w)) shared++;
+    return shared / (wq.size + wa.size - shared);
+  };
   const byId = new Map<string, number[]>();
   q.forEach((u, i) => {
     const list = byId.get(u.id);
@@ -186,7 +198,7 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
     let best = -1;
     let bestScore = -1;
     for (const i of candidates) {
-      let score = similarity(qNorm[i], aNorm[j]);
+      let score = similarity(i, j);
       const sameId = q[i].id === a[j].id;
       const sameSection = sectionKey(q[i]) === sectionKey(a[j]);
       if (score < (sameId ? SIMILAR_SAME_ID : SIMILAR)) continue;
