@@ -78,6 +78,9 @@ export function today(): string {
   return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoToday();
 }
 
+/** The term of each parsed question letter (a letter is parsed again when its text changes). */
+const terms = new WeakMap<Letter, Term>();
+
 function fsPathOf(uri: string): string | null {
   try {
     const u = URI.parse(uri);
@@ -150,7 +153,11 @@ export class PairHost {
     }
     const link = outcome.link;
     const name = path.basename(link.path);
-    const term = findTerm(link.text);
+    let term = terms.get(link.letter);
+    if (!term) {
+      term = findTerm(link.text);
+      terms.set(link.letter, term);
+    }
     const match = matchLetters(link.letter, letter);
     const findings = applySuppressions(analysis.text, checkPair(link.letter, letter, { questionLetterName: name, today: today(), term }, match), disabledCodes(settings));
     return {
