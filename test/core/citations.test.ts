@@ -278,51 +278,36 @@ test('identifiers from the KOOP sample are recognised in text', (t) => {
   assert.equal(ok, sample.length);
 });
 
-test('recognition is linear: 8x the text takes about 8x the time', () => {
-  const unit = fixture('brief-pdf.txt') + '\n' + fixture('notitie.md') + '\n';
-  const small = unit.repeat(50);
-  const big = unit.repeat(400);
-  const time = (s: string) => {
-    let best = Infinity;
-    for (let k = 0; k < 5; k++) {
-      const t0 = performance.now();
+/**
+ * Fastest CPU time (ms) of each text over several interleaved runs (a, b, a, b, …): CPU time of
+ * this process only, and the minimum, so other work on a shared machine does not count.
+ */
+function fastestCpu(texts: string[], runs = 5): number[] {
+  const best = texts.map(() => Infinity);
+  texts.forEach((s) => findCitations(s));
+  for (let k = 0; k < runs; k++) {
+    texts.forEach((s, i) => {
+      const t0 = process.cpuUsage();
       findCitations(s);
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  };
-  time(small);
-  const a = time(small);
-  const b = time(big);
-  assert.ok(b / a < 24, `8x the text took ${(b / a).toFixed(1)}x the time`);
-});
-
-test('speed: at most 5x one pass of /[\\p{L}\\p{N}]+/gu (002 and a 1 MB letter)', (t) => {
-  const base = HAS_SHARED ? corpus('002_') : fixture('brief-pdf.txt') + '\n' + fixture('notitie.md');
-  const mb = base.repeat(Math.ceil(1_000_000 / base.length));
-  for (const [name, text] of [[HAS_SHARED ? '002' : 'fixtures', base], ['1MB', mb]] as const) {
-    const scan = () => {
-      const re = /[\p{L}\p{N}]+/gu;
-      let n = 0;
-      while (re.exec(text)) n++;
-      return n;
-    };
-    const samplesF: number[] = [];
-    const samplesS: number[] = [];
-    for (let k = 0; k < 15; k++) {
-      let t0 = performance.now();
-      findCitations(text);
-      samplesF.push(performance.now() - t0);
-      t0 = performance.now();
-      scan();
-      samplesS.push(performance.now() - t0);
-    }
-    const med = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1];
-    const ratio = med(samplesF) / med(samplesS);
-    t.diagnostic(`${name}: findCitations ${med(samplesF).toFixed(2)} ms, F_scan ${med(samplesS).toFixed(2)} ms, ratio ${ratio.toFixed(2)}`);
-    console.log(`speed ${name}: findCitations ${med(samplesF).toFixed(2)} ms, F_scan ${med(samplesS).toFixed(2)} ms, ratio ${ratio.toFixed(2)}`);
-    assert.ok(ratio <= 5, `ratio ${ratio.toFixed(2)} on ${name}`);
+      const used = process.cpuUsage(t0);
+      best[i] = Math.min(best[i], (used.user + used.system) / 1000);
+    });
   }
+  return best;
+}
+
+// Speed against other work (F_scan) is a benchmark figure (`npm run bench`, metric "citations"),
+// not a test: only the growth with the size of the text is tested here.
+test('recognition is linear: t(2n)/t(n) <= 2.5 (CPU time, fastest of interleaved runs)', () => {
+  const unit = fixture('brief-pdf.txt') + '\n' + fixture('notitie.md') + '\n';
+  const small = unit.repeat(200);
+  const big = unit.repeat(400);
+  let [a, b] = fastestCpu([small, big]);
+  // A spoiled measurement (a collection, a busy sibling) is retried; a real superlinearity
+  // shows up every time.
+  for (let attempt = 0; attempt < 2 && b / a > 2.5; attempt++) [a, b] = fastestCpu([small, big], 9);
+  assert.ok(b < 5000, `${big.length} characters took ${b.toFixed(0)} ms`);
+  if (b > 5) assert.ok(b / a <= 2.5, `t(2n)/t(n) = ${(b / a).toFixed(2)} (${a.toFixed(1)} → ${b.toFixed(1)} ms)`);
 });
 
 test('completion: numbers after "Kamerstuk <dossier>, nr. " and question ids after "vraag "', async () => {
