@@ -85,7 +85,7 @@ function cap(s: string): string {
 }
 
 function clip(text: string, max = 80): string {
-  const t = normalizeQuestion(text);
+  const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
@@ -105,7 +105,7 @@ function anchor(unit: QuestionUnit): Span {
  */
 function trimContext(changes: WordChange[] | null, qFull: string): WordChange[] | null {
   if (!changes) return changes;
-  return changes.filter((c, k) => !((k === 0 || k === changes.length - 1) && !c.removed && qFull.includes(c.added)));
+  return changes.filter((c, k) => !((k === 0 || k === changes.length - 1) && !c.removed && qFull.includes(normalizeQuestion(c.added))));
 }
 
 /** Compares the answer letter with its question letter; findings are in the answer letter. */

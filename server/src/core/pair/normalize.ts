@@ -5,6 +5,7 @@
  * Markdown emphasis and block-quote markers.
  */
 import { diffArrays } from 'diff';
+import { displayQuestionText } from './display';
 
 const QUOTE_CODES = new Set([0x27, 0x22, 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xb4, 0x60, 0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
 const LETTER = /\p{L}/u;
@@ -121,9 +122,17 @@ export interface WordChange {
  * normalisation. Returns null when the texts are too different for a readable diff.
  */
 export function wordDiff(original: string, carried: string, maxEdits = 200): WordChange[] | null {
-  const a = words(normalizeQuestion(original));
-  const b = words(normalizeQuestion(carried));
-  const parts = diffArrays(a, b, { maxEditLength: maxEdits });
+  // Words as the drafter reads them, compared by their canonical form: the message shows
+  // "PVV-fractie", not the canonical "PVVfractie".
+  const tokens = (t: string) =>
+    t
+      .split(/\s+/)
+      .filter((w) => w)
+      .map((raw) => ({ raw, norm: normalizeQuestion(raw) }))
+      .filter((w) => w.norm);
+  const a = tokens(displayQuestionText(original));
+  const b = tokens(displayQuestionText(carried));
+  const parts = diffArrays(a, b, { maxEditLength: maxEdits, comparator: (l, r) => l.norm === r.norm });
   if (!parts) return null;
   const changes: WordChange[] = [];
   let current: WordChange | null = null;
@@ -136,7 +145,7 @@ export function wordDiff(original: string, carried: string, maxEdits = 200): Wor
       current = { removed: '', added: '' };
       changes.push(current);
     }
-    const value = part.value.join(' ');
+    const value = part.value.map((w) => w.raw).join(' ');
     if (part.removed) current.removed = current.removed ? `${current.removed} ${value}` : value;
     else current.added = current.added ? `${current.added} ${value}` : value;
   }
