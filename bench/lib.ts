@@ -3,6 +3,7 @@
  * Each file in `bench/metrics/` exports `run(ctx)`; add a metric group by adding a file.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ANSWERED_MD } from '../test/server/letters';
@@ -151,6 +152,19 @@ export function buildLetter(base: string, bytes: number): string {
 }
 
 let tmp: string | undefined;
+
+type Core = typeof import('./core');
+let core: Core | undefined;
+
+/** The analysis core bundled as it ships (see bench/core.ts), built once per run into a temp dir. */
+export function shippedCore(): Core {
+  if (core) return core;
+  tmp ??= mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-bench-'));
+  const outfile = path.join(tmp, 'core.js');
+  buildSync({ entryPoints: [path.join(__dirname, 'core.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  core = require(outfile) as Core;
+  return core;
+}
 function tempFile(name: string, text: string): string {
   tmp ??= mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-bench-'));
   const file = path.join(tmp, name);

@@ -1,10 +1,10 @@
 // Full analysis of a letter in process, against the floors and markdown-it as a peer.
 import MarkdownIt from 'markdown-it';
-import { analyze } from '../../server/src/core/analyze';
-import { floorsFor, interleaved, record, type Context } from '../lib';
+import { floorsFor, interleaved, record, shippedCore, type Context } from '../lib';
 
 export async function run(ctx: Context): Promise<void> {
   const md = new MarkdownIt();
+  const { analyze } = shippedCore();
   for (const doc of ctx.analysisDocs) {
     const floors = floorsFor(doc);
     const r = await interleaved(() => analyze(doc.text), { ...floors, markdownIt: () => md.parse(doc.text, {}) }, ctx.iterations);

@@ -1,13 +1,13 @@
 // Citation recognition (issue 3) against F_scan, and hover + definition on a citation once the
 // analysis is cached: these must not grow with the size of the letter.
-import { findCitations } from '../../server/src/core/citations';
 import { hoverCitation } from '../../server/src/core/features/citationHover';
 import { definitionCitation } from '../../server/src/core/features/citationDefinition';
 import { LineIndex } from '../../server/src/core/text';
-import { floorsFor, interleaved, record, type Context } from '../lib';
+import { floorsFor, interleaved, record, shippedCore, type Context } from '../lib';
 
 export async function run(ctx: Context): Promise<void> {
   const lookups: { doc: string; median: number }[] = [];
+  const { findCitations } = shippedCore();
   for (const doc of ctx.analysisDocs) {
     const floors = floorsFor(doc);
     const r = await interleaved(() => findCitations(doc.text), { F_scan: floors.F_scan }, ctx.iterations);
