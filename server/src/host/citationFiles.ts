@@ -1,9 +1,10 @@
 // The citation workspace of a document, for the language server: the letters and papers in its
 // folder (and subfolders, two levels deep) on disk, with the open editors' texts taking
 // precedence. Each file is read and analysed once per modification.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { readUtf8, walkFiles } from './files';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
@@ -36,30 +37,7 @@ export class CitationFiles {
     const hit = this.listings.get(dir);
     const now = Date.now();
     if (hit && now - hit.at < LISTING_TTL_MS) return hit.files;
-    const out: string[] = [];
-    const walk = (d: string, depth: number) => {
-      let names: string[];
-      try {
-        names = readdirSync(d);
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        if (out.length >= MAX_FILES) return;
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        const p = path.join(d, name);
-        let st;
-        try {
-          st = statSync(p);
-        } catch {
-          continue;
-        }
-        if (st.isDirectory()) {
-          if (depth < MAX_DEPTH) walk(p, depth + 1);
-        } else if (st.isFile()) out.push(p);
-      }
-    };
-    walk(dir, 0);
+    const out = walkFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, accept: () => true });
     this.listings.set(dir, { at: now, files: out });
     return out;
   }
@@ -74,14 +52,8 @@ export class CitationFiles {
     if (st.size > MAX_BYTES) return null;
     const hit = this.files.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.doc;
-    let text: string;
-    try {
-      const bytes = readFileSync(file);
-      if (bytes.includes(0)) return null;
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return null;
-    }
+    const text = readUtf8(file);
+    if (text === null) return null;
     const doc: CitationDoc = { uri: URI.file(file).toString(), text, citations: findCitations(text) };
     this.files.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
     return doc;

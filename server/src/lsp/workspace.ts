@@ -1,7 +1,5 @@
 // Workspace-wide requests: check every letter under the workspace folders, and the reference
 // under the cursor for "Open op officielebekendmakingen.nl".
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -18,6 +16,7 @@ import {
 } from '../protocol';
 import { toDiagnostics } from './convert';
 import { runSafe } from './runner';
+import { readUtf8, walkFiles } from '../host/files';
 
 const LETTER_EXT = /\.(md|markdown|txt)$/i;
 const MAX_FILES = 2000;
@@ -36,43 +35,9 @@ export interface WorkspaceHost {
   folders(): string[];
 }
 
-/** Letter files under `root`, bounded in depth and count; hidden folders and node_modules skipped. */
+/** Letter files under `root`, bounded in depth and count. */
 export function letterFiles(root: string, limit = MAX_FILES): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (out.length >= limit) return;
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const p = path.join(dir, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (depth < MAX_DEPTH) walk(p, depth + 1);
-      } else if (st.isFile() && LETTER_EXT.test(name) && st.size <= MAX_BYTES) out.push(p);
-    }
-  };
-  walk(root, 0);
-  return out;
-}
-
-function readUtf8(file: string): string | null {
-  try {
-    const bytes = readFileSync(file);
-    if (bytes.includes(0)) return null;
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  return walkFiles(root, { maxDepth: MAX_DEPTH, limit, accept: (name, size) => LETTER_EXT.test(name) && size <= MAX_BYTES });
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,51 @@
+// Reading the workspace from disk, shared by the language server's hosts: a bounded walk of a
+// folder and a strict UTF-8 read (a letter is never binary, never in a legacy encoding).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+export interface WalkOptions {
+  maxDepth: number;
+  limit: number;
+  /** Which files to list, by name and size in bytes. */
+  accept(name: string, size: number): boolean;
+}
+
+/** Files under `root` in name order; hidden folders and node_modules skipped; unreadable ones too. */
+export function walkFiles(root: string, options: WalkOptions): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (out.length >= options.limit) return;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = path.join(dir, name);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (depth < options.maxDepth) walk(p, depth + 1);
+      } else if (st.isFile() && options.accept(name, st.size)) out.push(p);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** The file's text, or null when it cannot be read, holds a NUL byte or is not valid UTF-8. */
+export function readUtf8(file: string): string | null {
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.includes(0)) return null;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
