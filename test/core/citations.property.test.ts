@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findCitations } from '../../server/src/core/citations';
+import { findCitations, findCitationsLexingAll } from '../../server/src/core/citations';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { checkCitations } from '../../server/src/core/checks/citations';
 import { citationAt } from '../../server/src/core/features/citationLookup';
 
@@ -48,6 +50,48 @@ test('findCitations is total and its spans are consistent', () => {
     }),
     { numRuns: 1500 },
   );
+});
+
+/**
+ * Text far from any digit, `[` or "motie" (which the lexer skips), of every length around the
+ * margins: words, punctuation, Eerste Kamer-like capitals, and long runs of whitespace.
+ */
+const FILLER = ['het kabinet neemt dit mee ', 'Zie ook. ', 'T.K. ', 'Kamer ', 'Aanhangsel van de Handelingen ', 'lid Van den Berg ', 'A, B, C, ', '   ', '\n', '\r\n', '\r', '\n\n', '\u00a0', '\u200b', 'é', '😀', '\ud800', '(', ')', 'h-', 'ah-tk-', 'kst-'];
+const spacedArb = fc
+  .array(
+    fc.oneof(
+      fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 }).map((a) => a.join(' ')),
+      fc.tuple(fc.constantFrom(...FILLER), fc.nat({ max: 60 })).map(([f, k]) => f.repeat(k)),
+    ),
+    { maxLength: 30 },
+  )
+  .map((a) => a.join(''));
+
+test('lexing only the neighbourhoods of digits, [ and "motie" finds exactly what lexing everything finds', () => {
+  fc.assert(
+    fc.property(fc.oneof(textArb, spacedArb), (text) => {
+      assert.deepEqual(findCitations(text), findCitationsLexingAll(text));
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('neighbourhood lexing on the corpus and the fixtures: identical results', (t) => {
+  const dirs = [path.resolve(__dirname, '../fixtures/citations'), path.resolve(__dirname, '../../../shared/corpus')];
+  let n = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) {
+      t.diagnostic(`${dir}: not present`);
+      continue;
+    }
+    for (const f of readdirSync(dir)) {
+      if (!/\.(txt|md)$/.test(f)) continue;
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      assert.deepEqual(findCitations(text), findCitationsLexingAll(text), f);
+      n++;
+    }
+  }
+  assert.ok(n > 0);
 });
 
 test('adversarial repetitions of trigger tokens: bounded and linear, t(2n)/t(n) <= 2.5', () => {

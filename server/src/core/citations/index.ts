@@ -1,7 +1,8 @@
 /**
  * Recognition of citations of parliamentary papers in a letter: references, motion mentions,
- * footnotes and footnote markers. One linear pass of the lexer, then the grammar anchored at
- * trigger tokens, then motion linking. Host-independent: a pure function of the text.
+ * footnotes and footnote markers. The lexer (only around the places where something can be
+ * found), then the grammar anchored at trigger tokens, then motion linking. Host-independent: a
+ * pure function of the text.
  */
 import { Tokens, WORD, PUNCT, GLUED } from './lexer';
 import { Grammar, type ParsedCitation } from './grammar';
@@ -30,9 +31,24 @@ function stripRef(r: PaperRef): PaperRef {
   };
 }
 
-/** Finds every citation in `text`. Linear in the length of the text. */
+/**
+ * Finds every citation in `text`. Linear in the length of the text; only the neighbourhoods of
+ * digits, `[` and "motie" are lexed (see `Tokens.around`).
+ */
 export function findCitations(text: string): Citations {
-  const t = new Tokens(text);
+  return citationsOf(Tokens.around(text));
+}
+
+/**
+ * The same from every token of the text: the reference the neighbourhood lexing is tested
+ * against (it must give identical results).
+ */
+export function findCitationsLexingAll(text: string): Citations {
+  return citationsOf(new Tokens(text));
+}
+
+function citationsOf(t: Tokens): Citations {
+  const text = t.text;
   const g = new Grammar(t);
   const mg = new MotionGrammar(t);
   const parsed: ParsedCitation[] = [];
