@@ -150,8 +150,12 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
   let pendingFragmentEnd = -1;
 
   const emit = (end: number, lastLine: number, textParts: string[]) => {
-    // Emphasis markers around a whole sentence ("*Bent u …?*") are markup, not text.
-    const t = textParts.join('').trim().replace(EMPHASIS_EDGES, '');
+    // Emphasis markers around a whole sentence ("*Bent u …?*") are markup, not text. The pattern
+    // can only match at either end, so it runs only when an end is '*' or '_'.
+    let t = textParts.join('').trim();
+    const c0 = t.charCodeAt(0);
+    const cl = t.charCodeAt(t.length - 1);
+    if (c0 === 42 || c0 === 95 || cl === 42 || cl === 95) t = t.replace(EMPHASIS_EDGES, '');
     // A lone emphasis marker or rule left over from Markdown is no sentence.
     if (sStart >= 0 && t && !MARKUP_ONLY.test(t)) {
       const c = classifySentence(t);
@@ -228,7 +232,12 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     prevTextLine = l;
     let fragStart = from;
     for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
+      if (pending < 0 && sStart >= 0) {
+        // Inside a sentence only '.', '?' and '!' matter: skip to the next one.
+        while (c !== 46 && c !== 63 && c !== 33 && ++i < to) c = text.charCodeAt(i);
+        if (i >= to) break;
+      }
       if (c === 32 || c === 9 || c === 0xa0) continue;
       if (pending >= 0) {
         if (isLower(c) || c === 44 || c === 59 || c === 41) {
