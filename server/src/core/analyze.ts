@@ -30,13 +30,29 @@ export function disabledCodes(settings: Settings): Set<string> {
   return off;
 }
 
-/** Analyse one letter. Linear in the length of the text. */
-export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS): Analysis {
+/** Every finding of a text before settings and inline comments silence some (per analysis). */
+const UNFILTERED = new WeakMap<Analysis, Finding[]>();
+
+/**
+ * Analyse one letter. Linear in the length of the text. Given the analysis of the same text under
+ * other settings (`sameText`), only the settings are applied again: the letter model, the
+ * citations and the checks depend on the text alone.
+ */
+export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, sameText?: Analysis): Analysis {
+  const reuse = sameText && sameText.text === text ? UNFILTERED.get(sameText) : undefined;
+  if (sameText && reuse) {
+    const findings = applySuppressions(text, reuse, disabledCodes(settings));
+    const a: Analysis = { text, lines: sameText.lines, letter: sameText.letter, citations: sameText.citations, findings };
+    UNFILTERED.set(a, reuse);
+    return a;
+  }
   const lines = new LineIndex(text);
   const letter = parseLetter(text);
   const citations = findCitations(text);
   const all = [...checkQuestions(letter), ...checkCitations(text, citations)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   const findings = applySuppressions(text, all, disabledCodes(settings));
-  return { text, lines, letter, citations, findings };
+  const a: Analysis = { text, lines, letter, citations, findings };
+  UNFILTERED.set(a, all);
+  return a;
 }

@@ -4,6 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
 
+/** Settings no request can pass: marks an analysis made under settings that changed since. */
+const STALE = Object.freeze({}) as Settings;
+
 interface Entry {
   version: number;
   settings: Settings;
@@ -23,11 +26,15 @@ export class DocumentStore {
     return this.documents.get(uri);
   }
 
-  /** The analysis of the document's current version under `settings`. */
+  /**
+   * The analysis of the document's current version under `settings`. When only the settings
+   * changed since the last analysis, the text-derived parts are reused (see `analyze`).
+   */
   analysis(doc: TextDocument, settings: Settings): Analysis {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settings === settings) return cached.analysis;
-    const analysis = analyze(doc.getText(), settings);
+    const sameText = cached && cached.version === doc.version ? cached.analysis : undefined;
+    const analysis = analyze(doc.getText(), settings, sameText);
     this.analyses.set(doc.uri, { version: doc.version, settings, analysis });
     return analysis;
   }
@@ -42,8 +49,11 @@ export class DocumentStore {
     this.analyses.delete(uri);
   }
 
-  /** Forget every analysis (the settings changed). */
+  /**
+   * The settings changed: no analysis is current any more, but each stays as the base for its
+   * document's next one (the text-derived parts of an unchanged version are reused).
+   */
   clear(): void {
-    this.analyses.clear();
+    for (const e of this.analyses.values()) e.settings = STALE;
   }
 }
