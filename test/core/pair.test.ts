@@ -339,3 +339,48 @@ test('discovery: the question letter the answer letter quotes, else the one shar
   assert.deepEqual(linkQuestionLetter(byNumber, candidates), { index: 0, reason: 'identifier', score: 0 });
   assert.equal(linkQuestionLetter(parseLetter('### Vraag 1\n\nWaarom?\n\n### Antwoord 1\n\nDaarom.\n'), candidates), null);
 });
+
+test('a context-only parent the drafter introduced in her own words is not an extra question', () => {
+  const questions = [
+    'Vragen van het lid Jansen (D66) aan de minister over gemeenten (ingezonden 3 maart 2025)',
+    '',
+    '1. Bent u bekend met het rapport over gemeenten?',
+    '',
+    '2. Hoeveel gemeenten hebben in 2024 een cyberaanval gemeld? Welke maatregelen neemt u om kleine gemeenten te ondersteunen?',
+    '',
+  ].join('\n');
+  const answer = [
+    '## Vraag 1',
+    '',
+    'Bent u bekend met het rapport over gemeenten?',
+    '',
+    '## Antwoord 1',
+    '',
+    'Ja.',
+    '',
+    '## Vraag 2',
+    '',
+    'Het aantal gemelde cyberaanvallen op gemeenten is in 2024 gestegen.',
+    '',
+    '## Vraag 2a',
+    '',
+    'Hoeveel gemeenten hebben in 2024 een cyberaanval gemeld?',
+    '',
+    '## Antwoord 2a',
+    '',
+    'Eenenveertig.',
+    '',
+    '## Vraag 2b',
+    '',
+    'Welke maatregelen neemt u om kleine gemeenten te ondersteunen?',
+    '',
+    '## Antwoord 2b',
+    '',
+    'Wij ondersteunen kleine gemeenten.',
+    '',
+  ].join('\n');
+  assert.deepEqual(codes(check(questions, answer, '2025-03-10')), []);
+  // The same parent asking a question of its own is still extra.
+  const asking = answer.replace('is in 2024 gestegen.', 'is in 2024 gestegen. Waarom?');
+  assert.deepEqual(codes(check(questions, asking, '2025-03-10')).filter((c) => c.startsWith('question-extra')), ['question-extra:2']);
+});

@@ -201,6 +201,9 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
 
   for (let j = 0; j < a.length; j++) {
     if (m.aToQ[j] !== -1) continue;
+    // A context-only parent that asks nothing ("Vraag 2" before 2a and 2b) introduces its
+    // subquestions; it is not an extra question however it is worded.
+    if (a[j].answer.status === 'context' && !a[j].subquestions.length) continue;
     findings.push({
       code: 'question-extra',
       span: anchor(a[j]),
