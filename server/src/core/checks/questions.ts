@@ -357,6 +357,12 @@ function stemOccurs(answer: string, st: string): boolean {
   return false;
 }
 
+/** Subquestion + answer text → its unmentioned key terms, or false when it is addressed. */
+const UNADDRESSED_CACHE = new Map<string, KeyTerm[] | false>();
+/** Bound on the characters held by the cache's keys (about 16 MB); it starts afresh beyond. */
+const UNADDRESSED_CACHE_CHARS = 8_000_000;
+let unaddressedCacheSize = 0;
+
 function notAddressed(letter: Letter, out: Finding[]): void {
   for (const q of letter.questions) {
     const s = q.answer.status;
@@ -379,13 +385,28 @@ function notAddressed(letter: Letter, out: Finding[]): void {
     // of its inflected forms ("maatregel" in "maatregelen") and sits inside compounds
     // ("capaciteit" in "cybercapaciteiten"); a compound in the question is answered by its head
     // ("afschrikking" for "cyberafschrikking"), so tails of long stems count as well.
-    const answer = foldAccents(texts.join(' ').toLowerCase());
-    const mentioned = (term: KeyTerm) => term.stems.some((st) => stemOccurs(answer, st));
+    const joined = texts.join(' ');
+    let answer: string | undefined;
+    const mentioned = (term: KeyTerm) => term.stems.some((st) => stemOccurs(answer!, st));
     for (const sub of q.subquestions) {
       // "Zo ja, …" asks only if the answer to the previous subquestion was yes.
       if (CONDITIONAL.test(sub.text)) continue;
-      const terms = keyTerms(sub.text);
-      if (terms.length < MIN_TERMS || terms.some(mentioned)) continue;
+      // The verdict depends on the two texts only, and most units do not change between
+      // keystrokes: remember it.
+      const key = sub.text.length + ':' + sub.text + joined;
+      let terms = UNADDRESSED_CACHE.get(key);
+      if (terms === undefined) {
+        const all = keyTerms(sub.text);
+        answer ??= foldAccents(joined.toLowerCase());
+        terms = all.length < MIN_TERMS || all.some(mentioned) ? false : all;
+        unaddressedCacheSize += key.length;
+        if (unaddressedCacheSize > UNADDRESSED_CACHE_CHARS) {
+          UNADDRESSED_CACHE.clear();
+          unaddressedCacheSize = key.length;
+        }
+        UNADDRESSED_CACHE.set(key, terms);
+      }
+      if (!terms) continue;
       const names = terms.slice(0, 5).map((t) => `‘${t.word}’`);
       out.push({
         code: 'subquestion-not-addressed',
