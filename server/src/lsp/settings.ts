@@ -1,6 +1,5 @@
 // Settings per resource, read from the client through `workspace/configuration`.
 import type { Connection } from 'vscode-languageserver';
-import { CODES } from '../core/codes';
 import type { Severity } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 
@@ -41,9 +40,6 @@ export function settingsFromConfig(raw: unknown): Settings {
   if (typeof raw.questionLetter === 'string') s.questionLetter = raw.questionLetter;
   return s;
 }
-
-/** The known codes, for tests and documentation of the severity setting. */
-export const KNOWN_CODES = Object.keys(CODES);
 
 /**
  * Settings per document URI. Asks the client (`workspace/configuration`, scoped to the

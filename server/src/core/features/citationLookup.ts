@@ -86,11 +86,6 @@ export function citationAtLinked(c: Citations, offset: number, workspace?: Citat
   return { kind: 'motion', motion: linked.motions[0] };
 }
 
-/** Same paper: identifiers compare directly (canonical spelling differences do not matter). */
-export function samePaper(a: PaperRef, b: PaperRef): boolean {
-  return a.id === b.id;
-}
-
 const paperCache = new Map<string, { text: string; paper: PaperRef | null }>();
 
 /** The paper a workspace document is, cached per URI and text. */

@@ -65,11 +65,6 @@ export function stem(word: string): string {
   return cachedStem(word.toLowerCase());
 }
 
-/** True for Dutch stop words and the generic words of parliamentary questions. */
-export function isStopWord(word: string): boolean {
-  return STOP.has(word.toLowerCase());
-}
-
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 /** The words of a text, in order (hyphenated compounds kept whole). */
@@ -106,20 +101,5 @@ export function keyTerms(sentence: string): KeyTerm[] {
   }
   if (TERMS_CACHE.size >= TERMS_CACHE_MAX) TERMS_CACHE.clear();
   TERMS_CACHE.set(sentence, out);
-  return out;
-}
-
-/**
- * The set of stems of every word in a text, hyphenated compounds also split into their parts,
- * for "does the answer mention this term" tests.
- */
-export function stemSet(text: string): Set<string> {
-  const out = new Set<string>();
-  const add = (w: string) => out.add(cachedStem(w));
-  for (const w of words(text)) {
-    const lower = w.toLowerCase();
-    add(lower);
-    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) for (const p of lower.split(/[-'’]/)) if (p) add(p);
-  }
   return out;
 }
