@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, Location } from 'vscode-languageserver-protocol';
-import { DEFAULT_CAPABILITIES, LspClient, PROJECT_ROOT, positionOf } from './lsp-client';
+import { DEFAULT_CAPABILITIES, LspClient, PROJECT_ROOT, positionOf, withClient } from './lsp-client';
 
 const CORPUS = path.resolve(PROJECT_ROOT, '../shared/corpus');
 
@@ -14,16 +14,6 @@ function corpus(prefix: string): { uri: string; text: string } | undefined {
   if (!name) return undefined;
   const file = path.join(CORPUS, name);
   return { uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') };
-}
-
-async function withClient(fn: (c: LspClient) => Promise<void>, options?: Parameters<typeof LspClient.start>[0]) {
-  const c = await LspClient.start(options);
-  try {
-    await fn(c);
-    assert.equal(await c.shutdown(), 0);
-  } finally {
-    c.kill();
-  }
 }
 
 test('corpus 002 through the server: no errors, 71 questions in the outline, nine answered by reference', async (t) => {

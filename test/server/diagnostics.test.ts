@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, positionOf } from './lsp-client';
+import { LspClient, positionOf, withClient } from './lsp-client';
 import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
 
 const URI = 'file:///werk/antwoorden.txt';
@@ -9,16 +9,6 @@ const QUESTION_2_LINES = [8, 9];
 
 function unanswered(diags: Diagnostic[]) {
   return diags.filter((d) => d.code === 'unanswered-question');
-}
-
-async function withClient(fn: (c: LspClient) => Promise<void>, options?: Parameters<typeof LspClient.start>[0]) {
-  const c = await LspClient.start(options);
-  try {
-    await fn(c);
-    assert.equal(await c.shutdown(), 0);
-  } finally {
-    c.kill();
-  }
 }
 
 test('opening a letter with an unanswered question publishes one error on that question, for version 1', () =>

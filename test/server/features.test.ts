@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol, Location, SymbolInformation } from 'vscode-languageserver-protocol';
-import { DEFAULT_CAPABILITIES, LspClient, applyEdits, editsFor, positionOf } from './lsp-client';
+import { DEFAULT_CAPABILITIES, LspClient, applyEdits, editsFor, positionOf, withClient } from './lsp-client';
 import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
 
 const MD = 'file:///werk/brief.md';
 const TXT = 'file:///werk/brief.txt';
-
-async function withClient(fn: (c: LspClient) => Promise<void>, options?: Parameters<typeof LspClient.start>[0]) {
-  const c = await LspClient.start(options);
-  try {
-    await fn(c);
-    assert.equal(await c.shutdown(), 0);
-  } finally {
-    c.kill();
-  }
-}
 
 function lineOf(text: string, needle: string): number {
   return positionOf(text, needle).line;

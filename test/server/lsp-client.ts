@@ -7,6 +7,7 @@
  *   const diags = await c.diagnostics(uri, 1);
  *   await c.shutdown(); // resolves with the exit code
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -346,6 +347,17 @@ export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit
     if ('textDocument' in dc && dc.textDocument.uri === uri) out.push(...(dc.edits as TextEdit[]));
   }
   return out;
+}
+
+/** Start a server, run `fn` against it, then require a clean shutdown (exit code 0). */
+export async function withClient(fn: (c: LspClient) => Promise<void>, options?: StartOptions): Promise<void> {
+  const c = await LspClient.start(options);
+  try {
+    await fn(c);
+    assert.equal(await c.shutdown(), 0);
+  } finally {
+    c.kill();
+  }
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

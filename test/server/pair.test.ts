@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspClient, applyEdits, editsFor, positionOf } from './lsp-client';
+import { LspClient, applyEdits, editsFor, positionOf, withClient } from './lsp-client';
 import { cutQuestionLetter, HAS_SHARED, LETTER_000, LETTER_002 } from '../core/pairCorpus';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/pair');
@@ -22,14 +22,8 @@ function workspace(files: Record<string, string>) {
   return { dir, uri: (name: string) => pathToFileURL(path.join(dir, name)).toString(), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function withServer(fn: (c: LspClient) => Promise<void>, today = '2025-03-30') {
-  const c = await LspClient.start({ env: { ...process.env, ANTWOORDBRIEF_TODAY: today } });
-  try {
-    await fn(c);
-    assert.equal(await c.shutdown(), 0);
-  } finally {
-    c.kill();
-  }
+function withServer(fn: (c: LspClient) => Promise<void>, today = '2025-03-30') {
+  return withClient(fn, { env: { ...process.env, ANTWOORDBRIEF_TODAY: today } });
 }
 
 /** Replace the whole text (one full change) and return the diagnostics of that version. */
