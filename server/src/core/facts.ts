@@ -52,6 +52,17 @@ export interface PaperFacts {
   fetchedAt: string;
 }
 
+/** The facts of a paper its source answered for and does not know, with what its dossier says when known. */
+export function notFoundFacts(
+  id: string,
+  kamer: PaperFacts['kamer'],
+  source: FactsSourceName,
+  fetchedAt: string,
+  dossier: Pick<PaperFacts, 'dossierTitle' | 'highestNumber'> = { dossierTitle: null, highestNumber: null },
+): PaperFacts {
+  return { id, found: false, title: null, type: null, isMotion: false, date: null, signers: [], ...dossier, kamer, motion: null, source, fetchedAt };
+}
+
 export type FactsState = 'cached' | 'pending' | 'failed' | 'offline' | 'unknown';
 
 /** What the host knows about a paper right now (never waits for the network). */

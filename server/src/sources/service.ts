@@ -4,7 +4,7 @@
  * listeners hear when facts arrive. `resolve` awaits a lookup (CLI, refresh command).
  */
 import type { PaperRef } from '../core/citations/types';
-import type { FactsPeek, PaperFacts } from '../core/facts';
+import { notFoundFacts, type FactsPeek, type PaperFacts } from '../core/facts';
 import type { Settings } from '../core/settings';
 import { FactsCache } from './cache';
 import { SourceError } from './http';
@@ -269,7 +269,7 @@ export class FactsService {
     if (route === 'koop') {
       const r = await this.koop.lookup(ref.id);
       if ('meta' in r) return metaToFacts(r.meta, now);
-      return notFound(ref, now, 'officielebekendmakingen');
+      return notFoundFacts(ref.id, ref.kamer, 'officielebekendmakingen', now.toISOString());
     }
     let tkFacts: PaperFacts;
     try {
@@ -303,22 +303,4 @@ export class FactsService {
     for (const st of this.states.values()) if (st.timer) clearTimeout(st.timer);
     this.listeners.clear();
   }
-}
-
-function notFound(ref: PaperRef, now: Date, source: PaperFacts['source']): PaperFacts {
-  return {
-    id: ref.id,
-    found: false,
-    title: null,
-    type: null,
-    isMotion: false,
-    date: null,
-    signers: [],
-    dossierTitle: null,
-    highestNumber: null,
-    kamer: ref.kamer,
-    motion: null,
-    source,
-    fetchedAt: now.toISOString(),
-  };
 }

@@ -4,7 +4,7 @@
  * for the dossier title and highest volgnummer. Query forms per shared/SOURCES.md §1.2.
  */
 import type { PaperFacts, FractieVote, MotionFacts } from '../core/facts';
-import { outcomeOf, replacedId, signersFromSubject } from '../core/facts';
+import { notFoundFacts, outcomeOf, replacedId, signersFromSubject } from '../core/facts';
 import { decodeJson, httpGet, joinUrl, SourceError } from './http';
 
 export interface TkRef {
@@ -138,21 +138,10 @@ export class TweedeKamerClient {
     const fetchedAt = now.toISOString();
     if (!docs.length) {
       const dossier = await this.dossier(ref);
-      return {
-        id: ref.id,
-        found: false,
-        title: null,
-        type: null,
-        isMotion: false,
-        date: null,
-        signers: [],
+      return notFoundFacts(ref.id, 'II', 'tweedekamer', fetchedAt, {
         dossierTitle: typeof dossier?.Titel === 'string' ? dossier.Titel : null,
         highestNumber: typeof dossier?.HoogsteVolgnummer === 'number' ? dossier.HoogsteVolgnummer : null,
-        kamer: 'II',
-        motion: null,
-        source: 'tweedekamer',
-        fetchedAt,
-      };
+      });
     }
     // Several versions can exist (e.g. a rectification); prefer the motion/main one, newest change.
     docs.sort((a, b) => String(b.GewijzigdOp ?? '').localeCompare(String(a.GewijzigdOp ?? '')));
