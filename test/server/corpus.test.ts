@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, Location } from 'vscode-languageserver-protocol';
-import { DEFAULT_CAPABILITIES, LspClient, PROJECT_ROOT, positionOf, withClient } from './lsp-client';
+import { DEFAULT_CAPABILITIES, PROJECT_ROOT, positionOf, withClient } from './lsp-client';
 
 const CORPUS = path.resolve(PROJECT_ROOT, '../shared/corpus');
 

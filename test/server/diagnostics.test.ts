@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, positionOf, withClient } from './lsp-client';
+import { positionOf, withClient } from './lsp-client';
 import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
 
 const URI = 'file:///werk/antwoorden.txt';

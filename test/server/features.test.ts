@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol, Location, SymbolInformation } from 'vscode-languageserver-protocol';
-import { DEFAULT_CAPABILITIES, LspClient, applyEdits, editsFor, positionOf, withClient } from './lsp-client';
+import { DEFAULT_CAPABILITIES, applyEdits, editsFor, positionOf, withClient } from './lsp-client';
 import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
 
 const MD = 'file:///werk/brief.md';
