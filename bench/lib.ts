@@ -7,6 +7,7 @@ import { buildSync } from 'esbuild';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ANSWERED_MD } from '../test/server/letters';
+import { positionAt, type LspClient } from '../test/server/lsp-client';
 
 export const ROOT = path.resolve(__dirname, '..');
 /** The shared material (corpus); ANTWOORDBRIEF_SHARED points elsewhere (e.g. to try the fallback). */
@@ -95,6 +96,29 @@ export async function interleaved(
     if (i >= warmup) fnSamples.push(t);
   }
   return { fn: stats(fnSamples), floors: Object.fromEntries(names.map((n) => [n, stats(floorSamples[n])])) };
+}
+
+/**
+ * Time one keystroke on a document already open in `c` against the no-op request floor: type a
+ * letter inside a word in the middle of the text, then delete it again (so the document stays
+ * the same size), each time waiting for the diagnostics of exactly that version.
+ */
+export async function timeKeystrokes(c: LspClient, uri: string, text: string, iterations: number): Promise<{ fn: Stats; floors: { [name: string]: Stats } }> {
+  let i = Math.floor(text.length / 2);
+  while (i < text.length && !/\p{L}/u.test(text[i])) i++;
+  const at = positionAt(text, i);
+  let inserted = false;
+  return interleaved(
+    async () => {
+      const range = inserted ? { start: at, end: { line: at.line, character: at.character + 1 } } : { start: at, end: at };
+      const v = await c.edit(uri, range, inserted ? '' : 'x');
+      inserted = !inserted;
+      await c.diagnostics(uri, v, 60000);
+    },
+    { F_noop: () => c.request('antwoordbrief/noop', {}).catch(() => null) },
+    Math.max(30, iterations),
+    5,
+  );
 }
 
 /** The floors of TESTING.md over one document. */

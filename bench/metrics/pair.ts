@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseLetter } from '../../server/src/core/letter/parse';
 import { checkPair } from '../../server/src/core/pair/check';
-import { LspClient, positionAt } from '../../test/server/lsp-client';
-import { interleaved, note, record, type Context, type Doc } from '../lib';
+import { LspClient } from '../../test/server/lsp-client';
+import { interleaved, note, record, timeKeystrokes, type Context, type Doc } from '../lib';
 
 /** The question letter of a verslag: fractie headings and each unit's question text. */
 function questionLetterOf(text: string): string {
@@ -61,7 +61,6 @@ export async function run(ctx: Context): Promise<void> {
   const c = await LspClient.start();
   try {
     writeFileSync(path.join(dir, 'inbreng.md'), questionLetterOf(doc.text));
-    const noop = () => c.request('antwoordbrief/noop', {}).catch(() => null);
     // The same letter with and without its question letter, so the pair's share is visible.
     const variants: [string, string, string][] = [
       ['server-edit-paired', pathToFileURL(path.join(dir, 'verslag.txt')).toString(), `<!-- vragen: ./inbreng.md -->\n${doc.text}`],
@@ -70,21 +69,7 @@ export async function run(ctx: Context): Promise<void> {
     for (const [metric, uri, text] of variants) {
       await c.open(uri, text, 'plaintext');
       await c.diagnostics(uri, 1, 60000);
-      let i = Math.floor(text.length / 2);
-      while (i < text.length && !/\p{L}/u.test(text[i])) i++;
-      const at = positionAt(text, i);
-      let inserted = false;
-      const edit = await interleaved(
-        async () => {
-          const range = inserted ? { start: at, end: { line: at.line, character: at.character + 1 } } : { start: at, end: at };
-          const v = await c.edit(uri, range, inserted ? '' : 'x');
-          inserted = !inserted;
-          await c.diagnostics(uri, v, 60000);
-        },
-        { F_noop: noop },
-        Math.max(30, ctx.iterations),
-        5,
-      );
+      const edit = await timeKeystrokes(c, uri, text, ctx.iterations);
       ctx.emit(record({ metric, doc: doc.name, bytes: Buffer.byteLength(text), median_ms: edit.fn.median, p95_ms: edit.fn.p95, floor: 'F_noop', floor_ms: edit.floors.F_noop.median }));
       await c.close(uri);
     }

@@ -1,14 +1,7 @@
 // The bundled language server over a real JSON-RPC connection: open → diagnostics and a
 // one-character edit → diagnostics of exactly that version.
-import { LspClient, positionAt } from '../../test/server/lsp-client';
-import { floorsFor, interleaved, record, type Context, type Doc, type Record } from '../lib';
-
-function editPoint(text: string): number {
-  // Inside a word in the middle of the letter, so the edit is an ordinary keystroke.
-  let i = Math.floor(text.length / 2);
-  while (i < text.length && !/\p{L}/u.test(text[i])) i++;
-  return i;
-}
+import { LspClient } from '../../test/server/lsp-client';
+import { floorsFor, interleaved, record, timeKeystrokes, type Context, type Doc, type Record } from '../lib';
 
 export async function run(ctx: Context): Promise<void> {
   const c = await LspClient.start();
@@ -34,20 +27,7 @@ export async function run(ctx: Context): Promise<void> {
       const uri = `file:///bench/edit-${doc.name}.txt`;
       await c.open(uri, doc.text, 'plaintext');
       await c.diagnostics(uri, 1, 60000);
-      const at = positionAt(doc.text, editPoint(doc.text));
-      let inserted = false;
-      const edit = await interleaved(
-        async () => {
-          // Type a letter, then delete it again, so the document stays the same size.
-          const range = inserted ? { start: at, end: { line: at.line, character: at.character + 1 } } : { start: at, end: at };
-          const v = await c.edit(uri, range, inserted ? '' : 'x');
-          inserted = !inserted;
-          await c.diagnostics(uri, v, 60000);
-        },
-        { F_noop: noop },
-        Math.max(30, ctx.iterations),
-        5,
-      );
+      const edit = await timeKeystrokes(c, uri, doc.text, ctx.iterations);
       await c.close(uri);
       const r = record({ metric: 'server-edit', ...base, median_ms: edit.fn.median, p95_ms: edit.fn.p95, floor: 'F_noop', floor_ms: edit.floors.F_noop.median });
       edits.set(doc.name, r);
