@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkCitations } from '../../server/src/core/checks/citations';
 import { citationAt } from '../../server/src/core/features/citationLookup';
+import { fastestCpu } from '../support/timing';
 
 const PIECES = [
   'Kamerstuk', 'Kamerstukken', 'II', 'I', 'TK', 'Tweede Kamer', '2023/24', '2019–2020', 'vergaderjaar', '30 821', '30821', '21 501-20',
@@ -115,18 +116,7 @@ test('adversarial repetitions of trigger tokens: bounded and linear, t(2n)/t(n) 
   // Half a megabyte and a megabyte of each, timed in CPU milliseconds of this process, fastest of
   // interleaved runs (so other work on a shared machine does not count). An absolute, wide bound
   // catches a hang; the growth ratio catches anything superlinear.
-  const fastest = (texts: string[], runs: number) => {
-    const best = texts.map(() => Infinity);
-    for (let k = 0; k < runs; k++) {
-      texts.forEach((s, i) => {
-        const t0 = process.cpuUsage();
-        findCitations(s);
-        const used = process.cpuUsage(t0);
-        best[i] = Math.min(best[i], (used.user + used.system) / 1000);
-      });
-    }
-    return best;
-  };
+  const fastest = (texts: string[], runs: number) => fastestCpu(findCitations, texts, runs, false);
   for (const p of patterns) {
     const big = p.repeat(Math.ceil(1_000_000 / p.length));
     const small = big.slice(0, p.length * Math.ceil(big.length / p.length / 2));

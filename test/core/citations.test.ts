@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { findCitations, identifyPaper, linkAcrossWorkspace, parsePaperId } from '../../server/src/core/citations';
 import { checkCitations } from '../../server/src/core/checks/citations';
 import { LineIndex } from '../../server/src/core/text';
+import { fastestCpu } from '../support/timing';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const HAS_SHARED = existsSync(CORPUS);
@@ -278,34 +279,16 @@ test('identifiers from the KOOP sample are recognised in text', (t) => {
   assert.equal(ok, sample.length);
 });
 
-/**
- * Fastest CPU time (ms) of each text over several interleaved runs (a, b, a, b, …): CPU time of
- * this process only, and the minimum, so other work on a shared machine does not count.
- */
-function fastestCpu(texts: string[], runs = 5): number[] {
-  const best = texts.map(() => Infinity);
-  texts.forEach((s) => findCitations(s));
-  for (let k = 0; k < runs; k++) {
-    texts.forEach((s, i) => {
-      const t0 = process.cpuUsage();
-      findCitations(s);
-      const used = process.cpuUsage(t0);
-      best[i] = Math.min(best[i], (used.user + used.system) / 1000);
-    });
-  }
-  return best;
-}
-
 // Speed against other work (F_scan) is a benchmark figure (`npm run bench`, metric "citations"),
 // not a test: only the growth with the size of the text is tested here.
 test('recognition is linear: t(2n)/t(n) <= 2.5 (CPU time, fastest of interleaved runs)', () => {
   const unit = fixture('brief-pdf.txt') + '\n' + fixture('notitie.md') + '\n';
   const small = unit.repeat(200);
   const big = unit.repeat(400);
-  let [a, b] = fastestCpu([small, big]);
+  let [a, b] = fastestCpu(findCitations, [small, big], 5);
   // A spoiled measurement (a collection, a busy sibling) is retried; a real superlinearity
   // shows up every time.
-  for (let attempt = 0; attempt < 2 && b / a > 2.5; attempt++) [a, b] = fastestCpu([small, big], 9);
+  for (let attempt = 0; attempt < 2 && b / a > 2.5; attempt++) [a, b] = fastestCpu(findCitations, [small, big], 9);
   assert.ok(b < 5000, `${big.length} characters took ${b.toFixed(0)} ms`);
   if (b > 5) assert.ok(b / a <= 2.5, `t(2n)/t(n) = ${(b / a).toFixed(2)} (${a.toFixed(1)} → ${b.toFixed(1)} ms)`);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
+import { fastestCpu } from '../support/timing';
 
 /** Adversarial inputs of TESTING.md, each a function of its size in characters. */
 const INPUTS: [string, (n: number) => string][] = [
@@ -19,19 +20,8 @@ const INPUTS: [string, (n: number) => string][] = [
  * Fastest of four runs of each size in CPU milliseconds, measured in turns (small, big, small,
  * big, …) so both see the same conditions on a busy machine.
  */
-function fastestPair(small: string, big: string): [number, number] {
-  const best = [Infinity, Infinity];
-  [small, big].forEach((t) => analyze(t));
-  for (let i = 0; i < 4; i++) {
-    [small, big].forEach((t, k) => {
-      // CPU time of this process, not wall time: other processes on a shared machine do not count.
-      const t0 = process.cpuUsage();
-      analyze(t);
-      const used = process.cpuUsage(t0);
-      best[k] = Math.min(best[k], (used.user + used.system) / 1000);
-    });
-  }
-  return [best[0], best[1]];
+function fastestPair(small: string, big: string): number[] {
+  return fastestCpu(analyze, [small, big], 4);
 }
 
 for (const [name, make] of INPUTS) {
