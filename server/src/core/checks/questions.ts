@@ -3,7 +3,7 @@
  * Messages are Dutch and say what to do; `data` carries what a quick fix needs.
  */
 import type { Finding, Letter, QuestionUnit } from '../model';
-import type { Span } from '../text';
+import { lastStartingAtOrBefore, type Span } from '../text';
 import { answerPlaceholders } from '../letter/placeholders';
 import { resolveTarget } from '../letter/references';
 import { isUnnumbered, type OrphanAnswer, type LetterKind } from '../letter/parse';
@@ -204,17 +204,7 @@ function loopText(loop: QuestionUnit[], at: number): string[] {
 function unitOfOffset(letter: Letter): (offset: number) => QuestionUnit | undefined {
   const withAnswers = letter.questions.filter((q) => q.answer.span).sort((a, b) => a.answer.span!.start - b.answer.span!.start);
   return (offset) => {
-    let lo = 0;
-    let hi = withAnswers.length - 1;
-    let found: QuestionUnit | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = withAnswers[mid].answer.span!;
-      if (s.start <= offset) {
-        found = withAnswers[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = withAnswers[lastStartingAtOrBefore(withAnswers, offset, (q) => q.answer.span!.start)];
     return found && offset < found.answer.span!.end ? found : undefined;
   };
 }

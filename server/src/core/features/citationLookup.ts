@@ -6,7 +6,7 @@
 import type { Citations, Footnote, FootnoteMarker, MotionMention, PaperRef, Reference } from '../citations/types';
 import { identifyPaper } from '../citations/paper';
 import { linkAcrossWorkspace } from '../citations/index';
-import type { Span } from '../text';
+import { lastStartingAtOrBefore, type Span } from '../text';
 
 /** Another document of the workspace, as the host sees it (open in an editor or on disk). */
 export interface CitationDoc {
@@ -30,23 +30,8 @@ export type CitationHit =
   | { kind: 'motion'; motion: MotionMention }
   | { kind: 'marker'; marker: FootnoteMarker; footnote: Footnote | null };
 
-/** Index of the last item whose span starts at or before `offset` (-1 when none). */
-function lastStartingAtOrBefore<T extends { span: Span }>(items: T[], offset: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].span.start <= offset) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
-
 function covering<T extends { span: Span }>(items: T[], offset: number): T | null {
-  const k = lastStartingAtOrBefore(items, offset);
+  const k = lastStartingAtOrBefore(items, offset, (it) => it.span.start);
   if (k < 0) return null;
   const it = items[k];
   // The end counts as inside: a cursor just after the last character still hovers the word.

@@ -4,24 +4,15 @@
  * from a question in either letter to its counterpart (and to answer references to it).
  */
 import type { Letter } from '../model';
-import type { Span } from '../text';
+import { lastStartingAtOrBefore, type Span } from '../text';
 import type { PairMatch } from '../pair/match';
 import { resolveQuestion } from './answerLinks';
 
 /** The index of the question unit whose heading or question text holds `offset`, or -1. */
 export function unitAt(letter: Letter, offset: number): number {
   const qs = letter.questions;
-  // Binary search on unit start: units are in document order.
-  let lo = 0;
-  let hi = qs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (qs[mid].span.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  // Units are in document order.
+  const found = lastStartingAtOrBefore(qs, offset, (u) => u.span.start);
   for (let k = found; k >= 0 && k >= found - 2; k--) {
     const u = qs[k];
     if ((offset >= u.headingSpan.start && offset <= u.headingSpan.end) || (offset >= u.questionSpan.start && offset <= u.questionSpan.end)) return k;
