@@ -70,28 +70,85 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || c === 12 || c === 11;
 }
 
+/**
+ * Line readings of recent long texts, before footnote continuations are marked (that pass looks
+ * across lines and runs again on every reading). A keystroke in a long letter changes one or two
+ * lines: the lines before and after the edit are taken over from the previous reading.
+ */
+interface Reading {
+  text: string;
+  lines: Lines;
+}
+const RECENT: Reading[] = [];
+const RECENT_MAX = 4;
+/** Shorter texts are read afresh: cheap, and they would push the long letters out. */
+const REUSE_MIN_LENGTH = 32 * 1024;
+
 /** Line starts, trimmed bounds and kinds of every line of `text`. Linear. */
 export function readLines(text: string): Lines {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let s = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      starts.push(s);
-      ends.push(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      s = i + 1;
+  if (text.length < REUSE_MIN_LENGTH) return readLinesFresh(text);
+  let best: Reading | undefined;
+  let bestCommon = 0;
+  let bestPrefix = 0;
+  let bestSuffix = 0;
+  for (const r of RECENT) {
+    const [prefix, suffix] = commonEnds(r.text, text);
+    if (prefix + suffix > bestCommon) {
+      best = r;
+      bestCommon = prefix + suffix;
+      bestPrefix = prefix;
+      bestSuffix = suffix;
     }
   }
-  starts.push(s);
-  ends.push(n);
-  const count = starts.length;
-  const lines: Lines = {
+  let raw: Lines;
+  if (best && bestCommon >= text.length / 2) raw = rereadLines(best, text, bestPrefix, bestSuffix);
+  else raw = rawLines(text, 0, text.length, true, 0);
+  const at = best ? RECENT.indexOf(best) : -1;
+  if (at >= 0) RECENT.splice(at, 1);
+  else if (RECENT.length >= RECENT_MAX) RECENT.pop();
+  RECENT.unshift({ text, lines: raw });
+  const lines = copyLines(raw);
+  markFootnoteContinuations(text, lines);
+  return lines;
+}
+
+/** `readLines` without reuse of earlier readings (the reference the reuse must equal). */
+export function readLinesFresh(text: string): Lines {
+  const lines = rawLines(text, 0, text.length, true, 0);
+  markFootnoteContinuations(text, lines);
+  return lines;
+}
+
+/**
+ * Lengths of the common prefix and (not overlapping it) the common suffix of two texts. Found by
+ * halving with native slice comparisons: a loop over character codes costs several times more.
+ */
+function commonEnds(a: string, b: string): [number, number] {
+  const n = Math.min(a.length, b.length);
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = lo;
+  const max = n - p;
+  lo = 0;
+  hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return [p, lo];
+}
+
+function emptyLines(count: number): Lines {
+  return {
     count,
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
     tstart: new Int32Array(count),
     tend: new Int32Array(count),
     kind: new Uint8Array(count),
@@ -100,6 +157,62 @@ export function readLines(text: string): Lines {
     title: new Array<string>(count).fill(''),
     also: new Map(),
   };
+}
+
+function copyLines(l: Lines): Lines {
+  return {
+    count: l.count,
+    start: l.start.slice(),
+    end: l.end.slice(),
+    tstart: l.tstart.slice(),
+    tend: l.tend.slice(),
+    kind: l.kind.slice(),
+    id: l.id.slice(),
+    rest: l.rest.slice(),
+    title: l.title.slice(),
+    also: new Map(l.also),
+  };
+}
+
+/**
+ * The lines starting in [from, to) (`from` and `to` are line starts), and with `last` the text's
+ * last line (then `to` is the text's length), classified, their indexes starting at 0 and their
+ * `also` keys offset by `lineBase`.
+ */
+function rawLines(text: string, from: number, to: number, last: boolean, lineBase: number): Lines {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let s = from;
+  const n = text.length;
+  let i = from;
+  // Texts with LF line ends only: the native search finds the breaks much faster.
+  if (text.indexOf('\r', from) < 0) {
+    for (; s < to; ) {
+      const nl = text.indexOf('\n', s);
+      if (nl < 0) break;
+      starts.push(s);
+      ends.push(nl);
+      s = nl + 1;
+    }
+    i = s < to ? n : s;
+  }
+  for (; i < n && s < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      starts.push(s);
+      ends.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      s = i + 1;
+    }
+  }
+  if (last) {
+    starts.push(s);
+    ends.push(n);
+  }
+  const count = starts.length;
+  const lines = emptyLines(count);
+  lines.start.set(starts);
+  lines.end.set(ends);
   for (let l = 0; l < count; l++) {
     let a = lines.start[l];
     let b = lines.end[l];
@@ -108,13 +221,71 @@ export function readLines(text: string): Lines {
     lines.tstart[l] = a;
     lines.tend[l] = b;
     lines.rest[l] = b;
-    classify(text, lines, l);
+    classify(text, lines, l, lineBase + l);
   }
-  markFootnoteContinuations(text, lines);
   return lines;
 }
 
-function classify(text: string, lines: Lines, l: number): void {
+/**
+ * The raw lines of `text`, taking over from `prev` the lines that lie wholly (with the line
+ * break that ends them, or the one before them) in the common prefix or suffix. Such a line has
+ * the same content and bounds (shifted by the length change), and so the same reading.
+ */
+function rereadLines(prev: Reading, text: string, prefix: number, suffix: number): Lines {
+  const old = prev.lines;
+  const delta = text.length - prev.text.length;
+  // Lines before the edit: their end (the line break) lies in the common prefix.
+  let a = 0;
+  while (a < old.count && old.end[a] < prefix && old.end[a] < prev.text.length) a++;
+  // Lines after the edit: the line break before them lies in the common suffix.
+  const suffixFrom = prev.text.length - suffix;
+  let b = old.count;
+  while (b > a && old.start[b - 1] - 1 >= suffixFrom && old.start[b - 1] > 0) b--;
+  let from = 0;
+  if (a > 0) {
+    from = old.end[a - 1] + 1;
+    if (text.charCodeAt(from - 1) === 13 && text.charCodeAt(from) === 10) from++;
+  }
+  const to = b < old.count ? old.start[b] + delta : text.length;
+  const mid = rawLines(text, from, to, b === old.count, a);
+  const count = a + mid.count + (old.count - b);
+  const lines = emptyLines(count);
+  const tail = a + mid.count;
+  const copy = (dst: Int32Array, src: Int32Array, m: Int32Array, shift: boolean) => {
+    dst.set(src.subarray(0, a), 0);
+    dst.set(m, a);
+    const t = src.subarray(b);
+    if (shift && delta !== 0) for (let k = 0; k < t.length; k++) dst[tail + k] = t[k] + delta;
+    else dst.set(t, tail);
+  };
+  copy(lines.start, old.start, mid.start, true);
+  copy(lines.end, old.end, mid.end, true);
+  copy(lines.tstart, old.tstart, mid.tstart, true);
+  copy(lines.tend, old.tend, mid.tend, true);
+  copy(lines.rest, old.rest, mid.rest, true);
+  lines.kind.set(old.kind.subarray(0, a), 0);
+  lines.kind.set(mid.kind, a);
+  lines.kind.set(old.kind.subarray(b), tail);
+  for (let k = 0; k < a; k++) {
+    lines.id[k] = old.id[k];
+    lines.title[k] = old.title[k];
+  }
+  for (let k = 0; k < mid.count; k++) {
+    lines.id[a + k] = mid.id[k];
+    lines.title[a + k] = mid.title[k];
+  }
+  for (let k = b; k < old.count; k++) {
+    lines.id[tail + k - b] = old.id[k];
+    lines.title[tail + k - b] = old.title[k];
+  }
+  // In line order, as a fresh reading inserts them.
+  for (const [l, ids] of old.also) if (l < a) lines.also.set(l, ids);
+  for (const [l, ids] of mid.also) lines.also.set(l, ids);
+  for (const [l, ids] of old.also) if (l >= b) lines.also.set(l - b + tail, ids);
+  return lines;
+}
+
+function classify(text: string, lines: Lines, l: number, alsoKey: number): void {
   const a = lines.tstart[l];
   const b = lines.tend[l];
   if (a === b) {
@@ -162,7 +333,7 @@ function classify(text: string, lines: Lines, l: number): void {
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
       lines.id[l] = m[1] ? m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '') : '';
-      if (m[3]) lines.also.set(l, (m[3].match(/\d{1,4}[a-z]?/g) ?? []).map((x) => x.replace(/^0+(?=\d)/, '')));
+      if (m[3]) lines.also.set(alsoKey, (m[3].match(/\d{1,4}[a-z]?/g) ?? []).map((x) => x.replace(/^0+(?=\d)/, '')));
       lines.rest[l] = a + after;
       return;
     }

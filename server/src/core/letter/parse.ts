@@ -14,8 +14,8 @@
  */
 import type { Answer, AnswerReference, Letter, QuestionUnit, Section, Subquestion } from '../model';
 import type { Span } from '../text';
-import { LineKind, readLines, type Lines } from './lines';
-import { readSentences, type Sentence } from './sentences';
+import { LineKind, readLines, readLinesFresh, type Lines } from './lines';
+import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
 
@@ -98,7 +98,16 @@ function sentencesIn(sentences: Sentence[], start: number, end: number): Sentenc
 /** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
 export function parseLetter(text: string): ParsedLetter {
   const lines = readLines(text);
-  const sentences = readSentences(text, lines);
+  return parseLines(text, lines, readSentences(text, lines));
+}
+
+/** `parseLetter` without reuse of earlier readings of lines and sentences (the reference for tests). */
+export function parseLetterFresh(text: string): ParsedLetter {
+  const lines = readLinesFresh(text);
+  return parseLines(text, lines, readSentencesFresh(text, lines));
+}
+
+function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLetter {
 
   let hasQuestionHeadings = false;
   let hasProseHeadings = false;

@@ -123,13 +123,8 @@ function joinTo(parts: string[], fragment: string): void {
   parts.push(' ', fragment);
 }
 
-/**
- * Every sentence of the text. Headings, fractie headings and stop lines end a sentence; the text
- * after a heading marker on the same line ("Vraag 1: Kunt u …") starts one.
- */
-export function readSentences(text: string, lines: Lines): Sentence[] {
-  const out: Sentence[] = [];
-  // A blank line is a soft break in text pasted with a blank line after every line.
+/** A blank line is a soft break in text pasted with a blank line after every line. */
+function isDoubleSpaced(lines: Lines): boolean {
   let textLines = 0;
   let followedByBlank = 0;
   for (let l = 0; l < lines.count; l++) {
@@ -137,8 +132,103 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     textLines++;
     if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank) followedByBlank++;
   }
-  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.6;
+  return textLines > 4 && followedByBlank / textLines > 0.6;
+}
 
+/** For each line, the next line that is neither blank nor furniture (one backward pass). */
+function nextTextLines(lines: Lines): Int32Array {
+  const nextText = new Int32Array(lines.count + 1);
+  nextText[lines.count] = -1;
+  for (let l = lines.count - 1; l >= 0; l--) {
+    const k = l + 1 < lines.count ? lines.kind[l + 1] : LineKind.Blank;
+    nextText[l] = l + 1 < lines.count && k !== LineKind.Blank && k !== LineKind.Furniture ? l + 1 : nextText[l + 1];
+  }
+  return nextText;
+}
+
+/**
+ * Every sentence of the text. Headings, fractie headings and stop lines end a sentence; the text
+ * after a heading marker on the same line ("Vraag 1: Kunt u …") starts one.
+ */
+export function readSentences(text: string, lines: Lines): Sentence[] {
+  const out: Sentence[] = [];
+  const doubleSpaced = isDoubleSpaced(lines);
+
+  const nextText = nextTextLines(lines);
+  if (text.length < REUSE_MIN_LENGTH) {
+    readBlock(text, lines, 0, lines.count, doubleSpaced, nextText, out);
+    return out;
+  }
+  // Long texts: block by block, each block's sentences taken over from the previous reading
+  // when its text and line kinds are unchanged (one keystroke changes one block).
+  const prev = BLOCKS.doubleSpaced === doubleSpaced ? BLOCKS.map : undefined;
+  const next = new Map<string, Block>();
+  let l0 = 0;
+  for (let l = 1; l <= lines.count; l++) {
+    if (l < lines.count && !startsBlock(text, lines, l)) continue;
+    const base = lines.start[l0];
+    const key = text.slice(base, l < lines.count ? lines.start[l] : text.length);
+    let block = next.get(key) ?? prev?.get(key);
+    if (block && !sameKinds(block.kinds, lines.kind, l0)) block = undefined;
+    if (!block) {
+      const found: Sentence[] = [];
+      readBlock(text, lines, l0, l, doubleSpaced, nextText, found);
+      block = { kinds: lines.kind.slice(l0, l), sentences: found.map((x) => shifted(x, -base, -l0)) };
+    }
+    next.set(key, block);
+    for (const x of block.sentences) out.push(shifted(x, base, l0));
+    l0 = l;
+  }
+  BLOCKS.map = next;
+  BLOCKS.doubleSpaced = doubleSpaced;
+  return out;
+}
+
+/** `readSentences` without reuse of earlier readings (the reference the reuse must equal). */
+export function readSentencesFresh(text: string, lines: Lines): Sentence[] {
+  const out: Sentence[] = [];
+  readBlock(text, lines, 0, lines.count, isDoubleSpaced(lines), nextTextLines(lines), out);
+  return out;
+}
+
+/** Texts shorter than this are read in one go: cheap, and they would push the long letters out. */
+const REUSE_MIN_LENGTH = 32 * 1024;
+
+/** A block's line kinds and its sentences, offsets relative to the block's start (line and text). */
+interface Block {
+  kinds: Uint8Array;
+  sentences: Sentence[];
+}
+
+/** The blocks of the latest long text read, by text; only the blocks that text had are kept. */
+const BLOCKS: { map: Map<string, Block>; doubleSpaced: boolean } = { map: new Map(), doubleSpaced: false };
+
+function shifted(s: Sentence, by: number, lines: number): Sentence {
+  return { ...s, start: s.start + by, end: s.end + by, firstLine: s.firstLine + lines, lastLine: s.lastLine + lines };
+}
+
+function sameKinds(kinds: Uint8Array, all: Uint8Array, from: number): boolean {
+  for (let k = 0; k < kinds.length; k++) if (kinds[k] !== all[from + k]) return false;
+  return true;
+}
+
+/**
+ * Whether a sentence always ends before line `l` (a heading, item, bullet or bracketed note):
+ * the reading from there on does not depend on any earlier line.
+ */
+function startsBlock(text: string, lines: Lines, l: number): boolean {
+  const kind = lines.kind[l];
+  if (kind === LineKind.Blank || kind === LineKind.Furniture || kind === LineKind.Text) {
+    return kind === LineKind.Text && text.charCodeAt(lines.tstart[l]) === 91 && text.charCodeAt(lines.tend[l] - 1) === 93;
+  }
+  return true;
+}
+
+/**
+ * The sentences of lines [l0, l1), read as if a sentence ended before l0 and after l1 - 1:
+ * true of the text's ends and of every line `startsBlock` accepts.
+ */
+function readBlock(text: string, lines: Lines, l0: number, l1: number, doubleSpaced: boolean, nextText: Int32Array, out: Sentence[]): void {
   let parts: string[] = [];
   let sStart = -1;
   let sEnd = -1;
@@ -174,15 +264,8 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     pending = -1;
   };
 
-  // For each line, the next line that is neither blank nor furniture (one backward pass).
-  const nextText = new Int32Array(lines.count + 1);
-  nextText[lines.count] = -1;
-  for (let l = lines.count - 1; l >= 0; l--) {
-    const k = l + 1 < lines.count ? lines.kind[l + 1] : LineKind.Blank;
-    nextText[l] = l + 1 < lines.count && k !== LineKind.Blank && k !== LineKind.Furniture ? l + 1 : nextText[l + 1];
-  }
   let prevTextLine = -1;
-  for (let l = 0; l < lines.count; l++) {
+  for (let l = l0; l < l1; l++) {
     const kind = lines.kind[l];
     if (kind === LineKind.Furniture) continue;
     if (kind === LineKind.Blank) {
@@ -300,6 +383,4 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     if (bracketLine) flush();
   }
   flush();
-  return out;
 }
-
