@@ -20,7 +20,7 @@ export interface Command {
   run(argv: string[]): CommandResult | Promise<CommandResult>;
 }
 
-/** Subcommands. Add one by adding a line here (e.g. `refs`, `skeleton`). */
+/** Subcommands: a new one is one more entry here. */
 export const COMMANDS: Record<string, Command> = {
   check: {
     usage: 'antwoordbrief check [--format text|json] [--questions VRAGENBRIEF] BESTAND|MAP...',
