@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList, DocumentLink, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
-import { DEFAULT_CAPABILITIES, LspClient, applyEdits, positionOf } from './lsp-client';
+import { DEFAULT_CAPABILITIES, applyEdits, positionOf, withClient, type LspClient, type StartOptions } from './lsp-client';
 import { ANSWERED_MD } from './letters';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/citations');
@@ -27,14 +27,11 @@ function workspace(): { dir: string; uri: (name: string) => string; text: (name:
   return { dir, uri: (name) => pathToFileURL(path.join(dir, name)).toString(), text: (name) => readFileSync(path.join(dir, name), 'utf8') };
 }
 
-async function withServer(fn: (c: LspClient, ws: ReturnType<typeof workspace>) => Promise<void>, options?: Parameters<typeof LspClient.start>[0]) {
+async function withServer(fn: (c: LspClient, ws: ReturnType<typeof workspace>) => Promise<void>, options?: StartOptions) {
   const ws = workspace();
-  const c = await LspClient.start(options);
   try {
-    await fn(c, ws);
-    assert.equal(await c.shutdown(), 0);
+    await withClient((c) => fn(c, ws), options);
   } finally {
-    c.kill();
     rmSync(ws.dir, { recursive: true, force: true });
   }
 }
