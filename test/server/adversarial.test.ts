@@ -29,8 +29,9 @@ for (const [name, make] of INPUTS) {
     const n = 300_000;
     const texts: [string, string] = [make(n), make(2 * n)];
     let [small, big] = fastestPair(...texts);
-    // A busy machine can spoil one measurement; a real superlinearity shows up twice.
-    if (big > 5 && big / small > 2.5) [small, big] = fastestPair(...texts);
+    // A busy machine or a badly timed garbage collection can spoil a measurement; a real
+    // superlinearity shows up every time, so up to three rounds are measured.
+    for (let round = 1; round < 3 && big > 5 && big / small > 2.5; round++) [small, big] = fastestPair(...texts);
     // Absolute bound first (a hang or a quadratic blow-up), then the growth ratio of TESTING.md;
     // tiny times are dominated by noise, so the ratio only counts above a few milliseconds.
     assert.ok(big < 5000, `${name}: ${big.toFixed(0)} ms for ${2 * n} characters`);
