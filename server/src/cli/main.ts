@@ -45,12 +45,12 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 function help(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
   return [
     'antwoordbrief: controleer antwoordbrieven aan de Kamer.',
     '',
     'Gebruik:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    // Usage on its own line: the refs usage alone is wider than a terminal.
+    ...Object.values(COMMANDS).flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 invoer niet leesbaar of onjuist gebruik.',
     'Meer over een opdracht: antwoordbrief OPDRACHT --help',
