@@ -52,7 +52,7 @@ function timeOf(text: string, runs = 3): { analysis: number; scan: number } {
 function assertLinear(name: string, make: (n: number) => string, start: number): void {
   // Grow the input until one analysis takes long enough for timer and scheduler noise to fade.
   let n = start;
-  while (n < 2048 * KB && timeOf(make(n), 1).analysis < 15) n *= 2;
+  while (n < 2048 * KB && timeOf(make(n), 1).analysis < 40) n *= 2;
   let last = '';
   for (let attempt = 0; attempt < 4; attempt++) {
     const small = make(n);
