@@ -1,0 +1,354 @@
+/**
+ * Commitments (toezeggingen): sentences in which the government promises the Kamer a future act
+ * — to inform, send, report, come back to, investigate or consult and report, include in a
+ * coming letter or report.
+ *
+ * One native regex pass finds anchor words (Kamer, parlement, informeren, terugkomen, a coming
+ * report …); around each, the sentence is read from the text within a bounded window, joined,
+ * and classified. Each sentence is read once however many anchors it holds, so the whole is
+ * linear in the text's length.
+ *
+ * Where the forms come from: the corpus letters (Aanhangsel answers, a schriftelijk overleg, a
+ * Kamerstuk letter, an Eerste Kamer answer letter) and the usual phrasing of Dutch government
+ * letters ("Ik zal uw Kamer … informeren", "Uw Kamer wordt … geïnformeerd", "ontvangt uw
+ * Kamer", "Hierop kom ik terug in …", "In de volgende voortgangsrapportage ga ik in op …").
+ */
+import type { Span } from '../text';
+import { classifySentence } from '../letter/sentences';
+import { dueOf, letterDateOf, type Due, type IsoDate } from './dates';
+
+/** One commitment of a letter. */
+export interface Commitment {
+  /** The sentence, its line breaks joined and words broken over a line put together. */
+  text: string;
+  /** The sentence in the analysed text (UTF-16 offsets). */
+  span: Span;
+  /** When it is due, read from the sentence and the letter's date. */
+  due: Due;
+}
+
+export interface CommitmentOptions {
+  /**
+   * The letter's date when its header has none (a setting, or the file's date), `YYYY-MM-DD`.
+   * The header's date always wins.
+   */
+  fallbackDate?: IsoDate | null;
+}
+
+/** The commitments of a letter and the date they were dated from. */
+export interface Commitments {
+  /** In text order. */
+  items: Commitment[];
+  /** The date due dates are counted from, or null (then only phrases naming a year get a date). */
+  letterDate: IsoDate | null;
+  /** Where `letterDate` came from: the letter's header, or the host's fallback. */
+  letterDateFrom: 'kop' | 'anders' | null;
+}
+
+/** The longest stretch read either side of an anchor (a sentence longer than this is cut). */
+const WINDOW = 1500;
+
+/**
+ * Anchor words: every commitment form has one. "Kamer" not followed by the compounds that cite
+ * papers ("Kamerstuk", "Kamerbrief", …). Case-sensitive literals keep V8's scan fast.
+ */
+const ANCHOR =
+  /Kamer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|kamer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|informe|geïnformeerd|terug|voortgangs|volgende|komende|ingegaan|ontvangt|toezeg|[ \t\n]u[ \t\n]/g;
+
+const ABBREVIATIONS = new Set([
+  'nr', 'nrs', 'jl', 'blz', 'bijv', 'bv', 'ca', 'art', 'artt', 'mr', 'dr', 'drs', 'prof', 'ir', 'ing', 'zgn', 'vgl', 'resp',
+  'incl', 'excl', 'min', 'mln', 'mld', 'mrd', 'st', 'jr', 'dhr', 'mevr', 'enz', 'etc', 'evt', 'red', 'p', 'pp', 'stb', 'stcrt', 'vs', 'nl', 'ivm', 'mbt', 'tav',
+]);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+function isLowerLetter(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase();
+}
+
+/** Start of the line holding `i`. */
+function lineStartOf(text: string, i: number): number {
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** End of the line holding `i` (the offset of its line break, or the text's length). */
+function lineEndOf(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  return n < 0 ? text.length : n;
+}
+
+/** The line's text without its line break and surrounding blanks. */
+function lineText(text: string, start: number): string {
+  let e = lineEndOf(text, start);
+  if (e > start && text.charCodeAt(e - 1) === 13) e--;
+  return text.slice(start, e).trim();
+}
+
+/**
+ * A line that stands on its own: a question or answer heading ("Vraag 3", "Antwoord 3",
+ * "30. Antwoord van het kabinet"), a Markdown heading, a fractie heading, or a short line
+ * without end punctuation followed by a capital (a title).
+ */
+const HEADING = /^(?:#{1,6}[ \t]|\*\*|(?:Vraag|Vragen|Antwoord|Antwoorden)(?:[ \t]+(?:\d|en|van|op)|$)|\d{1,3}[.)]?[ \t]+Antwoord\b|(?:Vragen[ \t]+en[ \t]+opmerkingen|Reactie)\b)/;
+
+function isHeading(line: string): boolean {
+  if (!line) return false;
+  if (HEADING.test(line)) return true;
+  const first = line.charCodeAt(0);
+  const last = line.charCodeAt(line.length - 1);
+  // A short line that starts with a capital and ends without a word or punctuation is a title.
+  if (line.length > 40 || isLowerLetter(first)) return false;
+  return !isLowerLetter(last) && last !== 46 && last !== 44 && last !== 58 && last !== 59 && last !== 45 && last !== 40 && last !== 41 && last !== 63 && last !== 33;
+}
+
+/** Whether a line ends a sentence (end mark, possibly followed by closers or a footnote number). */
+function endsTerminal(line: string): boolean {
+  let e = line.length;
+  while (e > 0 && /[)"'”’»\]*_\d]/.test(line[e - 1])) e--;
+  const c = line.charCodeAt(e - 1);
+  return c === 46 || c === 63 || c === 33 || c === 58;
+}
+
+/** Whether the full stop at `dot` ends a sentence (not "nr.", "jl.", "o.a.", an initial). */
+function stopEnds(text: string, dot: number): boolean {
+  const c = text.charCodeAt(dot);
+  let n = dot + 1;
+  while (n < text.length && /[)"'”’»\]]/.test(text[n])) n++;
+  // Footnote markers glued after the stop: "afgestemd.12 Daarnaast".
+  const nc = text.charCodeAt(n);
+  if (n < text.length && !isSpace(nc) && nc !== 10 && nc !== 13) return false;
+  if (c !== 46) return true;
+  let i = dot - 1;
+  while (i >= 0 && i > dot - 14 && /[\p{L}\p{N}./]/u.test(text[i])) i--;
+  const token = text.slice(i + 1, dot);
+  if (token.length === 1 && /\p{L}/u.test(token)) return false;
+  if (token.includes('.')) return false;
+  if (ABBREVIATIONS.has(token.toLowerCase())) return false;
+  // A lowercase word after the stop continues the sentence ("21 mei jl. geïnformeerd").
+  while (n < text.length && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) n++;
+  return n >= text.length || !isLowerLetter(text.charCodeAt(n));
+}
+
+/** Last sentence end strictly inside [from, to): the offset just after it, or -1. */
+function lastStopIn(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
+      let e = i + 1;
+      while (e < to && /[)"'”’»\]\d]/.test(text[e])) e++;
+      return e;
+    }
+  }
+  return -1;
+}
+
+/** The start of the sentence holding `at`. */
+function sentenceStart(text: string, at: number): number {
+  const limit = Math.max(0, at - WINDOW);
+  let ls = lineStartOf(text, at);
+  let to = at;
+  for (;;) {
+    const stop = lastStopIn(text, Math.max(ls, limit), to);
+    if (stop >= 0) return skipBlank(text, stop);
+    if (ls <= limit) return skipBlank(text, Math.max(ls, limit));
+    // Look at the line before this one (skipping blank lines).
+    let p = ls - 1;
+    let blank = false;
+    let prevStart = lineStartOf(text, p);
+    while (prevStart > limit && lineText(text, prevStart) === '') {
+      blank = true;
+      prevStart = lineStartOf(text, prevStart - 1);
+    }
+    const prev = lineText(text, prevStart);
+    if (!prev) return skipBlank(text, ls);
+    const here = text.charCodeAt(skipBlank(text, ls));
+    if (isHeading(prev) || (blank && (endsTerminal(prev) || !isLowerLetter(here)))) return skipBlank(text, ls);
+    p = prevStart;
+    to = lineEndOf(text, p);
+    ls = p;
+  }
+}
+
+function skipBlank(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 10 || c === 13) i++;
+    else break;
+  }
+  return i;
+}
+
+/** The end of the sentence holding `at` (just past its end mark, or its last line's text). */
+function sentenceEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + WINDOW);
+  let i = at;
+  let le = lineEndOf(text, at);
+  for (;;) {
+    for (; i < Math.min(le, limit); i++) {
+      const c = text.charCodeAt(i);
+      if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
+        let e = i + 1;
+        while (e < le && /[)"'”’»\]]/.test(text[e])) e++;
+        return e;
+      }
+    }
+    if (le >= limit) return trimEnd(text, Math.min(le, limit));
+    // Next line: a blank line or a heading ends the sentence, unless it runs on in lowercase.
+    const cur = lineText(text, lineStartOf(text, le));
+    let next = le + 1;
+    let blank = false;
+    while (next < limit && lineText(text, next) === '' && lineEndOf(text, next) < limit) {
+      blank = true;
+      next = lineEndOf(text, next) + 1;
+    }
+    const nl = next < text.length ? lineText(text, next) : '';
+    if (!nl || isHeading(nl) || (blank && (endsTerminal(cur) || !isLowerLetter(nl.charCodeAt(0))))) return trimEnd(text, le);
+    i = next;
+    le = lineEndOf(text, next);
+  }
+}
+
+function trimEnd(text: string, e: number): number {
+  while (e > 0) {
+    const c = text.charCodeAt(e - 1);
+    if (isSpace(c) || c === 10 || c === 13) e--;
+    else break;
+  }
+  return e;
+}
+
+/** The sentence's text with line breaks joined and "aangebo-\nden" put together. */
+export function joinSentence(raw: string): string {
+  return raw
+    .replace(/(\p{Ll})-[ \t]*\r?\n[ \t\r\n]*(?=\p{Ll})(?!(?:en|of|tot)\b)/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// --- Classification -------------------------------------------------------------------------
+
+const KAMER = String.raw`(?:uw|de|het)\s+(?:tweede\s+|eerste\s+)?(?:kamer|parlement)|uw\s+commissie|de\s+commissie|u`;
+const GAP = String.raw`(?:\s+[^\s.?!]+){0,14}?`;
+const INFORMED = String.raw`(?:nader\s+|opnieuw\s+|(?:schriftelijk|per\s+brief)\s+)?(?:geïnformeerd|geinformeerd|ingelicht|bericht|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|meegenomen)`;
+const SENT = String.raw`(?:gestuurd|toegestuurd|verstuurd|gezonden|toegezonden|verzonden|aangeboden|voorgelegd|gepresenteerd|geïnformeerd)`;
+const FUTURE_AUX = String.raw`(?:zal|zullen|wordt|worden)`;
+const GOV = String.raw`(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+(?:minister|staatssecretaris|minister-president)(?:\s+(?:van|voor)\s+[^\s,.]+(?:\s+(?:en|van)\s+[^\s,.]+){0,3})?|hij|zij|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[^\s,.]+)?)`;
+const ACT_INF = String.raw`(?:informeren|inlichten|berichten|rapporteren|(?:toe)?sturen|(?:toe)?zenden|versturen|aanbieden|voorleggen|terugkomen|terug\s+(?:te\s+)?komen|terugkoppelen|op\s+de\s+hoogte\s+(?:stellen|houden|brengen)|in\s+kennis\s+stellen|toe\s+(?:te\s+)?(?:sturen|zenden)|te\s+informeren|te\s+sturen|te\s+rapporteren)`;
+const ACT_PRESENT = String.raw`(?:informeer|informeert|informeren|stuur|stuurt|sturen|zend|zendt|zenden|rapporteer|rapporteert|bied|biedt|bieden)`;
+const FUTURE_WORD = String.raw`(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|verwacht|verwachten|streef|streeft|streven|ben\s+voornemens|is\s+voornemens|zijn\s+voornemens|ben\s+van\s+plan|is\s+van\s+plan|zeg|zegt|zeggen)`;
+
+const PATTERNS: RegExp[] = [
+  // Passive with the Kamer as subject: "Uw Kamer wordt … geïnformeerd", "Uw Kamer zal … worden geïnformeerd".
+  new RegExp(String.raw`\b(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'iu'),
+  // Inverted: "Voor de zomer wordt uw Kamer geïnformeerd", "zal uw Kamer … worden geïnformeerd".
+  new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'iu'),
+  // Sent to the Kamer: "wordt de kabinetsreactie … naar uw Kamer gestuurd", "… aan uw Kamer aangeboden".
+  new RegExp(String.raw`\b${FUTURE_AUX}\b${GAP}\s+(?:aan|naar)\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'iu'),
+  new RegExp(String.raw`\b(?:aan|naar)\s+(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'iu'),
+  // Government acts, future: "ik zal uw Kamer … informeren", "De minister van OCW zal uw Kamer … informeren",
+  // "ik verwacht uw Kamer dit najaar te informeren", "Ik kom hierop terug".
+  new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'iu'),
+  new RegExp(String.raw`\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'iu'),
+  new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'iu'),
+  // "Uw Kamer ontvangt …", "ontvangt uw Kamer …", "Ik stuur uw Kamer … een brief" (with a time: see FUTURE_TIME).
+  new RegExp(String.raw`\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b`, 'iu'),
+  new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'iu'),
+  // A coming document: "In die reactie zal worden ingegaan op", "In de volgende voortgangsrapportage ga ik in op",
+  // "Ik neem dit mee in de eerstvolgende voortgangsbrief".
+  new RegExp(
+    String.raw`\b(?:in|via|middels|bij)\s+(?:de|die|een|het)\s+(?:(?:eerst)?volgende\s+|komende\s+|aankomende\s+|nog\s+te\s+(?:verschijnen|versturen|sturen)\s+|nieuwe\s+|aangekondigde\s+)?(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|voortgangsrapportage|voortgangsbrief|rapportage|reactie|kabinetsreactie|beleidsreactie|verzamelbrief|begroting|nota|jaarverslag|stand\s+van\s+zakenbrief)\b${GAP}\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|neem|neemt|nemen)\b${GAP}\s+(?:ingegaan|ingaan|op\s+in|in\s+op|terug|mee|meegenomen|toegelicht|toelichten)\b`,
+    'iu',
+  ),
+  new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'iu'),
+];
+
+/** Present-tense forms promise only with a time ahead ("Ik stuur uw Kamer voor de zomer …"). */
+const NEEDS_TIME = new Set([7, 8]);
+const FUTURE_TIME =
+  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b/iu;
+
+/** What this letter itself does ("hierbij", "met deze brief"), said at the same time, or was done. */
+const NOT_FUTURE =
+  /\b(?:hierbij|hiermee|bijgaand|met\s+deze\s+brief|in\s+deze\s+brief|middels\s+deze\s+brief|via\s+deze\s+brief|met\s+deze\s+antwoorden|in\s+deze\s+antwoorden|gelijktijdig(?:\s+met)?|tegelijkertijd\s+met|eerder\s+dit\s+jaar|laatstelijk|regelmatig|steeds|altijd)\b/iu;
+
+/** Possibility and condition: "mogelijk laat ik …", "indien nodig", "zou", "kan". */
+const POSSIBLE =
+  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|kan|kunnen|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/iu;
+
+/** Past acts: "heb ik uw Kamer geïnformeerd", "is uw Kamer … geïnformeerd", "zoals ik … heb gemeld". */
+const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b/iu;
+
+/** The committee's or a member's words: "De leden … vragen of …", "Deze leden zullen …". */
+const COMMITTEE = /^(?:[\p{L},]+\s+){0,3}(?:de|deze|die)\s+(?:aan\s+het\s+woord\s+zijnde\s+)?leden\b|\bvragen\s+(?:de|deze)\s+leden\b|\b(?:de|deze)\s+leden\s+(?:vragen|verzoeken|willen|zouden)\b/iu;
+
+/** "zoals toegezegd", "heeft … toegezegd": a promise made before, told again, is not a new one. */
+const PROMISED_BEFORE = /\b(?:heeft|hebben|heb|had|is)\b[^.]{0,60}\btoegezegd\b/iu;
+
+/**
+ * Whether a sentence (its joined text) is a commitment: one of the forms matches, and the sentence
+ * is not a question or a committee's request, not a past act, not a condition or possibility,
+ * not this letter's own act. Linear in the sentence's length.
+ */
+export function isCommitment(sentence: string): boolean {
+  const c = classifySentence(sentence);
+  if (c.question || c.request || c.committee || COMMITTEE.test(sentence)) return false;
+  let hit = -1;
+  for (let k = 0; k < PATTERNS.length; k++) {
+    const m = PATTERNS[k].exec(sentence);
+    if (!m) continue;
+    if (NEEDS_TIME.has(k) && !FUTURE_TIME.test(sentence)) continue;
+    if (PAST.test(m[0]) && !/\b(?:zal|zullen|wordt|worden)\b/iu.test(m[0])) continue;
+    hit = k;
+    break;
+  }
+  if (hit < 0) return false;
+  if (NOT_FUTURE.test(sentence) && !FUTURE_TIME.test(sentence)) return false;
+  if (/\b(?:hierbij|met\s+deze\s+brief|middels\s+deze\s+brief|in\s+deze\s+brief|gelijktijdig)\b/iu.test(sentence)) return false;
+  if (POSSIBLE.test(sentence) && !/\btoe\s*(?:te\s+)?zeggen\b|\bzeg\b[^.]{0,40}\btoe\b/iu.test(sentence)) return false;
+  if (PROMISED_BEFORE.test(sentence)) return false;
+  return true;
+}
+
+/** The sentence around `at`: its span and joined text. */
+function sentenceAround(text: string, at: number): { start: number; end: number } {
+  const start = sentenceStart(text, at);
+  const end = Math.max(sentenceEnd(text, at), start);
+  return { start, end };
+}
+
+/**
+ * Every commitment in a letter, in text order, each with its due date counted from the letter's
+ * header date, else `options.fallbackDate`. Linear in the length of the text: one regex pass
+ * for anchors, each sentence read once within a window of 1,500 code units either side.
+ * Never throws on any input.
+ */
+export function findCommitments(text: string, options: CommitmentOptions = {}): Commitments {
+  const header = letterDateOf(text);
+  const letterDate = header ?? options.fallbackDate ?? null;
+  const items: Commitment[] = [];
+  const re = new RegExp(ANCHOR.source, 'g');
+  let doneTo = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const at = m.index;
+    if (at < doneTo) continue;
+    const s = sentenceAround(text, at);
+    doneTo = Math.max(s.end, at + 1);
+    if (re.lastIndex < doneTo) re.lastIndex = doneTo;
+    const c = commitmentIn(text, s.start, s.end, letterDate);
+    if (c) items.push(c);
+  }
+  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? 'anders' : null };
+}
+
+function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
+  if (end <= start) return null;
+  const joined = joinSentence(text.slice(start, end));
+  if (joined.length < 12 || !isCommitment(joined)) return null;
+  return { text: joined, span: { start, end }, due: dueOf(joined, letterDate) };
+}
