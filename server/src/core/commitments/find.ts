@@ -53,15 +53,22 @@ const WINDOW = 1500;
  * papers ("Kamerstuk", "Kamerbrief", …). Case-sensitive literals keep V8's scan fast.
  */
 const ANCHOR =
-  /Kamer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|kamer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|informe|geïnformeerd|terug|voortgangs|volgende|komende|ingegaan|ontvangt|toezeg|[ \t\n]u[ \t\n]/g;
+  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|nforme|terug|voortgangs|volgende|ingegaan|ontvangt|toezeg/g;
 
 const ABBREVIATIONS = new Set([
   'nr', 'nrs', 'jl', 'blz', 'bijv', 'bv', 'ca', 'art', 'artt', 'mr', 'dr', 'drs', 'prof', 'ir', 'ing', 'zgn', 'vgl', 'resp',
   'incl', 'excl', 'min', 'mln', 'mld', 'mrd', 'st', 'jr', 'dhr', 'mevr', 'enz', 'etc', 'evt', 'red', 'p', 'pp', 'stb', 'stcrt', 'vs', 'nl', 'ivm', 'mbt', 'tav',
 ]);
 
+/** ) " ' ” ’ » ] */
+const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]);
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isLowerLetter(c: number): boolean {
@@ -118,7 +125,7 @@ function endsTerminal(line: string): boolean {
 function stopEnds(text: string, dot: number): boolean {
   const c = text.charCodeAt(dot);
   let n = dot + 1;
-  while (n < text.length && /[)"'”’»\]]/.test(text[n])) n++;
+  while (n < text.length && CLOSERS.has(text.charCodeAt(n))) n++;
   // Footnote markers glued after the stop: "afgestemd.12 Daarnaast".
   const nc = text.charCodeAt(n);
   if (n < text.length && !isSpace(nc) && nc !== 10 && nc !== 13) return false;
@@ -140,7 +147,7 @@ function lastStopIn(text: string, from: number, to: number): number {
     const c = text.charCodeAt(i);
     if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
       let e = i + 1;
-      while (e < to && /[)"'”’»\]\d]/.test(text[e])) e++;
+      while (e < to && (CLOSERS.has(text.charCodeAt(e)) || isDigit(text.charCodeAt(e)))) e++;
       return e;
     }
   }
@@ -193,7 +200,7 @@ function sentenceEnd(text: string, at: number): number {
       const c = text.charCodeAt(i);
       if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
         let e = i + 1;
-        while (e < le && /[)"'”’»\]]/.test(text[e])) e++;
+        while (e < le && CLOSERS.has(text.charCodeAt(e))) e++;
         return e;
       }
     }
@@ -224,10 +231,8 @@ function trimEnd(text: string, e: number): number {
 
 /** The sentence's text with line breaks joined and "aangebo-\nden" put together. */
 export function joinSentence(raw: string): string {
-  return raw
-    .replace(/(\p{Ll})-[ \t]*\r?\n[ \t\r\n]*(?=\p{Ll})(?!(?:en|of|tot)\b)/gu, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const joined = raw.indexOf('-\n') >= 0 || raw.indexOf('-\r') >= 0 || raw.indexOf('- \n') >= 0 ? raw.replace(/(\p{Ll})-[ \t]*\r?\n[ \t\r\n]*(?=\p{Ll})(?!(?:en|of|tot)\b)/gu, '$1') : raw;
+  return joined.replace(/\s+/g, ' ').trim();
 }
 
 // --- Classification -------------------------------------------------------------------------
@@ -242,52 +247,66 @@ const ACT_INF = String.raw`(?:informeren|inlichten|berichten|rapporteren|(?:toe)
 const ACT_PRESENT = String.raw`(?:informeer|informeert|informeren|stuur|stuurt|sturen|zend|zendt|zenden|rapporteer|rapporteert|bied|biedt|bieden)`;
 const FUTURE_WORD = String.raw`(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|verwacht|verwachten|streef|streeft|streven|ben\s+voornemens|is\s+voornemens|zijn\s+voornemens|ben\s+van\s+plan|is\s+van\s+plan|zeg|zegt|zeggen)`;
 
-const PATTERNS: RegExp[] = [
+/** One commitment form: a cheap literal gate, then the form itself (on lowercase text). */
+interface Pattern {
+  gate: RegExp;
+  re: RegExp;
+  /** Present-tense forms promise only with a time ahead ("Ik stuur uw Kamer voor de zomer …"). */
+  needsTime?: boolean;
+}
+
+const G_INFORMED = /nformeerd|ingelicht|bericht|hoogte|kennis|meegenomen/;
+const G_SENT = /stuurd|zonden|aangeboden|voorgelegd|gepresenteerd|nformeerd/;
+const G_ACT = /informeren|inlichten|berichten|rapporteren|sturen|zenden|aanbieden|voorleggen|terug|hoogte|kennis/;
+
+const PATTERNS: Pattern[] = [
   // Passive with the Kamer as subject: "Uw Kamer wordt … geïnformeerd", "Uw Kamer zal … worden geïnformeerd".
-  new RegExp(String.raw`\b(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'iu'),
+  { gate: G_INFORMED, re: new RegExp(String.raw`\b(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'u') },
   // Inverted: "Voor de zomer wordt uw Kamer geïnformeerd", "zal uw Kamer … worden geïnformeerd".
-  new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'iu'),
+  { gate: G_INFORMED, re: new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'u') },
   // Sent to the Kamer: "wordt de kabinetsreactie … naar uw Kamer gestuurd", "… aan uw Kamer aangeboden".
-  new RegExp(String.raw`\b${FUTURE_AUX}\b${GAP}\s+(?:aan|naar)\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'iu'),
-  new RegExp(String.raw`\b(?:aan|naar)\s+(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'iu'),
+  { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\b${GAP}\s+(?:aan|naar)\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
+  { gate: G_SENT, re: new RegExp(String.raw`\b(?:aan|naar)\s+(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
   // Government acts, future: "ik zal uw Kamer … informeren", "De minister van OCW zal uw Kamer … informeren",
   // "ik verwacht uw Kamer dit najaar te informeren", "Ik kom hierop terug".
-  new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'iu'),
-  new RegExp(String.raw`\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'iu'),
-  new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'iu'),
-  // "Uw Kamer ontvangt …", "ontvangt uw Kamer …", "Ik stuur uw Kamer … een brief" (with a time: see FUTURE_TIME).
-  new RegExp(String.raw`\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b`, 'iu'),
-  new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'iu'),
-  // A coming document: "In die reactie zal worden ingegaan op", "In de volgende voortgangsrapportage ga ik in op",
+  { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  { gate: G_ACT, re: new RegExp(String.raw`\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  { gate: /terug/, re: new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'u') },
+  // "Uw Kamer ontvangt …", "ontvangt uw Kamer …" (with a time ahead).
+  { gate: /ontvangt|krijgt/, needsTime: true, re: /\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b/u },
+  // "Ik stuur uw Kamer voor de zomer een brief", "Voor de zomer informeer ik uw Kamer" (with a time ahead).
+  { gate: /informeer|stuur|zend|rapporteer|bied/, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'u') },
+  // A coming document: "In die reactie zal worden ingegaan op", "In de volgende voortgangsrapportage ga ik in op".
+  {
+    gate: /ingegaan|ingaan|op in|in op|terug|mee|toegelicht|toelichten/,
+    re: new RegExp(
+      String.raw`\b(?:in|via|middels|bij)\s+(?:de|die|een|het)\s+(?:(?:eerst)?volgende\s+|komende\s+|aankomende\s+|nog\s+te\s+(?:verschijnen|versturen|sturen)\s+|nieuwe\s+|aangekondigde\s+)?(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|voortgangsrapportage|voortgangsbrief|rapportage|reactie|kabinetsreactie|beleidsreactie|verzamelbrief|begroting|nota|jaarverslag|stand\s+van\s+zakenbrief)\b${GAP}\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|neem|neemt|nemen)\b${GAP}\s+(?:ingegaan|ingaan|op\s+in|in\s+op|terug|mee|meegenomen|toegelicht|toelichten)\b`,
+      'u',
+    ),
+  },
   // "Ik neem dit mee in de eerstvolgende voortgangsbrief".
-  new RegExp(
-    String.raw`\b(?:in|via|middels|bij)\s+(?:de|die|een|het)\s+(?:(?:eerst)?volgende\s+|komende\s+|aankomende\s+|nog\s+te\s+(?:verschijnen|versturen|sturen)\s+|nieuwe\s+|aangekondigde\s+)?(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|voortgangsrapportage|voortgangsbrief|rapportage|reactie|kabinetsreactie|beleidsreactie|verzamelbrief|begroting|nota|jaarverslag|stand\s+van\s+zakenbrief)\b${GAP}\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|neem|neemt|nemen)\b${GAP}\s+(?:ingegaan|ingaan|op\s+in|in\s+op|terug|mee|meegenomen|toegelicht|toelichten)\b`,
-    'iu',
-  ),
-  new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'iu'),
+  { gate: / mee in /, re: new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'u') },
 ];
 
-/** Present-tense forms promise only with a time ahead ("Ik stuur uw Kamer voor de zomer …"). */
-const NEEDS_TIME = new Set([7, 8]);
 const FUTURE_TIME =
-  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b/iu;
+  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b/u;
 
 /** What this letter itself does ("hierbij", "met deze brief"), said at the same time, or was done. */
 const NOT_FUTURE =
-  /\b(?:hierbij|hiermee|bijgaand|met\s+deze\s+brief|in\s+deze\s+brief|middels\s+deze\s+brief|via\s+deze\s+brief|met\s+deze\s+antwoorden|in\s+deze\s+antwoorden|gelijktijdig(?:\s+met)?|tegelijkertijd\s+met|eerder\s+dit\s+jaar|laatstelijk|regelmatig|steeds|altijd)\b/iu;
+  /\b(?:hierbij|hiermee|bijgaand|met\s+deze\s+brief|in\s+deze\s+brief|middels\s+deze\s+brief|via\s+deze\s+brief|met\s+deze\s+antwoorden|in\s+deze\s+antwoorden|gelijktijdig(?:\s+met)?|tegelijkertijd\s+met|eerder\s+dit\s+jaar|laatstelijk|regelmatig|steeds|altijd)\b/u;
 
 /** Possibility and condition: "mogelijk laat ik …", "indien nodig", "zou", "kan". */
 const POSSIBLE =
-  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|kan|kunnen|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/iu;
+  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|kan|kunnen|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/u;
 
 /** Past acts: "heb ik uw Kamer geïnformeerd", "is uw Kamer … geïnformeerd", "zoals ik … heb gemeld". */
-const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b/iu;
+const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b/u;
 
 /** The committee's or a member's words: "De leden … vragen of …", "Deze leden zullen …". */
-const COMMITTEE = /^(?:[\p{L},]+\s+){0,3}(?:de|deze|die)\s+(?:aan\s+het\s+woord\s+zijnde\s+)?leden\b|\bvragen\s+(?:de|deze)\s+leden\b|\b(?:de|deze)\s+leden\s+(?:vragen|verzoeken|willen|zouden)\b/iu;
+const COMMITTEE = /^(?:[\p{L},]+\s+){0,3}(?:de|deze|die)\s+(?:aan\s+het\s+woord\s+zijnde\s+)?leden\b|\bvragen\s+(?:de|deze)\s+leden\b|\b(?:de|deze)\s+leden\s+(?:vragen|verzoeken|willen|zouden)\b/u;
 
 /** "zoals toegezegd", "heeft … toegezegd": a promise made before, told again, is not a new one. */
-const PROMISED_BEFORE = /\b(?:heeft|hebben|heb|had|is)\b[^.]{0,60}\btoegezegd\b/iu;
+const PROMISED_BEFORE = /\b(?:heeft|hebben|heb|had|is)\b[^.]{0,60}\btoegezegd\b/u;
 
 /**
  * Whether a sentence (its joined text) is a commitment: one of the forms matches, and the sentence
@@ -295,24 +314,30 @@ const PROMISED_BEFORE = /\b(?:heeft|hebben|heb|had|is)\b[^.]{0,60}\btoegezegd\b/
  * not this letter's own act. Linear in the sentence's length.
  */
 export function isCommitment(sentence: string): boolean {
-  const c = classifySentence(sentence);
-  if (c.question || c.request || c.committee || COMMITTEE.test(sentence)) return false;
-  let hit = -1;
-  for (let k = 0; k < PATTERNS.length; k++) {
-    const m = PATTERNS[k].exec(sentence);
+  const lower = sentence.toLowerCase();
+  let hit = false;
+  for (const p of PATTERNS) {
+    if (!p.gate.test(lower)) continue;
+    const m = p.re.exec(lower);
     if (!m) continue;
-    if (NEEDS_TIME.has(k) && !FUTURE_TIME.test(sentence)) continue;
-    if (PAST.test(m[0]) && !/\b(?:zal|zullen|wordt|worden)\b/iu.test(m[0])) continue;
-    hit = k;
+    if (p.needsTime && !FUTURE_TIME.test(lower)) continue;
+    if (PAST.test(m[0]) && !/\b(?:zal|zullen|wordt|worden)\b/.test(m[0])) continue;
+    hit = true;
     break;
   }
-  if (hit < 0) return false;
-  if (NOT_FUTURE.test(sentence) && !FUTURE_TIME.test(sentence)) return false;
-  if (/\b(?:hierbij|met\s+deze\s+brief|middels\s+deze\s+brief|in\s+deze\s+brief|gelijktijdig)\b/iu.test(sentence)) return false;
-  if (POSSIBLE.test(sentence) && !/\btoe\s*(?:te\s+)?zeggen\b|\bzeg\b[^.]{0,40}\btoe\b/iu.test(sentence)) return false;
-  if (PROMISED_BEFORE.test(sentence)) return false;
-  return true;
+  if (!hit) return false;
+  if (NOT_FUTURE.test(lower) && !FUTURE_TIME.test(lower)) return false;
+  if (THIS_LETTER.test(lower)) return false;
+  if (POSSIBLE.test(lower) && !PROMISE_WORD.test(lower)) return false;
+  if (PROMISED_BEFORE.test(lower)) return false;
+  const c = classifySentence(sentence);
+  return !(c.question || c.request || c.committee || COMMITTEE.test(lower));
 }
+
+/** This letter's own act ("hierbij", "met deze brief") or one done at the same time ("gelijktijdig"). */
+const THIS_LETTER = /\b(?:hierbij|met\s+deze\s+brief|middels\s+deze\s+brief|in\s+deze\s+brief|gelijktijdig)\b/u;
+/** "ik kan toezeggen dat …": a promise despite "kan". */
+const PROMISE_WORD = /\btoe\s*(?:te\s+)?zeggen\b|\bzeg\b[^.]{0,40}\btoe\b/u;
 
 /** The sentence around `at`: its span and joined text. */
 function sentenceAround(text: string, at: number): { start: number; end: number } {
