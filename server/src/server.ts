@@ -206,7 +206,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter);
+    const outline = documentOutline(cur.analysis.letter, cur.analysis.commitments);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);

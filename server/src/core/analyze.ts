@@ -12,6 +12,7 @@ import { applySuppressions } from './suppress';
 import { DEFAULT_SETTINGS, severityOf, type Settings } from './settings';
 import { LineIndex } from './text';
 import { CODES } from './codes';
+import { commitmentFindings, findCommitments, type Commitments } from './commitments';
 
 export interface Analysis {
   text: string;
@@ -20,6 +21,8 @@ export interface Analysis {
   citations: Citations;
   /** Every finding not silenced by an inline comment or switched off in the settings. */
   findings: Finding[];
+  /** The letter's commitments (toezeggingen), dated from its header or `settings.letterDate`. */
+  commitments: Commitments;
 }
 
 /** The codes whose severity the settings set to 'off'. */
@@ -41,8 +44,9 @@ const UNFILTERED = new WeakMap<Analysis, Finding[]>();
 export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, sameText?: Analysis): Analysis {
   const reuse = sameText && sameText.text === text ? UNFILTERED.get(sameText) : undefined;
   if (sameText && reuse) {
-    const findings = applySuppressions(text, reuse, disabledCodes(settings));
-    const a: Analysis = { text, lines: sameText.lines, letter: sameText.letter, citations: sameText.citations, findings };
+    const commitments = sameText.commitments.fallbackDate === (settings.letterDate || null) ? sameText.commitments : findCommitments(text, { fallbackDate: settings.letterDate || null });
+    const findings = applySuppressions(text, withCommitments(reuse, commitments), disabledCodes(settings));
+    const a: Analysis = { text, lines: sameText.lines, letter: sameText.letter, citations: sameText.citations, findings, commitments };
     UNFILTERED.set(a, reuse);
     return a;
   }
@@ -51,8 +55,16 @@ export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, sam
   const citations = findCitations(text);
   const all = [...checkQuestions(letter), ...checkCitations(text, citations)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  const findings = applySuppressions(text, all, disabledCodes(settings));
-  const a: Analysis = { text, lines, letter, citations, findings };
+  const commitments = findCommitments(text, { fallbackDate: settings.letterDate || null });
+  const findings = applySuppressions(text, withCommitments(all, commitments), disabledCodes(settings));
+  const a: Analysis = { text, lines, letter, citations, findings, commitments };
   UNFILTERED.set(a, all);
   return a;
+}
+
+/** The findings with one `new-commitment` per commitment, in text order (they depend on the letter's date). */
+function withCommitments(all: Finding[], commitments: Commitments): Finding[] {
+  if (!commitments.items.length) return all;
+  const out = [...all, ...commitmentFindings(commitments)];
+  return out.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }

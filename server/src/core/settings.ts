@@ -20,6 +20,11 @@ export interface Settings {
   cacheDir: string;
   /** Path of the question letter for the current answer letter, overriding discovery. */
   questionLetter: string;
+  /**
+   * The letter's date (`YYYY-MM-DD`) when its header has none, for the due dates of commitments
+   * (`antwoordbrief.briefdatum`; the server falls back to the file's date). Empty: none.
+   */
+  letterDate: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   cacheDir: '',
   questionLetter: '',
+  letterDate: '',
 };
 
 /** The effective severity of a code under the given settings. */

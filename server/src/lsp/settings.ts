@@ -1,4 +1,5 @@
 // Settings per resource, read from the client through `workspace/configuration`.
+import { fileDate } from '../host/fileDate';
 import type { Connection } from 'vscode-languageserver';
 import type { Severity } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -38,6 +39,7 @@ export function settingsFromConfig(raw: unknown): Settings {
   }
   if (typeof raw.cacheDir === 'string') s.cacheDir = raw.cacheDir;
   if (typeof raw.questionLetter === 'string') s.questionLetter = raw.questionLetter;
+  if (typeof raw.briefdatum === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.briefdatum.trim())) s.letterDate = raw.briefdatum.trim();
   return s;
 }
 
@@ -47,6 +49,13 @@ export function settingsFromConfig(raw: unknown): Settings {
  * initialization options carried. Answers are kept until the configuration changes, so a
  * keystroke never waits for a round trip to the client.
  */
+/** Without a `briefdatum` setting, a file's letter is dated by the file (for commitments' due dates). */
+function withFileDate(s: Settings, uri: string): Settings {
+  if (s.letterDate) return s;
+  const date = fileDate(uri);
+  return date ? { ...s, letterDate: date } : s;
+}
+
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<Settings>>();
   private global: Settings = settingsFromConfig(undefined);
@@ -65,7 +74,7 @@ export class SettingsStore {
   get(uri: string): Promise<Settings> {
     let p = this.perUri.get(uri);
     if (!p) {
-      p = this.fetch(uri);
+      p = this.fetch(uri).then((s) => withFileDate(s, uri));
       this.perUri.set(uri, p);
     }
     return p;

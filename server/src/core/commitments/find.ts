@@ -15,7 +15,7 @@
  */
 import type { Span } from '../text';
 import { classifySentence } from '../letter/sentences';
-import { dueOf, letterDateOf, type Due, type IsoDate } from './dates';
+import { dueOf, letterDateOf, parseIsoDate, type Due, type IsoDate } from './dates';
 
 /** One commitment of a letter. */
 export interface Commitment {
@@ -43,6 +43,8 @@ export interface Commitments {
   letterDate: IsoDate | null;
   /** Where `letterDate` came from: the letter's header, or the host's fallback. */
   letterDateFrom: 'kop' | 'anders' | null;
+  /** The fallback date these were found with (to know when a settings change needs a new reading). */
+  fallbackDate: IsoDate | null;
 }
 
 /** The longest stretch read either side of an anchor (a sentence longer than this is cut). */
@@ -354,7 +356,8 @@ function sentenceAround(text: string, at: number): { start: number; end: number 
  */
 export function findCommitments(text: string, options: CommitmentOptions = {}): Commitments {
   const header = letterDateOf(text);
-  const letterDate = header ?? options.fallbackDate ?? null;
+  const fallbackDate = options.fallbackDate && parseIsoDate(options.fallbackDate) ? options.fallbackDate : null;
+  const letterDate = header ?? fallbackDate;
   const items: Commitment[] = [];
   const re = new RegExp(ANCHOR.source, 'g');
   let doneTo = -1;
@@ -368,7 +371,7 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
     const c = commitmentIn(text, s.start, s.end, letterDate);
     if (c) items.push(c);
   }
-  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? 'anders' : null };
+  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? 'anders' : null, fallbackDate };
 }
 
 function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {

@@ -56,7 +56,7 @@ export interface QuickFix {
   preferred?: boolean;
 }
 
-export type OutlineKind = 'section' | 'question' | 'subquestion';
+export type OutlineKind = 'section' | 'question' | 'subquestion' | 'commitments' | 'commitment';
 
 /** One node of the document outline (sections → questions → subquestions). */
 export interface OutlineNode {
