@@ -1,0 +1,104 @@
+// `antwoordbrief toezeggingen [--format text|json|csv] [--datum JJJJ-MM-DD] BESTAND|MAP…`: every
+// commitment of each letter with its due date, as text, JSON or CSV for a ministry's register.
+import { statSync } from 'node:fs';
+import { findCommitments } from '../core/commitments';
+import { dueLabel } from '../core/commitments/present';
+import { parseIsoDate } from '../core/commitments/dates';
+import { LineIndex, type Range } from '../core/text';
+import { localIsoDate } from '../host/fileDate';
+import { InputError, readLetterFile } from './io';
+import { formatFlag, parseArgs, UsageError } from './options';
+import { lettersUnder } from './pair';
+import type { CommandResult } from './main';
+
+export interface CommitmentEntry {
+  text: string;
+  range: Range;
+  due: { phrase: string | null; date: string | null };
+}
+
+export interface CommitmentsResult {
+  file: string;
+  commitments: CommitmentEntry[];
+}
+
+/** The commitments of one letter; `fallbackDate` dates a letter without a date in its header. */
+export function commitmentsOf(file: string, text: string, fallbackDate: string | null): CommitmentsResult {
+  const found = findCommitments(text, { fallbackDate });
+  const lines = new LineIndex(text);
+  return {
+    file,
+    commitments: found.items.map((c) => ({ text: c.text, range: lines.range(c.span), due: { phrase: c.due.phrase, date: c.due.date } })),
+  };
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote, semicolon or line break. */
+function csvField(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a header row and one row per commitment, CRLF line ends (RFC 4180, what spreadsheets expect). */
+export function commitmentsCsv(results: CommitmentsResult[]): string {
+  const rows = [['bestand', 'regel', 'toezegging', 'termijn', 'datum']];
+  for (const r of results) for (const c of r.commitments) rows.push([r.file, String(c.range.start.line + 1), c.text, c.due.phrase ?? '', c.due.date ?? '']);
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function fileMtimeDate(file: string): string | null {
+  try {
+    return localIsoDate(statSync(file).mtime);
+  } catch {
+    return null;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function runToezeggingen(argv: string[]): CommandResult {
+  const args = parseArgs(argv, ['format', 'datum']);
+  const format = formatFlag(args, ['text', 'json', 'csv'], 'text');
+  if (!args.files.length) throw new UsageError('geef één of meer bestanden of mappen op');
+  const datum = args.flags.get('datum');
+  if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${datum} is geen datum (gebruik JJJJ-MM-DD)`);
+  const stderr: string[] = [];
+  const files: string[] = [];
+  for (const f of args.files) {
+    if (!isDirectory(f)) {
+      files.push(f);
+      continue;
+    }
+    const under = lettersUnder(f);
+    if (!under.length) stderr.push(`antwoordbrief: ${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    files.push(...under);
+  }
+  const results: CommitmentsResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readLetterFile(file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      stderr.push(`antwoordbrief: ${e.message}`);
+      continue;
+    }
+    // Without a date in its header, a letter is dated by --datum, else by its file.
+    const fallback = typeof datum === 'string' ? datum : fileMtimeDate(file);
+    results.push(commitmentsOf(file, text, fallback));
+  }
+  const code = stderr.length ? 2 : 0;
+  if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
+  if (format === 'csv') return { stdout: commitmentsCsv(results), stderr, code };
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(`${r.file}: ${r.commitments.length} ${r.commitments.length === 1 ? 'toezegging' : 'toezeggingen'}`);
+    for (const c of r.commitments) out.push(`  regel ${c.range.start.line + 1}: ${dueLabel({ phrase: c.due.phrase, date: c.due.date, at: -1 })}\n    ${c.text}`);
+  }
+  return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr, code };
+}
