@@ -273,6 +273,8 @@ const PATTERNS: Pattern[] = [
   // "ik verwacht uw Kamer dit najaar te informeren", "Ik kom hierop terug".
   { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'u') },
   { gate: G_ACT, re: new RegExp(String.raw`\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  // A second verb of the same subject: "Ik laat dit onderzoeken en zal uw Kamer … informeren".
+  { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+[^\s.?!]+(?:\s+[^\s.?!]+){0,8}?\s+en\s+(?:zal|zullen)\b${GAP}\s+${ACT_INF}\b`, 'u') },
   { gate: /terug/, re: new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'u') },
   // "Uw Kamer ontvangt …", "ontvangt uw Kamer …" (with a time ahead).
   { gate: /ontvangt|krijgt/, needsTime: true, re: /\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b/u },

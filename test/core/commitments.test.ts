@@ -1,0 +1,203 @@
+/**
+ * Commitments (issue 12) on invented letters: every form, every exclusion, every due-date phrase
+ * (with year rollover and an undated letter), and the corpus truth where ../shared is present.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCommitments, isCommitment, letterDateOf, dueOf, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
+import { analyze } from '../../server/src/core/analyze';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { documentOutline } from '../../server/src/core/features/symbols';
+import { hoverAt } from '../../server/src/core/features/hover';
+import { corpusPresent } from '../support/corpus-truth';
+import { loadCommitmentTruth, matchCommitments, observeCommitments } from '../support/commitments-truth';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const COMMITMENTS = [
+  'Ik stuur uw Kamer voor het zomerreces een brief over de uitkomsten.',
+  'De Kamer wordt na de zomer geïnformeerd over de uitkomsten.',
+  'Ik kom hierop terug in de begroting voor 2027.',
+  'Ik zal uw Kamer voor het einde van het jaar informeren over de voortgang.',
+  'Het kabinet zal de Kamer in het voorjaar informeren over de evaluatie.',
+  'Uw Kamer wordt hierover dit najaar geïnformeerd.',
+  'Voor de zomer wordt uw Kamer geïnformeerd over deze uitkomst.',
+  'Uw Kamer zal in het najaar worden geïnformeerd over de strategie.',
+  'Voor 1 juli ontvangt uw Kamer de evaluatie.',
+  'Uw Kamer ontvangt in juni 2026 de eindrapportage.',
+  'Wij zullen u binnen drie maanden op de hoogte stellen van de resultaten.',
+  'De minister van OCW zal uw Kamer later dit jaar informeren over deze uitwerking.',
+  'In de volgende voortgangsrapportage ga ik hier nader op in.',
+  'Ik neem dit mee in de eerstvolgende voortgangsbrief.',
+  'Het wetsvoorstel wordt zo spoedig mogelijk aan uw Kamer aangeboden.',
+  'Zodra het onderzoek is afgerond, wordt het rapport naar uw Kamer gestuurd.',
+  'Ik laat dit onderzoeken en zal uw Kamer binnen zes weken over de uitkomsten informeren.',
+  'Ja, ik zal de Kamer hierover voor de zomer informeren.',
+  'Ik verwacht uw Kamer dit najaar te informeren over de voortgang.',
+  'Daarover zal ik uw Kamer eind dit jaar berichten.',
+];
+
+const NOT_COMMITMENTS = [
+  'Zoals ik uw Kamer in mei heb gemeld, is het onderzoek afgerond.',
+  'In april 2019 heeft het kabinet uw Kamer geïnformeerd over het tegengaan van statelijke dreigingen.',
+  'Uw Kamer is bij brief van 21 mei jl. geïnformeerd over de voortgang.',
+  'Mogelijk laat ik dit onderzoeken en informeer ik uw Kamer daarna.',
+  'Indien daar aanleiding toe is, wordt het parlement via de daarvoor bestemde kanalen geïnformeerd.',
+  'Ik zou uw Kamer hierover kunnen informeren als dat gewenst is.',
+  'De provincies informeren de inwoners over de maatregelen.',
+  'Bent u bereid de Kamer te informeren over de uitkomsten?',
+  'De leden van de VVD-fractie vragen of de minister de Kamer voor de zomer wil informeren.',
+  'Het kabinet zet zich in voor een veilige digitale ruimte.',
+  'Hierbij ontvangt u de antwoorden op de vragen van het lid Van Dijk.',
+  'Met deze brief informeer ik uw Kamer over de stand van zaken.',
+  'Het dreigingsbeeld wordt gelijktijdig met deze brief aan uw Kamer aangeboden.',
+  'De minister van JenV heeft de Kamer toegezegd om in het voorjaar 2025 te komen met een verkenning.',
+  'Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers.',
+  'Het kabinet informeert het parlement hier zeer regelmatig over, laatstelijk bij brieven van 14 juli.',
+];
+
+test('every commitment form is found', () => {
+  for (const s of COMMITMENTS) assert.equal(isCommitment(s), true, s);
+});
+
+test('past acts, conditions, others, questions, requests, policy and this letter are not commitments', () => {
+  for (const s of NOT_COMMITMENTS) assert.equal(isCommitment(s), false, s);
+});
+
+test('the letter date is read from the header forms', () => {
+  assert.equal(letterDateOf('Aan de Voorzitter\n\nDen Haag, 3 februari 2021\n\nBetreft …'), '2021-02-03');
+  assert.equal(letterDateOf('Retouradres\nDatum 26 november 2025\nBetreft Vragen'), '2025-11-26');
+  assert.equal(letterDateOf('Datum\n\n19 november 2025\n'), '2025-11-19');
+  assert.equal(letterDateOf('Antwoord van Minister X (ontvangen 3 juni\n2024).'), '2024-06-03');
+  assert.equal(letterDateOf('Geachte voorzitter,\n\nIk stuur u voor de zomer een brief.'), null);
+  assert.equal(letterDateOf('Datum 31 februari 2025'), null);
+});
+
+test('the recess table follows its rule; the rule covers other years', () => {
+  for (const [year, start] of Object.entries(SUMMER_RECESS_START)) assert.equal(summerRecessRule(+year), start, year);
+  assert.equal(summerRecessRule(2027), '2027-07-09');
+  assert.equal(prinsjesdag(2026), '2026-09-15');
+  assert.equal(prinsjesdag(2024), '2024-09-17');
+});
+
+const DUE: [sentence: string, letterDate: string | null, phrase: string | null, date: string | null][] = [
+  ['Ik stuur uw Kamer voor het zomerreces een brief.', '2024-05-17', 'voor het zomerreces', '2024-07-05'],
+  ['Ik stuur uw Kamer voor de zomer een brief.', '2024-02-01', 'voor de zomer', '2024-07-05'],
+  // Rollover: the summer recess of the letter's year has begun, so next year's.
+  ['Ik stuur uw Kamer voor de zomer een brief.', '2024-09-10', 'voor de zomer', '2025-07-04'],
+  ['Ik stuur uw Kamer voor de zomer van 2026 een brief.', '2024-09-10', 'voor de zomer van 2026', '2026-07-03'],
+  ['De Kamer wordt na de zomer geïnformeerd.', '2025-03-01', 'na de zomer', '2025-12-20'],
+  ['Uw Kamer wordt in het najaar geïnformeerd.', '2025-03-01', 'in het najaar', '2025-12-20'],
+  ['Uw Kamer wordt in het najaar geïnformeerd.', '2025-12-22', 'in het najaar', '2026-12-20'],
+  ['Ik zal uw Kamer voor het einde van het jaar informeren.', '2025-03-01', 'voor het einde van het jaar', '2025-12-31'],
+  ['Ik zal uw Kamer eind dit jaar informeren.', '2025-03-01', 'eind dit jaar', '2025-12-31'],
+  ['Het kabinet zal de Kamer in het voorjaar informeren.', '2025-01-10', 'in het voorjaar', '2025-06-20'],
+  ['Het kabinet zal de Kamer in het voorjaar informeren.', '2025-08-10', 'in het voorjaar', '2026-06-20'],
+  ['Ik zal uw Kamer binnen drie maanden informeren.', '2025-11-30', 'binnen drie maanden', '2026-02-28'],
+  ['Ik zal uw Kamer binnen zes weken informeren.', '2025-01-01', 'binnen zes weken', '2025-02-12'],
+  ['Uw Kamer ontvangt voor 1 juli de evaluatie.', '2025-03-01', 'voor 1 juli', '2025-07-01'],
+  ['Uw Kamer ontvangt voor 1 juli de evaluatie.', '2025-08-01', 'voor 1 juli', '2026-07-01'],
+  ['Uw Kamer ontvangt in juni 2026 de rapportage.', '2025-08-01', 'in juni 2026', '2026-06-30'],
+  ['In de volgende voortgangsrapportage ga ik hier nader op in.', '2025-08-01', 'In de volgende voortgangsrapportage', null],
+  ['Ik kom hierop terug in de begroting voor 2027.', '2025-08-01', 'in de begroting voor 2027', '2026-09-15'],
+  ['Het wetsvoorstel wordt zo spoedig mogelijk, waarschijnlijk in het eerste kwartaal van 2021, aan uw Kamer aangeboden.', '2021-02-03', 'in het eerste kwartaal van 2021', '2021-03-31'],
+  // An undated letter: the phrase stays, the date is unknown unless the phrase names a year.
+  ['Ik stuur uw Kamer voor de zomer een brief.', null, 'voor de zomer', null],
+  ['Ik zal uw Kamer binnen drie maanden informeren.', null, 'binnen drie maanden', null],
+  ['Uw Kamer ontvangt in juni 2026 de rapportage.', null, 'in juni 2026', '2026-06-30'],
+  ['Ik zal uw Kamer hierover informeren.', '2025-01-01', null, null],
+];
+
+test('each due-date phrase gives its date, with rollover and without a letter date', () => {
+  for (const [s, letter, phrase, date] of DUE) {
+    const d = dueOf(s, letter);
+    assert.deepEqual({ phrase: d.phrase, date: d.date }, { phrase, date }, `${s} (${letter})`);
+  }
+});
+
+const LETTER = [
+  'Den Haag, 12 maart 2025',
+  '',
+  'Vraag 1',
+  'Bent u bereid de Kamer te informeren over de uitkomsten van het onderzoek?',
+  '',
+  'Antwoord 1',
+  'Ja, ik zal uw Kamer voor het zomerreces informeren over de',
+  'uitkomsten van het onderzoek.',
+  '',
+  'Vraag 2',
+  'Wat is de stand van zaken?',
+  '',
+  'Antwoord 2',
+  'Zoals ik uw Kamer in mei heb gemeld, loopt het onderzoek nog. Uw Kamer wordt binnen',
+  'zes weken geïnformeerd over de eerste bevindingen.',
+  '',
+].join('\n');
+
+test('findCommitments: spans, lines and due dates in a letter; the question itself is not one', () => {
+  const r = findCommitments(LETTER);
+  assert.equal(r.letterDate, '2025-03-12');
+  assert.deepEqual(
+    r.items.map((c) => [c.text, c.due.phrase, c.due.date]),
+    [
+      ['Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten van het onderzoek.', 'voor het zomerreces', '2025-07-04'],
+      ['Uw Kamer wordt binnen zes weken geïnformeerd over de eerste bevindingen.', 'binnen zes weken', '2025-04-23'],
+    ],
+  );
+  assert.equal(LETTER.slice(r.items[0].span.start, r.items[0].span.start + 3), 'Ja,');
+  assert.ok(LETTER.slice(r.items[1].span.start, r.items[1].span.end).endsWith('bevindingen.'));
+});
+
+test('a letter without a date takes the fallback date; the header wins over it', () => {
+  const undated = LETTER.replace('Den Haag, 12 maart 2025', 'Geachte voorzitter,');
+  assert.equal(findCommitments(undated).items[0].due.date, null);
+  const r = findCommitments(undated, { fallbackDate: '2025-09-01' });
+  assert.equal(r.letterDateFrom, 'anders');
+  assert.equal(r.items[0].due.date, '2026-07-03');
+  assert.equal(findCommitments(LETTER, { fallbackDate: '2025-09-01' }).items[0].due.date, '2025-07-04');
+});
+
+test('analysis: outline group, hover, and the new-commitment finding (off by default)', () => {
+  const a = analyze(LETTER);
+  assert.equal(a.findings.filter((f) => f.code === 'new-commitment').length, 0);
+  const on = analyze(LETTER, { ...DEFAULT_SETTINGS, severity: { 'new-commitment': 'information' } });
+  const f = on.findings.filter((x) => x.code === 'new-commitment');
+  assert.equal(f.length, 2);
+  assert.equal(f[0].message, 'Toezegging aan de Kamer: uiterlijk 4 juli 2025 (voor het zomerreces).');
+  const group = documentOutline(a.letter, a.commitments).find((n) => n.kind === 'commitments');
+  assert.ok(group);
+  assert.equal(group.name, 'Toezeggingen');
+  assert.deepEqual(group.children.map((c) => c.detail), ['uiterlijk 4 juli 2025 (voor het zomerreces)', 'uiterlijk 23 april 2025 (binnen zes weken)']);
+  const h = hoverAt(a, LETTER.indexOf('zomerreces informeren'));
+  assert.ok(h);
+  assert.deepEqual(h.blocks[0], { kind: 'title', text: 'Toezegging' });
+  assert.equal(hoverAt(a, LETTER.indexOf('stand van zaken')), null);
+});
+
+test('linear: a long letter of commitments and near-misses is read once', () => {
+  const unit = 'Uw Kamer wordt voor de zomer geïnformeerd. Zoals ik uw Kamer in mei heb gemeld, loopt het. Kamer Kamer terug.\n';
+  const r = findCommitments('Den Haag, 1 maart 2025\n' + unit.repeat(2000));
+  assert.equal(r.items.length, 2000);
+  const one = findCommitments('x'.repeat(200_000) + ' Kamer');
+  assert.equal(one.items.length, 0);
+});
+
+test('corpus: every letter\'s commitments are the truth (test/truth/commitments)', { skip: corpusPresent() ? false : '../shared/corpus ontbreekt: corpus overgeslagen' }, () => {
+  const dir = path.resolve(__dirname, '../../../shared/corpus');
+  let checked = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    const truth = loadCommitmentTruth(file);
+    assert.ok(truth, `no commitments truth for ${file}`);
+    const o = observeCommitments(readFileSync(path.join(dir, file), 'utf8'));
+    assert.equal(o.letterDate, truth.letterDate, `${file}: letter date`);
+    const m = matchCommitments(truth.commitments, o.items);
+    assert.deepEqual(m.missed, [], `${file}: missed`);
+    assert.deepEqual(m.extra, [], `${file}: extra`);
+    for (const [t, f] of m.matched) {
+      assert.deepEqual(f.due, t.due, `${file}:${t.line}`);
+      assert.ok(f.text.replace(/\s+/g, ' ').includes(t.start), `${file}:${t.line}: ${f.text}`);
+    }
+    checked++;
+  }
+  assert.equal(checked, 12);
+});
