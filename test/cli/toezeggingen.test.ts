@@ -1,0 +1,105 @@
+/**
+ * `antwoordbrief toezeggingen` through the bundled CLI (dist/cli.js) on files on disk: the JSON
+ * and CSV shapes, a folder, --datum for an undated letter, and bad input.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const DATED = [
+  'Den Haag, 12 maart 2025',
+  '',
+  'Antwoord 1',
+  'Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, "het eindrapport" en de reactie.',
+  '',
+  'Antwoord 2',
+  'Zoals ik uw Kamer in mei heb gemeld, loopt het onderzoek nog. In de volgende voortgangsrapportage ga ik hier nader op in.',
+  '',
+].join('\n');
+
+const FIRST = DATED.split('\n')[3];
+
+const UNDATED = 'Geachte voorzitter,\n\nUw Kamer wordt binnen zes weken geïnformeerd over de bevindingen.\n';
+
+function withDir(fn: (dir: string) => void) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-toezeggingen-'));
+  try {
+    fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('toezeggingen --format json: file, commitments with text, range and due', () => {
+  withDir((dir) => {
+    writeFileSync(path.join(dir, 'brief.md'), DATED);
+    const r = run(['toezeggingen', '--format', 'json', 'brief.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      {
+        file: 'brief.md',
+        commitments: [
+          {
+            text: 'Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, "het eindrapport" en de reactie.',
+            range: { start: { line: 3, character: 0 }, end: { line: 3, character: FIRST.length } },
+            due: { phrase: 'voor het zomerreces', date: '2025-07-04' },
+          },
+          {
+            text: 'In de volgende voortgangsrapportage ga ik hier nader op in.',
+            range: { start: { line: 6, character: 62 }, end: { line: 6, character: 121 } },
+            due: { phrase: 'In de volgende voortgangsrapportage', date: null },
+          },
+        ],
+      },
+    ]);
+  });
+});
+
+test('toezeggingen --format csv: header and one quoted row per commitment, over a folder', () => {
+  withDir((dir) => {
+    mkdirSync(path.join(dir, 'brieven'));
+    writeFileSync(path.join(dir, 'brieven', 'a.md'), DATED);
+    writeFileSync(path.join(dir, 'brieven', 'b.txt'), UNDATED);
+    const r = run(['toezeggingen', '--format', 'csv', '--datum', '2025-01-01', 'brieven'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      [
+        'bestand,regel,toezegging,termijn,datum',
+        `${path.join('brieven', 'a.md')},4,"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.",voor het zomerreces,2025-07-04`,
+        `${path.join('brieven', 'a.md')},7,In de volgende voortgangsrapportage ga ik hier nader op in.,In de volgende voortgangsrapportage,`,
+        `${path.join('brieven', 'b.txt')},3,Uw Kamer wordt binnen zes weken geïnformeerd over de bevindingen.,binnen zes weken,2025-02-12`,
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
+test('toezeggingen text output, and Dutch messages for bad input', () => {
+  withDir((dir) => {
+    writeFileSync(path.join(dir, 'brief.md'), DATED);
+    const r = run(['toezeggingen', 'brief.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^brief\.md: 2 toezeggingen\n  regel 4: uiterlijk 4 juli 2025 \(voor het zomerreces\)\n/);
+    const missing = run(['toezeggingen', 'weg.md'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /weg\.md: bestand niet gevonden/);
+    const bad = run(['toezeggingen', '--datum', '2025-13-01', 'brief.md'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--datum 2025-13-01 is geen datum/);
+    const fmt = run(['toezeggingen', '--format', 'xml', 'brief.md'], dir);
+    assert.equal(fmt.code, 2);
+    assert.match(fmt.stderr, /onbekend formaat/);
+  });
+});
