@@ -3,3 +3,4 @@
 // across modules is a getter call, which costs a quarter to a third of the analysis time).
 export { analyze } from '../server/src/core/analyze';
 export { findCitations } from '../server/src/core/citations';
+export { findCommitments } from '../server/src/core/commitments';
