@@ -36,7 +36,7 @@ export function hoverCommitment(commitments: Commitments, offset: number): Hover
   const c = commitmentAt(commitments, offset);
   if (!c) return null;
   const fields: [string, string][] = [['Termijn', dueLabel(c.due)]];
-  if (c.due.phrase && !c.due.date && !commitments.letterDate && c.due.phrase !== null) fields.push(['Briefdatum', 'onbekend: zet de datum in de brief of in de instelling antwoordbrief.briefdatum']);
+  if (c.due.phrase && !commitments.letterDate) fields.push(['Briefdatum', 'onbekend: zet de datum in de brief of in de instelling antwoordbrief.briefdatum']);
   else if (commitments.letterDate) fields.push(['Briefdatum', `${dutchDate(commitments.letterDate)}${commitments.letterDateFrom === 'kop' ? ' (uit de brief)' : ' (instelling of datum van het bestand)'}`]);
   const blocks: HoverBlock[] = [
     { kind: 'title', text: 'Toezegging' },
