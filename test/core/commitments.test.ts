@@ -201,3 +201,21 @@ test('corpus: every letter\'s commitments are the truth (test/truth/commitments)
   }
   assert.equal(checked, 12);
 });
+
+test('a question asking for a commitment is answered by one (no subquestion-not-addressed)', () => {
+  const letter = (answer: string) =>
+    [
+      'Vraag 1',
+      'Hoeveel opslagplaatsen zijn er in woonwijken? Bent u bereid de Kamer te informeren over de uitkomsten van het onderzoek naar de vuurwerkopslag?',
+      '',
+      'Antwoord 1',
+      `Het zijn er 400. ${answer}`,
+      '',
+    ].join('\n');
+  const flagged = (answer: string) => analyze(letter(answer)).findings.filter((f) => f.code === 'subquestion-not-addressed').map((f) => f.message.slice(0, 40));
+  assert.deepEqual(flagged('Ja, uw Kamer ontvangt voor de zomer een brief.'), []);
+  assert.deepEqual(flagged('Ja, ik zal de Kamer na de zomer berichten.'), []);
+  // Not a commitment: the answer says nothing to the subquestion, so it stays flagged.
+  assert.equal(flagged('De gemeenten houden toezicht.').length, 1);
+  assert.equal(flagged('Zoals ik uw Kamer in mei heb gemeld, loopt het.').length, 1);
+});

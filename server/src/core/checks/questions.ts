@@ -2,6 +2,7 @@
  * The checks of issue 2: every (sub)question answered. Pure: a letter model in, findings out.
  * Messages are Dutch and say what to do; `data` carries what a quick fix needs.
  */
+import { answersWithCommitment, asksForCommitment } from '../commitments/answers';
 import type { Finding, Letter, QuestionUnit } from '../model';
 import { lastStartingAtOrBefore, type Span } from '../text';
 import { answerPlaceholders } from '../letter/placeholders';
@@ -381,6 +382,8 @@ function notAddressed(letter: Letter, out: Finding[]): void {
     for (const sub of q.subquestions) {
       // "Zo ja, …" asks only if the answer to the previous subquestion was yes.
       if (CONDITIONAL.test(sub.text)) continue;
+      // "Bent u bereid de Kamer te informeren …?" is answered by a commitment (issue 12).
+      if (asksForCommitment(sub.text) && answersWithCommitment(joined)) continue;
       // The verdict depends on the two texts only, and most units do not change between
       // keystrokes: remember it.
       const key = sub.text.length + ':' + sub.text + joined;
