@@ -35,6 +35,20 @@ const COMMITMENTS = [
   'Ja, ik zal de Kamer hierover voor de zomer informeren.',
   'Ik verwacht uw Kamer dit najaar te informeren over de voortgang.',
   'Daarover zal ik uw Kamer eind dit jaar berichten.',
+  'Ik informeer uw Kamer voor de zomer over de uitkomsten.',
+  'Voor de zomer informeer ik uw Kamer over de uitkomsten.',
+  'Ik streef ernaar uw Kamer voor 1 oktober te informeren.',
+  'Het kabinet is voornemens de Kamer in het voorjaar een evaluatie te sturen.',
+  'Ik ben graag bereid uw Kamer hierover na de zomer te informeren.',
+  'Ik zeg toe uw Kamer voor het einde van het jaar te informeren.',
+  'Voor de zomer wordt uw Kamer de evaluatie toegezonden.',
+  'Ik houd uw Kamer op de hoogte van de voortgang.',
+  'Ik doe uw Kamer voor de zomer het rapport toekomen.',
+  'Uw Kamer kan de brief voor het zomerreces tegemoetzien.',
+  'Ik kom voor de zomer met een brief over de uitvoering.',
+  'Hierop kom ik terug in de voortgangsbrief van het najaar.',
+  'Zoals toegezegd zal ik uw Kamer voor het kerstreces informeren over de afspraken.',
+  'Mijn ministerie zal uw Kamer in de eerste helft van 2026 een rapportage sturen.',
 ];
 
 const NOT_COMMITMENTS = [
@@ -54,6 +68,13 @@ const NOT_COMMITMENTS = [
   'De minister van JenV heeft de Kamer toegezegd om in het voorjaar 2025 te komen met een verkenning.',
   'Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers.',
   'Het kabinet informeert het parlement hier zeer regelmatig over, laatstelijk bij brieven van 14 juli.',
+  'Ik zal uw Kamer hierover niet informeren, omdat het om vertrouwelijke gegevens gaat.',
+  'Het kabinet is niet voornemens de Kamer een nieuwe brief te sturen.',
+  'De NZa zal uw Kamer informeren over de marktscan.',
+  'De motie verzoekt de regering de Kamer voor de zomer te informeren over de voortgang.',
+  'Ik heb uw Kamer toegezegd voor de zomer een brief te sturen en die brief ligt nu voor u.',
+  'Uw Kamer kan de stukken inzien bij de griffie.',
+  'Mocht het onderzoek daartoe aanleiding geven, dan informeer ik uw Kamer voor de zomer.',
 ];
 
 test('every commitment form is found', () => {
@@ -106,7 +127,22 @@ const DUE: [sentence: string, letterDate: string | null, phrase: string | null, 
   ['Ik zal uw Kamer binnen drie maanden informeren.', null, 'binnen drie maanden', null],
   ['Uw Kamer ontvangt in juni 2026 de rapportage.', null, 'in juni 2026', '2026-06-30'],
   ['Ik zal uw Kamer hierover informeren.', '2025-01-01', null, null],
+  ['Ik zal uw Kamer voor het kerstreces informeren.', '2025-03-01', 'voor het kerstreces', '2025-12-19'],
+  ['Ik zal uw Kamer voor de kerst informeren.', '2024-03-01', 'voor de kerst', '2024-12-20'],
+  ['Ik zal uw Kamer begin volgend jaar informeren.', '2025-10-01', 'begin volgend jaar', '2026-03-31'],
+  ['Ik zal uw Kamer in de eerste helft van 2026 informeren.', '2025-10-01', 'in de eerste helft van 2026', '2026-06-30'],
+  ['Ik zal uw Kamer voor de begrotingsbehandeling informeren.', '2025-10-01', 'voor de begrotingsbehandeling', null],
+  ['Uw Kamer ontvangt de brief binnen zes weken na de publicatie van het rapport.', '2025-10-01', 'binnen zes weken na de publicatie van het rapport', null],
+  ['Uw Kamer ontvangt eind juni de rapportage.', '2025-03-01', 'eind juni', '2025-06-30'],
+  ['Uw Kamer ontvangt uiterlijk 15 september 2026 de rapportage.', '2025-03-01', 'uiterlijk 15 september 2026', '2026-09-15'],
+  ['Ik zal uw Kamer met Prinsjesdag informeren.', '2025-10-01', 'met Prinsjesdag', '2026-09-15'],
 ];
+
+test('the due phrase nearest the commitment wins over an earlier date in the sentence', () => {
+  const s = 'Het onderzoek is in 2024 gestart en uw Kamer wordt voor de zomer over de uitkomsten geïnformeerd.';
+  const r = findCommitments(`Den Haag, 1 maart 2025\n\n${s}\n`);
+  assert.deepEqual(r.items.map((c) => [c.due.phrase, c.due.date]), [['voor de zomer', '2025-07-04']]);
+});
 
 test('each due-date phrase gives its date, with rollover and without a letter date', () => {
   for (const [s, letter, phrase, date] of DUE) {

@@ -209,6 +209,11 @@ const DATED_RULES: Rule[] = [
   { re: new RegExp(`\\b(in|voor|vóór|eind|einde|begin|medio|half|halverwege)[ \\t]+(${MONTH_ALT})${YEAR}`, 'iu'), date: (m, l) => inYear(m[3], l, (y) => monthPart(m[1], y, monthNumber(m[2]))) },
   // "binnen drie maanden", "binnen zes weken", "binnen 30 dagen" (from the letter's date).
   { re: /\bbinnen[ \t]+(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)[ \t]+(dagen|dag|weken|week|maanden|maand|jaar)\b(?![ \t]+(?:na|nadat|vanaf|van)\b)/iu, date: (m, l) => within(m, l) },
+  // "voor het kerstreces", "voor de kerst" → the start of the Christmas recess (rule only).
+  { re: /\b(?:voor|vóór)[ \t]+(?:het[ \t]+kerstreces|de[ \t]+kerst(?:reces)?)(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/iu, date: (m, l) => inYear(m[1], l, christmasRecessStart) },
+  // "volgend jaar", "begin volgend jaar", "in de eerste helft van volgend jaar".
+  { re: /\b(?:(begin|medio|eind|in[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van)[ \t]+)?(?:het[ \t]+)?volgend(?:e)?[ \t]+jaar\b/iu, date: (m, l) => (l ? partOfYear(m[1], m[2], +l.slice(0, 4) + 1) : null) },
+  { re: /\bin[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van[ \t]+(?:(\d{4})|dit[ \t]+jaar|het[ \t]+jaar)/iu, date: (m, l) => (m[2] ? partOfYear('helft', m[1], +m[2]) : l ? partOfYear('helft', m[1], +l.slice(0, 4)) : null) },
   // "met Prinsjesdag", "bij de begroting voor 2027" (presented on Prinsjesdag of the year before).
   { re: /\b(?:met|op|bij|voor|vóór|rond)[ \t]+Prinsjesdag(?:[ \t]+(\d{4}))?/iu, date: (m, l) => inYear(m[1], l, prinsjesdag) },
   { re: /\b(?:in|bij|met)[ \t]+de[ \t]+(?:ontwerp)?begroting[ \t]+(?:voor|van)[ \t]+(\d{4})\b/iu, date: (m) => prinsjesdag(+m[1] - 1) },
@@ -216,7 +221,22 @@ const DATED_RULES: Rule[] = [
 
 /** Phrases that set when, without a date: a coming report, "zo spoedig mogelijk", "binnenkort". */
 const UNDATED_PHRASE =
-  /\b(?:(?:in|via|middels|bij|met)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|jaarlijkse|nieuwe)?[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/iu;
+  /\b(?:(?:in|via|middels|bij|met)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|jaarlijkse|nieuwe)?[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|(?:voor|vóór|bij)[ \t]+(?:de[ \t]+)?begrotingsbehandeling|(?:voor|vóór)[ \t]+het[ \t]+(?:commissie|plenaire[ \t]+|tweeminuten)?debat(?:[ \t]+over[ \t]+[^,.;]{1,40})?|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/iu;
+
+/** Start of the Christmas recess: the last Friday before 25 December (the Kamer's practice 2019–2025). */
+export function christmasRecessStart(year: number): IsoDate {
+  const weekday = new Date(Date.UTC(year, 11, 25)).getUTCDay();
+  return isoDate(year, 12, 25 - (((weekday - 5 + 7) % 7) || 7));
+}
+
+/** "begin"/"medio"/"eind" of a year, its first or second half, or the whole year. */
+function partOfYear(part: string | undefined, half: string | undefined, year: number): IsoDate {
+  const p = (part ?? '').toLowerCase();
+  if (half) return half.toLowerCase() === 'eerste' ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
+  if (p === 'begin') return isoDate(year, 3, 31);
+  if (p === 'medio') return isoDate(year, 6, 30);
+  return isoDate(year, 12, 31);
+}
 
 function monthPart(word: string, year: number, month: number): IsoDate {
   const w = word.toLowerCase();
@@ -239,17 +259,22 @@ function within(m: RegExpExecArray, letter: IsoDate | null): IsoDate | null {
 /**
  * The due date of a commitment sentence (its joined text) for a letter dated `letter` (or
  * undated, null). A dated phrase wins over an undated one ("zo spoedig mogelijk, waarschijnlijk
- * in het eerste kwartaal van 2021" is due 31 March 2021); among dated ones the first in the
- * sentence. A dated phrase in an undated letter keeps its phrase and has date null unless it
- * names its year. Linear in the sentence's length (every pattern is anchored by a literal).
+ * in het eerste kwartaal van 2021" is due 31 March 2021); among dated ones the one nearest the
+ * commitment's form (`near`, offsets into `sentence`: "In 2024 is gestart; uw Kamer wordt voor
+ * de zomer geïnformeerd" is due before the summer), the first on a tie. A dated phrase in an
+ * undated letter keeps its phrase and has date null unless it names its year. Every pattern is
+ * anchored by a literal word; linear in the sentence's length.
  */
-export function dueOf(sentence: string, letter: IsoDate | null): Due {
-  let best: { at: number; phrase: string; date: IsoDate | null } | null = null;
+export function dueOf(sentence: string, letter: IsoDate | null, near?: { start: number; end: number }): Due {
+  const distance = (at: number, len: number) => (!near ? at : at + len <= near.start ? near.start - (at + len) : at >= near.end ? at - near.end : 0);
+  let best: { at: number; d: number; phrase: string; date: IsoDate | null } | null = null;
   for (const rule of DATED_RULES) {
-    const m = rule.re.exec(sentence);
-    if (!m) continue;
-    if (best && best.at <= m.index) continue;
-    best = { at: m.index, phrase: m[0], date: rule.date(m, letter) };
+    const re = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const d = distance(m.index, m[0].length);
+      if (!best || d < best.d || (d === best.d && m.index < best.at)) best = { at: m.index, d, phrase: m[0], date: rule.date(m, letter) };
+      if (m[0].length === 0) re.lastIndex++;
+    }
   }
   if (best) return { phrase: best.phrase, date: best.date, at: best.at };
   const u = UNDATED_PHRASE.exec(sentence);

@@ -245,21 +245,23 @@ const INFORMED = String.raw`(?:nader\s+|opnieuw\s+|(?:schriftelijk|per\s+brief)\
 const SENT = String.raw`(?:gestuurd|toegestuurd|verstuurd|gezonden|toegezonden|verzonden|aangeboden|voorgelegd|gepresenteerd|geïnformeerd)`;
 const FUTURE_AUX = String.raw`(?:zal|zullen|wordt|worden)`;
 const GOV = String.raw`(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+(?:minister|staatssecretaris|minister-president)(?:\s+(?:van|voor)\s+[^\s,.]+(?:\s+(?:en|van)\s+[^\s,.]+){0,3})?|hij|zij|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[^\s,.]+)?)`;
-const ACT_INF = String.raw`(?:informeren|inlichten|berichten|rapporteren|(?:toe)?sturen|(?:toe)?zenden|versturen|aanbieden|voorleggen|terugkomen|terug\s+(?:te\s+)?komen|terugkoppelen|op\s+de\s+hoogte\s+(?:stellen|houden|brengen)|in\s+kennis\s+stellen|toe\s+(?:te\s+)?(?:sturen|zenden)|te\s+informeren|te\s+sturen|te\s+rapporteren)`;
+const ACT_INF = String.raw`(?:informeren|inlichten|berichten|rapporteren|(?:toe)?sturen|(?:toe)?zenden|versturen|aanbieden|voorleggen|terugkomen|terug\s+(?:te\s+)?komen|terugkoppelen|op\s+de\s+hoogte\s+(?:stellen|houden|brengen)|in\s+kennis\s+stellen|toe\s+(?:te\s+)?(?:sturen|zenden)|te\s+informeren|te\s+sturen|te\s+rapporteren|(?:doen\s+|te\s+doen\s+)?toekomen)`;
 const ACT_PRESENT = String.raw`(?:informeer|informeert|informeren|stuur|stuurt|sturen|zend|zendt|zenden|rapporteer|rapporteert|bied|biedt|bieden)`;
-const FUTURE_WORD = String.raw`(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|verwacht|verwachten|streef|streeft|streven|ben\s+voornemens|is\s+voornemens|zijn\s+voornemens|ben\s+van\s+plan|is\s+van\s+plan|zeg|zegt|zeggen)`;
+const FUTURE_WORD = String.raw`(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|verwacht|verwachten|streef|streeft|streven|ben\s+voornemens|is\s+voornemens|zijn\s+voornemens|ben\s+van\s+plan|is\s+van\s+plan|zijn\s+van\s+plan|ben\s+(?:graag\s+)?bereid|is\s+(?:graag\s+)?bereid|zijn\s+(?:graag\s+)?bereid|zeg|zegt|zeggen)`;
 
 /** One commitment form: a cheap literal gate, then the form itself (on lowercase text). */
 interface Pattern {
   gate: RegExp;
   re: RegExp;
+  /** "kan"/"mag" belong to the form ("Uw Kamer kan … tegemoetzien"): not a possibility. */
+  promise?: boolean;
   /** Present-tense forms promise only with a time ahead ("Ik stuur uw Kamer voor de zomer …"). */
   needsTime?: boolean;
 }
 
 const G_INFORMED = /nformeerd|ingelicht|bericht|hoogte|kennis|meegenomen/;
 const G_SENT = /stuurd|zonden|aangeboden|voorgelegd|gepresenteerd|nformeerd/;
-const G_ACT = /informeren|inlichten|berichten|rapporteren|sturen|zenden|aanbieden|voorleggen|terug|hoogte|kennis/;
+const G_ACT = /informeren|inlichten|berichten|rapporteren|sturen|zenden|aanbieden|voorleggen|terug|hoogte|kennis|toekomen/;
 
 const PATTERNS: Pattern[] = [
   // Passive with the Kamer as subject: "Uw Kamer wordt … geïnformeerd", "Uw Kamer zal … worden geïnformeerd".
@@ -280,6 +282,16 @@ const PATTERNS: Pattern[] = [
   { gate: /ontvangt|krijgt/, needsTime: true, re: /\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b/u },
   // "Ik stuur uw Kamer voor de zomer een brief", "Voor de zomer informeer ik uw Kamer" (with a time ahead).
   { gate: /informeer|stuur|zend|rapporteer|bied/, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'u') },
+  // Inverted, sent: "Voor de zomer wordt uw Kamer de evaluatie toegezonden", "zal u … worden toegestuurd".
+  { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
+  // "Ik houd uw Kamer op de hoogte", "Het kabinet houdt de Kamer hiervan op de hoogte".
+  { gate: /hoogte/, re: new RegExp(String.raw`\b${GOV}\s+(?:houd|houdt|houden)\s+(?:${KAMER})\b${GAP}\s+op\s+de\s+hoogte\b|\b(?:houd|houdt|houden)\s+${GOV}\s+(?:${KAMER})\b${GAP}\s+op\s+de\s+hoogte\b`, 'u') },
+  // "Ik doe uw Kamer voor de zomer de evaluatie toekomen" (with a time ahead).
+  { gate: /toekomen/, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+(?:doe|doet|doen)\b${GAP}\s+toekomen\b|\b(?:doe|doet|doen)\s+${GOV}\b${GAP}\s+toekomen\b`, 'u') },
+  // "Uw Kamer kan de brief voor de zomer tegemoetzien", "Uw Kamer mag de evaluatie in juni verwachten".
+  { gate: /tegemoet|verwachten/, promise: true, re: new RegExp(String.raw`\b(?:${KAMER})\s+(?:kan|mag)\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b|\b(?:kan|mag)\s+(?:${KAMER})\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b`, 'u') },
+  // "Ik kom voor de zomer met een brief", "Het kabinet zal in het najaar met een reactie komen".
+  { gate: /met een/, re: new RegExp(String.raw`\b${GOV}\s+(?:zal|zullen|kom|komt|komen)\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b|\b(?:zal|zullen|kom|komt|komen)\s+${GOV}\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b`, 'u') },
   // A coming document: "In die reactie zal worden ingegaan op", "In de volgende voortgangsrapportage ga ik in op".
   {
     gate: /ingegaan|ingaan|op in|in op|terug|mee|toegelicht|toelichten/,
@@ -304,7 +316,7 @@ const POSSIBLE =
   /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|kan|kunnen|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/u;
 
 /** Past acts: "heb ik uw Kamer geïnformeerd", "is uw Kamer … geïnformeerd", "zoals ik … heb gemeld". */
-const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b/u;
+const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden)\b|\b(?:is|zijn)\b(?!\s+(?:graag\s+)?(?:voornemens|van\s+plan|bereid))/u;
 
 /** The committee's or a member's words: "De leden … vragen of …", "Deze leden zullen …". */
 const COMMITTEE = /^(?:[\p{L},]+\s+){0,3}(?:de|deze|die)\s+(?:aan\s+het\s+woord\s+zijnde\s+)?leden\b|\bvragen\s+(?:de|deze)\s+leden\b|\b(?:de|deze)\s+leden\s+(?:vragen|verzoeken|willen|zouden)\b/u;
@@ -318,25 +330,41 @@ const PROMISED_BEFORE = /\b(?:heeft|hebben|heb|had|is)\b[^.]{0,60}\btoegezegd\b/
  * not this letter's own act. Linear in the sentence's length.
  */
 export function isCommitment(sentence: string): boolean {
+  return commitmentMatch(sentence) !== null;
+}
+
+/**
+ * Where in a sentence (its joined text) the commitment's form stands, or null when the sentence
+ * is no commitment (see `isCommitment`). Offsets into `sentence`.
+ */
+export function commitmentMatch(sentence: string): Span | null {
   const lower = sentence.toLowerCase();
-  let hit = false;
+  let hit: Span | null = null;
+  let promise = false;
   for (const p of PATTERNS) {
     if (!p.gate.test(lower)) continue;
     const m = p.re.exec(lower);
     if (!m) continue;
     if (p.needsTime && !FUTURE_TIME.test(lower)) continue;
     if (PAST.test(m[0]) && !/\b(?:zal|zullen|wordt|worden)\b/.test(m[0])) continue;
-    hit = true;
+    // "Ik zal uw Kamer hierover niet informeren", "Het kabinet is niet voornemens …".
+    if (NEGATION.test(m[0])) continue;
+    hit = { start: m.index, end: m.index + m[0].length };
+    promise = !!p.promise;
     break;
   }
-  if (!hit) return false;
-  if (NOT_FUTURE.test(lower) && !FUTURE_TIME.test(lower)) return false;
-  if (THIS_LETTER.test(lower)) return false;
-  if (POSSIBLE.test(lower) && !PROMISE_WORD.test(lower)) return false;
-  if (PROMISED_BEFORE.test(lower)) return false;
+  if (!hit) return null;
+  if (NOT_FUTURE.test(lower) && !FUTURE_TIME.test(lower)) return null;
+  if (THIS_LETTER.test(lower)) return null;
+  if (!promise && POSSIBLE.test(lower) && !PROMISE_WORD.test(lower)) return null;
+  if (PROMISED_BEFORE.test(lower) || OTHERS_ASK.test(lower)) return null;
   const c = classifySentence(sentence);
-  return !(c.question || c.request || c.committee || COMMITTEE.test(lower));
+  return c.question || c.request || c.committee || COMMITTEE.test(lower) ? null : hit;
 }
+
+const NEGATION = /\b(?:niet|geen|nooit)\b/u;
+/** A motion's or member's words quoted in the letter: "verzoekt de regering de Kamer … te informeren". */
+const OTHERS_ASK = /\b(?:verzoekt|verzoeken|vraagt|vragen)\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b/u;
 
 /** This letter's own act ("hierbij", "met deze brief") or one done at the same time ("gelijktijdig"). */
 const THIS_LETTER = /\b(?:hierbij|met\s+deze\s+brief|middels\s+deze\s+brief|in\s+deze\s+brief|gelijktijdig)\b/u;
@@ -379,6 +407,8 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
 function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
   if (end <= start) return null;
   const joined = joinSentence(text.slice(start, end));
-  if (joined.length < 12 || !isCommitment(joined)) return null;
-  return { text: joined, span: { start, end }, due: dueOf(joined, letterDate) };
+  if (joined.length < 12) return null;
+  const form = commitmentMatch(joined);
+  if (!form) return null;
+  return { text: joined, span: { start, end }, due: dueOf(joined, letterDate, form) };
 }
