@@ -105,33 +105,35 @@ export function prinsjesdag(year: number): IsoDate {
 export type LetterDateSource = 'kop' | 'instelling' | 'bestand';
 
 /** How far into a letter its date is looked for: the header, not a memo or quotation further on. */
-const HEADER_LENGTH = 20_000;
+const HEADER_LENGTH = 8_000;
 
-const DAY_MONTH_YEAR = `(\\d{1,2})[ \\t]+(${MONTH_ALT})[ \\t]+(\\d{4})`;
-/**
- * Header forms of a letter's date: "Datum 26 november 2025" (the Rijkshuisstijl letter head,
- * also with the date on the next line), "Den Haag, 3 februari 2021" (a Kamerstuk letter), and
- * the answer date of Kamervragen in the Aanhangsel: "(ontvangen 17 mei 2024)".
- */
-const HEADER_DATE = new RegExp(
-  `^[ \\t*#>]*Datum[ \\t]*:?[ \\t]*(?:\\r?\\n[ \\t]*){0,3}${DAY_MONTH_YEAR}` +
-    `|^[ \\t*]*(?:Den Haag|'s-Gravenhage|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),[ \\t]*${DAY_MONTH_YEAR}[ \\t*]*$` +
-    `|\\(ontvangen\\s+${DAY_MONTH_YEAR.replace(/\[ \\t\]\+/g, '\\s+')}\\)`,
-  'imu',
-);
+const DAY_MONTH_YEAR = `(\\d{1,2})\\s+(${MONTH_ALT})\\s+(\\d{4})`;
+/** "Datum 26 november 2025" (the Rijkshuisstijl letter head, also with the date on the next lines). */
+const DATUM = new RegExp(`^[ \\t*#>]*Datum[ \\t]*:?[ \\t]*(?:\\r?\\n[ \\t]*){0,3}${DAY_MONTH_YEAR}`, 'imu');
+/** "Den Haag, 3 februari 2021" (a Kamerstuk letter): a line of a place and a date. */
+const PLACE_DATE = new RegExp(`^[ \\t*]*(?:Den Haag|'s-Gravenhage|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),[ \\t]*${DAY_MONTH_YEAR}[ \\t*]*$`, 'mu');
+/** "(ontvangen 17 mei 2024)": the answer date of Kamervragen in the Aanhangsel. */
+const RECEIVED = new RegExp(`\\(ontvangen\\s+${DAY_MONTH_YEAR}\\)`, 'iu');
 
 /**
- * The date a letter carries in its header, or null. Reads only the first 20,000 UTF-16 code
- * units (a header; a date further on belongs to a quotation or an appended memo).
+ * The date a letter carries in its header, or null: the first of "Datum …", "Den Haag, …" and
+ * "(ontvangen …)". Reads only the first 8,000 UTF-16 code units (a header; a date further on
+ * belongs to a quotation or an appended memo).
  */
 export function letterDateOf(text: string): IsoDate | null {
   const head = text.length > HEADER_LENGTH ? text.slice(0, HEADER_LENGTH) : text;
-  const m = HEADER_DATE.exec(head);
+  let best: RegExpExecArray | null = null;
+  const consider = (m: RegExpExecArray | null) => {
+    if (m && (!best || m.index < best.index)) best = m;
+  };
+  if (/datum/i.test(head)) consider(DATUM.exec(head));
+  if (head.indexOf(', ') >= 0) consider(PLACE_DATE.exec(head));
+  if (head.indexOf('(ontvangen') >= 0) consider(RECEIVED.exec(head));
+  const m = best as RegExpExecArray | null;
   if (!m) return null;
-  const g = m[1] ? m.slice(1, 4) : m[4] ? m.slice(4, 7) : m.slice(7, 10);
-  const day = +g[0];
-  const month = monthNumber(g[1]);
-  const year = +g[2];
+  const day = +m[1];
+  const month = monthNumber(m[2]);
+  const year = +m[3];
   if (day < 1 || day > daysInMonth(year, month)) return null;
   return isoDate(year, month, day);
 }
@@ -191,37 +193,37 @@ const QUARTERS: Record<string, number> = { eerste: 1, tweede: 2, derde: 3, vierd
  */
 const DATED_RULES: Rule[] = [
   // "voor de zomer", "vóór het zomerreces (van 2026)", "voor de zomer van 2026" → start of the summer recess.
-  { re: new RegExp(`\\b(?:voor|vóór|uiterlijk[ \\t]+voor)[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'iu'), date: (m, l) => inYear(m[1], l, summerRecessStart) },
+  { re: new RegExp(`\\b(?:voor|vóór|uiterlijk[ \\t]+voor)[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, summerRecessStart) },
   // "na de zomer", "na het zomerreces", "(in het|dit|komend) najaar (van 2025)" → end of autumn.
-  { re: new RegExp(`\\bna[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'iu'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
-  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*najaar|dit[ \\t]+najaar|(?:aan)?komend[ \\t]+najaar|in[ \\t]+het[ \\t]+najaar|najaar)${YEAR}`, 'iu'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
-  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*voorjaar|dit[ \\t]+voorjaar|(?:aan)?komend[ \\t]+voorjaar|voorjaar)${YEAR}`, 'iu'), date: (m, l) => inYear(m[1], l, END_OF_SPRING) },
-  { re: new RegExp(`\\b(?:in[ \\t]+de|deze|(?:aan)?komende)[ \\t]+zomer${YEAR}`, 'iu'), date: (m, l) => inYear(m[1], l, END_OF_SUMMER) },
+  { re: new RegExp(`\\bna[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
+  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*najaar|dit[ \\t]+najaar|(?:aan)?komend[ \\t]+najaar|in[ \\t]+het[ \\t]+najaar|najaar)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
+  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*voorjaar|dit[ \\t]+voorjaar|(?:aan)?komend[ \\t]+voorjaar|voorjaar)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_SPRING) },
+  { re: new RegExp(`\\b(?:in[ \\t]+de|deze|(?:aan)?komende)[ \\t]+zomer${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_SUMMER) },
   // "voor het einde van het jaar", "eind dit jaar", "later dit jaar", "nog dit jaar", "eind 2026", "in 2026".
-  { re: /\b(?:(?:voor|vóór|tegen)[ \t]+het[ \t]+eind(?:e)?[ \t]+van[ \t]+(?:het|dit)[ \t]+jaar|eind(?:e)?[ \t]+(?:van[ \t]+)?dit[ \t]+jaar|later[ \t]+dit[ \t]+jaar|nog[ \t]+dit[ \t]+jaar|in[ \t]+de[ \t]+loop[ \t]+van[ \t]+dit[ \t]+jaar|voor[ \t]+het[ \t]+jaareinde)/iu, date: (_m, l) => (l ? END_OF_YEAR(+l.slice(0, 4)) : null) },
-  { re: /\b(?:(?:uiterlijk|voor|vóór)[ \t]+)?(?:(?:het[ \t]+)?eind(?:e)?|in[ \t]+de[ \t]+loop[ \t]+van|in)[ \t]+(\d{4})\b(?![ \t]*[-–\/])/iu, date: (m) => END_OF_YEAR(+m[1]) },
+  { re: /\b(?:(?:voor|vóór|tegen)[ \t]+het[ \t]+eind(?:e)?[ \t]+van[ \t]+(?:het|dit)[ \t]+jaar|eind(?:e)?[ \t]+(?:van[ \t]+)?dit[ \t]+jaar|later[ \t]+dit[ \t]+jaar|nog[ \t]+dit[ \t]+jaar|in[ \t]+de[ \t]+loop[ \t]+van[ \t]+dit[ \t]+jaar|voor[ \t]+het[ \t]+jaareinde)/u, date: (_m, l) => (l ? END_OF_YEAR(+l.slice(0, 4)) : null) },
+  { re: /\b(?:(?:uiterlijk|voor|vóór)[ \t]+)?(?:(?:het[ \t]+)?eind(?:e)?|in[ \t]+de[ \t]+loop[ \t]+van|in)[ \t]+(\d{4})\b(?![ \t]*[-–\/])/u, date: (m) => END_OF_YEAR(+m[1]) },
   // "in het eerste kwartaal (van 2021)", "(voor het einde van) Q3 2026".
-  { re: new RegExp(`\\b(?:in|voor|vóór|uiterlijk(?:[ \\t]+in)?)[ \\t]+(?:het[ \\t]+einde[ \\t]+van[ \\t]+)?het[ \\t]+(eerste|tweede|derde|vierde|laatste)[ \\t]+kwartaal${YEAR}`, 'iu'), date: (m, l) => inYear(m[2], l, (y) => isoDate(y, QUARTERS[m[1].toLowerCase()] * 3, 31)) },
-  { re: /\bQ([1-4])[ \t]+(\d{4})\b/u, date: (m) => isoDate(+m[2], +m[1] * 3, 31) },
+  { re: new RegExp(`\\b(?:in|voor|vóór|uiterlijk(?:[ \\t]+in)?)[ \\t]+(?:het[ \\t]+einde[ \\t]+van[ \\t]+)?het[ \\t]+(eerste|tweede|derde|vierde|laatste)[ \\t]+kwartaal${YEAR}`, 'u'), date: (m, l) => inYear(m[2], l, (y) => isoDate(y, QUARTERS[m[1].toLowerCase()] * 3, 31)) },
+  { re: /\bq([1-4])[ \t]+(\d{4})\b/u, date: (m) => isoDate(+m[2], +m[1] * 3, 31) },
   // "voor 1 juli", "uiterlijk 15 september 2026", "op 1 oktober".
-  { re: new RegExp(`\\b(?:voor|vóór|uiterlijk(?:[ \\t]+op)?|per)[ \\t]+(\\d{1,2})[ \\t]+(${MONTH_ALT})${YEAR}`, 'iu'), date: (m, l) => inYear(m[3], l, (y) => isoDate(y, monthNumber(m[2]), +m[1])) },
+  { re: new RegExp(`\\b(?:voor|vóór|uiterlijk(?:[ \\t]+op)?|per)[ \\t]+(\\d{1,2})[ \\t]+(${MONTH_ALT})${YEAR}`, 'u'), date: (m, l) => inYear(m[3], l, (y) => isoDate(y, monthNumber(m[2]), +m[1])) },
   // "in juni 2026", "eind juni", "begin juli", "medio september" → in that month.
-  { re: new RegExp(`\\b(in|voor|vóór|eind|einde|begin|medio|half|halverwege)[ \\t]+(${MONTH_ALT})${YEAR}`, 'iu'), date: (m, l) => inYear(m[3], l, (y) => monthPart(m[1], y, monthNumber(m[2]))) },
+  { re: new RegExp(`\\b(in|voor|vóór|eind|einde|begin|medio|half|halverwege)[ \\t]+(${MONTH_ALT})${YEAR}`, 'u'), date: (m, l) => inYear(m[3], l, (y) => monthPart(m[1], y, monthNumber(m[2]))) },
   // "binnen drie maanden", "binnen zes weken", "binnen 30 dagen" (from the letter's date).
-  { re: /\bbinnen[ \t]+(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)[ \t]+(dagen|dag|weken|week|maanden|maand|jaar)\b(?![ \t]+(?:na|nadat|vanaf|van)\b)/iu, date: (m, l) => within(m, l) },
+  { re: /\bbinnen[ \t]+(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)[ \t]+(dagen|dag|weken|week|maanden|maand|jaar)\b(?![ \t]+(?:na|nadat|vanaf|van)\b)/u, date: (m, l) => within(m, l) },
   // "voor het kerstreces", "voor de kerst" → the start of the Christmas recess (rule only).
-  { re: /\b(?:voor|vóór)[ \t]+(?:het[ \t]+kerstreces|de[ \t]+kerst(?:reces)?)(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/iu, date: (m, l) => inYear(m[1], l, christmasRecessStart) },
+  { re: /\b(?:voor|vóór)[ \t]+(?:het[ \t]+kerstreces|de[ \t]+kerst(?:reces)?)(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/u, date: (m, l) => inYear(m[1], l, christmasRecessStart) },
   // "volgend jaar", "begin volgend jaar", "in de eerste helft van volgend jaar".
-  { re: /\b(?:(begin|medio|eind|in[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van)[ \t]+)?(?:het[ \t]+)?volgend(?:e)?[ \t]+jaar\b/iu, date: (m, l) => (l ? partOfYear(m[1], m[2], +l.slice(0, 4) + 1) : null) },
-  { re: /\bin[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van[ \t]+(?:(\d{4})|dit[ \t]+jaar|het[ \t]+jaar)/iu, date: (m, l) => (m[2] ? partOfYear('helft', m[1], +m[2]) : l ? partOfYear('helft', m[1], +l.slice(0, 4)) : null) },
-  // "met Prinsjesdag", "bij de begroting voor 2027" (presented on Prinsjesdag of the year before).
-  { re: /\b(?:met|op|bij|voor|vóór|rond)[ \t]+Prinsjesdag(?:[ \t]+(\d{4}))?/iu, date: (m, l) => inYear(m[1], l, prinsjesdag) },
-  { re: /\b(?:in|bij|met)[ \t]+de[ \t]+(?:ontwerp)?begroting[ \t]+(?:voor|van)[ \t]+(\d{4})\b/iu, date: (m) => prinsjesdag(+m[1] - 1) },
+  { re: /\b(?:(begin|medio|eind|in[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van)[ \t]+)?(?:het[ \t]+)?volgend(?:e)?[ \t]+jaar\b/u, date: (m, l) => (l ? partOfYear(m[1], m[2], +l.slice(0, 4) + 1) : null) },
+  { re: /\bin[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van[ \t]+(?:(\d{4})|dit[ \t]+jaar|het[ \t]+jaar)/u, date: (m, l) => (m[2] ? partOfYear('helft', m[1], +m[2]) : l ? partOfYear('helft', m[1], +l.slice(0, 4)) : null) },
+  // "met prinsjesdag", "bij de begroting voor 2027" (presented on prinsjesdag of the year before).
+  { re: /\b(?:met|op|bij|voor|vóór|rond)[ \t]+prinsjesdag(?:[ \t]+(\d{4}))?/u, date: (m, l) => inYear(m[1], l, prinsjesdag) },
+  { re: /\b(?:in|bij|met)[ \t]+de[ \t]+(?:ontwerp)?begroting[ \t]+(?:voor|van)[ \t]+(\d{4})\b/u, date: (m) => prinsjesdag(+m[1] - 1) },
 ];
 
 /** Phrases that set when, without a date: a coming report, "zo spoedig mogelijk", "binnenkort". */
 const UNDATED_PHRASE =
-  /\b(?:(?:in|via|middels|bij|met)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|jaarlijkse|nieuwe)?[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|(?:voor|vóór|bij)[ \t]+(?:de[ \t]+)?begrotingsbehandeling|(?:voor|vóór)[ \t]+het[ \t]+(?:commissie|plenaire[ \t]+|tweeminuten)?debat(?:[ \t]+over[ \t]+[^,.;]{1,40})?|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/iu;
+  /\b(?:(?:in|via|middels|bij|met)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|jaarlijkse|nieuwe)?[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|(?:voor|vóór|bij)[ \t]+(?:de[ \t]+)?begrotingsbehandeling|(?:voor|vóór)[ \t]+het[ \t]+(?:commissie|plenaire[ \t]+|tweeminuten)?debat(?:[ \t]+over[ \t]+[^,.;]{1,40})?|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/u;
 
 /** Start of the Christmas recess: the last Friday before 25 December (the Kamer's practice 2019–2025). */
 export function christmasRecessStart(year: number): IsoDate {
@@ -266,18 +268,21 @@ function within(m: RegExpExecArray, letter: IsoDate | null): IsoDate | null {
  * anchored by a literal word; linear in the sentence's length.
  */
 export function dueOf(sentence: string, letter: IsoDate | null, near?: { start: number; end: number }): Due {
+  // The rules are written in lower case (case-insensitive Unicode regexes are slow); the phrase
+  // is taken from the sentence as written when lower-casing kept every offset.
+  const lower = sentence.toLowerCase();
+  const written = (at: number, text: string) => (lower.length === sentence.length ? sentence.slice(at, at + text.length) : text);
   const distance = (at: number, len: number) => (!near ? at : at + len <= near.start ? near.start - (at + len) : at >= near.end ? at - near.end : 0);
   let best: { at: number; d: number; phrase: string; date: IsoDate | null } | null = null;
   for (const rule of DATED_RULES) {
-    const re = new RegExp(rule.re.source, rule.re.flags.includes('g') ? rule.re.flags : rule.re.flags + 'g');
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const d = distance(m.index, m[0].length);
-      if (!best || d < best.d || (d === best.d && m.index < best.at)) best = { at: m.index, d, phrase: m[0], date: rule.date(m, letter) };
-      if (m[0].length === 0) re.lastIndex++;
-    }
+    // The first phrase of each kind (a sentence rarely holds two of one kind).
+    const m = rule.re.exec(lower);
+    if (!m) continue;
+    const d = distance(m.index, m[0].length);
+    if (!best || d < best.d || (d === best.d && m.index < best.at)) best = { at: m.index, d, phrase: written(m.index, m[0]), date: rule.date(m, letter) };
   }
   if (best) return { phrase: best.phrase, date: best.date, at: best.at };
-  const u = UNDATED_PHRASE.exec(sentence);
-  if (u) return { phrase: u[0].trim(), date: null, at: u.index };
+  const u = UNDATED_PHRASE.exec(lower);
+  if (u) return { phrase: written(u.index, u[0]).trim(), date: null, at: u.index };
   return { phrase: null, date: null, at: -1 };
 }

@@ -51,11 +51,12 @@ export interface Commitments {
 const WINDOW = 1500;
 
 /**
- * Anchor words: every commitment form has one. "Kamer" not followed by the compounds that cite
- * papers ("Kamerstuk", "Kamerbrief", …). Case-sensitive literals keep V8's scan fast.
+ * Anchor words: every commitment form has one — the Kamer (not the compounds that cite papers:
+ * "Kamerstuk", "Kamerbrief", …), informeren/geïnformeerd, terugkomen, ontvangt, a coming
+ * report, "ingegaan". Case-sensitive literals with few distinct first letters keep V8's scan fast.
  */
 const ANCHOR =
-  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|nforme|terug|voortgangs|volgende|ingegaan|ontvangt|toezeg/g;
+  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan/g;
 
 const ABBREVIATIONS = new Set([
   'nr', 'nrs', 'jl', 'blz', 'bijv', 'bv', 'ca', 'art', 'artt', 'mr', 'dr', 'drs', 'prof', 'ir', 'ing', 'zgn', 'vgl', 'resp',
@@ -362,6 +363,9 @@ export function commitmentMatch(sentence: string): Span | null {
   return c.question || c.request || c.committee || COMMITTEE.test(lower) ? null : hit;
 }
 
+/** Every pattern's gate in one (lowercase words: the forms' verbs never open a sentence): a sentence passing none has no form. */
+const ANY_GATE = new RegExp(PATTERNS.map((p) => p.gate.source).join('|'));
+
 const NEGATION = /\b(?:niet|geen|nooit)\b/u;
 /** A motion's or member's words quoted in the letter: "verzoekt de regering de Kamer … te informeren". */
 const OTHERS_ASK = /\b(?:verzoekt|verzoeken|vraagt|vragen)\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b/u;
@@ -406,7 +410,10 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
 
 function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
   if (end <= start) return null;
-  const joined = joinSentence(text.slice(start, end));
+  const raw = text.slice(start, end);
+  // Most sentences around an anchor hold no form's verb: skip the joining (unless a word is broken over a line).
+  if (!ANY_GATE.test(raw) && raw.indexOf('-\n') < 0 && raw.indexOf('-\r') < 0 && raw.indexOf('- \n') < 0) return null;
+  const joined = joinSentence(raw);
   if (joined.length < 12) return null;
   const form = commitmentMatch(joined);
   if (!form) return null;
