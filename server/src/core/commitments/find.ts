@@ -81,20 +81,21 @@ function isLowerLetter(c: number): boolean {
   return ch !== ch.toUpperCase();
 }
 
-/** Start of the line holding `i`. */
-function lineStartOf(text: string, i: number): number {
-  return text.lastIndexOf('\n', i - 1) + 1;
+/** Start of the line holding `i`, looking back no further than `lo`. */
+function lineStartOf(text: string, i: number, lo: number): number {
+  for (let j = i - 1; j >= lo; j--) if (text.charCodeAt(j) === 10) return j + 1;
+  return lo;
 }
 
-/** End of the line holding `i` (the offset of its line break, or the text's length). */
-function lineEndOf(text: string, i: number): number {
-  const n = text.indexOf('\n', i);
-  return n < 0 ? text.length : n;
+/** End of the line holding `i` (its line break, or the text's end), looking no further than `hi`. */
+function lineEndOf(text: string, i: number, hi: number): number {
+  for (let j = i; j < hi; j++) if (text.charCodeAt(j) === 10) return j;
+  return hi;
 }
 
-/** The line's text without its line break and surrounding blanks. */
-function lineText(text: string, start: number): string {
-  let e = lineEndOf(text, start);
+/** The line's text from `start` (at most up to `hi`) without its line break and surrounding blanks. */
+function lineText(text: string, start: number, hi: number): string {
+  let e = lineEndOf(text, start, hi);
   if (e > start && text.charCodeAt(e - 1) === 13) e--;
   return text.slice(start, e).trim();
 }
@@ -128,7 +129,7 @@ function endsTerminal(line: string): boolean {
 function stopEnds(text: string, dot: number): boolean {
   const c = text.charCodeAt(dot);
   let n = dot + 1;
-  while (n < text.length && CLOSERS.has(text.charCodeAt(n))) n++;
+  while (n < text.length && n < dot + 20 && CLOSERS.has(text.charCodeAt(n))) n++;
   // Footnote markers glued after the stop: "afgestemd.12 Daarnaast".
   const nc = text.charCodeAt(n);
   if (n < text.length && !isSpace(nc) && nc !== 10 && nc !== 13) return false;
@@ -140,8 +141,9 @@ function stopEnds(text: string, dot: number): boolean {
   if (token.includes('.')) return false;
   if (ABBREVIATIONS.has(token.toLowerCase())) return false;
   // A lowercase word after the stop continues the sentence ("21 mei jl. geïnformeerd").
-  while (n < text.length && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) n++;
-  return n >= text.length || !isLowerLetter(text.charCodeAt(n));
+  const far = Math.min(text.length, n + 200);
+  while (n < far && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) n++;
+  return n >= far || !isLowerLetter(text.charCodeAt(n));
 }
 
 /** Last sentence end strictly inside [from, to): the offset just after it, or -1. */
@@ -157,30 +159,28 @@ function lastStopIn(text: string, from: number, to: number): number {
   return -1;
 }
 
-/** The start of the sentence holding `at`. */
+/** The start of the sentence holding `at` (no further back than WINDOW code units). */
 function sentenceStart(text: string, at: number): number {
   const limit = Math.max(0, at - WINDOW);
-  let ls = lineStartOf(text, at);
+  let ls = lineStartOf(text, at, limit);
   let to = at;
   for (;;) {
     const stop = lastStopIn(text, Math.max(ls, limit), to);
     if (stop >= 0) return skipBlank(text, stop);
-    if (ls <= limit) return skipBlank(text, Math.max(ls, limit));
+    if (ls <= limit) return skipBlank(text, limit);
     // Look at the line before this one (skipping blank lines).
-    let p = ls - 1;
     let blank = false;
-    let prevStart = lineStartOf(text, p);
-    while (prevStart > limit && lineText(text, prevStart) === '') {
+    let prevStart = lineStartOf(text, ls - 1, limit);
+    while (prevStart > limit && lineText(text, prevStart, ls) === '') {
       blank = true;
-      prevStart = lineStartOf(text, prevStart - 1);
+      prevStart = lineStartOf(text, prevStart - 1, limit);
     }
-    const prev = lineText(text, prevStart);
+    const prev = lineText(text, prevStart, ls);
     if (!prev) return skipBlank(text, ls);
     const here = text.charCodeAt(skipBlank(text, ls));
     if (isHeading(prev) || (blank && (endsTerminal(prev) || !isLowerLetter(here)))) return skipBlank(text, ls);
-    p = prevStart;
-    to = lineEndOf(text, p);
-    ls = p;
+    to = lineEndOf(text, prevStart, ls);
+    ls = prevStart;
   }
 }
 
@@ -193,13 +193,14 @@ function skipBlank(text: string, i: number): number {
   return i;
 }
 
-/** The end of the sentence holding `at` (just past its end mark, or its last line's text). */
+/** The end of the sentence holding `at` (just past its end mark, or its last line's text; no further than WINDOW code units). */
 function sentenceEnd(text: string, at: number): number {
+  const lo = Math.max(0, at - WINDOW);
   const limit = Math.min(text.length, at + WINDOW);
   let i = at;
-  let le = lineEndOf(text, at);
+  let le = lineEndOf(text, at, limit);
   for (;;) {
-    for (; i < Math.min(le, limit); i++) {
+    for (; i < le; i++) {
       const c = text.charCodeAt(i);
       if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
         let e = i + 1;
@@ -207,19 +208,19 @@ function sentenceEnd(text: string, at: number): number {
         return e;
       }
     }
-    if (le >= limit) return trimEnd(text, Math.min(le, limit));
+    if (le >= limit) return trimEnd(text, le);
     // Next line: a blank line or a heading ends the sentence, unless it runs on in lowercase.
-    const cur = lineText(text, lineStartOf(text, le));
+    const cur = lineText(text, lineStartOf(text, le, Math.max(lo, le - 200)), le);
     let next = le + 1;
     let blank = false;
-    while (next < limit && lineText(text, next) === '' && lineEndOf(text, next) < limit) {
+    while (next < limit && lineText(text, next, limit) === '' && lineEndOf(text, next, limit) < limit) {
       blank = true;
-      next = lineEndOf(text, next) + 1;
+      next = lineEndOf(text, next, limit) + 1;
     }
-    const nl = next < text.length ? lineText(text, next) : '';
+    const nl = next < limit ? lineText(text, next, Math.min(limit, next + 200)) : '';
     if (!nl || isHeading(nl) || (blank && (endsTerminal(cur) || !isLowerLetter(nl.charCodeAt(0))))) return trimEnd(text, le);
     i = next;
-    le = lineEndOf(text, next);
+    le = lineEndOf(text, next, limit);
   }
 }
 
