@@ -255,3 +255,32 @@ test('a question asking for a commitment is answered by one (no subquestion-not-
   assert.equal(flagged('De gemeenten houden toezicht.').length, 1);
   assert.equal(flagged('Zoals ik uw Kamer in mei heb gemeld, loopt het.').length, 1);
 });
+
+test('Markdown letters: list items, emphasis and headings bound the sentence', () => {
+  const md = [
+    '# Beantwoording',
+    '',
+    'Den Haag, 2 juni 2025',
+    '',
+    '## Antwoord 1',
+    '',
+    'Wij nemen de volgende stappen:',
+    '- Ik zal uw Kamer voor de zomer',
+    '  informeren over de pilot.',
+    '- De gemeenten informeren de inwoners.',
+    '* **Uw Kamer ontvangt in het najaar de evaluatie.**',
+    '',
+    '> Het kabinet zal de Kamer binnen zes weken berichten.',
+    '',
+  ].join('\n');
+  const r = findCommitments(md);
+  assert.deepEqual(
+    r.items.map((c) => [md.slice(c.span.start, c.span.start + 12), c.due.phrase, c.due.date]),
+    [
+      ['Ik zal uw Ka', 'voor de zomer', '2025-07-04'],
+      ['Uw Kamer ont', 'in het najaar', '2025-12-20'],
+      ['Het kabinet ', 'binnen zes weken', '2025-07-14'],
+    ],
+  );
+  assert.equal(r.items[0].text, 'Ik zal uw Kamer voor de zomer informeren over de pilot.');
+});

@@ -107,6 +107,9 @@ function lineText(text: string, start: number, hi: number): string {
  */
 const HEADING = /^(?:#{1,6}[ \t]|\*\*|(?:Vraag|Vragen|Antwoord|Antwoorden)(?:[ \t]+(?:\d|en|van|op)|$)|\d{1,3}[.)]?[ \t]+Antwoord\b|(?:Vragen[ \t]+en[ \t]+opmerkingen|Reactie)\b)/;
 
+/** A list item's marker at the start of a line: "- ", "* ", "• ", "1. ", "a) ". */
+const ITEM = /^(?:[-*•▪–]|\d{1,2}[.)]|[a-z][.)])[ \t]+/u;
+
 function isHeading(line: string): boolean {
   if (!line) return false;
   if (HEADING.test(line)) return true;
@@ -176,7 +179,7 @@ function sentenceStart(text: string, at: number): number {
       prevStart = lineStartOf(text, prevStart - 1, limit);
     }
     const prev = lineText(text, prevStart, ls);
-    if (!prev) return skipBlank(text, ls);
+    if (!prev || ITEM.test(lineText(text, ls, to))) return skipBlank(text, ls);
     const here = text.charCodeAt(skipBlank(text, ls));
     if (isHeading(prev) || (blank && (endsTerminal(prev) || !isLowerLetter(here)))) return skipBlank(text, ls);
     to = lineEndOf(text, prevStart, ls);
@@ -184,11 +187,18 @@ function sentenceStart(text: string, at: number): number {
   }
 }
 
+/** Past blanks, and past a list marker or Markdown emphasis opening the sentence ("- ", "**"). */
 function skipBlank(text: string, i: number): number {
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === 10 || c === 13) i++;
-    else break;
+  for (let round = 0; round < 3; round++) {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c) || c === 10 || c === 13) i++;
+      else break;
+    }
+    const head = text.slice(i, i + 8);
+    const m = ITEM.exec(head) ?? /^(?:\*\*|__|>)[ \t]*/.exec(head);
+    if (!m || !m[0].length) break;
+    i += m[0].length;
   }
   return i;
 }
@@ -218,7 +228,7 @@ function sentenceEnd(text: string, at: number): number {
       next = lineEndOf(text, next, limit) + 1;
     }
     const nl = next < limit ? lineText(text, next, Math.min(limit, next + 200)) : '';
-    if (!nl || isHeading(nl) || (blank && (endsTerminal(cur) || !isLowerLetter(nl.charCodeAt(0))))) return trimEnd(text, le);
+    if (!nl || isHeading(nl) || ITEM.test(nl) || (blank && (endsTerminal(cur) || !isLowerLetter(nl.charCodeAt(0))))) return trimEnd(text, le);
     i = next;
     le = lineEndOf(text, next, limit);
   }
@@ -293,17 +303,17 @@ const PATTERNS: Pattern[] = [
   // "Uw Kamer kan de brief voor de zomer tegemoetzien", "Uw Kamer mag de evaluatie in juni verwachten".
   { gate: /tegemoet|verwachten/, promise: true, re: new RegExp(String.raw`\b(?:${KAMER})\s+(?:kan|mag)\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b|\b(?:kan|mag)\s+(?:${KAMER})\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b`, 'u') },
   // "Ik kom voor de zomer met een brief", "Het kabinet zal in het najaar met een reactie komen".
-  { gate: /met een/, re: new RegExp(String.raw`\b${GOV}\s+(?:zal|zullen|kom|komt|komen)\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b|\b(?:zal|zullen|kom|komt|komen)\s+${GOV}\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b`, 'u') },
+  { gate: /met\s+een/, re: new RegExp(String.raw`\b${GOV}\s+(?:zal|zullen|kom|komt|komen)\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b|\b(?:zal|zullen|kom|komt|komen)\s+${GOV}\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b`, 'u') },
   // A coming document: "In die reactie zal worden ingegaan op", "In de volgende voortgangsrapportage ga ik in op".
   {
-    gate: /ingegaan|ingaan|op in|in op|terug|mee|toegelicht|toelichten/,
+    gate: /ingegaan|ingaan|op\s+in|in\s+op|terug|mee|toegelicht|toelichten/,
     re: new RegExp(
       String.raw`\b(?:in|via|middels|bij)\s+(?:de|die|een|het)\s+(?:(?:eerst)?volgende\s+|komende\s+|aankomende\s+|nog\s+te\s+(?:verschijnen|versturen|sturen)\s+|nieuwe\s+|aangekondigde\s+)?(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|voortgangsrapportage|voortgangsbrief|rapportage|reactie|kabinetsreactie|beleidsreactie|verzamelbrief|begroting|nota|jaarverslag|stand\s+van\s+zakenbrief)\b${GAP}\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|neem|neemt|nemen)\b${GAP}\s+(?:ingegaan|ingaan|op\s+in|in\s+op|terug|mee|meegenomen|toegelicht|toelichten)\b`,
       'u',
     ),
   },
   // "Ik neem dit mee in de eerstvolgende voortgangsbrief".
-  { gate: / mee in /, re: new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'u') },
+  { gate: /\smee\s+in\s/, re: new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'u') },
 ];
 
 const FUTURE_TIME =
