@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommitments, isCommitment, letterDateOf, dueOf, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
+import { findCommitments, isCommitment, letterDateOf, dueOf, dueLabel, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
 import { analyze } from '../../server/src/core/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { documentOutline } from '../../server/src/core/features/symbols';
@@ -283,4 +283,20 @@ test('Markdown letters: list items, emphasis and headings bound the sentence', (
     ],
   );
   assert.equal(r.items[0].text, 'Ik zal uw Kamer voor de zomer informeren over de pilot.');
+});
+
+test('labels: a phrase without a date, and a letter without a date', () => {
+  assert.equal(dueLabel(dueOf('Ik stuur uw Kamer voor de zomer een brief.', null)), 'voor de zomer (datum onbekend: de brief heeft geen datum)');
+  assert.equal(dueLabel(dueOf('Ik stuur uw Kamer zo spoedig mogelijk een brief.', null)), 'zo spoedig mogelijk (geen datum)');
+  assert.equal(dueLabel(dueOf('Ik stuur uw Kamer een brief.', '2025-01-01')), 'geen termijn');
+  const a = analyze('Geachte voorzitter,\n\nIk stuur uw Kamer voor de zomer een brief over de uitkomsten.\n');
+  const h = hoverAt(a, a.text.indexOf('stuur'));
+  assert.ok(h);
+  assert.deepEqual(h.blocks[2], {
+    kind: 'fields',
+    fields: [
+      ['Termijn', 'voor de zomer (datum onbekend: de brief heeft geen datum)'],
+      ['Briefdatum', 'onbekend: zet de datum in de brief ("Den Haag, 3 februari 2026") of in de instelling antwoordbrief.briefdatum'],
+    ],
+  });
 });

@@ -379,11 +379,12 @@ function notAddressed(letter: Letter, out: Finding[]): void {
     const joined = texts.join(' ');
     let answer: string | undefined;
     const mentioned = (term: KeyTerm) => term.stems.some((st) => stemOccurs(answer!, st));
+    let commits: boolean | undefined;
     for (const sub of q.subquestions) {
       // "Zo ja, …" asks only if the answer to the previous subquestion was yes.
       if (CONDITIONAL.test(sub.text)) continue;
       // "Bent u bereid de Kamer te informeren …?" is answered by a commitment (issue 12).
-      if (asksForCommitment(sub.text) && answersWithCommitment(joined)) continue;
+      if (asksForCommitment(sub.text) && (commits ??= answersWithCommitment(joined))) continue;
       // The verdict depends on the two texts only, and most units do not change between
       // keystrokes: remember it.
       const key = sub.text.length + ':' + sub.text + joined;

@@ -146,6 +146,8 @@ export interface Due {
   date: IsoDate | null;
   /** Offset of the phrase within the sentence's joined text (see `Commitment.text`), or -1. */
   at: number;
+  /** The phrase names a date only relative to the letter's, and the letter has no date. */
+  needsLetterDate?: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -281,7 +283,7 @@ export function dueOf(sentence: string, letter: IsoDate | null, near?: { start: 
     const d = distance(m.index, m[0].length);
     if (!best || d < best.d || (d === best.d && m.index < best.at)) best = { at: m.index, d, phrase: written(m.index, m[0]), date: rule.date(m, letter) };
   }
-  if (best) return { phrase: best.phrase, date: best.date, at: best.at };
+  if (best) return { phrase: best.phrase, date: best.date, at: best.at, ...(best.date === null && !letter ? { needsLetterDate: true } : {}) };
   const u = UNDATED_PHRASE.exec(lower);
   if (u) return { phrase: written(u.index, u[0]).trim(), date: null, at: u.index };
   return { phrase: null, date: null, at: -1 };

@@ -8,10 +8,13 @@ import { lastStartingAtOrBefore } from '../text';
 import { dutchDate, type Due } from './dates';
 import type { Commitment, Commitments } from './find';
 
-/** "uiterlijk 5 juli 2024 (voor het zomerreces)", "in de volgende voortgangsrapportage (geen datum)", "geen termijn". */
+/**
+ * "uiterlijk 5 juli 2024 (voor het zomerreces)", "in de volgende voortgangsrapportage (geen
+ * datum)", "voor de zomer (datum onbekend: de brief heeft geen datum)", "geen termijn".
+ */
 export function dueLabel(due: Due): string {
   if (due.date) return `uiterlijk ${dutchDate(due.date)}${due.phrase ? ` (${due.phrase})` : ''}`;
-  if (due.phrase) return `${due.phrase} (geen datum)`;
+  if (due.phrase) return `${due.phrase} (${due.needsLetterDate ? 'datum onbekend: de brief heeft geen datum' : 'geen datum'})`;
   return 'geen termijn';
 }
 
@@ -36,11 +39,11 @@ export function hoverCommitment(commitments: Commitments, offset: number): Hover
   const c = commitmentAt(commitments, offset);
   if (!c) return null;
   const fields: [string, string][] = [['Termijn', dueLabel(c.due)]];
-  if (c.due.phrase && !commitments.letterDate) fields.push(['Briefdatum', 'onbekend: zet de datum in de brief of in de instelling antwoordbrief.briefdatum']);
+  if (c.due.needsLetterDate) fields.push(['Briefdatum', 'onbekend: zet de datum in de brief ("Den Haag, 3 februari 2026") of in de instelling antwoordbrief.briefdatum']);
   else if (commitments.letterDate) fields.push(['Briefdatum', `${dutchDate(commitments.letterDate)}${commitments.letterDateFrom === 'kop' ? ' (uit de brief)' : ' (instelling of datum van het bestand)'}`]);
   const blocks: HoverBlock[] = [
     { kind: 'title', text: 'Toezegging' },
-    { kind: 'text', text: 'Deze zin belooft de Kamer iets: neem de toezegging op in het register.' },
+    { kind: 'text', text: 'Een toezegging aan de Kamer: neem haar op in het register van toezeggingen.' },
     { kind: 'fields', fields },
   ];
   return { span: c.span, blocks };
