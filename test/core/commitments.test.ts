@@ -49,6 +49,17 @@ const COMMITMENTS = [
   'Hierop kom ik terug in de voortgangsbrief van het najaar.',
   'Zoals toegezegd zal ik uw Kamer voor het kerstreces informeren over de afspraken.',
   'Mijn ministerie zal uw Kamer in de eerste helft van 2026 een rapportage sturen.',
+  'Ik verwacht uw Kamer voor de zomer te kunnen informeren over de uitkomsten.',
+  'Naar verwachting kan ik uw Kamer in het najaar informeren over de evaluatie.',
+  'Ik ga in gesprek met de sector en informeer uw Kamer daarna over de uitkomst.',
+  'De uitkomsten zullen na afronding met uw Kamer worden gedeeld.',
+  'Ik zal de resultaten met uw Kamer delen.',
+  'Ik zeg uw Kamer toe dat de evaluatie voor 1 juli gereed is.',
+  'Ik stel uw Kamer op de hoogte zodra het advies er ligt.',
+  'Hier kom ik voor de zomer op terug.',
+  'Daar zal ik in de brief over de uitvoering op terugkomen.',
+  'Het kabinet zal de Kamer blijven informeren over de voortgang.',
+  'Uw Kamer wordt door middel van een brief geïnformeerd over de uitkomst.',
 ];
 
 const NOT_COMMITMENTS = [
@@ -75,6 +86,10 @@ const NOT_COMMITMENTS = [
   'Ik heb uw Kamer toegezegd voor de zomer een brief te sturen en die brief ligt nu voor u.',
   'Uw Kamer kan de stukken inzien bij de griffie.',
   'Mocht het onderzoek daartoe aanleiding geven, dan informeer ik uw Kamer voor de zomer.',
+  'Uw Kamer wordt jaarlijks door de Algemene Rekenkamer geïnformeerd over de rechtmatigheid.',
+  'Ik kan uw Kamer hierover op dit moment niets zeggen.',
+  'Ik hoop uw Kamer ooit te kunnen informeren.',
+  'De NZa informeert uw Kamer voor de zomer over de marktscan.',
 ];
 
 test('every commitment form is found', () => {

@@ -254,7 +254,7 @@ export function joinSentence(raw: string): string {
 const KAMER = String.raw`(?:uw|de|het)\s+(?:tweede\s+|eerste\s+)?(?:kamer|parlement)|uw\s+commissie|de\s+commissie|u`;
 const GAP = String.raw`(?:\s+[^\s.?!]+){0,14}?`;
 const INFORMED = String.raw`(?:nader\s+|opnieuw\s+|(?:schriftelijk|per\s+brief)\s+)?(?:geïnformeerd|geinformeerd|ingelicht|bericht|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|meegenomen)`;
-const SENT = String.raw`(?:gestuurd|toegestuurd|verstuurd|gezonden|toegezonden|verzonden|aangeboden|voorgelegd|gepresenteerd|geïnformeerd)`;
+const SENT = String.raw`(?:gestuurd|toegestuurd|verstuurd|gezonden|toegezonden|verzonden|aangeboden|voorgelegd|gepresenteerd|geïnformeerd|gedeeld)`;
 const FUTURE_AUX = String.raw`(?:zal|zullen|wordt|worden)`;
 const GOV = String.raw`(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+(?:minister|staatssecretaris|minister-president)(?:\s+(?:van|voor)\s+[^\s,.]+(?:\s+(?:en|van)\s+[^\s,.]+){0,3})?|hij|zij|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[^\s,.]+)?)`;
 const ACT_INF = String.raw`(?:informeren|inlichten|berichten|rapporteren|(?:toe)?sturen|(?:toe)?zenden|versturen|aanbieden|voorleggen|terugkomen|terug\s+(?:te\s+)?komen|terugkoppelen|op\s+de\s+hoogte\s+(?:stellen|houden|brengen)|in\s+kennis\s+stellen|toe\s+(?:te\s+)?(?:sturen|zenden)|te\s+informeren|te\s+sturen|te\s+rapporteren|(?:doen\s+|te\s+doen\s+)?toekomen)`;
@@ -272,7 +272,7 @@ interface Pattern {
 }
 
 const G_INFORMED = /nformeerd|ingelicht|bericht|hoogte|kennis|meegenomen/;
-const G_SENT = /stuurd|zonden|aangeboden|voorgelegd|gepresenteerd|nformeerd/;
+const G_SENT = /stuurd|zonden|aangeboden|voorgelegd|gepresenteerd|nformeerd|gedeeld/;
 const G_ACT = /informeren|inlichten|berichten|rapporteren|sturen|zenden|aanbieden|voorleggen|terug|hoogte|kennis|toekomen/;
 
 const PATTERNS: Pattern[] = [
@@ -281,8 +281,16 @@ const PATTERNS: Pattern[] = [
   // Inverted: "Voor de zomer wordt uw Kamer geïnformeerd", "zal uw Kamer … worden geïnformeerd".
   { gate: G_INFORMED, re: new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${INFORMED}\b`, 'u') },
   // Sent to the Kamer: "wordt de kabinetsreactie … naar uw Kamer gestuurd", "… aan uw Kamer aangeboden".
-  { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\b${GAP}\s+(?:aan|naar)\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
-  { gate: G_SENT, re: new RegExp(String.raw`\b(?:aan|naar)\s+(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
+  { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\b${GAP}\s+(?:aan|naar|met)\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
+  { gate: G_SENT, re: new RegExp(String.raw`\b(?:aan|naar|met)\s+(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
+  // "Ik zal de uitkomsten met uw Kamer delen."
+  { gate: /delen/, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+met\s+(?:${KAMER})\b${GAP}\s+(?:te\s+)?delen\b|\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+met\s+(?:${KAMER})\b${GAP}\s+(?:te\s+)?delen\b`, 'u') },
+  // "Naar verwachting kan ik uw Kamer in het najaar informeren."
+  { gate: /verwachting/, re: new RegExp(String.raw`\bnaar\s+verwachting\b[^.;]{0,60}?\b(?:kan|kunnen)\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  // "Ik zeg (uw Kamer) toe dat …": a promise in so many words.
+  { gate: /zeg/, re: new RegExp(String.raw`\b(?:ik|wij|we|het\s+kabinet)\s+(?:zeg|zeggen|zegt)\b(?:\s+(?:uw\s+kamer|de\s+kamer|u|hierbij|graag|bij\s+deze))*\s+toe\b|\b(?:zeg|zeggen|zegt)\s+(?:ik|wij|we|het\s+kabinet)\b(?:\s+(?:uw\s+kamer|de\s+kamer|u|graag))*\s+toe\b`, 'u') },
+  // Subject left out after "en": "Ik laat dit onderzoeken en informeer uw Kamer in het najaar" (with a time ahead).
+  { gate: /informeer|stuur|zend|rapporteer/, needsTime: true, re: new RegExp(String.raw`\b(?:ik|wij|we)\b[^.;]{1,120}?\ben\s+(?:informeer|stuur|zend|rapporteer|informeren|sturen|zenden|rapporteren)\s+(?:${KAMER})\b`, 'u') },
   // Government acts, future: "ik zal uw Kamer … informeren", "De minister van OCW zal uw Kamer … informeren",
   // "ik verwacht uw Kamer dit najaar te informeren", "Ik kom hierop terug".
   { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'u') },
@@ -297,7 +305,7 @@ const PATTERNS: Pattern[] = [
   // Inverted, sent: "Voor de zomer wordt uw Kamer de evaluatie toegezonden", "zal u … worden toegestuurd".
   { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
   // "Ik houd uw Kamer op de hoogte", "Het kabinet houdt de Kamer hiervan op de hoogte".
-  { gate: /hoogte/, re: new RegExp(String.raw`\b${GOV}\s+(?:houd|houdt|houden)\s+(?:${KAMER})\b${GAP}\s+op\s+de\s+hoogte\b|\b(?:houd|houdt|houden)\s+${GOV}\s+(?:${KAMER})\b${GAP}\s+op\s+de\s+hoogte\b`, 'u') },
+  { gate: /hoogte|kennis/, re: new RegExp(String.raw`\b${GOV}\s+(?:houd|houdt|houden|stel|stelt|stellen)\s+(?:${KAMER})\b${GAP}\s+(?:op\s+de\s+hoogte|in\s+kennis)\b|\b(?:houd|houdt|houden|stel|stelt|stellen)\s+${GOV}\s+(?:${KAMER})\b${GAP}\s+(?:op\s+de\s+hoogte|in\s+kennis)\b`, 'u') },
   // "Ik doe uw Kamer voor de zomer de evaluatie toekomen" (with a time ahead).
   { gate: /toekomen/, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+(?:doe|doet|doen)\b${GAP}\s+toekomen\b|\b(?:doe|doet|doen)\s+${GOV}\b${GAP}\s+toekomen\b`, 'u') },
   // "Uw Kamer kan de brief voor de zomer tegemoetzien", "Uw Kamer mag de evaluatie in juni verwachten".
@@ -317,7 +325,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const FUTURE_TIME =
-  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b/u;
+  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b|\b(?:zodra|nadat|daarna|vervolgens|na\s+afronding|na\s+afloop)\b/u;
 
 /** What this letter itself does ("hierbij", "met deze brief"), said at the same time, or was done. */
 const NOT_FUTURE =
@@ -325,7 +333,7 @@ const NOT_FUTURE =
 
 /** Possibility and condition: "mogelijk laat ik …", "indien nodig", "zou", "kan". */
 const POSSIBLE =
-  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|kan|kunnen|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/u;
+  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/u;
 
 /** Past acts: "heb ik uw Kamer geïnformeerd", "is uw Kamer … geïnformeerd", "zoals ik … heb gemeld". */
 const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden)\b|\b(?:is|zijn)\b(?!\s+(?:graag\s+)?(?:voornemens|van\s+plan|bereid))/u;
@@ -361,6 +369,8 @@ export function commitmentMatch(sentence: string): Span | null {
     if (PAST.test(m[0]) && !/\b(?:zal|zullen|wordt|worden)\b/.test(m[0])) continue;
     // "Ik zal uw Kamer hierover niet informeren", "Het kabinet is niet voornemens …".
     if (NEGATION.test(m[0])) continue;
+    // "Uw Kamer wordt door de Rekenkamer geïnformeerd": another body acts.
+    if (OTHER_AGENT.test(m[0])) continue;
     hit = { start: m.index, end: m.index + m[0].length };
     promise = !!p.promise;
     break;
@@ -368,7 +378,7 @@ export function commitmentMatch(sentence: string): Span | null {
   if (!hit) return null;
   if (NOT_FUTURE.test(lower) && !FUTURE_TIME.test(lower)) return null;
   if (THIS_LETTER.test(lower)) return null;
-  if (!promise && POSSIBLE.test(lower) && !PROMISE_WORD.test(lower)) return null;
+  if (!promise && (POSSIBLE.test(lower) || (CAN.test(lower) && !EXPECTED.test(lower))) && !PROMISE_WORD.test(lower)) return null;
   if (PROMISED_BEFORE.test(lower) || OTHERS_ASK.test(lower)) return null;
   const c = classifySentence(sentence);
   return c.question || c.request || c.committee || COMMITTEE.test(lower) ? null : hit;
@@ -377,6 +387,11 @@ export function commitmentMatch(sentence: string): Span | null {
 /** Every pattern's gate in one (lowercase words: the forms' verbs never open a sentence): a sentence passing none has no form. */
 const ANY_GATE = new RegExp(PATTERNS.map((p) => p.gate.source).join('|'));
 
+/** "kan", "kunnen": a possibility, unless expected ("Ik verwacht uw Kamer voor de zomer te kunnen informeren"). */
+const CAN = /\b(?:kan|kunnen)\b/u;
+const EXPECTED = /\b(?:verwacht|verwachten|naar\s+verwachting|streef|streven)\b/u;
+const OTHER_AGENT =
+  /\bdoor\s+(?!(?:mij|ons|mijzelf|middel|het\s+kabinet|de\s+regering|de\s+(?:minister|staatssecretaris|ministers|bewindspersonen)|mijn\s+(?:ministerie|collega|ambtgeno(?:o|te))|het\s+ministerie)\b)\S/u;
 const NEGATION = /\b(?:niet|geen|nooit)\b/u;
 /** A motion's or member's words quoted in the letter: "verzoekt de regering de Kamer … te informeren". */
 const OTHERS_ASK = /\b(?:verzoekt|verzoeken|vraagt|vragen)\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b/u;
