@@ -271,6 +271,27 @@ test('a question asking for a commitment is answered by one (no subquestion-not-
   assert.equal(flagged('Zoals ik uw Kamer in mei heb gemeld, loopt het.').length, 1);
 });
 
+test('forms addressed to "u" without naming the Kamer are found in a letter', () => {
+  const text = [
+    'Den Haag, 2 juni 2025',
+    '',
+    'Wij houden u op de hoogte van de voortgang.',
+    'Ik stuur u voor de zomer een brief over de uitkomsten.',
+    'Ik zeg u toe dat het rapport voor 1 oktober gereed is.',
+    'Ik doe u na de zomer het advies toekomen.',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    findCommitments(text).items.map((c) => [c.text.slice(0, 12), c.due.date]),
+    [
+      ['Wij houden u', null],
+      ['Ik stuur u v', '2025-07-04'],
+      ['Ik zeg u toe', '2025-10-01'],
+      ['Ik doe u na ', '2025-12-20'],
+    ],
+  );
+});
+
 test('Markdown letters: list items, emphasis and headings bound the sentence', () => {
   const md = [
     '# Beantwoording',

@@ -52,11 +52,12 @@ const WINDOW = 1500;
 
 /**
  * Anchor words: every commitment form has one — the Kamer (not the compounds that cite papers:
- * "Kamerstuk", "Kamerbrief", …), informeren/geïnformeerd, terugkomen, ontvangt, a coming
- * report, "ingegaan". Case-sensitive literals with few distinct first letters keep V8's scan fast.
+ * "Kamerstuk", "Kamerbrief", …) or "u", informeren/geïnformeerd, terugkomen, ontvangt, a coming
+ * report, "ingegaan", "op de hoogte", "toekomen", "toezeggen". Case-sensitive literals (and no
+ * alternative that starts with a blank) keep V8's scan fast.
  */
 const ANCHOR =
-  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan/g;
+  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan|hoogte|toekomen|zeg|\bu\b/g;
 
 const ABBREVIATIONS = new Set([
   'nr', 'nrs', 'jl', 'blz', 'bijv', 'bv', 'ca', 'art', 'artt', 'mr', 'dr', 'drs', 'prof', 'ir', 'ing', 'zgn', 'vgl', 'resp',
@@ -263,7 +264,8 @@ const FUTURE_WORD = String.raw`(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|verwach
 
 /** One commitment form: a cheap literal gate, then the form itself (on lowercase text). */
 interface Pattern {
-  gate: RegExp;
+  /** Words one of which the form needs (tested with `includes` on the joined lowercase text). */
+  gate: readonly string[];
   re: RegExp;
   /** "kan"/"mag" belong to the form ("Uw Kamer kan … tegemoetzien"): not a possibility. */
   promise?: boolean;
@@ -271,9 +273,9 @@ interface Pattern {
   needsTime?: boolean;
 }
 
-const G_INFORMED = /nformeerd|ingelicht|bericht|hoogte|kennis|meegenomen/;
-const G_SENT = /stuurd|zonden|aangeboden|voorgelegd|gepresenteerd|nformeerd|gedeeld/;
-const G_ACT = /informeren|inlichten|berichten|rapporteren|sturen|zenden|aanbieden|voorleggen|terug|hoogte|kennis|toekomen/;
+const G_INFORMED = ['nformeerd', 'ingelicht', 'bericht', 'hoogte', 'kennis', 'meegenomen'];
+const G_SENT = ['stuurd', 'zonden', 'aangeboden', 'voorgelegd', 'gepresenteerd', 'nformeerd', 'gedeeld'];
+const G_ACT = ['informeren', 'inlichten', 'berichten', 'rapporteren', 'sturen', 'zenden', 'aanbieden', 'voorleggen', 'terug', 'hoogte', 'kennis', 'toekomen'];
 
 const PATTERNS: Pattern[] = [
   // Passive with the Kamer as subject: "Uw Kamer wordt … geïnformeerd", "Uw Kamer zal … worden geïnformeerd".
@@ -284,44 +286,44 @@ const PATTERNS: Pattern[] = [
   { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\b${GAP}\s+(?:aan|naar|met)\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
   { gate: G_SENT, re: new RegExp(String.raw`\b(?:aan|naar|met)\s+(?:${KAMER})\s+${FUTURE_AUX}\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
   // "Ik zal de uitkomsten met uw Kamer delen."
-  { gate: /delen/, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+met\s+(?:${KAMER})\b${GAP}\s+(?:te\s+)?delen\b|\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+met\s+(?:${KAMER})\b${GAP}\s+(?:te\s+)?delen\b`, 'u') },
+  { gate: ['delen'], re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+met\s+(?:${KAMER})\b${GAP}\s+(?:te\s+)?delen\b|\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+met\s+(?:${KAMER})\b${GAP}\s+(?:te\s+)?delen\b`, 'u') },
   // "Naar verwachting kan ik uw Kamer in het najaar informeren."
-  { gate: /verwachting/, re: new RegExp(String.raw`\bnaar\s+verwachting\b[^.;]{0,60}?\b(?:kan|kunnen)\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  { gate: ['verwachting'], re: new RegExp(String.raw`\bnaar\s+verwachting\b[^.;]{0,60}?\b(?:kan|kunnen)\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
   // "Ik zeg (uw Kamer) toe dat …": a promise in so many words.
-  { gate: /zeg/, re: new RegExp(String.raw`\b(?:ik|wij|we|het\s+kabinet)\s+(?:zeg|zeggen|zegt)\b(?:\s+(?:uw\s+kamer|de\s+kamer|u|hierbij|graag|bij\s+deze))*\s+toe\b|\b(?:zeg|zeggen|zegt)\s+(?:ik|wij|we|het\s+kabinet)\b(?:\s+(?:uw\s+kamer|de\s+kamer|u|graag))*\s+toe\b`, 'u') },
+  { gate: ['zeg'], re: new RegExp(String.raw`\b(?:ik|wij|we|het\s+kabinet)\s+(?:zeg|zeggen|zegt)\b(?:\s+(?:uw\s+kamer|de\s+kamer|u|hierbij|graag|bij\s+deze))*\s+toe\b|\b(?:zeg|zeggen|zegt)\s+(?:ik|wij|we|het\s+kabinet)\b(?:\s+(?:uw\s+kamer|de\s+kamer|u|graag))*\s+toe\b`, 'u') },
   // Subject left out after "en": "Ik laat dit onderzoeken en informeer uw Kamer in het najaar" (with a time ahead).
-  { gate: /informeer|stuur|zend|rapporteer/, needsTime: true, re: new RegExp(String.raw`\b(?:ik|wij|we)\b[^.;]{1,120}?\ben\s+(?:informeer|stuur|zend|rapporteer|informeren|sturen|zenden|rapporteren)\s+(?:${KAMER})\b`, 'u') },
+  { gate: ['informeer', 'stuur', 'zend', 'rapporteer'], needsTime: true, re: new RegExp(String.raw`\b(?:ik|wij|we)\b[^.;]{1,120}?\ben\s+(?:informeer|stuur|zend|rapporteer|informeren|sturen|zenden|rapporteren)\s+(?:${KAMER})\b`, 'u') },
   // Government acts, future: "ik zal uw Kamer … informeren", "De minister van OCW zal uw Kamer … informeren",
   // "ik verwacht uw Kamer dit najaar te informeren", "Ik kom hierop terug".
   { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'u') },
   { gate: G_ACT, re: new RegExp(String.raw`\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
   // A second verb of the same subject: "Ik laat dit onderzoeken en zal uw Kamer … informeren".
   { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+[^\s.?!]+(?:\s+[^\s.?!]+){0,8}?\s+en\s+(?:zal|zullen)\b${GAP}\s+${ACT_INF}\b`, 'u') },
-  { gate: /terug/, re: new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'u') },
+  { gate: ['terug'], re: new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'u') },
   // "Uw Kamer ontvangt …", "ontvangt uw Kamer …" (with a time ahead).
-  { gate: /ontvangt|krijgt/, needsTime: true, re: /\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b/u },
+  { gate: ['ontvangt', 'krijgt'], needsTime: true, re: /\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b/u },
   // "Ik stuur uw Kamer voor de zomer een brief", "Voor de zomer informeer ik uw Kamer" (with a time ahead).
-  { gate: /informeer|stuur|zend|rapporteer|bied/, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'u') },
+  { gate: ['informeer', 'stuur', 'zend', 'rapporteer', 'bied'], needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'u') },
   // Inverted, sent: "Voor de zomer wordt uw Kamer de evaluatie toegezonden", "zal u … worden toegestuurd".
   { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
   // "Ik houd uw Kamer op de hoogte", "Het kabinet houdt de Kamer hiervan op de hoogte".
-  { gate: /hoogte|kennis/, re: new RegExp(String.raw`\b${GOV}\s+(?:houd|houdt|houden|stel|stelt|stellen)\s+(?:${KAMER})\b${GAP}\s+(?:op\s+de\s+hoogte|in\s+kennis)\b|\b(?:houd|houdt|houden|stel|stelt|stellen)\s+${GOV}\s+(?:${KAMER})\b${GAP}\s+(?:op\s+de\s+hoogte|in\s+kennis)\b`, 'u') },
+  { gate: ['hoogte', 'kennis'], re: new RegExp(String.raw`\b${GOV}\s+(?:houd|houdt|houden|stel|stelt|stellen)\s+(?:${KAMER})\b${GAP}\s+(?:op\s+de\s+hoogte|in\s+kennis)\b|\b(?:houd|houdt|houden|stel|stelt|stellen)\s+${GOV}\s+(?:${KAMER})\b${GAP}\s+(?:op\s+de\s+hoogte|in\s+kennis)\b`, 'u') },
   // "Ik doe uw Kamer voor de zomer de evaluatie toekomen" (with a time ahead).
-  { gate: /toekomen/, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+(?:doe|doet|doen)\b${GAP}\s+toekomen\b|\b(?:doe|doet|doen)\s+${GOV}\b${GAP}\s+toekomen\b`, 'u') },
+  { gate: ['toekomen'], needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+(?:doe|doet|doen)\b${GAP}\s+toekomen\b|\b(?:doe|doet|doen)\s+${GOV}\b${GAP}\s+toekomen\b`, 'u') },
   // "Uw Kamer kan de brief voor de zomer tegemoetzien", "Uw Kamer mag de evaluatie in juni verwachten".
-  { gate: /tegemoet|verwachten/, promise: true, re: new RegExp(String.raw`\b(?:${KAMER})\s+(?:kan|mag)\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b|\b(?:kan|mag)\s+(?:${KAMER})\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b`, 'u') },
+  { gate: ['tegemoet', 'verwachten'], promise: true, re: new RegExp(String.raw`\b(?:${KAMER})\s+(?:kan|mag)\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b|\b(?:kan|mag)\s+(?:${KAMER})\b${GAP}\s+(?:tegemoet\s*zien|tegemoetzien|verwachten)\b`, 'u') },
   // "Ik kom voor de zomer met een brief", "Het kabinet zal in het najaar met een reactie komen".
-  { gate: /met\s+een/, re: new RegExp(String.raw`\b${GOV}\s+(?:zal|zullen|kom|komt|komen)\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b|\b(?:zal|zullen|kom|komt|komen)\s+${GOV}\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b`, 'u') },
+  { gate: ['met een'], re: new RegExp(String.raw`\b${GOV}\s+(?:zal|zullen|kom|komt|komen)\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b|\b(?:zal|zullen|kom|komt|komen)\s+${GOV}\b${GAP}\s+met\s+(?:een|de)\s+(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|reactie|kabinetsreactie|beleidsreactie|voortgangsbrief|rapportage|voortgangsrapportage|verzamelbrief)\b`, 'u') },
   // A coming document: "In die reactie zal worden ingegaan op", "In de volgende voortgangsrapportage ga ik in op".
   {
-    gate: /ingegaan|ingaan|op\s+in|in\s+op|terug|mee|toegelicht|toelichten/,
+    gate: ['ingegaan', 'ingaan', 'op in', 'in op', 'terug', 'mee', 'toegelicht', 'toelichten'],
     re: new RegExp(
       String.raw`\b(?:in|via|middels|bij)\s+(?:de|die|een|het)\s+(?:(?:eerst)?volgende\s+|komende\s+|aankomende\s+|nog\s+te\s+(?:verschijnen|versturen|sturen)\s+|nieuwe\s+|aangekondigde\s+)?(?:[\p{L}-]+\s+)?(?:brief|kamerbrief|voortgangsrapportage|voortgangsbrief|rapportage|reactie|kabinetsreactie|beleidsreactie|verzamelbrief|begroting|nota|jaarverslag|stand\s+van\s+zakenbrief)\b${GAP}\s+(?:zal|zullen|ga|gaat|gaan|kom|komt|komen|neem|neemt|nemen)\b${GAP}\s+(?:ingegaan|ingaan|op\s+in|in\s+op|terug|mee|meegenomen|toegelicht|toelichten)\b`,
       'u',
     ),
   },
   // "Ik neem dit mee in de eerstvolgende voortgangsbrief".
-  { gate: /\smee\s+in\s/, re: new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'u') },
+  { gate: [' mee in '], re: new RegExp(String.raw`\b(?:neem|nemen|neemt)\s+(?:ik|wij|we|het\s+kabinet)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:neem|nemen|neemt)\b${GAP}\s+mee\s+in\s+(?:de|het)\s+(?:(?:eerst)?volgende|komende|aankomende)\b`, 'u') },
 ];
 
 const FUTURE_TIME =
@@ -362,7 +364,7 @@ export function commitmentMatch(sentence: string): Span | null {
   let hit: Span | null = null;
   let promise = false;
   for (const p of PATTERNS) {
-    if (!p.gate.test(lower)) continue;
+    if (!p.gate.some((w) => lower.includes(w))) continue;
     const m = p.re.exec(lower);
     if (!m) continue;
     if (p.needsTime && !FUTURE_TIME.test(lower)) continue;
@@ -384,8 +386,11 @@ export function commitmentMatch(sentence: string): Span | null {
   return c.question || c.request || c.committee || COMMITTEE.test(lower) ? null : hit;
 }
 
+/** How the committee's own sentences open: "De leden van de …", "Deze leden …", "De aan het woord zijnde leden …". */
+const COMMITTEE_OPENING = /^(?:De|Deze|Die)\s+(?:aan\s+het\s+woord\s+zijnde\s+)?leden\b/;
+
 /** Every pattern's gate in one (lowercase words: the forms' verbs never open a sentence): a sentence passing none has no form. */
-const ANY_GATE = new RegExp(PATTERNS.map((p) => p.gate.source).join('|'));
+const ANY_GATE = new RegExp([...new Set(PATTERNS.flatMap((p) => p.gate))].map((w) => w.trim().replace(/ /g, '\\s+')).join('|'));
 
 /** "kan", "kunnen": a possibility, unless expected ("Ik verwacht uw Kamer voor de zomer te kunnen informeren"). */
 const CAN = /\b(?:kan|kunnen)\b/u;
@@ -436,6 +441,11 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
 
 function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
   if (end <= start) return null;
+  // A question, or the committee's words, is never a commitment: settle it before reading further.
+  let last = end - 1;
+  while (last > start && CLOSERS.has(text.charCodeAt(last))) last--;
+  if (text.charCodeAt(last) === 63) return null;
+  if (COMMITTEE_OPENING.test(text.slice(start, Math.min(end, start + 40)))) return null;
   const raw = text.slice(start, end);
   // Most sentences around an anchor hold no form's verb: skip the joining (unless a word is broken over a line).
   if (!ANY_GATE.test(raw) && raw.indexOf('-\n') < 0 && raw.indexOf('-\r') < 0 && raw.indexOf('- \n') < 0) return null;
