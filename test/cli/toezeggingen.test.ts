@@ -76,13 +76,28 @@ test('toezeggingen --format csv: header and one quoted row per commitment, over 
     assert.equal(
       r.stdout,
       [
-        'bestand,regel,toezegging,termijn,datum',
-        `${path.join('brieven', 'a.md')},4,"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.",voor het zomerreces,2025-07-04`,
-        `${path.join('brieven', 'a.md')},7,In de volgende voortgangsrapportage ga ik hier nader op in.,In de volgende voortgangsrapportage,`,
-        `${path.join('brieven', 'b.txt')},3,Uw Kamer wordt binnen zes weken geïnformeerd over de bevindingen.,binnen zes weken,2025-02-12`,
+        'bestand,toezegging,termijn,datum,regel',
+        `${path.join('brieven', 'a.md')},"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.",voor het zomerreces,2025-07-04,4`,
+        `${path.join('brieven', 'a.md')},In de volgende voortgangsrapportage ga ik hier nader op in.,In de volgende voortgangsrapportage,,7`,
+        `${path.join('brieven', 'b.txt')},Uw Kamer wordt binnen zes weken geïnformeerd over de bevindingen.,binnen zes weken,2025-02-12,3`,
         '',
       ].join('\r\n'),
     );
+  });
+});
+
+test('toezeggingen --format csv --excel: semicolons and a byte order mark for Dutch Excel', () => {
+  withDir((dir) => {
+    writeFileSync(path.join(dir, 'brief.md'), DATED);
+    const r = run(['toezeggingen', '--format', 'csv', '--excel', 'brief.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.split('\r\n');
+    assert.equal(lines[0], '\ufeffbestand;toezegging;termijn;datum;regel');
+    assert.equal(lines[1], 'brief.md;"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.";voor het zomerreces;2025-07-04;4');
+    assert.equal(lines.length, 4);
+    const misuse = run(['toezeggingen', '--excel', 'brief.md'], dir);
+    assert.equal(misuse.code, 2);
+    assert.match(misuse.stderr, /--excel geldt alleen bij --format csv/);
   });
 });
 
@@ -101,5 +116,16 @@ test('toezeggingen text output, and Dutch messages for bad input', () => {
     const fmt = run(['toezeggingen', '--format', 'xml', 'brief.md'], dir);
     assert.equal(fmt.code, 2);
     assert.match(fmt.stderr, /onbekend formaat/);
+    const empty = path.join(dir, 'leeg');
+    mkdirSync(empty);
+    const none = run(['toezeggingen', 'leeg'], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /leeg: dit is een map zonder brieven/);
+    const binary = path.join(dir, 'brief.pdf.txt');
+    writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]));
+    const bin = run(['toezeggingen', 'brief.pdf.txt'], dir);
+    assert.equal(bin.code, 2);
+    assert.match(bin.stderr, /geen tekstbestand/);
+    assert.doesNotMatch(bin.stderr, /at .*\.js/);
   });
 });

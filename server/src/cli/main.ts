@@ -44,7 +44,7 @@ export const COMMANDS: Record<string, Command> = {
     run: runRefs,
   },
   toezeggingen: {
-    usage: 'antwoordbrief toezeggingen [--format text|json|csv] [--datum JJJJ-MM-DD] BESTAND|MAP...',
+    usage: 'antwoordbrief toezeggingen [--format text|json|csv [--excel]] [--datum JJJJ-MM-DD] BESTAND|MAP...',
     summary: 'Toont elke toezegging aan de Kamer in de brieven, met de termijn en de datum waarop die afloopt.',
     run: runToezeggingen,
   },

@@ -1,4 +1,4 @@
-// `antwoordbrief toezeggingen [--format text|json|csv] [--datum JJJJ-MM-DD] BESTAND|MAP…`: every
+// `antwoordbrief toezeggingen [--format text|json|csv [--excel]] [--datum JJJJ-MM-DD] BESTAND|MAP…`: every
 // commitment of each letter with its due date, as text, JSON or CSV for a ministry's register.
 import { statSync } from 'node:fs';
 import { findCommitments } from '../core/commitments';
@@ -32,17 +32,22 @@ export function commitmentsOf(file: string, text: string, fallbackDate: string |
   };
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote, semicolon or line break. */
-function csvField(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** One CSV field (RFC 4180): quoted when it holds the separator, a quote, a semicolon, comma or line break. */
+function csvField(v: string, sep: string): string {
+  return v.includes(sep) || /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** CSV with a header row and one row per commitment, CRLF line ends (RFC 4180, what spreadsheets expect). */
-export function commitmentsCsv(results: CommitmentsResult[]): string {
-  const rows = [['bestand', 'regel', 'toezegging', 'termijn', 'datum']];
-  for (const r of results) for (const c of r.commitments) rows.push([r.file, String(c.range.start.line + 1), c.text, c.due.phrase ?? '', c.due.date ?? '']);
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+/**
+ * CSV for a register of toezeggingen: a header row, then one row per commitment with the file,
+ * the sentence, the due phrase, the due date (`YYYY-MM-DD`, empty when none) and the line
+ * (1-based); CRLF line ends (RFC 4180). `excel`: semicolons and a UTF-8 byte order mark, which
+ * Excel with Dutch regional settings needs to open the file in columns with "ï" and "ë" intact.
+ */
+export function commitmentsCsv(results: CommitmentsResult[], excel = false): string {
+  const sep = excel ? ';' : ',';
+  const rows = [['bestand', 'toezegging', 'termijn', 'datum', 'regel']];
+  for (const r of results) for (const c of r.commitments) rows.push([r.file, c.text, c.due.phrase ?? '', c.due.date ?? '', String(c.range.start.line + 1)]);
+  return (excel ? '\ufeff' : '') + rows.map((row) => row.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
 }
 
 function fileMtimeDate(file: string): string | null {
@@ -62,7 +67,7 @@ function isDirectory(p: string): boolean {
 }
 
 export function runToezeggingen(argv: string[]): CommandResult {
-  const args = parseArgs(argv, ['format', 'datum']);
+  const args = parseArgs(argv, ['format', 'datum'], ['excel']);
   const format = formatFlag(args, ['text', 'json', 'csv'], 'text');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden of mappen op');
   const datum = args.flags.get('datum');
@@ -94,7 +99,8 @@ export function runToezeggingen(argv: string[]): CommandResult {
   }
   const code = stderr.length ? 2 : 0;
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
-  if (format === 'csv') return { stdout: commitmentsCsv(results), stderr, code };
+  if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
+  if (format === 'csv') return { stdout: commitmentsCsv(results, args.flags.get('excel') === true), stderr, code };
   const out: string[] = [];
   for (const r of results) {
     out.push(`${r.file}: ${r.commitments.length} ${r.commitments.length === 1 ? 'toezegging' : 'toezeggingen'}`);
