@@ -22,6 +22,8 @@ export interface CommitmentTruth {
   /** The letter's own date (header), or null when it has none. */
   letterDate: string | null;
   commitments: TruthCommitment[];
+  /** Why a sentence is or is not a commitment, where a reader might doubt. */
+  notes?: string;
 }
 
 export interface FoundCommitment {
