@@ -336,3 +336,25 @@ test('labels: a phrase without a date, and a letter without a date', () => {
     ],
   });
 });
+
+test('text pasted from a PDF: a blank line after every line, a word broken over a line, a footnote number', () => {
+  const pdf = [
+    'Den Haag, 2 juni 2025',
+    '',
+    'De evaluatie is in april afgerond. Ik zal uw Kamer voor de zomer informeren over de uitkomsten',
+    '',
+    'Nederlandse Voedsel- en Warenautoriteit en over de gevolgen die het kabinet daaraan verbindt.',
+    '',
+    'Het wetsvoorstel wordt na de zomer aan uw Kamer aangebo-',
+    'den.12 Daarnaast loopt een onderzoek.',
+    '',
+  ].join('\n');
+  const r = findCommitments(pdf);
+  assert.deepEqual(
+    r.items.map((c) => [c.text, c.due.date]),
+    [
+      ['Ik zal uw Kamer voor de zomer informeren over de uitkomsten Nederlandse Voedsel- en Warenautoriteit en over de gevolgen die het kabinet daaraan verbindt.', '2025-07-04'],
+      ['Het wetsvoorstel wordt na de zomer aan uw Kamer aangeboden.12', '2025-12-20'],
+    ],
+  );
+});

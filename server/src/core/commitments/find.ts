@@ -71,6 +71,21 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
 
+/**
+ * Whether one sentence runs on over blank lines from `before` to `after`: the line before does not
+ * end it, and the next opens in lower case or with a digit, or (one blank line after a full-width
+ * line: text pasted from a PDF with a blank line after every line) with anything.
+ */
+function softBreak(before: string, after: string, blanks: number): boolean {
+  if (endsTerminal(before)) return false;
+  return runsOn(after.charCodeAt(0)) || (blanks === 1 && before.length >= 60);
+}
+
+/** A line after a blank line continues the sentence when it opens in lower case or with a digit ("26\n\n643 nr. 1101"). */
+function runsOn(c: number): boolean {
+  return isLowerLetter(c) || isDigit(c);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -134,7 +149,8 @@ function stopEnds(text: string, dot: number): boolean {
   const c = text.charCodeAt(dot);
   let n = dot + 1;
   while (n < text.length && n < dot + 20 && CLOSERS.has(text.charCodeAt(n))) n++;
-  // Footnote markers glued after the stop: "afgestemd.12 Daarnaast".
+  // A footnote marker glued after the stop of a word: "aangeboden.12 Daarnaast" (not "2.3 miljoen").
+  n = pastFootnoteMarker(text, dot, n);
   const nc = text.charCodeAt(n);
   if (n < text.length && !isSpace(nc) && nc !== 10 && nc !== 13) return false;
   if (c !== 46) return true;
@@ -150,14 +166,23 @@ function stopEnds(text: string, dot: number): boolean {
   return n >= far || !isLowerLetter(text.charCodeAt(n));
 }
 
+/** Past a footnote number (1–3 digits, then a blank) right after the stop of a word at `dot`; else `n`. */
+function pastFootnoteMarker(text: string, dot: number, n: number): number {
+  if (!isDigit(text.charCodeAt(n)) || isDigit(text.charCodeAt(dot - 1))) return n;
+  let d = n;
+  while (d < n + 3 && isDigit(text.charCodeAt(d))) d++;
+  const c = text.charCodeAt(d);
+  return d >= text.length || isSpace(c) || c === 10 || c === 13 ? d : n;
+}
+
 /** Last sentence end strictly inside [from, to): the offset just after it, or -1. */
 function lastStopIn(text: string, from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
     if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
       let e = i + 1;
-      while (e < to && (CLOSERS.has(text.charCodeAt(e)) || isDigit(text.charCodeAt(e)))) e++;
-      return e;
+      while (e < to && CLOSERS.has(text.charCodeAt(e))) e++;
+      return pastFootnoteMarker(text, i, e);
     }
   }
   return -1;
@@ -174,15 +199,17 @@ function sentenceStart(text: string, at: number): number {
     if (ls <= limit) return skipBlank(text, limit);
     // Look at the line before this one (skipping blank lines).
     let blank = false;
+    let blanks = 0;
     let prevStart = lineStartOf(text, ls - 1, limit);
     while (prevStart > limit && lineText(text, prevStart, ls) === '') {
       blank = true;
+      blanks++;
       prevStart = lineStartOf(text, prevStart - 1, limit);
     }
     const prev = lineText(text, prevStart, ls);
-    if (!prev || ITEM.test(lineText(text, ls, to))) return skipBlank(text, ls);
-    const here = text.charCodeAt(skipBlank(text, ls));
-    if (isHeading(prev) || (blank && (endsTerminal(prev) || !isLowerLetter(here)))) return skipBlank(text, ls);
+    const cur = lineText(text, ls, to);
+    if (!prev || ITEM.test(cur)) return skipBlank(text, ls);
+    if (isHeading(prev) || (blank && !softBreak(prev, cur, blanks))) return skipBlank(text, ls);
     to = lineEndOf(text, prevStart, ls);
     ls = prevStart;
   }
@@ -216,7 +243,7 @@ function sentenceEnd(text: string, at: number): number {
       if ((c === 46 || c === 63 || c === 33) && stopEnds(text, i)) {
         let e = i + 1;
         while (e < le && CLOSERS.has(text.charCodeAt(e))) e++;
-        return e;
+        return pastFootnoteMarker(text, i, e);
       }
     }
     if (le >= limit) return trimEnd(text, le);
@@ -224,12 +251,14 @@ function sentenceEnd(text: string, at: number): number {
     const cur = lineText(text, lineStartOf(text, le, Math.max(lo, le - 200)), le);
     let next = le + 1;
     let blank = false;
+    let blanks = 0;
     while (next < limit && lineText(text, next, limit) === '' && lineEndOf(text, next, limit) < limit) {
       blank = true;
+      blanks++;
       next = lineEndOf(text, next, limit) + 1;
     }
     const nl = next < limit ? lineText(text, next, Math.min(limit, next + 200)) : '';
-    if (!nl || isHeading(nl) || ITEM.test(nl) || (blank && (endsTerminal(cur) || !isLowerLetter(nl.charCodeAt(0))))) return trimEnd(text, le);
+    if (!nl || isHeading(nl) || ITEM.test(nl) || (blank && !softBreak(cur, nl, blanks))) return trimEnd(text, le);
     i = next;
     le = lineEndOf(text, next, limit);
   }
