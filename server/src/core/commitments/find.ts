@@ -392,8 +392,15 @@ export function commitmentMatch(sentence: string): Span | null {
   const lower = sentence.toLowerCase();
   let hit: Span | null = null;
   let promise = false;
+  // Gates shared by several forms are tested once.
+  const gates = new Map<readonly string[], boolean>();
   for (const p of PATTERNS) {
-    if (!p.gate.some((w) => lower.includes(w))) continue;
+    let open = gates.get(p.gate);
+    if (open === undefined) {
+      open = p.gate.some((w) => lower.includes(w));
+      gates.set(p.gate, open);
+    }
+    if (!open) continue;
     const m = p.re.exec(lower);
     if (!m) continue;
     if (p.needsTime && !FUTURE_TIME.test(lower)) continue;
