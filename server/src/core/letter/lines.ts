@@ -48,10 +48,21 @@ export interface Lines {
   also: Map<number, string[]>;
 }
 
-const QUESTION_HEADING =
-  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vraag[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?/u;
-const ANSWER_HEADING =
-  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?((?:[ \t\u00a0]*(?:,|en|&)[ \t\u00a0]*\d{1,4}[a-z]?)*))?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?/u;
+/** Further numbers of a joint heading: ", 4", " en 5", " t/m 6", " tot en met 3", "–6", or a lost comma ("7 8"). */
+const ID_LIST = String.raw`((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)([ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met)(?=[ \t\u00a0]*$))?`;
+/** "(blz. 4)", "(pagina 4)", "(p. 4-5)" after a question number in a lijst van vragen. */
+const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?\))?`;
+const QUESTION_HEADING = new RegExp(
+  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vra(?:ag|gen)[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+    ID_LIST + PAGE_NOTE +
+    String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
+  'u',
+);
+const ANSWER_HEADING = new RegExp(
+  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:en)?(?:[ \t\u00a0]+(?:op|bij))?(?:[ \t\u00a0]+de)?(?:[ \t\u00a0]+vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+    ID_LIST + String.raw`)?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
+  'u',
+);
 const PROSE_ANSWER_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?[ \t\u00a0]*[.)]?[ \t\u00a0]*(?:Antwoord|Reactie)[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
 const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
@@ -60,11 +71,49 @@ const SECTION_HEADING =
 const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p{Lu}[^.?!]{0,80}$/u;
 const STOP_LINE =
   /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
+/** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
+const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
 const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
 const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|[a-z]\)[ \t])/;
+
+function normalId(n: string): string {
+  return n.replace(/^0+(?=\d)/, '');
+}
+
+const LIST_TOKEN = /(\d{1,4})([a-z]?)|(t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])/g;
+/** A range wider than this is no joint heading but a typing error; its ends only are taken. */
+const MAX_RANGE = 60;
+
+/**
+ * The ids after the first of a joint heading's number list ("en 10", ", 4, 5 en 6", " t/m 6",
+ * "–6"), ranges expanded: `expandIdList("4", " t/m 6")` is `["5", "6"]`. Without duplicates or
+ * the first id. Linear in the list's length (ranges are capped at MAX_RANGE numbers).
+ */
+export function expandIdList(first: string, list: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([first]);
+  let prev = parseInt(first, 10);
+  let range = false;
+  LIST_TOKEN.lastIndex = 0;
+  for (let m = LIST_TOKEN.exec(list); m; m = LIST_TOKEN.exec(list)) {
+    if (m[3]) {
+      range = true;
+      continue;
+    }
+    const n = parseInt(m[1], 10);
+    if (range && !m[2] && n > prev && n - prev <= MAX_RANGE) {
+      for (let k = prev + 1; k < n; k++) if (!seen.has(String(k))) seen.add(String(k)), out.push(String(k));
+    }
+    range = false;
+    const id = normalId(m[1]) + m[2];
+    if (!seen.has(id)) seen.add(id), out.push(id);
+    prev = n;
+  }
+  return out;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || c === 12 || c === 11;
@@ -319,21 +368,24 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   const markup = c0 === 35 || c0 === 42 || c0 === 95; // # * _
   if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[3] || !!m[4];
+    const closed = !!m[5] || !!m[6];
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
-      lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '');
+      lines.id[l] = normalId(m[1]) + (m[2] ?? '');
+      const more = expandIdList(lines.id[l], m[3] ?? '');
+      if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
     }
   }
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[4] || !!m[5];
+    const closed = !!m[5] || !!m[6];
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
-      lines.id[l] = m[1] ? m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '') : '';
-      if (m[3]) lines.also.set(alsoKey, (m[3].match(/\d{1,4}[a-z]?/g) ?? []).map((x) => x.replace(/^0+(?=\d)/, '')));
+      lines.id[l] = m[1] ? normalId(m[1]) + (m[2] ?? '') : '';
+      const more = m[1] ? expandIdList(lines.id[l], m[3] ?? '') : [];
+      if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
     }
@@ -347,6 +399,10 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if (full && (markup || c0 === 86 || c0 === 79 || c0 === 73) && (m = SECTION_HEADING.exec(head))) {
     lines.kind[l] = LineKind.SectionHeading;
     lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
+    return;
+  }
+  if (full && len <= 200 && c0 === 77 /* M */ && MEDEDELING.test(head)) {
+    lines.kind[l] = LineKind.Stop;
     return;
   }
   if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && STOP_LINE.test(head)) {

@@ -14,10 +14,11 @@
  */
 import type { Answer, AnswerReference, Letter, QuestionUnit, Section, Subquestion } from '../model';
 import type { Span } from '../text';
-import { LineKind, readLines, readLinesFresh, type Lines } from './lines';
+import { LineKind, expandIdList, readLines, readLinesFresh, type Lines } from './lines';
 import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
+import { findCitations } from '../citations/index';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
@@ -52,6 +53,10 @@ interface Draft {
   context: boolean;
   /** Other questions answered together under this one's answer heading. */
   joint?: Draft[];
+  /** Further ids of a joint question heading ("Vraag 9 en 10"): each is a question of its own. */
+  twins?: string[];
+  /** The answer stands in another part of the document (a verslag's reprinted answer letter). */
+  detached?: boolean;
 }
 
 /** An answer heading that matched no question. */
@@ -66,6 +71,8 @@ export interface ParsedLetter extends Letter {
   kind: LetterKind;
   /** Answer headings without a question of that number. */
   orphanAnswers: OrphanAnswer[];
+  /** How many sentences of the text end in a question mark (whether or not in a question unit). */
+  askingSentences: number;
 }
 
 const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[ \t]/m;
@@ -151,9 +158,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   };
   // Drafts still without an answer, by id, so that a detached answer finds its question fast.
   const open = new Map<string, Draft[]>();
-  const remember = (d: Draft) => {
-    let list = open.get(d.id);
-    if (!list) open.set(d.id, (list = []));
+  const remember = (d: Draft, id = d.id) => {
+    let list = open.get(id);
+    if (!list) open.set(id, (list = []));
     list.push(d);
   };
   const findUnanswered = (id: string): Draft | undefined => {
@@ -193,8 +200,11 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.QuestionHeading: {
         close(lines.start[l]);
         cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
+        const twins = [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)];
+        if (twins.length) cur.twins = twins;
         drafts.push(cur);
         remember(cur);
+        for (const t of twins) remember(cur, t);
         break;
       }
       case LineKind.NumberedItem: {
@@ -214,7 +224,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const also = lines.also.get(l) ?? [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
         let primary: Draft | undefined;
-        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
+        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id) || (cur.twins?.includes(id) ?? false))) {
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = restStart;
@@ -236,7 +246,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         }
         // "Antwoord 1 en 2": one answer for several questions.
         for (const other of [id, ...also]) {
-          if (other === primary.id) continue;
+          if (other === primary.id || primary.twins?.includes(other)) continue;
           const d = findUnanswered(other);
           if (!d || d === primary) continue;
           d.aHeadLine = l;
@@ -318,14 +328,32 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   });
   const letterIsQuestions = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
 
-  const questions: QuestionUnit[] = [];
   for (const d of drafts) {
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
+  }
+  const units = pairRepeatedQuestions(sentences, sections, drafts);
+
+  const questions: QuestionUnit[] = [];
+  for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
     if (d.kind === 'inbreng') UNNUMBERED.add(unit);
     questions.push(unit);
+    // "Vraag 9 en 10": question 10 is asked (and answered) by the same text.
+    for (const t of d.twins ?? []) {
+      const { number, suffix } = splitId(t);
+      questions.push({ ...unit, id: t, number, suffix, subquestions: unit.subquestions.slice(), answer: { ...unit.answer, refersTo: unit.answer.refersTo.slice() } });
+    }
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
+  // A mededeling instead of answers: every question is answered by the paper it cites.
+  if (questions.length && questions.every((q) => q.answer.status === 'missing' || q.answer.status === 'context')) {
+    const referral = findReferral(text, sentences);
+    if (referral) {
+      for (const q of questions) {
+        if (q.answer.status === 'missing') q.answer = { status: 'by-reference', span: referral.span, headingSpan: null, text: referral.text, refersTo: [], paper: referral.paper };
+      }
+    }
+  }
 
   let kind: LetterKind = 'none';
   if (questions.length) {
@@ -334,7 +362,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     const anyAnswer = hasQuestionHeadings || hasAnswerHeadings || hasProseHeadings || questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
     kind = anyAnswer ? 'answer-letter' : 'question-letter';
   }
-  return { text, sections, questions, answerReferences, kind, orphanAnswers };
+  let askingSentences = 0;
+  for (const x of sentences) if (x.question) askingSentences++;
+  return { text, sections, questions, answerReferences, kind, orphanAnswers, askingSentences };
 }
 
 function lineOf(lines: Lines, offset: number): number {
@@ -569,6 +599,147 @@ function typicalWidth(lines: Lines, body: Sentence[]): number {
 const REFERENCE_LEAD =
   /^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
 
+/** A bare list of question numbers ("10", "10 en 11") continuing a joint heading after a page break. */
+const ID_CONTINUATION = /^(\d{1,4}[a-z]?)((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?)*)$/;
+const DANGLING_CONNECTOR = /(?:,|[ \t\u00a0](?:en|&|t\/m|tot en met))$/;
+
+/**
+ * The ids of a joint question heading whose list runs over a page break ("Vraag 9 en" | page
+ * furniture | "10"): the last bare number line among the blank and furniture lines after the
+ * heading that is higher than the heading's own number (page numbers are lower). Looks at most
+ * 30 lines ahead.
+ */
+function continuedIds(text: string, lines: Lines, l: number): string[] {
+  if (!DANGLING_CONNECTOR.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 12), lines.tend[l]))) return [];
+  const own = parseInt(lines.id[l], 10);
+  const known = lines.also.get(l) ?? [];
+  const last = known.length ? parseInt(known[known.length - 1], 10) : own;
+  let found: string[] = [];
+  for (let k = l + 1; k < lines.count && k <= l + 30; k++) {
+    const kind = lines.kind[k];
+    if (kind !== LineKind.Blank && kind !== LineKind.Furniture && kind !== LineKind.NumberedItem) break;
+    if (kind === LineKind.Blank) continue;
+    const m = ID_CONTINUATION.exec(text.slice(lines.tstart[k], Math.min(lines.tend[k], lines.tstart[k] + 80)));
+    if (!m) continue;
+    const n = parseInt(m[1], 10);
+    if (n <= last || n > last + 60) continue;
+    const ids = [m[1].replace(/^0+(?=\d)/, ''), ...expandIdList(m[1], m[2])];
+    // "en 12" after "Vraag 9, 10": the range connector may stand at the end of the heading.
+    found = /(?:t\/m|tot en met)$/.test(text.slice(lines.tend[l] - 10, lines.tend[l])) ? [...expandIdList(String(last), ` t/m ${m[1]}`), ...ids.slice(1)] : ids;
+    if (kind === LineKind.NumberedItem) lines.kind[k] = LineKind.Furniture;
+  }
+  return found;
+}
+
+/** Lowercased words of a text, at most `max`. */
+function wordsOf(s: string, max: number): string[] {
+  const out: string[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(s); m && out.length < max; m = re.exec(s)) out.push(m[0].toLowerCase());
+  return out;
+}
+
+/** Whether two question texts are the same question (a reprint may break lines and hyphenate otherwise). */
+function sameQuestion(a: string, b: string): boolean {
+  const wa = wordsOf(a, 16);
+  if (wa.length < 2) return false;
+  const wb = new Set(wordsOf(b, 48));
+  let hit = 0;
+  for (const w of wa) if (wb.has(w)) hit++;
+  return hit >= wa.length * 0.75;
+}
+
+/**
+ * The question units of a document that reprints its questions before the answer letter (a
+ * verslag: the committee's letter, a covering letter, then the minister's letter repeating each
+ * question with its answer). The layout is recognised when headed questions repeat, by number
+ * (within a fractie of the same name) and confirmed by their text, and at least half of the
+ * questions before the first repetition repeat. Then each question of the first part is one
+ * unit, answered by its repetition's answer; what follows a question in the first part (a
+ * covering letter, an uitstelbericht) is nobody's answer, so a question the answer part leaves
+ * out stays unanswered at the question. Without such repetitions the drafts come back as they
+ * are. Each draft is compared with at most eight earlier drafts of its id: linear.
+ */
+function pairRepeatedQuestions(sentences: Sentence[], sections: Section[], drafts: Draft[]): Draft[] {
+  const headed = (d: Draft) => d.kind === 'heading' || d.kind === 'item';
+  const title = (d: Draft) => (d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? '' : '');
+  const textOf = (d: Draft) => sentencesIn(sentences, d.qStart, d.qEnd).map((s) => s.text).join(' ');
+  const byId = new Map<string, Draft[]>();
+  const repeatOf = new Map<Draft, Draft>();
+  const repeated = new Set<Draft>();
+  let boundary = -1;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (!headed(d)) continue;
+    const list = byId.get(d.id);
+    let match: Draft | undefined;
+    if (list) {
+      const own = textOf(d);
+      for (let k = list.length - 1; k >= 0 && k >= list.length - 8; k--) {
+        const e = list[k];
+        if (repeated.has(e)) continue;
+        if (title(e) && title(d) && title(e) !== title(d)) continue;
+        if (sameQuestion(textOf(e), own)) {
+          match = e;
+          break;
+        }
+      }
+    }
+    if (match) {
+      repeatOf.set(d, match);
+      repeated.add(match);
+      if (boundary < 0) boundary = i;
+    } else if (boundary < 0 || !list) {
+      if (list) list.push(d);
+      else byId.set(d.id, [d]);
+    }
+  }
+  if (boundary < 0) return drafts;
+  let firstPart = 0;
+  for (let i = 0; i < boundary; i++) if (headed(drafts[i])) firstPart++;
+  if (repeatOf.size * 2 < firstPart) return drafts;
+  for (let i = 0; i < boundary; i++) {
+    const e = drafts[i];
+    if (!headed(e) || e.aHeadLine >= 0 || e.context) continue;
+    e.aStart = -1;
+    e.aEnd = -1;
+  }
+  for (const [d, e] of repeatOf) {
+    e.aHeadLine = d.aHeadLine;
+    e.aStart = d.aStart;
+    e.aEnd = d.aEnd;
+    e.detached = true;
+    if (d.context && !e.context) e.context = true;
+  }
+  return drafts.filter((d) => !repeatOf.has(d));
+}
+
+/** A mededeling: the questions are answered by another paper. */
+interface Referral {
+  paper: string;
+  span: Span;
+  text: string;
+}
+
+const REFERRAL = /\b(?:zijn|werden|worden|is)[ ]+(?:reeds[ ]+|al[ ]+)?beantwoord[ ]+(?:met|bij|in|door)[ ]+(?:de|het|mijn|onze)[ ]+(?:brief|brieven|antwoord|verslag|nota|kamerbrief)\b/i;
+
+/**
+ * The mededeling of a document whose questions are answered by another paper ("De vragen van
+ * het lid … zijn beantwoord met de brief over … (Kamerstuk 36 123, nr. 45)."): a sentence about
+ * "de vragen" saying they are answered by a letter, citing a Kamerstuk. Null when there is none.
+ */
+function findReferral(text: string, sentences: Sentence[]): Referral | null {
+  for (let at = text.indexOf('beantwoord'); at >= 0; at = text.indexOf('beantwoord', at + 10)) {
+    const i = firstSentenceAt(sentences, at + 1) - 1;
+    const s = sentences[i];
+    if (!s || s.end < at) continue;
+    if (!/\bvragen\b/i.test(s.text) || !REFERRAL.test(s.text)) continue;
+    const paper = findCitations(s.text).references.find((r) => r.kind === 'kamerstuk' && r.number);
+    if (paper) return { paper: paper.id, span: { start: s.start, end: s.end }, text: s.text };
+  }
+  return null;
+}
+
 function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: Section[], d: Draft, refs: AnswerReference[]): QuestionUnit {
   const qs = sentencesIn(sentences, d.qStart, d.qEnd);
   const questionSpan: Span = qs.length ? { start: qs[0].start, end: qs[qs.length - 1].end } : { start: d.qStart, end: d.qStart };
@@ -603,7 +774,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
   if (answer.span) ends.push(answer.span.end);
   if (answerHeadingSpan && d.aHeadLine >= 0 && (!answer.span || answer.span.start - questionSpan.end < 2000)) ends.push(answerHeadingSpan.end);
   // A verslag's answers can stand far from their question: the unit then covers the question only.
-  const contiguous = !answer.span || answer.span.start - questionSpan.end < 20000 || d.kind !== 'inbreng';
+  const contiguous = !d.detached && !answer.paper && (!answer.span || answer.span.start - questionSpan.end < 20000 || d.kind !== 'inbreng');
   const unitEnd = contiguous ? Math.max(...ends) : Math.max(questionSpan.end, headingSpan.end);
   const section = d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? null : null;
   return {
