@@ -597,7 +597,7 @@ function typicalWidth(lines: Lines, body: Sentence[]): number {
 
 /** A sentence that opens by pointing elsewhere: "Hiervoor verwijs ik u naar …", "Zie het antwoord …". */
 const REFERENCE_LEAD =
-  /^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
+  /^(?:in|bij)[ ]+(?:het[ ]+|mijn[ ]+|ons[ ]+)?antwoord(?:en)?[ ]+(?:op[ ]+(?:de[ ]+)?vra(?:ag|gen)[ ]+)?\d|^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
 
 /** A bare list of question numbers ("10", "10 en 11") continuing a joint heading after a page break. */
 const ID_CONTINUATION = /^(\d{1,4}[a-z]?)((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?)*)$/;
@@ -763,8 +763,13 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
       ph = findPlaceholders(text, span.start, span.end);
       if (onlyPlaceholders(text, span.start, span.end, ph)) status = 'placeholder';
       else {
-        refersTo = leadingReferenceTargets(as, refs);
-        if (refersTo.length) status = 'by-reference';
+        // By reference only when pointing is all the answer does: an answer that points elsewhere
+        // and then answers in its own words is answered.
+        const lead = leadingReferenceTargets(as, refs);
+        if (lead.targets.length && !as.slice(lead.sentences).some((x) => /[\p{L}\p{N}]/u.test(x.text))) {
+          refersTo = lead.targets;
+          status = 'by-reference';
+        }
       }
     }
     answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
@@ -797,7 +802,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
  * ("Hiervoor verwijs ik u naar het antwoord op vraag 50"); the targets are those of the opening
  * reference sentences. "Ja, zie ook het antwoord op vraag 2." answers itself.
  */
-function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerReference[]): string[] {
+function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerReference[]): { targets: string[]; sentences: number } {
   const targets: string[] = [];
   const refsIn = (s: Sentence) => {
     let lo = 0;
@@ -811,12 +816,13 @@ function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerRefere
     for (let i = lo; i < refs.length && refs[i].span.start < s.end; i++) found.push(refs[i]);
     return found;
   };
-  for (let i = 0; i < answerSentences.length; i++) {
+  let i = 0;
+  for (; i < answerSentences.length; i++) {
     const s = answerSentences[i];
     const inS = refsIn(s);
     if (!inS.length) break;
     if (!REFERENCE_LEAD.test(s.text)) break;
     for (const r of inS) for (const t of r.targets) if (!targets.includes(t)) targets.push(t);
   }
-  return targets;
+  return { targets, sentences: i };
 }
