@@ -73,6 +73,13 @@ const STOP_LINE =
   /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 /** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
 const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
+/**
+ * Page furniture of the official PDFs (Aanhangsel, Kamerstukken): the `ah-tk-…` / ISSN /
+ * "’s-Gravenhage 2024" block and the running page headers ("Tweede Kamer, vergaderjaar
+ * 2023–2024, Aanhangsel", "Eerste Kamer, vergaderjaar 2023–2024, 36 123, B 3").
+ */
+const PDF_FURNITURE =
+  /^(?:ah-tk-\d{8}-\d{1,5}|kst-\d{4,6}(?:-[\dA-Z]{1,6}){1,3}|ISSN[ \t\u00a0]+\d{4}[ \t\u00a0]*[-–][ \t\u00a0]*\d{3}[\dX]|[’']s-Gravenhage[ \t\u00a0]+\d{4}|Vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4},[^.?!]{1,80}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer[ \t\u00a0]+der[ \t\u00a0]+Staten-Generaal)$/;
 const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
@@ -343,6 +350,10 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   }
   const len = b - a;
   const c0 = text.charCodeAt(a);
+  if (len <= 120 && (c0 === 97 || c0 === 107 || c0 === 73 || c0 === 0x2019 || c0 === 39 || c0 === 86 || c0 === 84 || c0 === 69) && PDF_FURNITURE.test(text.slice(a, b))) {
+    lines.kind[l] = LineKind.Furniture;
+    return;
+  }
   // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
   // unless it may be a URL, an "o" bullet or an "a)" item.
   if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
@@ -453,7 +464,8 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
 function markFootnoteContinuations(text: string, lines: Lines): void {
   const REACH = 8;
   for (let l = 0; l < lines.count; l++) {
-    if (lines.kind[l] !== LineKind.Furniture || !isFootnoteLine(text, lines, l)) continue;
+    // A number alone on its line is a page number (or a lijst's question number), no footnote.
+    if (lines.kind[l] !== LineKind.Furniture || !isFootnoteLine(text, lines, l) || isBareNumber(text, lines, l)) continue;
     let end = -1;
     for (let k = l + 1; k < lines.count && k <= l + REACH; k++) {
       const kind = lines.kind[k];
@@ -467,6 +479,14 @@ function markFootnoteContinuations(text: string, lines: Lines): void {
     for (let k = l + 1; k < end; k++) lines.kind[k] = LineKind.Furniture;
     l = end - 1;
   }
+}
+
+function isBareNumber(text: string, lines: Lines, l: number): boolean {
+  for (let i = lines.tstart[l]; i < lines.tend[l]; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function isFootnoteLine(text: string, lines: Lines, l: number): boolean {

@@ -19,6 +19,7 @@ import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
 import { findCitations } from '../citations/index';
+import { readNumberLines } from './layouts';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
@@ -105,12 +106,14 @@ function sentencesIn(sentences: Sentence[], start: number, end: number): Sentenc
 /** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
 export function parseLetter(text: string): ParsedLetter {
   const lines = readLines(text);
+  readNumberLines(text, lines);
   return parseLines(text, lines, readSentences(text, lines));
 }
 
 /** `parseLetter` without reuse of earlier readings of lines and sentences (the reference for tests). */
 export function parseLetterFresh(text: string): ParsedLetter {
   const lines = readLinesFresh(text);
+  readNumberLines(text, lines);
   return parseLines(text, lines, readSentencesFresh(text, lines));
 }
 
@@ -210,7 +213,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.NumberedItem: {
         if (!itemMode) break;
         const n = parseInt(lines.id[l], 10);
-        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1);
+        // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
+        // text, whatever its numbers.
+        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
         if (!accept) break;
         lastItem = n;
         close(lines.start[l]);
@@ -492,6 +497,26 @@ function answerEndAfter(lines: Lines, headingLine: number, textEnd: number): num
     if (k === LineKind.QuestionHeading || k === LineKind.AnswerHeading || k === LineKind.ProseAnswerHeading || k === LineKind.SectionHeading || k === LineKind.PartHeading || k === LineKind.Stop) return lines.start[l];
   }
   return textEnd;
+}
+
+/**
+ * Whether the numbered item on line `l` asks something: an asking sentence before the next
+ * item or heading. Each item looks only as far as the next one, so all items together are linear.
+ */
+function itemAsks(lines: Lines, sentences: Sentence[], l: number): boolean {
+  let to = lines.count;
+  for (let k = l + 1; k < lines.count; k++) {
+    const kind = lines.kind[k];
+    if (kind === LineKind.NumberedItem || kind === LineKind.QuestionHeading || kind === LineKind.AnswerHeading || kind === LineKind.ProseAnswerHeading || kind === LineKind.SectionHeading || kind === LineKind.PartHeading || kind === LineKind.Stop) {
+      to = k;
+      break;
+    }
+  }
+  const end = to < lines.count ? lines.start[to] : Infinity;
+  for (let s = firstSentenceAt(sentences, lines.start[l]); s < sentences.length && sentences[s].start < end; s++) {
+    if (sentences[s].question || sentences[s].request) return true;
+  }
+  return false;
 }
 
 function itemsLookLikeQuestions(lines: Lines, sentences: Sentence[]): boolean {
