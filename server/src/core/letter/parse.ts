@@ -56,6 +56,8 @@ interface Draft {
   joint?: Draft[];
   /** Further ids of a joint question heading ("Vraag 9 en 10"): each is a question of its own. */
   twins?: string[];
+  /** For a further id of a joint question heading: the draft of the heading's first id. */
+  twinOf?: Draft;
   /** The answer stands in another part of the document (a verslag's reprinted answer letter). */
   detached?: boolean;
 }
@@ -161,9 +163,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   };
   // Drafts still without an answer, by id, so that a detached answer finds its question fast.
   const open = new Map<string, Draft[]>();
-  const remember = (d: Draft, id = d.id) => {
-    let list = open.get(id);
-    if (!list) open.set(id, (list = []));
+  const remember = (d: Draft) => {
+    let list = open.get(d.id);
+    if (!list) open.set(d.id, (list = []));
     list.push(d);
   };
   const findUnanswered = (id: string): Draft | undefined => {
@@ -203,11 +205,18 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.QuestionHeading: {
         close(lines.start[l]);
         cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
-        const twins = [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)];
-        if (twins.length) cur.twins = twins;
         drafts.push(cur);
         remember(cur);
-        for (const t of twins) remember(cur, t);
+        // "Vraag 9 en 10": question 10 is asked by the same text; it is answered with 9 unless a
+        // numbered answer heading leaves it out.
+        const twins = [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)];
+        if (twins.length) cur.twins = twins;
+        for (const t of twins) {
+          const twin = newDraft('heading', t, ls, le, cur.qStart);
+          twin.twinOf = cur;
+          drafts.push(twin);
+          remember(twin);
+        }
         break;
       }
       case LineKind.NumberedItem: {
@@ -229,7 +238,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const also = lines.also.get(l) ?? [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
         let primary: Draft | undefined;
-        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id) || (cur.twins?.includes(id) ?? false))) {
+        if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = restStart;
@@ -251,7 +260,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         }
         // "Antwoord 1 en 2": one answer for several questions.
         for (const other of [id, ...also]) {
-          if (other === primary.id || primary.twins?.includes(other)) continue;
+          if (other === primary.id) continue;
           const d = findUnanswered(other);
           if (!d || d === primary) continue;
           d.aHeadLine = l;
@@ -334,8 +343,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   const letterIsQuestions = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
 
   for (const d of drafts) {
+    if (d.twinOf) continue;
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
   }
+  for (const d of drafts) if (d.twinOf) readTwin(lines, d, d.twinOf);
   const units = pairRepeatedQuestions(sentences, sections, drafts);
 
   const questions: QuestionUnit[] = [];
@@ -343,11 +354,6 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
     if (d.kind === 'inbreng') UNNUMBERED.add(unit);
     questions.push(unit);
-    // "Vraag 9 en 10": question 10 is asked (and answered) by the same text.
-    for (const t of d.twins ?? []) {
-      const { number, suffix } = splitId(t);
-      questions.push({ ...unit, id: t, number, suffix, subquestions: unit.subquestions.slice(), answer: { ...unit.answer, refersTo: unit.answer.refersTo.slice() } });
-    }
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
   // A mededeling instead of answers: every question is answered by the paper it cites.
@@ -654,6 +660,27 @@ function continuedIds(text: string, lines: Lines, l: number): string[] {
     if (kind === LineKind.NumberedItem) lines.kind[k] = LineKind.Furniture;
   }
   return found;
+}
+
+/**
+ * A further id of a joint question heading: its question is the heading's question; its answer
+ * is its own answer heading's ("Antwoord 10", "Antwoord 9 en 10"), else the first id's answer
+ * when that stands under no heading or an unnumbered `Antwoord` — a numbered heading that leaves
+ * the id out ("Antwoord 9") leaves it unanswered.
+ */
+function readTwin(lines: Lines, d: Draft, first: Draft): void {
+  d.qStart = first.qStart;
+  d.qEnd = first.qEnd;
+  d.unsplit = false;
+  d.context = first.context;
+  if (d.aHeadLine >= 0) {
+    if (d.aEnd < 0) d.aEnd = first.aEnd;
+    return;
+  }
+  if (first.aHeadLine >= 0 && lines.id[first.aHeadLine] !== '') return;
+  d.aHeadLine = first.aHeadLine;
+  d.aStart = first.aStart;
+  d.aEnd = first.aEnd;
 }
 
 /** Lowercased words of a text, at most `max`. */
