@@ -8,7 +8,7 @@
  * - `splitRunOnLines`: text whose line breaks were lost (a whole letter on one line, as some
  *   OCR tools give it) is cut into virtual lines before its unambiguous markers.
  */
-import { LineKind, type Lines } from './lines';
+import { LineKind, linesFromBounds, type Lines } from './lines';
 
 const BARE_NUMBER = /^\d{1,4}$/;
 /** How far after a number line its question must show that it asks. */
@@ -87,4 +87,77 @@ export function readNumberLines(text: string, lines: Lines): void {
     lines.id[l] = String(parseInt(text.slice(lines.tstart[l], lines.tend[l]), 10));
     lines.rest[l] = lines.tend[l];
   }
+}
+
+/** Lines longer than this may be a letter whose line breaks were lost. */
+const RUN_ON_LENGTH = 1000;
+/** A sentence end and the blanks after it: where a marker may start a new virtual line. */
+const SENTENCE_GAP = /[.?!:]["”’»)]?[ \t\u00a0]{1,8}(?=[VA\d])/g;
+/** A heading marker, ending where its text starts: "Vraag 3", "Vragen 9 en 10:", "Antwoord 3", "Antwoord:". */
+const RUN_ON_HEADING =
+  /(?:Vra(?:ag|gen)[ \t\u00a0]+\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*|Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)?)(?![\p{L}\p{N}])[ \t\u00a0]*[:.]?(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*$)/uy;
+/** A Kamervragen item "3. Kunt u …": the number and its stop. */
+const RUN_ON_ITEM = /(\d{1,3})\.(?=[ \t\u00a0]+\p{Lu})/uy;
+
+/**
+ * Text whose line breaks were lost (a whole letter on one line, as some OCR tools give it): each
+ * line longer than RUN_ON_LENGTH is cut into virtual lines before its unambiguous markers — a
+ * `Vraag N` / `Antwoord N` / `Antwoord` heading right after a sentence end and before a capital
+ * (then also after the heading, so it stands alone as headings do), or a numbered item `N.` that
+ * continues the count of such items in that line. Only when a long line holds at least two
+ * markers; otherwise `lines` comes back unchanged. Linear: one scan per long line.
+ */
+export function splitRunOnLines(text: string, lines: Lines): Lines {
+  let any = false;
+  for (let l = 0; l < lines.count && !any; l++) if (lines.tend[l] - lines.tstart[l] > RUN_ON_LENGTH) any = true;
+  if (!any) return lines;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let changed = false;
+  for (let l = 0; l < lines.count; l++) {
+    const a = lines.tstart[l];
+    const b = lines.tend[l];
+    if (b - a <= RUN_ON_LENGTH) {
+      starts.push(lines.start[l]);
+      ends.push(lines.end[l]);
+      continue;
+    }
+    const cuts: number[] = [];
+    let item = 0;
+    const marker = (at: number) => {
+      RUN_ON_HEADING.lastIndex = at;
+      const h = RUN_ON_HEADING.exec(text);
+      if (h && at + h[0].length <= b) {
+        cuts.push(at, at + h[0].length);
+        return;
+      }
+      RUN_ON_ITEM.lastIndex = at;
+      const m = RUN_ON_ITEM.exec(text);
+      if (m && parseInt(m[1], 10) === item + 1) {
+        item++;
+        cuts.push(at);
+      }
+    };
+    marker(a);
+    SENTENCE_GAP.lastIndex = a;
+    for (let g = SENTENCE_GAP.exec(text); g && g.index < b; g = SENTENCE_GAP.exec(text)) marker(g.index + g[0].length);
+    let headings = 0;
+    for (let k = 0; k < cuts.length; k++) if (k + 1 < cuts.length && cuts[k + 1] > cuts[k]) headings++;
+    if (cuts.length < 2 || headings < 2) {
+      starts.push(lines.start[l]);
+      ends.push(lines.end[l]);
+      continue;
+    }
+    changed = true;
+    let from = lines.start[l];
+    for (const c of cuts) {
+      if (c <= from) continue;
+      starts.push(from);
+      ends.push(c);
+      from = c;
+    }
+    starts.push(from);
+    ends.push(lines.end[l]);
+  }
+  return changed ? linesFromBounds(text, starts, ends) : lines;
 }

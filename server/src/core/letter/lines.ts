@@ -341,6 +341,30 @@ function rereadLines(prev: Reading, text: string, prefix: number, suffix: number
   return lines;
 }
 
+/**
+ * Lines of `text` from given line bounds (virtual lines: a physical line cut in pieces), trimmed
+ * and classified like physical lines, footnote continuations marked. `starts` and `ends` are
+ * parallel UTF-16 offsets, in order and not overlapping. Linear.
+ */
+export function linesFromBounds(text: string, starts: number[], ends: number[]): Lines {
+  const count = starts.length;
+  const lines = emptyLines(count);
+  lines.start.set(starts);
+  lines.end.set(ends);
+  for (let l = 0; l < count; l++) {
+    let a = lines.start[l];
+    let b = lines.end[l];
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    lines.tstart[l] = a;
+    lines.tend[l] = b;
+    lines.rest[l] = b;
+    classify(text, lines, l, l);
+  }
+  markFootnoteContinuations(text, lines);
+  return lines;
+}
+
 function classify(text: string, lines: Lines, l: number, alsoKey: number): void {
   const a = lines.tstart[l];
   const b = lines.tend[l];

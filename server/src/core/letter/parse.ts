@@ -19,7 +19,7 @@ import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
 import { findCitations } from '../citations/index';
-import { readNumberLines } from './layouts';
+import { readNumberLines, splitRunOnLines } from './layouts';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
@@ -107,14 +107,14 @@ function sentencesIn(sentences: Sentence[], start: number, end: number): Sentenc
 
 /** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
 export function parseLetter(text: string): ParsedLetter {
-  const lines = readLines(text);
+  const lines = splitRunOnLines(text, readLines(text));
   readNumberLines(text, lines);
   return parseLines(text, lines, readSentences(text, lines));
 }
 
 /** `parseLetter` without reuse of earlier readings of lines and sentences (the reference for tests). */
 export function parseLetterFresh(text: string): ParsedLetter {
-  const lines = readLinesFresh(text);
+  const lines = splitRunOnLines(text, readLinesFresh(text));
   readNumberLines(text, lines);
   return parseLines(text, lines, readSentencesFresh(text, lines));
 }
