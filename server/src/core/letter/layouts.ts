@@ -89,8 +89,12 @@ export function readNumberLines(text: string, lines: Lines): void {
   }
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
 /** Lines longer than this may be a letter whose line breaks were lost. */
-const RUN_ON_LENGTH = 1000;
+const RUN_ON_LENGTH = 500;
 /** A sentence end and the blanks after it: where a marker may start a new virtual line. */
 const SENTENCE_GAP = /[.?!:]["”’»)]?[ \t\u00a0]{1,8}(?=[VA\d])/g;
 /** A heading marker, ending where its text starts: "Vraag 3", "Vragen 9 en 10:", "Antwoord 3", "Antwoord:". */
@@ -124,18 +128,27 @@ export function splitRunOnLines(text: string, lines: Lines): Lines {
     }
     const cuts: number[] = [];
     let item = 0;
-    const marker = (at: number) => {
-      RUN_ON_HEADING.lastIndex = at;
-      const h = RUN_ON_HEADING.exec(text);
-      if (h && at + h[0].length <= b) {
-        cuts.push(at, at + h[0].length);
+    const marker = (from: number) => {
+      // A loop, not recursion: an empty answer puts the next heading right after the marker
+      // ("Antwoord 3 Vraag 4"), and a hostile text may chain any number of them.
+      for (let at = from; ; ) {
+        RUN_ON_HEADING.lastIndex = at;
+        const h = RUN_ON_HEADING.exec(text);
+        if (h && at + h[0].length <= b) {
+          cuts.push(at, at + h[0].length);
+          let next = at + h[0].length;
+          while (next < b && isBlank(text.charCodeAt(next))) next++;
+          if (next === at + h[0].length) return;
+          at = next;
+          continue;
+        }
+        RUN_ON_ITEM.lastIndex = at;
+        const m = RUN_ON_ITEM.exec(text);
+        if (m && parseInt(m[1], 10) === item + 1) {
+          item++;
+          cuts.push(at);
+        }
         return;
-      }
-      RUN_ON_ITEM.lastIndex = at;
-      const m = RUN_ON_ITEM.exec(text);
-      if (m && parseInt(m[1], 10) === item + 1) {
-        item++;
-        cuts.push(at);
       }
     };
     marker(a);
