@@ -9,7 +9,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
-const LAYOUTS = path.join(ROOT, 'test/fixtures/letters/layouts');
+const LAYOUTS = path.join(ROOT, 'test/fixtures/layouts');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 
 function run(args: string[], cwd: string) {

@@ -1,4 +1,4 @@
-// The layouts of issue 9 on our own invented fixtures (test/fixtures/letters/layouts) and their
+// The layouts of issue 9 on our own invented fixtures (test/fixtures/layouts) and their
 // variants: a verslag reprinting the question letter, lijsten van vragen, joint headings and
 // ranges, committee wording, numbered lists inside answers, PDF furniture, a mededeling, lost
 // line breaks, and never silent (no-questions-found). Runs without ../shared.
@@ -12,7 +12,7 @@ import { makeSkeleton } from '../../server/src/core/skeleton';
 import type { QuestionUnit } from '../../server/src/core/model';
 import { FIXTURES, findingsAt, lineOf, replaceOnce } from './letter-helpers';
 
-const layout = (name: string) => readFileSync(path.join(FIXTURES, 'layouts', name), 'utf8');
+const layout = (name: string) => readFileSync(path.join(FIXTURES, '..', 'layouts', name), 'utf8');
 const states = (qs: QuestionUnit[]) => qs.map((q) => `${q.section ? q.section + ':' : ''}${q.id}:${q.answer.status}`);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 

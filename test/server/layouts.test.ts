@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Location } from 'vscode-languageserver-protocol';
 import { positionOf, withClient } from './lsp-client';
 
-const VERSLAG = readFileSync(path.resolve(__dirname, '../fixtures/letters/layouts/verslag-herdruk.txt'), 'utf8');
+const VERSLAG = readFileSync(path.resolve(__dirname, '../fixtures/layouts/verslag-herdruk.txt'), 'utf8');
 const URI = 'file:///werk/verslag.txt';
 const lineOf = (text: string, needle: string, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length - 1;
 
