@@ -715,7 +715,12 @@ function sameQuestion(a: string, b: string): boolean {
 function pairRepeatedQuestions(sentences: Sentence[], sections: Section[], drafts: Draft[]): Draft[] {
   const headed = (d: Draft) => d.kind === 'heading' || d.kind === 'item';
   const title = (d: Draft) => (d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? '' : '');
-  const textOf = (d: Draft) => sentencesIn(sentences, d.qStart, d.qEnd).map((s) => s.text).join(' ');
+  // The opening of a question is enough to recognise it (and keeps each comparison short).
+  const textOf = (d: Draft) => {
+    const out: string[] = [];
+    for (let i = firstSentenceAt(sentences, d.qStart); i < sentences.length && sentences[i].start < d.qEnd && out.length < 4; i++) out.push(sentences[i].text.slice(0, 600));
+    return out.join(' ');
+  };
   const byId = new Map<string, Draft[]>();
   const repeatOf = new Map<Draft, Draft>();
   const repeated = new Set<Draft>();
@@ -785,7 +790,9 @@ function findReferral(text: string, sentences: Sentence[]): Referral | null {
     const i = firstSentenceAt(sentences, at + 1) - 1;
     const s = sentences[i];
     if (!s || s.end < at) continue;
-    if (!/\bvragen\b/i.test(s.text) || !REFERRAL.test(s.text)) continue;
+    // Each sentence is looked at once, however often it says "beantwoord".
+    at = Math.max(at, s.end - 10);
+    if (s.text.length > 2000 || !/\bvragen\b/i.test(s.text) || !REFERRAL.test(s.text)) continue;
     const paper = findCitations(s.text).references.find((r) => r.kind === 'kamerstuk' && r.number);
     if (paper) return { paper: paper.id, span: { start: s.start, end: s.end }, text: s.text };
   }
