@@ -1,16 +1,29 @@
 /**
  * The letter model: sections, question units, their subquestions and answers.
  *
- * Three layouts are read (see the project's DOMAIN notes):
- * - `Vraag 1` / `Vraag 1a` headings with the question and then its answer under each (with or
- *   without an `Antwoord 1` heading). Without an answer heading the question is the text up to
- *   and including the run of asking sentences; the rest is the answer.
- * - Kamervragen numbering (`1.` items), answered under `Antwoord 1` / `Antwoord op vraag 1`.
- * - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
- *   The question block starts at the first asking or committee-voiced sentence after the previous
- *   answer heading; what precedes it is the previous answer.
- * Answers that stand apart from their questions (a verslag reprinting the questions and then
- * the answers) are matched by number, in the same section first.
+ * Reading goes in stages, each a small reader, every one linear:
+ * 1. Lines (`lines.ts`): each line classified on its own — headings (`Vraag 1`, `Vragen 9 en
+ *    10`, `Vraag 4 t/m 6`, `Vraag 12 (blz. 4)`, `Antwoord 4–6`, `Antwoord op de vragen 1 tot en
+ *    met 3`), fractie headings, `N.` items, page furniture of PDFs, stop lines (signature,
+ *    "Mededeling van …").
+ * 2. Layout readers (`layouts.ts`) that need more than one line: lines whose breaks were lost
+ *    are cut into virtual lines before unambiguous markers; a lijst van vragen's bare number lines
+ *    become question headings.
+ * 3. Sentences (`sentences.ts`), then units, one pass over the lines:
+ *    - `Vraag 1` / `Vraag 1a` headings with the question and then its answer under each (with or
+ *      without an `Antwoord 1` heading). Without an answer heading the question is the text up to
+ *      and including the run of asking sentences; the rest is the answer. A joint heading gives
+ *      one unit per number, answered together unless a numbered answer heading leaves one out.
+ *    - Kamervragen numbering (`1.` items, each asking something; a numbered list inside an answer
+ *      asks nothing and stays answer text), answered under `Antwoord 1` / `Antwoord op vraag 1`.
+ *    - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
+ *      The question block starts at the first asking or committee-voiced sentence after the
+ *      previous answer heading; what precedes it is the previous answer.
+ *    - An inbreng without answer headings: each asking paragraph of a fractie is a unit.
+ *    Answers that stand apart from their questions are matched by number, in the same section first.
+ * 4. Parts: a document that reprints its questions before the answer letter (a verslag) is read
+ *    as one unit per question, answered by its repetition (`pairRepeatedQuestions`); a mededeling
+ *    instead of answers answers every question by reference to the Kamerstuk it cites.
  */
 import type { Answer, AnswerReference, Letter, QuestionUnit, Section, Subquestion } from '../model';
 import type { Span } from '../text';
