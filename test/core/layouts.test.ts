@@ -134,6 +134,9 @@ test('joint headings: separately asked questions under one answer, unnumbered An
   assert.deepEqual(states(S.questions), ['1:answered', '2:answered']);
   assert.equal(norm(S.questions[1].answer.text), 'Het Rijk betaalt.');
   assert.deepEqual(findingsAt(separate), []);
+  const brokenAnswer = 'Vraag 1\nWat kost het?\nVraag 2\nWie betaalt het?\nAntwoord 1 en\n\nTweede Kamer, vergaderjaar 2024–2025, Aanhangsel\n\n4\n\n2\nHet kost 3 miljoen; het Rijk betaalt.\n';
+  assert.deepEqual(states(read(brokenAnswer).questions), ['1:answered', '2:answered']);
+  assert.deepEqual(findingsAt(brokenAnswer), []);
   const lastLeftOut = 'Vraag 1, 2, 3 en 4\nWat kost het? Wie betaalt? Wanneer? Waar?\nAntwoord 1, 2 en 3\nDrie miljoen, het Rijk, in mei, in Assen.\n';
   assert.deepEqual(findingsAt(lastLeftOut), ['unanswered-question@1']);
   // References name ranges too: "het antwoord op de vragen 1 tot en met 3" points to 1, 2 and 3.

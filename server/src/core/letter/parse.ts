@@ -248,7 +248,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       }
       case LineKind.AnswerHeading: {
         const id = lines.id[l];
-        const also = lines.also.get(l) ?? [];
+        // "Antwoord 9 en" | page furniture | "10": the list runs on over the page break.
+        const also = id ? [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)] : [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
         let primary: Draft | undefined;
         if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
