@@ -21,9 +21,9 @@
  *      previous answer heading; what precedes it is the previous answer.
  *    - An inbreng without answer headings: each asking paragraph of a fractie is a unit.
  *    Answers that stand apart from their questions are matched by number, in the same section first.
- * 4. Parts: a document that reprints its questions before the answer letter (a verslag) is read
- *    as one unit per question, answered by its repetition (`pairRepeatedQuestions`); a mededeling
- *    instead of answers answers every question by reference to the Kamerstuk it cites.
+ * 4. Parts (`parts.ts`): a document that reprints its questions before the answer letter (a
+ *    verslag) is read as one unit per question, answered by its repetition; a mededeling instead
+ *    of answers answers every question by reference to the Kamerstuk it cites.
  */
 import type { Answer, AnswerReference, Letter, QuestionUnit, Section, Subquestion } from '../model';
 import type { Span } from '../text';
@@ -31,7 +31,8 @@ import { LineKind, expandIdList, readLines, readLinesFresh, type Lines } from '.
 import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
-import { findCitations } from '../citations/index';
+import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
+import { findReferral, pairRepeatedQuestions } from './parts';
 import { readNumberLines, splitRunOnLines } from './layouts';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
@@ -46,34 +47,6 @@ export function isUnnumbered(q: QuestionUnit): boolean {
   return UNNUMBERED.has(q);
 }
 
-type DraftKind = 'heading' | 'item' | 'prose' | 'inbreng' | 'orphan';
-
-interface Draft {
-  kind: DraftKind;
-  id: string;
-  number: number;
-  suffix: string;
-  sectionIndex: number;
-  headingStart: number;
-  headingEnd: number;
-  qStart: number;
-  qEnd: number;
-  /** Line of the explicit answer heading, -1 when none. */
-  aHeadLine: number;
-  aStart: number;
-  aEnd: number;
-  /** The body (question + answer) has not been split yet. */
-  unsplit: boolean;
-  context: boolean;
-  /** Other questions answered together under this one's answer heading. */
-  joint?: Draft[];
-  /** Further ids of a joint question heading ("Vraag 9 en 10"): each is a question of its own. */
-  twins?: string[];
-  /** For a further id of a joint question heading: the draft of the heading's first id. */
-  twinOf?: Draft;
-  /** The answer stands in another part of the document (a verslag's reprinted answer letter). */
-  detached?: boolean;
-}
 
 /** An answer heading that matched no question. */
 export interface OrphanAnswer {
@@ -93,30 +66,6 @@ export interface ParsedLetter extends Letter {
 
 const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[ \t]/m;
 
-function splitId(id: string): { number: number; suffix: string } {
-  const m = /^(\d+)([a-z]?)$/.exec(id);
-  return m ? { number: parseInt(m[1], 10), suffix: m[2] } : { number: 0, suffix: '' };
-}
-
-/** First sentence index whose start is at or after `offset` (sentences are sorted). */
-function firstSentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function sentencesIn(sentences: Sentence[], start: number, end: number): Sentence[] {
-  const out: Sentence[] = [];
-  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
-    if (sentences[i].end <= end) out.push(sentences[i]);
-  }
-  return out;
-}
 
 /** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
 export function parseLetter(text: string): ParsedLetter {
@@ -697,121 +646,6 @@ function readTwin(lines: Lines, d: Draft, first: Draft): void {
   d.aEnd = first.aEnd;
 }
 
-/** Lowercased words of a text, at most `max`. */
-function wordsOf(s: string, max: number): string[] {
-  const out: string[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
-  for (let m = re.exec(s); m && out.length < max; m = re.exec(s)) out.push(m[0].toLowerCase());
-  return out;
-}
-
-/** Whether two question texts are the same question (a reprint may break lines and hyphenate otherwise). */
-function sameQuestion(a: string, b: string): boolean {
-  const wa = wordsOf(a, 16);
-  if (wa.length < 2) return false;
-  const wb = new Set(wordsOf(b, 48));
-  let hit = 0;
-  for (const w of wa) if (wb.has(w)) hit++;
-  return hit >= wa.length * 0.75;
-}
-
-/**
- * The question units of a document that reprints its questions before the answer letter (a
- * verslag: the committee's letter, a covering letter, then the minister's letter repeating each
- * question with its answer). The layout is recognised when headed questions repeat, by number
- * (within a fractie of the same name) and confirmed by their text, and at least half of the
- * questions before the first repetition repeat. Then each question of the first part is one
- * unit, answered by its repetition's answer; what follows a question in the first part (a
- * covering letter, an uitstelbericht) is nobody's answer, so a question the answer part leaves
- * out stays unanswered at the question. Without such repetitions the drafts come back as they
- * are. Each draft is compared with at most eight earlier drafts of its id: linear.
- */
-function pairRepeatedQuestions(sentences: Sentence[], sections: Section[], drafts: Draft[]): Draft[] {
-  const headed = (d: Draft) => d.kind === 'heading' || d.kind === 'item';
-  const title = (d: Draft) => (d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? '' : '');
-  // The opening of a question is enough to recognise it (and keeps each comparison short).
-  const textOf = (d: Draft) => {
-    const out: string[] = [];
-    for (let i = firstSentenceAt(sentences, d.qStart); i < sentences.length && sentences[i].start < d.qEnd && out.length < 4; i++) out.push(sentences[i].text.slice(0, 600));
-    return out.join(' ');
-  };
-  const byId = new Map<string, Draft[]>();
-  const repeatOf = new Map<Draft, Draft>();
-  const repeated = new Set<Draft>();
-  let boundary = -1;
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i];
-    if (!headed(d)) continue;
-    const list = byId.get(d.id);
-    let match: Draft | undefined;
-    if (list) {
-      const own = textOf(d);
-      for (let k = list.length - 1; k >= 0 && k >= list.length - 8; k--) {
-        const e = list[k];
-        if (repeated.has(e)) continue;
-        if (title(e) && title(d) && title(e) !== title(d)) continue;
-        if (sameQuestion(textOf(e), own)) {
-          match = e;
-          break;
-        }
-      }
-    }
-    if (match) {
-      repeatOf.set(d, match);
-      repeated.add(match);
-      if (boundary < 0) boundary = i;
-    } else if (boundary < 0 || !list) {
-      if (list) list.push(d);
-      else byId.set(d.id, [d]);
-    }
-  }
-  if (boundary < 0) return drafts;
-  let firstPart = 0;
-  for (let i = 0; i < boundary; i++) if (headed(drafts[i])) firstPart++;
-  if (repeatOf.size * 2 < firstPart) return drafts;
-  for (let i = 0; i < boundary; i++) {
-    const e = drafts[i];
-    if (!headed(e) || e.aHeadLine >= 0 || e.context) continue;
-    e.aStart = -1;
-    e.aEnd = -1;
-  }
-  for (const [d, e] of repeatOf) {
-    e.aHeadLine = d.aHeadLine;
-    e.aStart = d.aStart;
-    e.aEnd = d.aEnd;
-    e.detached = true;
-    if (d.context && !e.context) e.context = true;
-  }
-  return drafts.filter((d) => !repeatOf.has(d));
-}
-
-/** A mededeling: the questions are answered by another paper. */
-interface Referral {
-  paper: string;
-  span: Span;
-  text: string;
-}
-
-const REFERRAL = /\b(?:zijn|werden|worden|is)[ ]+(?:reeds[ ]+|al[ ]+)?beantwoord[ ]+(?:met|bij|in|door)[ ]+(?:de|het|mijn|onze)[ ]+(?:brief|brieven|antwoord|verslag|nota|kamerbrief)\b/i;
-
-/**
- * The mededeling of a document whose questions are answered by another paper ("De vragen van
- * het lid … zijn beantwoord met de brief over … (Kamerstuk 36 123, nr. 45)."): a sentence about
- * "de vragen" saying they are answered by a letter, citing a Kamerstuk. Null when there is none.
- */
-function findReferral(text: string, sentences: Sentence[]): Referral | null {
-  for (let at = text.indexOf('beantwoord'); at >= 0; at = text.indexOf('beantwoord', at + 10)) {
-    const i = firstSentenceAt(sentences, at + 1) - 1;
-    const s = sentences[i];
-    if (!s || s.end < at) continue;
-    // Each sentence is looked at once, however often it says "beantwoord".
-    at = Math.max(at, s.end - 10);
-    if (s.text.length > 2000 || !/\bvragen\b/i.test(s.text) || !REFERRAL.test(s.text)) continue;
-    const paper = findCitations(s.text).references.find((r) => r.kind === 'kamerstuk' && r.number);
-    if (paper) return { paper: paper.id, span: { start: s.start, end: s.end }, text: s.text };
-  }
-  return null;
-}
 
 function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: Section[], d: Draft, refs: AnswerReference[]): QuestionUnit {
   const qs = sentencesIn(sentences, d.qStart, d.qEnd);
