@@ -70,6 +70,15 @@ test('verslag variants: without fractie headings, with "Antwoord N" headings, an
   // An empty answer in the answer part: unanswered, at its answer heading.
   const empty = replaceOnce(plain, 'De evaluatie komt in juni.', '');
   assert.deepEqual(findingsAt(empty), [`unanswered-question@${lineOf(empty, 'Antwoord 2')}`]);
+  // An answer part that repeats only the questions it answers: the others are unanswered at the question.
+  const few = ['Vraag 1', 'Wat kost het?', 'Vraag 2', 'Wie betaalt het?', 'Vraag 3', 'Wanneer begint het?', 'Vraag 4', 'Waar begint het?', 'Vraag 5', 'Hoe lang duurt het?',
+    'BRIEF VAN DE MINISTER', 'Hierbij de antwoorden op de vragen 1 en 4.', 'Vraag 1', 'Wat kost het?', 'Het kost niets.', 'Vraag 4', 'Waar begint het?', 'In Assen.'].join('\n');
+  assert.deepEqual(states(read(few).questions), ['1:answered', '2:missing', '3:missing', '4:answered', '5:missing']);
+  assert.deepEqual(findingsAt(few), [3, 5, 9].map((l) => `unanswered-question@${l}`));
+  // An answer letter that repeats one question (a slip) keeps its answers: no reprint.
+  const slip = 'Vraag 1\nWat kost het?\nHet kost niets.\nVraag 2\nWie betaalt het?\nHet Rijk.\nVraag 3\nWanneer begint het?\nIn mei.\nVraag 1\nWat kost het?\nNog steeds niets.\n';
+  assert.deepEqual(states(read(slip).questions), ['1:answered', '2:answered', '3:answered', '1:answered']);
+  assert.deepEqual(findingsAt(slip), ['duplicate-question-number@10']);
   // Numbering restarting per fractie with different questions is no reprint: two questions 1.
   const restart = 'Vraag 1\nHoeveel inspecteurs zijn er?\nEr zijn er 42.\nVraag 1\nWat kost de nieuwe regeling per jaar?\nZij kost 3 miljoen euro.\n';
   assert.deepEqual(states(read(restart).questions), ['1:answered', '1:answered']);

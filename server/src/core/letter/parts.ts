@@ -31,9 +31,10 @@ function sameQuestion(a: string, b: string): boolean {
  * The question units of a document that reprints its questions before the answer letter (a
  * verslag: the committee's letter, a covering letter, then the minister's letter repeating each
  * question with its answer). The layout is recognised when headed questions repeat, by number
- * (within a fractie of the same name) and confirmed by their text, and at least half of the
- * questions before the first repetition repeat. Then each question of the first part is one
- * unit, answered by its repetition's answer; what follows a question in the first part (a
+ * (within a fractie of the same name) and confirmed by their text, and either at least half of
+ * the questions before the first repetition repeat or those questions stand without answers
+ * (all but possibly the last, which a covering letter follows). Then each question of the
+ * first part is one unit, answered by its repetition's answer; what follows a question in the first part (a
  * covering letter, an uitstelbericht) is nobody's answer, so a question the answer part leaves
  * out stays unanswered at the question. Without such repetitions the drafts come back as they
  * are. Each draft is compared with at most eight earlier drafts of its id: linear.
@@ -78,9 +79,17 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
     }
   }
   if (boundary < 0) return drafts;
+  // A question letter: its questions stand without answers (the last one may be followed by a
+  // covering letter). An answer letter that happens to repeat a question answers them.
   let firstPart = 0;
-  for (let i = 0; i < boundary; i++) if (headed(drafts[i])) firstPart++;
-  if (repeatOf.size * 2 < firstPart) return drafts;
+  let unanswered = 0;
+  for (let i = 0; i < boundary; i++) {
+    const d = drafts[i];
+    if (!headed(d)) continue;
+    firstPart++;
+    if (d.context || (d.aHeadLine < 0 && !hasText(sentences, d.aStart, d.aEnd))) unanswered++;
+  }
+  if (repeatOf.size * 2 < firstPart && unanswered < firstPart - 1) return drafts;
   for (let i = 0; i < boundary; i++) {
     const e = drafts[i];
     if (!headed(e) || e.aHeadLine >= 0 || e.context) continue;
@@ -95,6 +104,12 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
     if (d.context && !e.context) e.context = true;
   }
   return drafts.filter((d) => !repeatOf.has(d));
+}
+
+function hasText(sentences: Sentence[], start: number, end: number): boolean {
+  if (start < 0) return false;
+  const i = firstSentenceAt(sentences, start);
+  return i < sentences.length && sentences[i].start < end;
 }
 
 /** A mededeling: the questions are answered by another paper. */
