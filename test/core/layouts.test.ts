@@ -85,6 +85,19 @@ test('verslag variants: without fractie headings, with "Antwoord N" headings, an
   assert.deepEqual(findingsAt(restart), [`duplicate-question-number@4`]);
 });
 
+test('verslag of the Eerste Kamer as pasted from the PDF: fracties, page headers, a footnote, memorie van antwoord, signature', () => {
+  const text = layout('verslag-ek-pdf.txt');
+  const L = read(text);
+  assert.deepEqual(states(L.questions), ['CDA-fractie:1:answered', 'CDA-fractie:2:answered', 'VVD-fractie:1:answered']);
+  assert.equal(norm(L.questions[2].answer.text), 'Ja, de evaluatie volgt na drie jaar.');
+  assert.equal(L.questions[1].subquestions.length, 1);
+  assert.deepEqual(findingsAt(text), []);
+  // The VVD question left out of the memorie van antwoord: unanswered at the question in the verslag.
+  const dropped = replaceOnce(text, 'Antwoord\nJa, de evaluatie volgt na drie jaar.\n', '');
+  const cut = dropped.slice(0, dropped.lastIndexOf('Vragen en opmerkingen van de leden van de VVD-fractie')) + dropped.slice(dropped.indexOf('De Minister van Sociale Zaken'));
+  assert.deepEqual(findingsAt(cut), [`unanswered-question@${lineOf(cut, 'De leden van de VVD-fractie vragen of') - 1}`]);
+});
+
 test('lijst van vragen: bare number lines, unnumbered Antwoord, and a numbered list inside an answer', () => {
   const text = [
     'Lijst van vragen en antwoorden over de begroting 2025', '',

@@ -69,6 +69,8 @@ const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
 const SECTION_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?([^\n]{1,100}?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*:?$/u;
 const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p{Lu}[^.?!]{0,80}$/u;
+/** A signature "De Minister van Justitie en Veiligheid," (the title's words capitalised). */
+const SIGNATURE = /^De (?:Minister|Staatssecretaris|Minister-President)(?: (?:van|voor))?(?: (?:en|voor|van|\p{Lu}[\p{L}-]{0,40})){1,8},$/u;
 const STOP_LINE =
   /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 /** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
@@ -440,7 +442,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Stop;
     return;
   }
-  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && STOP_LINE.test(head)) {
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && (STOP_LINE.test(head) || (c0 === 68 && SIGNATURE.test(head)))) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
