@@ -57,7 +57,7 @@ const WINDOW = 1500;
  * alternative that starts with a blank) keep V8's scan fast.
  */
 const ANCHOR =
-  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan|hoogte|toekomen|zeg|\bu\b/g;
+  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan|hoogte|toekomen|zeg|\bu\b/;
 
 const ABBREVIATIONS = new Set([
   'nr', 'nrs', 'jl', 'blz', 'bijv', 'bv', 'ca', 'art', 'artt', 'mr', 'dr', 'drs', 'prof', 'ir', 'ing', 'zgn', 'vgl', 'resp',
