@@ -8,7 +8,7 @@ import { LineIndex, type Range } from '../core/text';
 import { localIsoDate } from '../host/fileDate';
 import { InputError, readLetterFile } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
-import { lettersUnder } from './pair';
+import { letterFiles } from './pair';
 import type { CommandResult } from './main';
 
 export interface CommitmentEntry {
@@ -58,31 +58,14 @@ function fileMtimeDate(file: string): string | null {
   }
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 export function runToezeggingen(argv: string[]): CommandResult {
   const args = parseArgs(argv, ['format', 'datum'], ['excel']);
   const format = formatFlag(args, ['text', 'json', 'csv'], 'text');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden of mappen op');
   const datum = args.flags.get('datum');
   if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${datum} is geen datum (gebruik JJJJ-MM-DD)`);
-  const stderr: string[] = [];
-  const files: string[] = [];
-  for (const f of args.files) {
-    if (!isDirectory(f)) {
-      files.push(f);
-      continue;
-    }
-    const under = lettersUnder(f);
-    if (!under.length) stderr.push(`antwoordbrief: ${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
-    files.push(...under);
-  }
+  const { files, errors } = letterFiles(args.files);
+  const stderr = errors.map((e) => `antwoordbrief: ${e}`);
   const results: CommitmentsResult[] = [];
   for (const file of files) {
     let text: string;

@@ -3,19 +3,24 @@
  * such as "voor het zomerreces" or "binnen drie maanden", relative to that date.
  *
  * Dates are ISO calendar dates (`YYYY-MM-DD`, no time zone): a letter's date and a due date are
- * days, and Dutch month names plus day arithmetic on UTC dates are all this needs (no library).
+ * days, and Dutch month names plus day arithmetic on UTC dates are all this needs (no library;
+ * adding days and writing a date in Dutch are the answer term's, core/pair/term.ts).
  */
+
+import { addDays, dutchDate } from '../pair/term';
+
+export { dutchDate };
 
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
 /** Dutch month names, lower case, January first. */
-export const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 const MONTH_ALT = MONTHS.join('|');
 
 /** The month number (1–12) of a Dutch month name, or 0. */
-export function monthNumber(name: string): number {
+function monthNumber(name: string): number {
   return MONTHS.indexOf(name.toLowerCase()) + 1;
 }
 
@@ -24,12 +29,12 @@ function pad(n: number, w = 2): string {
 }
 
 /** `YYYY-MM-DD` of a year, month (1–12) and day; the day is clamped to the month's length. */
-export function isoDate(year: number, month: number, day: number): IsoDate {
+function isoDate(year: number, month: number, day: number): IsoDate {
   const last = daysInMonth(year, month);
   return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(Math.max(day, 1), last))}`;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -44,26 +49,13 @@ export function parseIsoDate(s: string): { year: number; month: number; day: num
   return { year, month, day };
 }
 
-/** `date` plus `n` days. */
-export function addDays(date: IsoDate, n: number): IsoDate {
-  const p = parseIsoDate(date)!;
-  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + n));
-  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
 /** `date` plus `n` calendar months; 31 January + 1 month is 28 (or 29) February. */
-export function addMonths(date: IsoDate, n: number): IsoDate {
+function addMonths(date: IsoDate, n: number): IsoDate {
   const p = parseIsoDate(date)!;
   const m0 = p.month - 1 + n;
   const year = p.year + Math.floor(m0 / 12);
   const month = (((m0 % 12) + 12) % 12) + 1;
   return isoDate(year, month, p.day);
-}
-
-/** The date in Dutch as a drafter writes it: "5 juli 2024". */
-export function dutchDate(date: IsoDate): string {
-  const p = parseIsoDate(date);
-  return p ? `${p.day} ${MONTHS[p.month - 1]} ${p.year}` : date;
 }
 
 /**
@@ -100,9 +92,6 @@ export function prinsjesdag(year: number): IsoDate {
   const weekday = new Date(Date.UTC(year, 8, 1)).getUTCDay();
   return isoDate(year, 9, 1 + ((2 - weekday + 7) % 7) + 14);
 }
-
-/** Where the letter's date was read, for the hover and the CLI. */
-export type LetterDateSource = 'kop' | 'instelling' | 'bestand';
 
 /** How far into a letter its date is looked for: the header, not a memo or quotation further on. */
 const HEADER_LENGTH = 8_000;
@@ -228,7 +217,7 @@ const UNDATED_PHRASE =
   /\b(?:(?:in|via|middels|bij|met)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|jaarlijkse|nieuwe)?[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|(?:voor|vóór|bij)[ \t]+(?:de[ \t]+)?begrotingsbehandeling|(?:voor|vóór)[ \t]+het[ \t]+(?:commissie|plenaire[ \t]+|tweeminuten)?debat(?:[ \t]+over[ \t]+[^,.;]{1,40})?|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/u;
 
 /** Start of the Christmas recess: the last Friday before 25 December (the Kamer's practice 2019–2025). */
-export function christmasRecessStart(year: number): IsoDate {
+function christmasRecessStart(year: number): IsoDate {
   const weekday = new Date(Date.UTC(year, 11, 25)).getUTCDay();
   return isoDate(year, 12, 25 - (((weekday - 5 + 7) % 7) || 7));
 }

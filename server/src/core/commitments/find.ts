@@ -274,7 +274,7 @@ function trimEnd(text: string, e: number): number {
 }
 
 /** The sentence's text with line breaks joined and "aangebo-\nden" put together. */
-export function joinSentence(raw: string): string {
+function joinSentence(raw: string): string {
   const joined = raw.indexOf('-\n') >= 0 || raw.indexOf('-\r') >= 0 || raw.indexOf('- \n') >= 0 ? raw.replace(/(\p{Ll})-[ \t]*\r?\n[ \t\r\n]*(?=\p{Ll})(?!(?:en|of|tot)\b)/gu, '$1') : raw;
   return joined.replace(/\s+/g, ' ').trim();
 }

@@ -4,5 +4,5 @@
  */
 export { findCommitments, isCommitment, type Commitment, type Commitments, type CommitmentOptions } from './find';
 export { letterDateOf, dueOf, dutchDate, summerRecessStart, summerRecessRule, prinsjesdag, parseIsoDate, SUMMER_RECESS_START, type Due, type IsoDate } from './dates';
-export { commitmentFindings, commitmentAt, hoverCommitment, dueLabel } from './present';
+export { commitmentFindings, hoverCommitment, dueLabel } from './present';
 export { asksForCommitment, answersWithCommitment } from './answers';

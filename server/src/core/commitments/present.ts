@@ -28,7 +28,7 @@ export function commitmentFindings(commitments: Commitments): Finding[] {
 }
 
 /** The commitment whose sentence holds `offset` (ends inclusive), or undefined. Binary search. */
-export function commitmentAt(commitments: Commitments, offset: number): Commitment | undefined {
+function commitmentAt(commitments: Commitments, offset: number): Commitment | undefined {
   const i = lastStartingAtOrBefore(commitments.items, offset, (c) => c.span.start);
   const c = i >= 0 ? commitments.items[i] : undefined;
   return c && offset <= c.span.end ? c : undefined;
