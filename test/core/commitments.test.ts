@@ -90,6 +90,12 @@ const NOT_COMMITMENTS = [
   'Ik kan uw Kamer hierover op dit moment niets zeggen.',
   'Ik hoop uw Kamer ooit te kunnen informeren.',
   'De NZa informeert uw Kamer voor de zomer over de marktscan.',
+  'Uw Kamer wordt gevraagd in te stemmen met het ontwerpbesluit.',
+  'Zoals uw Kamer weet, wordt de wet per 1 januari 2026 ingevoerd.',
+  'Het rapport wordt in het najaar gepubliceerd.',
+  'Zodra de wet is aangenomen, worden de gemeenten geïnformeerd.',
+  'De leden verzoeken de regering de Kamer voor de zomer te informeren over de voortgang.',
+  'Graag ontvangen deze leden voor de zomer een brief over de uitvoering.',
 ];
 
 test('every commitment form is found', () => {
