@@ -52,26 +52,6 @@ export function lettersUnder(dir: string): string[] {
   return out;
 }
 
-/**
- * The letter files the command line names: each file as given, each folder's letters (see
- * `lettersUnder`); a folder without letters gives a Dutch message in `errors`.
- */
-export function letterFiles(args: string[]): { files: string[]; errors: string[] } {
-  const errors: string[] = [];
-  const files: string[] = [];
-  for (const f of args) {
-    if (!isDirectory(f)) {
-      files.push(f);
-      continue;
-    }
-    const under = lettersUnder(f);
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
-    files.push(...under);
-  }
-  return { files, errors };
-}
-
-/** Whether a path names a folder (false when it does not exist or cannot be read). */
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -98,7 +78,17 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
   const args = parseArgs(argv, ['format', 'questions']);
   const format = formatFlag(args, ['text', 'json'], 'text');
   if (!args.files.length) throw new UsageError('geef minstens één bestand op');
-  const { files, errors } = letterFiles(args.files);
+  const errors: string[] = [];
+  const files: string[] = [];
+  for (const f of args.files) {
+    if (!isDirectory(f)) {
+      files.push(f);
+      continue;
+    }
+    const under = lettersUnder(f);
+    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    files.push(...under);
+  }
 
   let fixed: { name: string; letter: Letter; text: string } | null = null;
   const q = args.flags.get('questions');

@@ -8,7 +8,7 @@ import { LineIndex, type Range } from '../core/text';
 import { localIsoDate } from '../host/fileDate';
 import { InputError, readLetterFile } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
-import { letterFiles } from './pair';
+import { walkFiles } from '../host/files';
 import type { CommandResult } from './main';
 
 export interface CommitmentEntry {
@@ -48,6 +48,34 @@ export function commitmentsCsv(results: CommitmentsResult[], excel = false): str
   const rows = [['bestand', 'toezegging', 'termijn', 'datum', 'regel']];
   for (const r of results) for (const c of r.commitments) rows.push([r.file, c.text, c.due.phrase ?? '', c.due.date ?? '', String(c.range.start.line + 1)]);
   return (excel ? '\ufeff' : '') + rows.map((row) => row.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
+}
+
+/** Letter files (Markdown, plain text) under a folder, as `check MAP` finds them. */
+const LETTER_NAME = /\.(md|markdown|txt)$/iu;
+
+/**
+ * The files the command line names: each file as given, each folder's letters (name order,
+ * hidden folders and node_modules skipped); a folder without letters gives a Dutch message.
+ */
+function letterFiles(args: string[]): { files: string[]; errors: string[] } {
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const f of args) {
+    let folder = false;
+    try {
+      folder = statSync(f).isDirectory();
+    } catch {
+      // Not there or not readable: reading it as a file says why.
+    }
+    if (!folder) {
+      files.push(f);
+      continue;
+    }
+    const under = walkFiles(f, { maxDepth: 20, limit: 10_000, accept: (name) => LETTER_NAME.test(name) });
+    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    files.push(...under);
+  }
+  return { files, errors };
 }
 
 function fileMtimeDate(file: string): string | null {
