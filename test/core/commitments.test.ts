@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommitments, isCommitment, letterDateOf, dueOf, dueLabel, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
+import { findCommitments, withFallbackDate, isCommitment, letterDateOf, dueOf, dueLabel, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
 import { analyze } from '../../server/src/core/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { documentOutline } from '../../server/src/core/features/symbols';
@@ -363,4 +363,16 @@ test('text pasted from a PDF: a blank line after every line, a word broken over 
       ['Het wetsvoorstel wordt na de zomer aan uw Kamer aangeboden.12', '2025-12-20'],
     ],
   );
+});
+
+test('withFallbackDate dates the commitments found once exactly as finding them with that date', () => {
+  const undated = 'Geachte voorzitter,\n\nIk stuur uw Kamer voor de zomer een brief. Uw Kamer wordt binnen zes weken geïnformeerd.\n';
+  const once = findCommitments(undated);
+  for (const date of ['2025-03-01', '2025-09-01', null]) {
+    const direct = findCommitments(undated, { fallbackDate: date });
+    assert.deepEqual(withFallbackDate(once, date), direct, String(date));
+    assert.deepEqual(withFallbackDate(withFallbackDate(once, '2024-01-01'), date), direct, `${date} after another date`);
+  }
+  const dated = findCommitments('Den Haag, 1 maart 2025\n\nIk stuur uw Kamer voor de zomer een brief.\n');
+  assert.equal(withFallbackDate(dated, '2030-01-01'), dated);
 });

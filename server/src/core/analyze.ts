@@ -12,7 +12,7 @@ import { applySuppressions } from './suppress';
 import { DEFAULT_SETTINGS, severityOf, type Settings } from './settings';
 import { LineIndex } from './text';
 import { CODES } from './codes';
-import { commitmentFindings, findCommitments, type Commitments } from './commitments';
+import { commitmentFindings, findCommitments, withFallbackDate, type Commitments } from './commitments';
 
 export interface Analysis {
   text: string;
@@ -44,7 +44,7 @@ const UNFILTERED = new WeakMap<Analysis, Finding[]>();
 export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, sameText?: Analysis): Analysis {
   const reuse = sameText && sameText.text === text ? UNFILTERED.get(sameText) : undefined;
   if (sameText && reuse) {
-    const commitments = sameText.commitments.fallbackDate === (settings.letterDate || null) ? sameText.commitments : findCommitments(text, { fallbackDate: settings.letterDate || null });
+    const commitments = withFallbackDate(sameText.commitments, settings.letterDate);
     const findings = applySuppressions(text, withCommitments(reuse, commitments), disabledCodes(settings));
     const a: Analysis = { text, lines: sameText.lines, letter: sameText.letter, citations: sameText.citations, findings, commitments };
     UNFILTERED.set(a, reuse);
@@ -55,7 +55,7 @@ export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, sam
   const citations = findCitations(text);
   const all = [...checkQuestions(letter), ...checkCitations(text, citations)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  const commitments = findCommitments(text, { fallbackDate: settings.letterDate || null });
+  const commitments = withFallbackDate(findCommitments(text), settings.letterDate);
   const findings = applySuppressions(text, withCommitments(all, commitments), disabledCodes(settings));
   const a: Analysis = { text, lines, letter, citations, findings, commitments };
   UNFILTERED.set(a, all);

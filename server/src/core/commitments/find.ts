@@ -25,6 +25,8 @@ export interface Commitment {
   span: Span;
   /** When it is due, read from the sentence and the letter's date. */
   due: Due;
+  /** Where the commitment's form stands in `text` (offsets into `text`, not the letter). */
+  form: Span;
 }
 
 export interface CommitmentOptions {
@@ -472,7 +474,25 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
     const c = commitmentIn(text, s.start, s.end, letterDate);
     if (c) items.push(c);
   }
+  items.sort((a, b) => a.span.start - b.span.start);
   return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? 'anders' : null, fallbackDate };
+}
+
+/**
+ * The same commitments dated from `fallbackDate` (`YYYY-MM-DD`; the `briefdatum` setting or the
+ * file's date) when the letter's header has no date; unchanged when it has one or the fallback is
+ * the same. Only the items' due dates are read again (linear in their length), not the text:
+ * hosts find commitments once per text and date them per settings.
+ */
+export function withFallbackDate(commitments: Commitments, fallbackDate: string | null | undefined): Commitments {
+  const fallback = fallbackDate && parseIsoDate(fallbackDate) ? fallbackDate : null;
+  if (commitments.letterDateFrom === 'kop' || fallback === commitments.fallbackDate) return commitments;
+  return {
+    items: commitments.items.map((c) => ({ ...c, due: dueOf(c.text, fallback, c.form) })),
+    letterDate: fallback,
+    letterDateFrom: fallback ? 'anders' : null,
+    fallbackDate: fallback,
+  };
 }
 
 function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
@@ -489,5 +509,5 @@ function commitmentIn(text: string, start: number, end: number, letterDate: IsoD
   if (joined.length < 12) return null;
   const form = commitmentMatch(joined);
   if (!form) return null;
-  return { text: joined, span: { start, end }, due: dueOf(joined, letterDate, form) };
+  return { text: joined, span: { start, end }, due: dueOf(joined, letterDate, form), form };
 }
