@@ -71,7 +71,7 @@ export interface RefreshFactsResult {
 
 /**
  * Client → server: analyse one open document now and publish its diagnostics, whatever
- * `antwoordbrief.run` says (the command behind `run: manual`).
+ * `antwoordbrief.controleren` says (the command behind `controleren: manual`).
  */
 export const CheckDocumentRequest = 'antwoordbrief/checkDocument';
 export interface CheckDocumentParams {

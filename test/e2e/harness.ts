@@ -101,7 +101,7 @@ export async function startSession(opts: { vsix: string; workspace: string; scra
       'markdown.validate.enabled': false,
       'chat.disableAIFeatures': true,
       'outline.collapseItems': 'alwaysExpand',
-      'antwoordbrief.sources.offline': true,
+      'antwoordbrief.bronnen.offline': true,
       ...opts.settings,
   };
   writeFileSync(settingsFile, JSON.stringify(baseSettings));

@@ -19,7 +19,7 @@ test('package.json contributions and the Dutch strings are generated from codes.
 });
 
 test('every diagnostic code has a severity setting, with "off" to switch the check off', () => {
-  const props = pkg.contributes.configuration.properties['antwoordbrief.severity'].properties;
+  const props = pkg.contributes.configuration.properties['antwoordbrief.ernst'].properties;
   assert.deepEqual(Object.keys(props).sort(), Object.keys(CODES).sort());
   for (const [code, info] of Object.entries(CODES)) {
     assert.ok(props[code].enum.includes('off'), code);
@@ -40,13 +40,73 @@ test('every placeholder in package.json has a Dutch string, and the nl file has 
 
 test('settings are per resource where they concern a letter, and the untrusted mode is declared', () => {
   const props = pkg.contributes.configuration.properties as Record<string, { scope: string }>;
-  for (const key of ['antwoordbrief.severity', 'antwoordbrief.run', 'antwoordbrief.sources.offline', 'antwoordbrief.sources.tweedekamerUrl', 'antwoordbrief.sources.officielebekendmakingenUrl', 'antwoordbrief.cacheDir', 'antwoordbrief.questionLetter']) {
+  for (const key of ['antwoordbrief.ernst', 'antwoordbrief.controleren', 'antwoordbrief.bronnen.offline', 'antwoordbrief.bronnen.adresTweedeKamer', 'antwoordbrief.bronnen.adresOfficieleBekendmakingen', 'antwoordbrief.cachemap', 'antwoordbrief.vragenbrief']) {
     assert.equal(props[key]?.scope, 'resource', key);
   }
   const untrusted = pkg.capabilities.untrustedWorkspaces;
   assert.equal(untrusted.supported, 'limited');
   assert.ok(nls[untrusted.description.slice(1, -1)]);
   for (const key of untrusted.restrictedConfigurations) assert.ok(props[key], key);
+});
+
+/**
+ * The title VS Code's Settings editor derives from a key: `settingKeyToDisplayFormat` and
+ * `wordifyKey` in VS Code's src/vs/workbench/contrib/preferences/browser/settingsTreeModels.ts
+ * (1.100): the part after the last dot is the label, the rest the category (with the extension's
+ * own prefix trimmed), dots become " › ", camelCase becomes words, the first letter a capital.
+ */
+function derivedTitle(key: string): string {
+  const wordify = (k: string) => k
+    .replace(/\.([a-z0-9])/g, (_, p1: string) => ` \u203A ${p1.toUpperCase()}`)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/^[a-z]/g, (m) => m.toUpperCase());
+  const last = key.lastIndexOf('.');
+  const category = key.slice(0, last).replace(/^antwoordbrief\.?/, '');
+  const label = wordify(key.slice(last + 1));
+  return category ? `${wordify(category)}: ${label}` : label;
+}
+
+test('settings: the titles VS Code derives from the keys are Dutch', () => {
+  const keys = Object.keys(pkg.contributes.configuration.properties);
+  const titles = Object.fromEntries(keys.map((k) => [k, derivedTitle(k)]));
+  assert.deepEqual(titles, {
+    'antwoordbrief.talen': 'Talen',
+    'antwoordbrief.bestandspatronen': 'Bestandspatronen',
+    'antwoordbrief.ernst': 'Ernst',
+    'antwoordbrief.controleren': 'Controleren',
+    'antwoordbrief.bronnen.offline': 'Bronnen: Offline',
+    'antwoordbrief.bronnen.adresTweedeKamer': 'Bronnen: Adres Tweede Kamer',
+    'antwoordbrief.bronnen.adresOfficieleBekendmakingen': 'Bronnen: Adres Officiele Bekendmakingen',
+    'antwoordbrief.bronnen.wachttijdMilliseconden': 'Bronnen: Wachttijd Milliseconden',
+    'antwoordbrief.cachemap': 'Cachemap',
+    'antwoordbrief.vragenbrief': 'Vragenbrief',
+    // The language client reads this key by its name; the one exception.
+    'antwoordbrief.trace.server': 'Trace: Server',
+  });
+  // No English word of the old keys in any title but the client's own.
+  const english = /\b(sources?|severity|run|cache dir|question|letter|languages|include|timeout|url)\b/i;
+  for (const [k, t] of Object.entries(titles)) if (k !== 'antwoordbrief.trace.server') assert.doesNotMatch(t, english, k);
+});
+
+test('settings: every enum, nested ones included, has a Dutch label for each value', () => {
+  const enums: [string, { enum: string[]; enumItemLabels?: string[] }][] = [];
+  const walk = (path: string, schema: any) => {
+    if (!schema || typeof schema !== 'object') return;
+    if (Array.isArray(schema.enum)) enums.push([path, schema]);
+    for (const [k, v] of Object.entries(schema.properties ?? {})) walk(`${path}.${k}`, v);
+  };
+  for (const [k, v] of Object.entries(pkg.contributes.configuration.properties)) walk(k, v);
+  assert.ok(enums.length >= Object.keys(CODES).length + 2, `${enums.length} enums`);
+  for (const [path, e] of enums) {
+    assert.equal(e.enumItemLabels?.length, e.enum.length, `${path}: een label per waarde`);
+    const labels = e.enumItemLabels!.map((l) => nls[l.slice(1, -1)] ?? l);
+    for (const [i, label] of labels.entries()) {
+      assert.ok(label && !label.startsWith('%'), `${path}: geen tekst voor ${e.enum[i]}`);
+      assert.notEqual(label, e.enum[i], `${path}: label is de waarde ${e.enum[i]}`);
+    }
+  }
+  const run = pkg.contributes.configuration.properties['antwoordbrief.controleren'];
+  assert.deepEqual(run.enumItemLabels.map((l: string) => nls[l.slice(1, -1)]), ['Tijdens het typen', 'Bij opslaan', 'Alleen op verzoek']);
 });
 
 test('activation is lazy and every contributed command is registered by the client', () => {

@@ -249,7 +249,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await activeEditor(page).locator('.view-line').first().click();
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('ArrowRight');
-      await page.keyboard.insertText('"antwoordbrief.severity": { "unanswered-question": "warning" },');
+      await page.keyboard.insertText('"antwoordbrief.ernst": { "unanswered-question": "warning" },');
       await page.keyboard.press('Control+S');
       await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
       await session.shot('settings-json');

@@ -251,11 +251,11 @@ test('server: 002 verslag is clean against its cut-out inbreng; rename 50 → 72
   });
 });
 
-test('server: the setting antwoordbrief.questionLetter names the question letter; the renumber action follows a rename', () =>
+test('server: the setting antwoordbrief.vragenbrief names the question letter; the renumber action follows a rename', () =>
   withServer(async (c) => {
     const ws = workspace({ 'vragen/kamervragen.md': fixture('kamervragen.md') });
     try {
-      c.settings = { questionLetter: path.join(ws.dir, 'vragen/kamervragen.md') };
+      c.settings = { vragenbrief: path.join(ws.dir, 'vragen/kamervragen.md') };
       const uri = ws.uri('antwoord.md');
       const text = fixture('antwoord-kamervragen.md').replace(/^<!--.*-->\n/, '');
       await c.open(uri, text);

@@ -36,7 +36,7 @@ function hoverText(h: any): string {
 before(async () => {
   server = await startReplayServer(buildDataset({ shared: false }));
   tmp = tempDir();
-  const settings = { sources: { tweedekamerUrl: server.tkUrl, officielebekendmakingenUrl: server.koopUrl, timeoutMs: 5000, offline: false }, cacheDir: tmp.dir };
+  const settings = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficieleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: tmp.dir };
   client = await LspClient.start({ settings, initializationOptions: { defaultCacheDir: tmp.dir } });
 });
 after(async () => {
@@ -110,7 +110,7 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
   const recorded = await startReplayServer(buildDataset());
   const dir = tempDir();
   const c = await LspClient.start({
-    settings: { sources: { tweedekamerUrl: recorded.tkUrl, officielebekendmakingenUrl: recorded.koopUrl, timeoutMs: 5000, offline: false }, cacheDir: dir.dir },
+    settings: { bronnen: { adresTweedeKamer: recorded.tkUrl, adresOfficieleBekendmakingen: recorded.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: dir.dir },
   });
   try {
     const uri = 'file:///tmp/antwoordbrief-facts/erkens.md';
@@ -136,7 +136,7 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
 test('switching to offline: the hover says offline and no request follows', async () => {
   server.setFault({ kind: 'status', status: 500 }, { prefix: '/OData' });
   const dir = tempDir();
-  const online = { sources: { tweedekamerUrl: server.tkUrl, officielebekendmakingenUrl: server.koopUrl, timeoutMs: 2000, offline: false }, cacheDir: dir.dir };
+  const online = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficieleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 2000, offline: false }, cachemap: dir.dir };
   const c = await LspClient.start({ settings: online });
   try {
     const uri = 'file:///tmp/antwoordbrief-facts/offline.md';
@@ -145,7 +145,7 @@ test('switching to offline: the hover says offline and no request follows', asyn
     await c.diagnostics(uri, 1);
     const h = hoverText(await c.hover(uri, positionOf(text, 'Kamerstuk 99 901 X', 3)));
     assert.match(h, /Gegevens worden opgehaald|serverfout/);
-    await c.configure({ ...online, sources: { ...online.sources, offline: true } });
+    await c.configure({ ...online, bronnen: { ...online.bronnen, offline: true } });
     await new Promise((r) => setTimeout(r, 300));
     const n = server.requests.length;
     const off = hoverText(await c.hover(uri, positionOf(text, 'Kamerstuk 99 901 X', 3)));

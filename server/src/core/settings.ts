@@ -22,6 +22,25 @@ export interface Settings {
   questionLetter: string;
 }
 
+/**
+ * The keys of the `antwoordbrief` section, as a client sends them. They are Dutch because VS Code
+ * derives each setting's title in the Settings editor from its key (`antwoordbrief.bronnen.offline`
+ * shows as "Bronnen: Offline"); the core's `Settings` keeps its English field names.
+ */
+export const SETTING_KEYS = {
+  languages: 'talen',
+  include: 'bestandspatronen',
+  severity: 'ernst',
+  run: 'controleren',
+  sources: 'bronnen',
+  offline: 'offline',
+  tweedekamerUrl: 'adresTweedeKamer',
+  officielebekendmakingenUrl: 'adresOfficieleBekendmakingen',
+  timeoutMs: 'wachttijdMilliseconden',
+  cacheDir: 'cachemap',
+  questionLetter: 'vragenbrief',
+} as const;
+
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   run: 'onType',

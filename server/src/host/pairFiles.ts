@@ -29,7 +29,7 @@ export function viaText(via: LinkVia): string {
     case 'comment':
       return 'genoemd in een opmerking <!-- vragen: … -->';
     case 'setting':
-      return 'ingesteld met antwoordbrief.questionLetter';
+      return 'ingesteld met antwoordbrief.vragenbrief';
     case 'quotes':
       return 'automatisch gevonden: de antwoordbrief neemt de vragen ervan over';
     case 'identifier':

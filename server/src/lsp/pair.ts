@@ -209,7 +209,7 @@ export class PairHost {
       blocks.push({ kind: 'title', text: 'Vragenbrief' });
     } else if (analysis.letter.questions.length && !isQuestionLetter(analysis.letter)) {
       blocks.push({ kind: 'title', text: 'Geen vragenbrief gekoppeld' });
-      blocks.push({ kind: 'text', text: 'Koppel de vragenbrief met <!-- vragen: ./inbreng.md --> bovenaan de brief, of met de instelling antwoordbrief.questionLetter.' });
+      blocks.push({ kind: 'text', text: 'Koppel de vragenbrief met <!-- vragen: ./inbreng.md --> bovenaan de brief, of met de instelling antwoordbrief.vragenbrief.' });
       return { span, blocks };
     } else {
       return null;

@@ -43,7 +43,7 @@ export function voteLine(f: PaperFacts): string | null {
 
 const STATE_TEXT: Record<string, string> = {
   pending: 'Gegevens worden opgehaald…',
-  offline: 'Offline: gegevens van de bronnen staan uit (antwoordbrief.sources.offline).',
+  offline: 'Offline: gegevens van de bronnen staan uit (antwoordbrief.bronnen.offline).',
   unknown: 'Nog geen gegevens van de bronnen.',
 };
 
