@@ -345,7 +345,8 @@ function readBlock(text: string, lines: Lines, l0: number, l1: number, doubleSpa
         const n1 = text.charCodeAt(i + 1);
         if (n1 === 41) continue; // "(en betrouwbaar!)"
         let e = i + 1;
-        while (e < to && CLOSERS.has(text.charCodeAt(e))) e++;
+        // A run of marks ends one sentence: "Waarom??" and "Echt?!" are one question each.
+        while (e < to && (CLOSERS.has(text.charCodeAt(e)) || text.charCodeAt(e) === 63 || text.charCodeAt(e) === 33)) e++;
         joinTo(parts, text.slice(fragStart, e));
         emit(e, l, parts);
         parts = [];
