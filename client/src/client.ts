@@ -10,7 +10,7 @@ import {
   type ErrorHandler,
   type Message,
 } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { SelectRangeCommand, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { SETTING_KEYS } from '../../server/src/core/settings';
 import { M } from './messages';
 import { documentSelector, readSelectorSettings, sameSelectorSettings, type SelectorSettings } from './selector';
@@ -99,6 +99,7 @@ export class ClientHost implements vscode.Disposable {
       initializationOptions: {
         trusted: vscode.workspace.isTrusted,
         defaultCacheDir: this.context.globalStorageUri.fsPath,
+        clientCommands: [SelectRangeCommand],
       },
       middleware: {
         workspace: {

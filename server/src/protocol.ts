@@ -80,3 +80,11 @@ export interface CheckDocumentParams {
 export interface CheckDocumentResult {
   findings: number;
 }
+
+/**
+ * A command the VS Code client runs after a quick fix's edit: select `range` in the document
+ * `uri` (arguments: [uri, range]), so typing replaces the placeholder the fix inserted. The
+ * server attaches it to code actions only when the client lists it in the initialization
+ * option `clientCommands` (other editors do not have it).
+ */
+export const SelectRangeCommand = 'antwoordbrief.selecteerBereik';

@@ -48,6 +48,7 @@ import { FactsHost } from './lsp/facts';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
+  SelectRangeCommand,
   StatusNotification,
   type CheckDocumentParams,
   type CheckDocumentResult,
@@ -66,6 +67,8 @@ const client = {
   hoverMarkdown: false,
   hierarchicalSymbols: false,
   definitionLinks: false,
+  /** Runs SelectRangeCommand itself after a quick fix (our VS Code client says so). */
+  selectCommand: false,
 };
 
 const settings = new SettingsStore(connection, () => client.configuration);
@@ -133,6 +136,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.hoverMarkdown = Array.isArray(formats) && formats[0] === 'markdown';
   client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
   client.definitionLinks = !!caps.textDocument?.definition?.linkSupport;
+  const opts = params.initializationOptions as { clientCommands?: unknown } | undefined;
+  client.selectCommand = Array.isArray(opts?.clientCommands) && opts.clientCommands.includes(SelectRangeCommand);
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => URI.parse(f.uri))
     .filter((u) => u.scheme === 'file')
@@ -250,7 +255,7 @@ connection.onCodeAction(
     const end = lines.offset(range.end);
     const touching = findings.filter((f) => f.span.start <= end && f.span.end >= start);
     const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pair.quickFixes(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
-    return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics);
+    return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics, client.selectCommand ? SelectRangeCommand : undefined);
   }),
 );
 

@@ -140,7 +140,7 @@ function zipEntries(file: string): string[] {
   return names;
 }
 
-test('the .vsix holds the two bundles, manifest, strings, grammars, snippets and README only, under 1 MB', () => {
+test('the .vsix holds the bundles, manifest, strings, grammars, snippets and README only, under 1 MB', () => {
   const scratch = scratchDir('antwoordbrief-vsix-');
   try {
     const vsix = packageVsix(scratch.dir);
@@ -149,11 +149,11 @@ test('the .vsix holds the two bundles, manifest, strings, grammars, snippets and
     const names = zipEntries(vsix);
     const allowed = [
       /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
-      /^extension\/dist\/(client|server)\.js$/, /^extension\/package\.json$/, /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+      /^extension\/dist\/(client|server|sources)\.js$/, /^extension\/package\.json$/, /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
       /^extension\/syntaxes\/[^/]+\.tmLanguage\.json$/, /^extension\/snippets\/[^/]+\.json$/, /^extension\/(readme|README)\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
     ];
     for (const n of names) assert.ok(allowed.some((re) => re.test(n)), `hoort niet in het pakket: ${n}`);
-    for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/package.json', 'extension/package.nls.json']) assert.ok(names.includes(must), must);
+    for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/sources.js', 'extension/package.json', 'extension/package.nls.json']) assert.ok(names.includes(must), must);
     assert.ok(!names.some((n) => /node_modules|\.map$|\.ts$/.test(n)));
   } finally {
     scratch.remove();

@@ -176,7 +176,11 @@ export function toFoldingRanges(spans: FoldSpan[], lines: LineIndex): FoldingRan
   return out;
 }
 
-export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, diagnostics: Diagnostic[]): CodeAction[] {
+/**
+ * Code actions for quick fixes. A fix with `select` also gets `selectCommand` (when the client
+ * has one), run by the client after the edit, with the range the selected text will have then.
+ */
+export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, diagnostics: Diagnostic[], selectCommand?: string): CodeAction[] {
   return fixes.map((fix) => {
     const range = lines.range(fix.findingSpan);
     const diag = diagnostics.filter(
@@ -185,6 +189,18 @@ export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, 
     const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => TextEdit.replace(lines.range(e.span), e.newText)) } }, CodeActionKind.QuickFix);
     if (diag.length) action.diagnostics = diag;
     if (fix.preferred) action.isPreferred = true;
+    const edit = fix.select && fix.edits[fix.select.edit];
+    if (selectCommand && fix.select && edit && fix.edits.length === 1) {
+      // Only one edit: the text before it keeps its positions, so the range follows from it alone.
+      const from = lines.position(edit.span.start);
+      const at = (k: number) => {
+        const head = edit.newText.slice(0, k);
+        const breaks = head.match(/\r\n|\r|\n/g)?.length ?? 0;
+        const lastBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+        return breaks ? { line: from.line + breaks, character: k - lastBreak - 1 } : { line: from.line, character: from.character + k };
+      };
+      action.command = { title: 'Selecteer de plaatshouder', command: selectCommand, arguments: [uri, { start: at(fix.select.start), end: at(fix.select.end) }] };
+    }
     return action;
   });
 }

@@ -1,7 +1,9 @@
 // Paper facts in the language server: the FactsService made from the settings, diagnostics from
 // facts, the facts part of the hover, go to definition by download, and the refreshFacts request.
 // Never blocks a handler on the network except go to definition and refreshFacts, which the user
-// asked for.
+// asked for. The sources code (HTTP clients, XML parser, disk cache) is loaded only when a letter
+// first cites a paper: a separate bundle (dist/sources.js, scripts/build.mjs) that the first
+// publish never waits for.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
@@ -16,7 +18,7 @@ import type { DefinitionTarget, HoverResult } from '../core/features/types';
 import type { Finding } from '../core/model';
 import type { Settings } from '../core/settings';
 import { applySuppressions } from '../core/suppress';
-import { FactsService } from '../sources/service';
+import type { FactsService } from '../sources/service';
 import { RefreshFactsRequest, type RefreshFactsParams, type RefreshFactsResult } from '../protocol';
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -36,8 +38,15 @@ function papersOf(a: Analysis): PaperRef[] {
   return [...out.values()];
 }
 
+type SourcesModule = typeof import('../sources/service');
+
 export class FactsHost {
   private readonly services = new Map<string, FactsService>();
+  /** The sources code once loaded; null until a letter first needs it. */
+  private sources: SourcesModule | null = null;
+  private loading: Promise<SourcesModule> | null = null;
+  /** Papers asked about before the sources code was there: published again once it is. */
+  private readonly waiting = new Set<string>();
   private defaultCacheDir: string | null = null;
   private pending = new Set<string>();
   private readonly seen = new Map<string, string>();
@@ -64,10 +73,48 @@ export class FactsHost {
   }
 
   /**
-   * The service for these settings. Settings are per resource (a multi-root workspace may point
-   * folders at different mirrors), so one service per distinct sources + cache folder.
+   * Loads the sources code (once); when it is there, the letters that cited papers meanwhile are
+   * published again. A failure to load is logged and tried again at the next need.
+   */
+  load(): Promise<SourcesModule> {
+    this.loading ??= import('../sources/service').then(
+      (m) => {
+        this.sources = m;
+        const ids = [...this.waiting];
+        this.waiting.clear();
+        for (const id of ids) this.arrived(id);
+        return m;
+      },
+      (e) => {
+        this.loading = null;
+        this.connection.console.error(`antwoordbrief: bronnen niet geladen: ${String(e)}`);
+        throw e;
+      },
+    );
+    return this.loading;
+  }
+
+  /** The service for these settings, or null while the sources code is still loading (then it loads). */
+  private serviceNow(s: Settings, ids: Iterable<string>): FactsService | null {
+    if (this.sources) return this.serviceFor(s);
+    for (const id of ids) this.waiting.add(id);
+    this.load().catch(() => undefined);
+    return null;
+  }
+
+  /** The service for these settings, loading the sources code first when needed. */
+  async serviceLoaded(s: Settings): Promise<FactsService> {
+    await this.load();
+    return this.serviceFor(s);
+  }
+
+  /**
+   * The service for these settings (the sources code must be loaded: `load`). Settings are per
+   * resource (a multi-root workspace may point folders at different mirrors), so one service
+   * per distinct sources + cache folder.
    */
   serviceFor(s: Settings): FactsService {
+    if (!this.sources) throw new Error('sources not loaded');
     const dir = this.cacheDir(s);
     const key = JSON.stringify([s.sources, dir]);
     let svc = this.services.get(key);
@@ -80,7 +127,7 @@ export class FactsHost {
         this.services.delete(k);
       }
     }
-    svc = new FactsService({ sources: s.sources, cacheDir: dir });
+    svc = new this.sources.FactsService({ sources: s.sources, cacheDir: dir });
     // Only new facts change findings and hovers: a failed retry does not re-publish anything.
     svc.onDidChange((ref, peek) => {
       const stamp = peek.facts?.fetchedAt;
@@ -121,9 +168,13 @@ export class FactsHost {
 
   /** Findings from the facts known now; schedules lookups for the rest (never waits). */
   findings(a: Analysis, s: Settings): Finding[] {
-    const svc = this.serviceFor(s);
+    const papers = papersOf(a);
+    // A letter citing nothing needs no sources (and does not load their code).
+    if (!papers.length) return [];
+    const svc = this.serviceNow(s, papers.map((r) => r.id));
+    if (!svc) return [];
     const known = new Map<string, ReturnType<FactsService['peek']>>();
-    for (const ref of papersOf(a)) known.set(ref.id, svc.peek(ref));
+    for (const ref of papers) known.set(ref.id, svc.peek(ref));
     const found = checkFacts(a.text, a.citations, (r) => known.get(r.id)?.facts);
     return applySuppressions(a.text, found, disabledCodes(s));
   }
@@ -134,10 +185,10 @@ export class FactsHost {
     const hit = citationAt(a.citations, offset);
     const refs = hit?.kind === 'reference' ? [hit.ref] : hit?.kind === 'motion' ? hit.motion.refs : [];
     if (!refs.length) return result;
-    const svc = this.serviceFor(s);
+    const svc = this.serviceNow(s, refs.map((r) => r.id));
     const blocks = [...result.blocks];
     for (const r of refs) {
-      const factBlocks = factsHoverBlocks(svc.peek(toPaperRef(r)));
+      const factBlocks = factsHoverBlocks(svc ? svc.peek(toPaperRef(r)) : { state: 'pending' });
       if (!factBlocks.length) continue;
       if (refs.length > 1) blocks.push({ kind: 'title', text: `Gegevens ${r.canonical}` });
       else blocks.push({ kind: 'title', text: 'Gegevens uit de bronnen' });
@@ -154,7 +205,7 @@ export class FactsHost {
     if (!ref) return null;
     const origin = hit.kind === 'reference' ? hit.ref.span : hit.motion.span;
     try {
-      const r = await this.serviceFor(s).downloadPaperText(toPaperRef(ref));
+      const r = await (await this.serviceLoaded(s)).downloadPaperText(toPaperRef(ref));
       const pos = { line: r.line, character: 0 };
       return [{ originSpan: origin, uri: URI.file(r.path).toString(), range: { start: pos, end: pos } }];
     } catch (e) {
@@ -177,7 +228,7 @@ export class FactsHost {
           const hit = citationAt(cur.analysis.citations, offset);
           refs = hit?.kind === 'reference' ? [toPaperRef(hit.ref)] : hit?.kind === 'motion' ? hit.motion.refs.map(toPaperRef) : [];
         }
-        const svc = this.serviceFor(cur.settings);
+        const svc = await this.serviceLoaded(cur.settings);
         const results = await Promise.all(refs.map(async (r) => ({ r, p: await svc.resolve(r, { force: true }) })));
         const failed = results
           .filter(({ p }) => !p.facts || p.state === 'failed')

@@ -22,6 +22,7 @@ import { checkPair, type PairFix } from '../core/pair/check';
 import { matchLetters, type PairMatch } from '../core/pair/match';
 import { findTerm, daysBetween, dutchDate, isoToday, type Term } from '../core/pair/term';
 import { isQuestionLetter, questionLetterRef } from '../core/pair/link';
+import { questionsComeFromElsewhere } from '../core/pair/ownQuestions';
 import { makeSkeleton } from '../core/skeleton';
 import { parseLetter } from '../core/letter/parse';
 import { renameQuestion, renameTargetAt, renumberFollowing } from '../core/features/rename';
@@ -207,7 +208,7 @@ export class PairHost {
       blocks.push({ kind: 'text', text: `Kan de vragenbrief niet gebruiken: ${state.problem}.` });
     } else if (state.term) {
       blocks.push({ kind: 'title', text: 'Vragenbrief' });
-    } else if (analysis.letter.questions.length && !isQuestionLetter(analysis.letter)) {
+    } else if (questionsComeFromElsewhere(analysis.letter)) {
       blocks.push({ kind: 'title', text: 'Geen vragenbrief gekoppeld' });
       blocks.push({ kind: 'text', text: 'Koppel de vragenbrief met <!-- vragen: ./inbreng.md --> bovenaan de brief, of met de instelling antwoordbrief.vragenbrief.' });
       return { span, blocks };
@@ -325,7 +326,7 @@ export function registerPair(
       const cur = await current(textDocument.uri);
       if (!cur) return null;
       const { analysis } = cur;
-      if (!analysis.letter.questions.length || isQuestionLetter(analysis.letter)) return [];
+      if (!questionsComeFromElsewhere(analysis.letter)) return [];
       const state = pair.state(cur.doc, analysis, cur.settings);
       const range = analysis.lines.range({ start: 0, end: analysis.lines.lineEnd(0) });
       const title = state.questionLetter && !state.problem

@@ -15,8 +15,8 @@ export interface CitationAnalysis {
   citations: Citations;
 }
 
-function kamerName(k: PaperRef['kamer']): string {
-  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : 'niet vermeld';
+function kamerName(k: PaperRef['kamer']): string | null {
+  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : null;
 }
 
 function dossierText(r: PaperRef): string | null {
@@ -26,11 +26,19 @@ function dossierText(r: PaperRef): string | null {
   return d;
 }
 
-/** The offline facts of one paper as label/value pairs. */
+/**
+ * The offline facts of one paper as label/value pairs: only what the citation says (issue 11:
+ * no "niet vermeld"), and its kind only where the canonical form does not already name it.
+ */
 export function paperFields(r: PaperRef): [string, string][] {
-  const f: [string, string][] = [['Soort', kindLabel(r.kind)], ['Identificatie', r.id], ['Kamer', kamerName(r.kamer)]];
+  const f: [string, string][] = [];
+  const kind = kindLabel(r.kind);
+  if (!r.canonical.toLowerCase().includes(kind.toLowerCase())) f.push(['Soort', kind]);
+  f.push(['Identificatie', r.id]);
+  const kamer = kamerName(r.kamer);
+  if (kamer) f.push(['Kamer', kamer]);
   // Zaak- and documentnummers carry their year in the number itself.
-  if (r.kind !== 'zaak' && r.kind !== 'document') f.push(['Vergaderjaar', r.vergaderjaar ?? 'niet vermeld']);
+  if (r.kind !== 'zaak' && r.kind !== 'document' && r.vergaderjaar) f.push(['Vergaderjaar', r.vergaderjaar]);
   const d = dossierText(r);
   if (d) f.push(['Dossier', d]);
   if (r.number) f.push([/^[A-Z]+$/.test(r.number) ? 'Letter' : 'Nummer', r.number]);
