@@ -122,19 +122,24 @@ test('activation is lazy and every contributed command is registered by the clie
 
 /** Entry names in a zip file, read from its central directory. */
 function zipEntries(file: string): string[] {
+  return zipDirectory(file).map((e) => e.name);
+}
+
+/** Entry names and uncompressed sizes in a zip file, read from its central directory. */
+function zipDirectory(file: string): { name: string; size: number }[] {
   const buf = readFileSync(file);
   let eocd = buf.length - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   assert.ok(eocd >= 0, 'geen zip');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
+  const names: { name: string; size: number }[] = [];
   for (let i = 0; i < count; i++) {
     assert.equal(buf.readUInt32LE(at), 0x02014b50);
     const nameLen = buf.readUInt16LE(at + 28);
     const extra = buf.readUInt16LE(at + 30);
     const comment = buf.readUInt16LE(at + 32);
-    names.push(buf.subarray(at + 46, at + 46 + nameLen).toString('utf8'));
+    names.push({ name: buf.subarray(at + 46, at + 46 + nameLen).toString('utf8'), size: buf.readUInt32LE(at + 24) });
     at += 46 + nameLen + extra + comment;
   }
   return names;
@@ -155,6 +160,11 @@ test('the .vsix holds the bundles, manifest, strings, grammars, snippets and REA
     for (const n of names) assert.ok(allowed.some((re) => re.test(n)), `hoort niet in het pakket: ${n}`);
     for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/sources.js', 'extension/package.json', 'extension/package.nls.json']) assert.ok(names.includes(must), must);
     assert.ok(!names.some((n) => /node_modules|\.map$|\.ts$/.test(n)));
+    // Issue 11: the server bundle a new window loads before its first squiggle stays small; the
+    // sources code (HTTP, XML, cache) is a bundle of its own, loaded when a letter cites a paper.
+    const sizes = Object.fromEntries(zipDirectory(vsix).map((e) => [e.name, e.size]));
+    assert.ok(sizes['extension/dist/server.js'] <= 600 * 1024, `server.js: ${sizes['extension/dist/server.js']} bytes`);
+    assert.ok(sizes['extension/dist/sources.js'] > 0);
   } finally {
     scratch.remove();
   }
