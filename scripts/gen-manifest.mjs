@@ -24,7 +24,7 @@ const nls = {
   'command.verversGegevens': 'Ververs gegevens',
   'command.toonUitvoer': 'Toon uitvoer van de taalserver',
   'config.title': 'Antwoordbrief',
-  'config.languages': 'Extra taal-id\'s (naast Markdown en platte tekst) waarin brieven worden gecontroleerd, bijvoorbeeld `latex`. Geldt direct; de extensie wordt geactiveerd zodra een Markdown- of tekstbestand of een opdracht van Antwoordbrief wordt geopend.',
+  'config.languages': 'Extra taal-id\'s (naast Markdown en platte tekst) waarin brieven worden gecontroleerd, bijvoorbeeld `latex`. Geldt direct; de extensie start zodra VS Code is opgestart of eerder, zodra een Markdown- of tekstbestand wordt geopend.',
   'config.include': 'Extra bestandspatronen (glob) van brieven die worden gecontroleerd, bijvoorbeeld `**/*.brief`. Geldt direct. Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
   'config.severity': 'Ernst per controle. `off` (Uit) zet de controle uit; een controle die hier niet staat, heeft haar standaardernst.',
   'config.severity.error': 'Fout (rode kronkellijn).',
