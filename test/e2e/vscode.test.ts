@@ -266,39 +266,51 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
     });
 
     await step('the Settings editor, filtered on the extension, shows Dutch titles and Dutch labels', 'settings-editor', async () => {
-      await runCommand(page, 'View: Close Panel').catch(() => undefined);
+      await runCommand(page, 'View: Hide Panel');
       await runCommand(page, 'Preferences: Open Settings (UI)');
-      await runCommand(page, 'View: Toggle Maximize Editor Group').catch(() => undefined);
+      await runCommand(page, 'View: Toggle Maximize Editor Group');
       // The search box is a small editor: focus it (a tooltip may lie over it) and type the filter.
       const search = page.locator('.settings-editor .suggest-input-container textarea').first();
-      await search.waitFor();
-      await search.focus();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText('@ext:antwoordbrief.antwoordbrief');
-      const titles = await until('instellingen van de extensie', async () => {
-        const rows = await page.locator('.settings-editor .setting-item-contents .setting-item-title').allInnerTexts();
-        const all = rows.map((r) => clean(r).replace(/\s+/g, ' ').trim());
-        return all.some((x) => /Vragenbrief/.test(x)) && all.some((x) => /Controleren/.test(x)) ? all : undefined;
+      const filter = async (query: string) => {
+        await search.waitFor();
+        await search.focus();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(query);
+        await page.keyboard.press('Escape'); // the suggestion list
+      };
+      const titles = async () =>
+        (await page.locator('.settings-editor .setting-item-contents .setting-item-title').allInnerTexts()).map((r) => clean(r).replace(/\s+/g, ' ').trim());
+      await filter('@ext:antwoordbrief.antwoordbrief');
+      await page.locator('.settings-editor .settings-count-widget', { hasText: '11' }).waitFor();
+      // What the drafter sees first: every title Dutch (the Settings editor shows only the rows in view).
+      const first = await until('instellingen van de extensie', async () => {
+        const t = await titles();
+        return t.some((x) => /Bronnen: ?Offline/.test(x)) ? t : undefined;
       });
-      const text = titles.join(' | ');
-      for (const want of ['Vragenbrief', 'Controleren', 'Ernst', 'Cachemap']) assert.match(text, new RegExp(want), text);
-      assert.match(text, /Bronnen:? ?Offline/, text);
-      assert.doesNotMatch(text, /Question Letter|Cache Dir|Severity|Sources|\bRun\b/, text);
-      // The enum of "Controleren" shows its Dutch labels.
+      assert.match(first.join(' | '), /Bestandspatronen/);
+      for (const x of first) assert.doesNotMatch(x, /Question Letter|Cache Dir|Severity|Sources|Timeout|Include|Languages|\bRun\b/, x);
+      await session.shot('settings-editor');
+      // Each key's title, one filter at a time, and the Dutch labels of the enum "Controleren".
+      for (const [query, want] of [['vragenbrief', /Vragenbrief/], ['cachemap', /Cachemap/], ['ernst', /Ernst/], ['wachttijd', /Bronnen: ?Wachttijd Milliseconden/], ['controleren', /Controleren/]] as const) {
+        await filter(`@ext:antwoordbrief.antwoordbrief ${query}`);
+        await until(`titel ${query}`, async () => (await titles()).some((x) => want.test(x)));
+      }
       const options = await page.locator('.settings-editor .setting-item-contents', { hasText: 'Controleren' }).first().locator('select option').allInnerTexts();
       assert.deepEqual(options.map((o) => clean(o).trim()), ['Tijdens het typen', 'Bij opslaan', 'Alleen op verzoek']);
+      await session.shot('settings-controleren');
+      await runCommand(page, 'View: Toggle Maximize Editor Group');
     });
 
     await step('the quick fix under an empty "## Antwoord 2" puts placeholder text there, selected; the error becomes a placeholder warning', 'quick-fix-placeholder', async () => {
-      await runCommand(page, 'View: Toggle Maximize Editor Group').catch(() => undefined);
       await openFile(page, 'leeg-antwoord.md', 'Antwoorden op de vragen over de dijkversterking');
       await until('fout op Antwoord 2', async () => (await squiggleLines(page, 'error')).includes('## Antwoord 2'));
       const p = await pointOf(page, '## Antwoord 2', 'Antwoord');
       await page.mouse.click(p.x, p.y);
       await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Voeg een antwoord toe onder vraag 2' }).first();
-      await fix.waitFor();
-      await fix.click();
+      // The preferred fix is the focused entry of the menu: Enter applies it (a click there is intercepted).
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Voeg een antwoord toe onder vraag 2' }).first().waitFor();
+      await session.shot('quick-fix-menu');
+      await page.keyboard.press('Enter');
       await until('plaatshouder ingevoegd', async () => (await visibleLines(page)).includes('[PM antwoord]'));
       await until('plaatshouder geselecteerd', async () => /\(13 selected\)/.test(clean(await page.locator('#status\\.editor\\.selection').innerText())));
       await until('waarschuwing op de plaatshouder', async () => (await squiggleLines(page, 'warning')).includes('[PM antwoord]'));
