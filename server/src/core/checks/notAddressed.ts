@@ -166,7 +166,8 @@ export function checkNotAddressed(letter: Letter): Finding[] {
   for (const q of letter.questions) {
     const s = q.answer.status;
     // With a single subquestion the whole answer is about it; only several can be half answered.
-    if ((s !== 'answered' && s !== 'by-reference') || q.subquestions.length < 2) continue;
+    // An answer by another paper (a mededeling) holds no text to search.
+    if ((s !== 'answered' && s !== 'by-reference') || q.subquestions.length < 2 || q.answer.paper) continue;
     let answer: AnswerWords | undefined;
     const known = new Map<string, boolean>();
     const mentioned = (term: KeyTerm) =>
