@@ -79,7 +79,6 @@ const DETERMINERS = new Set(['de', 'het', 'een', 'die', 'deze', 'dit', 'dat', 'w
 /** Words after which an infinitive or a participle follows ("te nemen", "gaat verzetten"). */
 const BEFORE_VERB = new Set(['te', 'gaat', 'gaan', 'zal', 'zullen', 'zult', 'kan', 'kunt', 'kunnen', 'wil', 'wilt', 'willen', 'moet', 'moeten', 'mag', 'mogen', 'wordt', 'worden', 'werd', 'werden', 'blijft', 'blijven']);
 
-
 /**
  * Stems by word, shared across analyses: a letter is re-analysed on every keystroke and its
  * vocabulary hardly changes. Cleared when it grows past a bound, so memory stays flat.
