@@ -42,6 +42,8 @@ export interface Answer {
   text: string;
   /** For `by-reference`: the question ids the answer points to. */
   refersTo: string[];
+  /** Placeholders ("PM", "[…]") the parser found in the answer's span, when it looked. */
+  placeholders?: Span[];
 }
 
 /** A numbered question (or the question block before "N. Antwoord van het kabinet"). */
@@ -63,6 +65,11 @@ export interface QuestionUnit {
   questionText: string;
   subquestions: Subquestion[];
   answer: Answer;
+  /**
+   * True when the parser gave the id (a prose question of an inbreng without an answer heading
+   * yet): a running count, not a number the letter wrote. Absent otherwise.
+   */
+  unnumbered?: true;
 }
 
 export interface Letter {

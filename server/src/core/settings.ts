@@ -41,3 +41,11 @@ export function severityOf(code: string, settings: Settings): Severity | 'off' {
   if (configured) return configured;
   return (CODES as Record<string, { severity: Severity | 'off' }>)[code]?.severity ?? 'warning';
 }
+
+/** The codes whose severity the settings set to 'off'. */
+export function disabledCodes(settings: Settings): Set<string> {
+  const off = new Set<string>();
+  for (const code of Object.keys(CODES)) if (severityOf(code, settings) === 'off') off.add(code);
+  for (const [code, sev] of Object.entries(settings.severity)) if (sev === 'off') off.add(code);
+  return off;
+}

@@ -4,11 +4,10 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { readUtf8, walkFiles } from './files';
+import { isLetterFile, readUtf8, walkFiles } from './files';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
-const LETTER_EXT = /\.(md|markdown|txt)$/i;
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_FILES = 400;
 const MAX_DEPTH = 2;
@@ -81,7 +80,7 @@ export class CitationFiles {
           out.push({ uri: o.uri, text: o.text, citations: o.citations() });
         }
         for (const f of files) {
-          if (!LETTER_EXT.test(f)) continue;
+          if (!isLetterFile(f)) continue;
           const fu = URI.file(f).toString();
           if (seen.has(fu)) continue;
           const d = self.load(f);

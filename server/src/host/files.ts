@@ -3,6 +3,22 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
+/** The file names a letter may have: Markdown and plain text. */
+export const LETTER_FILE = /\.(md|markdown|txt)$/i;
+
+/** Whether a file name is a letter's. */
+export function isLetterFile(name: string): boolean {
+  return LETTER_FILE.test(name);
+}
+
+/** How deep and how many letter files a workspace walk takes, and the largest file it reads. */
+export const WORKSPACE_LIMITS = { maxDepth: 6, files: 2000, bytes: 8 * 1024 * 1024 };
+
+/** Letter files under `root` in name order, bounded in depth, count and size (the workspace check, `check MAP`). */
+export function letterFiles(root: string, limit = WORKSPACE_LIMITS.files): string[] {
+  return walkFiles(root, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit, accept: (name, size) => isLetterFile(name) && size <= WORKSPACE_LIMITS.bytes });
+}
+
 export interface WalkOptions {
   maxDepth: number;
   limit: number;

@@ -2,12 +2,14 @@
 // the named one (front matter, comment, setting) or one discovered in the same folder.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { isLetterFile } from './files';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
+import type { LinkVia } from '../core/pair/state';
 
-/** How the question letter was found (shown to the user in Dutch by `viaText`). */
-export type LinkVia = 'front-matter' | 'comment' | 'setting' | 'quotes' | 'identifier';
+/** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
+export type { LinkVia };
 
 export interface QuestionLetterLink {
   path: string;
@@ -18,24 +20,8 @@ export interface QuestionLetterLink {
 
 export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?: string } | null;
 
-const LETTER_EXT = /\.(md|markdown|txt)$/iu;
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_CANDIDATES = 60;
-
-export function viaText(via: LinkVia): string {
-  switch (via) {
-    case 'front-matter':
-      return 'genoemd in de kop van de brief (vragen:)';
-    case 'comment':
-      return 'genoemd in een opmerking <!-- vragen: … -->';
-    case 'setting':
-      return 'ingesteld met antwoordbrief.questionLetter';
-    case 'quotes':
-      return 'automatisch gevonden: de antwoordbrief neemt de vragen ervan over';
-    case 'identifier':
-      return 'automatisch gevonden: kenmerk of zaaknummer komt overeen';
-  }
-}
 
 /** Reads and parses letters, each file once per modification. */
 export class LetterFiles {
@@ -79,11 +65,16 @@ export class LetterFiles {
     return letter;
   }
 
+  /** Forget the letters read. */
+  clear(): void {
+    this.cache.clear();
+  }
+
   /** Letter files in a folder (not recursive), sorted by name. */
   list(dir: string): string[] {
     try {
       return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && LETTER_EXT.test(e.name))
+        .filter((e) => e.isFile() && isLetterFile(e.name))
         .map((e) => path.join(dir, e.name))
         .sort();
     } catch {

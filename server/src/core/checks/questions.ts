@@ -8,6 +8,7 @@ import { answerPlaceholders } from '../letter/placeholders';
 import { resolveTarget } from '../letter/references';
 import { isUnnumbered, type OrphanAnswer, type LetterKind } from '../letter/parse';
 import { keyTerms, type KeyTerm } from '../lang/dutch';
+import { slot, type Memo } from '../memo';
 
 /** What a quick fix for `unanswered-question` needs: where and what to insert. */
 export interface UnansweredData {
@@ -34,8 +35,11 @@ function quote(s: string, max = 70): string {
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }
 
-/** Run every question check on a parsed letter. */
-export function checkQuestions(letter: Letter): Finding[] {
+/**
+ * Run every question check on a parsed letter. `memo` (the analyzer's) remembers verdicts
+ * between analyses of the same letter; without it everything is computed afresh.
+ */
+export function checkQuestions(letter: Letter, memo?: Memo): Finding[] {
   const extras = letter as Letter & LetterExtras;
   const out: Finding[] = [];
   const questions = letter.questions;
@@ -53,7 +57,7 @@ export function checkQuestions(letter: Letter): Finding[] {
     });
   }
   numbering(letter, out);
-  if (questions.length) notAddressed(letter, out);
+  if (questions.length) notAddressed(letter, out, memo);
   out.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return out;
 }
@@ -180,14 +184,12 @@ function chainOutcomes(letter: Letter): (q: QuestionUnit) => Outcome {
   };
 }
 
-const LOOP_POSITIONS = new WeakMap<QuestionUnit[], Map<QuestionUnit, number>>();
-
-/** Where `q` stands in a loop (-1 when outside it); indexed once per loop. */
-function loopPosition(loop: QuestionUnit[], q: QuestionUnit): number {
-  let pos = LOOP_POSITIONS.get(loop);
+/** Where `q` stands in a loop (-1 when outside it); `positions` indexes each loop once per check. */
+function loopPosition(positions: Map<QuestionUnit[], Map<QuestionUnit, number>>, loop: QuestionUnit[], q: QuestionUnit): number {
+  let pos = positions.get(loop);
   if (!pos) {
     pos = new Map(loop.map((u, i) => [u, i]));
-    LOOP_POSITIONS.set(loop, pos);
+    positions.set(loop, pos);
   }
   return pos.get(q) ?? -1;
 }
@@ -212,6 +214,7 @@ function unitOfOffset(letter: Letter): (offset: number) => QuestionUnit | undefi
 function references(letter: Letter, out: Finding[]): void {
   const unitAt = unitOfOffset(letter);
   const outcome = chainOutcomes(letter);
+  const positions = new Map<QuestionUnit[], Map<QuestionUnit, number>>();
   for (const r of letter.answerReferences) {
     const from = unitAt(r.span.start);
     if (!from) continue; // only references inside an answer are promises that an answer exists
@@ -234,7 +237,7 @@ function references(letter: Letter, out: Finding[]): void {
       let message: string;
       let data: Record<string, unknown>;
       if (o.cycle) {
-        const at = loopPosition(o.loop, from);
+        const at = loopPosition(positions, o.loop, from);
         const ids = loopText(o.loop, at);
         message =
           at >= 0
@@ -347,13 +350,13 @@ function stemOccurs(answer: string, st: string): boolean {
   return false;
 }
 
-/** Subquestion + answer text → its unmentioned key terms, or false when it is addressed. */
-const UNADDRESSED_CACHE = new Map<string, KeyTerm[] | false>();
-/** Bound on the characters held by the cache's keys (about 16 MB); it starts afresh beyond. */
+/** Bound on the characters held by the verdict cache's keys (about 16 MB); it starts afresh beyond. */
 const UNADDRESSED_CACHE_CHARS = 8_000_000;
-let unaddressedCacheSize = 0;
+/** Subquestion + answer text → its unmentioned key terms, or false when it is addressed. */
+const UNADDRESSED = slot('questions.unaddressed', () => ({ map: new Map<string, KeyTerm[] | false>(), chars: 0 }));
 
-function notAddressed(letter: Letter, out: Finding[]): void {
+function notAddressed(letter: Letter, out: Finding[], memo?: Memo): void {
+  const cache = memo?.get(UNADDRESSED);
   for (const q of letter.questions) {
     const s = q.answer.status;
     // With a single subquestion the whole answer is about it; only several can be half answered.
@@ -384,17 +387,19 @@ function notAddressed(letter: Letter, out: Finding[]): void {
       // The verdict depends on the two texts only, and most units do not change between
       // keystrokes: remember it.
       const key = sub.text.length + ':' + sub.text + joined;
-      let terms = UNADDRESSED_CACHE.get(key);
+      let terms = cache?.map.get(key);
       if (terms === undefined) {
-        const all = keyTerms(sub.text);
+        const all = keyTerms(sub.text, memo);
         answer ??= foldAccents(joined.toLowerCase());
         terms = all.length < MIN_TERMS || all.some(mentioned) ? false : all;
-        unaddressedCacheSize += key.length;
-        if (unaddressedCacheSize > UNADDRESSED_CACHE_CHARS) {
-          UNADDRESSED_CACHE.clear();
-          unaddressedCacheSize = key.length;
+        if (cache) {
+          cache.chars += key.length;
+          if (cache.chars > UNADDRESSED_CACHE_CHARS) {
+            cache.map.clear();
+            cache.chars = key.length;
+          }
+          cache.map.set(key, terms);
         }
-        UNADDRESSED_CACHE.set(key, terms);
       }
       if (!terms) continue;
       const names = terms.slice(0, 5).map((t) => `‘${t.word}’`);

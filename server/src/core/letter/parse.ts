@@ -17,18 +17,17 @@ import type { Span } from '../text';
 import { LineKind, readLines, readLinesFresh, type Lines } from './lines';
 import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
-import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
+import { findPlaceholders, onlyPlaceholders } from './placeholders';
+import type { Memo } from '../memo';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
-
-const UNNUMBERED = new WeakSet<QuestionUnit>();
 
 /**
  * Whether a unit's id was given by the parser rather than the letter: a prose question in an
  * inbreng with no answer heading yet. Its number is a running count, not a number to check.
  */
 export function isUnnumbered(q: QuestionUnit): boolean {
-  return UNNUMBERED.has(q);
+  return q.unnumbered === true;
 }
 
 type DraftKind = 'heading' | 'item' | 'prose' | 'inbreng' | 'orphan';
@@ -95,10 +94,13 @@ function sentencesIn(sentences: Sentence[], start: number, end: number): Sentenc
   return out;
 }
 
-/** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
-export function parseLetter(text: string): ParsedLetter {
-  const lines = readLines(text);
-  return parseLines(text, lines, readSentences(text, lines));
+/**
+ * Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length.
+ * With the analyzer's memo, the readings of the previous version of a long text are reused.
+ */
+export function parseLetter(text: string, memo?: Memo): ParsedLetter {
+  const lines = readLines(text, memo);
+  return parseLines(text, lines, readSentences(text, lines, memo));
 }
 
 /** `parseLetter` without reuse of earlier readings of lines and sentences (the reference for tests). */
@@ -322,7 +324,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   for (const d of drafts) {
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
-    if (d.kind === 'inbreng') UNNUMBERED.add(unit);
+    if (d.kind === 'inbreng') unit.unnumbered = true;
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
@@ -596,8 +598,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
         if (refersTo.length) status = 'by-reference';
       }
     }
-    answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
-    rememberPlaceholders(answer, status === 'missing' ? [] : ph);
+    answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo, placeholders: status === 'missing' ? [] : ph };
   }
   const ends = [questionSpan.end, headingSpan.end];
   if (answer.span) ends.push(answer.span.end);
