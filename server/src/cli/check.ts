@@ -118,7 +118,9 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${file}: ${context.questionLetter.problem}`);
       const d = analyzer.diagnose(a, context, settings);
       const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings) };
-      if (d.pair.questionLetter && !d.pair.problem) result.questionLetter = d.pair.questionLetter;
+      // On a terminal the question letter is named by its path from the letter's folder.
+      if (d.pair.questionLetter && d.pair.questionUri && !d.pair.problem)
+        result.questionLetter = fixed ? d.pair.questionLetter : path.relative(path.dirname(path.resolve(file)), URI.parse(d.pair.questionUri).fsPath) || d.pair.questionLetter;
       results.push(result);
     }
   } finally {

@@ -63,8 +63,7 @@ export class LetterContext {
 
   /**
    * The question letter of the letter at `uri`: named in it, set (`setting`, relative to its
-   * folder, or absolute for an unsaved letter) or found in its folder; shown by its path
-   * relative to the letter's folder.
+   * folder, or absolute for an unsaved letter) or found in its folder; shown by its file name.
    */
   questionLetter(uri: string, analysis: Analysis, setting: string): QuestionLetterInput {
     const file = fsPathOf(uri);
@@ -75,7 +74,7 @@ export class LetterContext {
       outcome = 'error' in loaded ? { error: loaded.error, path: setting } : { link: { path: setting, via: 'setting' as const, ...loaded } };
     } else outcome = null;
     if (!outcome) return null;
-    const name = (p: string) => (file ? path.relative(path.dirname(file), p) || path.basename(p) : path.basename(p));
+    const name = (p: string) => path.basename(p);
     if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? URI.file(outcome.path).toString() : null };
     const l = outcome.link;
     return { link: { name: name(l.path), uri: URI.file(l.path).toString(), via: l.via, text: l.text, letter: l.letter } };
