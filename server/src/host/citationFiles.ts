@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { isLetterFile, readUtf8, walkFiles } from './files';
+import { fsPathOf, isLetterFile, readUtf8, walkFiles } from './files';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
@@ -61,15 +61,10 @@ export class CitationFiles {
   /** The workspace as seen from the document `uri` (which itself is left out). */
   workspace(uri: string): CitationWorkspace {
     const openDocs = this.open();
-    let dir: string | null = null;
-    try {
-      const u = URI.parse(uri);
-      if (u.scheme === 'file') dir = path.dirname(u.fsPath);
-    } catch {
-      dir = null;
-    }
+    const file = fsPathOf(uri);
+    const dir = file ? path.dirname(file) : null;
     const files = dir ? this.list(dir) : [];
-    const self = this;
+    const load = (f: string) => this.load(f);
     return {
       documents(): CitationDoc[] {
         const out: CitationDoc[] = [];
@@ -83,7 +78,7 @@ export class CitationFiles {
           if (!isLetterFile(f)) continue;
           const fu = URI.file(f).toString();
           if (seen.has(fu)) continue;
-          const d = self.load(f);
+          const d = load(f);
           if (d) {
             seen.add(fu);
             out.push(d);

@@ -15,6 +15,9 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import type { CitationWorkspace } from '../core/features/citationLookup';
 import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
+import { fsPathOf } from './files';
+
+export { fsPathOf };
 
 /** Today for the answer term; ANTWOORDBRIEF_TODAY (YYYY-MM-DD) pins it for reproducible runs. */
 export function today(): string {
@@ -25,16 +28,6 @@ export function today(): string {
 /** The cache folder outside VS Code (other editors, the CLI): $XDG_CACHE_HOME/antwoordbrief or ~/.cache/antwoordbrief. */
 export function userCacheDir(): string {
   return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'antwoordbrief');
-}
-
-/** The file path of a `file:` URI, or null for any other scheme (untitled, …). */
-export function fsPathOf(uri: string): string | null {
-  try {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? u.fsPath : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A letter open in an editor (its text is newer than the disk). */

@@ -2,6 +2,17 @@
 // folder and a strict UTF-8 read (a letter is never binary, never in a legacy encoding).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+/** The file path of a `file:` URI, or null for any other scheme (untitled, …). */
+export function fsPathOf(uri: string): string | null {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : null;
+  } catch {
+    return null;
+  }
+}
+
 
 /** The file names a letter may have: Markdown and plain text. */
 export const LETTER_FILE = /\.(md|markdown|txt)$/i;
