@@ -226,12 +226,15 @@ async function runMode(uri: string): Promise<Settings['run']> {
 
 connection.onDidChangeWatchedFiles(
   runSafeNotification(connection, 'didChangeWatchedFiles', (params) => {
-    letters.clear();
-    for (const change of params.changes) if (!store.get(change.uri)) republishDependents(change.uri);
+    for (const change of params.changes) {
+      letters.forget(change.uri);
+      if (!store.get(change.uri)) republishDependents(change.uri);
+    }
   }),
 );
 
 store.documents.onDidOpen((e) => {
+  letters.forget(e.document.uri);
   republishDependents(e.document.uri);
   // Diagnostics on open in every mode but manual.
   void runMode(e.document.uri).then((mode) => {
@@ -253,6 +256,8 @@ store.documents.onDidClose((e) => {
   const uri = e.document.uri;
   store.drop(uri);
   diagnoses.forget(uri);
+  // From now on its text comes from the disk (if it is there): read the folder afresh.
+  letters.forget(uri);
   republishDependents(uri);
   settings.forget(uri);
   scheduler.forget(uri);

@@ -97,6 +97,12 @@ export class CitationFiles {
     };
   }
 
+  /** Forget one file and every folder listing (the file may have appeared or gone). */
+  forget(file: string): void {
+    this.files.delete(file);
+    this.listings.clear();
+  }
+
   clear(): void {
     this.files.clear();
     this.listings.clear();

@@ -88,6 +88,12 @@ export class LetterContext {
     };
   }
 
+  /** Forget what was read of the file at `uri` and the listings of folders (it was closed, saved, created or deleted). */
+  forget(uri: string): void {
+    const file = fsPathOf(uri);
+    if (file) this.citations.forget(file);
+  }
+
   /** Forget what was read from disk (settings or files changed). */
   clear(): void {
     this.citations.clear();
