@@ -12,6 +12,7 @@ import type { Diagnosis } from '../core/diagnose';
 import {
   CheckWorkspaceRequest,
   ReferenceAtRequest,
+  type CheckWorkspaceParams,
   type CheckWorkspaceResult,
   type ReferenceAtParams,
   type ReferenceAtResult,
@@ -40,7 +41,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function registerWorkspaceRequests(connection: Connection, host: WorkspaceHost): void {
   connection.onRequest(
     CheckWorkspaceRequest,
-    runSafe<unknown, CheckWorkspaceResult>(connection, 'checkWorkspace', { files: 0, findings: 0 }, async (_params, token) => {
+    runSafe<CheckWorkspaceParams, CheckWorkspaceResult>(connection, 'checkWorkspace', { files: 0, findings: 0 }, async (_params, token) => {
       const open = new Set(host.openUris());
       let files = 0;
       let findings = 0;
