@@ -16,7 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core/analyze';
 import { createAnalyzer, type FeatureContext } from './core/analyzer';
 import type { Diagnosis } from './core/diagnose';
-import type { Settings } from './core/settings';
+import type { Settings } from './host/settings';
 import { documentOutline } from './core/features/symbols';
 import { foldingSpans } from './core/features/folding';
 import { quickFixes } from './core/features/quickfix';

@@ -3,7 +3,7 @@
 // changes on disk, the open letters whose findings depend on it are published again.
 import * as path from 'node:path';
 import type { Diagnosis } from '../core/diagnose';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 import { fsPathOf } from '../host/context';
 
 interface Entry {

@@ -9,7 +9,7 @@ import type { Citations, PaperRef } from '../core/citations/types';
 import { citedPapers, paperRefOf, type FactsLookup, type FactsPeek } from '../core/facts';
 import { citationAt } from '../core/features/citationLookup';
 import type { DefinitionTarget } from '../core/features/types';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 import { FactsService } from '../sources/service';
 import { userCacheDir } from '../host/context';
 import { RefreshFactsRequest, type RefreshFactsParams, type RefreshFactsResult } from '../protocol';

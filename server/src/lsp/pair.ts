@@ -14,7 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Diagnosis } from '../core/diagnose';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 import { isQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { pairCodeLens, type PairLocation } from '../core/pair/state';
 import { makeSkeleton } from '../core/skeleton';

@@ -1,7 +1,7 @@
 // When diagnostics are computed and published.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 
 export interface SchedulerHost {
   document(uri: string): TextDocument | undefined;

@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import type { Analyzer } from '../core/analyzer';
 import { officialUrl } from '../core/citations/paper';
 import { citationAt } from '../core/features/citationLookup';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 import type { Analysis } from '../core/analyze';
 import type { Diagnosis } from '../core/diagnose';
 import {

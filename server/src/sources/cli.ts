@@ -5,7 +5,7 @@
 import { findCitations } from '../core/citations';
 import type { PaperRef } from '../core/citations/types';
 import type { FactsPeek } from '../core/facts';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../host/settings';
 import { FactsService } from './service';
 
 /** Flags `refs` accepts for resolving (parsed by the refs command). */
