@@ -5,6 +5,7 @@
 import type { Finding } from '../model';
 import type { Citations, Reference } from '../citations/types';
 import { linkAcrossWorkspace } from '../citations/index';
+import { collapseWhitespace } from '../text';
 
 /** Data of a `noncanonical-citation` finding: what to write instead, and where. */
 export interface CanonicalFix {
@@ -15,9 +16,7 @@ export interface CanonicalFix {
 /** Forms that are full citations of one paper, which the canonical form can replace one for one. */
 const REWRITABLE = new Set(['kamerstuk', 'kamer', 'bare']);
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const collapse = collapseWhitespace;
 
 export function checkCitations(text: string, citations: Citations): Finding[] {
   const findings: Finding[] = [];

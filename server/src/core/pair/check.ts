@@ -3,7 +3,7 @@
  * order, nothing extra; and the answer term. Findings are in the answer letter.
  */
 import type { Finding, Letter, QuestionUnit, Subquestion } from '../model';
-import type { Span } from '../text';
+import { collapseWhitespace, type Span } from '../text';
 import { matchLetters, longestIncreasing, normalizedProse, type PairMatch } from './match';
 import { describeChanges, normalizeQuestion, wordDiff, type WordChange } from './normalize';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
@@ -88,7 +88,7 @@ function cap(s: string): string {
 }
 
 function clip(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(text);
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
