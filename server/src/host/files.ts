@@ -66,12 +66,23 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
   return out;
 }
 
+/**
+ * The text of a letter's bytes, or null when they are not a letter's text: a NUL byte (a PDF,
+ * Word file or image) or bytes that are not valid UTF-8. The one strict decoding every host uses.
+ */
+export function decodeLetter(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The file's text, or null when it cannot be read, holds a NUL byte or is not valid UTF-8. */
 export function readUtf8(file: string): string | null {
   try {
-    const bytes = readFileSync(file);
-    if (bytes.includes(0)) return null;
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decodeLetter(readFileSync(file));
   } catch {
     return null;
   }

@@ -1,8 +1,8 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { isLetterFile } from './files';
+import { decodeLetter, isLetterFile, walkFiles } from './files';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
@@ -46,14 +46,15 @@ export class LetterFiles {
     if (st.size > MAX_BYTES) return { error: `de vragenbrief ${path.basename(file)} is te groot` };
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
-    let text: string;
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(file);
-      if (bytes.includes(0)) return { error: `${path.basename(file)} is geen tekstbestand` };
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      bytes = readFileSync(file);
     } catch {
-      return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar als UTF-8-tekst` };
+      return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar` };
     }
+    if (bytes.includes(0)) return { error: `${path.basename(file)} is geen tekstbestand` };
+    const text = decodeLetter(bytes);
+    if (text === null) return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar als UTF-8-tekst` };
     return { text, letter: this.parse(file, text, st.mtimeMs, st.size) };
   }
 
@@ -72,15 +73,9 @@ export class LetterFiles {
 
   /** Letter files in a folder (not recursive), sorted by name. */
   list(dir: string): string[] {
-    try {
-      return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && isLetterFile(e.name))
-        .map((e) => path.join(dir, e.name))
-        .sort();
-    } catch {
-      return [];
-    }
+    return walkFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: isLetterFile });
   }
+
 }
 
 /**
