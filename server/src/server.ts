@@ -132,7 +132,7 @@ function publish(doc: TextDocument, analysis: Analysis, s: Settings): number {
   const d = diagnosisOf(doc, analysis, s);
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: d.pair.questionLetter, due: d.pair.due };
+  const status = { ...statusOf(doc.uri, doc.version, analysis, d.findings), questionLetter: d.pair.questionLetter, due: d.pair.due };
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
   return diagnostics.length;
@@ -321,7 +321,7 @@ connection.onRequest(
   runSafe<NextUnansweredParams, NextUnansweredResult>(connection, 'nextUnanswered', null, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return null;
-    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis), params.line, params.character);
+    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis.findings), params.line, params.character);
   }),
 );
 

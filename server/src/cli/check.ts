@@ -8,7 +8,8 @@ import { URI } from 'vscode-uri';
 import { createAnalyzer } from '../core/analyzer';
 import type { Citations } from '../core/citations/types';
 import { citedPapers, type PaperFacts } from '../core/facts';
-import type { Finding, Severity } from '../core/model';
+import type { Finding, Letter, Severity } from '../core/model';
+import { answerStatus } from '../core/features/status';
 import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex, Range } from '../core/text';
@@ -27,11 +28,41 @@ export interface CheckDiagnostic {
   question: string | null;
 }
 
+/** What the reader found in one file: every question once (a context-only parent not counted). */
+export interface CheckSummary {
+  /** Questions that need an answer. */
+  questions: number;
+  /** Answered in the letter's own words or by reference (to another answer or another paper). */
+  answered: number;
+  /** Of `answered`: answered by reference. */
+  byReference: number;
+  /** Without an answer, or with only a placeholder. */
+  open: number;
+  /** The text looks like it holds questions, yet none was recognised (`no-questions-found`). */
+  noneRecognised: boolean;
+}
+
 export interface CheckFileResult {
   file: string;
   diagnostics: CheckDiagnostic[];
+  summary: CheckSummary;
   /** The question letter the file was paired with, if any. */
   questionLetter?: string;
+}
+
+/** The summary of a letter and its diagnosed findings (see CheckSummary). */
+export function summaryOf(letter: Letter, findings: Finding[]): CheckSummary {
+  const s = answerStatus(letter);
+  return { questions: s.total, answered: s.answered, byReference: s.byReference, open: s.total - s.answered, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
+}
+
+/** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output). */
+export function summaryText(s: CheckSummary): string {
+  if (!s.questions) return s.noneRecognised ? 'geen vragen herkend' : 'geen vragen';
+  const parts = [`${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`, `${s.answered} beantwoord`];
+  if (s.byReference) parts[1] += ` (${s.byReference} door verwijzing)`;
+  parts.push(`${s.open} open`);
+  return parts.join(', ');
 }
 
 /** Findings as the CLI reports them: severity from the settings ('off' dropped by `diagnose` already). */
@@ -117,7 +148,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
       else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${file}: ${context.questionLetter.problem}`);
       const d = analyzer.diagnose(a, context, settings);
-      const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings) };
+      const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(a.letter, d.findings) };
       // On a terminal the question letter is named by its path from the letter's folder.
       if (d.pair.questionLetter && d.pair.questionUri && !d.pair.problem)
         result.questionLetter = fixed ? d.pair.questionLetter : path.relative(path.dirname(path.resolve(file)), URI.parse(d.pair.questionUri).fsPath) || d.pair.questionLetter;
@@ -138,6 +169,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       for (const d of r.diagnostics) {
         lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
       }
+      lines.push(`${r.file}: ${summaryText(r.summary)}`);
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
     const n = results.length;

@@ -1,12 +1,16 @@
 // The answered/unanswered summary sent to the client after each analysis.
 import type { Analysis } from '../core/analyze';
+import type { Finding } from '../core/model';
 import { answerStatus } from '../core/features/status';
 import type { NextUnansweredResult, StatusParams } from '../protocol';
 
-export function statusOf(uri: string, version: number | null, analysis: Analysis): StatusParams {
+/** The status of a letter version; `findings`: its diagnosis's (for `no-questions-found`). */
+export function statusOf(uri: string, version: number | null, analysis: Analysis, findings: Finding[]): StatusParams {
   const s = answerStatus(analysis.letter);
   const unanswered = s.unanswered.map((q) => ({ id: q.id, ...analysis.lines.position(q.headingSpan.start) }));
-  return { uri, version, total: s.total, answered: s.answered, unanswered };
+  const status: StatusParams = { uri, version, total: s.total, answered: s.answered, unanswered };
+  if (!s.total && findings.some((f) => f.code === 'no-questions-found')) status.noQuestions = true;
+  return status;
 }
 
 /** The first unanswered question after the position, wrapping around to the first one. */

@@ -8,6 +8,8 @@ import type { Letter, QuestionUnit } from '../model';
 export interface AnswerStatus {
   total: number;
   answered: number;
+  /** Of `answered`: answered by reference (to another answer or another paper). */
+  byReference: number;
   /** The units without an answer, by the start of their heading. */
   unanswered: QuestionUnit[];
 }
@@ -16,5 +18,6 @@ export interface AnswerStatus {
 export function answerStatus(letter: Letter): AnswerStatus {
   const units = letter.questions.filter((q) => q.answer.status !== 'context');
   const unanswered = units.filter((q) => q.answer.status !== 'answered' && q.answer.status !== 'by-reference').sort((a, b) => a.headingSpan.start - b.headingSpan.start);
-  return { total: units.length, answered: units.length - unanswered.length, unanswered };
+  const byReference = units.filter((q) => q.answer.status === 'by-reference').length;
+  return { total: units.length, answered: units.length - unanswered.length, byReference, unanswered };
 }
