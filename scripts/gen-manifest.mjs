@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { CODES } = await import(join(root, 'server/src/core/codes.ts'));
-const { DEFAULT_SETTINGS } = await import(join(root, 'server/src/core/settings.ts'));
+const { DEFAULT_SETTINGS } = await import(join(root, 'server/src/host/settings.ts'));
 
 /** Every string VS Code shows for this extension; the base file is Dutch (see README). */
 const nls = {
