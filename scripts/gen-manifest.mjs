@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { CODES } = await import(join(root, 'server/src/core/codes.ts'));
-const { DEFAULT_SETTINGS, SETTING_KEYS: K } = await import(join(root, 'server/src/core/settings.ts'));
+const { DEFAULT_SETTINGS, SETTING_KEYS: K } = await import(join(root, 'server/src/host/settings.ts'));
 /** `antwoordbrief.<part>.<part>`: the keys are Dutch, so VS Code's titles derived from them are Dutch. */
 const key = (...parts) => ['antwoordbrief', ...parts].join('.');
 

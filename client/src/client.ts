@@ -11,7 +11,7 @@ import {
   type Message,
 } from 'vscode-languageclient/node';
 import { SelectRangeCommand, StatusNotification, type StatusParams } from '../../server/src/protocol';
-import { SETTING_KEYS } from '../../server/src/core/settings';
+import { SETTING_KEYS } from '../../server/src/host/settings';
 import { M } from './messages';
 import { documentSelector, readSelectorSettings, sameSelectorSettings, type SelectorSettings } from './selector';
 import type { StatusController } from './status';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
-import { SETTING_KEYS } from '../../server/src/core/settings';
+import { SETTING_KEYS } from '../../server/src/host/settings';
 
 /** Languages checked without any setting. */
 export const BASE_LANGUAGES = ['markdown', 'plaintext'];

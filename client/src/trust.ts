@@ -1,4 +1,4 @@
-import { SETTING_KEYS } from '../../server/src/core/settings';
+import { SETTING_KEYS } from '../../server/src/host/settings';
 
 /**
  * What an untrusted workspace may make the server do. VS Code already ignores workspace values of the

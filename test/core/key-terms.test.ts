@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { keyTerms } from '../../server/src/core/lang/dutch';
-import { AnswerWords, checkNotAddressed } from '../../server/src/core/checks/notAddressed';
+import { AnswerWords, checkNotAddressed } from '../../server/src/core/checks/questions/subquestionNotAddressed';
 import { parseLetter } from '../../server/src/core/letter/parse';
 
 const terms = (s: string) => keyTerms(s).map((t) => t.word);

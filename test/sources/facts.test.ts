@@ -9,9 +9,14 @@ import { service } from './helpers';
 import { startReplayServer, type ReplayServer } from '../support/replay-server';
 import { findCitations } from '../../server/src/core/citations/index';
 import { checkFacts, sameSigner, signersFromSubject, replacedId, type PaperFacts } from '../../server/src/core/facts';
-import { FACTS_FOLLOW, factsHoverBlocks, renderBlocks, renderFactsHover } from '../../server/src/core/features/factsHover';
+import { FACTS_FOLLOW, factsHoverBlocks } from '../../server/src/core/features/factsHover';
 import { paperFields } from '../../server/src/core/features/citationHover';
+import { renderHover } from '../../server/src/core/features/render';
 import type { PaperRef } from '../../server/src/core/citations/types';
+import type { FactsPeek } from '../../server/src/core/facts';
+
+/** The facts part of a hover as the server renders it (the one renderer of every hover). */
+const renderFactsHover = (peek: FactsPeek, format: 'markdown' | 'plaintext') => renderHover(factsHoverBlocks(peek), format);
 
 let server: ReplayServer;
 before(async () => {
@@ -111,7 +116,7 @@ test('hover facts: Markdown escapes every source text, plain text is verbatim', 
   assert.match(md, /Kabinetsappreciatie: Oordeel Kamer/);
   assert.match(md, /Datum: 7 februari 2024/);
   const plain = renderFactsHover({ facts: FACTS, state: 'cached' }, 'plaintext');
-  assert.ok(plain.includes('"Motie over *vet* en <script>alert(1)</script> [link](http://x)"'));
+  assert.ok(plain.includes('Motie over *vet* en <script>alert(1)</script> [link](http://x)'));
   assert.ok(plain.includes('Indieners: Erkens, Kathmann'));
   assert.ok(plain.includes('Gewijzigd: vervangt kst-19637-3370'));
 });
@@ -125,7 +130,7 @@ test('hover states: pending, failed, offline: one calm sentence, never a countdo
   assert.equal(renderFactsHover({ state: 'unknown', message: 'geen bron voor dit soort verwijzing' }, 'plaintext'), 'Voor dit soort verwijzing is geen bron met gegevens.');
   const stale = factsHoverBlocks({ facts: FACTS, state: 'cached', message: 'bron niet bereikbaar, nieuwe poging over 30 s' });
   assert.equal(stale.at(-1)!.kind, 'fields', 'cached facts shown without an alarm when a refresh fails');
-  assert.doesNotMatch(renderBlocks(stale, 'plaintext'), /nieuwe poging|niet bereikbaar/);
+  assert.doesNotMatch(renderHover(stale, 'plaintext'), /nieuwe poging|niet bereikbaar/);
 });
 
 test('hover text with facts shows what the sources say; without facts only what the citation says', () => {

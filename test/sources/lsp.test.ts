@@ -101,7 +101,7 @@ test('go to definition downloads the paper and opens it at "verzoekt de regering
 
 test('refreshFacts looks the papers up again', async () => {
   const n = server.requests.length;
-  const r = await client.request<RefreshFactsResult>(RefreshFactsRequest, { uri: URI });
+  const r = await client.request<RefreshFactsResult>(RefreshFactsRequest.method, { uri: URI });
   assert.equal(r.requested, 2);
   assert.equal(r.resolved, 2);
   assert.deepEqual(r.failed, []);

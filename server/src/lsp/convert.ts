@@ -21,7 +21,8 @@ import {
 import type { Finding, Severity } from '../core/model';
 import { severityOf, type Settings } from '../core/settings';
 import type { LineIndex } from '../core/text';
-import type { DefinitionTarget, FoldSpan, HoverBlock, HoverResult, OutlineNode, QuickFix } from '../core/features/types';
+import type { DefinitionTarget, FoldSpan, HoverResult, OutlineNode, QuickFix } from '../core/features/types';
+import { renderHover } from '../core/features/render';
 import type { LinkSpan } from '../core/features/citationLinks';
 import type { CompletionSpan } from '../core/features/citationCompletion';
 import type { CitationLocation } from '../core/features/citationReferences';
@@ -54,70 +55,11 @@ export function toDiagnostics(findings: Finding[], lines: LineIndex, settings: S
   return out;
 }
 
-/** Markdown special characters escaped, so document text never becomes markup or a link. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => '\\' + c);
-}
-
-function renderMarkdown(blocks: HoverBlock[]): string {
-  const parts: string[] = [];
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-        parts.push(`**${escapeMarkdown(b.text)}**`);
-        break;
-      case 'text':
-        parts.push(escapeMarkdown(b.text));
-        break;
-      case 'quote':
-        parts.push(
-          b.text
-            .split(/\r\n|\r|\n/)
-            .map((l) => (l.trim() ? '> ' + escapeMarkdown(l) : '>'))
-            .join('\n'),
-        );
-        break;
-      case 'fields':
-        parts.push(b.fields.map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join('  \n'));
-        break;
-      case 'links':
-        parts.push(
-          b.links
-            .filter((l) => /^https?:\/\//.test(l.url))
-            .map((l) => `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})`)
-            .join(' · '),
-        );
-        break;
-    }
-  }
-  return parts.join('\n\n');
-}
-
-function renderPlaintext(blocks: HoverBlock[]): string {
-  const parts: string[] = [];
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-      case 'text':
-      case 'quote':
-        parts.push(b.text);
-        break;
-      case 'fields':
-        parts.push(b.fields.map(([k, v]) => `${k}: ${v}`).join('\n'));
-        break;
-      case 'links':
-        parts.push(b.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
-        break;
-    }
-  }
-  return parts.join('\n\n');
-}
-
 export function toHover(result: HoverResult, lines: LineIndex, markdown: boolean): Hover {
   return {
     contents: markdown
-      ? { kind: MarkupKind.Markdown, value: renderMarkdown(result.blocks) }
-      : { kind: MarkupKind.PlainText, value: renderPlaintext(result.blocks) },
+      ? { kind: MarkupKind.Markdown, value: renderHover(result.blocks, 'markdown') }
+      : { kind: MarkupKind.PlainText, value: renderHover(result.blocks, 'plaintext') },
     range: lines.range(result.span),
   };
 }

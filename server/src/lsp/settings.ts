@@ -1,7 +1,7 @@
 // Settings per resource, read from the client through `workspace/configuration`.
 import type { Connection } from 'vscode-languageserver';
 import type { Severity } from '../core/model';
-import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from '../host/settings';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const RUN = new Set(['onType', 'onSave', 'manual']);

@@ -5,8 +5,9 @@
  */
 import type { Citations, MotionMention, PaperRef } from '../citations/types';
 import { kindLabel, officialUrl, spacedDossier, tweedeKamerUrl } from '../citations/paper';
-import { LineIndex } from '../text';
-import { citationAtLinked, uriBaseName, type CitationWorkspace } from './citationLookup';
+import { collapseWhitespace, LineIndex } from '../text';
+import { motionLinkPlace } from './motionLink';
+import { citationAtLinked, type CitationWorkspace } from './citationLookup';
 import type { HoverBlock, HoverResult } from './types';
 
 export interface CitationAnalysis {
@@ -56,26 +57,15 @@ export function paperLinks(r: PaperRef): { label: string; url: string }[] {
 
 /** "via voetnoot 7", "via de verwijzing tussen haakjes", "via de eerdere verwijzing op regel 12". */
 export function linkPhrase(m: MotionMention, lines: LineIndex, workspace?: CitationWorkspace): string | null {
-  const via = m.via;
-  if (!via) return null;
-  switch (via.kind) {
-    case 'parenthesis':
-      return 'via de verwijzing direct na de vermelding';
-    case 'footnote':
-      return `via voetnoot ${via.footnote}`;
-    case 'earlier': {
-      if (!via.uri) return `via de eerdere verwijzing op regel ${lines.lineAt(via.citationSpan.start) + 1}`;
-      const other = workspace?.documents().find((d) => d.uri === via.uri);
-      const name = uriBaseName(via.uri);
-      if (!other) return `via de verwijzing in ${name}`;
-      return `via de verwijzing in ${name}, regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}`;
-    }
-  }
+  const place = motionLinkPlace(m, lines, (uri) => workspace?.documents().find((d) => d.uri === uri)?.text);
+  if (!place) return null;
+  if (place.kind === 'parenthesis') return 'via de verwijzing direct na de vermelding';
+  if (place.kind === 'footnote') return `via voetnoot ${place.footnote}`;
+  if (!place.file) return `via de eerdere verwijzing op regel ${place.line}`;
+  return place.line === null ? `via de verwijzing in ${place.file}` : `via de verwijzing in ${place.file}, regel ${place.line}`;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const oneLine = collapseWhitespace;
 
 /** The hover at `offset`, or null when no citation stands there. */
 export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): HoverResult | null {

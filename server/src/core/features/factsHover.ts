@@ -92,39 +92,3 @@ export function factsHoverBlocks(peek: FactsPeek): HoverBlock[] {
   else blocks.push({ kind: 'text', text: FACTS_FOLLOW });
   return blocks;
 }
-
-/** Escape text for CommonMark so that nothing from a source is interpreted as Markdown/HTML. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
-}
-
-/** Render blocks as Markdown (every text escaped) or as plain text. */
-export function renderBlocks(blocks: HoverBlock[], format: 'markdown' | 'plaintext'): string {
-  const md = format === 'markdown';
-  const parts: string[] = [];
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-        parts.push(md ? `**${escapeMarkdown(b.text)}**` : b.text);
-        break;
-      case 'text':
-        parts.push(md ? escapeMarkdown(b.text) : b.text);
-        break;
-      case 'quote':
-        parts.push(md ? `> ${escapeMarkdown(b.text)}` : `"${b.text}"`);
-        break;
-      case 'fields':
-        parts.push(b.fields.map(([k, v]) => (md ? `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}` : `${k}: ${v}`)).join('\n'));
-        break;
-      case 'links':
-        parts.push(b.links.map((l) => (md ? `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})` : `${l.label}: ${l.url}`)).join(md ? ' · ' : '\n'));
-        break;
-    }
-  }
-  return parts.join('\n\n');
-}
-
-/** The facts part of a hover as a string. */
-export function renderFactsHover(peek: FactsPeek, format: 'markdown' | 'plaintext'): string {
-  return renderBlocks(factsHoverBlocks(peek), format);
-}

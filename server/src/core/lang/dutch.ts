@@ -7,6 +7,7 @@
  */
 import { stemmer as snowballDutch } from '@orama/stemmers/dutch';
 import { nl as STOPWORDS_NL } from 'stopwords-iso/stopwords-iso.json';
+import { BoundedMap, slot, type Memo } from '../memo';
 
 const stemmer = { stem: snowballDutch };
 
@@ -80,32 +81,30 @@ const DETERMINERS = new Set(['de', 'het', 'een', 'die', 'deze', 'dit', 'dat', 'w
 const BEFORE_VERB = new Set(['te', 'gaat', 'gaan', 'zal', 'zullen', 'zult', 'kan', 'kunt', 'kunnen', 'wil', 'wilt', 'willen', 'moet', 'moeten', 'mag', 'mogen', 'wordt', 'worden', 'werd', 'werden', 'blijft', 'blijven']);
 
 /**
- * Stems by word, shared across analyses: a letter is re-analysed on every keystroke and its
- * vocabulary hardly changes. Cleared when it grows past a bound, so memory stays flat.
+ * Stems by word, kept in the analyzer's memo: a letter is re-analysed on every keystroke and its
+ * vocabulary hardly changes. Started afresh past a bound, so memory stays flat.
  */
-const STEM_CACHE = new Map<string, string>();
-const STEM_CACHE_MAX = 200_000;
+const STEMS = slot('dutch.stems', () => new BoundedMap<string, string>(200_000));
+/** Key terms by sentence (subquestions hardly change between keystrokes). */
+const TERMS = slot('dutch.terms', () => new BoundedMap<string, KeyTerm[]>(20_000));
 
-function cachedStem(w: string): string {
+function cachedStem(w: string, memo?: Memo): string {
   // No Dutch word is this long; do not spend time (or cache memory) on junk.
   if (w.length > 40) return w;
-  let s = STEM_CACHE.get(w);
+  const cache = memo?.get(STEMS);
+  let s = cache?.get(w);
   if (s === undefined) {
-    if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
     s = stemmer.stem(w);
-    STEM_CACHE.set(w, s);
+    cache?.set(w, s);
   }
   return s;
 }
 
-const TERMS_CACHE = new Map<string, KeyTerm[]>();
-const TERMS_CACHE_MAX = 20_000;
-
 const STOP = new Set<string>([...STOPWORDS_NL, ...DOMAIN_STOP, ...QUESTION_VERBS]);
 
 /** The Snowball (Dutch) stem of a word, lowercased. */
-export function stem(word: string): string {
-  return cachedStem(word.toLowerCase());
+export function stem(word: string, memo?: Memo): string {
+  return cachedStem(word.toLowerCase(), memo);
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -164,12 +163,13 @@ export function isContentWord(lower: readonly string[], i: number, written?: str
 /**
  * The key terms of a sentence: its content words (`isContentWord`: nouns, names, numbers, domain
  * terms; not stop words, verbs of asking, auxiliaries or question openers), each with its
- * stem(s), in order of first occurrence and without repeats. The result is cached and shared: do
- * not change it.
+ * stem(s), in order of first occurrence and without repeats. With a memo the result is cached
+ * and shared: do not change it.
  */
-export function keyTerms(sentence: string): KeyTerm[] {
+export function keyTerms(sentence: string, memo?: Memo): KeyTerm[] {
   // Subquestions hardly change between keystrokes: remember their terms.
-  const known = TERMS_CACHE.get(sentence);
+  const cache = memo?.get(TERMS);
+  const known = cache?.get(sentence);
   if (known) return known;
   const out: KeyTerm[] = [];
   const seen = new Set<string>();
@@ -182,10 +182,9 @@ export function keyTerms(sentence: string): KeyTerm[] {
     seen.add(lower);
     const simple = !lower.includes('-') && !lower.includes("'") && !lower.includes('’');
     const parts = simple ? [] : lower.split(/[-'’]/).filter((p) => p.length >= 3 && !STOP.has(p));
-    const stems = parts.length ? parts.map(cachedStem) : [cachedStem(lower)];
+    const stems = parts.length ? parts.map((p) => cachedStem(p, memo)) : [cachedStem(lower, memo)];
     out.push({ word: w, stems });
   }
-  if (TERMS_CACHE.size >= TERMS_CACHE_MAX) TERMS_CACHE.clear();
-  TERMS_CACHE.set(sentence, out);
+  cache?.set(sentence, out);
   return out;
 }

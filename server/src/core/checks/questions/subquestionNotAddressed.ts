@@ -4,9 +4,11 @@
  * in, findings out. Runs in time linear in the letter: each subquestion's key terms are looked up
  * in an index of its answer's words, never by scanning the answer once per subquestion.
  */
-import type { Finding, Letter, QuestionUnit } from '../model';
-import { resolveTarget } from '../letter/references';
-import { keyTerms, type KeyTerm } from '../lang/dutch';
+import type { Finding, Letter, QuestionUnit } from '../../model';
+import { resolveTarget } from '../../letter/references';
+import { keyTerms, type KeyTerm } from '../../lang/dutch';
+import type { Memo } from '../../memo';
+import { quote } from './common';
 
 /** Stems shorter than this count only at the start of a word; tails of stems this long count anywhere. */
 const MIN_PART = 6;
@@ -131,11 +133,6 @@ export class AnswerWords {
   }
 }
 
-function quote(s: string, max = 70): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
-}
-
 /** The texts that answer a unit: its own answer and those its by-reference answers lead to. */
 function answerTexts(letter: Letter, q: QuestionUnit): string[] {
   const texts = [q.answer.text];
@@ -161,7 +158,7 @@ function answerTexts(letter: Letter, q: QuestionUnit): string[] {
  * subquestion asking for a count is addressed by any count. Spans are the subquestions' (UTF-16
  * offsets into `letter.text`); `data.terms` lists the terms as written. Never throws.
  */
-export function checkNotAddressed(letter: Letter): Finding[] {
+export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
   const out: Finding[] = [];
   for (const q of letter.questions) {
     const s = q.answer.status;
@@ -183,7 +180,7 @@ export function checkNotAddressed(letter: Letter): Finding[] {
     for (const sub of q.subquestions) {
       // "Zo ja, …" asks only if the answer to the previous subquestion was yes.
       if (CONDITIONAL.test(sub.text)) continue;
-      const terms = keyTerms(sub.text);
+      const terms = keyTerms(sub.text, memo);
       if (terms.length < MIN_TERMS || terms.some(mentioned)) continue;
       if (ASKS_COUNT.test(sub.text) && (answer ??= new AnswerWords(answerTexts(letter, q).join(' '))).hasCount()) continue;
       const names = terms.slice(0, 5).map((t) => `‘${t.word}’`);
@@ -197,4 +194,9 @@ export function checkNotAddressed(letter: Letter): Finding[] {
     }
   }
   return out;
+}
+
+/** `checkNotAddressed`, appended to `out` (the shape of every check in checks/questions/). */
+export function notAddressed(letter: Letter, out: Finding[], memo?: Memo): void {
+  out.push(...checkNotAddressed(letter, memo));
 }
