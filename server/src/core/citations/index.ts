@@ -19,6 +19,7 @@ export { signerKey } from './motions';
 const SENTENCE_ABBREVIATIONS = new Set(['nr', 'nrs', 'no', 'p', 'pp', 'blz', 'pag', 'art', 'jl', 'ca', 'vs', 'bijv', 'zgn', 'resp', 'o', 'a', 'm', 'e', 'v', 'i', 't', 's', 'c']);
 
 function stripRef(r: PaperRef): PaperRef {
+  if (r.orDossier) return { ...stripRef({ ...r, orDossier: undefined }), orDossier: r.orDossier };
   return {
     kind: r.kind,
     id: r.id,
@@ -73,14 +74,30 @@ function citationsOf(t: Tokens): Citations {
     if (pc) {
       parsed.push(pc);
       skip = pc.next;
+      // Page furniture inside the citation (a footnote line) holds citations of its own.
+      for (const [from, to] of pc.holes ?? []) {
+        for (let k = from; k < to; k++) {
+          const inner = g.at(k);
+          if (inner && inner.next <= to) {
+            parsed.push(inner);
+            k = inner.next - 1;
+          }
+        }
+      }
     }
   }
+  if (parsed.some((p) => p.holes)) parsed.sort((a, b) => a.start - b.start);
 
   // The running footer of an official paper names the paper itself on every page: not a citation.
   const own = parsed.some((p) => p.trigger === 'kamer') ? identifyPaper(text) : null;
-  const citations = own
+  let citations = own
     ? parsed.filter((p) => !(p.trigger === 'kamer' && p.papers[0].ref.id === own.id && lineStartsAt(text, p.start)))
     : parsed;
+  // The publication block of a published paper ("ah-tk-20232024-1432" / "ISSN 0921 - 7398" on the
+  // lines under it) names the paper itself: not a citation, there or wherever it stands alone.
+  const ownIds = new Set<string>();
+  for (const p of citations) if (p.trigger === 'id' && aloneOnLine(text, p.start, p.end) && nextLineStartsWith(text, p.end, 'ISSN')) ownIds.add(p.papers[0].ref.id);
+  if (ownIds.size) citations = citations.filter((p) => !(p.trigger === 'id' && ownIds.has(p.papers[0].ref.id) && aloneOnLine(text, p.start, p.end)));
 
   const references: Reference[] = [];
   const byStart = new Map<number, ParsedCitation>();
@@ -104,6 +121,29 @@ function citationsOf(t: Tokens): Citations {
   const fs = scanFootnotes(t);
   const motions = linkMotions(t, mentions, citations, byStart, fs);
   return { references, motions, footnotes: fs.footnotes, markers: fs.markers };
+}
+
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  if (!lineStartsAt(text, start)) return false;
+  for (let k = end; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The first non-blank line after offset (within a few lines) starts with `word`. */
+function nextLineStartsWith(text: string, offset: number, word: string): boolean {
+  let k = offset;
+  let lines = 0;
+  while (k < text.length && lines < 3) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) { lines++; k++; continue; }
+    if (c === 32 || c === 9) { k++; continue; }
+    return lines > 0 && text.startsWith(word, k);
+  }
+  return false;
 }
 
 function lineStartsAt(text: string, offset: number): boolean {
