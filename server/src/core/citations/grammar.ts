@@ -116,44 +116,30 @@ export class Grammar {
   }
 
   /**
-   * A citation broken by the page: at a line break, the lines that belong to the page rather than
-   * to the citation (a footnote "3 Kamerstuk …", a page number, the running footer "Tweede Kamer,
-   * vergaderjaar 2023–2024, Aanhangsel", "ah-tk-…", "ISSN …") are skipped, at most four, and
-   * remembered as holes so their own citations are still read. Each skipped line is short enough
-   * between its digits that the neighbourhood lexing sees all of it.
-   */
-  private cont(j: number): number {
-    const t = this.t;
-    if (j >= t.count || t.gap[j] < NEWLINE) return j;
-    let k = j;
-    for (let lines = 0; lines < 4; lines++) {
-      if (k >= t.count || t.gap[k] < NEWLINE) break;
-      const e = this.furnitureEnd(k);
-      if (e < 0) break;
-      k = e;
-    }
-    if (k > j && k < t.count) {
-      this.holes.push([j, k]);
-      return k;
-    }
-    return j;
-  }
-
-  /**
-   * `f` at j; when it fails at a line break, `f` after the page furniture there (see `cont`).
-   * What stands right at j always wins: "nr.\n\n273" is a volgnummer, not a page number.
+   * `f` at j; when it fails at a line break, `f` after the page furniture there: a citation broken
+   * by the page has lines between its parts that belong to the page (a footnote "3 Kamerstuk …", a
+   * page number, the running footer "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel",
+   * "ah-tk-…", "ISSN …"). At most four such lines are skipped, one at a time, and remembered as
+   * holes so their own citations are still read. What stands right at j always wins:
+   * "nr.\n\n273" is a volgnummer, not a page number.
    */
   private orCont<T>(j: number, f: (j: number) => T | null): T | null {
     const r = f(j);
     if (r !== null) return r;
     const t = this.t;
-    if (j >= t.count || t.gap[j] < NEWLINE) return null;
-    const saved = this.holes.length;
-    const k = this.cont(j);
-    if (k === j) return null;
-    const r2 = f(k);
-    if (r2 === null) this.holes.length = saved;
-    return r2;
+    let k = j;
+    for (let lines = 0; lines < 4; lines++) {
+      if (k >= t.count || t.gap[k] < NEWLINE) return null;
+      const e = this.furnitureEnd(k);
+      if (e < 0 || e >= t.count) return null;
+      k = e;
+      const r2 = f(k);
+      if (r2 !== null) {
+        this.holes.push([j, k]);
+        return r2;
+      }
+    }
+    return null;
   }
 
   /** End (token index of the next line) of the furniture line starting at token k, or -1. */
@@ -454,7 +440,10 @@ export class Grammar {
    */
   numbers(i: number, strong: boolean): NumberPart | null {
     const t = this.t;
-    if (t.gap[i] >= NEWLINE && !t.isP(i, ',') && !this.nrWord(i)) return this.orCont(i, (k) => (k === i ? null : this.numbers(k, strong)));
+    if (t.gap[i] >= NEWLINE && !t.isP(i, ',') && !this.nrWord(i)) {
+      const r = this.orCont(i, (k) => (k === i ? null : this.numbers(k, strong)));
+      if (r) return r;
+    }
     const c = this.comma(i);
     if (c > i && t.gap[c] >= NEWLINE && !this.nrWord(c)) {
       const r = this.orCont(c, (k) => (k === c ? null : this.numbers(k, strong)));
