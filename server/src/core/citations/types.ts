@@ -60,6 +60,15 @@ export interface MotionMention {
   via: MotionLink | null;
   /** Span of the citation that carried the number (in the document of `via.uri` when set). */
   citationSpan?: Span;
+  /** "de gewijzigde motie X": its own paper, never linked through the original motion's number. */
+  amended?: boolean;
+  /**
+   * Set when the evidence conflicts (the citation beside the mention and its footnote name
+   * different papers, a footnote names several papers for one motion, or other mentions of the
+   * same signer name different motions): each candidate with how it was found. The mention is then
+   * not linked (`refs` empty, `via` null): a wrong paper is never shown as certain.
+   */
+  candidates?: { refs: PaperRef[]; via: MotionLink; citationSpan: Span }[];
 }
 
 /** A footnote at the foot of a page ("7 Kamerstuk 30 821, nr. 110.") or a Markdown `[^7]: …`. */
