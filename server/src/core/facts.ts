@@ -137,7 +137,8 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const r of citations.references) {
-    if (r.kind !== 'kamerstuk' || !r.number) continue;
+    // "36123-45" unknown as paper nr. 45 may well be the dossier 36 123-45: the hover says so.
+    if (r.kind !== 'kamerstuk' || !r.number || r.orDossier) continue;
     const f = lookup(r);
     if (!f || f.found) continue;
     const key = `nf:${r.span.start}`;
@@ -187,6 +188,17 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
     }
   }
   return out;
+}
+
+/**
+ * How the sources settle a citation that may be a paper or a dossier ("36123-45": paper nr. 45 of
+ * dossier 36 123, or the dossier 36 123-45; `ref.orDossier` set by the grammar). Returns a Dutch
+ * sentence for the hover, or null while the facts are unknown.
+ */
+export function dossierReading(ref: PaperRef, facts: PaperFacts | undefined): string | null {
+  if (!ref.orDossier || !facts) return null;
+  if (facts.found) return `Volgens de bron is dit ${ref.canonical}${facts.title ? `: "${facts.title.trim()}"` : ''}, niet het dossier ${ref.orDossier}.`;
+  return `De bron kent geen nr. ${ref.number} in dossier ${ref.dossier ? ref.dossier.slice(0, 2) + ' ' + ref.dossier.slice(2) : ''}: bedoeld is waarschijnlijk het dossier ${ref.orDossier}.`;
 }
 
 const OUTCOME_WORDS: [RegExp, MotionOutcome][] = [

@@ -9,7 +9,7 @@ import { URI } from 'vscode-uri';
 import type { Analysis } from '../core/analyze';
 import { disabledCodes } from '../core/analyze';
 import type { PaperRef } from '../core/citations/types';
-import { checkFacts } from '../core/facts';
+import { checkFacts, dossierReading } from '../core/facts';
 import { factsHoverBlocks } from '../core/features/factsHover';
 import { citationAt } from '../core/features/citationLookup';
 import type { DefinitionTarget, HoverResult } from '../core/features/types';
@@ -24,8 +24,8 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 function toPaperRef(r: PaperRef): PaperRef {
-  const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical } = r;
-  return { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical };
+  const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical, orDossier } = r;
+  return orDossier ? { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical, orDossier } : { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical };
 }
 
 /** The papers cited in an analysed letter (references and linked motions), once each. */
@@ -137,7 +137,10 @@ export class FactsHost {
     const svc = this.serviceFor(s);
     const blocks = [...result.blocks];
     for (const r of refs) {
-      const factBlocks = factsHoverBlocks(svc.peek(toPaperRef(r)));
+      const peek = svc.peek(toPaperRef(r));
+      const reading = dossierReading(r, peek.facts);
+      if (reading) blocks.push({ kind: 'text', text: reading });
+      const factBlocks = factsHoverBlocks(peek);
       if (!factBlocks.length) continue;
       if (refs.length > 1) blocks.push({ kind: 'title', text: `Gegevens ${r.canonical}` });
       else blocks.push({ kind: 'title', text: 'Gegevens uit de bronnen' });

@@ -167,7 +167,8 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
         const q = p - 1;
         if (t.gap[p] !== GLUED) continue;
         // "2.3", "1)2" are no markers; "juni 2024.7" is.
-        if (t.kind[q] === NUM && !(c === 46 && t.len(q) === 4 && (next >= n || t.gap[next] !== GLUED))) continue;
+        // "(Kamerstuk 36 410, nr. 7)3" is: the parenthesis closes more than the number.
+        if (t.kind[q] === NUM && !(c === 46 && t.len(q) === 4 && (next >= n || t.gap[next] !== GLUED)) && !(c === 41 && q > 1 && !t.isP(q - 1, '(') && t.gap[q] !== GLUED)) continue;
         if (c === 46 && t.kind[q] === WORD && ABBREVIATIONS_BEFORE_DOT.has(t.str(q).toLowerCase())) continue; // "nr.3"
       } else continue;
       markerCands.push({ label: t.str(i), start: t.start[i], end: t.end[i], markdown: false, weak });

@@ -531,6 +531,9 @@ export class Grammar {
       if (nw) k = nw[1];
       else if (afterPages) break; // after a page reference only "en nr. 6" continues the list
       else if (sawComma && !plural && !t.isCI(k - 1, 'en')) break; // "nr. 72, 2020 …" is no list
+      // "… nr. 1999 en 21 501-08, nr. 12": the next citation, not a number of this one.
+      const nd = this.dossier(k, false);
+      if (nd && (this.nrWord(this.comma(nd.next)) || nd.toevoeging)) break;
       const n = this.num(k);
       if (!n) break;
       // A list of letters only continues a list of letters, and numbers numbers.
@@ -600,7 +603,12 @@ export class Grammar {
     const ds = this.orCont(j, (k) => this.dossiers(k, vj !== null && +vj.slice(0, 4) < 1980));
     if (!ds) return null;
     const [first, count, after] = ds;
-    const np = this.numbers(after, true);
+    let np = this.numbers(after, true);
+    // "Kamerstuk 26643-1151", "Kamerstuk 21501-32-1740": the compact form after the trigger word.
+    if (!np && t.isDash(after) && t.gap[after] === GLUED && t.gap[after + 1] === GLUED && t.isNum(after + 1) && t.len(after + 1) <= 4) {
+      const n = this.num(after + 1);
+      if (n && !(t.isDash(after + 2) && t.gap[after + 2] === GLUED)) np = { nums: [n], pages: null, next: after + 1 + this.numTokens(after + 1, n) };
+    }
     // A 4-digit "dossier" without a number is more likely a year ("Kamerstukken 2024").
     if (!np && first.dossier.length === 4) return null;
     return this.build(t.start[i], first, count, np, kamer, vj, np ? np.next : after, 'kamerstuk');
