@@ -155,8 +155,9 @@ test('own fixture (PDF style): forms, footnotes, motions, look-alikes in running
   assert.ok(!c.motions.some((m) => /motie 8/.test(m.text)));
   assert.equal(identifyPaper(text)?.id, 'kst-36600-17');
   const unlinked = checkCitations(text, c).filter((f) => f.code === 'unlinked-motion');
-  assert.equal(unlinked.length, 1);
-  assert.match(unlinked[0].message, /^Bij de motie Omtzigt staat geen Kamerstuknummer/);
+  assert.equal(unlinked.length, 2);
+  assert.match(unlinked[0].message, /^Bij de motie van de leden Kops en Van Baarle is niet zeker welk Kamerstuk bedoeld is: Kamerstuk 21 501-20, nr\. 2001 of Kamerstuk 21 501-20, nr\. 2003\./);
+  assert.match(unlinked[1].message, /^Bij de motie Omtzigt staat geen Kamerstuknummer/);
 });
 
 test('own fixture (Markdown): [^n] footnotes, short forms, earlier citation', () => {
