@@ -217,3 +217,19 @@ test('conflicting evidence: shown, never linked as certain', () => {
   const bare = cite('De motie Bikker (Kamerstuk 36 410, nr. 7) en de motie Bikker (Kamerstuk 36 410, nr. 9). Over de motie Bikker het volgende.').motions[2];
   assert.deepEqual([bare.refs, bare.via, bare.candidates?.length], [[], null, 2]);
 });
+
+test('the sources settle an ambiguous dash form; unknown as a paper is no kamerstuk-not-found', async () => {
+  const { dossierReading, checkFacts, notFoundFacts } = await import('../../server/src/core/facts');
+  const text = 'Zie de brief (36 123-45).';
+  const c = cite(text);
+  const ref = c.references[0];
+  assert.equal(dossierReading(ref, undefined), null, 'no facts yet: nothing said');
+  const missing = notFoundFacts(ref.id, 'II', 'tweedekamer', '2026-11-30T04:00:00Z');
+  assert.equal(dossierReading(ref, missing), 'De bron kent geen nr. 45 in dossier 36 123: bedoeld is waarschijnlijk het dossier 36 123-45.');
+  assert.deepEqual(checkFacts(text, c, () => missing), [], 'not found as a paper: it may be the dossier');
+  const found = { ...missing, found: true, title: 'Brief regering over het plan', type: 'Brief regering' };
+  assert.equal(dossierReading(ref, found), 'Volgens de bron is dit Kamerstuk 36 123, nr. 45: "Brief regering over het plan", niet het dossier 36 123-45.');
+  // A certain paper that the source does not know still gets its finding.
+  const sure = cite('Zie Kamerstuk 36 410, nr. 45.');
+  assert.equal(checkFacts('Zie Kamerstuk 36 410, nr. 45.', sure, (r) => notFoundFacts(r.id, 'II', 'tweedekamer', 'x')).length, 1);
+});
