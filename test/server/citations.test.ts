@@ -222,12 +222,13 @@ test('hover on an ambiguous dash form and on a motion with conflicting evidence 
     assert.match(compact, /Identificatie: kst\\-21501\\-32\\-1740/);
     assert.doesNotMatch(compact, /of dossier/);
     const doc = value(await c.hover(uri, positionOf(text, '2022D55262', 3)));
-    assert.match(doc, /Soort: Documentnummer \(Tweede Kamer\)/);
+    assert.match(doc, /Soort: Documentnummer \\\(Tweede Kamer\\\)/);
     const m = value(await c.hover(uri, positionOf(text, 'motie Bikker', 3)));
-    assert.match(m, /Niet zeker gekoppeld: de verwijzingen spreken elkaar tegen\. Mogelijk bedoeld: kst\\-36410\\-7 of kst\\-36410\\-9\./);
+    assert.match(m, /Niet zeker gekoppeld: de verwijzingen spreken elkaar tegen\\\. Mogelijk bedoeld: kst\\-36410\\-7 of kst\\-36410\\-9\\\./);
     assert.match(m, /\*\*Kamerstuk 36 410, nr\\\. 7\?\*\*/);
     assert.match(m, /\*\*Kamerstuk 36 410, nr\\\. 9\?\*\*/);
-    assert.match(m, /Gevonden via voetnoot 3\./);
+    assert.match(m, /Gevonden via de verwijzing direct na de vermelding\\\./);
+    assert.match(m, /Gevonden via voetnoot 3\\\./);
     assert.doesNotMatch(m, /Gekoppeld via/);
     // Not linked as certain: no definition jumps to either paper, and the diagnostic says why.
     const diags = await c.diagnostics(uri, 1);
