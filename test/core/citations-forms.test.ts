@@ -233,3 +233,29 @@ test('the sources settle an ambiguous dash form; unknown as a paper is no kamers
   const sure = cite('Zie Kamerstuk 36 410, nr. 45.');
   assert.equal(checkFacts('Zie Kamerstuk 36 410, nr. 45.', sure, (r) => notFoundFacts(r.id, 'II', 'tweedekamer', 'x')).length, 1);
 });
+
+test('own fixture (Aanhangsel as pasted from its PDF): the kinds mixed, exact', async () => {
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const text = readFileSync(path.resolve(__dirname, '../fixtures/citations/aanhangsel-vormen.txt'), 'utf8');
+  const c = cite(text);
+  assert.deepEqual(c.references.map((r) => r.id + (r.orDossier ? '?' : '')), [
+    'ah-tk-20252026-498', 'kst-36123-45?', 'kst-32698-874', 'kst-32698-880', 'kst-32698-881', 'kst-32698-882', 'kst-32698-883',
+    'stb-2024-312', 'stcrt-2025-12345', 'h-tk-20242025-61-9', 'kst-21501-32-1744', 'kst-32698-870', 'kst-32698-871',
+    'kst-32698-890', 'kst-36200-C', '2025D41234', 'kst-21501-32-1740', 'kst-32698-891',
+  ]);
+  assert.ok(!c.references.some((r) => r.id === 'ah-tk-20252026-512'), 'the letter\'s own id is no citation');
+  assert.equal(c.references.find((r) => r.id === 'kst-32698-874')!.kamer, 'II', '"Kamerstukken ll" is the Tweede Kamer');
+  assert.deepEqual(c.footnotes.map((f) => [f.label, f.text]), [
+    ['1', 'Kamerstuk 32 698, nr. 870'], ['2', 'Kamerstuk 32 698, nr. 871'], ['3', '21501-32-1740.'], ['4', 'Kamerstuk 32 698, nr. 891.'], ['5', 'Brief van de minister.'],
+  ]);
+  assert.deepEqual(c.motions.map((m) => [m.signer, m.amended ?? false, m.via?.kind ?? null, m.refs.map((r) => r.id).join(), (m.candidates ?? []).map((x) => x.refs[0].id).join()]), [
+    ['De Vries-Kramer', false, 'earlier', 'kst-32698-870', ''], // the title, through the mention with footnote 1 below it
+    ['De Vries-Kramer', false, 'footnote', 'kst-32698-870', ''], // "De Vries-" / "Kramer c.s.1": label column, body after the ISSN block
+    ['Bakker', false, 'earlier', 'kst-21501-32-1740', ''], // the parenthesis belongs to the gewijzigde motie after it
+    ['Bakker', true, 'parenthesis', 'kst-21501-32-1744', ''],
+    ['Bakker', false, 'footnote', 'kst-21501-32-1740', ''], // superscript marker, compact form in the footnote
+    ['Bakker', true, 'earlier', 'kst-21501-32-1744', ''], // a gewijzigde motie through the gewijzigde one only
+    ['Smit', false, null, '', 'kst-32698-890,kst-32698-891'], // parenthesis and footnote disagree
+  ]);
+});

@@ -8,7 +8,7 @@
  * about a page. Footnote lines directly following an accepted footnote with the previous label
  * are accepted too (their markers may stand where we cannot see them).
  */
-import { Tokens, WORD, NUM, PUNCT, SUP, GLUED, SPACE, NEWLINE } from './lexer';
+import { Tokens, WORD, NUM, PUNCT, SUP, GLUED, SPACE, NEWLINE, supDigit } from './lexer';
 import type { Footnote, FootnoteMarker } from './types';
 
 /** How far (UTF-16 units) a footnote may stand after its marker: a bit more than a PDF page. */
@@ -368,7 +368,7 @@ function footnoteEnd(t: Tokens, text: string, i: number): number {
     if (text.charCodeAt(s) === 10) s++;
     if (s >= text.length || s === e) break;
     const c = text.charCodeAt(s);
-    if (c === 10 || c === 13 || c === 32 || c === 9 || (c >= 48 && c <= 57)) break;
+    if (c === 10 || c === 13 || c === 32 || c === 9 || (c >= 48 && c <= 57) || supDigit(c) >= 0 || c === 91) break;
     // A URL line belongs to the page, not to one footnote.
     if (text.startsWith('http', s)) break;
     e = lineEnd(text, s);

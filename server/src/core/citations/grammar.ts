@@ -18,7 +18,7 @@
  *   vergaderjaar := ("vergaderjaar" | "zitting")? YEAR ("/" | "-") "-"? (YY | YEAR)
  *   handelingen  := "Aanhangsel"? ("van de")? "Handelingen" kamer? ","? vergaderjaar ("," part)*
  */
-import { Tokens, WORD, NUM, PUNCT, BREAK, GLUED, SPACE, NEWLINE } from './lexer';
+import { Tokens, WORD, NUM, PUNCT, BREAK, SUP, GLUED, SPACE, NEWLINE } from './lexer';
 import { DASH_TOEVOEGINGEN, PLAIN_DOSSIERS } from './dossiers';
 import type { PaperRef } from './types';
 import type { Span } from '../text';
@@ -191,7 +191,7 @@ export class Grammar {
     // "30 821, E3.": a footnote marker glued to the letter.
     if (marker && t.isNum(n) && t.gap[n] === GLUED && t.len(n) <= 2 && !(t.gap[n + 1] === GLUED && t.kind[n + 1] !== PUNCT)) n++;
     if (n < t.count && t.gap[n] === GLUED) {
-      if (t.isP(n, '*') || t.isP(n, '_')) return true;
+      if (t.isP(n, '*') || t.isP(n, '_') || t.kind[n] === SUP) return true;
       if (t.kind[n] !== PUNCT) return false;
       const c = this.text.charCodeAt(t.start[n]);
       // "E." / "E," / "E)" / "E;" end the letter; "EU-beleid" or "E-mail" do not.
@@ -692,7 +692,7 @@ export class Grammar {
     const nt = j + 1;
     if (!t.isNum(nt) || t.len(nt) > 4 || t.gap[nt] !== GLUED) return null;
     const after = nt + 1;
-    if (after < t.count && t.gap[after] === GLUED && (t.kind[after] !== PUNCT || t.isDash(after) || (t.isP(after, '.') && t.isNum(after + 1) && t.gap[after + 1] === GLUED))) return null;
+    if (after < t.count && t.gap[after] === GLUED && ((t.kind[after] !== PUNCT && t.kind[after] !== SUP) || t.isDash(after) || (t.isP(after, '.') && t.isNum(after + 1) && t.gap[after + 1] === GLUED))) return null;
     let ref: PaperRef;
     if (!toevoeging && t.len(nt) === 2) {
       // "21501-20" names the dossier 21 501-20; "36410-45" paper nr. 45; "36123-45" either.
