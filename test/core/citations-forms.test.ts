@@ -259,3 +259,14 @@ test('own fixture (Aanhangsel as pasted from its PDF): the kinds mixed, exact', 
     ['Smit', false, null, '', 'kst-32698-890,kst-32698-891'], // parenthesis and footnote disagree
   ]);
 });
+
+test('across the workspace: one motion of the signer links, two different ones do not', async () => {
+  const { linkAcrossWorkspace } = await import('../../server/src/core/citations');
+  const own = cite('Over de motie Bikker het volgende.');
+  const one = [{ uri: 'file:///a.md', citations: cite('De motie Bikker (Kamerstuk 36 410, nr. 7).') }];
+  assert.deepEqual(linkAcrossWorkspace(own, one).motions[0].refs.map((r) => r.id), ['kst-36410-7']);
+  const two = [...one, { uri: 'file:///b.md', citations: cite('De motie Bikker (Kamerstuk 36 410, nr. 9).') }];
+  const m = linkAcrossWorkspace(own, two).motions[0];
+  assert.deepEqual([m.refs, m.via], [[], null]);
+  assert.deepEqual(m.candidates?.map((c) => [c.refs[0].id, c.via.kind === 'earlier' && c.via.uri]), [['kst-36410-7', 'file:///a.md'], ['kst-36410-9', 'file:///b.md']]);
+});

@@ -291,11 +291,15 @@ function linesFrom(text: string, from: number, max: number): LineSpan[] {
   return out;
 }
 
+function isWhite(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 13 || c === 10 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0xfeff;
+}
+
 function trimmed(text: string, l: LineSpan): LineSpan {
   let s = l.start;
   let e = l.end;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && isWhite(text.charCodeAt(s))) s++;
+  while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }
 
@@ -318,21 +322,25 @@ function labelBlock(t: Tokens, text: string, i: number): { notes: (Cand & { cont
   }
   const after = lineEnd(text, t.end[labels[labels.length - 1]]);
   if (after >= text.length) return null;
-  const lines = linesFrom(text, after + (text.charCodeAt(after) === 13 && text.charCodeAt(after + 1) === 10 ? 2 : 1), 18);
+  const lines = linesFrom(text, after + (text.charCodeAt(after) === 13 && text.charCodeAt(after + 1) === 10 ? 2 : 1), labels.length === 1 ? 4 : 18);
   const notes: (Cand & { contentStart: number })[] = [];
+  const blank = (l: LineSpan) => trimmed(text, l).start === l.end;
   const body = (l: LineSpan) => {
-    const s = text.slice(l.start, l.end).trim();
-    return s !== '' && !FURNITURE_LINE.test(s) && !/^\d/.test(s);
+    const s0 = trimmed(text, l).start;
+    if (s0 === l.end) return false;
+    const c = text.charCodeAt(s0);
+    if ((c >= 48 && c <= 57) || supDigit(c) >= 0) return false;
+    // Only the line's start decides whether it is furniture: a long line costs no copy.
+    return !FURNITURE_LINE.test(text.slice(s0, Math.min(l.end, s0 + 40)));
   };
   if (labels.length === 1) {
     let k = 0;
-    if (k < lines.length && text.slice(lines[k].start, lines[k].end).trim() === '') k++;
+    if (k < lines.length && blank(lines[k])) k++;
     if (k >= lines.length || !body(lines[k])) return null;
     const first = trimmed(text, lines[k]);
     let end = first.end;
     for (let c = k + 1; c < lines.length && c <= k + 2; c++) {
-      const s = text.slice(lines[c].start, lines[c].end);
-      if (!body(lines[c]) || /^\s/.test(s)) break;
+      if (!body(lines[c]) || /\s/.test(text.charAt(lines[c].start))) break;
       end = trimmed(text, lines[c]).end;
     }
     notes.push({ label: t.str(i), start: first.start, end, markdown: false, contentStart: first.start });

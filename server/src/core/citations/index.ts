@@ -371,26 +371,35 @@ function endsSentence(t: Tokens, k: number): boolean {
 
 /**
  * Links the still unlinked motion mentions of one document through linked mentions of the same
- * first signer in other documents of the workspace. Returns a new Citations; the input is left
+ * first signer in other documents of the workspace (when they name different motions of that
+ * signer, the mention gets them as `candidates` and stays unlinked). Returns a new Citations; the input is left
  * untouched.
  */
 export function linkAcrossWorkspace(own: Citations, others: { uri: string; citations: Citations }[]): Citations {
   const open = (m: MotionMention) => !m.via && !m.candidates && !m.amended && m.signer !== '';
   if (!own.motions.some(open)) return own;
-  const found = new Map<string, { uri: string; m: MotionMention }>();
+  // Every distinct paper (set) each first signer is linked to in the other documents.
+  const found = new Map<string, { uri: string; m: MotionMention }[]>();
   for (const o of others) {
     for (const m of o.citations.motions) {
-      if (!m.via || m.via.kind === 'earlier' || m.amended || !m.signer) continue;
+      if (!m.via || m.via.kind === 'earlier' || m.amended || !m.signer || m.refs.length !== 1) continue;
       const key = signerKey(m.signer);
-      if (!found.has(key)) found.set(key, { uri: o.uri, m });
+      const list = found.get(key) ?? [];
+      if (!list.some((h) => idsKey(h.m.refs) === idsKey(m.refs))) list.push({ uri: o.uri, m });
+      found.set(key, list);
     }
   }
   const motions = own.motions.map((m) => {
     if (!open(m)) return m;
-    const hit = found.get(signerKey(m.signer));
-    if (!hit) return m;
-    const cs = hit.m.citationSpan ?? hit.m.span;
-    const linked: MotionMention = { ...m, refs: hit.m.refs.slice(), via: { kind: 'earlier', citationSpan: cs, uri: hit.uri }, citationSpan: cs };
+    const hits = found.get(signerKey(m.signer));
+    if (!hits) return m;
+    const evidence = hits.map((hit) => {
+      const cs = hit.m.citationSpan ?? hit.m.span;
+      return { refs: hit.m.refs.slice(), via: { kind: 'earlier', citationSpan: cs, uri: hit.uri } as MotionLink, citationSpan: cs };
+    });
+    // Two different motions of this signer elsewhere: which one is meant is not known.
+    if (evidence.length > 1) return { ...m, candidates: evidence };
+    const linked: MotionMention = { ...m, refs: evidence[0].refs, via: evidence[0].via, citationSpan: evidence[0].citationSpan };
     return linked;
   });
   return { ...own, motions };
