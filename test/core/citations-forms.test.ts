@@ -80,6 +80,7 @@ test('Eerste Kamer letters and markup', () => {
     '_Kamerstukken I_, 2025/26, 30 821, E.',
     'Kamerstukken I 2025/26, 30 821, E3.',
     'Kamerstukken I, 2025-2026, 30821, E',
+    'Kamerstukken I 2025/26, *30 821, E*.',
   ]) {
     const c = cite(text);
     assert.deepEqual(c.references.map((x) => [x.id, x.kamer]), [['kst-30821-E', 'I']], text);

@@ -600,7 +600,7 @@ export class Grammar {
     j = this.comma(j);
     // Four-digit dossiers belong to papers from before the 1980s; later a four-digit number
     // after "Kamerstukken" is a year ("Kamerstukken 2024, nr. 5" is no citation).
-    const ds = this.orCont(j, (k) => this.dossiers(k, vj !== null && +vj.slice(0, 4) < 1980));
+    const ds = this.orCont(this.em(j), (k) => this.dossiers(k, vj !== null && +vj.slice(0, 4) < 1980));
     if (!ds) return null;
     const [first, count, after] = ds;
     let np = this.numbers(after, true);
