@@ -13,20 +13,6 @@ import { corpusPresent, loadTruths, matchMotion, observe, questionKey, readCorpu
 
 /** Known failures today: `${file} ${assertion}` → the issue and what it must fix. */
 const TODO: Record<string, string> = {
-  "002_6751bf33f558afb4.txt answer states":
-    "issue 9: answers 49 and 60 refer to another answer and then answer in their own words (answered, not by-reference)",
-  "002_6751bf33f558afb4.txt by-reference targets":
-    "issue 9: answers 49 (-> 8) and 60 (-> 18, 43) carry their own text: not by-reference",
-  "ah-tk-20232024-1984.txt question ids":
-    "issue 9: joint heading Vraag 9 en 10",
-  "ah-tk-20232024-1984.txt answer states":
-    "issue 9: joint heading Vraag 9 en 10 / Antwoord 9 en 10",
-  "ah-tk-20232024-1984.txt question lines":
-    "issue 9: joint heading Vraag 9 en 10",
-  "ah-tk-20232024-878.txt answer states":
-    "issue 9: Antwoord 5 \"In antwoord 3 ben ik ingegaan op …\" is an answer by reference to answer 3",
-  "ah-tk-20232024-878.txt by-reference targets":
-    "issue 9: Antwoord 5 refers to answer 3 (\"In antwoord 3 ben ik ingegaan op …\")",
 };
 
 const present = corpusPresent();
