@@ -92,8 +92,8 @@ const MONTHS = new Set([
   'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
 ]);
 
-/** Markdown emphasis and OCR look-alikes of the Kamer designation. */
-const KAMER_II = new Set(['II', 'TK', 'll', 'Il', 'lI', 'Il']);
+/** The Kamer designation, with the OCR look-alikes of PDF text ("Kamerstukken ll"). */
+const KAMER_II = new Set(['II', 'TK', 'll', 'Il', 'lI']);
 const KAMER_I = new Set(['I', 'EK', 'l']);
 
 export class Grammar {
