@@ -158,6 +158,10 @@ test('motion signer forms', () => {
   assert.equal(motion('de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 7)').amended, true);
   // A mention without signer and without a citation is an anaphor: no mention.
   assert.deepEqual(cite('Wij steunen onze motie en de motie die morgen komt.').motions, []);
+  // Without signer, the footnote ending the sentence names the motion only when the sentence is about it.
+  assert.deepEqual(linked('Kent u de aangenomen motie die de regering verzoekt te handelen?3\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
+  assert.deepEqual(cite('Zie de brief over de motie en de wet.3\n\n3 Kamerstuk 36 410, nr. 7.\n').motions, []);
+  assert.deepEqual(linked('Zie de motie3 en de wet.\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
 });
 
 test('the motion\'s own number wins over an earlier mention of the name', () => {

@@ -181,7 +181,7 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
         out.push({
           code: 'motion-rejected',
           span: m.span,
-          message: `De motie ${m.signer} (${label(ref)}) is ${outcome}${f.motion?.besluitTekst ? ` (${f.motion.besluitTekst.trim()})` : ''}: de brief zegt haar uit te voeren.`,
+          message: `De motie ${m.signer ? m.signer + ' ' : ''}(${label(ref)}) is ${outcome}${f.motion?.besluitTekst ? ` (${f.motion.besluitTekst.trim()})` : ''}: de brief zegt haar uit te voeren.`,
           data: { id: ref.id },
         });
       }

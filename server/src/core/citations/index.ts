@@ -256,6 +256,10 @@ function linkMotions(
         const ev = markerEvidence(k);
         if (ev) { fnEv = ev; break; }
       }
+    } else if (m.signerless && !describes(t, j)) {
+      // "de motie …" without signer: only a marker glued to it; the end of the sentence may
+      // belong to something else ("de brief over de motie en de wet.3").
+      if (j < t.count && t.gap[j] === GLUED) fnEv = markerEvidence(j) ?? null;
     } else {
       for (let k = j, steps = 0; k < t.count && steps < 80; k++, steps++) {
         if (t.start[k] >= nextMentionStart) break;
@@ -344,6 +348,11 @@ function linkMotions(
     out.push(mention);
   }
   return out;
+}
+
+/** "motie die …", "motie waarin …", "motie over …": the sentence goes on about this motion. */
+function describes(t: Tokens, j: number): boolean {
+  return t.isCI(j, 'die') || t.isCI(j, 'waarin') || t.isCI(j, 'welke') || t.isCI(j, 'over') || t.isCI(j, 'om') || t.isCI(j, 'inzake');
 }
 
 function footnoteContaining(footnotes: Footnote[], offset: number): Footnote | null {
