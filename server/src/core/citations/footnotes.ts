@@ -49,6 +49,10 @@ function lineEnd(text: string, from: number): number {
 }
 
 export function scanFootnotes(t: Tokens): FootnoteScan {
+  // Local copies of the token kinds for the per-token loops: a module loader that compiles each
+  // file to CommonJS (tsx, the tests and the benchmark) turns every use of an imported binding
+  // into a getter call.
+  const K_NUM = NUM, K_SUP = SUP, K_PUNCT = PUNCT, K_NEWLINE = NEWLINE;
   const text = t.text;
   const markerCands: Cand[] = [];
   const noteCands: (Cand & { contentStart: number })[] = [];
@@ -59,18 +63,21 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
   // Likewise a Markdown reference `[^x]` needs a definition `[^x]:` at the start of a line.
   let markdownDefs = false;
   for (let i = 0; i < n; i++) {
-    if (t.gap[i] < NEWLINE && i !== 0) {
+    if (t.gap[i] < K_NEWLINE && i !== 0) continue;
+    const k0 = t.kind[i];
+    if ((k0 === K_NUM || k0 === K_SUP) && t.len(i) <= 3) {
+      noteLabels.add(t.num(i));
       // Several footnotes on one line: "1 Kamerstuk …, nr. 72. 2 Kamerstuk …".
-      if (t.kind[i] === NUM && t.gap[i] === SPACE && t.len(i) <= 3 && isSentenceEnd(t, i - 1) && t.gap[i + 1] === SPACE && t.isCap(i + 1)) noteLabels.add(t.num(i));
-      continue;
+      for (let q = i + 1; q < n && q - i < 200 && t.gap[q] < K_NEWLINE; q++) {
+        if (t.kind[q] === K_NUM && t.gap[q] === SPACE && t.len(q) <= 3 && isSentenceEnd(t, q - 1) && t.gap[q + 1] === SPACE && t.isCap(q + 1)) noteLabels.add(t.num(q));
+      }
     }
-    if ((t.kind[i] === NUM || t.kind[i] === SUP) && t.len(i) <= 3) noteLabels.add(t.num(i));
     else if (t.isP(i, '[') && t.isNum(i + 1) && t.isP(i + 2, ']')) noteLabels.add(t.num(i + 1));
     else if (!markdownDefs && t.isP(i, '[') && t.isP(i + 1, '^')) markdownDefs = true;
   }
   for (let i = 0; i < n; i++) {
     const kind = t.kind[i];
-    if (kind === SUP) {
+    if (kind === K_SUP) {
       // A superscript is a footnote marker or, opening a line, a footnote label; never text.
       if (t.len(i) > 3) continue;
       if (t.gap[i] >= NEWLINE || i === 0) {
@@ -82,7 +89,7 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
       }
       continue;
     }
-    if (kind === PUNCT && t.isP(i, '[') && t.isNum(i + 1) && t.len(i + 1) <= 3 && t.gap[i + 1] <= SPACE && t.isP(i + 2, ']') && t.gap[i + 2] <= SPACE) {
+    if (kind === K_PUNCT && t.isP(i, '[') && t.isNum(i + 1) && t.len(i + 1) <= 3 && t.gap[i + 1] <= SPACE && t.isP(i + 2, ']') && t.gap[i + 2] <= SPACE) {
       // "[4 ]", "[4]": a bracketed marker, or opening a line, a label.
       const label = String(t.num(i + 1));
       if (t.gap[i] >= NEWLINE || i === 0) {

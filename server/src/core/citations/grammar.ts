@@ -860,7 +860,7 @@ export class Grammar {
    * each rule first checks its trigger token.
    */
   at(i: number): ParsedCitation | null {
-    this.holes = [];
+    if (this.holes.length) this.holes.length = 0;
     const pc = this.rule(i);
     if (pc && this.holes.length) pc.holes = this.holes.filter(([a]) => a < pc.next);
     return pc;

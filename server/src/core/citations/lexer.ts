@@ -161,7 +161,8 @@ export class Tokens {
           const m = l === 2 || l === 4 || l === 5 || l === 8 ? NUM_BIG : NUM_SMALL;
           until = Math.max(until, this.count + m[1]);
         }
-      } else if (supDigit(c) >= 0) {
+      } else if (c >= 0xb2 && supDigit(c) >= 0) {
+        // Superscript digits are no letters (\p{No}): checked before the letter test is the same.
         i++;
         while (i < n && supDigit(text.charCodeAt(i)) >= 0) i++;
         this.push(SUP, s, i, gap);
@@ -326,8 +327,12 @@ function isMotie(text: string, s: number, l: number): boolean {
 
 /** Lexer character class: 0 whitespace or line break, 1 letter, 2 digit, 3 other, 4 superscript digit. */
 function classOf(c: number): number {
-  if (c === 10 || c === 13 || isSpaceCode(c)) return 0;
-  if (c >= 48 && c <= 57) return 2;
+  if (c < 128) {
+    if (c === 10 || c === 13 || c === 32 || c === 9 || c === 12 || c === 11) return 0;
+    if (c >= 48 && c <= 57) return 2;
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 3;
+  }
+  if (isSpaceCode(c)) return 0;
   if (supDigit(c) >= 0) return 4;
   return isLetterCode(c) ? 1 : 3;
 }
