@@ -8,7 +8,15 @@ import { findCommitments, withFallbackDate, isCommitment, letterDateOf, dueOf, d
 import { analyze } from '../../server/src/core/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { documentOutline } from '../../server/src/core/features/symbols';
-import { hoverAt } from '../../server/src/core/features/hover';
+import { createAnalyzer } from '../../server/src/core/analyzer';
+
+/** The hover at `offset` as the language server asks it: through the analyzer's one hover dispatch. */
+function hoverAt(text: string, offset: number, letterDate: string | null = null) {
+  const analyzer = createAnalyzer();
+  const analysis = analyzer.analyze(text);
+  const diagnosis = analyzer.diagnose(analysis, { today: null, letterDate }, DEFAULT_SETTINGS);
+  return analyzer.hover(analysis, offset, { diagnosis });
+}
 import { corpusPresent } from '../support/corpus-truth';
 import { loadCommitmentTruth, matchCommitments, observeCommitments } from '../support/commitments-truth';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -225,10 +233,10 @@ test('analysis: outline group, hover, and the new-commitment finding (off by def
   assert.ok(group);
   assert.equal(group.name, 'Toezeggingen');
   assert.deepEqual(group.children.map((c) => c.detail), ['uiterlijk 4 juli 2025 (voor het zomerreces)', 'uiterlijk 23 april 2025 (binnen zes weken)']);
-  const h = hoverAt(a, LETTER.indexOf('zomerreces informeren'));
+  const h = hoverAt(LETTER, LETTER.indexOf('zomerreces informeren'));
   assert.ok(h);
   assert.deepEqual(h.blocks[0], { kind: 'title', text: 'Toezegging' });
-  assert.equal(hoverAt(a, LETTER.indexOf('stand van zaken')), null);
+  assert.equal(hoverAt(LETTER, LETTER.indexOf('stand van zaken')), null);
 });
 
 test('linear: a long letter of commitments and near-misses is read once', () => {
@@ -331,8 +339,8 @@ test('labels: a phrase without a date, and a letter without a date', () => {
   assert.equal(dueLabel(dueOf('Ik stuur uw Kamer voor de zomer een brief.', null)), 'voor de zomer (datum onbekend: de brief heeft geen datum)');
   assert.equal(dueLabel(dueOf('Ik stuur uw Kamer zo spoedig mogelijk een brief.', null)), 'zo spoedig mogelijk (geen datum)');
   assert.equal(dueLabel(dueOf('Ik stuur uw Kamer een brief.', '2025-01-01')), 'geen termijn');
-  const a = analyze('Geachte voorzitter,\n\nIk stuur uw Kamer voor de zomer een brief over de uitkomsten.\n');
-  const h = hoverAt(a, a.text.indexOf('stuur'));
+  const undated = 'Geachte voorzitter,\n\nIk stuur uw Kamer voor de zomer een brief over de uitkomsten.\n';
+  const h = hoverAt(undated, undated.indexOf('stuur'));
   assert.ok(h);
   assert.deepEqual(h.blocks[2], {
     kind: 'fields',

@@ -89,7 +89,7 @@ test('new-commitment is off by default and an information finding when switched 
         ],
       );
     },
-    { settings: { severity: { 'new-commitment': 'information' } } },
+    { settings: { ernst: { 'new-commitment': 'information' } } },
   );
 });
 

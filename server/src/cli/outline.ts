@@ -1,5 +1,5 @@
 // `antwoordbrief outline --format json FILE`
-import { analyze } from '../core/analyze';
+import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
 import type { Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
@@ -21,7 +21,7 @@ export interface OutlineResult {
 }
 
 export function outlineText(file: string, text: string): OutlineResult {
-  const a = analyze(text);
+  const a = analyzeText(text);
   return {
     file,
     questions: a.letter.questions.map((q) => ({
@@ -45,7 +45,7 @@ export function runOutline(argv: string[]): CommandResult {
   const file = args.files[0];
   const text = readLetterFile(file);
   if (format === 'json') return { stdout: JSON.stringify(outlineText(file, text), null, 2) + '\n', stderr: [], code: 0 };
-  const a = analyze(text);
+  const a = analyzeText(text);
   const lines: string[] = [];
   let section: string | null = null;
   for (const q of a.letter.questions) {
