@@ -10,6 +10,8 @@ export interface CheckDiagnostic {
   message: string;
   range: Range;
   question: string | null;
+  /** PDF only: the page of the finding's start. */
+  page?: number | null;
 }
 
 export interface CheckFileResult {

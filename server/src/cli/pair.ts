@@ -13,11 +13,13 @@ import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import { findQuestionLetter, LetterFiles } from '../host/pairFiles';
 import { checkText, type CheckDiagnostic, type CheckFileResult } from './check';
-import { InputError, readLetterFile } from './io';
+import { InputError } from './io';
+import { LETTER_FILE, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
+import { extractKind } from '../host/extract/index';
+import { questionLetterRef } from '../core/pair/link';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
-const LETTER_EXT = /\.(md|markdown|txt)$/iu;
 
 /** A checked file, with the question letter it was paired with (if any). */
 export interface PairedFileResult extends CheckFileResult {
@@ -45,7 +47,7 @@ export function lettersUnder(dir: string): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.isFile() && LETTER_EXT.test(e.name)) out.push(p);
+      else if (e.isFile() && LETTER_FILE.test(e.name)) out.push(p);
     }
   };
   walk(dir, 0);
@@ -57,6 +59,26 @@ function isDirectory(p: string): boolean {
     return statSync(p).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** A PDF or Word question letter named in the letter (`<!-- vragen: ./vragen.pdf -->`) is extracted first. */
+async function provideNamedQuestionLetter(disk: LetterFiles, file: string, text: string): Promise<void> {
+  const ref = questionLetterRef(text);
+  if (!ref || !extractKind(ref.target)) return;
+  const target = path.resolve(path.dirname(path.resolve(file)), ref.target);
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    return; // findQuestionLetter says it does not exist
+  }
+  if (!stat.isFile()) return;
+  try {
+    disk.provide(target, await readLetterInput(target), stat);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    disk.provide(target, { error: e.message }, stat);
   }
 }
 
@@ -74,7 +96,7 @@ export function pairDiagnostics(file: string, text: string, letter: Letter, ques
   return out;
 }
 
-export function runCheckWithPairs(argv: string[]): CommandResult {
+export async function runCheckWithPairs(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', 'questions']);
   const format = formatFlag(args, ['text', 'json'], 'text');
   if (!args.files.length) throw new UsageError('geef minstens één bestand op');
@@ -86,31 +108,38 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
       continue;
     }
     const under = lettersUnder(f);
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
 
   let fixed: { name: string; letter: Letter; text: string } | null = null;
   const q = args.flags.get('questions');
   if (typeof q === 'string') {
-    const text = readLetterFile(q);
+    const { text } = await readLetterInput(q);
     fixed = { name: path.basename(q), letter: parseLetter(text), text };
     if (!fixed.letter.questions.length) throw new InputError(`${q}: in deze vragenbrief zijn geen vragen gevonden`);
   }
 
   const disk = new LetterFiles();
-  const results: PairedFileResult[] = [];
+  // Every letter is read first, so that PDF and Word letters among them can be paired too.
+  const inputs: (LetterInput | null)[] = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = readLetterFile(file);
+      const input = await readLetterInput(file);
+      if (input.source !== 'text') disk.provide(file, input, statSync(file));
+      inputs.push(input);
     } catch (e) {
-      if (e instanceof InputError) {
-        errors.push(e.message);
-        continue;
-      }
-      throw e;
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e.message);
+      inputs.push(null);
     }
+  }
+  const results: PairedFileResult[] = [];
+  for (const [i, file] of files.entries()) {
+    const input = inputs[i];
+    if (!input) continue;
+    const text = input.text;
+    if (!fixed) await provideNamedQuestionLetter(disk, file, text);
     const result: PairedFileResult = checkText(file, text);
     let pairWith = fixed;
     let letter: Letter | null = null;
@@ -126,7 +155,7 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
       result.diagnostics.push(...pairDiagnostics(file, text, letter, pairWith));
       result.diagnostics.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
     }
-    results.push(result);
+    results.push(withSource(result, input, result.diagnostics));
   }
 
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
@@ -138,7 +167,7 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
     for (const r of results) {
       if (r.questionLetter) lines.push(`${r.file}: vragenbrief ${r.questionLetter}`);
       for (const d of r.diagnostics) {
-        lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
+        lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}${pageSuffix(d.page)}`);
       }
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
