@@ -17,6 +17,9 @@ async function handle(req: EngineRequest): Promise<EngineReply> {
 }
 
 if (parentPort) {
+  // pdf.js and mammoth warn on the console (a font not embedded, an unknown style): not for the
+  // drafter, and the CLI's stdout is JSON. The worker's console would write to the host's.
+  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = () => undefined;
   const port = parentPort;
   port.on('message', (req: EngineRequest) => {
     handle(req).then(

@@ -62,6 +62,7 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
       return `${name} kon niet gelezen worden: de lezer voor PDF en Word ontbreekt of faalde (${detail ?? 'onbekend'})`;
     case 'damaged':
     default:
+      if (detail === 'truncated') return `${name} is onvolledig (het bestand houdt halverwege op); sla de PDF opnieuw op of download hem opnieuw`;
       return kind === 'pdf' ? `${name} is beschadigd of geen PDF` : `${name} is beschadigd of geen Word-bestand (.docx)`;
   }
 }
@@ -130,7 +131,7 @@ export class Extractor {
     if (this.worker) return this.worker;
     const file = engineFile();
     if (!file) return null;
-    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 }, stdout: true, stderr: true });
+    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 } });
     w.unref();
     this.worker = w;
     return w;

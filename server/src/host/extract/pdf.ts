@@ -45,9 +45,14 @@ function pageLines(items: TextItem[]): Line[] {
 
 /** Text and page starts of a PDF, or why there is none. */
 export async function pdfText(bytes: Uint8Array): Promise<PdfResult> {
+  // pdf.js rebuilds what it can of a broken file; a letter cut short must not pass for whole.
+  // Every complete PDF starts with %PDF- and ends with %%EOF (ISO 32000-1, 7.5.2 and 7.5.5).
+  const latin1 = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');
+  if (!latin1(0, Math.min(bytes.length, 1024)).includes('%PDF-')) return { failure: 'damaged' };
+  if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) return { failure: 'damaged', detail: 'truncated' };
   let doc;
   try {
-    doc = await getDocumentProxy(bytes, { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
+    doc = await getDocumentProxy(bytes, { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
   } catch (e) {
     const name = (e as { name?: string })?.name ?? '';
     if (name === 'PasswordException') return { failure: 'encrypted' };
