@@ -13,6 +13,7 @@ import { registerNextUnanswered } from './commands/nextUnanswered';
 import { registerOpenReference } from './commands/openReference';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerRefreshFacts } from './commands/refreshFacts';
+import { registerExtracted } from './commands/extracted';
 
 export interface ActivationTiming {
   /** Time spent inside activate() before it returned. */
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): AntwoordbriefApi {
     registerOpenReference(host),
     registerCheckWorkspace(host),
     registerRefreshFacts(host),
+    registerExtracted(host),
     vscode.commands.registerCommand('antwoordbrief.toonUitvoer', () => host?.outputChannel.show(true)),
   );
   const output = host.outputChannel;

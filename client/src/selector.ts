@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { EXTRACTED_TEXT_SCHEME } from '../../server/src/protocol';
 
 /** Languages checked without any setting. */
 export const BASE_LANGUAGES = ['markdown', 'plaintext'];
@@ -23,6 +24,8 @@ export function documentSelector(s: SelectorSettings): DocumentSelector {
   const selector: { language?: string; scheme: string; pattern?: string }[] = [];
   for (const language of languages) for (const scheme of SCHEMES) selector.push({ language, scheme });
   for (const pattern of new Set(s.include)) selector.push({ scheme: 'file', pattern });
+  // The read-only text of a PDF or Word file ("Open als tekst").
+  selector.push({ scheme: EXTRACTED_TEXT_SCHEME });
   return selector;
 }
 

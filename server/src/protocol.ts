@@ -80,3 +80,29 @@ export interface CheckDocumentParams {
 export interface CheckDocumentResult {
   findings: number;
 }
+
+/**
+ * Client → server: the text of a PDF or Word file on disk, as the checks read it (the client
+ * shows it read-only under the `antwoordbrief-tekst:` scheme: "Open als tekst"). `error` is one
+ * Dutch line when the file has no text ("… heeft geen tekstlaag (gescand?)").
+ */
+export const ExtractTextRequest = 'antwoordbrief/extractText';
+export interface ExtractTextParams {
+  /** A `file:` URI of a .pdf or .docx. */
+  uri: string;
+}
+export type ExtractTextResult = { text: string; source: 'pdf' | 'docx'; pageStarts: number[] } | { error: string };
+
+/**
+ * Client → server: the answer skeleton (Markdown) of a question letter that is a PDF or Word
+ * file, linked to it by `<!-- vragen: ./naam.pdf -->` ("Maak antwoordopzet uit PDF of Word…").
+ */
+export const SkeletonFromFileRequest = 'antwoordbrief/skeletonFromFile';
+export interface SkeletonFromFileParams {
+  /** A `file:` URI of a .pdf or .docx (or a text letter). */
+  uri: string;
+}
+export type SkeletonFromFileResult = { markdown: string; questionCount: number } | { error: string };
+
+/** The URI scheme of the read-only text of a PDF or Word file in the editor. */
+export const EXTRACTED_TEXT_SCHEME = 'antwoordbrief-tekst';

@@ -45,6 +45,7 @@ import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, PairHost, registerPair } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
+import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
@@ -71,7 +72,15 @@ const client = {
 const settings = new SettingsStore(connection, () => client.configuration);
 let workspaceFolders: string[] = [];
 const lastStatus = new Map<string, StatusParams>();
-const pair = new PairHost(store);
+// PDF and Word question letters are read in the background; the letters using one are checked again.
+const extractedLetters = new ExtractedQuestionLetters((file) => {
+  for (const uri of pair.usersOf(file)) {
+    pair.invalidate(uri);
+    scheduler.forget(uri);
+    scheduler.schedule(uri);
+  }
+});
+const pair = new PairHost(store, (files, file) => extractedLetters.missing(files, file));
 // The other letters and papers near a document, for citation definition, references and completion.
 const citationFiles = new CitationFiles(() =>
   store.documents.all().map((doc) => ({
@@ -307,6 +316,7 @@ registerPair(
 );
 
 facts.register(current);
+registerExtract(connection);
 
 registerWorkspaceRequests(connection, {
   current,

@@ -84,6 +84,9 @@ const terms = new WeakMap<Letter, Term>();
 function fsPathOf(uri: string): string | null {
   try {
     const u = URI.parse(uri);
+    // An untitled document opened at a path (the skeleton of a PDF question letter, beside it)
+    // pairs as the file it will be saved as.
+    if (u.scheme === 'untitled' && path.isAbsolute(u.path)) return u.fsPath;
     return u.scheme === 'file' ? u.fsPath : null;
   } catch {
     return null;
@@ -102,8 +105,9 @@ export class PairHost {
   /** Question letter path → answer letter URIs that use it (to re-check them on its edits). */
   private readonly users = new Map<string, Set<string>>();
 
-  constructor(private readonly store: DocumentStore) {
-    this.files = new LetterFiles((file) => this.openText(file));
+  /** @param onMissing a PDF or Word question letter not read yet (see lsp/extract.ts). */
+  constructor(private readonly store: DocumentStore, onMissing: (files: LetterFiles, file: string) => void = () => undefined) {
+    this.files = new LetterFiles((file) => this.openText(file), (file) => onMissing(this.files, file));
   }
 
   private openText(file: string): string | undefined {
@@ -172,6 +176,11 @@ export class PairHost {
       questionText: link.text,
       match,
     };
+  }
+
+  /** Answer letters (URIs) that use the question letter at `file` (a path). */
+  usersOf(file: string): string[] {
+    return [...(this.users.get(file) ?? [])];
   }
 
   /** Answer letters (URIs) that use the question letter open at `uri`. */
