@@ -12,7 +12,7 @@ import { disabledCodes } from '../core/analyze';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import { findQuestionLetter, LetterFiles } from '../host/pairFiles';
-import { checkText, type CheckDiagnostic, type CheckFileResult } from './check';
+import { checkText, summaryText, type CheckDiagnostic, type CheckFileResult } from './check';
 import { InputError } from './io';
 import { LETTER_FILE, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { extractKind } from '../host/extract/index';
@@ -169,6 +169,7 @@ export async function runCheckWithPairs(argv: string[]): Promise<CommandResult> 
       for (const d of r.diagnostics) {
         lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}${pageSuffix(d.page)}`);
       }
+      lines.push(`${r.file}: ${summaryText(r.summary)}`);
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
     const n = results.length;
