@@ -176,8 +176,12 @@ test('pdf: a PDF made here (two pages) gives pages, ranges in its text, and pair
     assert.deepEqual(byFile['antwoord.md'].diagnostics.filter((d: any) => PAIR_CODES.has(d.code)).map((d: any) => `${d.code}:${d.question}`), ['question-missing:3']);
     assert.equal(byFile['vragen.pdf'].source, 'pdf');
     // The text format names the page of a finding in a PDF.
-    const text = run(['check', '--questions', 'vragen.pdf', 'vragen.pdf'], dir);
-    for (const line of text.stdout.split('\n').filter((l) => l.startsWith('vragen.pdf:'))) assert.match(line, /\(pagina [12]\)$/);
+    writeFileSync(path.join(dir, 'antwoord.pdf'), await makePdf([['Vraag 1', 'Hoeveel ouders wachten nog op herstel?', '', 'Antwoord 1', 'Nog 12.000.'], ['Vraag 2', 'Wanneer is het herstel afgerond? Welke middelen zet u daarvoor in?', '', 'Antwoord 2']]));
+    const text = run(['check', 'antwoord.pdf'], dir);
+    const lines = text.stdout.split('\n').filter((l) => /^antwoord\.pdf:\d+:\d+ /.test(l));
+    assert.deepEqual(lines.filter((l) => l.includes('unanswered-question')).map((l) => / \(pagina (\d+)\)$/.exec(l)?.[1]), ['2'], text.stdout);
+    const j = json(run(['check', '--format', 'json', 'antwoord.pdf'], dir));
+    assert.deepEqual(j[0].diagnostics.filter((d: any) => d.code === 'unanswered-question').map((d: any) => [d.question, d.page]), [['2', 2]]);
   });
 });
 
