@@ -131,7 +131,7 @@ export class Extractor {
     if (this.worker) return this.worker;
     const file = engineFile();
     if (!file) return null;
-    const w = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 } });
+    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 } });
     w.unref();
     this.worker = w;
     return w;
