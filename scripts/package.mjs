@@ -23,6 +23,8 @@ try {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(stage, 'dist/client.js'), external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(stage, 'dist/server.js') }),
+    // PDF and Word extraction, loaded in a worker thread on the first PDF or Word file only.
+    esbuild.build({ ...common, entryPoints: ['server/src/host/extract/engine.ts'], outfile: join(stage, 'dist/extract.js') }),
   ]);
 
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
