@@ -114,6 +114,11 @@ test('server: an answer letter linked to vragen.pdf is checked against the PDF o
         const status = await c.notification('antwoordbrief/status', (p) => p.uri === uri('antwoord.md') && p.questionLetter === 'vragen.pdf');
         assert.equal(status.questionLetter, 'vragen.pdf');
 
+        // Go to definition from the answer's copy of a question lands in the PDF's text, shown read-only.
+        const def = (await c.definition(uri('antwoord.md'), positionOf(answer, 'ouders wachten', 2))) as any;
+        const target = Array.isArray(def) ? def[0] : def;
+        assert.equal(target?.uri ?? target?.targetUri, `antwoordbrief-tekst:${path.join(dir, 'vragen.pdf')}`, JSON.stringify(def));
+
         const sk = await c.request('antwoordbrief/skeletonFromFile', { uri: uri('vragen.pdf') });
         assert.equal(sk.questionCount, 3);
         assert.ok(sk.markdown.startsWith('<!-- vragen: ./vragen.pdf -->'), sk.markdown.slice(0, 60));

@@ -28,7 +28,7 @@ import { renameQuestion, renameTargetAt, renumberFollowing } from '../core/featu
 import { definitionInQuestionLetter, pairReferences } from '../core/features/pairNavigation';
 import type { DefinitionTarget, HoverBlock, HoverResult, QuickFix } from '../core/features/types';
 import { findQuestionLetter, LetterFiles, viaText, type LinkOutcome } from '../host/pairFiles';
-import { SkeletonRequest, type SkeletonParams, type SkeletonResult } from '../protocol';
+import { EXTRACTED_TEXT_SCHEME, SkeletonRequest, type SkeletonParams, type SkeletonResult } from '../protocol';
 import type { DocumentStore } from './documents';
 import { runSafe } from './runner';
 
@@ -91,6 +91,12 @@ function fsPathOf(uri: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The URI of a question letter: a PDF or Word file is shown as its extracted text (issue 15). */
+function questionLetterUri(file: string): string {
+  const uri = URI.file(file);
+  return /\.(pdf|docx)$/iu.test(file) ? URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: uri.path }).toString() : uri.toString();
 }
 
 function relativeRef(from: string, to: string): string {
@@ -244,7 +250,7 @@ export class PairHost {
     const hit = definitionInQuestionLetter(analysis.letter, state.questions, state.match, offset);
     if (!hit) return null;
     const lines = new LineIndex(state.questionText);
-    return [{ originSpan: hit.originSpan, uri: URI.file(state.questionPath).toString(), range: lines.range(hit.span) }];
+    return [{ originSpan: hit.originSpan, uri: questionLetterUri(state.questionPath), range: lines.range(hit.span) }];
   }
 
   /** Quick fixes of the pair findings touching [start, end], and the renumber action on a heading. */
@@ -289,7 +295,7 @@ export function registerPair(
       if (state.questions && state.match && state.questionPath && state.questionText !== null) {
         const refs = pairReferences(analysis.letter, state.questions, state.match, 'answer', offset);
         if (refs) {
-          add(URI.file(state.questionPath).toString(), new LineIndex(state.questionText), refs.inQuestions);
+          add(questionLetterUri(state.questionPath), new LineIndex(state.questionText), refs.inQuestions);
           add(textDocument.uri, analysis.lines, context.includeDeclaration ? refs.inAnswer : refs.inAnswer.slice(1));
         }
       }
