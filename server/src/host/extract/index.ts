@@ -38,7 +38,7 @@ function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
 }
 
-function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string): string {
+function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS): string {
   switch (failure) {
     case 'no-text':
       return kind === 'pdf'
@@ -55,7 +55,7 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
     case 'too-many-pages':
       return `${name} heeft te veel pagina's (${detail}) om als brief te lezen`;
     case 'timeout':
-      return `${name} kon niet binnen ${TIME_LIMIT_MS / 1000} seconden gelezen worden (beschadigd of te zwaar?)`;
+      return `${name} kon niet binnen ${Math.max(1, Math.round(limitMs / 1000))} ${limitMs <= 1000 ? 'seconde' : 'seconden'} gelezen worden (beschadigd of te zwaar?)`;
     case 'memory':
       return `${name} vraagt te veel geheugen om te lezen (beschadigd of te zwaar?)`;
     case 'worker':
@@ -122,7 +122,7 @@ export class Extractor {
       bytes = input;
     }
     const reply = await this.ask(kind, bytes);
-    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail) };
+    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs) };
     if (!reply.ok) return { error: failureMessage(name, kind, reply.failure, reply.detail) };
     return { text: reply.text, source: kind, pageStarts: reply.pageStarts, pageOf: pageLookup(reply.pageStarts) };
   }
