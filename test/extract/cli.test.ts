@@ -231,6 +231,35 @@ test('word: a .docx with headings, numbered questions, footnotes and a table is 
   });
 });
 
+test('word: headings numbered by Word itself ("Vraag %1", "Antwoord %1") and nested lists keep their numbers', async () => {
+  await withDir(async (dir) => {
+    writeFileSync(
+      path.join(dir, 'antwoord.docx'),
+      await makeDocx([
+        { numberedHeading: 'vraagkop' },
+        { text: 'Hoeveel ouders wachten nog op herstel?' },
+        { numberedHeading: 'antwoordkop' },
+        { text: 'Nog 12.000, verdeeld over:' },
+        { numbered: 'gemeenten' },
+        { numbered: 'met een eigen regeling', level: 1 },
+        { numbered: 'zonder', level: 1 },
+        { numbered: 'provincies' },
+        { numberedHeading: 'vraagkop' },
+        { text: 'Wanneer is het herstel afgerond?' },
+        { numberedHeading: 'antwoordkop' },
+        { numberedHeading: 'vraagkop', text: '(vervolg)' },
+        { text: 'Welke middelen zet u in?' },
+        { numberedHeading: 'antwoordkop' },
+        { text: 'De middelen uit de begroting.' },
+      ]),
+    );
+    const o = json(run(['outline', 'antwoord.docx'], dir));
+    assert.deepEqual(o.questions.map((q: any) => `${q.id}:${q.answer.status}`), ['1:answered', '2:missing', '3:answered']);
+    const c = json(run(['check', '--format', 'json', 'antwoord.docx'], dir));
+    assert.deepEqual(c[0].diagnostics.filter((d: any) => d.severity === 'error').map((d: any) => `${d.code}:${d.question}`), ['unanswered-question:2']);
+  });
+});
+
 test('word: a .docx made from each corpus letter gives that letter\'s outline', async (t) => {
   if (!HAS_PDFS) return t.skip('../shared/corpus not present');
   await withDir(async (dir) => {

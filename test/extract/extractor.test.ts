@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Extractor, extractKind } from '../../server/src/host/extract/index';
-import { makePdf } from './make';
+import { makeDocx, makePdf } from './make';
 
 test('extractor: page starts and pageOf for a three-page PDF; bytes work like a path', async () => {
   const e = new Extractor();
@@ -62,5 +62,48 @@ test('extractor: kinds by extension; other files and folders are refused in Dutc
   } finally {
     await e.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('extractor: Word paragraphs, numbered headings and nested lists as Word numbers them, a table, footnotes at the end', async () => {
+  const e = new Extractor();
+  try {
+    const bytes = await makeDocx(
+      [
+        { numberedHeading: 'vraagkop' },
+        { text: 'Hoeveel ouders wachten nog op herstel?', footnotes: [1] },
+        { numberedHeading: 'antwoordkop' },
+        { text: 'Nog 12.000, verdeeld over:' },
+        { numbered: 'gemeenten' },
+        { numbered: 'met een eigen regeling', level: 1 },
+        { numbered: 'zonder', level: 1 },
+        { numbered: 'provincies' },
+        { table: [['Regio', 'Aantal'], ['Noord', '3.000']] },
+      ],
+      { 1: 'Kamerstuk 31 066, nr. 1000' },
+    );
+    const r = await e.extract(new Uint8Array(bytes), 'docx', 'brief.docx');
+    assert.ok(!('error' in r), JSON.stringify(r));
+    if ('error' in r) return;
+    assert.equal(r.source, 'docx');
+    assert.equal(r.pageOf(0), null);
+    assert.equal(
+      r.text,
+      [
+        'Vraag 1',
+        'Hoeveel ouders wachten nog op herstel?1',
+        'Antwoord 1',
+        'Nog 12.000, verdeeld over:',
+        '1. gemeenten',
+        'a. met een eigen regeling',
+        'b. zonder',
+        '2. provincies',
+        'Regio\nAantal',
+        'Noord\n3.000',
+        '1 Kamerstuk 31 066, nr. 1000',
+      ].join('\n\n') + '\n',
+    );
+  } finally {
+    await e.close();
   }
 });

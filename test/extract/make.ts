@@ -22,6 +22,8 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 export type WordBlock =
   | { heading: string }
   | { numbered: string; level?: number }
+  /** A Heading 2 numbered by Word itself: the list's text is "Vraag %1" / "Antwoord %1". */
+  | { numberedHeading: 'vraagkop' | 'antwoordkop'; text?: string }
   | { text: string; footnotes?: number[] }
   | { table: string[][] };
 
@@ -30,6 +32,7 @@ export async function makeDocx(blocks: WordBlock[], footnotes: Record<number, st
   const children: (Paragraph | Table)[] = [];
   for (const b of blocks) {
     if ('heading' in b) children.push(new Paragraph({ text: b.heading, heading: HeadingLevel.HEADING_2 }));
+    else if ('numberedHeading' in b) children.push(new Paragraph({ text: b.text ?? '', heading: HeadingLevel.HEADING_2, numbering: { reference: b.numberedHeading, level: 0 } }));
     else if ('numbered' in b) children.push(new Paragraph({ text: b.numbered, numbering: { reference: 'vragen', level: b.level ?? 0 } }));
     else if ('table' in b)
       children.push(new Table({ rows: b.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) }));
@@ -50,6 +53,8 @@ export async function makeDocx(blocks: WordBlock[], footnotes: Record<number, st
             { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2.', alignment: AlignmentType.START },
           ],
         },
+        { reference: 'vraagkop', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: 'Vraag %1', alignment: AlignmentType.START }] },
+        { reference: 'antwoordkop', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: 'Antwoord %1', alignment: AlignmentType.START }] },
       ],
     },
     footnotes: Object.fromEntries(Object.entries(footnotes).map(([k, v]) => [k, { children: [new Paragraph(v)] }])),

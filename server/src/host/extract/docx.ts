@@ -13,6 +13,71 @@ import * as yauzl from 'yauzl';
 import mammoth from 'mammoth';
 import { LIMITS, type ExtractFailure } from './types';
 
+// mammoth keeps of a list level only whether it is ordered; the number's format and text
+// ("%1.", "Vraag %1", "%1.%2") stay in numbering.xml. Its numbering reader is wrapped so that
+// each level object it hands out also carries them (mammoth calls the reader through the
+// module object, lib/docx/docx-reader.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const numberingXml = require('mammoth/lib/docx/numbering-xml') as { readNumberingXml: (root: XmlElement, options: unknown) => MammothNumbering };
+
+interface XmlElement {
+  attributes: Record<string, string | undefined>;
+  getElementsByTagName(name: string): XmlElement[];
+  firstOrEmpty(name: string): XmlElement;
+}
+interface MammothNumbering {
+  findLevel(numId: string, level: string): Record<string, unknown> | null;
+}
+/** What we add to mammoth's level objects. */
+interface LevelFormat {
+  list: string;
+  ilvl: number;
+  numFmt: string;
+  lvlText: string;
+  start: number;
+  /** The formats of all levels of the same list (for "%1.%2"). */
+  levels: Record<number, { numFmt: string; start: number }>;
+}
+
+if (!(numberingXml.readNumberingXml as { wrapped?: boolean }).wrapped) {
+  const original = numberingXml.readNumberingXml;
+  const wrapped = (root: XmlElement, options: unknown): MammothNumbering => {
+    const numbering = original(root, options);
+    try {
+      const abstract = new Map<string, Record<number, { numFmt: string; lvlText: string; start: number }>>();
+      for (const a of root.getElementsByTagName('w:abstractNum')) {
+        const levels: Record<number, { numFmt: string; lvlText: string; start: number }> = {};
+        for (const l of a.getElementsByTagName('w:lvl')) {
+          const ilvl = Number(l.attributes['w:ilvl'] ?? 0);
+          levels[ilvl] = {
+            numFmt: l.firstOrEmpty('w:numFmt').attributes['w:val'] ?? 'decimal',
+            lvlText: l.firstOrEmpty('w:lvlText').attributes['w:val'] ?? `%${ilvl + 1}.`,
+            start: Number(l.firstOrEmpty('w:start').attributes['w:val'] ?? 1) || 0,
+          };
+        }
+        abstract.set(a.attributes['w:abstractNumId'] ?? '', levels);
+      }
+      for (const n of root.getElementsByTagName('w:num')) {
+        const numId = n.attributes['w:numId'] ?? '';
+        const abstractId = n.firstOrEmpty('w:abstractNumId').attributes['w:val'] ?? '';
+        const levels = abstract.get(abstractId);
+        if (!levels) continue;
+        for (const [ilvl, f] of Object.entries(levels)) {
+          const level = numbering.findLevel(numId, ilvl);
+          if (!level || 'lvlText' in level) continue;
+          const format: LevelFormat = { list: abstractId, ilvl: Number(ilvl), ...f, levels };
+          Object.assign(level, format);
+        }
+      }
+    } catch {
+      // Without the formats, lists are numbered 1., a., i. by level.
+    }
+    return numbering;
+  };
+  (wrapped as { wrapped?: boolean }).wrapped = true;
+  numberingXml.readNumberingXml = wrapped;
+}
+
 export type DocxResult = { text: string } | { failure: ExtractFailure; detail?: string };
 
 /** Inflates every entry with a running byte count; a failure when the zip is broken or too big. */
@@ -66,7 +131,7 @@ interface Node {
   value?: string;
   styleName?: string | null;
   styleId?: string | null;
-  numbering?: { level: string; isOrdered: boolean } | null;
+  numbering?: ({ level: string; isOrdered: boolean } & Partial<LevelFormat>) | null;
   noteType?: string;
   noteId?: string;
   body?: Node[];
@@ -80,6 +145,24 @@ function roman(n: number): string {
   let out = '';
   for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
   return out;
+}
+
+/** A list number in Word's format (ST_NumberFormat). */
+function formatNumber(n: number, numFmt: string): string {
+  switch (numFmt) {
+    case 'lowerLetter':
+      return letters(n);
+    case 'upperLetter':
+      return letters(n).toUpperCase();
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    case 'none':
+      return '';
+    default:
+      return String(n);
+  }
 }
 
 function letters(n: number): string {
@@ -101,6 +184,8 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
   // Counters per list level object (mammoth hands out one object per abstract list level).
   const counters = new Map<object, number>();
   let lastLevels: { level: number; key: object }[] = [];
+  // Lists whose formats numbering.xml gave: the counts of each level, per list.
+  const listCounts = new Map<string, number[]>();
 
   const inline = (n: Node): string => {
     switch (n.type) {
@@ -134,6 +219,19 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
     }
     const level = Number(num.level) || 0;
     if (!num.isOrdered) return '- ';
+    if (num.lvlText !== undefined && num.list !== undefined && num.levels) {
+      const counts = listCounts.get(num.list) ?? [];
+      const ilvl = num.ilvl ?? level;
+      counts[ilvl] = (counts[ilvl] ?? (num.start ?? 1) - 1) + 1;
+      counts.length = ilvl + 1; // deeper levels start again
+      listCounts.set(num.list, counts);
+      const text = num.lvlText.replace(/%([1-9])/gu, (_, k: string) => {
+        const i = Number(k) - 1;
+        const f = num.levels![i] ?? { numFmt: 'decimal', start: 1 };
+        return formatNumber(counts[i] ?? f.start, f.numFmt);
+      });
+      return text ? `${text} ` : '';
+    }
     const key = num as unknown as object;
     // Deeper levels restart when a shallower item comes again.
     for (const l of lastLevels) if (l.level > level) counters.delete(l.key);
@@ -146,8 +244,9 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
 
   const paragraph = (p: Node): string => {
     const body = inline(p).replace(/[ \t]+$/gmu, '');
-    if (body.trim() === '') return '';
-    return listPrefix(p) + body;
+    // A heading may be its number alone ("Vraag %1" as the list's text).
+    const prefix = listPrefix(p);
+    return (prefix + body).trim() === '' ? '' : (prefix + body.replace(/^[ \t]+/u, '')).replace(/[ \t]+$/u, '');
   };
 
   const block = (n: Node, out: string[]) => {
