@@ -247,7 +247,7 @@ test('word: headings numbered by Word itself ("Vraag %1", "Antwoord %1") and nes
         { numberedHeading: 'vraagkop' },
         { text: 'Wanneer is het herstel afgerond?' },
         { numberedHeading: 'antwoordkop' },
-        { numberedHeading: 'vraagkop', text: '(vervolg)' },
+        { numberedHeading: 'vraagkop' },
         { text: 'Welke middelen zet u in?' },
         { numberedHeading: 'antwoordkop' },
         { text: 'De middelen uit de begroting.' },
