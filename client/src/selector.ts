@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { SETTING_KEYS } from '../../server/src/host/settings';
 import { EXTRACTED_TEXT_SCHEME } from '../../server/src/protocol';
 
 /** Languages checked without any setting. */
@@ -11,11 +12,11 @@ export interface SelectorSettings {
   include: string[];
 }
 
-/** Reads `antwoordbrief.languages` / `antwoordbrief.include`, dropping anything that is not a non-empty string. */
+/** Reads `antwoordbrief.talen` / `antwoordbrief.bestandspatronen`, dropping anything that is not a non-empty string. */
 export function readSelectorSettings(): SelectorSettings {
   const config = vscode.workspace.getConfiguration('antwoordbrief');
   const clean = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : []);
-  return { languages: clean(config.get('languages')), include: clean(config.get('include')) };
+  return { languages: clean(config.get(SETTING_KEYS.languages)), include: clean(config.get(SETTING_KEYS.include)) };
 }
 
 /** The documents the server is told about: base and configured languages, plus configured glob patterns. */

@@ -184,7 +184,7 @@ test('diagnostics: unlinked motion; noncanonical citation (when switched on) wit
       const edits = fix.edit!.changes![uri];
       assert.equal(applyEdits(text, edits), 'Conform de motie Klaver wordt Kamerstuk 36 410 X, nr. 46 uitgevoerd.\n');
     },
-    { settings: { severity: { 'noncanonical-citation': 'hint' } } },
+    { settings: { ernst: { 'noncanonical-citation': 'hint' } } },
   ));
 
 test('noncanonical-citation is off by default', () =>

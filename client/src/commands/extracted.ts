@@ -25,7 +25,7 @@ async function extract(host: ClientHost, file: vscode.Uri): Promise<ExtractTextR
   const client = runningClient(host);
   if (!client) return undefined;
   try {
-    return await client.sendRequest<ExtractTextResult>(ExtractTextRequest, { uri: file.toString() } satisfies ExtractTextParams);
+    return await client.sendRequest(ExtractTextRequest, { uri: file.toString() } satisfies ExtractTextParams);
   } catch (err) {
     reportRequestError(OPEN_TITLE, err);
     return undefined;
@@ -76,7 +76,7 @@ export function registerExtracted(host: ClientHost): vscode.Disposable {
       if (!client) return;
       let r: SkeletonFromFileResult;
       try {
-        r = await client.sendRequest<SkeletonFromFileResult>(SkeletonFromFileRequest, { uri: file.toString() } satisfies SkeletonFromFileParams);
+        r = await client.sendRequest(SkeletonFromFileRequest, { uri: file.toString() } satisfies SkeletonFromFileParams);
       } catch (err) {
         reportRequestError(SKELETON_TITLE, err);
         return;

@@ -4,6 +4,11 @@
 import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
 import { LineIndex, type Range } from '../core/text';
 import { InputError, readLetterFile } from './io';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { questionLetterRef } from '../core/pair/link';
+import { walkFiles, WORKSPACE_LIMITS } from '../host/files';
+import type { LetterFiles } from '../host/pairFiles';
 
 export interface LetterInput {
   text: string;
@@ -12,9 +17,6 @@ export interface LetterInput {
   /** The 1-based PDF page of a UTF-16 offset into `text`; null for text and Word. */
   pageOf(offset: number): number | null;
 }
-
-/** Extensions the CLI reads as letters (a folder given to `check` is searched for these). */
-export const LETTER_FILE = /\.(md|markdown|txt|pdf|docx)$/iu;
 
 /** The text of a letter file of any kind; an `InputError` (one Dutch line) when it has none. */
 export async function readLetterInput(file: string): Promise<LetterInput> {
@@ -42,4 +44,29 @@ export function withSource<T extends { file: string }>(result: T, input: LetterI
 /** ` (pagina 3)` after a text-format line of a PDF, or nothing. */
 export function pageSuffix(page: number | null | undefined): string {
   return typeof page === 'number' ? `  (pagina ${page})` : '';
+}
+
+/** PDF and Word files under a folder (the text letters come from `letterFiles`). */
+export function extractedFilesUnder(dir: string): string[] {
+  return walkFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
+}
+
+/** A PDF or Word question letter named in the letter (`<!-- vragen: ./vragen.pdf -->`) is extracted first. */
+export async function provideNamedQuestionLetter(disk: LetterFiles, file: string, text: string): Promise<void> {
+  const ref = questionLetterRef(text);
+  if (!ref || !extractKind(ref.target)) return;
+  const target = path.resolve(path.dirname(path.resolve(file)), ref.target);
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    return; // the pairing says it does not exist
+  }
+  if (!stat.isFile()) return;
+  try {
+    disk.provide(target, await readLetterInput(target), stat);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    disk.provide(target, { error: e.message }, stat);
+  }
 }

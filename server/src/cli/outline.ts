@@ -1,5 +1,5 @@
 // `antwoordbrief outline --format json FILE`
-import { analyze } from '../core/analyze';
+import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
 import type { Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
@@ -23,7 +23,7 @@ export interface OutlineResult {
 }
 
 export function outlineText(file: string, text: string): OutlineResult {
-  const a = analyze(text);
+  const a = analyzeText(text);
   return {
     file,
     questions: a.letter.questions.map((q) => ({
@@ -51,7 +51,7 @@ export async function runOutline(argv: string[]): Promise<CommandResult> {
     const result = outlineText(file, text);
     return { stdout: JSON.stringify(withSource(result, input, result.questions), null, 2) + '\n', stderr: [], code: 0 };
   }
-  const a = analyze(text);
+  const a = analyzeText(text);
   const lines: string[] = [];
   let section: string | null = null;
   for (const q of a.letter.questions) {

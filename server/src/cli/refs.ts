@@ -1,8 +1,8 @@
 // `antwoordbrief refs [--format json|text] FILE...`: every citation and motion mention of each
 // letter, motions linked through the other files given as well (they form the workspace).
-import * as path from 'node:path';
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
-import { LineIndex, type Range } from '../core/text';
+import { collapseWhitespace, LineIndex, type Range } from '../core/text';
+import { motionLinkPlace } from '../core/features/motionLink';
 import { InputError } from './io';
 import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
@@ -27,19 +27,14 @@ export interface RefsResult {
   references: RefEntry[];
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
+/** How a motion mention was linked, tersely: "haakjes", "voetnoot 7", "eerdere verwijzing [in f.md] regel 12". */
 function viaText(m: MotionMention, lines: LineIndex, others: Map<string, { text: string }>): string | null {
-  const via = m.via;
-  if (!via) return null;
-  if (via.kind === 'parenthesis') return 'haakjes';
-  if (via.kind === 'footnote') return `voetnoot ${via.footnote}`;
-  if (!via.uri) return `eerdere verwijzing regel ${lines.lineAt(via.citationSpan.start) + 1}`;
-  const other = others.get(via.uri);
-  const line = other ? ` regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}` : '';
-  return `eerdere verwijzing in ${path.basename(via.uri)}${line}`;
+  const place = motionLinkPlace(m, lines, (uri) => others.get(uri)?.text);
+  if (!place) return null;
+  if (place.kind === 'parenthesis') return 'haakjes';
+  if (place.kind === 'footnote') return `voetnoot ${place.footnote}`;
+  if (!place.file) return `eerdere verwijzing regel ${place.line}`;
+  return `eerdere verwijzing in ${place.file}${place.line === null ? '' : ` regel ${place.line}`}`;
 }
 
 /** The refs of several letters; each file's motions may be linked through the others. */
@@ -52,11 +47,11 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
     const lines = new LineIndex(a.text);
     const entries: (RefEntry & { at: number })[] = [];
     for (const r of c.references) {
-      entries.push({ at: r.span.start, text: oneLine(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
+      entries.push({ at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
     }
     for (const m of c.motions) {
       const via = viaText(m, lines, byFile);
-      const base = { at: m.span.start, text: oneLine(m.text), range: lines.range(m.span), kind: 'motie' };
+      const base = { at: m.span.start, text: collapseWhitespace(m.text), range: lines.range(m.span), kind: 'motie' };
       if (!m.refs.length) entries.push({ ...base, id: null, canonical: null, via: null });
       for (const r of m.refs) entries.push({ ...base, id: r.id, canonical: r.canonical, via });
     }

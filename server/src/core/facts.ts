@@ -75,6 +75,20 @@ export interface FactsPeek {
 
 export type FactsLookup = (ref: PaperRef) => PaperFacts | undefined;
 
+/** A paper reference with only the fields that identify it (what the sources are asked about). */
+export function paperRefOf(r: PaperRef): PaperRef {
+  const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical } = r;
+  return { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical };
+}
+
+/** Every distinct paper a letter cites (references, then the papers of linked motions), once each by id. */
+export function citedPapers(citations: Citations): PaperRef[] {
+  const out = new Map<string, PaperRef>();
+  for (const r of citations.references) if (r.id && !out.has(r.id)) out.set(r.id, paperRefOf(r));
+  for (const m of citations.motions) for (const r of m.refs) if (r.id && !out.has(r.id)) out.set(r.id, paperRefOf(r));
+  return [...out.values()];
+}
+
 /** The citation without the "Kamerstukken II 2023/24," prefix noise: used in messages. */
 function label(ref: PaperRef): string {
   return ref.canonical || ref.id;

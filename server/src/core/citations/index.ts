@@ -153,7 +153,7 @@ function linkMotions(
       refs: [],
       via: null,
     };
-    let j = m.last + 1;
+    const j = m.last + 1;
     // (1) A citation directly after it: "(Kamerstuk 26643, nr. 1317)" or ", Kamerstukken II …".
     if (j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op'))) {
       let k = j + 1;

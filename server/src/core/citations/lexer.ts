@@ -23,19 +23,15 @@ export const SPACE = 1;
 export const NEWLINE = 2;
 export const BLANK = 3;
 
-// Character classes for code units >= 0x80, computed on first sight: 0 unknown, 1 letter, 2 other.
-const wide = new Uint8Array(65536);
 const letterRe = /[\p{L}\p{M}]/u;
 
+/** Whether a code unit is a letter or mark: Latin ranges and general punctuation by arithmetic, the rest by the regex. */
 function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let k = wide[c];
-  if (k === 0) {
-    // Lone surrogates are never letters; the regex would reject them anyway.
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : letterRe.test(String.fromCharCode(c)) ? 1 : 2;
-    wide[c] = k;
-  }
-  return k === 1;
+  if (c < 0x250) return c >= 0xc0 ? c !== 0xd7 && c !== 0xf7 : c === 0xaa || c === 0xb5 || c === 0xba;
+  // General punctuation (quotes, dashes) and lone surrogates are never letters.
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  return letterRe.test(String.fromCharCode(c));
 }
 
 

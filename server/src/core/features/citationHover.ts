@@ -5,8 +5,9 @@
  */
 import type { Citations, MotionMention, PaperRef } from '../citations/types';
 import { kindLabel, officialUrl, spacedDossier, tweedeKamerUrl } from '../citations/paper';
-import { LineIndex } from '../text';
-import { citationAtLinked, uriBaseName, type CitationWorkspace } from './citationLookup';
+import { collapseWhitespace, LineIndex } from '../text';
+import { motionLinkPlace } from './motionLink';
+import { citationAtLinked, type CitationWorkspace } from './citationLookup';
 import type { HoverBlock, HoverResult } from './types';
 
 export interface CitationAnalysis {
@@ -15,8 +16,8 @@ export interface CitationAnalysis {
   citations: Citations;
 }
 
-function kamerName(k: PaperRef['kamer']): string {
-  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : 'niet vermeld';
+function kamerName(k: PaperRef['kamer']): string | null {
+  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : null;
 }
 
 function dossierText(r: PaperRef): string | null {
@@ -26,11 +27,19 @@ function dossierText(r: PaperRef): string | null {
   return d;
 }
 
-/** The offline facts of one paper as label/value pairs. */
+/**
+ * The offline facts of one paper as label/value pairs: only what the citation says (issue 11:
+ * no "niet vermeld"), and its kind only where the canonical form does not already name it.
+ */
 export function paperFields(r: PaperRef): [string, string][] {
-  const f: [string, string][] = [['Soort', kindLabel(r.kind)], ['Identificatie', r.id], ['Kamer', kamerName(r.kamer)]];
+  const f: [string, string][] = [];
+  const kind = kindLabel(r.kind);
+  if (!r.canonical.toLowerCase().includes(kind.toLowerCase())) f.push(['Soort', kind]);
+  f.push(['Identificatie', r.id]);
+  const kamer = kamerName(r.kamer);
+  if (kamer) f.push(['Kamer', kamer]);
   // Zaak- and documentnummers carry their year in the number itself.
-  if (r.kind !== 'zaak' && r.kind !== 'document') f.push(['Vergaderjaar', r.vergaderjaar ?? 'niet vermeld']);
+  if (r.kind !== 'zaak' && r.kind !== 'document' && r.vergaderjaar) f.push(['Vergaderjaar', r.vergaderjaar]);
   const d = dossierText(r);
   if (d) f.push(['Dossier', d]);
   if (r.number) f.push([/^[A-Z]+$/.test(r.number) ? 'Letter' : 'Nummer', r.number]);
@@ -48,26 +57,15 @@ export function paperLinks(r: PaperRef): { label: string; url: string }[] {
 
 /** "via voetnoot 7", "via de verwijzing tussen haakjes", "via de eerdere verwijzing op regel 12". */
 export function linkPhrase(m: MotionMention, lines: LineIndex, workspace?: CitationWorkspace): string | null {
-  const via = m.via;
-  if (!via) return null;
-  switch (via.kind) {
-    case 'parenthesis':
-      return 'via de verwijzing direct na de vermelding';
-    case 'footnote':
-      return `via voetnoot ${via.footnote}`;
-    case 'earlier': {
-      if (!via.uri) return `via de eerdere verwijzing op regel ${lines.lineAt(via.citationSpan.start) + 1}`;
-      const other = workspace?.documents().find((d) => d.uri === via.uri);
-      const name = uriBaseName(via.uri);
-      if (!other) return `via de verwijzing in ${name}`;
-      return `via de verwijzing in ${name}, regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}`;
-    }
-  }
+  const place = motionLinkPlace(m, lines, (uri) => workspace?.documents().find((d) => d.uri === uri)?.text);
+  if (!place) return null;
+  if (place.kind === 'parenthesis') return 'via de verwijzing direct na de vermelding';
+  if (place.kind === 'footnote') return `via voetnoot ${place.footnote}`;
+  if (!place.file) return `via de eerdere verwijzing op regel ${place.line}`;
+  return place.line === null ? `via de verwijzing in ${place.file}` : `via de verwijzing in ${place.file}, regel ${place.line}`;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const oneLine = collapseWhitespace;
 
 /** The hover at `offset`, or null when no citation stands there. */
 export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): HoverResult | null {
