@@ -83,7 +83,7 @@ function startServer(dir: string, cache: string): Promise<LspClient> {
   return LspClient.start({
     rootUri: pathToFileURL(dir).toString(),
     env: { ...process.env, ANTWOORDBRIEF_TODAY: TODAY },
-    settings: { sources: { offline: true }, cacheDir: cache },
+    settings: { bronnen: { offline: true }, cachemap: cache },
   });
 }
 

@@ -87,6 +87,26 @@ test('hover before and after the facts arrive; diagnostics from facts follow', a
   assert.match(onMotion, /Uitslag: verworpen/);
 });
 
+test('an ambiguous dash form is settled by the sources in the hover, without kamerstuk-not-found (issue 13)', async () => {
+  const uri = 'file:///tmp/antwoordbrief-facts/streepje.md';
+  const text = 'Zie Kamerstuk 99 901-12 over het plan.\n';
+  await client.open(uri, text);
+  await client.diagnostics(uri, 1);
+  const pos = positionOf(text, 'Kamerstuk 99 901-12', 3);
+  let h = hoverText(await client.hover(uri, pos));
+  assert.match(h, /kst-99901-12 of dossier 99 901-12\?/);
+  const end = Date.now() + 10_000;
+  while (!/De bron kent geen/.test(h) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    h = hoverText(await client.hover(uri, pos));
+  }
+  assert.match(h, /De bron kent geen nr\. 12 in dossier 99 901: bedoeld is waarschijnlijk het dossier 99 901-12\./);
+  // The facts arrived (the hover says so): the letter was published again with the facts checks.
+  await new Promise((r) => setTimeout(r, 300));
+  const last = [...client.published].reverse().find((p) => p.uri === uri)!;
+  assert.deepEqual(last.diagnostics.filter((d) => d.code === 'kamerstuk-not-found'), [], 'not found as a paper: maybe the dossier');
+});
+
 test('go to definition downloads the paper and opens it at "verzoekt de regering"', async () => {
   const loc: any = await client.definition(URI, positionOf(TEXT, 'Kamerstuk 99 901, nr. 7', 3));
   const l = Array.isArray(loc) ? loc[0] : loc;

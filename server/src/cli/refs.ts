@@ -33,7 +33,7 @@ function viaText(m: MotionMention, lines: LineIndex, others: Map<string, { text:
   if (!place) return null;
   if (place.kind === 'parenthesis') return 'haakjes';
   if (place.kind === 'footnote') return `voetnoot ${place.footnote}`;
-  if (!place.file) return `eerdere verwijzing regel ${place.line}`;
+  if (!place.file) return `${place.later ? 'latere' : 'eerdere'} verwijzing regel ${place.line}`;
   return `eerdere verwijzing in ${place.file}${place.line === null ? '' : ` regel ${place.line}`}`;
 }
 

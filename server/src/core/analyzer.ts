@@ -10,7 +10,7 @@ import { parseLetter, type ParsedLetter } from './letter/parse';
 import { Memo } from './memo';
 import type { Settings } from './settings';
 import type { PaperRef } from './citations/types';
-import type { FactsPeek } from './facts';
+import { dossierReading, type FactsPeek } from './facts';
 import { hoverAnswerLink, definitionAnswerLink } from './features/answerLinks';
 import { hoverCitation } from './features/citationHover';
 import { definitionCitation } from './features/citationDefinition';
@@ -89,7 +89,10 @@ function withFacts(result: HoverResult, citations: Analysis['citations'], offset
   if (!refs.length) return result;
   const blocks = [...result.blocks];
   for (const r of refs) {
-    const factBlocks = factsHoverBlocks(peek(r));
+    const known = peek(r);
+    const reading = dossierReading(r, known.facts);
+    if (reading) blocks.push({ kind: 'text', text: reading });
+    const factBlocks = factsHoverBlocks(known);
     if (!factBlocks.length) continue;
     blocks.push({ kind: 'title', text: refs.length > 1 ? `Gegevens ${r.canonical}` : 'Gegevens uit de bronnen' });
     blocks.push(...factBlocks);

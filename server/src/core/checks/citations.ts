@@ -21,6 +21,16 @@ export function checkCitations(text: string, citations: Citations): Finding[] {
   const findings: Finding[] = [];
   for (const m of citations.motions) {
     if (m.via) continue;
+    if (m.candidates?.length) {
+      // Conflicting evidence (issue 13): say which papers compete, link none.
+      const ids = m.candidates.map((c) => c.refs.map((r) => r.canonical).join(' en ')).join(' of ');
+      findings.push({
+        code: 'unlinked-motion',
+        span: m.span,
+        message: `Bij ${collapse(m.text)} is niet zeker welk Kamerstuk bedoeld is: ${ids}. Zet het nummer van de motie zelf tussen haakjes of in de voetnoot.`,
+      });
+      continue;
+    }
     findings.push({
       code: 'unlinked-motion',
       span: m.span,

@@ -61,7 +61,7 @@ export function linkPhrase(m: MotionMention, lines: LineIndex, workspace?: Citat
   if (!place) return null;
   if (place.kind === 'parenthesis') return 'via de verwijzing direct na de vermelding';
   if (place.kind === 'footnote') return `via voetnoot ${place.footnote}`;
-  if (!place.file) return `via de eerdere verwijzing op regel ${place.line}`;
+  if (!place.file) return `via ${place.later ? 'de verwijzing verderop' : 'de eerdere verwijzing'} op regel ${place.line}`;
   return place.line === null ? `via de verwijzing in ${place.file}` : `via de verwijzing in ${place.file}, regel ${place.line}`;
 }
 
@@ -73,10 +73,17 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
   if (!hit) return null;
   if (hit.kind === 'reference') {
     const r = hit.ref;
-    const blocks: HoverBlock[] = [
-      { kind: 'title', text: r.canonical },
-      { kind: 'fields', fields: paperFields(r) },
-    ];
+    const blocks: HoverBlock[] = r.orDossier
+      ? [
+          // "36123-45": paper nr. 45 of dossier 36 123, or the dossier 36 123-45 itself.
+          { kind: 'title', text: `${r.id} of dossier ${r.orDossier}?` },
+          { kind: 'text', text: `Niet zeker: dit is ${r.canonical}, of het dossier ${r.orDossier} zelf. Het streepje kan een volgnummer of een toevoeging van het dossier inleiden; de dossiertabel van de Tweede Kamer kent dit dossier niet. De bronnen beslissen zodra ze bereikbaar zijn.` },
+          { kind: 'fields', fields: paperFields(r) },
+        ]
+      : [
+          { kind: 'title', text: r.canonical },
+          { kind: 'fields', fields: paperFields(r) },
+        ];
     const written = oneLine(r.text);
     if (written !== r.canonical) blocks.push({ kind: 'text', text: 'In de brief staat:' }, { kind: 'quote', text: written });
     if (r.pages) blocks.push({ kind: 'fields', fields: [['Pagina', r.pages]] });
@@ -85,10 +92,23 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
   }
   if (hit.kind === 'motion') {
     const m = hit.motion;
-    const blocks: HoverBlock[] = [{ kind: 'title', text: `Motie (eerste indiener ${oneLine(m.signer)})` }, { kind: 'quote', text: oneLine(m.text) }];
+    const title = m.signer ? `${m.amended ? 'Gewijzigde motie' : 'Motie'} (eerste indiener ${oneLine(m.signer)})` : m.amended ? 'Gewijzigde motie' : 'Motie';
+    const blocks: HoverBlock[] = [{ kind: 'title', text: title }, { kind: 'quote', text: oneLine(m.text) }];
+    if (m.candidates?.length) {
+      // Conflicting evidence: every candidate, none as certain.
+      blocks.push({ kind: 'text', text: `Niet zeker gekoppeld: de verwijzingen spreken elkaar tegen. Mogelijk bedoeld: ${m.candidates.map((c) => c.refs.map((r) => r.id).join(' en ')).join(' of ')}.` });
+      for (const c of m.candidates) {
+        const phrase = linkPhrase({ ...m, via: c.via }, a.lines, workspace);
+        for (const r of c.refs) {
+          blocks.push({ kind: 'title', text: `${r.canonical}?` }, { kind: 'text', text: `Gevonden ${phrase}.` }, { kind: 'links', links: paperLinks(r) });
+        }
+      }
+      return { span: m.span, blocks };
+    }
     const phrase = linkPhrase(m, a.lines, workspace);
     if (!phrase || !m.refs.length) {
       blocks.push({ kind: 'text', text: 'Geen Kamerstuknummer gevonden: niet tussen haakjes, niet in een voetnoot en niet eerder in de brief of de werkruimte.' });
+      if (m.amended) blocks.push({ kind: 'text', text: 'Een gewijzigde motie is een eigen Kamerstuk: het nummer van de oorspronkelijke motie geldt er niet voor.' });
       return { span: m.span, blocks };
     }
     blocks.push({ kind: 'text', text: `Gekoppeld ${phrase}.` });

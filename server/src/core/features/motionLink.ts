@@ -9,8 +9,11 @@ import { uriBaseName } from './citationLookup';
 export type MotionLinkPlace =
   | { kind: 'parenthesis' }
   | { kind: 'footnote'; footnote: string }
-  /** An earlier citation: its line (1-based) in this letter, or in the letter `file` (its file name; line null when its text is unknown). */
-  | { kind: 'earlier'; file: string | null; line: number | null };
+  /**
+   * Another citation of the same motion: its line (1-based) in this letter (`later` when it stands
+   * after the mention), or in the letter `file` (its file name; line null when its text is unknown).
+   */
+  | { kind: 'earlier'; file: string | null; line: number | null; later: boolean };
 
 /**
  * The place a motion mention was linked through, or null when it was not linked. `lines`: the
@@ -25,9 +28,9 @@ export function motionLinkPlace(m: MotionMention, lines: LineIndex, textOf: (uri
     case 'footnote':
       return { kind: 'footnote', footnote: String(via.footnote) };
     case 'earlier': {
-      if (!via.uri) return { kind: 'earlier', file: null, line: lines.lineAt(via.citationSpan.start) + 1 };
+      if (!via.uri) return { kind: 'earlier', file: null, line: lines.lineAt(via.citationSpan.start) + 1, later: via.citationSpan.start > m.span.start };
       const text = textOf(via.uri);
-      return { kind: 'earlier', file: uriBaseName(via.uri), line: text === undefined ? null : new LineIndex(text).lineAt(via.citationSpan.start) + 1 };
+      return { kind: 'earlier', file: uriBaseName(via.uri), line: text === undefined ? null : new LineIndex(text).lineAt(via.citationSpan.start) + 1, later: false };
     }
   }
 }

@@ -14,6 +14,7 @@ import { checkPair, type PairFix } from './check';
 import { matchLetters, type PairMatch } from './match';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
 import { isQuestionLetter } from './link';
+import { questionsComeFromElsewhere } from './ownQuestions';
 import { definitionInQuestionLetter, pairReferences } from '../features/pairNavigation';
 import { renameTargetAt, renumberFollowing } from '../features/rename';
 import type { DefinitionTarget, HoverBlock, HoverResult, QuickFix } from '../features/types';
@@ -73,7 +74,7 @@ export function viaText(via: LinkVia): string {
     case 'comment':
       return 'genoemd in een opmerking <!-- vragen: … -->';
     case 'setting':
-      return 'ingesteld met antwoordbrief.questionLetter';
+      return 'ingesteld met antwoordbrief.vragenbrief';
     case 'quotes':
       return 'automatisch gevonden: de antwoordbrief neemt de vragen ervan over';
     case 'identifier':
@@ -138,9 +139,9 @@ export function pairHover(state: PairState, letter: Letter, lines: LineIndex, of
     blocks.push({ kind: 'text', text: `Kan de vragenbrief niet gebruiken: ${state.problem}.` });
   } else if (state.term) {
     blocks.push({ kind: 'title', text: 'Vragenbrief' });
-  } else if (letter.questions.length && !isQuestionLetter(letter)) {
+  } else if (questionsComeFromElsewhere(letter)) {
     blocks.push({ kind: 'title', text: 'Geen vragenbrief gekoppeld' });
-    blocks.push({ kind: 'text', text: 'Koppel de vragenbrief met <!-- vragen: ./inbreng.md --> bovenaan de brief, of met de instelling antwoordbrief.questionLetter.' });
+    blocks.push({ kind: 'text', text: 'Koppel de vragenbrief met <!-- vragen: ./inbreng.md --> bovenaan de brief, of met de instelling antwoordbrief.vragenbrief.' });
     return { span, blocks };
   } else {
     return null;
@@ -162,7 +163,7 @@ export function pairHover(state: PairState, letter: Letter, lines: LineIndex, of
 
 /** The code lens on the first line of an answer letter (null on a question letter or a letter without questions). */
 export function pairCodeLens(state: PairState, letter: Letter, lines: LineIndex): { span: Span; title: string } | null {
-  if (!letter.questions.length || isQuestionLetter(letter)) return null;
+  if (!questionsComeFromElsewhere(letter)) return null;
   const title =
     state.questionLetter && !state.problem
       ? `Vragenbrief: ${state.questionLetter}${state.due ? ` · uiterlijk ${dutchDate(state.due.date)}` : ''} — wijzigen`
