@@ -42,7 +42,7 @@ test('refs --format json lists references and motions with range and via', () =>
     const viaNote = refs.find((x: any) => x.text === 'de motie van het lid Bontenbal');
     assert.equal(viaNote.via, 'voetnoot 4');
     const earlier = refs.find((x: any) => x.text === 'De motie Bontenbal');
-    assert.equal(earlier.via, 'eerdere verwijzing regel 8');
+    assert.equal(earlier.via, 'latere verwijzing regel 8');
     assert.equal(earlier.id, 'kst-32813-1201');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,7 @@ export interface RefsResult {
   references: RefEntry[];
 }
 
-/** How a motion mention was linked, tersely: "haakjes", "voetnoot 7", "eerdere verwijzing [in f.md] regel 12". */
+/** How a motion mention was linked, tersely: "haakjes", "voetnoot 7", "eerdere (latere) verwijzing [in f.md] regel 12". */
 function viaText(m: MotionMention, lines: LineIndex, others: Map<string, { text: string }>): string | null {
   const place = motionLinkPlace(m, lines, (uri) => others.get(uri)?.text);
   if (!place) return null;
