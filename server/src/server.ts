@@ -47,6 +47,7 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
+import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
@@ -80,13 +81,23 @@ const settings = new SettingsStore(connection, () => client.configuration);
 let workspaceFolders: string[] = [];
 const lastStatus = new Map<string, StatusParams>();
 // The workspace of each letter (open texts first, then the disk), as the CLI and the workspace check see it.
-const letters = new LetterContext(() =>
-  store.documents.all().map((doc) => ({
-    uri: doc.uri,
-    text: doc.getText(),
-    citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
-  })),
+const letters = new LetterContext(
+  () =>
+    store.documents.all().map((doc) => ({
+      uri: doc.uri,
+      text: doc.getText(),
+      citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
+    })),
+  (files, file) => extractedLetters.missing(files, file),
 );
+// PDF and Word question letters are read in the background (issue 15); then the letters are checked again.
+const extractedLetters = new ExtractedQuestionLetters(() => {
+  for (const doc of store.documents.all()) {
+    diagnoses.forget(doc.uri);
+    scheduler.forget(doc.uri);
+    scheduler.schedule(doc.uri);
+  }
+});
 const diagnoses = new Diagnoses();
 
 /** The diagnosis of a document version: `diagnose` with the letter's context (cached until something it depends on changes). */
@@ -366,6 +377,7 @@ registerPair(connection, {
 });
 
 facts.register(current);
+registerExtract(connection);
 
 registerWorkspaceRequests(connection, {
   current,

@@ -9,6 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { makePdf } from '../extract/make';
+
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 
@@ -128,4 +130,29 @@ test('toezeggingen text output, and Dutch messages for bad input', () => {
     assert.match(bin.stderr, /geen tekstbestand/);
     assert.doesNotMatch(bin.stderr, /at .*\.js/);
   });
+});
+
+test('toezeggingen reads a PDF letter as check does: JSON says the source and the page', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-toezeggingen-pdf-'));
+  try {
+    writeFileSync(
+      path.join(dir, 'antwoord.pdf'),
+      await makePdf([
+        ['Den Haag, 12 maart 2025', '', 'Antwoord 1', 'Het onderzoek loopt nog.'],
+        ['Antwoord 2', 'Uw Kamer wordt voor het zomerreces geinformeerd over de uitkomsten.'],
+      ]),
+    );
+    const r = run(['toezeggingen', '--format', 'json', 'antwoord.pdf'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out[0].source, 'pdf');
+    assert.deepEqual(
+      out[0].commitments.map((c: { text: string; due: { date: string | null }; page: number }) => [c.text, c.due.date, c.page]),
+      [['Uw Kamer wordt voor het zomerreces geinformeerd over de uitkomsten.', '2025-07-04', 2]],
+    );
+    const text = run(['toezeggingen', 'antwoord.pdf'], dir);
+    assert.match(text.stdout, /\(pagina 2\): uiterlijk 4 juli 2025 \(voor het zomerreces\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

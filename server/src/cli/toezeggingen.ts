@@ -6,15 +6,18 @@ import { dueLabel } from '../core/commitments/present';
 import { parseIsoDate } from '../core/commitments/dates';
 import { LineIndex, type Range } from '../core/text';
 import { localIsoDate } from '../host/fileDate';
-import { InputError, readLetterFile } from './io';
+import { InputError } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
-import { walkFiles } from '../host/files';
+import { letterFiles } from '../host/files';
+import { extractedFilesUnder, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import type { CommandResult } from './main';
 
 export interface CommitmentEntry {
   text: string;
   range: Range;
   due: { phrase: string | null; date: string | null };
+  /** For a letter extracted from a PDF: the page the sentence starts on. */
+  page?: number | null;
 }
 
 export interface CommitmentsResult {
@@ -50,14 +53,11 @@ export function commitmentsCsv(results: CommitmentsResult[], excel = false): str
   return (excel ? '\ufeff' : '') + rows.map((row) => row.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
 }
 
-/** Letter files (Markdown, plain text) under a folder, as `check MAP` finds them. */
-const LETTER_NAME = /\.(md|markdown|txt)$/iu;
-
 /**
- * The files the command line names: each file as given, each folder's letters (name order,
- * hidden folders and node_modules skipped); a folder without letters gives a Dutch message.
+ * The files the command line names: each file as given, each folder's letters as `check MAP`
+ * finds them (text, PDF and Word); a folder without letters gives a Dutch message.
  */
-function letterFiles(args: string[]): { files: string[]; errors: string[] } {
+function namedFiles(args: string[]): { files: string[]; errors: string[] } {
   const files: string[] = [];
   const errors: string[] = [];
   for (const f of args) {
@@ -71,8 +71,8 @@ function letterFiles(args: string[]): { files: string[]; errors: string[] } {
       files.push(f);
       continue;
     }
-    const under = walkFiles(f, { maxDepth: 20, limit: 10_000, accept: (name) => LETTER_NAME.test(name) });
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    const under = [...letterFiles(f), ...extractedFilesUnder(f)].sort();
+    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
   return { files, errors };
@@ -86,19 +86,20 @@ function fileMtimeDate(file: string): string | null {
   }
 }
 
-export function runToezeggingen(argv: string[]): CommandResult {
+export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', 'datum'], ['excel']);
   const format = formatFlag(args, ['text', 'json', 'csv'], 'text');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden of mappen op');
+  if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
   const datum = args.flags.get('datum');
   if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${datum} is geen datum (gebruik JJJJ-MM-DD)`);
-  const { files, errors } = letterFiles(args.files);
+  const { files, errors } = namedFiles(args.files);
   const stderr = errors.map((e) => `antwoordbrief: ${e}`);
   const results: CommitmentsResult[] = [];
   for (const file of files) {
-    let text: string;
+    let input: LetterInput;
     try {
-      text = readLetterFile(file);
+      input = await readLetterInput(file);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       stderr.push(`antwoordbrief: ${e.message}`);
@@ -106,16 +107,16 @@ export function runToezeggingen(argv: string[]): CommandResult {
     }
     // Without a date in its header, a letter is dated by --datum, else by its file.
     const fallback = typeof datum === 'string' ? datum : fileMtimeDate(file);
-    results.push(commitmentsOf(file, text, fallback));
+    const result = commitmentsOf(file, input.text, fallback);
+    results.push(withSource(result, input, result.commitments));
   }
   const code = stderr.length ? 2 : 0;
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
-  if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
   if (format === 'csv') return { stdout: commitmentsCsv(results, args.flags.get('excel') === true), stderr, code };
   const out: string[] = [];
   for (const r of results) {
     out.push(`${r.file}: ${r.commitments.length} ${r.commitments.length === 1 ? 'toezegging' : 'toezeggingen'}`);
-    for (const c of r.commitments) out.push(`  regel ${c.range.start.line + 1}: ${dueLabel({ phrase: c.due.phrase, date: c.due.date, at: -1 })}\n    ${c.text}`);
+    for (const c of r.commitments) out.push(`  regel ${c.range.start.line + 1}${pageSuffix(c.page)}: ${dueLabel({ phrase: c.due.phrase, date: c.due.date, at: -1 })}\n    ${c.text}`);
   }
   return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr, code };
 }

@@ -18,6 +18,7 @@ import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
 import { fsPathOf } from './files';
 import { fileDate } from './fileDate';
+import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 
 export { fsPathOf };
 
@@ -39,6 +40,12 @@ export interface OpenLetter {
   citations: () => Citations;
 }
 
+/** The URI of a question letter; a PDF or Word file is shown as its extracted text (issue 15). */
+function questionLetterUri(file: string): string {
+  const uri = URI.file(file);
+  return /\.(pdf|docx)$/iu.test(file) ? URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: uri.path }).toString() : uri.toString();
+}
+
 export class LetterContext {
   /** Letters read from disk for pairing (question letters), once per modification. */
   readonly letters: LetterFiles;
@@ -46,8 +53,12 @@ export class LetterContext {
   readonly citations: CitationFiles;
 
   /** @param open the letters open in an editor (none for the CLI). */
-  constructor(private readonly open: () => OpenLetter[] = () => []) {
-    this.letters = new LetterFiles((file) => this.openText(file));
+  /** @param onMissing a PDF or Word question letter not read yet: the host reads it and `provide`s it (issue 15). */
+  constructor(
+    private readonly open: () => OpenLetter[] = () => [],
+    onMissing: (letters: LetterFiles, file: string) => void = () => undefined,
+  ) {
+    this.letters = new LetterFiles((file) => this.openText(file), (file) => onMissing(this.letters, file));
     this.citations = new CitationFiles(open);
   }
 
@@ -72,7 +83,7 @@ export class LetterContext {
     const name = (p: string) => path.basename(p);
     if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? URI.file(outcome.path).toString() : null };
     const l = outcome.link;
-    return { link: { name: name(l.path), uri: URI.file(l.path).toString(), via: l.via, text: l.text, letter: l.letter } };
+    return { link: { name: name(l.path), uri: questionLetterUri(l.path), via: l.via, text: l.text, letter: l.letter } };
   }
 
   /** The workspace as seen from `uri` (the document itself left out). */

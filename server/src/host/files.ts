@@ -7,6 +7,9 @@ import { URI } from 'vscode-uri';
 export function fsPathOf(uri: string): string | null {
   try {
     const u = URI.parse(uri);
+    // An untitled document opened at a path (the skeleton of a PDF question letter, beside it)
+    // pairs as the file it will be saved as.
+    if (u.scheme === 'untitled' && u.path.startsWith('/')) return u.fsPath;
     return u.scheme === 'file' ? u.fsPath : null;
   } catch {
     return null;
