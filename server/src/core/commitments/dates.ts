@@ -192,7 +192,7 @@ const DATED_RULES: Rule[] = [
   { re: new RegExp(`\\b(?:in[ \\t]+de|deze|(?:aan)?komende)[ \\t]+zomer${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_SUMMER) },
   // "voor het einde van het jaar", "eind dit jaar", "later dit jaar", "nog dit jaar", "eind 2026", "in 2026".
   { re: /\b(?:(?:voor|vóór|tegen)[ \t]+het[ \t]+eind(?:e)?[ \t]+van[ \t]+(?:het|dit)[ \t]+jaar|eind(?:e)?[ \t]+(?:van[ \t]+)?dit[ \t]+jaar|later[ \t]+dit[ \t]+jaar|nog[ \t]+dit[ \t]+jaar|in[ \t]+de[ \t]+loop[ \t]+van[ \t]+dit[ \t]+jaar|voor[ \t]+het[ \t]+jaareinde)/u, date: (_m, l) => (l ? END_OF_YEAR(+l.slice(0, 4)) : null) },
-  { re: /\b(?:(?:uiterlijk|voor|vóór)[ \t]+)?(?:(?:het[ \t]+)?eind(?:e)?|in[ \t]+de[ \t]+loop[ \t]+van|in)[ \t]+(\d{4})\b(?![ \t]*[-–\/])/u, date: (m) => END_OF_YEAR(+m[1]) },
+  { re: /\b(?:(?:uiterlijk|voor|vóór)[ \t]+)?(?:(?:het[ \t]+)?eind(?:e)?|in[ \t]+de[ \t]+loop[ \t]+van|in)[ \t]+(\d{4})\b(?![ \t]*[-–/])/u, date: (m) => END_OF_YEAR(+m[1]) },
   // "in het eerste kwartaal (van 2021)", "(voor het einde van) Q3 2026".
   { re: new RegExp(`\\b(?:in|voor|vóór|uiterlijk(?:[ \\t]+in)?)[ \\t]+(?:het[ \\t]+einde[ \\t]+van[ \\t]+)?het[ \\t]+(eerste|tweede|derde|vierde|laatste)[ \\t]+kwartaal${YEAR}`, 'u'), date: (m, l) => inYear(m[2], l, (y) => isoDate(y, QUARTERS[m[1].toLowerCase()] * 3, 31)) },
   { re: /\bq([1-4])[ \t]+(\d{4})\b/u, date: (m) => isoDate(+m[2], +m[1] * 3, 31) },
