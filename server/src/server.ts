@@ -105,7 +105,7 @@ function diagnosisOf(doc: TextDocument, analysis: Analysis, s: Settings): Diagno
   const cached = diagnoses.get(doc.uri, doc.version, s);
   if (cached) return cached;
   const context = letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s));
-  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate } : context, s);
+  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate, letterDateFrom: 'instelling' } : context, s);
   diagnoses.set(doc.uri, doc.version, s, diagnosis);
   return diagnosis;
 }

@@ -36,7 +36,16 @@ export interface CommitmentOptions {
    * The header's date always wins.
    */
   fallbackDate?: IsoDate | null;
+  /** Where the fallback date comes from (said in the hover and the CLI); default 'anders'. */
+  fallbackFrom?: LetterDateOrigin;
 }
+
+/**
+ * Where a letter's date comes from: its header ('kop'), the CLI's `--datum`, the editor's
+ * `briefdatum` setting ('instelling'), the file's modification date ('bestandsdatum', editor
+ * only), or a host that did not say ('anders').
+ */
+export type LetterDateOrigin = 'kop' | '--datum' | 'instelling' | 'bestandsdatum' | 'anders';
 
 /** The commitments of a letter and the date they were dated from. */
 export interface Commitments {
@@ -45,7 +54,7 @@ export interface Commitments {
   /** The date due dates are counted from, or null (then only phrases naming a year get a date). */
   letterDate: IsoDate | null;
   /** Where `letterDate` came from: the letter's header, or the host's fallback. */
-  letterDateFrom: 'kop' | 'anders' | null;
+  letterDateFrom: LetterDateOrigin | null;
   /** The fallback date these were found with (to know when a settings change needs a new reading). */
   fallbackDate: IsoDate | null;
 }
@@ -485,7 +494,7 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
     if (c) items.push(c);
   }
   items.sort((a, b) => a.span.start - b.span.start);
-  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? 'anders' : null, fallbackDate };
+  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? options.fallbackFrom ?? 'anders' : null, fallbackDate };
 }
 
 /**
@@ -494,13 +503,14 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
  * the same. Only the items' due dates are read again (linear in their length), not the text:
  * hosts find commitments once per text and date them per settings.
  */
-export function withFallbackDate(commitments: Commitments, fallbackDate: string | null | undefined): Commitments {
+export function withFallbackDate(commitments: Commitments, fallbackDate: string | null | undefined, from: LetterDateOrigin = 'anders'): Commitments {
   const fallback = fallbackDate && parseIsoDate(fallbackDate) ? fallbackDate : null;
-  if (commitments.letterDateFrom === 'kop' || fallback === commitments.fallbackDate) return commitments;
+  if (commitments.letterDateFrom === 'kop') return commitments;
+  if (fallback === commitments.fallbackDate) return fallback && commitments.letterDateFrom !== from ? { ...commitments, letterDateFrom: from } : commitments;
   return {
     items: commitments.items.map((c) => ({ ...c, due: dueOf(c.text, fallback, c.form) })),
     letterDate: fallback,
-    letterDateFrom: fallback ? 'anders' : null,
+    letterDateFrom: fallback ? from : null,
     fallbackDate: fallback,
   };
 }
