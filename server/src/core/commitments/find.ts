@@ -173,8 +173,15 @@ function stopEnds(text: string, dot: number): boolean {
   if (token.includes('.')) return false;
   if (ABBREVIATIONS.has(token.toLowerCase())) return false;
   // A lowercase word after the stop continues the sentence ("21 mei jl. geïnformeerd").
+  // Not over a line break after a full word: a footnote's last sentence ("… wordt verzonden.")
+  // followed by the body text it interrupted (" spionage – als …") ends there.
   const far = Math.min(text.length, n + 200);
-  while (n < far && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) n++;
+  let lineBreak = false;
+  while (n < far && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) {
+    if (text.charCodeAt(n) === 10) lineBreak = true;
+    n++;
+  }
+  if (lineBreak && token.length > 4) return true;
   return n >= far || !isLowerLetter(text.charCodeAt(n));
 }
 
