@@ -207,7 +207,7 @@ const DATED_RULES: Rule[] = [
   { re: /\b(?:voor|vóór)[ \t]+(?:het[ \t]+kerstreces|de[ \t]+kerst(?:reces)?)(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/u, date: (m, l) => inYear(m[1], l, christmasRecessStart) },
   { re: /\b(?:voor|vóór)[ \t]+het[ \t]+(voorjaars|mei|herfst)reces(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/u, date: (m, l) => inYear(m[2], l, (y) => recessStart(m[1], y)) },
   // "(in|bij) de Voorjaarsnota (2026)": sent before 1 June (Comptabiliteitswet 2016, art. 2.24).
-  { re: /\b(?:in|bij|met|via|voor|vóór)[ \t]+de[ \t]+voorjaarsnota(?:[ \t]+(\d{4}))?/u, date: (m, l) => inYear(m[1], l, (y) => isoDate(y, 6, 1)) },
+  { re: /\b(?:in|bij|met|via|voor|vóór)[ \t]+de[ \t]+voorjaarsnota(?![\p{L}])(?:[ \t]+(\d{4}))?/u, date: (m, l) => inYear(m[1], l, (y) => isoDate(y, 6, 1)) },
   // "in de Miljoenennota", "bij de begroting" (no year) → the coming Prinsjesdag.
   { re: /\b(?:in|bij|met|via)[ \t]+de[ \t]+(?:miljoenennota|(?:ontwerp)?begroting(?![ \t]+(?:voor|van)[ \t]+\d{4}))(?:[ \t]+(\d{4}))?/u, date: (m, l) => (m[1] ? prinsjesdag(+m[1] - 1) : inYear(undefined, l, prinsjesdag)) },
   // "begin 2026", "medio 2026" → 31 March, 30 June of that year.

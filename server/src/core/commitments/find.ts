@@ -382,7 +382,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const FUTURE_TIME =
-  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag|kerst|kerstreces|herfstreces|voorjaarsreces|meireces|reces|miljoenennota|voorjaarsnota)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b|\b(?:zodra|nadat|daarna|vervolgens|na\s+afronding|na\s+afloop)\b/u;
+  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag|kerst|kerstreces|herfstreces|voorjaarsreces|meireces|reces|miljoenennota|voorjaarsnota)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b|\b(?:zodra|nadat|daarna|vervolgens|na\s+(?:afronding|afloop|ontvangst|oplevering|vaststelling|publicatie))\b/u;
 
 /** What this letter itself does ("hierbij", "met deze brief"), said at the same time, or was done. */
 const NOT_FUTURE =
