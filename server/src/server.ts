@@ -3,13 +3,13 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { createConnection } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { analyze } from './core/analyze';
 import type { Analysis } from './core/analyze';
 import type { Settings } from './core/settings';
 import { documentOutline } from './core/features/symbols';
@@ -39,7 +39,9 @@ import {
 import { DocumentStore } from './lsp/documents';
 import { registerWorkspaceRequests } from './lsp/workspace';
 import { URI } from 'vscode-uri';
-import { logError, runSafe, runSafeNotification } from './lsp/runner';
+import { lifecycle, logError, runSafe, runSafeNotification } from './lsp/runner';
+import { createServerConnection } from './lsp/transport';
+import type { ReadOptions } from './host/read';
 import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
@@ -57,7 +59,7 @@ import {
 } from './protocol';
 
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const store = new DocumentStore();
 
 const client = {
@@ -70,34 +72,70 @@ const client = {
 
 const settings = new SettingsStore(connection, () => client.configuration);
 let workspaceFolders: string[] = [];
+/** False when the client says the workspace is untrusted (initializationOptions.trusted). */
+let trusted = true;
 const lastStatus = new Map<string, StatusParams>();
-const pair = new PairHost(store);
+
+/**
+ * What a path a document or the workspace names may be read from. Always: regular files only,
+ * capped in size (`host/read.ts`). In an untrusted workspace also: only inside the workspace
+ * folders (with none open, the folders of the open documents), symbolic links followed first.
+ */
+function readOptions(): ReadOptions {
+  if (trusted) return {};
+  const roots = workspaceFolders.length
+    ? workspaceFolders
+    : store.documents.all().flatMap((d) => {
+        const u = URI.parse(d.uri);
+        return u.scheme === 'file' ? [path.dirname(u.fsPath)] : [];
+      });
+  return { within: roots };
+}
+
+const pair = new PairHost(store, readOptions);
 // The other letters and papers near a document, for citation definition, references and completion.
-const citationFiles = new CitationFiles(() =>
-  store.documents.all().map((doc) => ({
-    uri: doc.uri,
-    text: doc.getText(),
-    citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
-  })),
+const citationFiles = new CitationFiles(
+  () =>
+    store.documents.all().map((doc) => ({
+      uri: doc.uri,
+      text: doc.getText(),
+      citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
+    })),
+  () => readOptions(),
 );
 
+/**
+ * The document a request names, its analysis and settings, all of the text the request was sent
+ * against: messages are handled in order, so the text held when the request arrives is that
+ * text. When a change arrives while the settings are fetched from the client, the request is
+ * still answered on a snapshot of the earlier text (never on a mix of the two).
+ */
 async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
   const doc = store.get(uri);
   if (!doc) return undefined;
+  const revision = store.revision(uri);
+  const version = doc.version;
+  const text = doc.getText();
   const s = await settings.get(uri);
   const latest = store.get(uri);
-  if (!latest) return undefined;
-  return { doc: latest, analysis: store.analysis(latest, s), settings: s };
+  if (latest && store.revision(uri) === revision) return { doc: latest, analysis: store.analysis(latest, s), settings: s };
+  const snapshot = TextDocument.create(uri, doc.languageId, version, text);
+  return { doc: snapshot, analysis: analyze(text, s), settings: s };
 }
 
-/** Publish one version's diagnostics and status; returns how many diagnostics went out. */
-function publish(doc: TextDocument, analysis: Analysis, s: Settings): number {
-  const paired = pair.state(doc, analysis, s);
+/**
+ * Publish one text's diagnostics and status; returns how many diagnostics went out. Reading the
+ * question letter and the folder may wait for the disk: when `isCurrent` then says a newer text
+ * arrived meanwhile, nothing is sent (that text's own publish follows).
+ */
+async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCurrent: () => boolean = () => true): Promise<number> {
+  const paired = await pair.state(doc, analysis, s);
   let own = analysis.findings;
   if (own.some((f) => f.code === 'unlinked-motion')) {
     // A motion cited with its number in another letter of the folder is linked after all.
-    own = dropWorkspaceLinked(own, analysis.citations, citationFiles.workspace(doc.uri).documents());
+    own = dropWorkspaceLinked(own, analysis.citations, (await citationFiles.workspace(doc.uri)).documents());
   }
+  if (!isCurrent()) return 0;
   const diagnostics = toDiagnostics([...own, ...paired.findings, ...facts.findings(analysis, s)], analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: paired.questionLetter, due: paired.due };
@@ -118,13 +156,15 @@ const facts = new FactsHost(connection, (ids) => {
 
 const scheduler = new DiagnosticsScheduler({
   document: (uri) => store.get(uri),
+  revision: (uri) => store.revision(uri),
   settings: (uri) => settings.get(uri),
   analysis: (doc, s) => store.analysis(doc, s),
-  publish,
+  publish: async (doc, analysis, s, isCurrent) => void (await publish(doc, analysis, s, isCurrent)),
   log: (name, e) => logError(connection, name, e),
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lifecycle.state = 'running';
   const caps = params.capabilities;
   client.configuration = !!caps.workspace?.configuration;
   client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -137,6 +177,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((f) => URI.parse(f.uri))
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
+  const init = params.initializationOptions as { trusted?: unknown } | null | undefined;
+  trusted = !(init && typeof init === 'object' && init.trusted === false);
   settings.setGlobal(params.initializationOptions);
   facts.init(params.initializationOptions);
   return {
@@ -153,6 +195,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     serverInfo: { name: 'antwoordbrief' },
   };
+});
+
+connection.onShutdown(() => {
+  lifecycle.state = 'shutdown';
 });
 
 connection.onInitialized(() => {
@@ -226,7 +272,7 @@ connection.onHover(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const result = facts.hover(hoverAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset), cur.analysis, offset, cur.settings);
+    const result = facts.hover(hoverAt(cur.analysis, offset, await citationFiles.workspace(textDocument.uri)) ?? pair.hover(await pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset), cur.analysis, offset, cur.settings);
     return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
   }),
 );
@@ -236,7 +282,7 @@ connection.onDefinition(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const targets = definitionAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset) ?? (await facts.definition(cur.analysis, offset, cur.settings));
+    const targets = definitionAt(cur.analysis, offset, await citationFiles.workspace(textDocument.uri)) ?? pair.definition(await pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset) ?? (await facts.definition(cur.analysis, offset, cur.settings));
     return targets ? toDefinition(targets, textDocument.uri, cur.analysis.lines, client.definitionLinks) : null;
   }),
 );
@@ -249,7 +295,7 @@ connection.onCodeAction(
     const start = lines.offset(range.start);
     const end = lines.offset(range.end);
     const touching = findings.filter((f) => f.span.start <= end && f.span.end >= start);
-    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pair.quickFixes(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
+    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pair.quickFixes(await pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
     return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics);
   }),
 );
@@ -268,7 +314,7 @@ connection.onRequest(
   runSafe<CheckDocumentParams, CheckDocumentResult>(connection, 'checkDocument', { findings: 0 }, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return { findings: 0 };
-    publish(cur.doc, cur.analysis, cur.settings);
+    await publish(cur.doc, cur.analysis, cur.settings);
     return { findings: cur.analysis.findings.length };
   }),
 );
@@ -286,7 +332,7 @@ connection.onCompletion(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const { analysis } = cur;
-    const items = citationCompletions(analysis, analysis.lines.offset(position), citationFiles.workspace(textDocument.uri));
+    const items = citationCompletions(analysis, analysis.lines.offset(position), await citationFiles.workspace(textDocument.uri));
     return items ? toCompletionItems(items, analysis.lines) : null;
   }),
 );
@@ -300,8 +346,8 @@ registerPair(
     scheduler.forget(uri);
     scheduler.schedule(uri);
   },
-  (uri, analysis, offset) => {
-    const found = findCitationReferences(analysis, offset, citationFiles.workspace(uri));
+  async (uri, analysis, offset) => {
+    const found = findCitationReferences(analysis, offset, await citationFiles.workspace(uri));
     return found ? toLocations(found, uri, analysis.lines) : [];
   },
 );
@@ -317,6 +363,7 @@ registerWorkspaceRequests(connection, {
     return cur ? publish(cur.doc, cur.analysis, cur.settings) : 0;
   },
   folders: () => workspaceFolders,
+  readOptions,
 });
 
 // Last line of defence: log, never die, whatever a handler or a library throws.

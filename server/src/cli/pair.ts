@@ -1,7 +1,7 @@
 // `antwoordbrief check` with question letters: `--questions VRAGENBRIEF BESTAND...` and
 // `check MAP` (every letter under a folder, each answer letter paired with its question letter
 // as the language server pairs it). Output as the plain check, plus the pair findings.
-import { readdirSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseLetter } from '../core/letter/parse';
 import type { Letter } from '../core/model';
@@ -13,7 +13,7 @@ import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import { findQuestionLetter, LetterFiles } from '../host/pairFiles';
 import { checkText, type CheckDiagnostic, type CheckFileResult } from './check';
-import { InputError, readLetterFile } from './io';
+import { displayPath, InputError, readLetterText } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
@@ -31,30 +31,30 @@ function today(): string {
 }
 
 /** Letter files under a folder, recursively, sorted; hidden folders and node_modules skipped. */
-export function lettersUnder(dir: string): string[] {
+export async function lettersUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const walk = (d: string, depth: number) => {
+  const walk = async (d: string, depth: number) => {
     if (depth > 20) return;
     let entries;
     try {
-      entries = readdirSync(d, { withFileTypes: true });
+      entries = await readdir(d, { withFileTypes: true });
     } catch {
-      throw new InputError(`${d}: kan deze map niet lezen`);
+      throw new InputError(`${displayPath(d)}: kan deze map niet lezen`);
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p, depth + 1);
+      if (e.isDirectory()) await walk(p, depth + 1);
       else if (e.isFile() && LETTER_EXT.test(e.name)) out.push(p);
     }
   };
-  walk(dir, 0);
+  await walk(dir, 0);
   return out;
 }
 
-function isDirectory(p: string): boolean {
+async function isDirectory(p: string): Promise<boolean> {
   try {
-    return statSync(p).isDirectory();
+    return (await stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -74,28 +74,28 @@ export function pairDiagnostics(file: string, text: string, letter: Letter, ques
   return out;
 }
 
-export function runCheckWithPairs(argv: string[]): CommandResult {
+export async function runCheckWithPairs(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', 'questions']);
   const format = formatFlag(args, ['text', 'json'], 'text');
   if (!args.files.length) throw new UsageError('geef minstens één bestand op');
   const errors: string[] = [];
   const files: string[] = [];
   for (const f of args.files) {
-    if (!isDirectory(f)) {
+    if (!(await isDirectory(f))) {
       files.push(f);
       continue;
     }
-    const under = lettersUnder(f);
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    const under = await lettersUnder(f);
+    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt)`);
     files.push(...under);
   }
 
   let fixed: { name: string; letter: Letter; text: string } | null = null;
   const q = args.flags.get('questions');
   if (typeof q === 'string') {
-    const text = readLetterFile(q);
+    const text = await readLetterText(q);
     fixed = { name: path.basename(q), letter: parseLetter(text), text };
-    if (!fixed.letter.questions.length) throw new InputError(`${q}: in deze vragenbrief zijn geen vragen gevonden`);
+    if (!fixed.letter.questions.length) throw new InputError(`${displayPath(q)}: in deze vragenbrief zijn geen vragen gevonden`);
   }
 
   const disk = new LetterFiles();
@@ -103,7 +103,7 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
   for (const file of files) {
     let text: string;
     try {
-      text = readLetterFile(file);
+      text = await readLetterText(file);
     } catch (e) {
       if (e instanceof InputError) {
         errors.push(e.message);
@@ -116,8 +116,8 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
     let letter: Letter | null = null;
     if (!pairWith) {
       letter = parseLetter(text);
-      const outcome = findQuestionLetter(disk, path.resolve(file), text, letter);
-      if (outcome && 'error' in outcome) errors.push(`${file}: ${outcome.error}`);
+      const outcome = await findQuestionLetter(disk, path.resolve(file), text, letter);
+      if (outcome && 'error' in outcome) errors.push(`${displayPath(file)}: ${outcome.error}`);
       else if (outcome) pairWith = { name: path.relative(path.dirname(path.resolve(file)), outcome.link.path) || path.basename(outcome.link.path), letter: outcome.link.letter, text: outcome.link.text };
     }
     if (pairWith && !(typeof q === 'string' && path.resolve(q) === path.resolve(file))) {
@@ -136,9 +136,9 @@ export function runCheckWithPairs(argv: string[]): CommandResult {
   } else {
     const lines: string[] = [];
     for (const r of results) {
-      if (r.questionLetter) lines.push(`${r.file}: vragenbrief ${r.questionLetter}`);
+      if (r.questionLetter) lines.push(`${displayPath(r.file)}: vragenbrief ${displayPath(r.questionLetter)}`);
       for (const d of r.diagnostics) {
-        lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
+        lines.push(`${displayPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
       }
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);

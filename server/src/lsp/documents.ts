@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings';
 const STALE = Object.freeze({}) as Settings;
 
 interface Entry {
-  version: number;
+  revision: number;
   settings: Settings;
   analysis: Analysis;
 }
@@ -21,9 +21,27 @@ interface Entry {
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly analyses = new Map<string, Entry>();
+  /**
+   * Revision of each open document's text: raised on every open and change, whatever version
+   * number the client sent (a client may send a lower or repeated version; the text the server
+   * holds is still the newest).
+   */
+  private readonly revisions = new Map<string, number>();
+  private counter = 0;
+
+  constructor() {
+    // Registered first, so every other listener already sees the new revision.
+    this.documents.onDidChangeContent((e) => this.revisions.set(e.document.uri, ++this.counter));
+    this.documents.onDidClose((e) => this.revisions.delete(e.document.uri));
+  }
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
+  }
+
+  /** The revision of the open document's current text (0 when it is not open). */
+  revision(uri: string): number {
+    return this.revisions.get(uri) ?? 0;
   }
 
   /**
@@ -32,17 +50,18 @@ export class DocumentStore {
    */
   analysis(doc: TextDocument, settings: Settings): Analysis {
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached.analysis;
-    const sameText = cached && cached.version === doc.version ? cached.analysis : undefined;
+    const revision = this.revision(doc.uri);
+    if (cached && cached.revision === revision && cached.settings === settings) return cached.analysis;
+    const sameText = cached && cached.revision === revision ? cached.analysis : undefined;
     const analysis = analyze(doc.getText(), settings, sameText);
-    this.analyses.set(doc.uri, { version: doc.version, settings, analysis });
+    this.analyses.set(doc.uri, { revision, settings, analysis });
     return analysis;
   }
 
   /** The analysis of the document's current version if one was made, under whatever settings. */
   peek(doc: TextDocument): Analysis | undefined {
     const cached = this.analyses.get(doc.uri);
-    return cached && cached.version === doc.version ? cached.analysis : undefined;
+    return cached && cached.revision === this.revision(doc.uri) ? cached.analysis : undefined;
   }
 
   drop(uri: string): void {

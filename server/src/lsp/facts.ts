@@ -2,6 +2,7 @@
 // facts, the facts part of the hover, go to definition by download, and the refreshFacts request.
 // Never blocks a handler on the network except go to definition and refreshFacts, which the user
 // asked for.
+import { runSafe } from './runner';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
@@ -166,8 +167,8 @@ export class FactsHost {
 
   /** `antwoordbrief/refreshFacts`: look the papers up again, skipping the cache. */
   register(current: (uri: string) => Promise<{ analysis: Analysis; settings: Settings } | undefined>): void {
-    this.connection.onRequest(RefreshFactsRequest, async (params: RefreshFactsParams): Promise<RefreshFactsResult> => {
-      const empty: RefreshFactsResult = { requested: 0, resolved: 0, failed: [] };
+    const empty: RefreshFactsResult = { requested: 0, resolved: 0, failed: [] };
+    this.connection.onRequest(RefreshFactsRequest, runSafe(this.connection, 'refreshFacts', empty, async (params: RefreshFactsParams): Promise<RefreshFactsResult> => {
       try {
         const cur = await current(params.uri);
         if (!cur) return empty;
@@ -187,7 +188,7 @@ export class FactsHost {
         this.connection.console.error(`antwoordbrief: refreshFacts: ${String(e)}`);
         return empty;
       }
-    });
+    }));
   }
 
   dispose(): void {

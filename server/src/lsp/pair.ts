@@ -28,6 +28,7 @@ import { renameQuestion, renameTargetAt, renumberFollowing } from '../core/featu
 import { definitionInQuestionLetter, pairReferences } from '../core/features/pairNavigation';
 import type { DefinitionTarget, HoverBlock, HoverResult, QuickFix } from '../core/features/types';
 import { findQuestionLetter, LetterFiles, viaText, type LinkOutcome } from '../host/pairFiles';
+import type { ReadOptions } from '../host/read';
 import { SkeletonRequest, type SkeletonParams, type SkeletonResult } from '../protocol';
 import type { DocumentStore } from './documents';
 import { runSafe } from './runner';
@@ -98,12 +99,19 @@ function relativeRef(from: string, to: string): string {
 
 export class PairHost {
   readonly files: LetterFiles;
-  private readonly states = new Map<string, { version: number; settings: Settings; state: PairState }>();
+  private readonly states = new Map<string, { analysis: Analysis; settings: Settings; state: Promise<PairState> }>();
   /** Question letter path → answer letter URIs that use it (to re-check them on its edits). */
   private readonly users = new Map<string, Set<string>>();
 
-  constructor(private readonly store: DocumentStore) {
-    this.files = new LetterFiles((file) => this.openText(file));
+  /**
+   * @param readOptions how a named or discovered question letter is read from disk for the
+   *   document at a path (`within` the allowed folders when the workspace is untrusted).
+   */
+  constructor(
+    private readonly store: DocumentStore,
+    readOptions: () => ReadOptions = () => ({}),
+  ) {
+    this.files = new LetterFiles((file) => this.openText(file), readOptions);
   }
 
   private openText(file: string): string | undefined {
@@ -113,29 +121,46 @@ export class PairHost {
     return undefined;
   }
 
-  /** The pair state of a document version (cached per version and settings). */
-  state(doc: TextDocument, analysis: Analysis, settings: Settings): PairState {
+  /**
+   * The pair state of a document's analysis (cached per analysis and settings: an analysis
+   * belongs to one text, whatever version number the client gave it). Reading the question
+   * letter from disk is asynchronous; the state is of `analysis`, even if the document changed
+   * meanwhile.
+   */
+  state(doc: TextDocument, analysis: Analysis, settings: Settings): Promise<PairState> {
     const cached = this.states.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached.state;
-    const state = this.compute(doc, analysis, settings);
-    this.states.set(doc.uri, { version: doc.version, settings, state });
-    for (const set of this.users.values()) set.delete(doc.uri);
-    if (state.questionPath) {
-      const set = this.users.get(state.questionPath) ?? new Set();
-      set.add(doc.uri);
-      this.users.set(state.questionPath, set);
-    }
+    if (cached && cached.analysis === analysis && cached.settings === settings) return cached.state;
+    const state = this.compute(doc, analysis, settings).then(
+      (state) => {
+        this.noteUser(doc.uri, state);
+        return state;
+      },
+      (e: unknown) => {
+        if (this.states.get(doc.uri)?.state === state) this.states.delete(doc.uri);
+        throw e;
+      },
+    );
+    this.states.set(doc.uri, { analysis, settings, state });
     return state;
   }
 
-  private compute(doc: TextDocument, analysis: Analysis, settings: Settings): PairState {
+  private noteUser(uri: string, state: PairState): void {
+    for (const set of this.users.values()) set.delete(uri);
+    if (state.questionPath) {
+      const set = this.users.get(state.questionPath) ?? new Set();
+      set.add(uri);
+      this.users.set(state.questionPath, set);
+    }
+  }
+
+  private async compute(doc: TextDocument, analysis: Analysis, settings: Settings): Promise<PairState> {
     const file = fsPathOf(doc.uri);
     const letter = analysis.letter;
     let outcome: LinkOutcome;
     if (file) {
-      outcome = findQuestionLetter(this.files, file, analysis.text, letter, settings.questionLetter);
+      outcome = await findQuestionLetter(this.files, file, analysis.text, letter, settings.questionLetter);
     } else if (settings.questionLetter && path.isAbsolute(settings.questionLetter)) {
-      const loaded = this.files.load(settings.questionLetter);
+      const loaded = await this.files.load(settings.questionLetter);
       outcome = 'error' in loaded ? { error: loaded.error, path: settings.questionLetter } : { link: { path: settings.questionLetter, via: 'setting', ...loaded } };
     } else {
       outcome = null;
@@ -266,7 +291,7 @@ export function registerPair(
   current: Current,
   recheck: (uri: string) => void,
   /** Other features' references at the same place (the citations'), appended to the pair's. */
-  moreReferences?: (uri: string, analysis: Analysis, offset: number) => Location[],
+  moreReferences?: (uri: string, analysis: Analysis, offset: number) => Promise<Location[]>,
 ): void {
   connection.onReferences(
     runSafe(connection, 'references', null, async ({ textDocument, position, context }) => {
@@ -276,7 +301,7 @@ export function registerPair(
       const offset = analysis.lines.offset(position);
       const out: Location[] = [];
       const add = (uri: string, lines: LineIndex, spans: Span[]) => spans.forEach((s) => out.push(Location.create(uri, lines.range(s))));
-      const state = pair.state(cur.doc, analysis, cur.settings);
+      const state = await pair.state(cur.doc, analysis, cur.settings);
       if (state.questions && state.match && state.questionPath && state.questionText !== null) {
         const refs = pairReferences(analysis.letter, state.questions, state.match, 'answer', offset);
         if (refs) {
@@ -288,14 +313,14 @@ export function registerPair(
       for (const uri of pair.dependents(textDocument.uri)) {
         const dep = await current(uri);
         if (!dep) continue;
-        const s = pair.state(dep.doc, dep.analysis, dep.settings);
+        const s = await pair.state(dep.doc, dep.analysis, dep.settings);
         if (!s.questions || !s.match) continue;
         const refs = pairReferences(dep.analysis.letter, s.questions, s.match, 'questions', offset);
         if (!refs) continue;
         if (context.includeDeclaration && !out.some((l) => l.uri === textDocument.uri)) add(textDocument.uri, analysis.lines, refs.inQuestions);
         add(uri, dep.analysis.lines, refs.inAnswer);
       }
-      if (moreReferences) out.push(...moreReferences(textDocument.uri, analysis, offset));
+      if (moreReferences) out.push(...(await moreReferences(textDocument.uri, analysis, offset)));
       return out;
     }),
   );
@@ -326,7 +351,7 @@ export function registerPair(
       if (!cur) return null;
       const { analysis } = cur;
       if (!analysis.letter.questions.length || isQuestionLetter(analysis.letter)) return [];
-      const state = pair.state(cur.doc, analysis, cur.settings);
+      const state = await pair.state(cur.doc, analysis, cur.settings);
       const range = analysis.lines.range({ start: 0, end: analysis.lines.lineEnd(0) });
       const title = state.questionLetter && !state.problem
         ? `Vragenbrief: ${state.questionLetter}${state.due ? ` · uiterlijk ${dutchDate(state.due.date)}` : ''} — wijzigen`
@@ -348,13 +373,12 @@ export function registerPair(
         void connection.window.showWarningMessage('Kies een vragenbrief voor een opgeslagen brief.');
         return null;
       }
-      const options = pair.files
-        .list(path.dirname(file))
-        .filter((f) => f !== file)
-        .filter((f) => {
-          const l = pair.files.load(f);
-          return !('error' in l) && isQuestionLetter(l.letter);
-        });
+      const options: string[] = [];
+      for (const f of await pair.files.list(path.dirname(file))) {
+        if (f === file) continue;
+        const l = await pair.files.load(f);
+        if (!('error' in l) && isQuestionLetter(l.letter)) options.push(f);
+      }
       if (!options.length) {
         void connection.window.showInformationMessage('Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.');
         return null;
@@ -382,7 +406,7 @@ export function registerPair(
       let text = params.text ?? open?.getText();
       const file = fsPathOf(params.uri);
       if (text === undefined && file) {
-        const loaded = pair.files.load(file);
+        const loaded = await pair.files.load(file);
         if ('error' in loaded) return new ResponseError(ErrorCodes.InvalidParams, `Kan de vragenbrief niet lezen: ${loaded.error}.`);
         text = loaded.text;
       }

@@ -16,12 +16,11 @@ import {
 } from '../protocol';
 import { toDiagnostics } from './convert';
 import { runSafe } from './runner';
-import { readUtf8, walkFiles } from '../host/files';
+import { MAX_LETTER_BYTES, readLetterFile, walkLetterFiles, type ReadOptions } from '../host/read';
 
 const LETTER_EXT = /\.(md|markdown|txt)$/i;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 6;
-const MAX_BYTES = 8 * 1024 * 1024;
 
 type Current = (uri: string) => Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined>;
 
@@ -33,11 +32,13 @@ export interface WorkspaceHost {
   /** Publish an open document's diagnostics now. */
   publishOpen(uri: string): Promise<number>;
   folders(): string[];
+  /** How workspace files are read (`within` the folders when the workspace is untrusted). */
+  readOptions?(): ReadOptions;
 }
 
 /** Letter files under `root`, bounded in depth and count. */
-export function letterFiles(root: string, limit = MAX_FILES): string[] {
-  return walkFiles(root, { maxDepth: MAX_DEPTH, limit, accept: (name, size) => LETTER_EXT.test(name) && size <= MAX_BYTES });
+export function letterFiles(root: string, limit = MAX_FILES): Promise<string[]> {
+  return walkLetterFiles(root, { maxDepth: MAX_DEPTH, limit, accept: (name, size) => LETTER_EXT.test(name) && size <= MAX_LETTER_BYTES });
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -54,12 +55,13 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
         files++;
       }
       for (const folder of host.folders()) {
-        for (const file of letterFiles(folder)) {
+        for (const file of await letterFiles(folder)) {
           if (token.isCancellationRequested) return { files, findings };
           const uri = URI.file(file).toString();
           if (open.has(uri)) continue;
-          const text = readUtf8(file);
-          if (text === null) continue;
+          const read = await readLetterFile(file, host.readOptions?.() ?? {});
+          if ('error' in read) continue;
+          const text = read.text;
           const settings = await host.settings(uri);
           const a = analyze(text, settings);
           const diagnostics = toDiagnostics(a.findings, a.lines, settings);
