@@ -108,6 +108,7 @@ export function decodeLetter(bytes: Uint8Array): Pick<LetterFile, 'text' | 'enco
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       if (looksUtf16(bytes)) return fail('encoding', 'dit bestand lijkt UTF-16-tekst zonder byte-order mark; sla de brief op als UTF-8');
+      if (bytes.includes(0)) return fail('binary', 'dit is geen tekstbestand (binaire inhoud); sla de brief op als tekst of Markdown');
       return fail('encoding', 'dit bestand is geen geldige UTF-8-tekst; sla de brief op als UTF-8');
     }
   }

@@ -5,10 +5,13 @@ import { analyze, type Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
 
 /** Settings no request can pass: marks an analysis made under settings that changed since. */
+// An analysis belongs to one text: the store's revision of the document (raised on every change
+// the connection applies) and the document's version must both match.
 const STALE = Object.freeze({}) as Settings;
 
 interface Entry {
   revision: number;
+  version: number;
   settings: Settings;
   analysis: Analysis;
 }
@@ -51,17 +54,17 @@ export class DocumentStore {
   analysis(doc: TextDocument, settings: Settings): Analysis {
     const cached = this.analyses.get(doc.uri);
     const revision = this.revision(doc.uri);
-    if (cached && cached.revision === revision && cached.settings === settings) return cached.analysis;
-    const sameText = cached && cached.revision === revision ? cached.analysis : undefined;
+    const sameText = cached && cached.revision === revision && cached.version === doc.version ? cached.analysis : undefined;
+    if (sameText && cached!.settings === settings) return sameText;
     const analysis = analyze(doc.getText(), settings, sameText);
-    this.analyses.set(doc.uri, { revision, settings, analysis });
+    this.analyses.set(doc.uri, { revision, version: doc.version, settings, analysis });
     return analysis;
   }
 
   /** The analysis of the document's current version if one was made, under whatever settings. */
   peek(doc: TextDocument): Analysis | undefined {
     const cached = this.analyses.get(doc.uri);
-    return cached && cached.revision === this.revision(doc.uri) ? cached.analysis : undefined;
+    return cached && cached.revision === this.revision(doc.uri) && cached.version === doc.version ? cached.analysis : undefined;
   }
 
   drop(uri: string): void {

@@ -5,7 +5,7 @@
 import type { Finding, Letter, QuestionUnit } from '../model';
 import { lastStartingAtOrBefore, type Span } from '../text';
 import { answerPlaceholders } from '../letter/placeholders';
-import { resolveTarget } from '../letter/references';
+import { resolveAnswerTarget, resolveTarget } from '../letter/references';
 import { isUnnumbered, type OrphanAnswer, type LetterKind } from '../letter/parse';
 import { keyTerms, type KeyTerm } from '../lang/dutch';
 
@@ -154,7 +154,7 @@ function chainOutcomes(letter: Letter): (q: QuestionUnit) => Outcome {
         finish(OK);
         continue;
       }
-      const t = resolveTarget(letter, top.u.sectionIndex, top.u.answer.refersTo[top.i++]);
+      const t = resolveAnswerTarget(letter, top.u, top.u.answer.refersTo[top.i++]);
       if (!t) continue; // reported as dangling where the reference stands
       const seen = memo.get(t);
       if (seen) {
@@ -218,7 +218,7 @@ function references(letter: Letter, out: Finding[]): void {
     for (let i = 0; i < r.targets.length; i++) {
       const t = r.targets[i];
       const span: Span = r.targetSpans[i];
-      const target = resolveTarget(letter, from.sectionIndex, t);
+      const target = resolveTarget(letter, r.sectionIndex, t);
       if (!target) {
         out.push({
           code: 'dangling-answer-reference',
@@ -364,7 +364,7 @@ function notAddressed(letter: Letter, out: Finding[]): void {
     while (queue.length) {
       const u = queue.shift()!;
       for (const t of u.answer.refersTo) {
-        const target = resolveTarget(letter, u.sectionIndex, t);
+        const target = resolveAnswerTarget(letter, u, t);
         if (!target || seen.has(target)) continue;
         seen.add(target);
         texts.push(target.answer.text);
