@@ -2,6 +2,7 @@
 // facts, the facts part of the hover, go to definition by download, and the refreshFacts request.
 // Never blocks a handler on the network except go to definition and refreshFacts, which the user
 // asked for.
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { runSafe } from './runner';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -160,7 +161,9 @@ export class FactsHost {
       return [{ originSpan: origin, uri: URI.file(r.path).toString(), range: { start: pos, end: pos } }];
     } catch (e) {
       const msg = (e as { dutch?: string }).dutch ?? 'de tekst van dit stuk kon niet worden opgehaald';
-      void this.connection.window.showWarningMessage(`Antwoordbrief: ${ref.canonical}: ${msg}.`);
+      // A notification, not window/showMessageRequest: no answer is awaited (a client without
+      // that request would otherwise leave a rejected promise behind).
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Antwoordbrief: ${ref.canonical}: ${msg}.` });
       return null;
     }
   }

@@ -1,6 +1,7 @@
 // Host wiring of issue 6: links each open answer letter to its question letter, adds the pair
 // findings and the status fields, and serves references, rename, code lenses, the skeleton
 // request and the "kies vragenbrief" command. Everything it computes comes from the core.
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import * as path from 'node:path';
 import {
   CodeLens,
@@ -370,7 +371,7 @@ export function registerPair(
       const cur = await current(uri);
       const file = fsPathOf(uri);
       if (!cur || !file) {
-        void connection.window.showWarningMessage('Kies een vragenbrief voor een opgeslagen brief.');
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: 'Kies een vragenbrief voor een opgeslagen brief.' });
         return null;
       }
       const options: string[] = [];
@@ -380,7 +381,7 @@ export function registerPair(
         if (!('error' in l) && isQuestionLetter(l.letter)) options.push(f);
       }
       if (!options.length) {
-        void connection.window.showInformationMessage('Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.');
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.' });
         return null;
       }
       const picked = await connection.window.showInformationMessage(
