@@ -204,3 +204,17 @@ test('stale: requests sent while the server waits for workspace/configuration ar
       await c.edit(uri, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, '');
     }
   }));
+
+test('bounded output: a question with tens of thousands of subquestions (a PDF run of "? ?") lists 50 and one "… en nog N subvragen" in the outline', () =>
+  withClient(async (c) => {
+    const uri = 'file:///vraagtekens.md';
+    const text = `Vraag 1\nKunt u dit toelichten${'? ?'.repeat(20000)}\n\nAntwoord 1\nJa.\n`;
+    await c.open(uri, text);
+    await c.diagnostics(uri, 1, 120000);
+    const symbols = (await c.symbols(uri)) as DocumentSymbol[];
+    const unit = symbols.find((s) => s.name === 'Vraag 1')!;
+    assert.equal(unit.children!.length, 51);
+    assert.match(unit.children![50].name, /^… en nog \d+ subvragen$/);
+    const json = JSON.stringify(symbols).length;
+    assert.ok(json < text.length, `outline of ${json} characters for a text of ${text.length}`);
+  }));
