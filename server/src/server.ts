@@ -224,17 +224,21 @@ async function runMode(uri: string): Promise<Settings['run']> {
 }
 
 store.documents.onDidOpen((e) => {
+  // Nothing is published before initialize or after shutdown.
+  if (lifecycle.state !== 'running') return;
   // Diagnostics on open in every mode but manual.
   void runMode(e.document.uri).then((mode) => {
     if (mode !== 'manual') scheduler.schedule(e.document.uri);
   });
 });
 store.documents.onDidChangeContent((e) => {
+  if (lifecycle.state !== 'running') return;
   void runMode(e.document.uri).then((mode) => {
     if (mode === 'onType') scheduler.schedule(e.document.uri);
   });
 });
 store.documents.onDidSave((e) => {
+  if (lifecycle.state !== 'running') return;
   void runMode(e.document.uri).then((mode) => {
     if (mode === 'onSave') scheduler.schedule(e.document.uri);
   });

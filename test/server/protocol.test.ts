@@ -17,9 +17,10 @@ function rawServer() {
   const exit = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ sources: { offline: true } })));
-  conn.onNotification(() => undefined);
+  const notifications: { method: string; params: any }[] = [];
+  conn.onNotification((method: string, params: any) => notifications.push({ method, params }));
   conn.listen();
-  return { child, conn, exit, stderr: () => stderr };
+  return { child, conn, exit, stderr: () => stderr, notifications };
 }
 
 const HOVER = { textDocument: { uri: 'file:///brief.md' }, position: { line: 0, character: 0 } };
@@ -27,9 +28,12 @@ const HOVER = { textDocument: { uri: 'file:///brief.md' }, position: { line: 0, 
 test('protocol: requests before initialize get ServerNotInitialized (-32002), after shutdown InvalidRequest; exit is 0', async () => {
   const s = rawServer();
   try {
+    // A document opened before initialize (a client error) is not diagnosed then.
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///vroeg.md', languageId: 'markdown', version: 1, text: UNANSWERED_TXT } });
     for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/rename', 'antwoordbrief/checkWorkspace']) {
       await assert.rejects(withTimeout(s.conn.sendRequest(method, HOVER), 10000, method), (e: any) => e.code === -32002, method);
     }
+    assert.deepEqual(s.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics'), []);
     await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     await s.conn.sendNotification('initialized', {});
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///brief.md', languageId: 'markdown', version: 1, text: ANSWERED_MD } });
