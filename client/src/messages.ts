@@ -24,6 +24,8 @@ export const M = {
   statusText: (answered: number, total: number) => `${answered} van ${total} ${total === 1 ? 'vraag' : 'vragen'} beantwoord`,
   statusTooltipOpen: (n: number) => `${n === 1 ? 'Eén vraag is' : `${n} vragen zijn`} nog niet beantwoord. Klik om naar de volgende onbeantwoorde vraag te gaan.`,
   statusTooltipDone: 'Alle vragen zijn beantwoord.',
+  statusNoQuestions: 'Geen vragen herkend',
+  statusNoQuestionsTooltip: 'Deze brief lijkt vragen te bevatten, maar er is geen vraag herkend. Zie de melding in het venster Problemen.',
   statusDue: (date: string, daysLeft: number) =>
     daysLeft >= 0 ? `Antwoordtermijn: ${date} (nog ${daysLeft} ${daysLeft === 1 ? 'dag' : 'dagen'}).` : `Antwoordtermijn verstreken op ${date}.`,
   statusUntrusted: 'Niet-vertrouwde werkruimte: er worden geen gegevens opgehaald en bronadressen uit de werkruimte worden genegeerd.',

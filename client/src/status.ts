@@ -40,6 +40,7 @@ export class StatusController implements vscode.Disposable {
   /** The words the item shows for a document (without its icon). */
   textFor(uri: vscode.Uri): string | undefined {
     const status = this.get(uri);
+    if (status?.noQuestions) return M.statusNoQuestions;
     return status && status.total > 0 ? M.statusText(status.answered, status.total) : undefined;
   }
 
@@ -51,6 +52,13 @@ export class StatusController implements vscode.Disposable {
   private render(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const status = doc ? this.get(doc.uri) : undefined;
+    if (status?.noQuestions) {
+      this.item.text = `$(question) ${M.statusNoQuestions}`;
+      this.item.backgroundColor = undefined;
+      this.item.tooltip = M.statusNoQuestionsTooltip;
+      this.item.show();
+      return;
+    }
     if (!status || !(status.total > 0)) {
       this.item.hide();
       return;

@@ -13,6 +13,8 @@ export interface StatusParams {
   answered: number;
   /** Start positions (LSP) of unanswered questions, in document order. */
   unanswered: { id: string; line: number; character: number }[];
+  /** The text looks like it holds questions, yet the reader recognised none (`no-questions-found`). */
+  noQuestions?: boolean;
   /** The question letter used for cross checks, if any. */
   questionLetter?: string | null;
   /** The answer term from the question letter, if known: ISO due date and days left. */

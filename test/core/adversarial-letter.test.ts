@@ -108,6 +108,32 @@ const CASES: Record<string, (size: number) => string> = {
     return s;
   },
   'lone surrogates': (size) => repeatTo('Vraag 1\n\ud800 Kunt u \udc00 dat? \ud83d\n', size),
+  // Issue 9's layouts, repeated and run on.
+  'a verslag reprinted over and over': (size) => repeatTo(fixture('../layouts/verslag-herdruk.txt') + '\n', size),
+  'joint headings and page breaks repeated': (size) => repeatTo(fixture('../layouts/gezamenlijk.txt') + '\n', size),
+  'a whole letter on one line': (size) => repeatTo('Zo is het. Vraag 1 Wat kost het? Antwoord 1 Niets. Vraag 2 en 3 Wie? Antwoord Ik. 4. Waarom? ', size),
+  'chained headings on one line': (size) => repeatTo('Dat is zo. Antwoord 1 Antwoord 2 Vraag 3 Vraag 4, 5 6 7 ', size),
+  'bare number lines counting up': (size) => {
+    const parts: string[] = [];
+    let len = 0;
+    for (let i = 1; len < size; i++) {
+      const p = `${i}\nWat kost het?\n`;
+      parts.push(p);
+      len += p.length;
+    }
+    return parts.join('');
+  },
+  'a mededeling repeated in one sentence': (size) => 'Vraag 1\nWat kost het?\n' + repeatTo('de vragen zijn beantwoord met de brief van 3 maart en ', size),
+  'one question repeated with different texts': (size) => {
+    const parts: string[] = [];
+    let len = 0;
+    for (let i = 1; len < size; i++) {
+      const p = `Vraag 1\nWat kost regeling ${i} in jaar ${i}?\n`;
+      parts.push(p);
+      len += p.length;
+    }
+    return parts.join('');
+  },
 };
 
 test('adversarial input: no crash, spans inside the text (each kind at 64 KB, CRLF and CR too)', () => {

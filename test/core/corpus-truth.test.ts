@@ -13,10 +13,6 @@ import { corpusPresent, loadTruths, matchMotion, observe, questionKey, readCorpu
 
 /** Known failures today: `${file} ${assertion}` → the issue and what it must fix. */
 const TODO: Record<string, string> = {
-  "002_6751bf33f558afb4.txt answer states":
-    "issue 9: answers 49 and 60 refer to another answer and then answer in their own words (answered, not by-reference)",
-  "002_6751bf33f558afb4.txt by-reference targets":
-    "issue 9: answers 49 (-> 8) and 60 (-> 18, 43) carry their own text: not by-reference",
   "004_cd2aebd815f985bb.txt motion links":
     "issue 13: 'de motie van het lid Van den Berg7' (line 213) linked to both papers of footnote 7; the motion is 24 095, nr. 487 (30 821, nr. 81 is the NVS 2019)",
   "ah-tk-20232024-1076.txt citations":
@@ -29,12 +25,6 @@ const TODO: Record<string, string> = {
     "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
   "ah-tk-20232024-1893.txt citations":
     "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-1984.txt question ids":
-    "issue 9: joint heading Vraag 9 en 10",
-  "ah-tk-20232024-1984.txt answer states":
-    "issue 9: joint heading Vraag 9 en 10 / Antwoord 9 en 10",
-  "ah-tk-20232024-1984.txt question lines":
-    "issue 9: joint heading Vraag 9 en 10",
   "ah-tk-20232024-1984.txt citations":
     "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
   "ah-tk-20232024-2129.txt citations":
@@ -45,10 +35,6 @@ const TODO: Record<string, string> = {
     "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
   "ah-tk-20232024-2395.txt citations":
     "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-878.txt answer states":
-    "issue 9: Antwoord 5 \"In antwoord 3 ben ik ingegaan op …\" is an answer by reference to answer 3",
-  "ah-tk-20232024-878.txt by-reference targets":
-    "issue 9: Antwoord 5 refers to answer 3 (\"In antwoord 3 ben ik ingegaan op …\")",
   "ah-tk-20232024-878.txt citations":
     "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
 };

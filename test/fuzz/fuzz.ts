@@ -43,6 +43,8 @@ export interface FuzzReport {
   requests: number;
   quickFixes: number;
   renames: number;
+  /** Renames undone again (all but those on a number the letter holds twice). */
+  reversed: number;
   abuse: number;
   /** Slowest request: method and milliseconds. */
   slowest: { method: string; ms: number };
@@ -155,7 +157,7 @@ class Failure extends Error {}
 /** One fuzz run against one server; sequences until the time is up. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
-  const report: FuzzReport = { seed: options.seed, sequences: 0, edits: 0, requests: 0, quickFixes: 0, renames: 0, abuse: 0, slowest: { method: '', ms: 0 }, failures: [] };
+  const report: FuzzReport = { seed: options.seed, sequences: 0, edits: 0, requests: 0, quickFixes: 0, renames: 0, reversed: 0, abuse: 0, slowest: { method: '', ms: 0 }, failures: [] };
   const start = Date.now();
   const baseTexts = bases();
 
@@ -431,6 +433,7 @@ async function renameAndBack(c: LspClient, r: Rand, doc: Doc, steps: string[], r
   }
   const restored = applyEdits(renamed, editsFor(reverse ?? undefined, doc.uri));
   if (restored !== original) throw new Failure(`rename ${oldId} → ${newId} → ${oldId} does not give back the text`);
+  report.reversed++;
   await send(c, doc, restored, r, steps);
 }
 
@@ -549,7 +552,7 @@ function parseArgs(argv: string[]): FuzzOptions {
 
 export function summary(r: FuzzReport): string {
   return [
-    `fuzz: seed ${r.seed}: ${r.sequences} sequences, ${r.edits} edits, ${r.requests} requests, ${r.quickFixes} quick fixes and ${r.renames} renames applied (each rename reversed), ${r.abuse} protocol-abuse cases`,
+    `fuzz: seed ${r.seed}: ${r.sequences} sequences, ${r.edits} edits, ${r.requests} requests, ${r.quickFixes} quick fixes and ${r.renames} renames applied (${r.reversed} renamed back to the original text), ${r.abuse} protocol-abuse cases`,
     `fuzz: slowest request: ${r.slowest.method} ${r.slowest.ms.toFixed(0)} ms`,
     r.failures.length ? `fuzz: ${r.failures.length} failure(s):\n${r.failures.map((f) => `  sequence ${f.sequence}: ${f.message}\n  ${f.reproducer}`).join('\n')}` : 'fuzz: no failures',
   ].join('\n');

@@ -12,7 +12,7 @@ import { disabledCodes } from '../core/analyze';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { LineIndex } from '../core/text';
 import { findQuestionLetter, LetterFiles } from '../host/pairFiles';
-import { checkText, type CheckDiagnostic, type CheckFileResult } from './check';
+import { checkText, summaryText, type CheckDiagnostic, type CheckFileResult } from './check';
 import { displayPath, InputError, readLetterText } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
@@ -140,6 +140,7 @@ export async function runCheckWithPairs(argv: string[]): Promise<CommandResult> 
       for (const d of r.diagnostics) {
         lines.push(`${displayPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
       }
+      lines.push(`${displayPath(r.file)}: ${summaryText(r.summary)}`);
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
     const n = results.length;

@@ -19,6 +19,8 @@ export const CODES = {
   'answer-without-question': { severity: 'warning', description: 'Een antwoord zonder bijbehorende vraag.' },
   'duplicate-question-number': { severity: 'warning', description: 'Een vraagnummer dat twee keer voorkomt.' },
   'missing-question-number': { severity: 'warning', description: 'Een overgeslagen vraagnummer (bijvoorbeeld 1a, 1b, 1d).' },
+  // Issue 9: never silent.
+  'no-questions-found': { severity: 'information', description: 'Een brief met vraagtekens of Vraag/Antwoord-kopjes waarin geen vraag herkend is.' },
   'placeholder-in-answer': { severity: 'warning', description: 'Een antwoord dat nog een placeholder bevat (PM, TODO, XXX, […]).' },
   // Issue 3: citations.
   'unlinked-motion': { severity: 'information', description: 'Een genoemde motie zonder vindbaar Kamerstuknummer.' },

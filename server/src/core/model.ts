@@ -45,6 +45,11 @@ export interface Answer {
   text: string;
   /** For `by-reference`: the question ids the answer points to. */
   refersTo: string[];
+  /**
+   * For `by-reference` to another paper: a mededeling "De vragen … zijn beantwoord met de brief
+   * … (Kamerstuk 36 123, nr. 45)" answers by that paper; its official id (`kst-36123-45`).
+   */
+  paper?: string;
 }
 
 /** A numbered question (or the question block before "N. Antwoord van het kabinet"). */

@@ -16,7 +16,9 @@ export function statusOf(uri: string, version: number | null, analysis: Analysis
     .filter((q) => !isAnswered(q.answer.status))
     .map((q) => ({ id: q.id, ...analysis.lines.position(q.headingSpan.start) }))
     .sort((a, b) => a.line - b.line || a.character - b.character);
-  return { uri, version, total: units.length, answered: units.length - unanswered.length, unanswered };
+  const status: StatusParams = { uri, version, total: units.length, answered: units.length - unanswered.length, unanswered };
+  if (!units.length && analysis.findings.some((f) => f.code === 'no-questions-found')) status.noQuestions = true;
+  return status;
 }
 
 /** The first unanswered question after the position, wrapping around to the first one. */

@@ -48,23 +48,81 @@ export interface Lines {
   also: Map<number, string[]>;
 }
 
-const QUESTION_HEADING =
-  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vraag[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?/u;
-const ANSWER_HEADING =
-  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?((?:[ \t\u00a0]*(?:,|en|&)[ \t\u00a0]*\d{1,4}[a-z]?)*))?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?/u;
+/** Further numbers of a joint heading: ", 4", " en 5", " t/m 6", " tot en met 3", "–6", or a lost comma ("7 8"). */
+const ID_LIST = String.raw`((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)([ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met)(?=[ \t\u00a0]*$))?`;
+/** "(blz. 4)", "(pagina 4)", "(p. 4-5)" after a question number in a lijst van vragen. */
+const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?\))?`;
+const QUESTION_HEADING = new RegExp(
+  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vra(?:ag|gen)[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+    ID_LIST + PAGE_NOTE +
+    String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
+  'u',
+);
+const ANSWER_HEADING = new RegExp(
+  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:en)?(?:[ \t\u00a0]+(?:op|bij))?(?:[ \t\u00a0]+de)?(?:[ \t\u00a0]+vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+    ID_LIST + String.raw`)?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
+  'u',
+);
 const PROSE_ANSWER_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?[ \t\u00a0]*[.)]?[ \t\u00a0]*(?:Antwoord|Reactie)[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
 const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
 const SECTION_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?([^\n]{1,100}?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*:?$/u;
 const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p{Lu}[^.?!]{0,80}$/u;
+/** A signature "De Minister van Justitie en Veiligheid," (the title's words capitalised). */
+const SIGNATURE = /^De (?:Minister|Staatssecretaris|Minister-President)(?: (?:van|voor))?(?: (?:en|voor|van|\p{Lu}[\p{L}-]{0,40})){1,8},$/u;
 const STOP_LINE =
   /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
+/** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
+const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
+/**
+ * Page furniture of the official PDFs (Aanhangsel, Kamerstukken): the `ah-tk-…` / ISSN /
+ * "’s-Gravenhage 2024" block and the running page headers ("Tweede Kamer, vergaderjaar
+ * 2023–2024, Aanhangsel", "Eerste Kamer, vergaderjaar 2023–2024, 36 123, B 3").
+ */
+const PDF_FURNITURE =
+  /^(?:ah-tk-\d{8}-\d{1,5}|kst-\d{4,6}(?:-[\dA-Z]{1,6}){1,3}|ISSN[ \t\u00a0]+\d{4}[ \t\u00a0]*[-–][ \t\u00a0]*\d{3}[\dX]|[’']s-Gravenhage[ \t\u00a0]+\d{4}|Vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4},[^.?!]{1,80}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer[ \t\u00a0]+der[ \t\u00a0]+Staten-Generaal)$/;
 const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
 const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|[a-z]\)[ \t])/;
+
+function normalId(n: string): string {
+  return n.replace(/^0+(?=\d)/, '');
+}
+
+const LIST_TOKEN = /(\d{1,4})([a-z]?)|(t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])/g;
+/** A range wider than this is no joint heading but a typing error; its ends only are taken. */
+const MAX_RANGE = 60;
+
+/**
+ * The ids after the first of a joint heading's number list ("en 10", ", 4, 5 en 6", " t/m 6",
+ * "–6"), ranges expanded: `expandIdList("4", " t/m 6")` is `["5", "6"]`. Without duplicates or
+ * the first id. Linear in the list's length (ranges are capped at MAX_RANGE numbers).
+ */
+export function expandIdList(first: string, list: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([first]);
+  let prev = parseInt(first, 10);
+  let range = false;
+  LIST_TOKEN.lastIndex = 0;
+  for (let m = LIST_TOKEN.exec(list); m; m = LIST_TOKEN.exec(list)) {
+    if (m[3]) {
+      range = true;
+      continue;
+    }
+    const n = parseInt(m[1], 10);
+    if (range && !m[2] && n > prev && n - prev <= MAX_RANGE) {
+      for (let k = prev + 1; k < n; k++) if (!seen.has(String(k))) seen.add(String(k)), out.push(String(k));
+    }
+    range = false;
+    const id = normalId(m[1]) + m[2];
+    if (!seen.has(id)) seen.add(id), out.push(id);
+    prev = n;
+  }
+  return out;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0xfeff || c === 12 || c === 11;
@@ -285,6 +343,30 @@ function rereadLines(prev: Reading, text: string, prefix: number, suffix: number
   return lines;
 }
 
+/**
+ * Lines of `text` from given line bounds (virtual lines: a physical line cut in pieces), trimmed
+ * and classified like physical lines, footnote continuations marked. `starts` and `ends` are
+ * parallel UTF-16 offsets, in order and not overlapping. Linear.
+ */
+export function linesFromBounds(text: string, starts: number[], ends: number[]): Lines {
+  const count = starts.length;
+  const lines = emptyLines(count);
+  lines.start.set(starts);
+  lines.end.set(ends);
+  for (let l = 0; l < count; l++) {
+    let a = lines.start[l];
+    let b = lines.end[l];
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    lines.tstart[l] = a;
+    lines.tend[l] = b;
+    lines.rest[l] = b;
+    classify(text, lines, l, l);
+  }
+  markFootnoteContinuations(text, lines);
+  return lines;
+}
+
 function classify(text: string, lines: Lines, l: number, alsoKey: number): void {
   const a = lines.tstart[l];
   const b = lines.tend[l];
@@ -294,6 +376,10 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   }
   const len = b - a;
   const c0 = text.charCodeAt(a);
+  if (len <= 120 && (c0 === 97 || c0 === 107 || c0 === 73 || c0 === 0x2019 || c0 === 39 || c0 === 86 || c0 === 84 || c0 === 69) && PDF_FURNITURE.test(text.slice(a, b))) {
+    lines.kind[l] = LineKind.Furniture;
+    return;
+  }
   // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
   // unless it may be a URL, an "o" bullet or an "a)" item.
   if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
@@ -319,21 +405,24 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   const markup = c0 === 35 || c0 === 42 || c0 === 95; // # * _
   if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[3] || !!m[4];
+    const closed = !!m[5] || !!m[6];
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
-      lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '');
+      lines.id[l] = normalId(m[1]) + (m[2] ?? '');
+      const more = expandIdList(lines.id[l], m[3] ?? '');
+      if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
     }
   }
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[4] || !!m[5];
+    const closed = !!m[5] || !!m[6];
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
-      lines.id[l] = m[1] ? m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '') : '';
-      if (m[3]) lines.also.set(alsoKey, (m[3].match(/\d{1,4}[a-z]?/g) ?? []).map((x) => x.replace(/^0+(?=\d)/, '')));
+      lines.id[l] = m[1] ? normalId(m[1]) + (m[2] ?? '') : '';
+      const more = m[1] ? expandIdList(lines.id[l], m[3] ?? '') : [];
+      if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
     }
@@ -349,7 +438,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
     return;
   }
-  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && STOP_LINE.test(head)) {
+  if (full && len <= 200 && c0 === 77 /* M */ && MEDEDELING.test(head)) {
+    lines.kind[l] = LineKind.Stop;
+    return;
+  }
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && (STOP_LINE.test(head) || (c0 === 68 && SIGNATURE.test(head)))) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
@@ -397,7 +490,8 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
 function markFootnoteContinuations(text: string, lines: Lines): void {
   const REACH = 8;
   for (let l = 0; l < lines.count; l++) {
-    if (lines.kind[l] !== LineKind.Furniture || !isFootnoteLine(text, lines, l)) continue;
+    // A number alone on its line is a page number (or a lijst's question number), no footnote.
+    if (lines.kind[l] !== LineKind.Furniture || !isFootnoteLine(text, lines, l) || isBareNumber(text, lines, l)) continue;
     let end = -1;
     for (let k = l + 1; k < lines.count && k <= l + REACH; k++) {
       const kind = lines.kind[k];
@@ -411,6 +505,14 @@ function markFootnoteContinuations(text: string, lines: Lines): void {
     for (let k = l + 1; k < end; k++) lines.kind[k] = LineKind.Furniture;
     l = end - 1;
   }
+}
+
+function isBareNumber(text: string, lines: Lines, l: number): boolean {
+  for (let i = lines.tstart[l]; i < lines.tend[l]; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function isFootnoteLine(text: string, lines: Lines, l: number): boolean {

@@ -1,23 +1,39 @@
 /**
  * The letter model: sections, question units, their subquestions and answers.
  *
- * Three layouts are read (see the project's DOMAIN notes):
- * - `Vraag 1` / `Vraag 1a` headings with the question and then its answer under each (with or
- *   without an `Antwoord 1` heading). Without an answer heading the question is the text up to
- *   and including the run of asking sentences; the rest is the answer.
- * - Kamervragen numbering (`1.` items), answered under `Antwoord 1` / `Antwoord op vraag 1`.
- * - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
- *   The question block starts at the first asking or committee-voiced sentence after the previous
- *   answer heading; what precedes it is the previous answer.
- * Answers that stand apart from their questions (a verslag reprinting the questions and then
- * the answers) are matched by number, in the same section first.
+ * Reading goes in stages, each a small reader, every one linear:
+ * 1. Lines (`lines.ts`): each line classified on its own — headings (`Vraag 1`, `Vragen 9 en
+ *    10`, `Vraag 4 t/m 6`, `Vraag 12 (blz. 4)`, `Antwoord 4–6`, `Antwoord op de vragen 1 tot en
+ *    met 3`), fractie headings, `N.` items, page furniture of PDFs, stop lines (signature,
+ *    "Mededeling van …").
+ * 2. Layout readers (`layouts.ts`) that need more than one line: lines whose breaks were lost
+ *    are cut into virtual lines before unambiguous markers; a lijst van vragen's bare number lines
+ *    become question headings.
+ * 3. Sentences (`sentences.ts`), then units, one pass over the lines:
+ *    - `Vraag 1` / `Vraag 1a` headings with the question and then its answer under each (with or
+ *      without an `Antwoord 1` heading). Without an answer heading the question is the text up to
+ *      and including the run of asking sentences; the rest is the answer. A joint heading gives
+ *      one unit per number, answered together unless a numbered answer heading leaves one out.
+ *    - Kamervragen numbering (`1.` items, each asking something; a numbered list inside an answer
+ *      asks nothing and stays answer text), answered under `Antwoord 1` / `Antwoord op vraag 1`.
+ *    - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
+ *      The question block starts at the first asking or committee-voiced sentence after the
+ *      previous answer heading; what precedes it is the previous answer.
+ *    - An inbreng without answer headings: each asking paragraph of a fractie is a unit.
+ *    Answers that stand apart from their questions are matched by number, in the same section first.
+ * 4. Parts (`parts.ts`): a document that reprints its questions before the answer letter (a
+ *    verslag) is read as one unit per question, answered by its repetition; a mededeling instead
+ *    of answers answers every question by reference to the Kamerstuk it cites.
  */
 import type { Answer, AnswerReference, Letter, QuestionUnit, Section, Subquestion } from '../model';
 import type { Span } from '../text';
-import { LineKind, readLines, readLinesFresh, type Lines } from './lines';
+import { LineKind, expandIdList, readLines, readLinesFresh, type Lines } from './lines';
 import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
+import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
+import { findReferral, pairRepeatedQuestions } from './parts';
+import { readNumberLines, splitRunOnLines } from './layouts';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
@@ -31,28 +47,6 @@ export function isUnnumbered(q: QuestionUnit): boolean {
   return UNNUMBERED.has(q);
 }
 
-type DraftKind = 'heading' | 'item' | 'prose' | 'inbreng' | 'orphan';
-
-interface Draft {
-  kind: DraftKind;
-  id: string;
-  number: number;
-  suffix: string;
-  sectionIndex: number;
-  headingStart: number;
-  headingEnd: number;
-  qStart: number;
-  qEnd: number;
-  /** Line of the explicit answer heading, -1 when none. */
-  aHeadLine: number;
-  aStart: number;
-  aEnd: number;
-  /** The body (question + answer) has not been split yet. */
-  unsplit: boolean;
-  context: boolean;
-  /** Other questions answered together under this one's answer heading. */
-  joint?: Draft[];
-}
 
 /** An answer heading that matched no question. */
 export interface OrphanAnswer {
@@ -66,44 +60,24 @@ export interface ParsedLetter extends Letter {
   kind: LetterKind;
   /** Answer headings without a question of that number. */
   orphanAnswers: OrphanAnswer[];
+  /** How many sentences of the text end in a question mark (whether or not in a question unit). */
+  askingSentences: number;
 }
 
 const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[ \t]/m;
 
-function splitId(id: string): { number: number; suffix: string } {
-  const m = /^(\d+)([a-z]?)$/.exec(id);
-  return m ? { number: parseInt(m[1], 10), suffix: m[2] } : { number: 0, suffix: '' };
-}
-
-/** First sentence index whose start is at or after `offset` (sentences are sorted). */
-function firstSentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function sentencesIn(sentences: Sentence[], start: number, end: number): Sentence[] {
-  const out: Sentence[] = [];
-  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
-    if (sentences[i].end <= end) out.push(sentences[i]);
-  }
-  return out;
-}
 
 /** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
 export function parseLetter(text: string): ParsedLetter {
-  const lines = readLines(text);
+  const lines = splitRunOnLines(text, readLines(text));
+  readNumberLines(text, lines);
   return parseLines(text, lines, readSentences(text, lines));
 }
 
 /** `parseLetter` without reuse of earlier readings of lines and sentences (the reference for tests). */
 export function parseLetterFresh(text: string): ParsedLetter {
-  const lines = readLinesFresh(text);
+  const lines = splitRunOnLines(text, readLinesFresh(text));
+  readNumberLines(text, lines);
   return parseLines(text, lines, readSentencesFresh(text, lines));
 }
 
@@ -195,12 +169,24 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
         remember(cur);
+        // "Vraag 9 en 10": question 10 is asked by the same text; it is answered with 9 unless a
+        // numbered answer heading leaves it out.
+        const twins = [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)];
+        if (twins.length) cur.twins = twins;
+        for (const t of twins) {
+          const twin = newDraft('heading', t, ls, le, cur.qStart);
+          twin.twinOf = cur;
+          drafts.push(twin);
+          remember(twin);
+        }
         break;
       }
       case LineKind.NumberedItem: {
         if (!itemMode) break;
         const n = parseInt(lines.id[l], 10);
-        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1);
+        // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
+        // text, whatever its numbers.
+        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
         if (!accept) break;
         lastItem = n;
         close(lines.start[l]);
@@ -211,7 +197,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       }
       case LineKind.AnswerHeading: {
         const id = lines.id[l];
-        const also = lines.also.get(l) ?? [];
+        // "Antwoord 9 en" | page furniture | "10": the list runs on over the page break.
+        const also = id ? [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)] : [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
         let primary: Draft | undefined;
         if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
@@ -318,14 +305,29 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   });
   const letterIsQuestions = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
 
-  const questions: QuestionUnit[] = [];
   for (const d of drafts) {
+    if (d.twinOf) continue;
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
+  }
+  for (const d of drafts) if (d.twinOf) readTwin(lines, d, d.twinOf);
+  const units = pairRepeatedQuestions(sentences, sections, drafts);
+
+  const questions: QuestionUnit[] = [];
+  for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
     if (d.kind === 'inbreng') UNNUMBERED.add(unit);
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
+  // A mededeling instead of answers: every question is answered by the paper it cites.
+  if (questions.length && questions.every((q) => q.answer.status === 'missing' || q.answer.status === 'context')) {
+    const referral = findReferral(text, sentences);
+    if (referral) {
+      for (const q of questions) {
+        if (q.answer.status === 'missing') q.answer = { status: 'by-reference', span: referral.span, headingSpan: null, text: referral.text, refersTo: [], paper: referral.paper };
+      }
+    }
+  }
 
   let kind: LetterKind = 'none';
   if (questions.length) {
@@ -334,7 +336,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     const anyAnswer = hasQuestionHeadings || hasAnswerHeadings || hasProseHeadings || questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
     kind = anyAnswer ? 'answer-letter' : 'question-letter';
   }
-  return { text, sections, questions, answerReferences, kind, orphanAnswers };
+  let askingSentences = 0;
+  for (const x of sentences) if (x.question) askingSentences++;
+  return { text, sections, questions, answerReferences, kind, orphanAnswers, askingSentences };
 }
 
 function lineOf(lines: Lines, offset: number): number {
@@ -464,6 +468,26 @@ function answerEndAfter(lines: Lines, headingLine: number, textEnd: number): num
   return textEnd;
 }
 
+/**
+ * Whether the numbered item on line `l` asks something: an asking sentence before the next
+ * item or heading. Each item looks only as far as the next one, so all items together are linear.
+ */
+function itemAsks(lines: Lines, sentences: Sentence[], l: number): boolean {
+  let to = lines.count;
+  for (let k = l + 1; k < lines.count; k++) {
+    const kind = lines.kind[k];
+    if (kind === LineKind.NumberedItem || kind === LineKind.QuestionHeading || kind === LineKind.AnswerHeading || kind === LineKind.ProseAnswerHeading || kind === LineKind.SectionHeading || kind === LineKind.PartHeading || kind === LineKind.Stop) {
+      to = k;
+      break;
+    }
+  }
+  const end = to < lines.count ? lines.start[to] : Infinity;
+  for (let s = firstSentenceAt(sentences, lines.start[l]); s < sentences.length && sentences[s].start < end; s++) {
+    if (sentences[s].question || sentences[s].request) return true;
+  }
+  return false;
+}
+
 function itemsLookLikeQuestions(lines: Lines, sentences: Sentence[]): boolean {
   const items: number[] = [];
   for (let l = 0; l < lines.count; l++) if (lines.kind[l] === LineKind.NumberedItem) items.push(l);
@@ -567,7 +591,61 @@ function typicalWidth(lines: Lines, body: Sentence[]): number {
 
 /** A sentence that opens by pointing elsewhere: "Hiervoor verwijs ik u naar …", "Zie het antwoord …". */
 const REFERENCE_LEAD =
-  /^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
+  /^(?:in|bij)[ ]+(?:het[ ]+|mijn[ ]+|ons[ ]+)?antwoord(?:en)?[ ]+(?:op[ ]+(?:de[ ]+)?vra(?:ag|gen)[ ]+)?\d|^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
+
+/** A bare list of question numbers ("10", "10 en 11") continuing a joint heading after a page break. */
+const ID_CONTINUATION = /^(\d{1,4}[a-z]?)((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?)*)$/;
+const DANGLING_CONNECTOR = /(?:,|[ \t\u00a0](?:en|&|t\/m|tot en met))$/;
+
+/**
+ * The ids of a joint question heading whose list runs over a page break ("Vraag 9 en" | page
+ * furniture | "10"): the last bare number line among the blank and furniture lines after the
+ * heading that is higher than the heading's own number (page numbers are lower). Looks at most
+ * 30 lines ahead.
+ */
+function continuedIds(text: string, lines: Lines, l: number): string[] {
+  if (!DANGLING_CONNECTOR.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 12), lines.tend[l]))) return [];
+  const own = parseInt(lines.id[l], 10);
+  const known = lines.also.get(l) ?? [];
+  const last = known.length ? parseInt(known[known.length - 1], 10) : own;
+  let found: string[] = [];
+  for (let k = l + 1; k < lines.count && k <= l + 30; k++) {
+    const kind = lines.kind[k];
+    if (kind !== LineKind.Blank && kind !== LineKind.Furniture && kind !== LineKind.NumberedItem) break;
+    if (kind === LineKind.Blank) continue;
+    const m = ID_CONTINUATION.exec(text.slice(lines.tstart[k], Math.min(lines.tend[k], lines.tstart[k] + 80)));
+    if (!m) continue;
+    const n = parseInt(m[1], 10);
+    if (n <= last || n > last + 60) continue;
+    const ids = [m[1].replace(/^0+(?=\d)/, ''), ...expandIdList(m[1], m[2])];
+    // "en 12" after "Vraag 9, 10": the range connector may stand at the end of the heading.
+    found = /(?:t\/m|tot en met)$/.test(text.slice(lines.tend[l] - 10, lines.tend[l])) ? [...expandIdList(String(last), ` t/m ${m[1]}`), ...ids.slice(1)] : ids;
+    if (kind === LineKind.NumberedItem) lines.kind[k] = LineKind.Furniture;
+  }
+  return found;
+}
+
+/**
+ * A further id of a joint question heading: its question is the heading's question; its answer
+ * is its own answer heading's ("Antwoord 10", "Antwoord 9 en 10"), else the first id's answer
+ * when that stands under no heading or an unnumbered `Antwoord` — a numbered heading that leaves
+ * the id out ("Antwoord 9") leaves it unanswered.
+ */
+function readTwin(lines: Lines, d: Draft, first: Draft): void {
+  d.qStart = first.qStart;
+  d.qEnd = first.qEnd;
+  d.unsplit = false;
+  d.context = first.context;
+  if (d.aHeadLine >= 0) {
+    if (d.aEnd < 0) d.aEnd = first.aEnd;
+    return;
+  }
+  if (first.aHeadLine >= 0 && lines.id[first.aHeadLine] !== '') return;
+  d.aHeadLine = first.aHeadLine;
+  d.aStart = first.aStart;
+  d.aEnd = first.aEnd;
+}
+
 
 function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: Section[], d: Draft, refs: AnswerReference[]): QuestionUnit {
   const qs = sentencesIn(sentences, d.qStart, d.qEnd);
@@ -592,8 +670,13 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
       ph = findPlaceholders(text, span.start, span.end);
       if (onlyPlaceholders(text, span.start, span.end, ph)) status = 'placeholder';
       else {
-        refersTo = leadingReferenceTargets(as, refs);
-        if (refersTo.length) status = 'by-reference';
+        // By reference only when pointing is all the answer does: an answer that points elsewhere
+        // and then answers in its own words is answered.
+        const lead = leadingReferenceTargets(as, refs);
+        if (lead.targets.length && !as.slice(lead.sentences).some((x) => /[\p{L}\p{N}]/u.test(x.text))) {
+          refersTo = lead.targets;
+          status = 'by-reference';
+        }
       }
     }
     answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
@@ -603,7 +686,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
   if (answer.span) ends.push(answer.span.end);
   if (answerHeadingSpan && d.aHeadLine >= 0 && (!answer.span || answer.span.start - questionSpan.end < 2000)) ends.push(answerHeadingSpan.end);
   // A verslag's answers can stand far from their question: the unit then covers the question only.
-  const contiguous = !answer.span || answer.span.start - questionSpan.end < 20000 || d.kind !== 'inbreng';
+  const contiguous = !d.detached && !answer.paper && (!answer.span || answer.span.start - questionSpan.end < 20000 || d.kind !== 'inbreng');
   const unitEnd = contiguous ? Math.max(...ends) : Math.max(questionSpan.end, headingSpan.end);
   const section = d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? null : null;
   return {
@@ -626,7 +709,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
  * ("Hiervoor verwijs ik u naar het antwoord op vraag 50"); the targets are those of the opening
  * reference sentences. "Ja, zie ook het antwoord op vraag 2." answers itself.
  */
-function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerReference[]): string[] {
+function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerReference[]): { targets: string[]; sentences: number } {
   const targets: string[] = [];
   const refsIn = (s: Sentence) => {
     let lo = 0;
@@ -640,12 +723,13 @@ function leadingReferenceTargets(answerSentences: Sentence[], refs: AnswerRefere
     for (let i = lo; i < refs.length && refs[i].span.start < s.end; i++) found.push(refs[i]);
     return found;
   };
-  for (let i = 0; i < answerSentences.length; i++) {
+  let i = 0;
+  for (; i < answerSentences.length; i++) {
     const s = answerSentences[i];
     const inS = refsIn(s);
     if (!inS.length) break;
     if (!REFERENCE_LEAD.test(s.text)) break;
     for (const r of inS) for (const t of r.targets) if (!targets.includes(t)) targets.push(t);
   }
-  return targets;
+  return { targets, sentences: i };
 }

@@ -6,9 +6,13 @@ import type { AnswerReference, Letter, QuestionUnit, Section } from '../model';
 import type { Span } from '../text';
 
 const REFERENCE =
-  /antwoord(?:en)?[ \t\r\n\u00a0]+(?:op|bij|onder)[ \t\r\n\u00a0]+(?:de[ \t\r\n\u00a0]+)?vra(?:ag|gen)[ \t\r\n\u00a0]+(\d{1,4}[a-z]?(?![\p{L}\p{N}]))((?:[ \t\r\n\u00a0]*(?:,|en|&|t\/m|tot en met)[ \t\r\n\u00a0]*\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)/iuy;
-const TARGET = /\d{1,4}[a-z]?/gi;
+  /antwoord(?:en)?[ \t\r\n\u00a0]+(?:(?:op|bij|onder)[ \t\r\n\u00a0]+(?:de[ \t\r\n\u00a0]+)?vra(?:ag|gen)[ \t\r\n\u00a0]+)?(\d{1,4}[a-z]?(?![\p{L}\p{N}]))((?:[ \t\r\n\u00a0]*(?:,|en|&|t\/m|tot en met|[–-])[ \t\r\n\u00a0]*\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)/iuy;
+const TARGET = /(t\/m|tot en met|[–-])|(\d{1,4})([a-z]?)/gi;
 const HET_BEFORE = /\bhet[ \t\r\n\u00a0]+$/i;
+/** "antwoord 3" without "op vraag" is a reference only after these words ("In antwoord 3 …", "zie antwoord 3"). */
+const BARE_BEFORE = /\b(?:in|zie|naar|bij|met|uit|van|als|het)[ \t\r\n\u00a0]+$/i;
+/** A range wider than this is taken as its two ends only. */
+const MAX_RANGE = 60;
 /**
  * A fractie named right after the reference: "… vraag 1 van de leden van de VVD-fractie",
  * "… vraag 1 van de VVD-fractie", "… vraag 1 van het lid van de SGP-fractie", "… vraag 1 van de
@@ -42,6 +46,8 @@ export function findAnswerReferences(text: string, sectionAt: (offset: number) =
     const m = REFERENCE.exec(text);
     if (!m) continue;
     const before = text.slice(Math.max(0, a - 8), a);
+    const bare = !/^antwoord(?:en)?[ \t\r\n\u00a0]+(?:op|bij|onder)/i.test(m[0]);
+    if (bare && !BARE_BEFORE.test(before)) continue;
     const het = HET_BEFORE.exec(before);
     const start = het ? a - het[0].length : a;
     const targets: string[] = [];
@@ -50,11 +56,28 @@ export function findAnswerReferences(text: string, sectionAt: (offset: number) =
     targets.push(m[1].toLowerCase());
     targetSpans.push({ start: firstAt, end: firstAt + m[1].length });
     if (m[2]) {
+      // "vragen 1 tot en met 3": every number of the range is a target (spanned by its upper end).
       const restAt = firstAt + m[1].length;
+      let prev = parseInt(m[1], 10);
+      let range = false;
       TARGET.lastIndex = 0;
       for (let t = TARGET.exec(m[2]); t; t = TARGET.exec(m[2])) {
+        if (t[1]) {
+          range = true;
+          continue;
+        }
+        const n = parseInt(t[2], 10);
+        const span = { start: restAt + t.index, end: restAt + t.index + t[0].length };
+        if (range && !t[3] && n > prev && n - prev <= MAX_RANGE) {
+          for (let k = prev + 1; k < n; k++) {
+            targets.push(String(k));
+            targetSpans.push(span);
+          }
+        }
+        range = false;
+        prev = n;
         targets.push(t[0].toLowerCase());
-        targetSpans.push({ start: restAt + t.index, end: restAt + t.index + t[0].length });
+        targetSpans.push(span);
       }
     }
     let end = a + m[0].length;

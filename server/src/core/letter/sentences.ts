@@ -71,7 +71,7 @@ const REQUEST_START =
 const REQUEST_VERB =
   /\b(?:vragen|vraagt|verzoeken|verzoekt)[ ]+(?:(?:de|deze|zij|het)[ ]+(?:leden[ ]+)?)?(?:(?:daarom|ook|voorts|tevens|verder|nog|tot slot|specifiek|concreet|graag|nadrukkelijk)[ ]+)*(?:u\b|de minister|het kabinet|de regering|de staatssecretaris|hem\b|haar\b|of\b|naar\b|om\b|wat\b|welke\b|wie\b|hoe\b|hoeveel\b|waarom\b|wanneer\b|waar\b|in hoeverre\b|op welke\b|aan\b|te\b)/i;
 const REQUEST_WISH =
-  /\b(?:willen|wil)[ ]+(?:(?:graag|specifiek|ook|voorts|tevens|daarom|nog|verder)[ ]+)*(?:weten|vernemen|horen|zien|ontvangen)\b|\b(?:horen|vernemen|ontvangen|zien|krijgen|lezen)[ ]+(?:(?:deze|de|zij)[ ]+(?:leden[ ]+)?)?(?:(?:daarom|ook|voorts|tevens|nog|verder)[ ]+)*graag\b|\bzo vragen\b/i;
+  /\b(?:willen|wil|wensen|wenst)[ ]+(?:(?:de|deze)[ ]+(?:aan het woord zijnde[ ]+)?leden(?:[ ]+van[ ]+de[ ]+[\p{L}\p{N}-]{1,40}(?:[ ]+[\p{L}\p{N}-]{1,40})?)?[ ]+|het[ ]+lid(?:[ ]+van[ ]+de[ ]+[\p{L}\p{N}-]{1,40})?[ ]+|zij[ ]+|wij[ ]+)?(?:(?:graag|specifiek|ook|voorts|tevens|daarom|nog|verder|dan|eveneens|tot slot|ten slotte)[ ]+)*(?:te[ ]+)?(?:weten|vernemen|horen|zien|ontvangen)\b|\b(?:horen|vernemen|ontvangen|zien|krijgen|lezen)[ ]+(?:(?:deze|de|zij)[ ]+(?:leden[ ]+)?)?(?:(?:daarom|ook|voorts|tevens|nog|verder)[ ]+)*graag\b|\bzo vragen\b|\b(?:vragen|vraagt)[ ]+(?:(?:deze|de|zij)[ ]+(?:leden[ ]+)?)?zich[ ]+af\b/iu;
 const REQUEST_VERB_LATE =
   /\b(?:vragen|vraagt|verzoeken|verzoekt)[ ]+(?:de|deze|zij)\b[^.?!]{0,80}?\b(?:of|welke|wat|wie|hoe|hoeveel|waarom|wanneer|waar|in hoeverre|op welke|naar)\b/i;
 const COMMITTEE_SUBJECT = /\b(?:leden|zij|fractie|commissie|wij|ik)\b/i;
@@ -92,7 +92,7 @@ export function classifySentence(text: string): { question: boolean; request: bo
       const body = (text.length > 2000 ? text.slice(0, 2000) : text).toLowerCase();
       const asks = body.includes('vra') || body.includes('verzoek');
       if (asks && (REQUEST_VERB.test(body) || REQUEST_VERB_LATE.test(body)) && COMMITTEE_SUBJECT.test(body)) request = true;
-      else if ((asks || body.includes('graag') || body.includes('weten') || body.includes('vernemen') || body.includes('wil')) && REQUEST_WISH.test(body)) request = true;
+      else if ((asks || body.includes('graag') || body.includes('weten') || body.includes('vernemen') || body.includes('wil') || body.includes('wens')) && REQUEST_WISH.test(body)) request = true;
     }
   }
   return { question, request, committee };

@@ -1,0 +1,176 @@
+/**
+ * Small readers for layouts that the line classification alone cannot tell apart: each looks at
+ * the lines of the whole document once and re-reads some of them. They run before sentences are
+ * read, so the sentences follow the corrected line kinds.
+ *
+ * - `readNumberLines`: a lijst van vragen en antwoorden numbers its questions with a number
+ *   alone on its line ("12"), which elsewhere is a page number.
+ * - `splitRunOnLines`: text whose line breaks were lost (a whole letter on one line, as some
+ *   OCR tools give it) is cut into virtual lines before its unambiguous markers.
+ */
+import { LineKind, linesFromBounds, type Lines } from './lines';
+
+const BARE_NUMBER = /^\d{1,4}$/;
+/** How far after a number line its question must show that it asks. */
+const ASK_REACH_LINES = 8;
+const ASK_REACH_CHARS = 1200;
+
+function nextContentLine(lines: Lines, l: number, reach: number): number {
+  for (let k = l + 1; k < lines.count && k <= l + reach; k++) {
+    const kind = lines.kind[k];
+    if (kind === LineKind.Blank || kind === LineKind.Furniture) continue;
+    return k;
+  }
+  return -1;
+}
+
+/**
+ * Whether the text from line `k` on opens with a question: its first sentence ends in `?`
+ * (looked for within ASK_REACH_CHARS characters), or an unnumbered `Antwoord` label follows
+ * within ASK_REACH_LINES lines.
+ */
+function opensWithQuestion(text: string, lines: Lines, k: number): boolean {
+  let seen = 0;
+  let ended = false;
+  for (let j = k; j < lines.count && j <= k + ASK_REACH_LINES; j++) {
+    const kind = lines.kind[j];
+    if (kind === LineKind.AnswerHeading) return lines.id[j] === '';
+    if (kind !== LineKind.Text && kind !== LineKind.Bullet && kind !== LineKind.Blank && kind !== LineKind.Furniture) return false;
+    if (ended || (kind !== LineKind.Text && kind !== LineKind.Bullet)) continue;
+    const to = Math.min(lines.tend[j], lines.tstart[j] + Math.max(0, ASK_REACH_CHARS - seen));
+    for (let i = lines.tstart[j]; i < to && !ended; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 63) return true;
+      if (c === 46 || c === 33) {
+        // A stop at the line's end, or before a blank and a capital, ends the first sentence
+        // ("Zie blz. 4" does not).
+        const n1 = text.charCodeAt(i + 1);
+        const n2 = text.charCodeAt(i + 2);
+        if (i + 1 >= lines.tend[j] || ((n1 === 32 || n1 === 9) && n2 >= 65 && n2 <= 90)) ended = true;
+      }
+    }
+    seen += to - lines.tstart[j];
+    if (seen >= ASK_REACH_CHARS) ended = true;
+  }
+  return false;
+}
+
+/**
+ * A lijst van vragen en antwoorden: questions numbered by a number alone on its line, then the
+ * question, then an unnumbered `Antwoord` label or nothing, then the answer. Number lines are
+ * read as question headings when at least two of them count up (from 1, 2 or 3, each at most
+ * three past the previous) and each is followed by a question; page numbers (which count up as
+ * well) are followed by the rest of a page's text instead. Only in documents without `Vraag N`
+ * headings. Changes `lines` in place; linear.
+ */
+export function readNumberLines(text: string, lines: Lines): void {
+  for (let l = 0; l < lines.count; l++) if (lines.kind[l] === LineKind.QuestionHeading) return;
+  const accepted: number[] = [];
+  let last = 0;
+  for (let l = 0; l < lines.count; l++) {
+    if (lines.kind[l] !== LineKind.Furniture || lines.tend[l] - lines.tstart[l] > 4) continue;
+    const t = text.slice(lines.tstart[l], lines.tend[l]);
+    if (!BARE_NUMBER.test(t)) continue;
+    const n = parseInt(t, 10);
+    if (n <= last || n > last + 3) continue;
+    const k = nextContentLine(lines, l, 3);
+    if (k < 0 || (lines.kind[k] !== LineKind.Text && lines.kind[k] !== LineKind.Bullet)) continue;
+    const c = text.charCodeAt(lines.tstart[k]);
+    const opens = (c >= 65 && c <= 90) || c === 0xab || c === 0x2018 || c === 0x201c || c === 34 || c === 39 || c >= 0xc0;
+    if (!opens || !opensWithQuestion(text, lines, k)) continue;
+    accepted.push(l);
+    last = n;
+  }
+  if (accepted.length < 2) return;
+  for (const l of accepted) {
+    lines.kind[l] = LineKind.QuestionHeading;
+    lines.id[l] = String(parseInt(text.slice(lines.tstart[l], lines.tend[l]), 10));
+    lines.rest[l] = lines.tend[l];
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** Lines longer than this may be a letter whose line breaks were lost. */
+const RUN_ON_LENGTH = 500;
+/** A sentence end and the blanks after it: where a marker may start a new virtual line. */
+const SENTENCE_GAP = /[.?!:]["”’»)]?[ \t\u00a0]{1,8}(?=[VA\d])/g;
+/** A heading marker, ending where its text starts: "Vraag 3", "Vragen 9 en 10:", "Antwoord 3", "Antwoord:". */
+const RUN_ON_HEADING =
+  /(?:Vra(?:ag|gen)[ \t\u00a0]+\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*|Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)?)(?![\p{L}\p{N}])[ \t\u00a0]*[:.]?(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*$)/uy;
+/** A Kamervragen item "3. Kunt u …": the number and its stop. */
+const RUN_ON_ITEM = /(\d{1,3})\.(?=[ \t\u00a0]+\p{Lu})/uy;
+
+/**
+ * Text whose line breaks were lost (a whole letter on one line, as some OCR tools give it): each
+ * line longer than RUN_ON_LENGTH is cut into virtual lines before its unambiguous markers — a
+ * `Vraag N` / `Antwoord N` / `Antwoord` heading right after a sentence end and before a capital
+ * (then also after the heading, so it stands alone as headings do), or a numbered item `N.` that
+ * continues the count of such items in that line. Only when a long line holds at least two
+ * markers; otherwise `lines` comes back unchanged. Linear: one scan per long line.
+ */
+export function splitRunOnLines(text: string, lines: Lines): Lines {
+  let any = false;
+  for (let l = 0; l < lines.count && !any; l++) if (lines.tend[l] - lines.tstart[l] > RUN_ON_LENGTH) any = true;
+  if (!any) return lines;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let changed = false;
+  for (let l = 0; l < lines.count; l++) {
+    const a = lines.tstart[l];
+    const b = lines.tend[l];
+    if (b - a <= RUN_ON_LENGTH) {
+      starts.push(lines.start[l]);
+      ends.push(lines.end[l]);
+      continue;
+    }
+    const cuts: number[] = [];
+    let item = 0;
+    const marker = (from: number) => {
+      // A loop, not recursion: an empty answer puts the next heading right after the marker
+      // ("Antwoord 3 Vraag 4"), and a hostile text may chain any number of them.
+      for (let at = from; ; ) {
+        RUN_ON_HEADING.lastIndex = at;
+        const h = RUN_ON_HEADING.exec(text);
+        if (h && at + h[0].length <= b) {
+          cuts.push(at, at + h[0].length);
+          let next = at + h[0].length;
+          while (next < b && isBlank(text.charCodeAt(next))) next++;
+          if (next === at + h[0].length) return;
+          at = next;
+          continue;
+        }
+        RUN_ON_ITEM.lastIndex = at;
+        const m = RUN_ON_ITEM.exec(text);
+        if (m && parseInt(m[1], 10) === item + 1) {
+          item++;
+          cuts.push(at);
+        }
+        return;
+      }
+    };
+    marker(a);
+    SENTENCE_GAP.lastIndex = a;
+    for (let g = SENTENCE_GAP.exec(text); g && g.index < b; g = SENTENCE_GAP.exec(text)) marker(g.index + g[0].length);
+    let headings = 0;
+    for (let k = 0; k < cuts.length; k++) if (k + 1 < cuts.length && cuts[k + 1] > cuts[k]) headings++;
+    if (cuts.length < 2 || headings < 2) {
+      starts.push(lines.start[l]);
+      ends.push(lines.end[l]);
+      continue;
+    }
+    changed = true;
+    let from = lines.start[l];
+    for (const c of cuts) {
+      if (c <= from) continue;
+      starts.push(from);
+      ends.push(c);
+      from = c;
+    }
+    starts.push(from);
+    ends.push(lines.end[l]);
+  }
+  return changed ? linesFromBounds(text, starts, ends) : lines;
+}

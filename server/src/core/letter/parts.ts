@@ -1,0 +1,141 @@
+/**
+ * Parts of a document beyond one letter's questions and answers: a verslag that reprints the
+ * question letter before the answer letter (each question one unit, answered by its
+ * repetition), and a mededeling that answers every question by another paper.
+ */
+import type { Section } from '../model';
+import type { Span } from '../text';
+import { findCitations } from '../citations/index';
+import { firstSentenceAt, type Draft } from './draft';
+import type { Sentence } from './sentences';
+
+/** Lowercased words of a text, at most `max`. */
+function wordsOf(s: string, max: number): string[] {
+  const out: string[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(s); m && out.length < max; m = re.exec(s)) out.push(m[0].toLowerCase());
+  return out;
+}
+
+/** Whether two question texts are the same question (a reprint may break lines and hyphenate otherwise). */
+function sameQuestion(a: string, b: string): boolean {
+  const wa = wordsOf(a, 16);
+  if (wa.length < 2) return false;
+  const wb = new Set(wordsOf(b, 48));
+  let hit = 0;
+  for (const w of wa) if (wb.has(w)) hit++;
+  return hit >= wa.length * 0.75;
+}
+
+/**
+ * The question units of a document that reprints its questions before the answer letter (a
+ * verslag: the committee's letter, a covering letter, then the minister's letter repeating each
+ * question with its answer). The layout is recognised when headed questions repeat, by number
+ * (within a fractie of the same name) and confirmed by their text, and either at least half of
+ * the questions before the first repetition repeat or those questions stand without answers
+ * (all but possibly the last, which a covering letter follows). Then each question of the
+ * first part is one unit, answered by its repetition's answer; what follows a question in the first part (a
+ * covering letter, an uitstelbericht) is nobody's answer, so a question the answer part leaves
+ * out stays unanswered at the question. Without such repetitions the drafts come back as they
+ * are. Each draft is compared with at most eight earlier drafts of its id: linear.
+ */
+export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[], drafts: Draft[]): Draft[] {
+  const headed = (d: Draft) => d.kind === 'heading' || d.kind === 'item';
+  const title = (d: Draft) => (d.sectionIndex >= 0 ? sections[d.sectionIndex]?.title ?? '' : '');
+  // The opening of a question is enough to recognise it (and keeps each comparison short).
+  const textOf = (d: Draft) => {
+    const out: string[] = [];
+    for (let i = firstSentenceAt(sentences, d.qStart); i < sentences.length && sentences[i].start < d.qEnd && out.length < 4; i++) out.push(sentences[i].text.slice(0, 600));
+    return out.join(' ');
+  };
+  const byId = new Map<string, Draft[]>();
+  const repeatOf = new Map<Draft, Draft>();
+  const repeated = new Set<Draft>();
+  let boundary = -1;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (!headed(d)) continue;
+    const list = byId.get(d.id);
+    let match: Draft | undefined;
+    if (list) {
+      const own = textOf(d);
+      for (let k = list.length - 1; k >= 0 && k >= list.length - 8; k--) {
+        const e = list[k];
+        if (repeated.has(e)) continue;
+        if (title(e) && title(d) && title(e) !== title(d)) continue;
+        if (sameQuestion(textOf(e), own)) {
+          match = e;
+          break;
+        }
+      }
+    }
+    if (match) {
+      repeatOf.set(d, match);
+      repeated.add(match);
+      if (boundary < 0) boundary = i;
+    } else if (boundary < 0 || !list) {
+      if (list) list.push(d);
+      else byId.set(d.id, [d]);
+    }
+  }
+  if (boundary < 0) return drafts;
+  // A question letter: its questions stand without answers (the last one may be followed by a
+  // covering letter). An answer letter that happens to repeat a question answers them.
+  let firstPart = 0;
+  let unanswered = 0;
+  for (let i = 0; i < boundary; i++) {
+    const d = drafts[i];
+    if (!headed(d)) continue;
+    firstPart++;
+    if (d.context || (d.aHeadLine < 0 && !hasText(sentences, d.aStart, d.aEnd))) unanswered++;
+  }
+  if (repeatOf.size * 2 < firstPart && unanswered < firstPart - 1) return drafts;
+  for (let i = 0; i < boundary; i++) {
+    const e = drafts[i];
+    if (!headed(e) || e.aHeadLine >= 0 || e.context) continue;
+    e.aStart = -1;
+    e.aEnd = -1;
+  }
+  for (const [d, e] of repeatOf) {
+    e.aHeadLine = d.aHeadLine;
+    e.aStart = d.aStart;
+    e.aEnd = d.aEnd;
+    e.detached = true;
+    if (d.context && !e.context) e.context = true;
+  }
+  return drafts.filter((d) => !repeatOf.has(d));
+}
+
+function hasText(sentences: Sentence[], start: number, end: number): boolean {
+  if (start < 0) return false;
+  const i = firstSentenceAt(sentences, start);
+  return i < sentences.length && sentences[i].start < end;
+}
+
+/** A mededeling: the questions are answered by another paper. */
+export interface Referral {
+  paper: string;
+  span: Span;
+  text: string;
+}
+
+const REFERRAL = /\b(?:zijn|werden|worden|is)[ ]+(?:reeds[ ]+|al[ ]+)?beantwoord[ ]+(?:met|bij|in|door)[ ]+(?:de|het|mijn|onze)[ ]+(?:brief|brieven|antwoord|verslag|nota|kamerbrief)\b/i;
+
+/**
+ * The mededeling of a document whose questions are answered by another paper ("De vragen van
+ * het lid … zijn beantwoord met de brief over … (Kamerstuk 36 123, nr. 45)."): a sentence about
+ * "de vragen" saying they are answered by a letter, citing a Kamerstuk. Null when there is none.
+ */
+export function findReferral(text: string, sentences: Sentence[]): Referral | null {
+  for (let at = text.indexOf('beantwoord'); at >= 0; at = text.indexOf('beantwoord', at + 10)) {
+    const i = firstSentenceAt(sentences, at + 1) - 1;
+    const s = sentences[i];
+    if (!s || s.end < at) continue;
+    // Each sentence is looked at once, however often it says "beantwoord".
+    at = Math.max(at, s.end - 10);
+    if (s.text.length > 2000 || !/\bvragen\b/i.test(s.text) || !REFERRAL.test(s.text)) continue;
+    const paper = findCitations(s.text).references.find((r) => r.kind === 'kamerstuk' && r.number);
+    if (paper) return { paper: paper.id, span: { start: s.start, end: s.end }, text: s.text };
+  }
+  return null;
+}
