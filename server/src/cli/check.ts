@@ -3,7 +3,7 @@
 // letters of its folder (motions linked across them), its question letter (named, or found in
 // its folder; `--questions` fixes one for all) and the facts cached on disk.
 import * as path from 'node:path';
-import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import { createAnalyzer } from '../core/analyzer';
 import type { Citations } from '../core/citations/types';
@@ -14,9 +14,9 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex, Range } from '../core/text';
 import { LetterContext, userCacheDir } from '../host/context';
-import { letterFiles } from '../host/files';
+import { letterFiles } from '../host/read';
 import { FactsCache } from '../sources/cache';
-import { InputError, readLetterFile } from './io';
+import { displayPath, InputError, readLetterText } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
@@ -76,9 +76,9 @@ export function toCheckDiagnostics(findings: Finding[], lines: LineIndex, settin
   return out;
 }
 
-function isDirectory(p: string): boolean {
+async function isDirectory(p: string): Promise<boolean> {
   try {
-    return statSync(p).isDirectory();
+    return (await stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -103,12 +103,12 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   const errors: string[] = [];
   const files: string[] = [];
   for (const f of args.files) {
-    if (!isDirectory(f)) {
+    if (!(await isDirectory(f))) {
       files.push(f);
       continue;
     }
-    const under = letterFiles(f);
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    const under = await letterFiles(f);
+    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt)`);
     files.push(...under);
   }
 
@@ -117,9 +117,9 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   let fixed: QuestionLetterInput = null;
   const q = args.flags.get('questions');
   if (typeof q === 'string') {
-    const text = readLetterFile(q);
+    const text = await readLetterText(q);
     const letter = analyzer.parse(text);
-    if (!letter.questions.length) throw new InputError(`${q}: in deze vragenbrief zijn geen vragen gevonden`);
+    if (!letter.questions.length) throw new InputError(`${displayPath(q)}: in deze vragenbrief zijn geen vragen gevonden`);
     fixed = { link: { name: path.basename(q), uri: URI.file(path.resolve(q)).toString(), via: 'setting', text, letter } };
   }
   const cacheFlag = args.flags.get('cache');
@@ -131,7 +131,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     for (const file of files) {
       let text: string;
       try {
-        text = readLetterFile(file);
+        text = await readLetterText(file);
       } catch (e) {
         if (e instanceof InputError) {
           errors.push(e.message);
@@ -141,12 +141,12 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       }
       const uri = URI.file(path.resolve(file)).toString();
       const a = analyzer.analyze(text);
-      const workspace = letters.workspace(uri);
+      const workspace = await letters.workspace(uri);
       const others = workspace.documents();
       const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
-      const context = letters.context(uri, a, '', (r) => facts(r.id), workspace);
+      const context = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
       if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
-      else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${file}: ${context.questionLetter.problem}`);
+      else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${displayPath(file)}: ${context.questionLetter.problem}`);
       const d = analyzer.diagnose(a, context, settings);
       const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(a.letter, d.findings) };
       // On a terminal the question letter is named by its path from the letter's folder.
@@ -165,11 +165,11 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   } else {
     const lines: string[] = [];
     for (const r of results) {
-      if (r.questionLetter) lines.push(`${r.file}: vragenbrief ${r.questionLetter}`);
+      if (r.questionLetter) lines.push(`${displayPath(r.file)}: vragenbrief ${displayPath(r.questionLetter)}`);
       for (const d of r.diagnostics) {
-        lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
+        lines.push(`${displayPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
       }
-      lines.push(`${r.file}: ${summaryText(r.summary)}`);
+      lines.push(`${displayPath(r.file)}: ${summaryText(r.summary)}`);
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
     const n = results.length;

@@ -3,7 +3,7 @@ import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
 import type { Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
-import { readLetterFile } from './io';
+import { readLetterText } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
@@ -38,12 +38,12 @@ export function outlineText(file: string, text: string): OutlineResult {
   };
 }
 
-export function runOutline(argv: string[]): CommandResult {
+export async function runOutline(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format']);
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (args.files.length !== 1) throw new UsageError('geef precies één bestand op');
   const file = args.files[0];
-  const text = readLetterFile(file);
+  const text = await readLetterText(file);
   if (format === 'json') return { stdout: JSON.stringify(outlineText(file, text), null, 2) + '\n', stderr: [], code: 0 };
   const a = analyzeText(text);
   const lines: string[] = [];

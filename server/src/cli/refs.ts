@@ -3,7 +3,7 @@
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
 import { motionLinkPlace } from '../core/features/motionLink';
-import { InputError, readLetterFile } from './io';
+import { displayPath, InputError, readLetterText } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 import { RESOLVE_BOOLEANS, RESOLVE_VALUED, runResolve } from '../sources/cli';
@@ -57,7 +57,7 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
   });
 }
 
-export function runRefs(argv: string[]): CommandResult | Promise<CommandResult> {
+export async function runRefs(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', ...RESOLVE_VALUED], RESOLVE_BOOLEANS);
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
@@ -65,12 +65,14 @@ export function runRefs(argv: string[]): CommandResult | Promise<CommandResult> 
   const files: { file: string; text: string }[] = [];
   for (const file of args.files) {
     try {
-      files.push({ file, text: readLetterFile(file) });
+      files.push({ file, text: await readLetterText(file) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       stderr.push(`antwoordbrief: ${e.message}`);
     }
   }
+  // Nothing could be read: the messages say why, and stdout stays empty (no "[]" to parse).
+  if (!files.length) return { stdout: '', stderr, code: 2 };
   const results = refsOf(files);
   const code = stderr.length ? 2 : 0;
   if (args.flags.get('resolve') === true)
@@ -78,7 +80,7 @@ export function runRefs(argv: string[]): CommandResult | Promise<CommandResult> 
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
   const out: string[] = [];
   for (const r of results) {
-    out.push(r.file);
+    out.push(displayPath(r.file));
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
       const what = e.kind === 'motie' ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : `${e.text} → geen Kamerstuknummer gevonden`) : `${e.canonical}  [${e.id}]`;

@@ -1,11 +1,10 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodeLetter, isLetterFile, walkFiles } from './files';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
+import { isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import type { LinkVia } from '../core/pair/state';
 
 /** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
@@ -20,42 +19,38 @@ export interface QuestionLetterLink {
 
 export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?: string } | null;
 
-const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_CANDIDATES = 60;
 
-/** Reads and parses letters, each file once per modification. */
+/** Reads and parses letters, each file once per modification (through `readLetterFile`). */
 export class LetterFiles {
   private readonly cache = new Map<string, { mtimeMs: number; size: number; text: string; letter: Letter }>();
 
   /**
    * @param openText the text of a file open in an editor (newer than the disk), if any.
+   * @param readOptions how files are read (e.g. `within` the workspace folders when untrusted).
    */
-  constructor(private readonly openText: (file: string) => string | undefined = () => undefined) {}
+  constructor(
+    private readonly openText: (file: string) => string | undefined = () => undefined,
+    private readonly readOptions: () => ReadOptions = () => ({}),
+  ) {}
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
-  load(file: string): { text: string; letter: Letter } | { error: string } {
+  async load(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
     const open = this.openText(file);
     if (open !== undefined) return { text: open, letter: this.parse(file, open, -1, open.length) };
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      return { error: `de vragenbrief ${path.basename(file)} bestaat niet` };
-    }
-    if (st.isDirectory()) return { error: `${path.basename(file)} is een map, geen vragenbrief` };
-    if (st.size > MAX_BYTES) return { error: `de vragenbrief ${path.basename(file)} is te groot` };
+    const name = path.basename(file);
+    const opts = this.readOptions();
     const cached = this.cache.get(file);
-    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar` };
+    if (cached) {
+      const st = await statLetterFile(file, opts);
+      if (!('error' in st) && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
     }
-    if (bytes.includes(0)) return { error: `${path.basename(file)} is geen tekstbestand` };
-    const text = decodeLetter(bytes);
-    if (text === null) return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar als UTF-8-tekst` };
-    return { text, letter: this.parse(file, text, st.mtimeMs, st.size) };
+    const read = await readLetterFile(file, opts);
+    if ('error' in read) {
+      if (read.error === 'not-found') return { error: `de vragenbrief ${name} bestaat niet` };
+      return { error: `de vragenbrief ${name}: ${read.reason}` };
+    }
+    return { text: read.text, letter: this.parse(file, read.text, read.mtimeMs, read.size) };
   }
 
   private parse(file: string, text: string, mtimeMs: number, size: number): Letter {
@@ -72,33 +67,32 @@ export class LetterFiles {
   }
 
   /** Letter files in a folder (not recursive), sorted by name. */
-  list(dir: string): string[] {
-    return walkFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: isLetterFile });
+  list(dir: string): Promise<string[]> {
+    return walkLetterFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: isLetterFile });
   }
-
 }
 
 /**
  * The question letter of the answer letter at `file`: named in the letter, set in the settings
  * (`setting`, relative to the letter's folder), or discovered in the same folder.
  */
-export function findQuestionLetter(files: LetterFiles, file: string, text: string, letter: Letter, setting = ''): LinkOutcome {
+export async function findQuestionLetter(files: LetterFiles, file: string, text: string, letter: Letter, setting = ''): Promise<LinkOutcome> {
   const dir = path.dirname(file);
   const named = questionLetterRef(text);
   const explicit: { target: string; via: LinkVia } | null = named ? { target: named.target, via: named.via } : setting ? { target: setting, via: 'setting' } : null;
   if (explicit) {
     const target = path.resolve(dir, explicit.target);
     if (path.resolve(file) === target) return { error: 'de brief noemt zichzelf als vragenbrief', path: target };
-    const loaded = files.load(target);
+    const loaded = await files.load(target);
     if ('error' in loaded) return { error: loaded.error, path: target };
     return { link: { path: target, via: explicit.via, letter: loaded.letter, text: loaded.text } };
   }
   if (letter.questions.length === 0 || isQuestionLetter(letter)) return null;
   const candidates: { name: string; letter: Letter; text: string }[] = [];
-  for (const other of files.list(dir)) {
+  for (const other of await files.list(dir)) {
     if (path.resolve(other) === path.resolve(file)) continue;
     if (candidates.length >= MAX_CANDIDATES) break;
-    const loaded = files.load(other);
+    const loaded = await files.load(other);
     if ('error' in loaded) continue;
     candidates.push({ name: other, letter: loaded.letter, text: loaded.text });
   }

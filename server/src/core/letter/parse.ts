@@ -301,7 +301,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   }
 
   // "Antwoord op vraag 3" as an answer heading is a heading, not a reference.
-  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset)).filter((r) => {
+  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset), sections).filter((r) => {
     const l = lineOf(lines, r.span.start);
     return !(lines.kind[l] === LineKind.AnswerHeading && r.span.start < lines.rest[l]);
   });
