@@ -403,7 +403,10 @@ async function renameAndBack(c: LspClient, r: Rand, doc: Doc, steps: string[], r
   const symbols = JSON.stringify(await timed(report, 'textDocument/documentSymbol', c.symbols(doc.uri)));
   // (also a duplicate of one of its subquestions, which are renamed with it).
   const names = symbols.match(new RegExp(`"name":"Vraag ${oldId}[a-z]?"`, 'gu')) ?? [];
-  const twice = new Set(names).size < names.length;
+  // The reader folds a heading repeated right after itself (a PDF page repeat) into one unit; once
+  // one of the two is renamed the other stands alone: a number twice in the text counts as well.
+  const headings = original.match(new RegExp(`^[#*_ \\t]*Vraag[ \\t]+${oldId}(?![0-9])`, 'gmu')) ?? [];
+  const twice = new Set(names).size < names.length || headings.length > 1;
   let edit: WorkspaceEdit | null;
   try {
     edit = await timed(report, 'textDocument/rename', c.request('textDocument/rename', { textDocument: td, position: at, newName: newId }));
@@ -508,7 +511,7 @@ async function lifecycleAbuse(report: FuzzReport): Promise<number> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const exit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ sources: { offline: true } })));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ bronnen: { offline: true } })));
   conn.onNotification(() => undefined);
   conn.listen();
   const hover = { textDocument: { uri: 'file:///a.md' }, position: { line: 0, character: 0 } };

@@ -77,7 +77,7 @@ for (const h of HOSTILE) {
             await stillAnswers(c);
             assert.equal(c.child.exitCode, null);
           },
-          via === 'setting' ? { settings: { questionLetter: target } } : {},
+          via === 'setting' ? { settings: { vragenbrief: target } } : {},
         );
       } finally {
         ws.done();

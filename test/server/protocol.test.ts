@@ -16,7 +16,7 @@ function rawServer() {
   child.stderr.on('data', (d) => (stderr += String(d)));
   const exit = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ sources: { offline: true } })));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ bronnen: { offline: true } })));
   const notifications: { method: string; params: any }[] = [];
   conn.onNotification((method: string, params: any) => notifications.push({ method, params }));
   conn.listen();
@@ -136,7 +136,9 @@ test('stale: a didChange with a lower version than the current one ends with the
     ] as const) {
       const before = c.published.length;
       await c.change(uri, [{ text }], version);
-      const pub = await c.publicationAfter(uri, before);
+      // Opening and closing the reference letter in the same folder re-publishes this one (it
+      // may depend on its workspace): wait for the publication of the version just sent.
+      const pub = await c.publicationAfter(uri, before, 30000, version);
       assert.equal(pub.version, version);
       const got = pub.diagnostics;
       const ref = `file:///vers-${version}.md`;
@@ -157,7 +159,7 @@ function gateConfiguration(c: LspClient): { release: () => void } {
   const gate = new Promise<void>((r) => (open = r));
   c.connection.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
     await gate;
-    return p.items.map(() => ({ sources: { offline: true } }));
+    return p.items.map(() => ({ bronnen: { offline: true } }));
   });
   return { release: () => open() };
 }
