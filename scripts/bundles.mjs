@@ -1,7 +1,7 @@
 // The esbuild options of the bundles, shared by the development build (scripts/build.mjs), the
 // package (scripts/package.mjs) and the benchmark, so that what is measured is what ships.
 //
-// The language server is two bundles: dist/server.js (the LSP plumbing and the analysis core,
+// The language server is two bundles (and a third for PDF and Word files, below): dist/server.js (the LSP plumbing and the analysis core,
 // everything the first diagnostics need) and dist/sources.js (the HTTP clients of the public
 // sources, the XML parser and the disk cache), which server.js loads with `import()` only when a
 // letter first cites a paper (server/src/lsp/facts.ts). A cold server thus parses less before
@@ -36,5 +36,8 @@ export function serverBundles(outdir, opts = {}) {
   return [
     { ...common, ...mode, entryPoints: ['server/src/server.ts'], outfile: join(outdir, 'server.js'), plugins: [lazySources] },
     { ...common, ...mode, entryPoints: ['server/src/sources/service.ts'], outfile: join(outdir, 'sources.js') },
+    // PDF and Word extraction (pdf.js, mammoth): started in a worker thread on the first PDF or
+    // Word file (server/src/host/extract/index.ts), by the server and the CLI; never at start.
+    { ...common, ...mode, entryPoints: ['server/src/host/extract/engine.ts'], outfile: join(outdir, 'extract.js') },
   ];
 }

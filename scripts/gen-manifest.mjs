@@ -23,6 +23,8 @@ const nls = {
   'command.controleerWerkruimte': 'Controleer alle brieven in de werkruimte',
   'command.verversGegevens': 'Ververs gegevens',
   'command.toonUitvoer': 'Toon uitvoer van de taalserver',
+  'command.maakAntwoordopzetUitBestand': 'Maak antwoordopzet uit PDF of Word…',
+  'command.openAlsTekst': 'Open als tekst',
   'config.title': 'Antwoordbrief',
   'config.languages': 'Extra taal-id\'s (naast Markdown en platte tekst) waarin brieven worden gecontroleerd, bijvoorbeeld `latex`. Geldt direct; de extensie start zodra VS Code is opgestart of eerder, zodra een Markdown- of tekstbestand wordt geopend.',
   'config.include': 'Extra bestandspatronen (glob) van brieven die worden gecontroleerd, bijvoorbeeld `**/*.brief`. Geldt direct. Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
@@ -106,6 +108,8 @@ const contributes = {
     ['controleerWerkruimte', '$(checklist)'],
     ['verversGegevens', '$(refresh)'],
     ['toonUitvoer', '$(output)'],
+    ['maakAntwoordopzetUitBestand', '$(file-pdf)'],
+    ['openAlsTekst', '$(file-text)'],
   ].map(([name, icon]) => ({ command: `antwoordbrief.${name}`, title: `%command.${name}%`, category: '%category%', icon })),
   menus: {
     commandPalette: [
@@ -114,6 +118,8 @@ const contributes = {
       { command: 'antwoordbrief.openOfficieleBekendmakingen', when: 'antwoordbrief.letterActive' },
       { command: 'antwoordbrief.verversGegevens', when: 'antwoordbrief.letterActive && isWorkspaceTrusted' },
       { command: 'antwoordbrief.controleerWerkruimte', when: 'workspaceFolderCount > 0' },
+      // Needs a file from the Explorer (its argument); the palette has the file picker instead.
+      { command: 'antwoordbrief.openAlsTekst', when: 'false' },
     ],
     'editor/context': [
       { command: 'antwoordbrief.maakAntwoordopzet', when: 'antwoordbrief.letterActive', group: 'antwoordbrief@1' },
@@ -123,6 +129,8 @@ const contributes = {
     ],
     'explorer/context': [
       { command: 'antwoordbrief.controleerWerkruimte', when: 'explorerResourceIsRoot', group: 'antwoordbrief@1' },
+      { command: 'antwoordbrief.openAlsTekst', when: 'resourceExtname =~ /^\\.(pdf|docx)$/i', group: 'antwoordbrief@2' },
+      { command: 'antwoordbrief.maakAntwoordopzetUitBestand', when: 'resourceExtname =~ /^\\.(pdf|docx)$/i', group: 'antwoordbrief@3' },
     ],
   },
   grammars: [

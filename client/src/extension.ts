@@ -14,6 +14,7 @@ import { registerOpenReference } from './commands/openReference';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerRefreshFacts } from './commands/refreshFacts';
 import { registerSelectRange } from './commands/selectRange';
+import { registerExtracted } from './commands/extracted';
 
 export interface ActivationTiming {
   /** Time spent inside activate() before it returned. */
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): AntwoordbriefApi {
     registerCheckWorkspace(host),
     registerRefreshFacts(host),
     registerSelectRange(),
+    registerExtracted(host),
     vscode.commands.registerCommand('antwoordbrief.toonUitvoer', () => host?.outputChannel.show(true)),
   );
   const output = host.outputChannel;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
 import { SETTING_KEYS } from '../../server/src/host/settings';
+import { EXTRACTED_TEXT_SCHEME } from '../../server/src/protocol';
 
 /** Languages checked without any setting. */
 export const BASE_LANGUAGES = ['markdown', 'plaintext'];
@@ -24,6 +25,8 @@ export function documentSelector(s: SelectorSettings): DocumentSelector {
   const selector: { language?: string; scheme: string; pattern?: string }[] = [];
   for (const language of languages) for (const scheme of SCHEMES) selector.push({ language, scheme });
   for (const pattern of new Set(s.include)) selector.push({ scheme: 'file', pattern });
+  // The read-only text of a PDF or Word file ("Open als tekst").
+  selector.push({ scheme: EXTRACTED_TEXT_SCHEME });
   return selector;
 }
 

@@ -81,6 +81,30 @@ export interface CheckDocumentResult {
 }
 
 /**
+ * Client → server: the text of a PDF or Word file on disk, as the checks read it (the client
+ * shows it read-only under the `antwoordbrief-tekst:` scheme: "Open als tekst"). `error` is one
+ * Dutch line when the file has no text ("… heeft geen tekstlaag (gescand?)").
+ */
+export interface ExtractTextParams {
+  /** A `file:` URI of a .pdf or .docx. */
+  uri: string;
+}
+export type ExtractTextResult = { text: string; source: 'pdf' | 'docx'; pageStarts: number[] } | { error: string };
+
+/**
+ * Client → server: the answer skeleton (Markdown) of a question letter that is a PDF or Word
+ * file, linked to it by `<!-- vragen: ./naam.pdf -->` ("Maak antwoordopzet uit PDF of Word…").
+ */
+export interface SkeletonFromFileParams {
+  /** A `file:` URI of a .pdf or .docx (or a text letter). */
+  uri: string;
+}
+export type SkeletonFromFileResult = { markdown: string; questionCount: number } | { error: string };
+
+/** The URI scheme of the read-only text of a PDF or Word file in the editor. */
+export const EXTRACTED_TEXT_SCHEME = 'antwoordbrief-tekst';
+
+/**
  * A command the VS Code client runs after a quick fix's edit: select `range` in the document
  * `uri` (arguments: [uri, range]), so typing replaces the placeholder the fix inserted. The
  * server attaches it to code actions only when the client lists it in the initialization
@@ -96,3 +120,5 @@ export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, Check
 export const ReferenceAtRequest = new RequestType<ReferenceAtParams, ReferenceAtResult, void>('antwoordbrief/referenceAt');
 export const RefreshFactsRequest = new RequestType<RefreshFactsParams, RefreshFactsResult, void>('antwoordbrief/refreshFacts');
 export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDocumentResult, void>('antwoordbrief/checkDocument');
+export const ExtractTextRequest = new RequestType<ExtractTextParams, ExtractTextResult, void>('antwoordbrief/extractText');
+export const SkeletonFromFileRequest = new RequestType<SkeletonFromFileParams, SkeletonFromFileResult, void>('antwoordbrief/skeletonFromFile');

@@ -49,6 +49,7 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
+import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
@@ -109,8 +110,17 @@ const letters = new LetterContext(
       text: doc.getText(),
       citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
     })),
+  (files, file) => extractedLetters.missing(files, file),
   readOptions,
 );
+// PDF and Word question letters are read in the background (issue 15); then the letters are checked again.
+const extractedLetters = new ExtractedQuestionLetters(() => {
+  for (const doc of store.documents.all()) {
+    diagnoses.forget(doc.uri);
+    scheduler.forget(doc.uri);
+    scheduler.schedule(doc.uri);
+  }
+});
 const diagnoses = new Diagnoses();
 
 /**
@@ -430,6 +440,7 @@ registerPair(connection, {
 });
 
 facts.register(current);
+registerExtract(connection);
 
 registerWorkspaceRequests(connection, {
   current,

@@ -16,7 +16,8 @@ import type { LineIndex, Range } from '../core/text';
 import { LetterContext, userCacheDir } from '../host/context';
 import { letterFiles } from '../host/read';
 import { FactsCache } from '../sources/cache';
-import { displayPath, InputError, readLetterText } from './io';
+import { displayPath, InputError } from './io';
+import { extractedFilesUnder, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
@@ -26,6 +27,8 @@ export interface CheckDiagnostic {
   message: string;
   range: Range;
   question: string | null;
+  /** PDF only: the page of the finding's start. */
+  page?: number | null;
 }
 
 /** What the reader found in one file: every question once (a context-only parent not counted). */
@@ -107,8 +110,8 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       files.push(f);
       continue;
     }
-    const under = await letterFiles(f);
-    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt)`);
+    const under = [...(await letterFiles(f)), ...(await extractedFilesUnder(f))].sort();
+    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
 
@@ -117,7 +120,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   let fixed: QuestionLetterInput = null;
   const q = args.flags.get('questions');
   if (typeof q === 'string') {
-    const text = await readLetterText(q);
+    const { text } = await readLetterInput(q);
     const letter = analyzer.parse(text);
     if (!letter.questions.length) throw new InputError(`${displayPath(q)}: in deze vragenbrief zijn geen vragen gevonden`);
     fixed = { link: { name: path.basename(q), uri: URI.file(path.resolve(q)).toString(), via: 'setting', text, letter } };
@@ -126,19 +129,26 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   const cache = new FactsCache(typeof cacheFlag === 'string' ? cacheFlag : userCacheDir());
   const known = new Map<string, PaperFacts | null>();
 
+  // Every letter is read first, so that PDF and Word letters among them can be paired too.
+  const inputs: (LetterInput | null)[] = [];
+  for (const file of files) {
+    try {
+      const input = await readLetterInput(file);
+      if (input.source !== 'text') letters.letters.provide(file, input, await stat(file));
+      inputs.push(input);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e.message);
+      inputs.push(null);
+    }
+  }
   const results: CheckFileResult[] = [];
   try {
-    for (const file of files) {
-      let text: string;
-      try {
-        text = await readLetterText(file);
-      } catch (e) {
-        if (e instanceof InputError) {
-          errors.push(e.message);
-          continue;
-        }
-        throw e;
-      }
+    for (const [i, file] of files.entries()) {
+      const input = inputs[i];
+      if (!input) continue;
+      const text = input.text;
+      if (!fixed) await provideNamedQuestionLetter(letters.letters, file, text);
       const uri = URI.file(path.resolve(file)).toString();
       const a = analyzer.analyze(text);
       const workspace = await letters.workspace(uri);
@@ -152,7 +162,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       // On a terminal the question letter is named by its path from the letter's folder.
       if (d.pair.questionLetter && d.pair.questionUri && !d.pair.problem)
         result.questionLetter = fixed ? d.pair.questionLetter : path.relative(path.dirname(path.resolve(file)), URI.parse(d.pair.questionUri).fsPath) || d.pair.questionLetter;
-      results.push(result);
+      results.push(withSource(result, input, result.diagnostics));
     }
   } finally {
     analyzer.dispose();
@@ -167,7 +177,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     for (const r of results) {
       if (r.questionLetter) lines.push(`${displayPath(r.file)}: vragenbrief ${displayPath(r.questionLetter)}`);
       for (const d of r.diagnostics) {
-        lines.push(`${displayPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`);
+        lines.push(`${displayPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}${pageSuffix(d.page)}`);
       }
       lines.push(`${displayPath(r.file)}: ${summaryText(r.summary)}`);
     }

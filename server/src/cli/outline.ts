@@ -3,12 +3,14 @@ import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
 import type { Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
-import { readLetterText } from './io';
+import { pageSuffix, readLetterInput, withSource } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
 export interface OutlineQuestion {
   id: string;
+  /** PDF only: the page the question starts on. */
+  page?: number | null;
   section: string | null;
   range: Range;
   subquestions: { text: string; range: Range }[];
@@ -43,8 +45,12 @@ export async function runOutline(argv: string[]): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (args.files.length !== 1) throw new UsageError('geef precies één bestand op');
   const file = args.files[0];
-  const text = await readLetterText(file);
-  if (format === 'json') return { stdout: JSON.stringify(outlineText(file, text), null, 2) + '\n', stderr: [], code: 0 };
+  const input = await readLetterInput(file);
+  const text = input.text;
+  if (format === 'json') {
+    const result = outlineText(file, text);
+    return { stdout: JSON.stringify(withSource(result, input, result.questions), null, 2) + '\n', stderr: [], code: 0 };
+  }
   const a = analyzeText(text);
   const lines: string[] = [];
   let section: string | null = null;
@@ -53,7 +59,7 @@ export async function runOutline(argv: string[]): Promise<CommandResult> {
       section = q.section;
       if (section) lines.push(section);
     }
-    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q)})  regel ${a.lines.position(q.headingSpan.start).line + 1}`);
+    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q)})  regel ${a.lines.position(q.headingSpan.start).line + 1}${pageSuffix(input.pageOf(q.headingSpan.start))}`);
   }
   return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: [], code: 0 };
 }

@@ -3,7 +3,8 @@
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
 import { motionLinkPlace } from '../core/features/motionLink';
-import { displayPath, InputError, readLetterText } from './io';
+import { displayPath, InputError } from './io';
+import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 import { RESOLVE_BOOLEANS, RESOLVE_VALUED, runResolve } from '../sources/cli';
@@ -17,6 +18,8 @@ export interface RefEntry {
   canonical: string | null;
   /** How a motion mention was linked: "voetnoot 7", "haakjes", "eerdere verwijzing regel 12"; null otherwise. */
   via: string | null;
+  /** PDF only: the page of the mention. */
+  page?: number | null;
 }
 
 export interface RefsResult {
@@ -63,9 +66,12 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
   if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
   const stderr: string[] = [];
   const files: { file: string; text: string }[] = [];
+  const inputs: LetterInput[] = [];
   for (const file of args.files) {
     try {
-      files.push({ file, text: await readLetterText(file) });
+      const input = await readLetterInput(file);
+      inputs.push(input);
+      files.push({ file, text: input.text });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       stderr.push(`antwoordbrief: ${e.message}`);
@@ -73,7 +79,7 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
   }
   // Nothing could be read: the messages say why, and stdout stays empty (no "[]" to parse).
   if (!files.length) return { stdout: '', stderr, code: 2 };
-  const results = refsOf(files);
+  const results = refsOf(files).map((r, i) => withSource(r, inputs[i], r.references));
   const code = stderr.length ? 2 : 0;
   if (args.flags.get('resolve') === true)
     return runResolve(results, files.map((f) => f.text), args.flags, format).then((r) => ({ stdout: r.stdout, stderr: [...stderr, ...r.stderr], code }));
@@ -84,7 +90,7 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
       const what = e.kind === 'motie' ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : `${e.text} → geen Kamerstuknummer gevonden`) : `${e.canonical}  [${e.id}]`;
-      out.push(`  ${where}: ${what}`);
+      out.push(`  ${where}: ${what}${pageSuffix(e.page)}`);
     }
   }
   return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr, code };

@@ -16,6 +16,7 @@ import type { CitationWorkspace } from '../core/features/citationLookup';
 import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
 import { fsPathOf, type ReadOptions } from './read';
+import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 
 export { fsPathOf };
 
@@ -37,6 +38,12 @@ export interface OpenLetter {
   citations: () => Citations;
 }
 
+/** The URI of a question letter; a PDF or Word file is shown as its extracted text (issue 15). */
+function questionLetterUri(file: string): string {
+  const uri = URI.file(file);
+  return /\.(pdf|docx)$/iu.test(file) ? URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: uri.path }).toString() : uri.toString();
+}
+
 export class LetterContext {
   /** Letters read from disk for pairing (question letters), once per modification. */
   readonly letters: LetterFiles;
@@ -45,14 +52,16 @@ export class LetterContext {
 
   /**
    * @param open the letters open in an editor (none for the CLI).
+   * @param onMissing a PDF or Word question letter not read yet: the host reads it and `provide`s it (issue 15).
    * @param readOptions how files are read from disk (`within` the workspace folders when the
    *   workspace is untrusted; see host/read.ts).
    */
   constructor(
     private readonly open: () => OpenLetter[] = () => [],
+    onMissing: (letters: LetterFiles, file: string) => void = () => undefined,
     readOptions: () => ReadOptions = () => ({}),
   ) {
-    this.letters = new LetterFiles((file) => this.openText(file), readOptions);
+    this.letters = new LetterFiles((file) => this.openText(file), readOptions, (file) => onMissing(this.letters, file));
     this.citations = new CitationFiles(open, readOptions);
   }
 
@@ -77,7 +86,7 @@ export class LetterContext {
     const name = (p: string) => path.basename(p);
     if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? URI.file(outcome.path).toString() : null };
     const l = outcome.link;
-    return { link: { name: name(l.path), uri: URI.file(l.path).toString(), via: l.via, text: l.text, letter: l.letter } };
+    return { link: { name: name(l.path), uri: questionLetterUri(l.path), via: l.via, text: l.text, letter: l.letter } };
   }
 
   /** The workspace as seen from `uri` (the document itself left out); its files are read asynchronously. */

@@ -1,5 +1,6 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
@@ -19,6 +20,8 @@ export interface QuestionLetterLink {
 
 export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?: string } | null;
 
+/** PDF and Word letters: read by the host through the extractor, then `provide`d here. */
+const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
 const MAX_CANDIDATES = 60;
 
 /** Reads and parses letters, each file once per modification (through `readLetterFile`). */
@@ -28,16 +31,45 @@ export class LetterFiles {
   /**
    * @param openText the text of a file open in an editor (newer than the disk), if any.
    * @param readOptions how files are read (e.g. `within` the workspace folders when untrusted).
+   * @param onMissing called when a PDF or Word file is asked for that no host has provided yet (or that changed).
    */
   constructor(
     private readonly openText: (file: string) => string | undefined = () => undefined,
     private readonly readOptions: () => ReadOptions = () => ({}),
+    private readonly onMissing: (file: string) => void = () => undefined,
   ) {}
+
+  private readonly provided = new Map<string, { mtimeMs: number; size: number; result: { text: string; letter: Letter } | { error: string } }>();
+
+  /**
+   * The text extracted from a PDF or Word file (or why there is none), as read at `stat`: the
+   * extraction is asynchronous and bounded apart (host/extract), so the host reads the file and
+   * hands the result in here.
+   */
+  provide(file: string, outcome: { text: string } | { error: string }, stat: { mtimeMs: number; size: number }): void {
+    const result = 'error' in outcome ? { error: outcome.error } : { text: outcome.text, letter: parseLetter(outcome.text) };
+    this.provided.set(path.resolve(file), { mtimeMs: stat.mtimeMs, size: stat.size, result });
+  }
+
+  /** The provided text of a PDF or Word file, or a Dutch reason; `onMissing` when not (yet) read. */
+  private async loadExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
+    let st;
+    try {
+      st = await stat(file);
+    } catch {
+      return { error: `de vragenbrief ${path.basename(file)} bestaat niet` };
+    }
+    const hit = this.provided.get(path.resolve(file));
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
+    this.onMissing(path.resolve(file));
+    return { error: `${path.basename(file)} wordt nog gelezen` };
+  }
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
   async load(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
     const open = this.openText(file);
     if (open !== undefined) return { text: open, letter: this.parse(file, open, -1, open.length) };
+    if (EXTRACTED_EXT.test(file)) return this.loadExtracted(file);
     const name = path.basename(file);
     const opts = this.readOptions();
     const cached = this.cache.get(file);
@@ -66,9 +98,9 @@ export class LetterFiles {
     this.cache.clear();
   }
 
-  /** Letter files in a folder (not recursive), sorted by name. */
+  /** Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided. */
   list(dir: string): Promise<string[]> {
-    return walkLetterFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: isLetterFile });
+    return walkLetterFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: (name) => isLetterFile(name) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))) });
   }
 }
 

@@ -11,6 +11,9 @@ import { URI } from 'vscode-uri';
 export function fsPathOf(uri: string): string | null {
   try {
     const u = URI.parse(uri);
+    // An untitled document opened at a path (the skeleton of a PDF question letter, beside it)
+    // pairs as the file it will be saved as.
+    if (u.scheme === 'untitled' && u.path.startsWith('/')) return u.fsPath;
     return u.scheme === 'file' ? u.fsPath : null;
   } catch {
     return null;
@@ -69,6 +72,8 @@ export interface LetterFile {
 export interface ReadError {
   error: ReadFailure;
   reason: string;
+  /** For `too-large`: the size in bytes found. */
+  size?: number;
 }
 
 export type ReadResult = LetterFile | ReadError;
@@ -92,7 +97,7 @@ function notRegular(st: Stats): ReadError {
 }
 
 function tooLarge(size: number, max: number): ReadError {
-  return fail('too-large', `dit bestand is te groot (${megabytes(size)} MB; een brief is hoogstens ${megabytes(max)} MB)`);
+  return { ...fail('too-large', `dit bestand is te groot (${megabytes(size)} MB; een brief is hoogstens ${megabytes(max)} MB)`), size };
 }
 
 function errnoFailure(e: unknown): ReadError {
@@ -186,7 +191,8 @@ async function outsideRoots(file: string, opts: ReadOptions): Promise<ReadError 
   return fail('outside', 'dit bestand ligt buiten de werkruimte; in een niet-vertrouwde werkruimte worden alleen brieven binnen de werkruimte gelezen');
 }
 
-async function readOnce(file: string, opts: ReadOptions): Promise<ReadResult> {
+/** The bytes of a regular file (see `readFileBytes`), without the time bound. */
+async function readBytesOnce(file: string, opts: ReadOptions): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number } | ReadError> {
   const max = opts.maxBytes ?? MAX_LETTER_BYTES;
   const outside = await outsideRoots(file, opts);
   if (outside) return outside;
@@ -219,14 +225,43 @@ async function readOnce(file: string, opts: ReadOptions): Promise<ReadResult> {
       length += bytesRead;
     }
     if (length > max) return tooLarge(length, max);
-    const decoded = decodeLetter(buffer.subarray(0, length));
-    if ('error' in decoded) return decoded;
-    return { ...decoded, size: length, mtimeMs: fst.mtimeMs };
+    return { bytes: buffer.subarray(0, length), size: length, mtimeMs: fst.mtimeMs };
   } catch (e) {
     return errnoFailure(e);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** `promise`, or a `timeout` failure after `timeoutMs` (a hung network mount, a slow disk). */
+async function bounded<T>(promise: Promise<T | ReadError>, timeoutMs: number | undefined): Promise<T | ReadError> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ReadError>((resolve) => {
+    timer = setTimeout(() => resolve(fail('timeout', 'het lezen van dit bestand duurde te lang')), timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([promise.catch(errnoFailure), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The bytes of a regular file of at most `opts.maxBytes` bytes (default `MAX_LETTER_BYTES`),
+ * with the checks of `readLetterFile` but no decoding: for a PDF or Word letter, which
+ * host/extract turns into text. Never throws; a failure is a `ReadError` with a Dutch reason.
+ */
+export function readFileBytes(file: string, opts: ReadOptions = {}): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number } | ReadError> {
+  return bounded(readBytesOnce(file, opts), opts.timeoutMs);
+}
+
+async function readOnce(file: string, opts: ReadOptions): Promise<ReadResult> {
+  const read = await readBytesOnce(file, opts);
+  if ('error' in read) return read;
+  const decoded = decodeLetter(read.bytes);
+  if ('error' in decoded) return decoded;
+  return { ...decoded, size: read.size, mtimeMs: read.mtimeMs };
 }
 
 /**
@@ -236,17 +271,8 @@ async function readOnce(file: string, opts: ReadOptions): Promise<ReadResult> {
  * and given up after `opts.timeoutMs`. Never throws: a failure is a `ReadError` with a Dutch
  * reason ("dit is geen gewoon bestand (een FIFO); …") for the host to prefix with the file name.
  */
-export async function readLetterFile(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<ReadError>((resolve) => {
-    timer = setTimeout(() => resolve(fail('timeout', 'het lezen van dit bestand duurde te lang')), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    timer.unref?.();
-  });
-  try {
-    return await Promise.race([readOnce(file, opts).catch(errnoFailure), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function readLetterFile(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  return bounded(readOnce(file, opts), opts.timeoutMs);
 }
 
 /** Same check as `readLetterFile` without reading: size and modification time of a regular file. */
