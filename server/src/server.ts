@@ -130,7 +130,8 @@ const diagnoses = new Diagnoses();
 async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings, workspace: CitationWorkspace): Promise<Diagnosis> {
   const cached = diagnoses.get(doc.uri, revision, s);
   if (cached) return cached;
-  const diagnosis = analyzer.diagnose(analysis, await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s), workspace), s);
+  const context = await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s), workspace);
+  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate } : context, s);
   // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
   diagnoses.set(doc.uri, revision, s, diagnosis);
   return diagnosis;
@@ -349,7 +350,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter);
+    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);
