@@ -8,7 +8,7 @@
  * - `splitRunOnLines`: text whose line breaks were lost (a whole letter on one line, as some
  *   OCR tools give it) is cut into virtual lines before its unambiguous markers.
  */
-import { LineKind, linesFromBounds, type Lines } from './lines';
+import { LineKind, SIGNATURE_TITLE, linesFromBounds, type Lines } from './lines';
 
 const BARE_NUMBER = /^\d{1,4}$/;
 /** How far after a number line its question must show that it asks. */
@@ -173,4 +173,39 @@ export function splitRunOnLines(text: string, lines: Lines): Lines {
     ends.push(lines.end[l]);
   }
   return changed ? linesFromBounds(text, starts, ends) : lines;
+}
+
+/** A signer's name: "E. Heinen", "C.E.G. van Gennip", "Mona Keijzer". */
+const NAME_LINE = /^(?:(?:\p{Lu}\.[ ]?){1,5}|\p{Lu}\p{Ll}{1,20}[ ])(?:(?:van|de|der|den|ter|ten|het|in ’t|van der|van den)[ ])*\p{Lu}[\p{L}’'-]{1,30}(?:[-–][\p{Lu}][\p{L}’'-]{1,30})?$/u;
+
+/**
+ * Signature blocks: a title without its comma ("De minister van Financiën") followed by a
+ * signer's name line, and the name line after any signature title or closing ("Hoogachtend,").
+ * Both become stop lines, so that a signature is never read as an answer's text. Changes `lines`
+ * in place; linear.
+ */
+export function readSignatures(text: string, lines: Lines): void {
+  for (let l = 0; l < lines.count; l++) {
+    const kind = lines.kind[l];
+    if (kind !== LineKind.Text && kind !== LineKind.Stop) continue;
+    const len = lines.tend[l] - lines.tstart[l];
+    if (len > 120) continue;
+    let k = l + 1;
+    while (k < lines.count && (lines.kind[k] === LineKind.Blank || lines.kind[k] === LineKind.Furniture) && k <= l + 4) k++;
+    const nameNext = k < lines.count && lines.kind[k] === LineKind.Text && lines.tend[k] - lines.tstart[k] <= 60 && NAME_LINE.test(text.slice(lines.tstart[k], lines.tend[k]));
+    if (kind === LineKind.Stop && text.charCodeAt(lines.tstart[l]) === 68 && l + 1 < lines.count && lines.kind[l + 1] === LineKind.Text) {
+      // "De minister van Financiën," | "na overleg met …": a sentence running on, no signature.
+      const c = text.charCodeAt(lines.tstart[l + 1]);
+      if (c >= 97 && c <= 122 && SIGNATURE_TITLE.test(text.slice(lines.tstart[l], lines.tend[l]))) {
+        lines.kind[l] = LineKind.Text;
+        continue;
+      }
+    }
+    if (kind === LineKind.Text) {
+      if (text.charCodeAt(lines.tstart[l]) !== 68 || !nameNext) continue;
+      if (!SIGNATURE_TITLE.test(text.slice(lines.tstart[l], lines.tend[l]))) continue;
+      lines.kind[l] = LineKind.Stop;
+    }
+    if (nameNext) lines.kind[k] = LineKind.Stop;
+  }
 }

@@ -69,10 +69,14 @@ const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
 const SECTION_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?([^\n]{1,100}?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*:?$/u;
 const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p{Lu}[^.?!]{0,80}$/u;
-/** A signature "De Minister van Justitie en Veiligheid," (the title's words capitalised). */
-const SIGNATURE = /^De (?:Minister|Staatssecretaris|Minister-President)(?: (?:van|voor))?(?: (?:en|voor|van|\p{Lu}[\p{L}-]{0,40})){1,8},$/u;
+/**
+ * A signature "De Minister van Justitie en Veiligheid,", "De minister voor Klimaat en Groene
+ * Groei,", "De staatssecretaris van Financiën – Fiscaliteit,", "De voorzitter van de commissie,"
+ * (the title's words capitalised or small connectives; the line ends in a comma).
+ */
+export const SIGNATURE_TITLE = /^De (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter|[Ss]ecretaris-[Gg]eneraal)(?: (?:van|voor))?(?: (?:en|voor|van|de|het|der|[–-]|\p{Lu}[\p{L}’'-]{0,40})){1,10}(,?)$/u;
 const STOP_LINE =
-  /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
+  /^(?:Hoogachtend,?|[Nn]amens deze,?|[Mm]et (?:vriendelijke|hoogachtende) groet(?:en)?,?|w\.g\.|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 /** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
 const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
 /**
@@ -380,6 +384,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Furniture;
     return;
   }
+  // "namens deze," and "w.g." of a signature block.
+  if ((c0 === 110 || c0 === 119) && len <= 14 && STOP_LINE.test(text.slice(a, b))) {
+    lines.kind[l] = LineKind.Stop;
+    return;
+  }
   // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
   // unless it may be a URL, an "o" bullet or an "a)" item.
   if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
@@ -442,7 +451,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Stop;
     return;
   }
-  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && (STOP_LINE.test(head) || (c0 === 68 && SIGNATURE.test(head)))) {
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84 || c0 === 78) && (STOP_LINE.test(head) || (c0 === 68 && !!(m = SIGNATURE_TITLE.exec(head)) && m[1] === ','))) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
