@@ -63,3 +63,71 @@ test('A1 signature blocks are never an answer: title, name, closing, in a letter
   const prose = 'Vraag 1\nWie beslist?\n\nAntwoord 1\nDe minister van Financiën,\nna overleg met de Kamer, beslist in juni.\n';
   assert.deepEqual(read(prose), ['1:answered']);
 });
+
+/** An inbreng with a fractie heading and the given body. */
+const inbreng = (body: string) => `Vragen en opmerkingen van de leden van de VVD-fractie\n\n${body}\n`;
+
+test('A6 unnumbered answer labels of an inbreng: Reactie/Antwoord van het kabinet, van de minister, Antwoord alone', () => {
+  for (const label of ['Reactie van het kabinet', 'Antwoord van het kabinet', 'Reactie van de minister', 'Reactie van de staatssecretaris van Financiën', 'Antwoord', 'Reactie:', '**Reactie van het kabinet**', 'Beantwoording']) {
+    const text = [
+      'I Vragen en opmerkingen uit de fracties', '',
+      'Vragen en opmerkingen van de leden van de VVD-fractie', '',
+      'De leden van de VVD-fractie hebben kennisgenomen van de agenda. Kan de minister aangeven welke positie Nederland inneemt over de visquota?', '',
+      label, 'Nederland zet in op quota op basis van wetenschappelijk advies.', '',
+      'Vragen en opmerkingen van de leden van de NSC-fractie', '',
+      'Hoe beoordeelt de minister het voorstel van de Commissie over nieuwe genomische technieken?', '',
+      label, '',
+      'Vragen en opmerkingen van de leden van de SP-fractie', '',
+      'Deze leden vragen of de minister de Kamer informeert over de uitkomst.', '',
+      label, 'Ja, dat doe ik na de Raad.', '',
+    ].join('\n');
+    assert.deepEqual(read(text), ['VVD-fractie:1:answered', 'NSC-fractie:2:missing', 'SP-fractie:3:answered'], label);
+    assertOpenIsReported(text);
+    const f = checkQuestions(parseLetter(text));
+    assert.deepEqual(f.map((x) => x.code), ['unanswered-question'], label);
+  }
+});
+
+test('A3 an asking paragraph after a prose answer that no answer follows is a question of its own, unanswered', () => {
+  for (const label of ['1. Antwoord van het kabinet', 'Reactie van het kabinet']) {
+    for (const asking of [
+      'De leden vragen voorts of de minister bereid is de Kamer na de Raad te informeren over de uitkomst.',
+      'Is het kabinet met deze leden van mening dat de quota te hoog zijn? Zo ja, wat gaat het doen?',
+      'Graag vernemen deze leden wanneer de evaluatie komt.',
+    ]) {
+      const text = inbreng(`De leden van de VVD-fractie hebben kennisgenomen van de agenda. Kan de minister aangeven welke positie Nederland inneemt?\n\n${label}\nNederland zet in op quota op basis van wetenschappelijk advies.\n\n${asking}\n\nVoor deze leden is dat een belangrijk punt.`)
+        + '\nVragen en opmerkingen van de leden van de NSC-fractie\n\nHoe beoordeelt de minister het voorstel?\n\n2. Antwoord van het kabinet\nPositief.\n';
+      const L = parseLetter(text);
+      assert.deepEqual(L.questions.map((q) => q.answer.status), ['answered', 'missing', 'answered'], `${label} / ${asking}`);
+      assert.ok(L.questions[1].questionText.startsWith(asking.slice(0, 20)));
+      assert.equal(L.questions[0].answer.text.trim(), 'Nederland zet in op quota op basis van wetenschappelijk advies.');
+      assertOpenIsReported(text);
+    }
+  }
+  // An answer that ends in its own words keeps every paragraph (a question quoted inside it is no unit).
+  const kept = inbreng('Kan de minister aangeven welke positie Nederland inneemt?\n\n1. Antwoord van het kabinet\nWat is onze positie? Nederland zet in op quota.\n\nDat doen wij samen met Denemarken.');
+  assert.deepEqual(parseLetter(kept).questions.map((q) => q.answer.status), ['answered']);
+});
+
+test('A6 invariant: every open question in the summary has a finding (letters of every layout)', async () => {
+  const { checkText } = await import('../../server/src/cli/check');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const dirs = [path.resolve(__dirname, '../fixtures/layouts'), path.resolve(__dirname, '../fixtures/letters')];
+  let checked = 0;
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir)) {
+      if (!/\.(txt|md)$/.test(name)) continue;
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const r = checkText(name, text);
+      const reported = new Set(r.diagnostics.filter((d) => d.code === 'unanswered-question' || d.code === 'placeholder-in-answer').map((d) => d.question));
+      assert.ok(reported.size >= r.summary.open, `${name}: ${r.summary.open} open, ${reported.size} reported`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 5);
+  // A question letter is not open: it asks.
+  const q = checkText('vragen.txt', 'Vragen van het lid Jansen (VVD) aan de minister (ingezonden 3 maart 2024).\n\n1. Kent u het bericht?\n\n2. Wat vindt u ervan?\n');
+  assert.equal(q.summary.open, 0);
+  assert.deepEqual(q.diagnostics, []);
+});

@@ -44,13 +44,19 @@ export function summaryOf(a: ReturnType<typeof analyze>): CheckSummary {
     if (s === 'answered' || s === 'by-reference') answered++;
     if (s === 'by-reference') byReference++;
   }
-  return { questions, answered, byReference, open: questions - answered, noneRecognised: a.findings.some((f) => f.code === 'no-questions-found') };
+  // A question letter asks and is not expected to answer: its questions are not open (nothing
+  // reports them open either — every open question in a summary has its own finding).
+  const open = a.letter.kind === 'question-letter' ? 0 : questions - answered;
+  return { questions, answered, byReference, open, noneRecognised: a.findings.some((f) => f.code === 'no-questions-found') };
 }
 
 /** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output). */
 export function summaryText(s: CheckSummary): string {
   if (!s.questions) return s.noneRecognised ? 'geen vragen herkend' : 'geen vragen';
-  const parts = [`${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`, `${s.answered} beantwoord`];
+  const n = `${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`;
+  // Only a question letter has questions neither answered nor open.
+  if (s.answered + s.open < s.questions) return `${n} (vragenbrief: niet op antwoorden gecontroleerd)`;
+  const parts = [n, `${s.answered} beantwoord`];
   if (s.byReference) parts[1] += ` (${s.byReference} door verwijzing)`;
   parts.push(`${s.open} open`);
   return parts.join(', ');

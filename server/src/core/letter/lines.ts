@@ -65,6 +65,13 @@ const ANSWER_HEADING = new RegExp(
 );
 const PROSE_ANSWER_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?[ \t\u00a0]*[.)]?[ \t\u00a0]*(?:Antwoord|Reactie)[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
+/**
+ * An unnumbered answer label of an inbreng or verslag: "Reactie van het kabinet", "Antwoord van
+ * de minister", "Reactie van de staatssecretaris van …", "Beantwoording", "Reactie". Read as an
+ * `Antwoord` label (an answer heading without id).
+ */
+const ANSWER_LABEL_LINE =
+  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord|Reactie|Beantwoording)(?:[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?|het[ \t\u00a0]+ministerie)(?![\p{L}\p{N}])[^.?!:]{0,60})?[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*:?[ \t\u00a0]*(?:\*\*|__|\*|_)?$/iu;
 const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
 const SECTION_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?([^\n]{1,100}?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*:?$/u;
@@ -435,6 +442,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
       lines.rest[l] = a + after;
       return;
     }
+  }
+  if (full && len <= 120 && (markup || c0 === 65 || c0 === 82 || c0 === 66) && ANSWER_LABEL_LINE.test(head)) {
+    lines.kind[l] = LineKind.AnswerHeading;
+    lines.id[l] = '';
+    return;
   }
   if (full && c0 >= 48 && c0 <= 57 && PROSE_ANSWER_HEADING.test(head)) {
     m = PROSE_ANSWER_HEADING.exec(head)!;

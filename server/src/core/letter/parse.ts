@@ -86,7 +86,7 @@ export function parseLetterFresh(text: string): ParsedLetter {
 function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLetter {
 
   let hasQuestionHeadings = false;
-  let hasProseHeadings = false;
+  let hasProseHeadings = false as boolean;
   let hasAnswerHeadings = false;
   for (let l = 0; l < lines.count; l++) {
     const k = lines.kind[l];
@@ -96,6 +96,18 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   }
   const kamervragen = KAMERVRAGEN_HEADER.test(text.length > 20000 ? text.slice(0, 20000) : text) && /\(ingezonden\b/.test(text.slice(0, 20000));
   const itemMode = !hasQuestionHeadings && !hasProseHeadings && (kamervragen || itemsLookLikeQuestions(lines, sentences));
+
+  // An inbreng or verslag answered under unnumbered labels ("Antwoord", "Reactie van het
+  // kabinet"): each label answers the question block before it, as a numbered prose heading does.
+  if (!hasQuestionHeadings && !itemMode) {
+    for (let l = 0; l < lines.count; l++) {
+      if (lines.kind[l] === LineKind.AnswerHeading && lines.id[l] === '') {
+        lines.kind[l] = LineKind.ProseAnswerHeading;
+        hasProseHeadings = true;
+      }
+    }
+  }
+  let proseCount = 0;
 
   const layout = layoutOf(text, lines);
   const sections: Section[] = [];
@@ -236,7 +248,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         break;
       }
       case LineKind.ProseAnswerHeading: {
-        const id = lines.id[l];
+        const unnumbered = lines.id[l] === '';
+        const id = unnumbered ? String(proseCount + 1) : lines.id[l];
         if (cur && (cur.kind === 'heading' || cur.kind === 'item') && cur.aHeadLine < 0 && cur.id === id) {
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
@@ -249,12 +262,15 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           close(block);
           const firstLine = lineOf(lines, block);
           cur = newDraft('prose', id, block, Math.max(block, lines.tend[firstLine]), block);
+          if (unnumbered) cur.unnumbered = true;
+          proseCount = Math.max(proseCount, parseInt(id, 10) || 0);
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = lines.end[l];
           drafts.push(cur);
         } else {
           close(lines.start[l]);
+          if (unnumbered) break; // a label with no question before it: text of what it stands in
           const target = findUnanswered(id);
           if (target) {
             target.aHeadLine = l;
@@ -273,6 +289,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
   close(text.length);
+  if (hasProseHeadings) splitTrailingQuestions(sentences, drafts, layout);
 
   // Sections without any unit and without answer headings are an inbreng: every paragraph that
   // asks something is a question (numbered on through the letter, as the answers will be).
@@ -317,7 +334,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   const questions: QuestionUnit[] = [];
   for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
-    if (d.kind === 'inbreng') UNNUMBERED.add(unit);
+    if (d.kind === 'inbreng' || d.unnumbered) UNNUMBERED.add(unit);
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
@@ -404,9 +421,11 @@ function layoutOf(text: string, lines: Lines): Layout {
     if (lines.kind[l] !== LineKind.Text) continue;
     textLines++;
     hist[Math.min(200, lines.tend[l] - lines.tstart[l])]++;
-    if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank) followedByBlank++;
+    // A blank after a line that ends mid-sentence: the text is double spaced (a typed letter
+    // puts blanks only between paragraphs, after a sentence's end).
+    if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank && !/[.?!:]["”’»)]?$/.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 3), lines.tend[l]))) followedByBlank++;
   }
-  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.6;
+  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.3;
   // The 80th percentile of text line lengths: the width of a full line.
   let width = 200;
   let acc = 0;
@@ -430,6 +449,62 @@ function layoutOf(text: string, lines: Lines): Layout {
       return endsLine && len < width * 0.75;
     },
   };
+}
+
+/**
+ * Prose answers (`N. Antwoord van het kabinet`, `Reactie van het kabinet`) run to the next
+ * question block, fractie heading or stop. When the last paragraphs of such an answer ask
+ * ("De leden vragen voorts of …", "Hoe beoordeelt de minister …?") and no answer text follows
+ * them, they are a question of their own that no answer follows: a new unit (id "N+", given by
+ * the reader), unanswered. The answer keeps at least its first paragraph. Each answer's sentences
+ * are looked at once: linear.
+ */
+function splitTrailingQuestions(sentences: Sentence[], drafts: Draft[], layout: Layout): void {
+  const added: Draft[] = [];
+  for (const d of drafts) {
+    if (d.kind !== 'prose' || d.aHeadLine < 0 || d.aStart < 0 || d.aEnd <= d.aStart) continue;
+    const body = sentencesIn(sentences, d.aStart, d.aEnd);
+    if (body.length < 2) continue;
+    // Paragraph starts, then walk back over the asking paragraphs at the end.
+    const paras: number[] = [0];
+    for (let i = 1; i < body.length; i++) if (layout.paragraphBreak(body[i - 1], body[i])) paras.push(i);
+    if (paras.length < 2) continue;
+    // The trailing run: paragraphs that ask, speak for the committee ("Voor de leden van de
+    // PVV-fractie zijn dat belangrijke punten."), or continue a sentence from another page (a
+    // lowercase start, as the PDF's reading order leaves it). It must hold an asking paragraph;
+    // the new unit starts at the first one.
+    let k = paras.length;
+    let askAt = -1;
+    while (k > 1) {
+      const from = paras[k - 1];
+      const to = k < paras.length ? paras[k] : body.length;
+      let asks = false;
+      let voiced = false;
+      for (let i = from; i < to; i++) {
+        asks ||= body[i].question || body[i].request;
+        voiced ||= body[i].committee;
+      }
+      const c = body[from].text.charCodeAt(0);
+      const continues = c >= 97 && c <= 122;
+      if (!asks && !voiced && !continues) break;
+      k--;
+      if (asks) askAt = k;
+    }
+    if (askAt < 1) continue;
+    const first = body[paras[askAt]];
+    const end = d.aEnd;
+    d.aEnd = first.start;
+    for (const j of d.joint ?? []) j.aEnd = first.start;
+    const q: Draft = {
+      kind: 'prose', id: `${d.id}+`, number: 0, suffix: '', sectionIndex: d.sectionIndex,
+      headingStart: first.start, headingEnd: Math.max(first.start, Math.min(first.end, end)),
+      qStart: first.start, qEnd: end, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false, unnumbered: true,
+    };
+    added.push(q);
+  }
+  if (!added.length) return;
+  drafts.push(...added);
+  drafts.sort((a, b) => a.qStart - b.qStart);
 }
 
 /** Without an answer heading: the question runs through the asking sentences, the rest answers. */
