@@ -131,3 +131,33 @@ test('A6 invariant: every open question in the summary has a finding (letters of
   assert.equal(q.summary.open, 0);
   assert.deepEqual(q.diagnostics, []);
 });
+
+test('A4 footnote bodies and page furniture under an emptied answer are no answer; page numbers before running text are', () => {
+  const header = 'Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel';
+  const notes = [
+    '1\n\nGezonde lunch onder oude wetgeving vrijgesteld (belastingdienst.nl)\n',
+    '1\n2\n\nGezonde lunch onder oude wetgeving vrijgesteld (belastingdienst.nl)\nParagraaf 23, achtste lid, Besluit Fiscaal Bestuursrecht.\n',
+    `2\n\nTK 2023/24, 31 839, nr. 1024.\n\n${header}\n\n3\n`,
+    `1\n\nAD, 21 juni 2024, «Beoordeling arbeidsongeschiktheid» (https://www.ad.nl/a)\n\n${header}\n\n2\n`,
+    '3 Kamerbrief over de voortgang, Kamerstuk 30 821, nr. 252\n',
+  ];
+  for (const n of notes) {
+    const text = `Vraag 1\nBent u bekend met de uitspraak?\nAntwoord 1\nJa.\n\nVraag 2\nVerwacht u dat meer werkgevers zich melden?\nAntwoord 2\n${n}\nVraag 3\nWat gaat u doen?\nAntwoord 3\nNiets.\n`;
+    assert.deepEqual(read(text), ['1:answered', '2:missing', '3:answered'], n);
+    assert.deepEqual(findingsAt(text), [`unanswered-question@${lineOf(text, 'Antwoord 2')}`], n);
+    // The last answer emptied, the notes ending the text.
+    const last = `Vraag 1\nBent u bekend met de uitspraak?\nAntwoord 1\nJa.\n\nVraag 2\nVerwacht u dat meer werkgevers zich melden?\nAntwoord 2\n${n}`;
+    assert.deepEqual(read(last), ['1:answered', '2:missing'], n);
+  }
+  // A page number after the running header, then the answer's text on the next page: answered.
+  const page = `Vraag 1\nBent u bekend met de uitspraak?\nAntwoord 1\n\n${header}\n\n2\n\nJa, daar ben ik mee bekend.\n`;
+  assert.deepEqual(read(page), ['1:answered']);
+  // A page number at a page's foot followed by the sentence running on (lowercase): answered.
+  const foot = 'Vraag 1\nBent u bekend met de uitspraak?\nAntwoord 1\nJa, en ik heb de uitspraak\n\n3\n\nmet belangstelling gelezen.\n';
+  assert.deepEqual(read(foot), ['1:answered']);
+  // Notes after a written answer leave it answered, and its text ends before them.
+  const written = `Vraag 1\nBent u bekend met de uitspraak?\nAntwoord 1\nJa.1\n\n1\n\nHoge Raad, 24 mei 2024.\n\n${header}\n\n2\n\nVraag 2\nWat gaat u doen?\nAntwoord 2\nNiets.\n`;
+  const L = parseLetter(written);
+  assert.deepEqual(L.questions.map((q) => q.answer.status), ['answered', 'answered']);
+  assert.ok(!L.questions[0].answer.text.includes('Hoge Raad'));
+});

@@ -209,3 +209,51 @@ export function readSignatures(text: string, lines: Lines): void {
     if (nameNext) lines.kind[k] = LineKind.Stop;
   }
 }
+
+/** A running page header of the official PDFs, after which a number alone is the page number. */
+const PAGE_HEADER = /^(?:(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar|Vergaderjaar[ \t\u00a0]+\d{4})/;
+/** How many lines a footnote block (the notes at a page's foot) may hold. */
+const FOOTNOTE_BLOCK_LINES = 10;
+
+/**
+ * Footnote bodies of a PDF paste: pdftotext puts a page's notes at its foot as their marker
+ * numbers alone on a line ("1", "2"), then the notes' text up to a blank line, then the next
+ * page's running header and page number. A number line whose previous content line is no page
+ * header (after which it is the page number) and whose next content line does not continue a
+ * sentence (a lowercase start) is such a marker: the text lines after it up to the next blank
+ * line become furniture, so that a note is never read as an answer (an emptied answer followed
+ * by a page's notes stays unanswered). Markers are one or two digits. Runs after
+ * `readNumberLines` (a lijst's numbers are headings by then). Changes `lines` in place; linear.
+ */
+export function readFootnoteBodies(text: string, lines: Lines): void {
+  let prevContent = -1;
+  for (let l = 0; l < lines.count; l++) {
+    const kind = lines.kind[l];
+    if (kind === LineKind.Blank) continue;
+    const len = lines.tend[l] - lines.tstart[l];
+    const marker = kind === LineKind.Furniture && len <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[l], lines.tend[l]));
+    if (!marker) {
+      prevContent = l;
+      continue;
+    }
+    const afterHeader = prevContent >= 0 && PAGE_HEADER.test(text.slice(lines.tstart[prevContent], Math.min(lines.tend[prevContent], lines.tstart[prevContent] + 40)));
+    prevContent = l;
+    if (afterHeader) continue;
+    // Further markers of the same page ("1" | "2"), then the notes' text.
+    let k = l + 1;
+    while (k < lines.count && (lines.kind[k] === LineKind.Blank || (lines.kind[k] === LineKind.Furniture && lines.tend[k] - lines.tstart[k] <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[k], lines.tend[k]))))) k++;
+    if (k >= lines.count || lines.kind[k] !== LineKind.Text) continue;
+    const c = text.charCodeAt(lines.tstart[k]);
+    if (c >= 97 && c <= 122) continue; // the page's text running on: a page number
+    let end = k;
+    while (end < lines.count && end < k + FOOTNOTE_BLOCK_LINES && (lines.kind[end] === LineKind.Text || lines.kind[end] === LineKind.Furniture || lines.kind[end] === LineKind.Bullet)) end++;
+    // The notes end at a blank line (or the text's end); a longer run is the page's own text.
+    if (end < lines.count && lines.kind[end] !== LineKind.Blank) continue;
+    let asks = false;
+    for (let j = k; j < end && !asks; j++) asks = text.slice(lines.tstart[j], lines.tend[j]).includes('?');
+    if (asks) continue;
+    for (let j = k; j < end; j++) lines.kind[j] = LineKind.Furniture;
+    prevContent = end - 1;
+    l = end - 1;
+  }
+}

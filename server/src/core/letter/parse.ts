@@ -33,7 +33,7 @@ import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
 import { findReferral, pairRepeatedQuestions } from './parts';
-import { readNumberLines, readSignatures, splitRunOnLines } from './layouts';
+import { readFootnoteBodies, readNumberLines, readSignatures, splitRunOnLines } from './layouts';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
 
@@ -71,6 +71,7 @@ const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?
 export function parseLetter(text: string): ParsedLetter {
   const lines = splitRunOnLines(text, readLines(text));
   readNumberLines(text, lines);
+  readFootnoteBodies(text, lines);
   readSignatures(text, lines);
   return parseLines(text, lines, readSentences(text, lines));
 }
@@ -79,6 +80,7 @@ export function parseLetter(text: string): ParsedLetter {
 export function parseLetterFresh(text: string): ParsedLetter {
   const lines = splitRunOnLines(text, readLinesFresh(text));
   readNumberLines(text, lines);
+  readFootnoteBodies(text, lines);
   readSignatures(text, lines);
   return parseLines(text, lines, readSentencesFresh(text, lines));
 }
