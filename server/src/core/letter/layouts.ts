@@ -227,6 +227,9 @@ const FOOTNOTE_BLOCK_LINES = 10;
  */
 export function readFootnoteBodies(text: string, lines: Lines): void {
   let prevContent = -1;
+  // The last page number (a number line after a running header): a number line right after it
+  // continues a heading's number list ("Antwoord 1 en" | header | "4" | "2"), no note marker.
+  let pageNumber = -1;
   for (let l = 0; l < lines.count; l++) {
     const kind = lines.kind[l];
     if (kind === LineKind.Blank) continue;
@@ -237,8 +240,10 @@ export function readFootnoteBodies(text: string, lines: Lines): void {
       continue;
     }
     const afterHeader = prevContent >= 0 && PAGE_HEADER.test(text.slice(lines.tstart[prevContent], Math.min(lines.tend[prevContent], lines.tstart[prevContent] + 40)));
+    const afterPageNumber = prevContent >= 0 && prevContent === pageNumber;
     prevContent = l;
-    if (afterHeader) continue;
+    if (afterHeader) pageNumber = l;
+    if (afterHeader || afterPageNumber) continue;
     // Further markers of the same page ("1" | "2"), then the notes' text.
     let k = l + 1;
     while (k < lines.count && (lines.kind[k] === LineKind.Blank || (lines.kind[k] === LineKind.Furniture && lines.tend[k] - lines.tstart[k] <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[k], lines.tend[k]))))) k++;
