@@ -161,3 +161,20 @@ test('A4 footnote bodies and page furniture under an emptied answer are no answe
   assert.deepEqual(L.questions.map((q) => q.answer.status), ['answered', 'answered']);
   assert.ok(!L.questions[0].answer.text.includes('Hoge Raad'));
 });
+
+test('A5 a numbered list restarting at 1 inside an answer is answer text; the next question after it is read, open if empty', () => {
+  const lists = [
+    '1. Hoe groot is het tekort per regio?\n2. Wat zijn de oorzaken van uitstroom?',
+    '1. Hoe groot is het tekort per regio?\n2. Wat zijn de oorzaken van uitstroom?\n3. Welke maatregelen werken?',
+    '1. Hoe groot is het tekort?',
+    '1) Hoe groot is het tekort per regio?\n2) Wat zijn de oorzaken?',
+  ];
+  for (const list of lists) {
+    const text = `1. Gaat u onderzoek doen naar de oorzaken van het lerarentekort?\nJa. In het onderzoek komen de volgende vragen aan bod:\n${list}\nHet onderzoek wordt uitgevoerd door het CPB.\n\n2. Wanneer verwacht u de resultaten?\n\n3. Betrekt u de vakbonden bij het onderzoek?\nJa, de vakbonden zitten in de begeleidingscommissie.\n`;
+    assert.deepEqual(read(text), ['1:answered', '2:missing', '3:answered'], list);
+    assert.deepEqual(findingsAt(text), [`unanswered-question@${lineOf(text, '2. Wanneer')}`], list);
+    const answered = text.replace('2. Wanneer verwacht u de resultaten?\n', '2. Wanneer verwacht u de resultaten?\nIn juni.\n');
+    assert.deepEqual(read(answered), ['1:answered', '2:answered', '3:answered'], list);
+    assert.ok(parseLetter(answered).questions[0].answer.text.includes('Hoe groot'), list);
+  }
+});

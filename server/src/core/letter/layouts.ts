@@ -191,7 +191,7 @@ export function readSignatures(text: string, lines: Lines): void {
     const len = lines.tend[l] - lines.tstart[l];
     if (len > 120) continue;
     let k = l + 1;
-    while (k < lines.count && (lines.kind[k] === LineKind.Blank || lines.kind[k] === LineKind.Furniture) && k <= l + 4) k++;
+    while (k < lines.count && k <= l + 8 && (lines.kind[k] === LineKind.Blank || lines.kind[k] === LineKind.Furniture) && k <= l + 4) k++;
     const nameNext = k < lines.count && lines.kind[k] === LineKind.Text && lines.tend[k] - lines.tstart[k] <= 60 && NAME_LINE.test(text.slice(lines.tstart[k], lines.tend[k]));
     if (kind === LineKind.Stop && text.charCodeAt(lines.tstart[l]) === 68 && l + 1 < lines.count && lines.kind[l + 1] === LineKind.Text) {
       // "De minister van Financiën," | "na overleg met …": a sentence running on, no signature.
@@ -246,7 +246,7 @@ export function readFootnoteBodies(text: string, lines: Lines): void {
     if (afterHeader || afterPageNumber) continue;
     // Further markers of the same page ("1" | "2"), then the notes' text.
     let k = l + 1;
-    while (k < lines.count && (lines.kind[k] === LineKind.Blank || (lines.kind[k] === LineKind.Furniture && lines.tend[k] - lines.tstart[k] <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[k], lines.tend[k]))))) k++;
+    while (k < lines.count && k <= l + 8 && (lines.kind[k] === LineKind.Blank || (lines.kind[k] === LineKind.Furniture && lines.tend[k] - lines.tstart[k] <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[k], lines.tend[k]))))) k++;
     if (k >= lines.count || lines.kind[k] !== LineKind.Text) continue;
     const c = text.charCodeAt(lines.tstart[k]);
     if (c >= 97 && c <= 122) continue; // the page's text running on: a page number

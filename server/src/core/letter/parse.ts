@@ -160,10 +160,14 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return global;
   };
 
+  // A numbered list inside an item's answer: its last number, and whether a blank line followed.
+  let innerLast = -1;
+  let innerBlank = false;
   for (let l = 0; l < lines.count; l++) {
     const kind = lines.kind[l];
     const ls = lines.tstart[l];
     const le = lines.tend[l];
+    if (kind === LineKind.Blank) innerBlank = true;
     switch (kind) {
       case LineKind.SectionHeading: {
         close(lines.start[l]);
@@ -200,6 +204,19 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.NumberedItem: {
         if (!itemMode) break;
         const n = parseInt(lines.id[l], 10);
+        // A list restarting at 1 inside an answer ("1. Hoe groot …", "2. Wat zijn …") is answer
+        // text: its items run on while no blank line parts them; the next question's number
+        // after the list (a paragraph later) is a question again.
+        if (cur && cur.kind === 'item' && n === 1 && lastItem >= 1) {
+          innerLast = 1;
+          innerBlank = false;
+          break;
+        }
+        if (innerLast >= 0 && !innerBlank && n === innerLast + 1) {
+          innerLast = n;
+          break;
+        }
+        innerLast = -1;
         // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
         // text, whatever its numbers.
         const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
