@@ -178,3 +178,25 @@ test('A5 a numbered list restarting at 1 inside an answer is answer text; the ne
     assert.ok(parseLetter(answered).questions[0].answer.text.includes('Hoe groot'), list);
   }
 });
+
+test('A2 a parent question that asks must be answered by its own answer; a parent that only introduces is context', () => {
+  for (const parent of ['Hoeveel handhavers zet u in op de Waddenzee? Kunt u dit uitsplitsen?', 'Kunt u aangeven hoeveel handhavers u inzet.', 'De leden vragen de minister of er voldoende handhavers zijn.']) {
+    const text = `Vraag 1\n${parent}\n\nVraag 1a\nHoeveel daarvan zijn boa?\n\nAntwoord 1a\nTwaalf.\n\nVraag 2\nWanneer komt het beheerplan?\n\nAntwoord 2\nIn juni.\n`;
+    assert.deepEqual(read(text), ['1:missing', '1a:answered', '2:answered'], parent);
+    assert.deepEqual(findingsAt(text), ['unanswered-question@1'], parent);
+  }
+  const intro = 'Vraag 1\nIn het beheerplan staat dat er meer handhavers komen.\n\nVraag 1a\nHoeveel daarvan zijn boa?\n\nAntwoord 1a\nTwaalf.\n';
+  assert.deepEqual(read(intro), ['1:context', '1a:answered']);
+  // In a verslag, the asking parent is answered by its repetition in the answer part.
+  const verslag = [
+    'Vraag 1', 'De leden vragen de minister of de toezichthouder voldoende capaciteit heeft.', '',
+    'Vraag 1a', 'Graag vernemen zij hoeveel fte daarvoor beschikbaar is.', '',
+    'BRIEF VAN DE MINISTER', '',
+    'Vraag 1', 'De leden vragen de minister of de toezichthouder voldoende capaciteit heeft.', '', 'De AFM heeft voldoende capaciteit.', '',
+    'Vraag 1a', 'Graag vernemen zij hoeveel fte daarvoor beschikbaar is.', '',
+    'Er zijn 40 fte beschikbaar.', '',
+  ].join('\n');
+  assert.deepEqual(read(verslag), ['1:answered', '1a:answered']);
+  const dropped = verslag.replace('De AFM heeft voldoende capaciteit.', '');
+  assert.deepEqual(read(dropped), ['1:missing', '1a:answered']);
+});

@@ -14,6 +14,8 @@
  *      without an `Antwoord 1` heading). Without an answer heading the question is the text up to
  *      and including the run of asking sentences; the rest is the answer. A joint heading gives
  *      one unit per number, answered together unless a numbered answer heading leaves one out.
+ *      A `Vraag 1` directly followed by `Vraag 1a` is context only (answered by its subquestions)
+ *      when it asks nothing; when it asks, it must be answered by its own answer.
  *    - Kamervragen numbering (`1.` items, each asking something; a numbered list inside an answer
  *      asks nothing and stays answer text), answered under `Antwoord 1` / `Antwoord op vraag 1`.
  *    - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
@@ -329,11 +331,14 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
 
-  // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own.
+  // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own
+  // and no asking sentence (an introduction the subquestions answer). A parent that asks ("Vraag
+  // 1" | "Hoeveel handhavers zet u in?" | "Vraag 1a" …) is a question of its own and must be
+  // answered by its own answer: the answers of its subquestions do not answer it.
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const next = drafts[i + 1];
-    if (d.unsplit && !d.suffix && next && next.number === d.number && next.suffix && next.sectionIndex === d.sectionIndex && next.kind === d.kind) d.context = true;
+    if (d.unsplit && !d.suffix && next && next.number === d.number && next.suffix && next.sectionIndex === d.sectionIndex && next.kind === d.kind && !asksIn(sentences, d.qStart, d.qEnd)) d.context = true;
   }
 
   // "Antwoord op vraag 3" as an answer heading is a heading, not a reference.
@@ -554,6 +559,14 @@ function splitBody(sentences: Sentence[], d: Draft, questionOnly: boolean): void
   d.qEnd = body[last].end;
   d.aStart = body[last].end;
   d.aEnd = end;
+}
+
+/** Whether a sentence in [start, end) asks (a question mark or a request). */
+function asksIn(sentences: Sentence[], start: number, end: number): boolean {
+  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
+    if (sentences[i].question || sentences[i].request) return true;
+  }
+  return false;
 }
 
 function answerEndAfter(lines: Lines, headingLine: number, textEnd: number): number {
