@@ -200,3 +200,16 @@ test('A2 a parent question that asks must be answered by its own answer; a paren
   const dropped = verslag.replace('De AFM heeft voldoende capaciteit.', '');
   assert.deepEqual(read(dropped), ['1:missing', '1a:answered']);
 });
+
+test('A7/B12 a lijst mixing "Vraag N (blz. x)" headings with bare numbers, and joint bare number lines ("2 en 3")', () => {
+  const mixed = 'Vraag 12 (blz. 4)\nHoeveel fte is er bijgekomen?\n\nAntwoord\nEr is 450 fte bijgekomen.\n\nVraag 13 en 14 (blz. 5)\nHoe lang is de doorlooptijd? En van nareis?\n\nAntwoord\n38 weken respectievelijk 30 weken.\n\nVraag 15 (blz. 6)\nWat kost een procedure gemiddeld?\n\nAntwoord\n\n16\nHoeveel dwangsommen zijn er betaald?\n\nAntwoord\n€ 28 miljoen.\n\n17 en 18\nHoeveel beroepszaken zijn er? Hoeveel zijn er gewonnen?\n\nAntwoord\nEr zijn 11.000 beroepszaken, waarvan 60% gewonnen.\n';
+  assert.deepEqual(read(mixed), ['12:answered', '13:answered', '14:answered', '15:missing', '16:answered', '17:answered', '18:answered']);
+  for (const joint of ['2 en 3', '2, 3', '2 t/m 3', '2–3']) {
+    const bare = `1\nHoeveel fte is er bijgekomen?\n\nAntwoord\n450 fte.\n\n${joint}\nHoe lang is de doorlooptijd? En van nareis?\n\nAntwoord\n38 weken.\n\n4\nWat kost een procedure?\n\nAntwoord\n\n5\nHoeveel dwangsommen zijn er betaald?\n\nAntwoord\n€ 28 miljoen.\n`;
+    assert.deepEqual(read(bare), ['1:answered', '2:answered', '3:answered', '4:missing', '5:answered'], joint);
+    assert.deepEqual(findingsAt(bare).filter((f) => !f.startsWith('subquestion')), [`unanswered-question@${lineOf(bare, 'Antwoord\n\n5')}`], joint);
+  }
+  // A number line that continues no count, or is followed by no question, stays text.
+  const prose = 'Vraag 1\nWat kost het?\n\nAntwoord 1\nHet kost\n\n7 en 8\n\nmiljoen euro per jaar.\n';
+  assert.deepEqual(read(prose), ['1:answered']);
+});

@@ -8,7 +8,7 @@
  * - `splitRunOnLines`: text whose line breaks were lost (a whole letter on one line, as some
  *   OCR tools give it) is cut into virtual lines before its unambiguous markers.
  */
-import { LineKind, SIGNATURE_TITLE, linesFromBounds, type Lines } from './lines';
+import { LineKind, SIGNATURE_TITLE, expandIdList, linesFromBounds, type Lines } from './lines';
 
 const BARE_NUMBER = /^\d{1,4}$/;
 /** How far after a number line its question must show that it asks. */
@@ -55,24 +55,48 @@ function opensWithQuestion(text: string, lines: Lines, k: number): boolean {
   return false;
 }
 
+const DANGLING = /(?:,|[ \t\u00a0](?:en|&|t\/m|tot en met))$/;
+/** A joint number line of a lijst: "2 en 3", "4, 5 en 6", "7 t/m 9", "10–12". */
+const JOINT_NUMBER = /^(\d{1,4})((?:[ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*\d{1,4})+)$/;
+
 /**
- * A lijst van vragen en antwoorden: questions numbered by a number alone on its line, then the
- * question, then an unnumbered `Antwoord` label or nothing, then the answer. Number lines are
- * read as question headings when at least two of them count up (from 1, 2 or 3, each at most
- * three past the previous) and each is followed by a question; page numbers (which count up as
- * well) are followed by the rest of a page's text instead. Only in documents without `Vraag N`
- * headings. Changes `lines` in place; linear.
+ * A lijst van vragen en antwoorden: questions numbered by a number alone on its line ("12"), or
+ * a joint number line ("2 en 3", "4 t/m 6"), which elsewhere is a page number; then the question,
+ * then an unnumbered `Antwoord` label or nothing, then the answer. Number lines are read as
+ * question headings when they count up (from 1, 2 or 3 or from the last `Vraag N` heading, each
+ * at most three past the previous) and each is followed by a question; page numbers (which count
+ * up as well) are followed by the rest of a page's text instead. Without `Vraag N` headings at
+ * least two must be found; beside them (a lijst mixing `Vraag 12 (blz. 4)` headings with bare
+ * numbers) one continuing the headings' count is enough. Changes `lines` in place; linear.
  */
 export function readNumberLines(text: string, lines: Lines): void {
-  for (let l = 0; l < lines.count; l++) if (lines.kind[l] === LineKind.QuestionHeading) return;
   const accepted: number[] = [];
+  let headings = 0;
   let last = 0;
+  // After "Vraag 9, 10, 11 en" the number list runs on over a page break: the next bare number
+  // line continues that heading (parse.ts reads it), no question of its own.
+  let continues = false;
   for (let l = 0; l < lines.count; l++) {
-    if (lines.kind[l] !== LineKind.Furniture || lines.tend[l] - lines.tstart[l] > 4) continue;
+    const kind = lines.kind[l];
+    if (kind === LineKind.QuestionHeading || kind === LineKind.AnswerHeading) {
+      continues = DANGLING.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 12), lines.tend[l]));
+    } else if (kind !== LineKind.Blank && kind !== LineKind.Furniture) continues = false;
+    if (kind === LineKind.QuestionHeading) {
+      headings++;
+      const ids = [lines.id[l], ...(lines.also.get(l) ?? [])];
+      for (const id of ids) last = Math.max(last, parseInt(id, 10) || 0);
+      continue;
+    }
+    if ((kind !== LineKind.Furniture && kind !== LineKind.Text) || lines.tend[l] - lines.tstart[l] > 40) continue;
     const t = text.slice(lines.tstart[l], lines.tend[l]);
-    if (!BARE_NUMBER.test(t)) continue;
+    const joint = kind === LineKind.Text ? JOINT_NUMBER.exec(t) : null;
+    if (!joint && (kind !== LineKind.Furniture || !BARE_NUMBER.test(t))) continue;
     const n = parseInt(t, 10);
     if (n <= last || n > last + 3) continue;
+    if (continues) {
+      continues = false;
+      continue;
+    }
     const k = nextContentLine(lines, l, 3);
     if (k < 0 || (lines.kind[k] !== LineKind.Text && lines.kind[k] !== LineKind.Bullet)) continue;
     const c = text.charCodeAt(lines.tstart[k]);
@@ -80,12 +104,22 @@ export function readNumberLines(text: string, lines: Lines): void {
     if (!opens || !opensWithQuestion(text, lines, k)) continue;
     accepted.push(l);
     last = n;
+    if (joint) {
+      const more = expandIdList(String(n), joint[2]);
+      for (const id of more) last = Math.max(last, parseInt(id, 10) || 0);
+    }
   }
-  if (accepted.length < 2) return;
+  if (accepted.length < (headings ? 1 : 2)) return;
   for (const l of accepted) {
+    const t = text.slice(lines.tstart[l], lines.tend[l]);
+    const joint = JOINT_NUMBER.exec(t);
     lines.kind[l] = LineKind.QuestionHeading;
-    lines.id[l] = String(parseInt(text.slice(lines.tstart[l], lines.tend[l]), 10));
+    lines.id[l] = String(parseInt(t, 10));
     lines.rest[l] = lines.tend[l];
+    if (joint) {
+      const more = expandIdList(lines.id[l], joint[2]);
+      if (more.length) lines.also.set(l, more);
+    }
   }
 }
 
