@@ -213,3 +213,40 @@ test('A7/B12 a lijst mixing "Vraag N (blz. x)" headings with bare numbers, and j
   const prose = 'Vraag 1\nWat kost het?\n\nAntwoord 1\nHet kost\n\n7 en 8\n\nmiljoen euro per jaar.\n';
   assert.deepEqual(read(prose), ['1:answered']);
 });
+
+test('C14 "Voor het antwoord op vraag N verwijs ik naar mijn brief (Kamerstuk …)" answers by that paper, never by itself', () => {
+  for (const lead of ['Voor het antwoord op vraag 1 verwijs ik naar', 'Voor het antwoord op deze vraag verwijs ik naar', 'Wat betreft het antwoord op vraag 1 verwijs ik u naar', 'Voor de beantwoording van vraag 1 verwijs ik naar']) {
+    const text = `Vraag 1\nHoeveel bedrijven zijn geruimd?\n\nAntwoord 1\n${lead} mijn brief van 12 april 2024 (Kamerstuk 28 807, nr. 288).\n\nVraag 2\nWat kost het?\n\nAntwoord 2\nTien miljoen.\n`;
+    const L = parseLetter(text);
+    assert.equal(L.questions[0].answer.status, 'by-reference', lead);
+    assert.equal(L.questions[0].answer.paper, 'kst-28807-288', lead);
+    assert.deepEqual(findingsAt(text), [], lead);
+  }
+  const plural = 'Vraag 1\nA?\n\nVraag 2\nB?\n\nAntwoord op de vragen 1 en 2\nVoor het antwoord op de vragen 1 en 2 verwijs ik naar mijn brief van 12 april 2024 (Kamerstuk 28 807, nr. 288).\n';
+  assert.deepEqual(findingsAt(plural), []);
+  assert.deepEqual(read(plural), ['1:by-reference', '2:by-reference']);
+  // Pointing to another answer stays a reference to that answer.
+  const other = 'Vraag 1\nA?\n\nAntwoord 1\nJa.\n\nVraag 2\nB?\n\nAntwoord 2\nVoor het antwoord op deze vraag verwijs ik naar het antwoord op vraag 1.\n';
+  assert.deepEqual(parseLetter(other).questions[1].answer.refersTo, ['1']);
+});
+
+test('C15 an unlabelled answer opening "Graag verwijs ik u naar …" is the answer, not part of the question', () => {
+  for (const a of ['Graag verwijs ik u naar de Staat van het mbo 2023.', 'Gaarne wijs ik op de brief van 3 maart.', 'Graag informeer ik u dat het 18% is.']) {
+    const text = `Vraag 1\nHoeveel jongeren zijn gestart?\n${a}\n\nVraag 2\nHoeveel vallen uit?\nDat is 18%.\n`;
+    assert.deepEqual(read(text), ['1:answered', '2:answered'], a);
+    const items = `1. Hoeveel jongeren zijn gestart?\n${a}\n\n2. Hoeveel vallen uit?\nDat is 18%.\n`;
+    assert.deepEqual(read(items), ['1:answered', '2:answered'], a);
+  }
+  // A committee's "Graag vernemen zij …" still asks.
+  assert.deepEqual(read('Vraag 1\nGraag vernemen zij hoeveel fte beschikbaar is.\n\nVraag 2\nWat kost het?\nTien.\n'), ['1:missing', '2:answered']);
+});
+
+test('C17 a mededeling naming a letter by its date only answers by reference (no paper id)', () => {
+  for (const med of ['De vragen van het lid Kostić (PvdD) over de vogelgriep zijn beantwoord bij brief van 12 juni 2024 over de stand van zaken vogelgriep.', 'De vragen zijn reeds beantwoord met de brief van 12 juni 2024.']) {
+    const text = `Vraag 1\nHoeveel bedrijven zijn geruimd?\n\nVraag 2\nWelke vaccinatiestrategie hanteert u?\n\nMededeling\n\n${med}\n`;
+    const L = parseLetter(text);
+    assert.deepEqual(read(text), ['1:by-reference', '2:by-reference'], med);
+    assert.equal(L.questions[0].answer.paper, undefined);
+    assert.deepEqual(findingsAt(text), [], med);
+  }
+});

@@ -35,6 +35,7 @@ import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
 import { findReferral, pairRepeatedQuestions } from './parts';
+import { findCitations } from '../citations/index';
 import { readFootnoteBodies, readNumberLines, readSignatures, splitRunOnLines } from './layouts';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
@@ -367,7 +368,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     const referral = findReferral(text, sentences);
     if (referral) {
       for (const q of questions) {
-        if (q.answer.status === 'missing') q.answer = { status: 'by-reference', span: referral.span, headingSpan: null, text: referral.text, refersTo: [], paper: referral.paper };
+        if (q.answer.status === 'missing') {
+          q.answer = { status: 'by-reference', span: referral.span, headingSpan: null, text: referral.text, refersTo: [] };
+          if (referral.paper) q.answer.paper = referral.paper;
+        }
       }
     }
   }
@@ -700,7 +704,7 @@ function typicalWidth(lines: Lines, body: Sentence[]): number {
 
 /** A sentence that opens by pointing elsewhere: "Hiervoor verwijs ik u naar …", "Zie het antwoord …". */
 const REFERENCE_LEAD =
-  /^(?:in|bij)[ ]+(?:het[ ]+|mijn[ ]+|ons[ ]+)?antwoord(?:en)?[ ]+(?:op[ ]+(?:de[ ]+)?vra(?:ag|gen)[ ]+)?\d|^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
+  /^(?:in|bij)[ ]+(?:het[ ]+|mijn[ ]+|ons[ ]+)?antwoord(?:en)?[ ]+(?:op[ ]+(?:de[ ]+)?vra(?:ag|gen)[ ]+)?\d|^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|(?:voor|wat betreft) (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
 
 /** A bare list of question numbers ("10", "10 en 11") continuing a joint heading after a page break. */
 const ID_CONTINUATION = /^(\d{1,4}[a-z]?)((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?)*)$/;
@@ -773,6 +777,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
     const atext = as.map((s) => s.text).join(' ');
     let status: Answer['status'] = 'answered';
     let refersTo: string[] = [];
+    let paper: string | undefined;
     let ph: Span[] = [];
     if (!span || !/[\p{L}\p{N}]/u.test(atext)) status = 'missing';
     else {
@@ -785,10 +790,19 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
         if (lead.targets.length && !as.slice(lead.sentences).some((x) => /[\p{L}\p{N}]/u.test(x.text))) {
           refersTo = lead.targets;
           status = 'by-reference';
+        } else if (!lead.targets.length && as.length === 1 && as[0].text.length < 600 && REFERENCE_LEAD.test(as[0].text)) {
+          // "Voor het antwoord op deze vraag verwijs ik naar mijn brief … (Kamerstuk 28 807, nr.
+          // 288)." as the whole answer: answered by that paper.
+          const cited = findCitations(as[0].text).references.find((r) => r.kind === 'kamerstuk' && r.number);
+          if (cited) {
+            status = 'by-reference';
+            paper = cited.id;
+          }
         }
       }
     }
     answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
+    if (paper) answer.paper = paper;
     rememberPlaceholders(answer, status === 'missing' ? [] : ph);
   }
   const ends = [questionSpan.end, headingSpan.end];
