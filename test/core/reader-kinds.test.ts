@@ -250,3 +250,17 @@ test('C17 a mededeling naming a letter by its date only answers by reference (no
     assert.deepEqual(findingsAt(text), [], med);
   }
 });
+
+test('C18 a Kamervragen letter numbered as a lijst (bare numbers) is a question letter: not checked for answers', () => {
+  const text = 'Vragen van het lid Dassen (Volt) aan de minister van Financiën over de bankenbelasting (ingezonden 4 maart 2024).\n\n1\nHoeveel bracht de bankenbelasting in 2023 op?\n\n2\nBent u van plan het tarief te verhogen?\n\n3\nKunt u een overzicht geven van de tarieven in de buurlanden?\n';
+  const L = parseLetter(text);
+  assert.equal(L.kind, 'question-letter');
+  assert.equal(L.questions.length, 3);
+  assert.deepEqual(findingsAt(text), []);
+  // The same letter with "Vraag N" headings, and once it holds an answer, is an answer letter.
+  const headed = text.replace('\n1\n', '\nVraag 1\n').replace('\n2\n', '\nVraag 2\n').replace('\n3\n', '\nVraag 3\n');
+  assert.equal(parseLetter(headed).kind, 'question-letter');
+  const answered = headed.replace('Hoeveel bracht de bankenbelasting in 2023 op?\n', 'Hoeveel bracht de bankenbelasting in 2023 op?\n\nAntwoord 1\n\n');
+  assert.equal(parseLetter(answered).kind, 'answer-letter');
+  assert.deepEqual(findingsAt(answered).filter((f) => f.startsWith('unanswered')).length, 3);
+});

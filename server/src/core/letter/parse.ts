@@ -380,7 +380,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   if (questions.length) {
     // "Vraag N" headings are how an answer letter repeats its questions: such a letter is an
     // answer letter even before the first answer is written.
-    const anyAnswer = hasQuestionHeadings || hasAnswerHeadings || hasProseHeadings || questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
+    // A Kamervragen letter ("Vragen van het lid … (ingezonden …)") without any answer or answer
+    // heading is the question letter, whatever numbers its questions (a lijst's bare numbers).
+    const answered = questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
+    const anyAnswer = (hasQuestionHeadings && !kamervragen) || hasAnswerHeadings || hasProseHeadings || answered;
     kind = anyAnswer ? 'answer-letter' : 'question-letter';
   }
   let askingSentences = 0;
