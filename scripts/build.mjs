@@ -1,19 +1,13 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server (two bundles, see scripts/bundles.mjs) and
+// the CLI with esbuild.
 import * as esbuild from 'esbuild';
+import { common, serverBundles } from './bundles.mjs';
 
 const production = process.argv.includes('--production');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-};
+const mode = { sourcemap: production ? false : 'linked', minify: production };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({ ...common, ...mode, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  ...serverBundles('dist', { production }).map((o) => esbuild.build(o)),
+  esbuild.build({ ...common, ...mode, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);

@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { CODES } = await import(join(root, 'server/src/core/codes.ts'));
-const { DEFAULT_SETTINGS } = await import(join(root, 'server/src/core/settings.ts'));
+const { DEFAULT_SETTINGS, SETTING_KEYS: K } = await import(join(root, 'server/src/host/settings.ts'));
+/** `antwoordbrief.<part>.<part>`: the keys are Dutch, so VS Code's titles derived from them are Dutch. */
+const key = (...parts) => ['antwoordbrief', ...parts].join('.');
 
 /** Every string VS Code shows for this extension; the base file is Dutch (see README). */
 const nls = {
@@ -21,10 +23,12 @@ const nls = {
   'command.controleerWerkruimte': 'Controleer alle brieven in de werkruimte',
   'command.verversGegevens': 'Ververs gegevens',
   'command.toonUitvoer': 'Toon uitvoer van de taalserver',
+  'command.maakAntwoordopzetUitBestand': 'Maak antwoordopzet uit PDF of Word…',
+  'command.openAlsTekst': 'Open als tekst',
   'config.title': 'Antwoordbrief',
-  'config.languages': 'Extra taal-id\'s (naast Markdown en platte tekst) waarin brieven worden gecontroleerd, bijvoorbeeld `latex`. Geldt direct; de extensie wordt geactiveerd zodra een Markdown- of tekstbestand of een opdracht van Antwoordbrief wordt geopend.',
+  'config.languages': 'Extra taal-id\'s (naast Markdown en platte tekst) waarin brieven worden gecontroleerd, bijvoorbeeld `latex`. Geldt direct; de extensie start zodra VS Code is opgestart of eerder, zodra een Markdown- of tekstbestand wordt geopend.',
   'config.include': 'Extra bestandspatronen (glob) van brieven die worden gecontroleerd, bijvoorbeeld `**/*.brief`. Geldt direct. Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
-  'config.severity': 'Ernst per controle. `off` zet de controle uit; een controle die hier niet staat, heeft haar standaardernst.',
+  'config.severity': 'Ernst per controle. `off` (Uit) zet de controle uit; een controle die hier niet staat, heeft haar standaardernst.',
   'config.severity.error': 'Fout (rode kronkellijn).',
   'config.severity.warning': 'Waarschuwing (gele kronkellijn).',
   'config.severity.information': 'Informatie (blauwe kronkellijn).',
@@ -34,6 +38,17 @@ const nls = {
   'config.run.onType': 'Tijdens het typen.',
   'config.run.onSave': 'Bij het opslaan.',
   'config.run.manual': 'Alleen met de opdracht "Controleer alle brieven in de werkruimte".',
+  'config.run.onType.label': 'Tijdens het typen',
+  'config.run.onSave.label': 'Bij opslaan',
+  'config.run.manual.label': 'Alleen op verzoek',
+  'config.severity.error.label': 'Fout',
+  'config.severity.warning.label': 'Waarschuwing',
+  'config.severity.information.label': 'Informatie',
+  'config.severity.hint.label': 'Hint',
+  'config.severity.off.label': 'Uit',
+  'config.trace.server.off.label': 'Uit',
+  'config.trace.server.messages.label': 'Berichten',
+  'config.trace.server.verbose.label': 'Uitgebreid (met documenttekst)',
   'config.sources.offline': 'Haal geen gegevens op bij de Tweede Kamer of officielebekendmakingen.nl; gebruik alleen de cache. In een niet-vertrouwde werkruimte staat dit altijd aan.',
   'config.sources.tweedekamerUrl': 'Adres van de OData-API van het gegevensmagazijn van de Tweede Kamer. Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
   'config.sources.officielebekendmakingenUrl': 'Adres van de repository van officielebekendmakingen.nl (SRU en publicaties). Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
@@ -48,36 +63,42 @@ for (const [code, info] of Object.entries(CODES)) nls[`config.severity.code.${co
 
 const severityEnum = ['error', 'warning', 'information', 'hint', 'off'];
 const severityEnumDescriptions = severityEnum.map((s) => `%config.severity.${s}%`);
+const severityEnumLabels = severityEnum.map((s) => `%config.severity.${s}.label%`);
 
 const contributes = {
   configuration: {
     title: '%config.title%',
     properties: {
-      'antwoordbrief.languages': { type: 'array', items: { type: 'string' }, default: [], scope: 'window', markdownDescription: '%config.languages%' },
-      'antwoordbrief.include': { type: 'array', items: { type: 'string' }, default: [], scope: 'window', markdownDescription: '%config.include%' },
-      'antwoordbrief.severity': {
+      [key(K.languages)]: { type: 'array', items: { type: 'string' }, default: [], scope: 'window', markdownDescription: '%config.languages%' },
+      [key(K.include)]: { type: 'array', items: { type: 'string' }, default: [], scope: 'window', markdownDescription: '%config.include%' },
+      [key(K.severity)]: {
         type: 'object',
         scope: 'resource',
         default: {},
         markdownDescription: '%config.severity%',
         additionalProperties: false,
         properties: Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, {
-          type: 'string', enum: severityEnum, enumDescriptions: severityEnumDescriptions, default: info.severity,
+          type: 'string', enum: severityEnum, enumDescriptions: severityEnumDescriptions, enumItemLabels: severityEnumLabels, default: info.severity,
           markdownDescription: `%config.severity.code.${code}%`,
         }])),
       },
-      'antwoordbrief.run': {
+      [key(K.run)]: {
         type: 'string', enum: ['onType', 'onSave', 'manual'], default: DEFAULT_SETTINGS.run, scope: 'resource',
         markdownDescription: '%config.run%',
         enumDescriptions: ['%config.run.onType%', '%config.run.onSave%', '%config.run.manual%'],
+        enumItemLabels: ['%config.run.onType.label%', '%config.run.onSave.label%', '%config.run.manual.label%'],
       },
-      'antwoordbrief.sources.offline': { type: 'boolean', default: DEFAULT_SETTINGS.sources.offline, scope: 'resource', markdownDescription: '%config.sources.offline%' },
-      'antwoordbrief.sources.tweedekamerUrl': { type: 'string', format: 'uri', default: DEFAULT_SETTINGS.sources.tweedekamerUrl, scope: 'resource', markdownDescription: '%config.sources.tweedekamerUrl%' },
-      'antwoordbrief.sources.officielebekendmakingenUrl': { type: 'string', format: 'uri', default: DEFAULT_SETTINGS.sources.officielebekendmakingenUrl, scope: 'resource', markdownDescription: '%config.sources.officielebekendmakingenUrl%' },
-      'antwoordbrief.sources.timeoutMs': { type: 'number', minimum: 100, default: DEFAULT_SETTINGS.sources.timeoutMs, scope: 'resource', markdownDescription: '%config.sources.timeoutMs%' },
-      'antwoordbrief.cacheDir': { type: 'string', default: DEFAULT_SETTINGS.cacheDir, scope: 'resource', markdownDescription: '%config.cacheDir%' },
-      'antwoordbrief.questionLetter': { type: 'string', default: DEFAULT_SETTINGS.questionLetter, scope: 'resource', markdownDescription: '%config.questionLetter%' },
-      'antwoordbrief.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', markdownDescription: '%config.trace.server%' },
+      [key(K.sources, K.offline)]: { type: 'boolean', default: DEFAULT_SETTINGS.sources.offline, scope: 'resource', markdownDescription: '%config.sources.offline%' },
+      [key(K.sources, K.tweedekamerUrl)]: { type: 'string', format: 'uri', default: DEFAULT_SETTINGS.sources.tweedekamerUrl, scope: 'resource', markdownDescription: '%config.sources.tweedekamerUrl%' },
+      [key(K.sources, K.officielebekendmakingenUrl)]: { type: 'string', format: 'uri', default: DEFAULT_SETTINGS.sources.officielebekendmakingenUrl, scope: 'resource', markdownDescription: '%config.sources.officielebekendmakingenUrl%' },
+      [key(K.sources, K.timeoutMs)]: { type: 'number', minimum: 100, default: DEFAULT_SETTINGS.sources.timeoutMs, scope: 'resource', markdownDescription: '%config.sources.timeoutMs%' },
+      [key(K.cacheDir)]: { type: 'string', default: DEFAULT_SETTINGS.cacheDir, scope: 'resource', markdownDescription: '%config.cacheDir%' },
+      [key(K.questionLetter)]: { type: 'string', default: DEFAULT_SETTINGS.questionLetter, scope: 'resource', markdownDescription: '%config.questionLetter%' },
+      // The language client reads this key itself: it keeps its name.
+      'antwoordbrief.trace.server': {
+        type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', markdownDescription: '%config.trace.server%',
+        enumItemLabels: ['%config.trace.server.off.label%', '%config.trace.server.messages.label%', '%config.trace.server.verbose.label%'],
+      },
     },
   },
   commands: [
@@ -87,6 +108,8 @@ const contributes = {
     ['controleerWerkruimte', '$(checklist)'],
     ['verversGegevens', '$(refresh)'],
     ['toonUitvoer', '$(output)'],
+    ['maakAntwoordopzetUitBestand', '$(file-pdf)'],
+    ['openAlsTekst', '$(file-text)'],
   ].map(([name, icon]) => ({ command: `antwoordbrief.${name}`, title: `%command.${name}%`, category: '%category%', icon })),
   menus: {
     commandPalette: [
@@ -95,6 +118,8 @@ const contributes = {
       { command: 'antwoordbrief.openOfficieleBekendmakingen', when: 'antwoordbrief.letterActive' },
       { command: 'antwoordbrief.verversGegevens', when: 'antwoordbrief.letterActive && isWorkspaceTrusted' },
       { command: 'antwoordbrief.controleerWerkruimte', when: 'workspaceFolderCount > 0' },
+      // Needs a file from the Explorer (its argument); the palette has the file picker instead.
+      { command: 'antwoordbrief.openAlsTekst', when: 'false' },
     ],
     'editor/context': [
       { command: 'antwoordbrief.maakAntwoordopzet', when: 'antwoordbrief.letterActive', group: 'antwoordbrief@1' },
@@ -104,6 +129,8 @@ const contributes = {
     ],
     'explorer/context': [
       { command: 'antwoordbrief.controleerWerkruimte', when: 'explorerResourceIsRoot', group: 'antwoordbrief@1' },
+      { command: 'antwoordbrief.openAlsTekst', when: 'resourceExtname =~ /^\\.(pdf|docx)$/i', group: 'antwoordbrief@2' },
+      { command: 'antwoordbrief.maakAntwoordopzetUitBestand', when: 'resourceExtname =~ /^\\.(pdf|docx)$/i', group: 'antwoordbrief@3' },
     ],
   },
   grammars: [
@@ -119,6 +146,10 @@ const contributes = {
 const pkgPath = join(root, 'package.json');
 const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
 pkg.contributes = contributes;
+pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = [
+  key(K.sources, K.tweedekamerUrl), key(K.sources, K.officielebekendmakingenUrl), key(K.sources, K.offline),
+  key(K.cacheDir), key(K.questionLetter), key(K.include),
+];
 const outputs = {
   [pkgPath]: JSON.stringify(pkg, null, 2) + '\n',
   [join(root, 'package.nls.json')]: JSON.stringify(nls, null, 2) + '\n',
@@ -129,7 +160,7 @@ let stale = [];
 for (const [file, text] of Object.entries(outputs)) {
   let old = '';
   try { old = readFileSync(file, 'utf8'); } catch {}
-  if (check) { if (file === pkgPath ? JSON.stringify(JSON.parse(old).contributes) !== JSON.stringify(contributes) : old !== text) stale.push(file); }
+  if (check) { if (file === pkgPath ? JSON.stringify(JSON.parse(old).contributes) !== JSON.stringify(contributes) || JSON.stringify(JSON.parse(old).capabilities) !== JSON.stringify(pkg.capabilities) : old !== text) stale.push(file); }
   else if (old !== text) writeFileSync(file, text);
 }
 if (check && stale.length) { console.error(`Verouderd (draai npm run manifest): ${stale.join(', ')}`); process.exit(1); }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { serverBundles } from './bundles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
@@ -22,7 +23,7 @@ try {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, minify: true, logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(stage, 'dist/client.js'), external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(stage, 'dist/server.js') }),
+    ...serverBundles(join(stage, 'dist'), { production: true, absWorkingDir: root }).map((o) => esbuild.build(o)),
   ]);
 
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');

@@ -10,7 +10,8 @@ import {
   type ErrorHandler,
   type Message,
 } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { SelectRangeCommand, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { SETTING_KEYS } from '../../server/src/host/settings';
 import { M } from './messages';
 import { documentSelector, readSelectorSettings, sameSelectorSettings, type SelectorSettings } from './selector';
 import type { StatusController } from './status';
@@ -58,7 +59,7 @@ export class ClientHost implements vscode.Disposable {
     this.disposables.push(
       this.output,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('antwoordbrief.languages') || e.affectsConfiguration('antwoordbrief.include')) void this.reselect();
+        if (e.affectsConfiguration(`antwoordbrief.${SETTING_KEYS.languages}`) || e.affectsConfiguration(`antwoordbrief.${SETTING_KEYS.include}`)) void this.reselect();
       }),
       // Trust changes what the server may do (network, workspace paths); a fresh start hands it the new state.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -98,6 +99,7 @@ export class ClientHost implements vscode.Disposable {
       initializationOptions: {
         trusted: vscode.workspace.isTrusted,
         defaultCacheDir: this.context.globalStorageUri.fsPath,
+        clientCommands: [SelectRangeCommand],
       },
       middleware: {
         workspace: {

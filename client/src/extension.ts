@@ -13,6 +13,8 @@ import { registerNextUnanswered } from './commands/nextUnanswered';
 import { registerOpenReference } from './commands/openReference';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerRefreshFacts } from './commands/refreshFacts';
+import { registerSelectRange } from './commands/selectRange';
+import { registerExtracted } from './commands/extracted';
 
 export interface ActivationTiming {
   /** Time spent inside activate() before it returned. */
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): AntwoordbriefApi {
     registerOpenReference(host),
     registerCheckWorkspace(host),
     registerRefreshFacts(host),
+    registerSelectRange(),
+    registerExtracted(host),
     vscode.commands.registerCommand('antwoordbrief.toonUitvoer', () => host?.outputChannel.show(true)),
   );
   const output = host.outputChannel;

@@ -31,5 +31,6 @@ export const M = {
   statusUntrusted: 'Niet-vertrouwde werkruimte: er worden geen gegevens opgehaald en bronadressen uit de werkruimte worden genegeerd.',
   statusName: 'Antwoordbrief: beantwoorde vragen',
   restartForSelector: 'De instellingen voor talen en bestandspatronen zijn gewijzigd; de taalserver wordt opnieuw gestart.',
+  extractUnavailable: 'De tekst van dit bestand is niet beschikbaar: de Antwoordbrief-taalserver draait niet.',
   trustGranted: 'De werkruimte is vertrouwd: Antwoordbrief haalt nu gegevens op volgens de instellingen.',
 } as const;

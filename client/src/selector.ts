@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { SETTING_KEYS } from '../../server/src/host/settings';
+import { EXTRACTED_TEXT_SCHEME } from '../../server/src/protocol';
 
 /** Languages checked without any setting. */
 export const BASE_LANGUAGES = ['markdown', 'plaintext'];
@@ -10,11 +12,11 @@ export interface SelectorSettings {
   include: string[];
 }
 
-/** Reads `antwoordbrief.languages` / `antwoordbrief.include`, dropping anything that is not a non-empty string. */
+/** Reads `antwoordbrief.talen` / `antwoordbrief.bestandspatronen`, dropping anything that is not a non-empty string. */
 export function readSelectorSettings(): SelectorSettings {
   const config = vscode.workspace.getConfiguration('antwoordbrief');
   const clean = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : []);
-  return { languages: clean(config.get('languages')), include: clean(config.get('include')) };
+  return { languages: clean(config.get(SETTING_KEYS.languages)), include: clean(config.get(SETTING_KEYS.include)) };
 }
 
 /** The documents the server is told about: base and configured languages, plus configured glob patterns. */
@@ -23,6 +25,8 @@ export function documentSelector(s: SelectorSettings): DocumentSelector {
   const selector: { language?: string; scheme: string; pattern?: string }[] = [];
   for (const language of languages) for (const scheme of SCHEMES) selector.push({ language, scheme });
   for (const pattern of new Set(s.include)) selector.push({ scheme: 'file', pattern });
+  // The read-only text of a PDF or Word file ("Open als tekst").
+  selector.push({ scheme: EXTRACTED_TEXT_SCHEME });
   return selector;
 }
 

@@ -1,3 +1,5 @@
+import { SETTING_KEYS } from '../../server/src/host/settings';
+
 /**
  * What an untrusted workspace may make the server do. VS Code already ignores workspace values of the
  * settings listed under `restrictedConfigurations`; on top of that the server gets no network (sources
@@ -6,7 +8,11 @@
  */
 export function restrictForUntrusted(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const K = SETTING_KEYS;
   const v = value as Record<string, unknown>;
-  const sources = v.sources && typeof v.sources === 'object' ? (v.sources as Record<string, unknown>) : {};
-  return { ...v, sources: { ...sources, offline: true }, questionLetter: '' };
+  const raw = v[K.sources];
+  const sources = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  // A dotted key (`bronnen.offline`) some clients send unnested would otherwise win over the nested one.
+  const rest = Object.fromEntries(Object.entries(v).filter(([k]) => k !== `${K.sources}.${K.offline}`));
+  return { ...rest, [K.sources]: { ...sources, [K.offline]: true }, [K.questionLetter]: '' };
 }

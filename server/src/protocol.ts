@@ -1,10 +1,11 @@
 /**
- * Every custom message between the extension client and the language server, declared once
- * and imported by both sides. Standard LSP requests are not repeated here.
+ * Every custom message between the extension client and the language server, declared once as
+ * a typed `RequestType` / `NotificationType` and imported by both sides (so a handler and a
+ * sender cannot disagree about params or result). Standard LSP requests are not repeated here.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** Server → client, after each analysis of an open letter: feeds the status item. */
-export const StatusNotification = 'antwoordbrief/status';
 export interface StatusParams {
   uri: string;
   version: number | null;
@@ -22,7 +23,6 @@ export interface StatusParams {
 }
 
 /** Client → server: the next unanswered question after a position (wraps around). */
-export const NextUnansweredRequest = 'antwoordbrief/nextUnanswered';
 export interface NextUnansweredParams {
   uri: string;
   line: number;
@@ -31,7 +31,6 @@ export interface NextUnansweredParams {
 export type NextUnansweredResult = { line: number; character: number; id: string } | null;
 
 /** Client → server: the answer skeleton (Markdown) for an open question letter. */
-export const SkeletonRequest = 'antwoordbrief/skeleton';
 export interface SkeletonParams {
   uri: string;
   /** Text of the question letter, when the client has it (unsaved documents). */
@@ -43,14 +42,14 @@ export interface SkeletonResult {
 }
 
 /** Client → server: check every letter in the workspace; results arrive as diagnostics. */
-export const CheckWorkspaceRequest = 'antwoordbrief/checkWorkspace';
+/** No parameters: every workspace folder is checked. */
+export type CheckWorkspaceParams = Record<string, never>;
 export interface CheckWorkspaceResult {
   files: number;
   findings: number;
 }
 
 /** Client → server: the reference (if any) at a position, for "Open op officielebekendmakingen.nl". */
-export const ReferenceAtRequest = 'antwoordbrief/referenceAt';
 export interface ReferenceAtParams {
   uri: string;
   line: number;
@@ -59,7 +58,6 @@ export interface ReferenceAtParams {
 export type ReferenceAtResult = { id: string; canonical: string; url: string } | null;
 
 /** Client → server: fetch the facts again for the reference at a position (or all, when no position). */
-export const RefreshFactsRequest = 'antwoordbrief/refreshFacts';
 export interface RefreshFactsParams {
   uri: string;
   line?: number;
@@ -73,12 +71,54 @@ export interface RefreshFactsResult {
 
 /**
  * Client → server: analyse one open document now and publish its diagnostics, whatever
- * `antwoordbrief.run` says (the command behind `run: manual`).
+ * `antwoordbrief.controleren` says (the command behind `controleren: manual`).
  */
-export const CheckDocumentRequest = 'antwoordbrief/checkDocument';
 export interface CheckDocumentParams {
   uri: string;
 }
 export interface CheckDocumentResult {
   findings: number;
 }
+
+/**
+ * Client → server: the text of a PDF or Word file on disk, as the checks read it (the client
+ * shows it read-only under the `antwoordbrief-tekst:` scheme: "Open als tekst"). `error` is one
+ * Dutch line when the file has no text ("… heeft geen tekstlaag (gescand?)").
+ */
+export interface ExtractTextParams {
+  /** A `file:` URI of a .pdf or .docx. */
+  uri: string;
+}
+export type ExtractTextResult = { text: string; source: 'pdf' | 'docx'; pageStarts: number[] } | { error: string };
+
+/**
+ * Client → server: the answer skeleton (Markdown) of a question letter that is a PDF or Word
+ * file, linked to it by `<!-- vragen: ./naam.pdf -->` ("Maak antwoordopzet uit PDF of Word…").
+ */
+export interface SkeletonFromFileParams {
+  /** A `file:` URI of a .pdf or .docx (or a text letter). */
+  uri: string;
+}
+export type SkeletonFromFileResult = { markdown: string; questionCount: number } | { error: string };
+
+/** The URI scheme of the read-only text of a PDF or Word file in the editor. */
+export const EXTRACTED_TEXT_SCHEME = 'antwoordbrief-tekst';
+
+/**
+ * A command the VS Code client runs after a quick fix's edit: select `range` in the document
+ * `uri` (arguments: [uri, range]), so typing replaces the placeholder the fix inserted. The
+ * server attaches it to code actions only when the client lists it in the initialization
+ * option `clientCommands` (other editors do not have it).
+ */
+export const SelectRangeCommand = 'antwoordbrief.selecteerBereik';
+
+// The messages (each with the comment of its params above).
+export const StatusNotification = new NotificationType<StatusParams>('antwoordbrief/status');
+export const NextUnansweredRequest = new RequestType<NextUnansweredParams, NextUnansweredResult, void>('antwoordbrief/nextUnanswered');
+export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult, void>('antwoordbrief/skeleton');
+export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('antwoordbrief/checkWorkspace');
+export const ReferenceAtRequest = new RequestType<ReferenceAtParams, ReferenceAtResult, void>('antwoordbrief/referenceAt');
+export const RefreshFactsRequest = new RequestType<RefreshFactsParams, RefreshFactsResult, void>('antwoordbrief/refreshFacts');
+export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDocumentResult, void>('antwoordbrief/checkDocument');
+export const ExtractTextRequest = new RequestType<ExtractTextParams, ExtractTextResult, void>('antwoordbrief/extractText');
+export const SkeletonFromFileRequest = new RequestType<SkeletonFromFileParams, SkeletonFromFileResult, void>('antwoordbrief/skeletonFromFile');

@@ -9,26 +9,27 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core/analyze';
-import type { Settings } from './core/settings';
+import { createAnalyzer, type FeatureContext } from './core/analyzer';
+import type { Diagnosis } from './core/diagnose';
+import type { Settings } from './host/settings';
 import { documentOutline } from './core/features/symbols';
 import { foldingSpans } from './core/features/folding';
-import { hoverAt } from './core/features/hover';
-import { definitionAt } from './core/features/definition';
 import { quickFixes } from './core/features/quickfix';
 import { citationLinks } from './core/features/citationLinks';
 import { citationCompletions } from './core/features/citationCompletion';
-import { findCitationReferences } from './core/features/citationReferences';
 import { canonicalCitationFixes } from './core/features/citationActions';
+import { pairQuickFixes } from './core/pair/state';
 import { findCitations } from './core/citations/index';
-import { dropWorkspaceLinked } from './core/checks/citations';
-import { CitationFiles } from './host/citationFiles';
+import { LetterContext } from './host/context';
 import {
   toCodeActions,
   toCompletionItems,
   toDocumentLinks,
-  toLocations,
   toDefinition,
   toDiagnostics,
   toDocumentSymbols,
@@ -43,11 +44,14 @@ import { logError, runSafe, runSafeNotification } from './lsp/runner';
 import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
-import { PAIR_CAPABILITIES, PairHost, registerPair } from './lsp/pair';
+import { PAIR_CAPABILITIES, registerPair } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
+import { Diagnoses } from './lsp/diagnoses';
+import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
+  SelectRangeCommand,
   StatusNotification,
   type CheckDocumentParams,
   type CheckDocumentResult,
@@ -58,7 +62,9 @@ import {
 
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);
-const store = new DocumentStore();
+// The one analyzer of this server: it owns every cache of the core, and goes with the process.
+const analyzer = createAnalyzer();
+const store = new DocumentStore(analyzer);
 
 const client = {
   configuration: false,
@@ -66,51 +72,100 @@ const client = {
   hoverMarkdown: false,
   hierarchicalSymbols: false,
   definitionLinks: false,
+  /** Runs SelectRangeCommand itself after a quick fix (our VS Code client says so). */
+  selectCommand: false,
+  watchedFiles: false,
 };
 
 const settings = new SettingsStore(connection, () => client.configuration);
 let workspaceFolders: string[] = [];
 const lastStatus = new Map<string, StatusParams>();
-const pair = new PairHost(store);
-// The other letters and papers near a document, for citation definition, references and completion.
-const citationFiles = new CitationFiles(() =>
-  store.documents.all().map((doc) => ({
-    uri: doc.uri,
-    text: doc.getText(),
-    citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
-  })),
+// The workspace of each letter (open texts first, then the disk), as the CLI and the workspace check see it.
+const letters = new LetterContext(
+  () =>
+    store.documents.all().map((doc) => ({
+      uri: doc.uri,
+      text: doc.getText(),
+      citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
+    })),
+  (files, file) => extractedLetters.missing(files, file),
 );
+// PDF and Word question letters are read in the background (issue 15); then the letters are checked again.
+const extractedLetters = new ExtractedQuestionLetters(() => {
+  for (const doc of store.documents.all()) {
+    diagnoses.forget(doc.uri);
+    scheduler.forget(doc.uri);
+    scheduler.schedule(doc.uri);
+  }
+});
+const diagnoses = new Diagnoses();
 
-async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
+/** The diagnosis of a document version: `diagnose` with the letter's context (cached until something it depends on changes). */
+function diagnosisOf(doc: TextDocument, analysis: Analysis, s: Settings): Diagnosis {
+  const cached = diagnoses.get(doc.uri, doc.version, s);
+  if (cached) return cached;
+  const diagnosis = analyzer.diagnose(analysis, letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s)), s);
+  diagnoses.set(doc.uri, doc.version, s, diagnosis);
+  return diagnosis;
+}
+
+interface Current {
+  doc: TextDocument;
+  analysis: Analysis;
+  settings: Settings;
+  diagnosis: Diagnosis;
+}
+
+async function current(uri: string): Promise<Current | undefined> {
   const doc = store.get(uri);
   if (!doc) return undefined;
   const s = await settings.get(uri);
   const latest = store.get(uri);
   if (!latest) return undefined;
-  return { doc: latest, analysis: store.analysis(latest, s), settings: s };
+  const analysis = store.analysis(latest);
+  return { doc: latest, analysis, settings: s, diagnosis: diagnosisOf(latest, analysis, s) };
+}
+
+/** What the hover, definition and references of a document may use besides its analysis. */
+function features(cur: Current): FeatureContext {
+  return {
+    diagnosis: cur.diagnosis,
+    workspace: letters.workspace(cur.doc.uri),
+    peekFacts: facts.peek(cur.settings),
+    dependents: diagnoses.pairedWith(cur.doc.uri).flatMap((uri) => {
+      const doc = store.get(uri);
+      const a = doc && store.peek(doc);
+      const d = doc && a && diagnoses.peek(uri, doc.version);
+      return doc && a && d ? [{ uri, letter: a.letter, lines: a.lines, pair: d.pair }] : [];
+    }),
+  };
 }
 
 /** Publish one version's diagnostics and status; returns how many diagnostics went out. */
 function publish(doc: TextDocument, analysis: Analysis, s: Settings): number {
-  const paired = pair.state(doc, analysis, s);
-  let own = analysis.findings;
-  if (own.some((f) => f.code === 'unlinked-motion')) {
-    // A motion cited with its number in another letter of the folder is linked after all.
-    own = dropWorkspaceLinked(own, analysis.citations, citationFiles.workspace(doc.uri).documents());
-  }
-  const diagnostics = toDiagnostics([...own, ...paired.findings, ...facts.findings(analysis, s)], analysis.lines, s);
+  const d = diagnosisOf(doc, analysis, s);
+  const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status = { ...statusOf(doc.uri, doc.version, analysis), questionLetter: paired.questionLetter, due: paired.due };
+  const status = { ...statusOf(doc.uri, doc.version, analysis, d.findings), questionLetter: d.pair.questionLetter, due: d.pair.due };
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
   return diagnostics.length;
+}
+
+/** Publish again every open letter whose findings depend on the letter at `uri` (it opened, changed, closed or changed on disk). */
+function republishDependents(uri: string): void {
+  for (const dep of diagnoses.dependentsOf(uri)) {
+    scheduler.forget(dep);
+    scheduler.schedule(dep);
+  }
 }
 
 // Facts of cited papers (issue 4): when facts arrive, the letters citing them are published again.
 const facts = new FactsHost(connection, (ids) => {
   for (const doc of store.documents.all()) {
     const a = store.peek(doc);
-    if (a && !facts.cites(a, ids)) continue;
+    if (a && !facts.cites(a.citations, ids)) continue;
+    diagnoses.forget(doc.uri);
     scheduler.forget(doc.uri);
     scheduler.schedule(doc.uri);
   }
@@ -119,7 +174,7 @@ const facts = new FactsHost(connection, (ids) => {
 const scheduler = new DiagnosticsScheduler({
   document: (uri) => store.get(uri),
   settings: (uri) => settings.get(uri),
-  analysis: (doc, s) => store.analysis(doc, s),
+  analysis: (doc) => store.analysis(doc),
   publish,
   log: (name, e) => logError(connection, name, e),
 });
@@ -133,6 +188,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.hoverMarkdown = Array.isArray(formats) && formats[0] === 'markdown';
   client.hierarchicalSymbols = !!caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
   client.definitionLinks = !!caps.textDocument?.definition?.linkSupport;
+  const opts = params.initializationOptions as { clientCommands?: unknown } | undefined;
+  client.selectCommand = Array.isArray(opts?.clientCommands) && opts.clientCommands.includes(SelectRangeCommand);
+  client.watchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => URI.parse(f.uri))
     .filter((u) => u.scheme === 'file')
@@ -159,15 +217,20 @@ connection.onInitialized(() => {
   if (client.dynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'antwoordbrief' }).catch((e) => logError(connection, 'register', e));
   }
+  if (client.watchedFiles) {
+    // Letters changed on disk (a question letter, a letter linking a motion) re-publish their dependents.
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] })
+      .catch((e) => logError(connection, 'register', e));
+  }
 });
 
 connection.onDidChangeConfiguration(
   runSafeNotification(connection, 'didChangeConfiguration', (params) => {
     settings.setGlobal(params.settings);
     settings.clear();
-    store.clear();
-    pair.clear();
-    citationFiles.clear();
+    diagnoses.clear();
+    letters.clear();
     scheduler.invalidate();
     for (const doc of store.documents.all()) scheduler.schedule(doc.uri);
   }),
@@ -177,13 +240,25 @@ async function runMode(uri: string): Promise<Settings['run']> {
   return (await settings.get(uri)).run;
 }
 
+connection.onDidChangeWatchedFiles(
+  runSafeNotification(connection, 'didChangeWatchedFiles', (params) => {
+    for (const change of params.changes) {
+      letters.forget(change.uri);
+      if (!store.get(change.uri)) republishDependents(change.uri);
+    }
+  }),
+);
+
 store.documents.onDidOpen((e) => {
+  letters.forget(e.document.uri);
+  republishDependents(e.document.uri);
   // Diagnostics on open in every mode but manual.
   void runMode(e.document.uri).then((mode) => {
     if (mode !== 'manual') scheduler.schedule(e.document.uri);
   });
 });
 store.documents.onDidChangeContent((e) => {
+  republishDependents(e.document.uri);
   void runMode(e.document.uri).then((mode) => {
     if (mode === 'onType') scheduler.schedule(e.document.uri);
   });
@@ -196,6 +271,10 @@ store.documents.onDidSave((e) => {
 store.documents.onDidClose((e) => {
   const uri = e.document.uri;
   store.drop(uri);
+  diagnoses.forget(uri);
+  // From now on its text comes from the disk (if it is there): read the folder afresh.
+  letters.forget(uri);
+  republishDependents(uri);
   settings.forget(uri);
   scheduler.forget(uri);
   lastStatus.delete(uri);
@@ -224,9 +303,7 @@ connection.onFoldingRanges(
 connection.onHover(
   runSafe(connection, 'hover', null, async ({ textDocument, position }) => {
     const cur = await current(textDocument.uri);
-    if (!cur) return null;
-    const offset = cur.analysis.lines.offset(position);
-    const result = facts.hover(hoverAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.hover(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset), cur.analysis, offset, cur.settings);
+    const result = cur && analyzer.hover(cur.analysis, cur.analysis.lines.offset(position), features(cur));
     return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
   }),
 );
@@ -236,7 +313,8 @@ connection.onDefinition(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
-    const targets = definitionAt(cur.analysis, offset, citationFiles.workspace(textDocument.uri)) ?? pair.definition(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, offset) ?? (await facts.definition(cur.analysis, offset, cur.settings));
+    // Last, a paper outside the workspace: its text downloaded into the cache (the user asked).
+    const targets = analyzer.definition(cur.analysis, offset, features(cur)) ?? (await facts.definition(cur.diagnosis.citations, offset, cur.settings));
     return targets ? toDefinition(targets, textDocument.uri, cur.analysis.lines, client.definitionLinks) : null;
   }),
 );
@@ -245,12 +323,12 @@ connection.onCodeAction(
   runSafe(connection, 'codeAction', null, async ({ textDocument, range, context }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const { lines, findings, letter } = cur.analysis;
+    const { lines, letter } = cur.analysis;
     const start = lines.offset(range.start);
     const end = lines.offset(range.end);
-    const touching = findings.filter((f) => f.span.start <= end && f.span.end >= start);
-    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pair.quickFixes(pair.state(cur.doc, cur.analysis, cur.settings), cur.analysis, start, end)];
-    return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics);
+    const touching = cur.diagnosis.findings.filter((f) => f.span.start <= end && f.span.end >= start);
+    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pairQuickFixes(touching, letter, start, end)];
+    return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics, client.selectCommand ? SelectRangeCommand : undefined);
   }),
 );
 
@@ -259,7 +337,7 @@ connection.onRequest(
   runSafe<NextUnansweredParams, NextUnansweredResult>(connection, 'nextUnanswered', null, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return null;
-    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis), params.line, params.character);
+    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis.findings), params.line, params.character);
   }),
 );
 
@@ -268,8 +346,7 @@ connection.onRequest(
   runSafe<CheckDocumentParams, CheckDocumentResult>(connection, 'checkDocument', { findings: 0 }, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return { findings: 0 };
-    publish(cur.doc, cur.analysis, cur.settings);
-    return { findings: cur.analysis.findings.length };
+    return { findings: publish(cur.doc, cur.analysis, cur.settings) };
   }),
 );
 
@@ -286,30 +363,26 @@ connection.onCompletion(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const { analysis } = cur;
-    const items = citationCompletions(analysis, analysis.lines.offset(position), citationFiles.workspace(textDocument.uri));
+    const items = citationCompletions(analysis, analysis.lines.offset(position), letters.workspace(textDocument.uri));
     return items ? toCompletionItems(items, analysis.lines) : null;
   }),
 );
 
-registerPair(
-  connection,
+registerPair(connection, {
   store,
-  pair,
   current,
-  (uri) => {
-    scheduler.forget(uri);
-    scheduler.schedule(uri);
-  },
-  (uri, analysis, offset) => {
-    const found = findCitationReferences(analysis, offset, citationFiles.workspace(uri));
-    return found ? toLocations(found, uri, analysis.lines) : [];
-  },
-);
+  letters,
+  references: (cur, offset, includeDeclaration) => analyzer.references(cur.doc.uri, cur.analysis, offset, includeDeclaration, features(cur)),
+});
 
 facts.register(current);
+registerExtract(connection);
 
 registerWorkspaceRequests(connection, {
   current,
+  analyzer,
+  letters,
+  facts,
   settings: (uri) => settings.get(uri),
   openUris: () => store.documents.all().map((d) => d.uri),
   publishOpen: async (uri) => {

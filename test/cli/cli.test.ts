@@ -117,11 +117,14 @@ test('unreadable input exits 2 with one Dutch line and no stack trace', () => {
   try {
     mkdirSync(path.join(dir, 'map'));
     writeFileSync(path.join(dir, 'brief.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0xff, 0xfe]));
+    writeFileSync(path.join(dir, 'brief.bin'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0xff, 0xfe]));
     writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Vraag 1\nWat is het beleid ten aanzien van caf\xe9s?\n', 'latin1'));
     const cases: [string[], RegExp][] = [
       [['check', 'bestaat-niet.txt'], /bestaat-niet\.txt: bestand niet gevonden/],
       [['check', 'map'], /map: dit is een map/],
-      [['check', 'brief.pdf'], /brief\.pdf: dit is geen tekstbestand/],
+      [['check', 'brief.bin'], /brief\.bin: dit is geen tekstbestand/],
+      // A .pdf is read as a PDF (issue 15): this one stops after its header.
+      [['check', 'brief.pdf'], /brief\.pdf is onvolledig/],
       [['check', 'latin1.txt'], /latin1\.txt: .*geen geldige UTF-8/],
       [['outline', '--format', 'json', 'bestaat-niet.txt'], /bestand niet gevonden/],
       [['check', '--format', 'xml', 'latin1.txt'], /onbekend formaat: xml/],

@@ -93,7 +93,7 @@ test('cli: skeleton prints a Markdown answer letter that checks clean against it
   }));
 
 test('cli: bad input to the pair commands exits 2 with one Dutch line', () =>
-  withDir({ 'leeg/notitie.pdf': 'x', 'brief.md': 'Geachte voorzitter,\n\nDank voor uw brief.\n', 'antwoord.md': '<!-- vragen: ./weg.md -->\n\n### Vraag 1\n\nWaarom?\n\n### Antwoord 1\n\nDaarom.\n' }, (dir) => {
+  withDir({ 'leeg/foto.png': 'x', 'brief.md': 'Geachte voorzitter,\n\nDank voor uw brief.\n', 'antwoord.md': '<!-- vragen: ./weg.md -->\n\n### Vraag 1\n\nWaarom?\n\n### Antwoord 1\n\nDaarom.\n' }, (dir) => {
     const cases: [string[], RegExp][] = [
       [['check', 'leeg'], /leeg: dit is een map zonder brieven/],
       [['check', '--questions', 'weg.md', 'brief.md'], /weg\.md: bestand niet gevonden/],

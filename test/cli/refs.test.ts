@@ -42,7 +42,7 @@ test('refs --format json lists references and motions with range and via', () =>
     const viaNote = refs.find((x: any) => x.text === 'de motie van het lid Bontenbal');
     assert.equal(viaNote.via, 'voetnoot 4');
     const earlier = refs.find((x: any) => x.text === 'De motie Bontenbal');
-    assert.equal(earlier.via, 'eerdere verwijzing regel 8');
+    assert.equal(earlier.via, 'latere verwijzing regel 8');
     assert.equal(earlier.id, 'kst-32813-1201');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -57,7 +57,7 @@ test('refs links motions through the other files given; an unreadable file is re
     writeFileSync(path.join(dir, 'binair.pdf'), Buffer.from([37, 80, 68, 70, 0, 1, 2]));
     const r = run(['refs', f('002_'), f('000_'), path.join(dir, 'binair.pdf')]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /binair\.pdf: dit is geen tekstbestand/);
+    assert.match(r.stderr, /binair\.pdf is beschadigd of geen PDF/);
     const out = JSON.parse(r.stdout);
     assert.equal(out.length, 2);
     const erkens = out[0].references.find((x: any) => x.kind === 'motie' && x.text === 'de motie Erkens');

@@ -108,6 +108,26 @@ const CASES: Record<string, (size: number) => string> = {
     return s;
   },
   'lone surrogates': (size) => repeatTo('Vraag 1\n\ud800 Kunt u \udc00 dat? \ud83d\n', size),
+  // Issue 10: question marks in one question beside a long answer (subquestions × answer length).
+  'question marks in a question with a long answer': (size) =>
+    `Vraag 1\nWaarom${'?'.repeat(size / 2)} Hoe staat het met de woningbouw in Utrecht en de stikstofregels?\nAntwoord 1\n${repeatTo('De minister bouwt woningen in Amersfoort. ', size / 2)}\n`,
+  'many subquestions with a long answer': (size) =>
+    `Vraag 1\n${repeatTo('Waarom? Hoe staat het met de woningbouw in Utrecht en de stikstofregels? ', size / 2)}\nAntwoord 1\n${repeatTo('De minister bouwt huizen in Amersfoort. ', size / 2)}\n`,
+  'many distinct subquestions with a long answer': (size) => {
+    const q: string[] = [];
+    const a: string[] = [];
+    for (let i = 0, len = 0; len < size / 2; i++) {
+      const s = `Hoe staat het met de woning${i}bouw en stikstof${i}regels in gemeente${i}stad? `;
+      q.push(s);
+      len += s.length;
+    }
+    for (let i = 0, len = 0; len < size / 2; i++) {
+      const s = `De minister bouwt ${i}huizen in Amersfoort${i}. `;
+      a.push(s);
+      len += s.length;
+    }
+    return `Vraag 1\n${q.join('')}\nAntwoord 1\n${a.join('')}\n`;
+  },
   // Issue 9's layouts, repeated and run on.
   'a verslag reprinted over and over': (size) => repeatTo(fixture('../layouts/verslag-herdruk.txt') + '\n', size),
   'joint headings and page breaks repeated': (size) => repeatTo(fixture('../layouts/gezamenlijk.txt') + '\n', size),
@@ -150,6 +170,13 @@ test('adversarial input: one 1 MB line, 10,000 question marks, 1 MB of brackets'
   assert.doesNotThrow(() => analyse('?'.repeat(10000)));
   assert.doesNotThrow(() => analyse('Vraag 1\n' + 'Kan dat? '.repeat(10000) + '\nAntwoord 1\n' + '?'.repeat(10000)));
   assert.doesNotThrow(() => analyse('['.repeat(1024 * KB)));
+});
+
+test('adversarial input: "Waarom??" is one subquestion, and so is "Waarom" with 40,000 question marks', () => {
+  const unit = (marks: string) => parseLetter(`Vraag 1\nWaarom${marks} En hoe staat het met de woningbouw?\nAntwoord 1\nDe woningbouw loopt.\n`).questions[0];
+  assert.deepEqual(unit('??').subquestions.map((s) => s.text), ['Waarom??', 'En hoe staat het met de woningbouw?']);
+  assert.equal(unit('?'.repeat(40000)).subquestions.length, 2);
+  assert.doesNotThrow(() => analyse(CASES['question marks in a question with a long answer'](160 * KB)));
 });
 
 test('adversarial input: linear growth (t(2n)/t(n)) for every kind', () => {

@@ -22,8 +22,9 @@ test('corpus: no error or warning on the three published letters; few subquestio
   }
   assert.equal(perLetter[C000], 0);
   assert.equal(perLetter[C004], 0);
-  // 002 has 148 subquestions; at most a handful may be reported (5 measured).
-  assert.ok(perLetter[C002] <= 6, `002: ${perLetter[C002]} infos`);
+  // 002 has 148 answered subquestions; two are truly ignored (its truth file: 28 and 44) and
+  // must still be found; one more (46, answered in other words) was measured (issue 11).
+  assert.ok(perLetter[C002] >= 2 && perLetter[C002] <= 3, `002: ${perLetter[C002]} infos`);
 });
 
 test('corpus 000: an answer removed → unanswered-question at its heading', (t) => {

@@ -103,7 +103,8 @@ test('corpus 004: every motion in the body is linked through its footnote', (t) 
   assert.deepEqual(summary, [
     [29, 'Van den Berg', '3', 'kst-24095-487 kst-24095-504'],
     [32, 'Buitenweg', '4', 'kst-35570-VI-38'],
-    [213, 'Van den Berg', '7', 'kst-30821-81 kst-24095-487'],
+    // Footnote 7 names the NVS 2019 (30 821, nr. 81) and the motion: the signer's motion of footnote 3 decides.
+    [213, 'Van den Berg', '7', 'kst-24095-487'],
     [240, 'Moorlag', '8', 'kst-24095-504'],
     [642, 'van den Berg', '32', 'kst-24095-499'],
     [653, 'Buitenweg', '33', 'kst-35570-VI-38'],
@@ -143,15 +144,20 @@ test('own fixture (PDF style): forms, footnotes, motions, look-alikes in running
   assert.deepEqual(byText['de motie van het lid Van der Werf c.s.'].via?.kind, 'footnote');
   assert.deepEqual(byText['de motie van het lid Van der Werf c.s.'].refs.map((r) => r.id), ['kst-36410-XV-32']);
   assert.equal(byText['de motie van de leden Kops en Van Baarle'].signer, 'Kops');
-  assert.deepEqual(byText['de motie van de leden Kops en Van Baarle'].refs.map((r) => r.id), ['kst-21501-20-2001', 'kst-21501-20-2003']);
+  // One motion, two papers in its footnote and nothing else to decide: both shown, neither as certain.
+  const kops = byText['de motie van de leden Kops en Van Baarle'];
+  assert.deepEqual(kops.refs, []);
+  assert.equal(kops.via, null);
+  assert.deepEqual(kops.candidates?.map((c) => c.refs.map((r) => r.id).join()), ['kst-21501-20-2001', 'kst-21501-20-2003']);
   assert.deepEqual(byText['de gewijzigde motie Six Dijkstra'].via, { kind: 'parenthesis' });
   assert.equal(byText['de motie Van der Werf'].via?.kind, 'earlier');
   assert.equal(byText['de motie Omtzigt'].via, null);
   assert.ok(!c.motions.some((m) => /motie 8/.test(m.text)));
   assert.equal(identifyPaper(text)?.id, 'kst-36600-17');
   const unlinked = checkCitations(text, c).filter((f) => f.code === 'unlinked-motion');
-  assert.equal(unlinked.length, 1);
-  assert.match(unlinked[0].message, /^Bij de motie Omtzigt staat geen Kamerstuknummer/);
+  assert.equal(unlinked.length, 2);
+  assert.match(unlinked[0].message, /^Bij de motie van de leden Kops en Van Baarle is niet zeker welk Kamerstuk bedoeld is: Kamerstuk 21 501-20, nr\. 2001 of Kamerstuk 21 501-20, nr\. 2003\./);
+  assert.match(unlinked[1].message, /^Bij de motie Omtzigt staat geen Kamerstuknummer/);
 });
 
 test('own fixture (Markdown): [^n] footnotes, short forms, earlier citation', () => {
@@ -222,7 +228,8 @@ test('look-alikes are not references', () => {
     'IBAN NL91 ABNA 0417 1643 00 en KvK 27370427.',
     'Tweede Kamer der Staten-Generaal',
     'Vergaderjaar 2020–2021',
-    'ECLI:NL:HR:2020:1234 en Stb. 2019, 123.',
+    'ECLI:NL:HR:2020:1234 en BWBR0005416.',
+    'Het Staatsblad van 2019 en de Stcrt. van vandaag.',
     'Hoofdstuk 3.2.1 en paragraaf 4.10 van bijlage 2.',
     'om 14.30 uur, 1,5 miljoen, 2,3%',
     'Het Kamerstuk volgt later; de Kamerstukken zijn in 2024 verstuurd.',

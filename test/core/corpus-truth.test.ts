@@ -13,30 +13,6 @@ import { corpusPresent, loadTruths, matchMotion, observe, questionKey, readCorpu
 
 /** Known failures today: `${file} ${assertion}` → the issue and what it must fix. */
 const TODO: Record<string, string> = {
-  "004_cd2aebd815f985bb.txt motion links":
-    "issue 13: 'de motie van het lid Van den Berg7' (line 213) linked to both papers of footnote 7; the motion is 24 095, nr. 487 (30 821, nr. 81 is the NVS 2019)",
-  "ah-tk-20232024-1076.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-1432.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-1432.txt motion links":
-    "issue 13: footnote 2 (marker glued \"c.s.2\", body after the ISSN block) not linked to the motie Van Zanten c.s. (lines 14, 24)",
-  "ah-tk-20232024-1771.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-1893.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-1984.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-2129.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-2129.txt motion links":
-    "issue 13: a motion named without signer (\"de twee jaar geleden aangenomen motie ...?3\") linked through its footnote 3",
-  "ah-tk-20232024-2313.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-2395.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
-  "ah-tk-20232024-878.txt citations":
-    "issue 13: the letter's own ah-tk id in its PDF footer is reported as a citation",
 };
 
 const present = corpusPresent();

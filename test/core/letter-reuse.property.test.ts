@@ -9,6 +9,7 @@ import { readLines, readLinesFresh } from '../../server/src/core/letter/lines';
 import { readSentences, readSentencesFresh } from '../../server/src/core/letter/sentences';
 import { parseLetter, parseLetterFresh } from '../../server/src/core/letter/parse';
 import { FIXTURES } from './letter-helpers';
+import { Memo } from '../../server/src/core/memo';
 
 /** Long enough for the reuse to apply (it starts at 32 KiB). */
 function longLetter(eol: string, doubleSpaced: boolean): string {
@@ -39,15 +40,16 @@ test('line and sentence readings reused across edits equal a fresh reading', () 
   fc.assert(
     fc.property(fc.nat({ max: BASES.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), (b, edits) => {
       let text = BASES[b];
-      // The first reading fills the caches; every later one reuses what the edit left alone.
-      readSentences(text, readLines(text));
+      // The first reading fills the memo (an analyzer's caches); every later one reuses what the edit left alone.
+      const memo = new Memo();
+      readSentences(text, readLines(text, memo), memo);
       for (const e of edits) {
         const start = Math.floor(e.at * text.length);
         text = text.slice(0, start) + e.insert + text.slice(Math.min(text.length, start + e.len));
-        const lines = readLines(text);
+        const lines = readLines(text, memo);
         const fresh = readLinesFresh(text);
         assert.deepEqual(lines, fresh);
-        assert.deepEqual(readSentences(text, lines), readSentencesFresh(text, fresh));
+        assert.deepEqual(readSentences(text, lines, memo), readSentencesFresh(text, fresh));
       }
     }),
     { numRuns: 150 },
@@ -58,11 +60,12 @@ test('parseLetter after edits to a long letter equals a fresh parse', () => {
   fc.assert(
     fc.property(fc.nat({ max: BASES.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 5 }), (b, edits) => {
       let text = BASES[b];
-      parseLetter(text);
+      const memo = new Memo();
+      parseLetter(text, memo);
       for (const e of edits) {
         const start = Math.floor(e.at * text.length);
         text = text.slice(0, start) + e.insert + text.slice(Math.min(text.length, start + e.len));
-        assert.deepEqual(parseLetter(text), parseLetterFresh(text));
+        assert.deepEqual(parseLetter(text, memo), parseLetterFresh(text));
       }
     }),
     { numRuns: 60 },
@@ -78,7 +81,9 @@ test('a block whose text is unchanged but whose line kinds changed is read again
   const after = BASES[0] + tail('');
   const fresh = (t: string) => readSentencesFresh(t, readLinesFresh(t));
   assert.notDeepEqual(fresh(before), fresh(after), 'the two texts must read differently for this test to mean anything');
-  readSentences(before, readLines(before));
-  assert.deepEqual(readSentences(after, readLines(after)), fresh(after));
-  assert.deepEqual(readSentences(before, readLines(before)), fresh(before));
+  const memo = new Memo();
+  const read = (t: string) => readSentences(t, readLines(t, memo), memo);
+  read(before);
+  assert.deepEqual(read(after), fresh(after));
+  assert.deepEqual(read(before), fresh(before));
 });

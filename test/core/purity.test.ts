@@ -32,3 +32,38 @@ test('the analysis core imports no Node built-in, editor or LSP module', () => {
   }
   assert.deepEqual(offenders, []);
 });
+
+// Architecture invariant (issue 14): the core keeps no module-level mutable state; caches live in
+// an analyzer instance's memo (core/memo.ts) and facts about a model on the model. Read with the
+// TypeScript parser: a top-level `let`/`var`, or a top-level const holding an empty container
+// (Map, WeakMap, WeakSet, an empty Set or array, a typed array) is state.
+test('the analysis core keeps no module-level mutable state', async () => {
+  const ts = await import('typescript');
+  const offenders: string[] = [];
+  for (const file of sources(CORE)) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      const where = `${path.relative(CORE, file)}:${sf.getLineAndCharacterOfPosition(st.getStart()).line + 1}`;
+      if (!(st.declarationList.flags & ts.NodeFlags.Const)) {
+        offenders.push(`${where} declares a module-level let/var`);
+        continue;
+      }
+      for (const d of st.declarationList.declarations) {
+        let init = d.initializer;
+        while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+        if (!init) continue;
+        const empty =
+          (ts.isNewExpression(init) &&
+            ts.isIdentifier(init.expression) &&
+            (/^(Map|WeakMap|WeakSet|WeakRef)$/.test(init.expression.text) ||
+              /Array$/.test(init.expression.text) ||
+              (init.expression.text === 'Set' && !init.arguments?.length))) ||
+          (ts.isArrayLiteralExpression(init) && init.elements.length === 0) ||
+          (ts.isObjectLiteralExpression(init) && init.properties.length === 0);
+        if (empty) offenders.push(`${where} holds a mutable container at module level (${d.name.getText(sf)})`);
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});

@@ -110,26 +110,34 @@ test('A3 an asking paragraph after a prose answer that no answer follows is a qu
 });
 
 test('A6 invariant: every open question in the summary has a finding (letters of every layout)', async () => {
-  const { checkText } = await import('../../server/src/cli/check');
+  const { summaryOf } = await import('../../server/src/cli/check');
+  const { createAnalyzer } = await import('../../server/src/core/analyzer');
+  const { DEFAULT_SETTINGS } = await import('../../server/src/core/settings');
   const { readdirSync, readFileSync } = await import('node:fs');
   const path = await import('node:path');
+  const analyzer = createAnalyzer();
+  const check = (text: string) => {
+    const a = analyzer.analyze(text);
+    const d = analyzer.diagnose(a, { today: null }, DEFAULT_SETTINGS);
+    return { summary: summaryOf(a.letter, d.findings), findings: d.findings };
+  };
   const dirs = [path.resolve(__dirname, '../fixtures/layouts'), path.resolve(__dirname, '../fixtures/letters')];
   let checked = 0;
   for (const dir of dirs) {
     for (const name of readdirSync(dir)) {
       if (!/\.(txt|md)$/.test(name)) continue;
-      const text = readFileSync(path.join(dir, name), 'utf8');
-      const r = checkText(name, text);
-      const reported = new Set(r.diagnostics.filter((d) => d.code === 'unanswered-question' || d.code === 'placeholder-in-answer').map((d) => d.question));
+      const r = check(readFileSync(path.join(dir, name), 'utf8'));
+      const reported = new Set(r.findings.filter((f) => f.code === 'unanswered-question' || f.code === 'placeholder-in-answer').map((f) => f.question));
       assert.ok(reported.size >= r.summary.open, `${name}: ${r.summary.open} open, ${reported.size} reported`);
       checked++;
     }
   }
   assert.ok(checked > 5);
   // A question letter is not open: it asks.
-  const q = checkText('vragen.txt', 'Vragen van het lid Jansen (VVD) aan de minister (ingezonden 3 maart 2024).\n\n1. Kent u het bericht?\n\n2. Wat vindt u ervan?\n');
+  const q = check('Vragen van het lid Jansen (VVD) aan de minister (ingezonden 3 maart 2024).\n\n1. Kent u het bericht?\n\n2. Wat vindt u ervan?\n');
   assert.equal(q.summary.open, 0);
-  assert.deepEqual(q.diagnostics, []);
+  assert.deepEqual(q.findings.filter((f) => f.code === 'unanswered-question'), []);
+  analyzer.dispose();
 });
 
 test('A4 footnote bodies and page furniture under an emptied answer are no answer; page numbers before running text are', () => {

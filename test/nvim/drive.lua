@@ -39,7 +39,7 @@ local function main()
     cmd = { 'node', env('AB_SERVER'), '--stdio' },
     root_dir = vim.fn.fnamemodify(env('AB_FILE'), ':h'),
     capabilities = caps,
-    settings = { antwoordbrief = { sources = { offline = true } } },
+    settings = { antwoordbrief = { bronnen = { offline = true } } },
     on_exit = function(code, signal) result.exit = { code = code, signal = signal } end,
   })
   result.client_started = client_id ~= nil

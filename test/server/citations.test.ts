@@ -184,7 +184,7 @@ test('diagnostics: unlinked motion; noncanonical citation (when switched on) wit
       const edits = fix.edit!.changes![uri];
       assert.equal(applyEdits(text, edits), 'Conform de motie Klaver wordt Kamerstuk 36 410 X, nr. 46 uitgevoerd.\n');
     },
-    { settings: { severity: { 'noncanonical-citation': 'hint' } } },
+    { settings: { ernst: { 'noncanonical-citation': 'hint' } } },
   ));
 
 test('noncanonical-citation is off by default', () =>
@@ -205,4 +205,34 @@ test('completion of question ids after "vraag "', () =>
     const items = Array.isArray(res) ? res : res?.items ?? [];
     assert.deepEqual(items.map((i) => i.label), ['1', '1a', '1b']);
     assert.match(items[1].detail ?? '', /^Hoeveel geld/);
+  }));
+
+test('hover on an ambiguous dash form and on a motion with conflicting evidence (issue 13)', () =>
+  withServer(async (c, ws) => {
+    const uri = ws.uri('twijfel.md');
+    const text =
+      'In de brief (36 123-45) staat het plan. De motie Bikker (Kamerstuk 36 410, nr. 7)[^3] is uitgevoerd.\n' +
+      'Zie ook Kamerstuk 21 501-32-1740 en Kamerstuk 2022D55262.\n\n' +
+      '[^3]: Kamerstuk 36 410, nr. 9.\n';
+    await c.open(uri, text);
+    const amb = value(await c.hover(uri, positionOf(text, '36 123-45', 2)));
+    assert.match(amb, /\*\*kst\\-36123\\-45 of dossier 36 123\\-45\?\*\*/);
+    assert.match(amb, /Niet zeker: dit is Kamerstuk 36 123, nr\\\. 45, of het dossier 36 123\\-45 zelf/);
+    const compact = value(await c.hover(uri, positionOf(text, '21 501-32-1740', 3)));
+    assert.match(compact, /Identificatie: kst\\-21501\\-32\\-1740/);
+    assert.doesNotMatch(compact, /of dossier/);
+    const doc = value(await c.hover(uri, positionOf(text, '2022D55262', 3)));
+    assert.match(doc, /Soort: Documentnummer \\\(Tweede Kamer\\\)/);
+    const m = value(await c.hover(uri, positionOf(text, 'motie Bikker', 3)));
+    assert.match(m, /Niet zeker gekoppeld: de verwijzingen spreken elkaar tegen\\\. Mogelijk bedoeld: kst\\-36410\\-7 of kst\\-36410\\-9\\\./);
+    assert.match(m, /\*\*Kamerstuk 36 410, nr\\\. 7\?\*\*/);
+    assert.match(m, /\*\*Kamerstuk 36 410, nr\\\. 9\?\*\*/);
+    assert.match(m, /Gevonden via de verwijzing direct na de vermelding\\\./);
+    assert.match(m, /Gevonden via voetnoot 3\\\./);
+    assert.doesNotMatch(m, /Gekoppeld via/);
+    // Not linked as certain: no definition jumps to either paper, and the diagnostic says why.
+    const diags = await c.diagnostics(uri, 1);
+    const d = diags.find((x) => x.code === 'unlinked-motion');
+    assert.ok(d, 'unlinked-motion on the conflicting mention');
+    assert.match(d.message, /niet zeker welk Kamerstuk bedoeld is: Kamerstuk 36 410, nr\. 7 of Kamerstuk 36 410, nr\. 9/);
   }));

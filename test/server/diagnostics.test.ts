@@ -76,19 +76,19 @@ test('changing the severity setting re-publishes open letters without a restart'
     assert.equal(unanswered(await c.diagnostics(URI, 1))[0].severity, 1);
 
     let n = c.published.length;
-    await c.configure({ severity: { 'unanswered-question': 'warning' } });
+    await c.configure({ ernst: { 'unanswered-question': 'warning' } });
     let p = await c.publicationAfter(URI, n);
     assert.equal(p.version, 1);
     assert.equal(unanswered(p.diagnostics)[0].severity, 2);
 
     // VS Code's dotted form of the same setting.
     n = c.published.length;
-    await c.configure({ 'severity.unanswered-question': 'hint' });
+    await c.configure({ 'ernst.unanswered-question': 'hint' });
     p = await c.publicationAfter(URI, n);
     assert.equal(unanswered(p.diagnostics)[0].severity, 4);
 
     n = c.published.length;
-    await c.configure({ severity: { 'unanswered-question': 'off' } });
+    await c.configure({ ernst: { 'unanswered-question': 'off' } });
     p = await c.publicationAfter(URI, n);
     assert.deepEqual(unanswered(p.diagnostics), []);
   }));
@@ -105,7 +105,7 @@ test('with run set to onSave, diagnostics follow saves, not keystrokes', () =>
       await c.save(URI);
       assert.deepEqual(unanswered(await c.diagnostics(URI, v)), []);
     },
-    { settings: { run: 'onSave' } },
+    { settings: { controleren: 'onSave' } },
   ));
 
 test('with run set to manual, diagnostics come only from the check command', () =>
@@ -118,7 +118,7 @@ test('with run set to manual, diagnostics come only from the check command', () 
       assert.ok(r.findings >= 1);
       assert.equal(unanswered(await c.diagnostics(URI, 1)).length, 1);
     },
-    { settings: { run: 'manual' } },
+    { settings: { controleren: 'manual' } },
   ));
 
 test('the status notification counts answered questions and the next-unanswered request finds question 2', () =>
@@ -154,12 +154,12 @@ test('a client without workspace/configuration sets the severity through initial
       await c.open(URI, UNANSWERED_TXT, 'plaintext');
       assert.equal(unanswered(await c.diagnostics(URI, 1))[0].severity, 2);
       const n = c.published.length;
-      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { antwoordbrief: { severity: { 'unanswered-question': 'information' } } } });
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { antwoordbrief: { ernst: { 'unanswered-question': 'information' } } } });
       const p = await c.publicationAfter(URI, n);
       assert.equal(unanswered(p.diagnostics)[0].severity, 3);
     },
     {
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { severity: { 'unanswered-question': 'warning' } },
+      initializationOptions: { ernst: { 'unanswered-question': 'warning' } },
     },
   ));

@@ -119,7 +119,17 @@ test('go to definition on an answer reference lands on the referred answer', () 
     assert.equal(def4[0].range.start.line, lineOf(UNANSWERED_TXT, 'Antwoord 1'));
   }));
 
-test('the quick fix inserts an answer heading in the letter\'s style under the unanswered question', () =>
+const SELECT = 'antwoordbrief.selecteerBereik';
+const WITH_SELECT = { initializationOptions: { clientCommands: [SELECT] } };
+
+/** The text a range of `text` covers (LSP positions, UTF-16). */
+function textOf(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = text.split('\n');
+  const at = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(at(range.start), at(range.end));
+}
+
+test('the quick fix writes an answer heading in the letter\'s style with placeholder text, selected; the finding becomes placeholder-in-answer', () =>
   withClient(async (c) => {
     await c.open(TXT, UNANSWERED_TXT, 'plaintext');
     const diags = (await c.diagnostics(TXT, 1)).filter((d) => d.code === 'unanswered-question');
@@ -134,12 +144,47 @@ test('the quick fix inserts an answer heading in the letter\'s style under the u
       fixed,
       UNANSWERED_TXT.replace(
         'Welke maatregelen neemt u om de wachttijden te verkorten?\n\n',
-        'Welke maatregelen neemt u om de wachttijden te verkorten?\n\nAntwoord 2\n\n\n',
+        'Welke maatregelen neemt u om de wachttijden te verkorten?\n\nAntwoord 2\n[PM antwoord]\n\n',
       ),
     );
-  }));
+    // The client selects the placeholder after the edit, so typing replaces it.
+    assert.equal(actions[0].command?.command, SELECT);
+    const [uri, range] = actions[0].command!.arguments!;
+    assert.equal(uri, TXT);
+    assert.equal(textOf(fixed, range), '[PM antwoord]');
+    // After the fix: no error on question 2, a placeholder warning on the placeholder.
+    await c.change(TXT, [{ text: fixed }], 2);
+    const after = await c.diagnostics(TXT, 2);
+    assert.deepEqual(after.filter((d) => d.code === 'unanswered-question'), []);
+    const ph = after.filter((d) => d.code === 'placeholder-in-answer');
+    assert.equal(ph.length, 1);
+    assert.deepEqual(ph[0].range, range);
+    assert.match(ph[0].message, /vraag 2 is nog alleen een placeholder/);
+  }, WITH_SELECT));
 
-test('in a Markdown letter the quick fix writes a Markdown answer heading', () =>
+test('under an empty "## Antwoord 2" that stands there already, the quick fix puts placeholder text, selected', () =>
+  withClient(async (c) => {
+    const text = ANSWERED_MD.replace(/(### Antwoord 2\n\n)[^\n]*\n\n/, '$1');
+    assert.notEqual(text, ANSWERED_MD);
+    await c.open(MD, text);
+    const diags = (await c.diagnostics(MD, 1)).filter((d) => d.code === 'unanswered-question');
+    assert.equal(diags.length, 1, JSON.stringify(diags));
+    const actions = (await c.codeActions(MD, diags[0].range, diags))!;
+    const fixed = applyEdits(text, editsFor(actions[0].edit, MD));
+    assert.equal(fixed, text.replace('### Antwoord 2\n', '### Antwoord 2\n\n[PM antwoord]\n'));
+    const range = actions[0].command!.arguments![1];
+    assert.equal(textOf(fixed, range), '[PM antwoord]');
+    await c.change(MD, [{ text: fixed }], 2);
+    const after = await c.diagnostics(MD, 2);
+    assert.deepEqual(after.filter((d) => d.code === 'unanswered-question'), []);
+    assert.deepEqual(after.filter((d) => d.code === 'placeholder-in-answer').map((d) => d.range), [range]);
+    // Once the drafter writes over the selection, the letter is clean.
+    const written = fixed.replace('[PM antwoord]', 'De samenwerking met de gemeenten verloopt goed; wij overleggen elk kwartaal.');
+    await c.change(MD, [{ text: written }], 3);
+    assert.deepEqual((await c.diagnostics(MD, 3)).filter((d) => d.code === 'placeholder-in-answer' || d.code === 'unanswered-question'), []);
+  }, WITH_SELECT));
+
+test('in a Markdown letter without an answer heading the quick fix writes a Markdown heading and the placeholder; no select command for a client without it', () =>
   withClient(async (c) => {
     const text = ANSWERED_MD.replace(/### Antwoord 2\n\n[^\n]*\n\n/, '');
     await c.open(MD, text);
@@ -149,6 +194,7 @@ test('in a Markdown letter the quick fix writes a Markdown answer heading', () =
     const fixed = applyEdits(text, editsFor(actions[0].edit, MD));
     assert.equal(
       fixed,
-      text.replace('Hoe verloopt de samenwerking met de gemeenten?\n\n', 'Hoe verloopt de samenwerking met de gemeenten?\n\n### Antwoord 2\n\n\n'),
+      text.replace('Hoe verloopt de samenwerking met de gemeenten?\n\n', 'Hoe verloopt de samenwerking met de gemeenten?\n\n### Antwoord 2\n\n[PM antwoord]\n\n'),
     );
+    assert.equal(actions[0].command, undefined);
   }));

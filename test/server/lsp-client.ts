@@ -372,12 +372,12 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 
 /**
  * Tests run offline: a server given a letter with citations would otherwise look them up at the
- * real public hosts. A test that wants sources (a replay server) sets `sources` itself.
+ * real public hosts. A test that wants sources (a replay server) sets `bronnen` itself.
  */
 function offlineUnlessSet(raw: unknown): Record<string, unknown> {
-  if (raw === undefined || raw === null) return { sources: { offline: true } };
+  if (raw === undefined || raw === null) return { bronnen: { offline: true } };
   if (typeof raw !== 'object' || Array.isArray(raw)) return raw as Record<string, unknown>;
   const obj = raw as Record<string, unknown>;
   if (obj.antwoordbrief && typeof obj.antwoordbrief === 'object') return { ...obj, antwoordbrief: offlineUnlessSet(obj.antwoordbrief) };
-  return 'sources' in obj ? obj : { ...obj, sources: { offline: true } };
+  return 'bronnen' in obj ? obj : { ...obj, bronnen: { offline: true } };
 }

@@ -251,11 +251,11 @@ test('server: 002 verslag is clean against its cut-out inbreng; rename 50 → 72
   });
 });
 
-test('server: the setting antwoordbrief.questionLetter names the question letter; the renumber action follows a rename', () =>
+test('server: the setting antwoordbrief.vragenbrief names the question letter; the renumber action follows a rename', () =>
   withServer(async (c) => {
     const ws = workspace({ 'vragen/kamervragen.md': fixture('kamervragen.md') });
     try {
-      c.settings = { questionLetter: path.join(ws.dir, 'vragen/kamervragen.md') };
+      c.settings = { vragenbrief: path.join(ws.dir, 'vragen/kamervragen.md') };
       const uri = ws.uri('antwoord.md');
       const text = fixture('antwoord-kamervragen.md').replace(/^<!--.*-->\n/, '');
       await c.open(uri, text);
@@ -279,3 +279,90 @@ test('server: the setting antwoordbrief.questionLetter names the question letter
       ws.done();
     }
   }));
+
+// Issue 11: the lens that offers to link a question letter stands only on an answer letter whose
+// questions come from elsewhere.
+const DRAFT_ANSWER = `Beantwoording Kamervragen over de wachtlijsten in de jeugdzorg
+
+## Vraag 1
+
+Hoe lang zijn de wachtlijsten in de jeugdzorg nu?
+
+## Antwoord 1
+
+Gemiddeld elf weken.
+
+## Vraag 2
+
+Welke maatregelen neemt u om de wachtlijsten te verkorten?
+
+## Antwoord 2
+
+Er komen meer plaatsen bij.
+`;
+
+const OWN_VERSLAG = `Verslag van een schriftelijk overleg
+
+Binnen de vaste commissie voor Volksgezondheid hebben de onderstaande fracties de behoefte vragen en opmerkingen voor te leggen aan de staatssecretaris over de jeugdzorg.
+De vragen en opmerkingen zijn met de door de staatssecretaris bij brief van 3 maart toegezonden antwoorden hieronder afgedrukt.
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+De leden van de VVD-fractie vragen hoe lang de wachtlijsten in de jeugdzorg nu zijn.
+
+1. Antwoord van het kabinet
+
+Gemiddeld elf weken.
+`;
+
+const AANHANGSEL = `Tweede Kamer der Staten-Generaal
+Vergaderjaar 2031–2032
+Aanhangsel van de Handelingen
+Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden
+123 Vragen van het lid De Vries (XYZ) aan de Staatssecretaris over de jeugdzorg (ingezonden 1 maart 2032).
+Antwoord van Staatssecretaris Jansen (ontvangen 20 maart 2032).
+
+Vraag 1
+Hoe lang zijn de wachtlijsten in de jeugdzorg nu?
+
+Antwoord 1
+Gemiddeld elf weken.
+`;
+
+test('server: "Geen vragenbrief gekoppeld — kiezen" only on an answer letter whose questions come from elsewhere', () =>
+  withServer(async (c) => {
+    const ws = workspace({ 'notities.txt': 'Geen brief.\n' });
+    try {
+      const lensTitles = async (name: string, text: string) => {
+        const uri = ws.uri(name);
+        await c.open(uri, text, name.endsWith('.md') ? 'markdown' : 'plaintext');
+        await c.diagnostics(uri, 1);
+        const lenses = (await c.request('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
+        return lenses.map((l) => l.command.title);
+      };
+      assert.deepEqual(await lensTitles('antwoord.md', DRAFT_ANSWER), ['Geen vragenbrief gekoppeld — kiezen']);
+      assert.deepEqual(await lensTitles('verslag.txt', OWN_VERSLAG), []);
+      assert.deepEqual(await lensTitles('aanhangsel.txt', AANHANGSEL), []);
+      // The hover on the first line says nothing about a question letter there either.
+      assert.doesNotMatch(JSON.stringify(await c.hover(ws.uri('aanhangsel.txt'), { line: 0, character: 3 })), /Geen vragenbrief/);
+      assert.match(JSON.stringify(await c.hover(ws.uri('antwoord.md'), { line: 0, character: 3 })), /Geen vragenbrief gekoppeld/);
+    } finally {
+      ws.done();
+    }
+  }));
+
+test('corpus: no question-letter lens on the published Aanhangsel answers and the verslag 002; one on the answer letter 000', (t) => {
+  if (!HAS_SHARED) return t.skip('corpus: ../shared not present');
+  return withServer(async (c) => {
+    const titles: Record<string, string[]> = {};
+    for (const file of [LETTER_000, LETTER_002, path.join(path.dirname(LETTER_000), 'ah-tk-20232024-2129.txt')]) {
+      const uri = pathToFileURL(file).toString();
+      await c.open(uri, readFileSync(file, 'utf8'), 'plaintext');
+      await c.diagnostics(uri, 1);
+      titles[path.basename(file)] = ((await c.request('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[]).map((l) => l.command.title);
+    }
+    assert.deepEqual(titles['ah-tk-20232024-2129.txt'], []);
+    assert.deepEqual(titles['002_6751bf33f558afb4.txt'], []);
+    assert.equal(titles['000_d3bc5dac7f923b81.txt'].length, 1);
+  });
+});

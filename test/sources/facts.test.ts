@@ -9,7 +9,14 @@ import { service } from './helpers';
 import { startReplayServer, type ReplayServer } from '../support/replay-server';
 import { findCitations } from '../../server/src/core/citations/index';
 import { checkFacts, sameSigner, signersFromSubject, replacedId, type PaperFacts } from '../../server/src/core/facts';
-import { factsHoverBlocks, renderFactsHover } from '../../server/src/core/features/factsHover';
+import { FACTS_FOLLOW, factsHoverBlocks } from '../../server/src/core/features/factsHover';
+import { paperFields } from '../../server/src/core/features/citationHover';
+import { renderHover } from '../../server/src/core/features/render';
+import type { PaperRef } from '../../server/src/core/citations/types';
+import type { FactsPeek } from '../../server/src/core/facts';
+
+/** The facts part of a hover as the server renders it (the one renderer of every hover). */
+const renderFactsHover = (peek: FactsPeek, format: 'markdown' | 'plaintext') => renderHover(factsHoverBlocks(peek), format);
 
 let server: ReplayServer;
 before(async () => {
@@ -109,17 +116,34 @@ test('hover facts: Markdown escapes every source text, plain text is verbatim', 
   assert.match(md, /Kabinetsappreciatie: Oordeel Kamer/);
   assert.match(md, /Datum: 7 februari 2024/);
   const plain = renderFactsHover({ facts: FACTS, state: 'cached' }, 'plaintext');
-  assert.ok(plain.includes('"Motie over *vet* en <script>alert(1)</script> [link](http://x)"'));
+  assert.ok(plain.includes('Motie over *vet* en <script>alert(1)</script> [link](http://x)'));
   assert.ok(plain.includes('Indieners: Erkens, Kathmann'));
   assert.ok(plain.includes('Gewijzigd: vervangt kst-19637-3370'));
 });
 
-test('hover states: pending, failed with retry, offline', () => {
+test('hover states: pending, failed, offline: one calm sentence, never a countdown or a technical reason', () => {
   assert.equal(renderFactsHover({ state: 'pending' }, 'plaintext'), 'Gegevens worden opgehaald…');
-  assert.equal(renderFactsHover({ state: 'failed', message: 'bron niet bereikbaar, nieuwe poging over 30 s' }, 'plaintext'), 'Bron: bron niet bereikbaar, nieuwe poging over 30 s');
+  assert.equal(renderFactsHover({ state: 'failed', message: 'bron niet bereikbaar (onbekende server), nieuwe poging over 28 s' }, 'plaintext'), FACTS_FOLLOW);
+  assert.equal(renderFactsHover({ state: 'pending', message: 'bron niet bereikbaar, nieuwe poging loopt' }, 'plaintext'), FACTS_FOLLOW);
+  assert.equal(FACTS_FOLLOW, 'De gegevens uit de bronnen volgen zodra de bron bereikbaar is.');
   assert.match(renderFactsHover({ state: 'offline' }, 'plaintext'), /^Offline/);
+  assert.equal(renderFactsHover({ state: 'unknown', message: 'geen bron voor dit soort verwijzing' }, 'plaintext'), 'Voor dit soort verwijzing is geen bron met gegevens.');
   const stale = factsHoverBlocks({ facts: FACTS, state: 'cached', message: 'bron niet bereikbaar, nieuwe poging over 30 s' });
   assert.equal(stale.at(-1)!.kind, 'fields', 'cached facts shown without an alarm when a refresh fails');
+  assert.doesNotMatch(renderHover(stale, 'plaintext'), /nieuwe poging|niet bereikbaar/);
+});
+
+test('hover text with facts shows what the sources say; without facts only what the citation says', () => {
+  const withFacts = renderFactsHover({ facts: FACTS, state: 'cached' }, 'plaintext');
+  assert.match(withFacts, /Datum: 7 februari 2024/);
+  assert.match(withFacts, /Bron: /);
+  // Without facts: the citation's own fields, nothing "niet vermeld", no kind the title already names.
+  const ref = { kind: 'kamerstuk', id: 'kst-36410-XV-32', dossier: '36410', toevoeging: 'XV', number: '32', kamer: null, vergaderjaar: null, canonical: 'Kamerstuk 36 410 XV, nr. 32' } as unknown as PaperRef;
+  const fields = paperFields(ref);
+  assert.deepEqual(fields, [['Identificatie', 'kst-36410-XV-32'], ['Dossier', '36 410 XV'], ['Nummer', '32']]);
+  const full = paperFields({ ...ref, kamer: 'II', vergaderjaar: '2023-2024', canonical: 'Kamerstukken II 2023/24, 36 410 XV, nr. 32' } as PaperRef);
+  assert.deepEqual(full.map(([k]) => k), ['Identificatie', 'Kamer', 'Vergaderjaar', 'Dossier', 'Nummer']);
+  for (const [, v] of [...fields, ...full]) assert.doesNotMatch(v, /niet vermeld/);
 });
 
 test('motion outcome: the vote Besluit wins over "Ingediend", newest first; roll-call votes counted per fractie', async () => {

@@ -103,7 +103,7 @@ test('connection refused: unreachable status; success once a source listens ther
   await new Promise<void>((r) => probe.close(() => r()));
   const dead = `http://127.0.0.1:${port}/`;
   const { FactsService } = await import('../../server/src/sources/service');
-  const { DEFAULT_SETTINGS } = await import('../../server/src/core/settings');
+  const { DEFAULT_SETTINGS } = await import('../../server/src/host/settings');
   const svc = new FactsService({
     sources: { ...DEFAULT_SETTINGS.sources, tweedekamerUrl: dead + 'OData/v4/2.0/', officielebekendmakingenUrl: dead, timeoutMs: 1000 },
     cacheDir: null,
@@ -158,7 +158,7 @@ test('malformed JSON shapes and SRU diagnostics never crash', async () => {
 
 test('a base URL in the settings that is not a URL gives a clear status', async () => {
   const { FactsService } = await import('../../server/src/sources/service');
-  const { DEFAULT_SETTINGS } = await import('../../server/src/core/settings');
+  const { DEFAULT_SETTINGS } = await import('../../server/src/host/settings');
   const svc = new FactsService({ sources: { ...DEFAULT_SETTINGS.sources, tweedekamerUrl: 'geen adres', officielebekendmakingenUrl: 'file:///etc/' }, cacheDir: null });
   const r = await svc.resolve(REF);
   svc.dispose();

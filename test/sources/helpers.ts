@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { PaperRef } from '../../server/src/core/citations/types';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/host/settings';
 import { FactsService, type FactsServiceOptions } from '../../server/src/sources/service';
 import type { ReplayServer } from '../support/replay-server';
 

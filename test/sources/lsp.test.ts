@@ -36,7 +36,7 @@ function hoverText(h: any): string {
 before(async () => {
   server = await startReplayServer(buildDataset({ shared: false }));
   tmp = tempDir();
-  const settings = { sources: { tweedekamerUrl: server.tkUrl, officielebekendmakingenUrl: server.koopUrl, timeoutMs: 5000, offline: false }, cacheDir: tmp.dir };
+  const settings = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficieleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: tmp.dir };
   client = await LspClient.start({ settings, initializationOptions: { defaultCacheDir: tmp.dir } });
 });
 after(async () => {
@@ -58,6 +58,8 @@ test('hover before and after the facts arrive; diagnostics from facts follow', a
   assert.match(before, /Kamerstuk 99 901, nr\. 7/);
   assert.match(before, /Gegevens worden opgehaald…/);
   assert.doesNotMatch(before, /verworpen/);
+  // Only what is known: nothing "niet vermeld", no kind the title already names, no countdown.
+  assert.doesNotMatch(before, /niet vermeld|Soort: Kamerstuk|nieuwe poging/);
 
   // Once the facts arrive the letter is published again with the facts checks.
   const deadline = Date.now() + 10_000;
@@ -79,10 +81,30 @@ test('hover before and after the facts arrive; diagnostics from facts follow', a
   assert.match(after, /Uitslag: verworpen/);
   assert.match(after, /Kabinetsappreciatie: Ontraden/);
   assert.match(after, /Stemming: Voor: Fractie Noord \(20\); Tegen: Fractie Zuid \(30\)/);
-  assert.doesNotMatch(after, /Gegevens worden opgehaald/);
+  assert.doesNotMatch(after, /Gegevens worden opgehaald|niet vermeld|nieuwe poging/);
   // On the motion mention as well.
   const onMotion = hoverText(await client.hover(URI, positionOf(TEXT, 'motie Testlid', 2)));
   assert.match(onMotion, /Uitslag: verworpen/);
+});
+
+test('an ambiguous dash form is settled by the sources in the hover, without kamerstuk-not-found (issue 13)', async () => {
+  const uri = 'file:///tmp/antwoordbrief-facts/streepje.md';
+  const text = 'Zie Kamerstuk 99 901-12 over het plan.\n';
+  await client.open(uri, text);
+  await client.diagnostics(uri, 1);
+  const pos = positionOf(text, 'Kamerstuk 99 901-12', 3);
+  let h = hoverText(await client.hover(uri, pos));
+  assert.match(h, /kst-99901-12 of dossier 99 901-12\?/);
+  const end = Date.now() + 10_000;
+  while (!/De bron kent geen/.test(h) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    h = hoverText(await client.hover(uri, pos));
+  }
+  assert.match(h, /De bron kent geen nr\. 12 in dossier 99 901: bedoeld is waarschijnlijk het dossier 99 901-12\./);
+  // The facts arrived (the hover says so): the letter was published again with the facts checks.
+  await new Promise((r) => setTimeout(r, 300));
+  const last = [...client.published].reverse().find((p) => p.uri === uri)!;
+  assert.deepEqual(last.diagnostics.filter((d) => d.code === 'kamerstuk-not-found'), [], 'not found as a paper: maybe the dossier');
 });
 
 test('go to definition downloads the paper and opens it at "verzoekt de regering"', async () => {
@@ -99,7 +121,7 @@ test('go to definition downloads the paper and opens it at "verzoekt de regering
 
 test('refreshFacts looks the papers up again', async () => {
   const n = server.requests.length;
-  const r = await client.request<RefreshFactsResult>(RefreshFactsRequest, { uri: URI });
+  const r = await client.request<RefreshFactsResult>(RefreshFactsRequest.method, { uri: URI });
   assert.equal(r.requested, 2);
   assert.equal(r.resolved, 2);
   assert.deepEqual(r.failed, []);
@@ -110,7 +132,7 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
   const recorded = await startReplayServer(buildDataset());
   const dir = tempDir();
   const c = await LspClient.start({
-    settings: { sources: { tweedekamerUrl: recorded.tkUrl, officielebekendmakingenUrl: recorded.koopUrl, timeoutMs: 5000, offline: false }, cacheDir: dir.dir },
+    settings: { bronnen: { adresTweedeKamer: recorded.tkUrl, adresOfficieleBekendmakingen: recorded.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: dir.dir },
   });
   try {
     const uri = 'file:///tmp/antwoordbrief-facts/erkens.md';
@@ -136,7 +158,7 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
 test('switching to offline: the hover says offline and no request follows', async () => {
   server.setFault({ kind: 'status', status: 500 }, { prefix: '/OData' });
   const dir = tempDir();
-  const online = { sources: { tweedekamerUrl: server.tkUrl, officielebekendmakingenUrl: server.koopUrl, timeoutMs: 2000, offline: false }, cacheDir: dir.dir };
+  const online = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficieleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 2000, offline: false }, cachemap: dir.dir };
   const c = await LspClient.start({ settings: online });
   try {
     const uri = 'file:///tmp/antwoordbrief-facts/offline.md';
@@ -144,8 +166,9 @@ test('switching to offline: the hover says offline and no request follows', asyn
     await c.open(uri, text);
     await c.diagnostics(uri, 1);
     const h = hoverText(await c.hover(uri, positionOf(text, 'Kamerstuk 99 901 X', 3)));
-    assert.match(h, /Gegevens worden opgehaald|serverfout/);
-    await c.configure({ ...online, sources: { ...online.sources, offline: true } });
+    assert.match(h, /Gegevens worden opgehaald|De gegevens uit de bronnen volgen zodra de bron bereikbaar is\./);
+    assert.doesNotMatch(h, /nieuwe poging|niet vermeld|serverfout/);
+    await c.configure({ ...online, bronnen: { ...online.bronnen, offline: true } });
     await new Promise((r) => setTimeout(r, 300));
     const n = server.requests.length;
     const off = hoverText(await c.hover(uri, positionOf(text, 'Kamerstuk 99 901 X', 3)));

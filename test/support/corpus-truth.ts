@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/core/analyze';
 import { refsOf } from '../../server/src/cli/refs';
 import type { AnswerStatus } from '../../server/src/core/model';
 
@@ -84,7 +84,7 @@ const OTHER_KINDS = new Set(['zaak', 'document']);
 
 /** Runs the product's core on one letter. */
 export function observe(file: string, text: string): Observed {
-  const a: Analysis = analyze(text);
+  const a = analyze(text);
   const line = (offset: number) => a.lines.position(offset).line + 1;
   const questions = a.letter.questions.map((q) => ({
     id: q.id,

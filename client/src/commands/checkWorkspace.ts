@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CheckWorkspaceRequest, type CheckWorkspaceResult } from '../../../server/src/protocol';
+import { CheckWorkspaceRequest } from '../../../server/src/protocol';
 import type { ClientHost } from '../client';
 import { reportRequestError } from '../errors';
 import { M } from '../messages';
@@ -16,7 +16,7 @@ export function registerCheckWorkspace(host: ClientHost): vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: M.checkingWorkspace, cancellable: true },
       async (_progress, token) => {
         try {
-          return await client.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequest, {}, token);
+          return await client.sendRequest(CheckWorkspaceRequest, {}, token);
         } catch (err) {
           if (!token.isCancellationRequested) reportRequestError(TITLE, err);
           return undefined;

@@ -19,7 +19,7 @@ export function registerNextUnanswered(host: ClientHost, status: StatusControlle
     const params: NextUnansweredParams = { uri: editor.document.uri.toString(), line: pos.line, character: pos.character };
     let target: NextUnansweredResult;
     try {
-      target = await client.sendRequest<NextUnansweredResult>(NextUnansweredRequest, params);
+      target = await client.sendRequest(NextUnansweredRequest, params);
     } catch (err) {
       // A server without the request still sends the unanswered positions with its status: use those.
       if (!(err instanceof ResponseError && err.code === ErrorCodes.MethodNotFound)) {

@@ -17,7 +17,7 @@ export function registerOpenReference(host: ClientHost): vscode.Disposable {
     const params: ReferenceAtParams = { uri: editor.document.uri.toString(), line: pos.line, character: pos.character };
     let ref: ReferenceAtResult;
     try {
-      ref = await client.sendRequest<ReferenceAtResult>(ReferenceAtRequest, params);
+      ref = await client.sendRequest(ReferenceAtRequest, params);
     } catch (err) {
       reportRequestError(TITLE, err);
       return;

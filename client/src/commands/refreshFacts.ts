@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RefreshFactsRequest, type RefreshFactsParams, type RefreshFactsResult } from '../../../server/src/protocol';
+import { RefreshFactsRequest, type RefreshFactsParams } from '../../../server/src/protocol';
 import type { ClientHost } from '../client';
 import { reportRequestError } from '../errors';
 import { M } from '../messages';
@@ -23,7 +23,7 @@ export function registerRefreshFacts(host: ClientHost): vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: M.refreshing, cancellable: true },
       async (_progress, token) => {
         try {
-          return await client.sendRequest<RefreshFactsResult>(RefreshFactsRequest, params, token);
+          return await client.sendRequest(RefreshFactsRequest, params, token);
         } catch (err) {
           if (!token.isCancellationRequested) reportRequestError(TITLE, err);
           return undefined;

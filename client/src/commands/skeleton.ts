@@ -16,7 +16,7 @@ export function registerSkeleton(host: ClientHost): vscode.Disposable {
     const params: SkeletonParams = { uri: editor.document.uri.toString(), text: editor.document.getText() };
     let result: SkeletonResult | null;
     try {
-      result = await client.sendRequest<SkeletonResult | null>(SkeletonRequest, params);
+      result = await client.sendRequest(SkeletonRequest, params);
     } catch (err) {
       reportRequestError(TITLE, err);
       return;

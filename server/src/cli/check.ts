@@ -1,8 +1,25 @@
-// `antwoordbrief check [--format text|json] FILE...`
-import { analyze } from '../core/analyze';
+// `antwoordbrief check [--format text|json] [--questions VRAGENBRIEF] [--cache MAP] BESTAND|MAP...`:
+// every letter's findings from `diagnose`, with the context the language server gives it: the
+// letters of its folder (motions linked across them), its question letter (named, or found in
+// its folder; `--questions` fixes one for all) and the facts cached on disk.
+import * as path from 'node:path';
+import { statSync } from 'node:fs';
+import { URI } from 'vscode-uri';
+import { createAnalyzer } from '../core/analyzer';
+import type { Citations } from '../core/citations/types';
+import { citedPapers, type PaperFacts } from '../core/facts';
+import type { Finding, Letter, Severity } from '../core/model';
+import { answerStatus } from '../core/features/status';
+import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import type { Severity } from '../core/model';
-import type { Range } from '../core/text';
+import type { LineIndex, Range } from '../core/text';
+import { LetterContext, userCacheDir } from '../host/context';
+import { letterFiles } from '../host/files';
+import { FactsCache } from '../sources/cache';
+import { InputError } from './io';
+import { extractedFilesUnder, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
+import { formatFlag, parseArgs, UsageError } from './options';
+import type { CommandResult } from './main';
 
 export interface CheckDiagnostic {
   code: string;
@@ -10,6 +27,8 @@ export interface CheckDiagnostic {
   message: string;
   range: Range;
   question: string | null;
+  /** PDF only: the page of the finding's start. */
+  page?: number | null;
 }
 
 /** What the reader found in one file: every question once (a context-only parent not counted). */
@@ -30,24 +49,17 @@ export interface CheckFileResult {
   file: string;
   diagnostics: CheckDiagnostic[];
   summary: CheckSummary;
+  /** The question letter the file was paired with, if any. */
+  questionLetter?: string;
 }
 
-/** The summary of an analysis (see CheckSummary). */
-export function summaryOf(a: ReturnType<typeof analyze>): CheckSummary {
-  let questions = 0;
-  let answered = 0;
-  let byReference = 0;
-  for (const q of a.letter.questions) {
-    const s = q.answer.status;
-    if (s === 'context') continue;
-    questions++;
-    if (s === 'answered' || s === 'by-reference') answered++;
-    if (s === 'by-reference') byReference++;
-  }
+/** The summary of a letter and its diagnosed findings (see CheckSummary). */
+export function summaryOf(letter: Letter, findings: Finding[]): CheckSummary {
+  const s = answerStatus(letter);
   // A question letter asks and is not expected to answer: its questions are not open (nothing
   // reports them open either — every open question in a summary has its own finding).
-  const open = a.letter.kind === 'question-letter' ? 0 : questions - answered;
-  return { questions, answered, byReference, open, noneRecognised: a.findings.some((f) => f.code === 'no-questions-found') };
+  const open = (letter as { kind?: string }).kind === 'question-letter' ? 0 : s.total - s.answered;
+  return { questions: s.total, answered: s.answered, byReference: s.byReference, open, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
 }
 
 /** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output). */
@@ -62,14 +74,123 @@ export function summaryText(s: CheckSummary): string {
   return parts.join(', ');
 }
 
-/** The check of one text, as the CLI reports it (severity from the settings; 'off' dropped). */
-export function checkText(file: string, text: string, settings: Settings = DEFAULT_SETTINGS): CheckFileResult {
-  const a = analyze(text, settings);
-  const diagnostics: CheckDiagnostic[] = [];
-  for (const f of a.findings) {
+/** Findings as the CLI reports them: severity from the settings ('off' dropped by `diagnose` already). */
+export function toCheckDiagnostics(findings: Finding[], lines: LineIndex, settings: Settings): CheckDiagnostic[] {
+  const out: CheckDiagnostic[] = [];
+  for (const f of findings) {
     const severity = severityOf(f.code, settings);
     if (severity === 'off') continue;
-    diagnostics.push({ code: f.code, severity, message: f.message, range: a.lines.range(f.span), question: f.question ?? null });
+    out.push({ code: f.code, severity, message: f.message, range: lines.range(f.span), question: f.question ?? null });
   }
-  return { file, diagnostics, summary: summaryOf(a) };
+  return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The facts cached on disk for these citations, as the synchronous lookup `diagnose` takes. */
+async function cachedFacts(cache: FactsCache, citations: Citations[], known: Map<string, PaperFacts | null>): Promise<(id: string) => PaperFacts | undefined> {
+  for (const c of citations) {
+    for (const r of citedPapers(c)) {
+      if (known.has(r.id)) continue;
+      known.set(r.id, (await cache.get(r.id))?.facts ?? null);
+    }
+  }
+  return (id) => known.get(id) ?? undefined;
+}
+
+export async function runCheck(argv: string[]): Promise<CommandResult> {
+  const args = parseArgs(argv, ['format', 'questions', 'cache']);
+  const format = formatFlag(args, ['text', 'json'], 'text');
+  if (!args.files.length) throw new UsageError('geef minstens één bestand op');
+  const settings = DEFAULT_SETTINGS;
+  const errors: string[] = [];
+  const files: string[] = [];
+  for (const f of args.files) {
+    if (!isDirectory(f)) {
+      files.push(f);
+      continue;
+    }
+    const under = [...letterFiles(f), ...extractedFilesUnder(f)].sort();
+    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
+    files.push(...under);
+  }
+
+  const analyzer = createAnalyzer();
+  const letters = new LetterContext();
+  let fixed: QuestionLetterInput = null;
+  const q = args.flags.get('questions');
+  if (typeof q === 'string') {
+    const { text } = await readLetterInput(q);
+    const letter = analyzer.parse(text);
+    if (!letter.questions.length) throw new InputError(`${q}: in deze vragenbrief zijn geen vragen gevonden`);
+    fixed = { link: { name: path.basename(q), uri: URI.file(path.resolve(q)).toString(), via: 'setting', text, letter } };
+  }
+  const cacheFlag = args.flags.get('cache');
+  const cache = new FactsCache(typeof cacheFlag === 'string' ? cacheFlag : userCacheDir());
+  const known = new Map<string, PaperFacts | null>();
+
+  // Every letter is read first, so that PDF and Word letters among them can be paired too.
+  const inputs: (LetterInput | null)[] = [];
+  for (const file of files) {
+    try {
+      const input = await readLetterInput(file);
+      if (input.source !== 'text') letters.letters.provide(file, input, statSync(file));
+      inputs.push(input);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e.message);
+      inputs.push(null);
+    }
+  }
+  const results: CheckFileResult[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      const input = inputs[i];
+      if (!input) continue;
+      const text = input.text;
+      if (!fixed) await provideNamedQuestionLetter(letters.letters, file, text);
+      const uri = URI.file(path.resolve(file)).toString();
+      const a = analyzer.analyze(text);
+      const workspace = letters.workspace(uri);
+      const others = workspace.documents();
+      const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
+      const context = letters.context(uri, a, '', (r) => facts(r.id), workspace);
+      if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
+      else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${file}: ${context.questionLetter.problem}`);
+      const d = analyzer.diagnose(a, context, settings);
+      const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(a.letter, d.findings) };
+      // On a terminal the question letter is named by its path from the letter's folder.
+      if (d.pair.questionLetter && d.pair.questionUri && !d.pair.problem)
+        result.questionLetter = fixed ? d.pair.questionLetter : path.relative(path.dirname(path.resolve(file)), URI.parse(d.pair.questionUri).fsPath) || d.pair.questionLetter;
+      results.push(withSource(result, input, result.diagnostics));
+    }
+  } finally {
+    analyzer.dispose();
+  }
+
+  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  let stdout: string;
+  if (format === 'json') {
+    stdout = JSON.stringify(results, null, 2) + '\n';
+  } else {
+    const lines: string[] = [];
+    for (const r of results) {
+      if (r.questionLetter) lines.push(`${r.file}: vragenbrief ${r.questionLetter}`);
+      for (const d of r.diagnostics) {
+        lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}${pageSuffix(d.page)}`);
+      }
+      lines.push(`${r.file}: ${summaryText(r.summary)}`);
+    }
+    const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    const n = results.length;
+    if (n) lines.push(count ? `${count} ${count === 1 ? 'melding' : 'meldingen'} in ${n} ${n === 1 ? 'bestand' : 'bestanden'}` : `geen meldingen in ${n} ${n === 1 ? 'bestand' : 'bestanden'}`);
+    stdout = lines.length ? lines.join('\n') + '\n' : '';
+  }
+  return { stdout, stderr: errors, code: errors.length ? 2 : hasError ? 1 : 0 };
 }

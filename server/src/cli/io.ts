@@ -1,5 +1,6 @@
 // Reading letters from disk for the CLI: UTF-8 only, with a Dutch one-line reason otherwise.
 import { readFileSync, statSync } from 'node:fs';
+import { decodeLetter } from '../host/files';
 
 export class InputError extends Error {}
 
@@ -19,11 +20,7 @@ export function readLetterFile(file: string): string {
   }
   // A NUL byte never occurs in a letter's text: this is a binary file (PDF, Word, image, …).
   if (bytes.includes(0)) throw new InputError(`${file}: dit is geen tekstbestand (binaire inhoud); sla de brief op als tekst of Markdown`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${file}: dit bestand is geen geldige UTF-8-tekst; sla de brief op als UTF-8`);
-  }
+  const text = decodeLetter(bytes);
+  if (text === null) throw new InputError(`${file}: dit bestand is geen geldige UTF-8-tekst; sla de brief op als UTF-8`);
   return text;
 }

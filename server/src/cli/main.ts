@@ -1,5 +1,5 @@
 // The `antwoordbrief` command line: a table of subcommands, each a host of the same core.
-import { runCheckWithPairs } from './pair';
+import { runCheck } from './check';
 import { runSkeleton } from './skeleton';
 import { runOutline } from './outline';
 import { runRefs } from './refs';
@@ -23,9 +23,9 @@ export interface Command {
 /** Subcommands: a new one is one more entry here. */
 export const COMMANDS: Record<string, Command> = {
   check: {
-    usage: 'antwoordbrief check [--format text|json] [--questions VRAGENBRIEF] BESTAND|MAP...',
+    usage: 'antwoordbrief check [--format text|json] [--questions VRAGENBRIEF] [--cache MAP] BESTAND|MAP...',
     summary: 'Controleert of elke (sub)vraag beantwoord is en elke vraag uit de vragenbrief letterlijk is overgenomen.',
-    run: runCheckWithPairs,
+    run: runCheck,
   },
   skeleton: {
     usage: 'antwoordbrief skeleton VRAGENBRIEF',

@@ -1,14 +1,16 @@
 // `antwoordbrief outline --format json FILE`
-import { analyze } from '../core/analyze';
+import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
 import type { Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
-import { readLetterFile } from './io';
+import { pageSuffix, readLetterInput, withSource } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
 export interface OutlineQuestion {
   id: string;
+  /** PDF only: the page the question starts on. */
+  page?: number | null;
   section: string | null;
   range: Range;
   subquestions: { text: string; range: Range }[];
@@ -21,7 +23,7 @@ export interface OutlineResult {
 }
 
 export function outlineText(file: string, text: string): OutlineResult {
-  const a = analyze(text);
+  const a = analyzeText(text);
   return {
     file,
     questions: a.letter.questions.map((q) => ({
@@ -38,14 +40,18 @@ export function outlineText(file: string, text: string): OutlineResult {
   };
 }
 
-export function runOutline(argv: string[]): CommandResult {
+export async function runOutline(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format']);
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (args.files.length !== 1) throw new UsageError('geef precies één bestand op');
   const file = args.files[0];
-  const text = readLetterFile(file);
-  if (format === 'json') return { stdout: JSON.stringify(outlineText(file, text), null, 2) + '\n', stderr: [], code: 0 };
-  const a = analyze(text);
+  const input = await readLetterInput(file);
+  const text = input.text;
+  if (format === 'json') {
+    const result = outlineText(file, text);
+    return { stdout: JSON.stringify(withSource(result, input, result.questions), null, 2) + '\n', stderr: [], code: 0 };
+  }
+  const a = analyzeText(text);
   const lines: string[] = [];
   let section: string | null = null;
   for (const q of a.letter.questions) {
@@ -53,7 +59,7 @@ export function runOutline(argv: string[]): CommandResult {
       section = q.section;
       if (section) lines.push(section);
     }
-    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q)})  regel ${a.lines.position(q.headingSpan.start).line + 1}`);
+    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q)})  regel ${a.lines.position(q.headingSpan.start).line + 1}${pageSuffix(input.pageOf(q.headingSpan.start))}`);
   }
   return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: [], code: 0 };
 }

@@ -1,9 +1,10 @@
 // `antwoordbrief refs [--format json|text] FILE...`: every citation and motion mention of each
 // letter, motions linked through the other files given as well (they form the workspace).
-import * as path from 'node:path';
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
-import { LineIndex, type Range } from '../core/text';
-import { InputError, readLetterFile } from './io';
+import { collapseWhitespace, LineIndex, type Range } from '../core/text';
+import { motionLinkPlace } from '../core/features/motionLink';
+import { InputError } from './io';
+import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 import { RESOLVE_BOOLEANS, RESOLVE_VALUED, runResolve } from '../sources/cli';
@@ -17,6 +18,8 @@ export interface RefEntry {
   canonical: string | null;
   /** How a motion mention was linked: "voetnoot 7", "haakjes", "eerdere verwijzing regel 12"; null otherwise. */
   via: string | null;
+  /** PDF only: the page of the mention. */
+  page?: number | null;
 }
 
 export interface RefsResult {
@@ -24,19 +27,14 @@ export interface RefsResult {
   references: RefEntry[];
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
+/** How a motion mention was linked, tersely: "haakjes", "voetnoot 7", "eerdere (latere) verwijzing [in f.md] regel 12". */
 function viaText(m: MotionMention, lines: LineIndex, others: Map<string, { text: string }>): string | null {
-  const via = m.via;
-  if (!via) return null;
-  if (via.kind === 'parenthesis') return 'haakjes';
-  if (via.kind === 'footnote') return `voetnoot ${via.footnote}`;
-  if (!via.uri) return `eerdere verwijzing regel ${lines.lineAt(via.citationSpan.start) + 1}`;
-  const other = others.get(via.uri);
-  const line = other ? ` regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}` : '';
-  return `eerdere verwijzing in ${path.basename(via.uri)}${line}`;
+  const place = motionLinkPlace(m, lines, (uri) => others.get(uri)?.text);
+  if (!place) return null;
+  if (place.kind === 'parenthesis') return 'haakjes';
+  if (place.kind === 'footnote') return `voetnoot ${place.footnote}`;
+  if (!place.file) return `${place.later ? 'latere' : 'eerdere'} verwijzing regel ${place.line}`;
+  return `eerdere verwijzing in ${place.file}${place.line === null ? '' : ` regel ${place.line}`}`;
 }
 
 /** The refs of several letters; each file's motions may be linked through the others. */
@@ -49,11 +47,11 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
     const lines = new LineIndex(a.text);
     const entries: (RefEntry & { at: number })[] = [];
     for (const r of c.references) {
-      entries.push({ at: r.span.start, text: oneLine(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
+      entries.push({ at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
     }
     for (const m of c.motions) {
       const via = viaText(m, lines, byFile);
-      const base = { at: m.span.start, text: oneLine(m.text), range: lines.range(m.span), kind: 'motie' };
+      const base = { at: m.span.start, text: collapseWhitespace(m.text), range: lines.range(m.span), kind: 'motie' };
       if (!m.refs.length) entries.push({ ...base, id: null, canonical: null, via: null });
       for (const r of m.refs) entries.push({ ...base, id: r.id, canonical: r.canonical, via });
     }
@@ -62,21 +60,24 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
   });
 }
 
-export function runRefs(argv: string[]): CommandResult | Promise<CommandResult> {
+export async function runRefs(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', ...RESOLVE_VALUED], RESOLVE_BOOLEANS);
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
   const stderr: string[] = [];
   const files: { file: string; text: string }[] = [];
+  const inputs: LetterInput[] = [];
   for (const file of args.files) {
     try {
-      files.push({ file, text: readLetterFile(file) });
+      const input = await readLetterInput(file);
+      inputs.push(input);
+      files.push({ file, text: input.text });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       stderr.push(`antwoordbrief: ${e.message}`);
     }
   }
-  const results = refsOf(files);
+  const results = refsOf(files).map((r, i) => withSource(r, inputs[i], r.references));
   const code = stderr.length ? 2 : 0;
   if (args.flags.get('resolve') === true)
     return runResolve(results, files.map((f) => f.text), args.flags, format).then((r) => ({ stdout: r.stdout, stderr: [...stderr, ...r.stderr], code }));
@@ -87,7 +88,7 @@ export function runRefs(argv: string[]): CommandResult | Promise<CommandResult> 
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
       const what = e.kind === 'motie' ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : `${e.text} → geen Kamerstuknummer gevonden`) : `${e.canonical}  [${e.id}]`;
-      out.push(`  ${where}: ${what}`);
+      out.push(`  ${where}: ${what}${pageSuffix(e.page)}`);
     }
   }
   return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr, code };

@@ -2,15 +2,16 @@
 import * as path from 'node:path';
 import { parseLetter } from '../core/letter/parse';
 import { makeSkeleton } from '../core/skeleton';
-import { InputError, readLetterFile } from './io';
+import { InputError } from './io';
+import { readLetterInput } from './input';
 import { parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
-export function runSkeleton(argv: string[]): CommandResult {
+export async function runSkeleton(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, []);
   if (args.files.length !== 1) throw new UsageError('geef precies één vragenbrief op');
   const file = args.files[0];
-  const text = readLetterFile(file);
+  const { text } = await readLetterInput(file);
   const letter = parseLetter(text);
   if (!letter.questions.length) throw new InputError(`${file}: in deze brief zijn geen vragen gevonden; er is geen antwoordopzet gemaakt`);
   return { stdout: makeSkeleton(letter, text, { questionLetterRef: `./${path.basename(file)}` }), stderr: [], code: 0 };

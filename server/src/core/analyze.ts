@@ -1,6 +1,8 @@
 /**
- * The per-document analysis every host runs: letter model, citations and all findings of
- * one text. Pure: the host passes the text and its settings.
+ * The text-only part of the analysis of one letter: letter model, citations and the findings its
+ * text alone gives. What a letter finally shows is decided by `diagnose` (diagnose.ts), which
+ * adds the workspace, the question letter and the facts, and applies settings and suppression.
+ * Pure: the host passes the text (and the analyzer's memo, for reuse between versions).
  */
 import type { Citations } from './citations/types';
 import { findCitations } from './citations/index';
@@ -8,51 +10,37 @@ import { checkCitations } from './checks/citations';
 import { checkQuestions } from './checks/questions';
 import { parseLetter, type ParsedLetter } from './letter/parse';
 import type { Finding } from './model';
-import { applySuppressions } from './suppress';
-import { DEFAULT_SETTINGS, severityOf, type Settings } from './settings';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { LineIndex } from './text';
-import { CODES } from './codes';
+import type { Memo } from './memo';
+import { diagnose } from './diagnose';
 
 export interface Analysis {
   text: string;
   lines: LineIndex;
   letter: ParsedLetter;
   citations: Citations;
-  /** Every finding not silenced by an inline comment or switched off in the settings. */
-  findings: Finding[];
+  /** The findings of the text alone, sorted; before context, settings and inline suppression. */
+  checks: Finding[];
 }
 
-/** The codes whose severity the settings set to 'off'. */
-export function disabledCodes(settings: Settings): Set<string> {
-  const off = new Set<string>();
-  for (const code of Object.keys(CODES)) if (severityOf(code, settings) === 'off') off.add(code);
-  for (const [code, sev] of Object.entries(settings.severity)) if (sev === 'off') off.add(code);
-  return off;
-}
+export { disabledCodes } from './settings';
 
-/** Every finding of a text before settings and inline comments silence some (per analysis). */
-const UNFILTERED = new WeakMap<Analysis, Finding[]>();
+/** Analyse the text of one letter. Linear in its length. `memo`: the analyzer's caches. */
+export function analyzeText(text: string, memo?: Memo): Analysis {
+  const lines = new LineIndex(text);
+  const letter = parseLetter(text, memo);
+  const citations = findCitations(text);
+  const checks = [...checkQuestions(letter, memo), ...checkCitations(text, citations)];
+  checks.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { text, lines, letter, citations, checks };
+}
 
 /**
- * Analyse one letter. Linear in the length of the text. Given the analysis of the same text under
- * other settings (`sameText`), only the settings are applied again: the letter model, the
- * citations and the checks depend on the text alone.
+ * A letter on its own (no workspace, no question letter, no facts): its analysis and the findings
+ * `diagnose` gives it under `settings`. For tests and one-off callers; hosts use an analyzer.
  */
-export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, sameText?: Analysis): Analysis {
-  const reuse = sameText && sameText.text === text ? UNFILTERED.get(sameText) : undefined;
-  if (sameText && reuse) {
-    const findings = applySuppressions(text, reuse, disabledCodes(settings));
-    const a: Analysis = { text, lines: sameText.lines, letter: sameText.letter, citations: sameText.citations, findings };
-    UNFILTERED.set(a, reuse);
-    return a;
-  }
-  const lines = new LineIndex(text);
-  const letter = parseLetter(text);
-  const citations = findCitations(text);
-  const all = [...checkQuestions(letter), ...checkCitations(text, citations)];
-  all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  const findings = applySuppressions(text, all, disabledCodes(settings));
-  const a: Analysis = { text, lines, letter, citations, findings };
-  UNFILTERED.set(a, all);
-  return a;
+export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS): Analysis & { findings: Finding[] } {
+  const a = analyzeText(text);
+  return { ...a, findings: diagnose(a, { today: null }, settings).findings };
 }

@@ -75,6 +75,20 @@ export interface FactsPeek {
 
 export type FactsLookup = (ref: PaperRef) => PaperFacts | undefined;
 
+/** A paper reference with only the fields that identify it (what the sources are asked about). */
+export function paperRefOf(r: PaperRef): PaperRef {
+  const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical, orDossier } = r;
+  return orDossier ? { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical, orDossier } : { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical };
+}
+
+/** Every distinct paper a letter cites (references, then the papers of linked motions), once each by id. */
+export function citedPapers(citations: Citations): PaperRef[] {
+  const out = new Map<string, PaperRef>();
+  for (const r of citations.references) if (r.id && !out.has(r.id)) out.set(r.id, paperRefOf(r));
+  for (const m of citations.motions) for (const r of m.refs) if (r.id && !out.has(r.id)) out.set(r.id, paperRefOf(r));
+  return [...out.values()];
+}
+
 /** The citation without the "Kamerstukken II 2023/24," prefix noise: used in messages. */
 function label(ref: PaperRef): string {
   return ref.canonical || ref.id;
@@ -137,7 +151,8 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const r of citations.references) {
-    if (r.kind !== 'kamerstuk' || !r.number) continue;
+    // "36123-45" unknown as paper nr. 45 may well be the dossier 36 123-45: the hover says so.
+    if (r.kind !== 'kamerstuk' || !r.number || r.orDossier) continue;
     const f = lookup(r);
     if (!f || f.found) continue;
     const key = `nf:${r.span.start}`;
@@ -180,13 +195,24 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
         out.push({
           code: 'motion-rejected',
           span: m.span,
-          message: `De motie ${m.signer} (${label(ref)}) is ${outcome}${f.motion?.besluitTekst ? ` (${f.motion.besluitTekst.trim()})` : ''}: de brief zegt haar uit te voeren.`,
+          message: `De motie ${m.signer ? m.signer + ' ' : ''}(${label(ref)}) is ${outcome}${f.motion?.besluitTekst ? ` (${f.motion.besluitTekst.trim()})` : ''}: de brief zegt haar uit te voeren.`,
           data: { id: ref.id },
         });
       }
     }
   }
   return out;
+}
+
+/**
+ * How the sources settle a citation that may be a paper or a dossier ("36123-45": paper nr. 45 of
+ * dossier 36 123, or the dossier 36 123-45; `ref.orDossier` set by the grammar). Returns a Dutch
+ * sentence for the hover, or null while the facts are unknown.
+ */
+export function dossierReading(ref: PaperRef, facts: PaperFacts | undefined): string | null {
+  if (!ref.orDossier || !facts) return null;
+  if (facts.found) return `Volgens de bron is dit ${ref.canonical}${facts.title ? `: "${facts.title.trim()}"` : ''}, niet het dossier ${ref.orDossier}.`;
+  return `De bron kent geen nr. ${ref.number} in dossier ${ref.dossier ? ref.dossier.slice(0, 2) + ' ' + ref.dossier.slice(2) : ''}: bedoeld is waarschijnlijk het dossier ${ref.orDossier}.`;
 }
 
 const OUTCOME_WORDS: [RegExp, MotionOutcome][] = [

@@ -42,6 +42,8 @@ export interface Answer {
   text: string;
   /** For `by-reference`: the question ids the answer points to. */
   refersTo: string[];
+  /** Placeholders ("PM", "[…]") the parser found in the answer's span, when it looked. */
+  placeholders?: Span[];
   /**
    * For `by-reference` to another paper: a mededeling "De vragen … zijn beantwoord met de brief
    * … (Kamerstuk 36 123, nr. 45)" answers by that paper; its official id (`kst-36123-45`).
@@ -68,6 +70,11 @@ export interface QuestionUnit {
   questionText: string;
   subquestions: Subquestion[];
   answer: Answer;
+  /**
+   * True when the parser gave the id (a prose question of an inbreng without an answer heading
+   * yet): a running count, not a number the letter wrote. Absent otherwise.
+   */
+  unnumbered?: true;
 }
 
 export interface Letter {

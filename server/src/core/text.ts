@@ -111,3 +111,8 @@ export function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, s
   }
   return ans;
 }
+
+/** Runs of whitespace (line breaks included) as one space, trimmed: text shown on one line. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -4,11 +4,10 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { readUtf8, walkFiles } from './files';
+import { fsPathOf, isLetterFile, readUtf8, walkFiles } from './files';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
-const LETTER_EXT = /\.(md|markdown|txt)$/i;
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_FILES = 400;
 const MAX_DEPTH = 2;
@@ -62,15 +61,10 @@ export class CitationFiles {
   /** The workspace as seen from the document `uri` (which itself is left out). */
   workspace(uri: string): CitationWorkspace {
     const openDocs = this.open();
-    let dir: string | null = null;
-    try {
-      const u = URI.parse(uri);
-      if (u.scheme === 'file') dir = path.dirname(u.fsPath);
-    } catch {
-      dir = null;
-    }
+    const file = fsPathOf(uri);
+    const dir = file ? path.dirname(file) : null;
     const files = dir ? this.list(dir) : [];
-    const self = this;
+    const load = (f: string) => this.load(f);
     return {
       documents(): CitationDoc[] {
         const out: CitationDoc[] = [];
@@ -81,10 +75,10 @@ export class CitationFiles {
           out.push({ uri: o.uri, text: o.text, citations: o.citations() });
         }
         for (const f of files) {
-          if (!LETTER_EXT.test(f)) continue;
+          if (!isLetterFile(f)) continue;
           const fu = URI.file(f).toString();
           if (seen.has(fu)) continue;
-          const d = self.load(f);
+          const d = load(f);
           if (d) {
             seen.add(fu);
             out.push(d);
@@ -101,6 +95,12 @@ export class CitationFiles {
         return out;
       },
     };
+  }
+
+  /** Forget one file and every folder listing (the file may have appeared or gone). */
+  forget(file: string): void {
+    this.files.delete(file);
+    this.listings.clear();
   }
 
   clear(): void {

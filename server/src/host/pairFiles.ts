@@ -1,13 +1,15 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { decodeLetter, isLetterFile, walkFiles } from './files';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
+import type { LinkVia } from '../core/pair/state';
 
-/** How the question letter was found (shown to the user in Dutch by `viaText`). */
-export type LinkVia = 'front-matter' | 'comment' | 'setting' | 'quotes' | 'identifier';
+/** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
+export type { LinkVia };
 
 export interface QuestionLetterLink {
   path: string;
@@ -18,24 +20,10 @@ export interface QuestionLetterLink {
 
 export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?: string } | null;
 
-const LETTER_EXT = /\.(md|markdown|txt)$/iu;
+/** PDF and Word letters: read by the host through the extractor, then `provide`d here. */
+const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_CANDIDATES = 60;
-
-export function viaText(via: LinkVia): string {
-  switch (via) {
-    case 'front-matter':
-      return 'genoemd in de kop van de brief (vragen:)';
-    case 'comment':
-      return 'genoemd in een opmerking <!-- vragen: … -->';
-    case 'setting':
-      return 'ingesteld met antwoordbrief.questionLetter';
-    case 'quotes':
-      return 'automatisch gevonden: de antwoordbrief neemt de vragen ervan over';
-    case 'identifier':
-      return 'automatisch gevonden: kenmerk of zaaknummer komt overeen';
-  }
-}
 
 /** Reads and parses letters, each file once per modification. */
 export class LetterFiles {
@@ -44,12 +32,42 @@ export class LetterFiles {
   /**
    * @param openText the text of a file open in an editor (newer than the disk), if any.
    */
-  constructor(private readonly openText: (file: string) => string | undefined = () => undefined) {}
+  constructor(
+    private readonly openText: (file: string) => string | undefined = () => undefined,
+    /** Called when a PDF or Word file is asked for that no host has provided yet (or that changed). */
+    private readonly onMissing: (file: string) => void = () => undefined,
+  ) {}
+
+  private readonly provided = new Map<string, { mtimeMs: number; size: number; result: { text: string; letter: Letter } | { error: string } }>();
+
+  /**
+   * The text extracted from a PDF or Word file (or why there is none), as read at `stat`: the
+   * extraction is asynchronous, so the host reads the file and hands the result in here.
+   */
+  provide(file: string, outcome: { text: string } | { error: string }, stat: { mtimeMs: number; size: number }): void {
+    const result = 'error' in outcome ? { error: outcome.error } : { text: outcome.text, letter: parseLetter(outcome.text) };
+    this.provided.set(path.resolve(file), { mtimeMs: stat.mtimeMs, size: stat.size, result });
+  }
+
+  /** The provided text of a PDF or Word file, or a Dutch reason; `onMissing` when not (yet) read. */
+  private loadExtracted(file: string): { text: string; letter: Letter } | { error: string } {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      return { error: `de vragenbrief ${path.basename(file)} bestaat niet` };
+    }
+    const hit = this.provided.get(path.resolve(file));
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
+    this.onMissing(path.resolve(file));
+    return { error: `${path.basename(file)} wordt nog gelezen` };
+  }
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
   load(file: string): { text: string; letter: Letter } | { error: string } {
     const open = this.openText(file);
     if (open !== undefined) return { text: open, letter: this.parse(file, open, -1, open.length) };
+    if (EXTRACTED_EXT.test(file)) return this.loadExtracted(file);
     let st;
     try {
       st = statSync(file);
@@ -60,14 +78,15 @@ export class LetterFiles {
     if (st.size > MAX_BYTES) return { error: `de vragenbrief ${path.basename(file)} is te groot` };
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
-    let text: string;
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(file);
-      if (bytes.includes(0)) return { error: `${path.basename(file)} is geen tekstbestand` };
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      bytes = readFileSync(file);
     } catch {
-      return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar als UTF-8-tekst` };
+      return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar` };
     }
+    if (bytes.includes(0)) return { error: `${path.basename(file)} is geen tekstbestand` };
+    const text = decodeLetter(bytes);
+    if (text === null) return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar als UTF-8-tekst` };
     return { text, letter: this.parse(file, text, st.mtimeMs, st.size) };
   }
 
@@ -79,17 +98,16 @@ export class LetterFiles {
     return letter;
   }
 
-  /** Letter files in a folder (not recursive), sorted by name. */
-  list(dir: string): string[] {
-    try {
-      return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && LETTER_EXT.test(e.name))
-        .map((e) => path.join(dir, e.name))
-        .sort();
-    } catch {
-      return [];
-    }
+  /** Forget the letters read. */
+  clear(): void {
+    this.cache.clear();
   }
+
+  /** Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided. */
+  list(dir: string): string[] {
+    return walkFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: (name) => isLetterFile(name) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))) });
+  }
+
 }
 
 /**

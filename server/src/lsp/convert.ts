@@ -21,7 +21,8 @@ import {
 import type { Finding, Severity } from '../core/model';
 import { severityOf, type Settings } from '../core/settings';
 import type { LineIndex } from '../core/text';
-import type { DefinitionTarget, FoldSpan, HoverBlock, HoverResult, OutlineNode, QuickFix } from '../core/features/types';
+import type { DefinitionTarget, FoldSpan, HoverResult, OutlineNode, QuickFix } from '../core/features/types';
+import { renderHover } from '../core/features/render';
 import type { LinkSpan } from '../core/features/citationLinks';
 import type { CompletionSpan } from '../core/features/citationCompletion';
 import type { CitationLocation } from '../core/features/citationReferences';
@@ -54,70 +55,11 @@ export function toDiagnostics(findings: Finding[], lines: LineIndex, settings: S
   return out;
 }
 
-/** Markdown special characters escaped, so document text never becomes markup or a link. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => '\\' + c);
-}
-
-function renderMarkdown(blocks: HoverBlock[]): string {
-  const parts: string[] = [];
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-        parts.push(`**${escapeMarkdown(b.text)}**`);
-        break;
-      case 'text':
-        parts.push(escapeMarkdown(b.text));
-        break;
-      case 'quote':
-        parts.push(
-          b.text
-            .split(/\r\n|\r|\n/)
-            .map((l) => (l.trim() ? '> ' + escapeMarkdown(l) : '>'))
-            .join('\n'),
-        );
-        break;
-      case 'fields':
-        parts.push(b.fields.map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`).join('  \n'));
-        break;
-      case 'links':
-        parts.push(
-          b.links
-            .filter((l) => /^https?:\/\//.test(l.url))
-            .map((l) => `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})`)
-            .join(' · '),
-        );
-        break;
-    }
-  }
-  return parts.join('\n\n');
-}
-
-function renderPlaintext(blocks: HoverBlock[]): string {
-  const parts: string[] = [];
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-      case 'text':
-      case 'quote':
-        parts.push(b.text);
-        break;
-      case 'fields':
-        parts.push(b.fields.map(([k, v]) => `${k}: ${v}`).join('\n'));
-        break;
-      case 'links':
-        parts.push(b.links.map((l) => `${l.label}: ${l.url}`).join('\n'));
-        break;
-    }
-  }
-  return parts.join('\n\n');
-}
-
 export function toHover(result: HoverResult, lines: LineIndex, markdown: boolean): Hover {
   return {
     contents: markdown
-      ? { kind: MarkupKind.Markdown, value: renderMarkdown(result.blocks) }
-      : { kind: MarkupKind.PlainText, value: renderPlaintext(result.blocks) },
+      ? { kind: MarkupKind.Markdown, value: renderHover(result.blocks, 'markdown') }
+      : { kind: MarkupKind.PlainText, value: renderHover(result.blocks, 'plaintext') },
     range: lines.range(result.span),
   };
 }
@@ -176,7 +118,11 @@ export function toFoldingRanges(spans: FoldSpan[], lines: LineIndex): FoldingRan
   return out;
 }
 
-export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, diagnostics: Diagnostic[]): CodeAction[] {
+/**
+ * Code actions for quick fixes. A fix with `select` also gets `selectCommand` (when the client
+ * has one), run by the client after the edit, with the range the selected text will have then.
+ */
+export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, diagnostics: Diagnostic[], selectCommand?: string): CodeAction[] {
   return fixes.map((fix) => {
     const range = lines.range(fix.findingSpan);
     const diag = diagnostics.filter(
@@ -185,6 +131,18 @@ export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, 
     const action = CodeAction.create(fix.title, { changes: { [uri]: fix.edits.map((e) => TextEdit.replace(lines.range(e.span), e.newText)) } }, CodeActionKind.QuickFix);
     if (diag.length) action.diagnostics = diag;
     if (fix.preferred) action.isPreferred = true;
+    const edit = fix.select && fix.edits[fix.select.edit];
+    if (selectCommand && fix.select && edit && fix.edits.length === 1) {
+      // Only one edit: the text before it keeps its positions, so the range follows from it alone.
+      const from = lines.position(edit.span.start);
+      const at = (k: number) => {
+        const head = edit.newText.slice(0, k);
+        const breaks = head.match(/\r\n|\r|\n/g)?.length ?? 0;
+        const lastBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+        return breaks ? { line: from.line + breaks, character: k - lastBreak - 1 } : { line: from.line, character: from.character + k };
+      };
+      action.command = { title: 'Selecteer de plaatshouder', command: selectCommand, arguments: [uri, { start: at(fix.select.start), end: at(fix.select.end) }] };
+    }
     return action;
   });
 }

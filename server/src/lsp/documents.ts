@@ -1,45 +1,40 @@
-// Open documents and their analyses, one analysis per (version, settings) at most.
+// Open documents and their analyses, one analysis per version at most.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core/analyze';
-import type { Settings } from '../core/settings';
-
-/** Settings no request can pass: marks an analysis made under settings that changed since. */
-const STALE = Object.freeze({}) as Settings;
+import type { Analysis } from '../core/analyze';
+import type { Analyzer } from '../core/analyzer';
 
 interface Entry {
   version: number;
-  settings: Settings;
   analysis: Analysis;
 }
 
 /**
  * The document store: the text of every open document (incremental sync applied by
- * `TextDocuments`) and the analysis of its latest version, computed on first demand and shared by
- * diagnostics and every request on that version.
+ * `TextDocuments`) and the analysis of its latest version, computed on first demand by the
+ * server's analyzer and shared by diagnostics and every request on that version. An analysis
+ * depends on the text alone; settings and context enter in `diagnose`.
  */
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly analyses = new Map<string, Entry>();
 
+  constructor(private readonly analyzer: Analyzer) {}
+
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
   }
 
-  /**
-   * The analysis of the document's current version under `settings`. When only the settings
-   * changed since the last analysis, the text-derived parts are reused (see `analyze`).
-   */
-  analysis(doc: TextDocument, settings: Settings): Analysis {
+  /** The analysis of the document's current version. */
+  analysis(doc: TextDocument): Analysis {
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached.analysis;
-    const sameText = cached && cached.version === doc.version ? cached.analysis : undefined;
-    const analysis = analyze(doc.getText(), settings, sameText);
-    this.analyses.set(doc.uri, { version: doc.version, settings, analysis });
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const analysis = this.analyzer.analyze(doc.getText());
+    this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
 
-  /** The analysis of the document's current version if one was made, under whatever settings. */
+  /** The analysis of the document's current version if one was made. */
   peek(doc: TextDocument): Analysis | undefined {
     const cached = this.analyses.get(doc.uri);
     return cached && cached.version === doc.version ? cached.analysis : undefined;
@@ -47,13 +42,5 @@ export class DocumentStore {
 
   drop(uri: string): void {
     this.analyses.delete(uri);
-  }
-
-  /**
-   * The settings changed: no analysis is current any more, but each stays as the base for its
-   * document's next one (the text-derived parts of an unchanged version are reused).
-   */
-  clear(): void {
-    for (const e of this.analyses.values()) e.settings = STALE;
   }
 }

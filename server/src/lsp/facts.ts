@@ -1,43 +1,34 @@
-// Paper facts in the language server: the FactsService made from the settings, diagnostics from
-// facts, the facts part of the hover, go to definition by download, and the refreshFacts request.
+// Paper facts in the language server: the FactsService made from the settings, the synchronous
+// peek `diagnose` and the hover get, go to definition by download, and the refreshFacts request.
 // Never blocks a handler on the network except go to definition and refreshFacts, which the user
-// asked for.
-import * as os from 'node:os';
-import * as path from 'node:path';
+// asked for. The sources code (HTTP clients, XML parser, disk cache) is loaded only when a letter
+// first cites a paper: a separate bundle (dist/sources.js, scripts/build.mjs) that the first
+// publish never waits for.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../core/analyze';
-import { disabledCodes } from '../core/analyze';
-import type { PaperRef } from '../core/citations/types';
-import { checkFacts } from '../core/facts';
-import { factsHoverBlocks } from '../core/features/factsHover';
+import type { Citations, PaperRef } from '../core/citations/types';
+import { citedPapers, paperRefOf, type FactsLookup, type FactsPeek } from '../core/facts';
 import { citationAt } from '../core/features/citationLookup';
-import type { DefinitionTarget, HoverResult } from '../core/features/types';
-import type { Finding } from '../core/model';
-import type { Settings } from '../core/settings';
-import { applySuppressions } from '../core/suppress';
-import { FactsService } from '../sources/service';
+import type { DefinitionTarget } from '../core/features/types';
+import type { Settings } from '../host/settings';
+import type { FactsService } from '../sources/service';
+import { userCacheDir } from '../host/context';
 import { RefreshFactsRequest, type RefreshFactsParams, type RefreshFactsResult } from '../protocol';
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function toPaperRef(r: PaperRef): PaperRef {
-  const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical } = r;
-  return { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical };
-}
-
-/** The papers cited in an analysed letter (references and linked motions), once each. */
-function papersOf(a: Analysis): PaperRef[] {
-  const out = new Map<string, PaperRef>();
-  for (const r of a.citations.references) if (!out.has(r.id)) out.set(r.id, toPaperRef(r));
-  for (const m of a.citations.motions) for (const r of m.refs) if (!out.has(r.id)) out.set(r.id, toPaperRef(r));
-  return [...out.values()];
-}
+type SourcesModule = typeof import('../sources/service');
 
 export class FactsHost {
   private readonly services = new Map<string, FactsService>();
+  /** The sources code once loaded; null until a letter first needs it. */
+  private sources: SourcesModule | null = null;
+  private loading: Promise<SourcesModule> | null = null;
+  /** Papers asked about before the sources code was there: published again once it is. */
+  private readonly waiting = new Set<string>();
   private defaultCacheDir: string | null = null;
   private pending = new Set<string>();
   private readonly seen = new Map<string, string>();
@@ -60,14 +51,43 @@ export class FactsHost {
 
   /** The setting, else the extension's global storage, else the user's cache folder (other editors). */
   private cacheDir(s: Settings): string {
-    return s.cacheDir || this.defaultCacheDir || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'antwoordbrief');
+    return s.cacheDir || this.defaultCacheDir || userCacheDir();
   }
 
   /**
-   * The service for these settings. Settings are per resource (a multi-root workspace may point
+   * Loads the sources code (once); when it is there, the letters that cited papers meanwhile are
+   * published again. A failure to load is logged and tried again at the next need.
+   */
+  load(): Promise<SourcesModule> {
+    this.loading ??= import('../sources/service').then(
+      (m) => {
+        this.sources = m;
+        const ids = [...this.waiting];
+        this.waiting.clear();
+        for (const id of ids) this.arrived(id);
+        return m;
+      },
+      (e) => {
+        this.loading = null;
+        this.connection.console.error(`antwoordbrief: bronnen niet geladen: ${String(e)}`);
+        throw e;
+      },
+    );
+    return this.loading;
+  }
+
+  /** The service for these settings, loading the sources code first when needed. */
+  async serviceLoaded(s: Settings): Promise<FactsService> {
+    await this.load();
+    return this.serviceFor(s);
+  }
+
+  /**
+   * The service for these settings (the sources code must be loaded: `load`). Settings are per resource (a multi-root workspace may point
    * folders at different mirrors), so one service per distinct sources + cache folder.
    */
   serviceFor(s: Settings): FactsService {
+    if (!this.sources) throw new Error('sources not loaded');
     const dir = this.cacheDir(s);
     const key = JSON.stringify([s.sources, dir]);
     let svc = this.services.get(key);
@@ -80,7 +100,7 @@ export class FactsHost {
         this.services.delete(k);
       }
     }
-    svc = new FactsService({ sources: s.sources, cacheDir: dir });
+    svc = new this.sources.FactsService({ sources: s.sources, cacheDir: dir });
     // Only new facts change findings and hovers: a failed retry does not re-publish anything.
     svc.onDidChange((ref, peek) => {
       const stamp = peek.facts?.fetchedAt;
@@ -114,47 +134,51 @@ export class FactsHost {
     }, 50);
   }
 
-  /** Whether a letter cites one of these papers. */
-  cites(a: Analysis, ids: Set<string>): boolean {
-    return a.citations.references.some((r) => ids.has(r.id)) || a.citations.motions.some((m) => m.refs.some((r) => ids.has(r.id)));
+  /** Whether citations cite one of these papers. */
+  cites(c: Citations, ids: Set<string>): boolean {
+    return c.references.some((r) => ids.has(r.id)) || c.motions.some((m) => m.refs.some((r) => ids.has(r.id)));
   }
 
-  /** Findings from the facts known now; schedules lookups for the rest (never waits). */
-  findings(a: Analysis, s: Settings): Finding[] {
-    const svc = this.serviceFor(s);
-    const known = new Map<string, ReturnType<FactsService['peek']>>();
-    for (const ref of papersOf(a)) known.set(ref.id, svc.peek(ref));
-    const found = checkFacts(a.text, a.citations, (r) => known.get(r.id)?.facts);
-    return applySuppressions(a.text, found, disabledCodes(s));
+  /** What is known now about a paper (schedules a lookup for what is missing; never waits). */
+  peek(s: Settings): (ref: PaperRef) => FactsPeek {
+    let svc: FactsService | null = null;
+    return (ref) => {
+      if (!svc) {
+        if (!this.sources) {
+          // The first paper of a session: load the sources code, publish again once it is there.
+          this.waiting.add(ref.id);
+          this.load().catch(() => undefined);
+          return { state: 'pending' };
+        }
+        svc = this.serviceFor(s);
+      }
+      return svc.peek(paperRefOf(ref));
+    };
   }
 
-  /** The hover with the facts part added when it is on a cited paper or motion. */
-  hover(result: HoverResult | null, a: Analysis, offset: number, s: Settings): HoverResult | null {
-    if (!result) return result;
-    const hit = citationAt(a.citations, offset);
-    const refs = hit?.kind === 'reference' ? [hit.ref] : hit?.kind === 'motion' ? hit.motion.refs : [];
-    if (!refs.length) return result;
-    const svc = this.serviceFor(s);
-    const blocks = [...result.blocks];
-    for (const r of refs) {
-      const factBlocks = factsHoverBlocks(svc.peek(toPaperRef(r)));
-      if (!factBlocks.length) continue;
-      if (refs.length > 1) blocks.push({ kind: 'title', text: `Gegevens ${r.canonical}` });
-      else blocks.push({ kind: 'title', text: 'Gegevens uit de bronnen' });
-      blocks.push(...factBlocks);
-    }
-    return { ...result, blocks };
+  /** The synchronous facts lookup `diagnose` gets. */
+  lookup(s: Settings): FactsLookup {
+    const peek = this.peek(s);
+    return (ref) => peek(ref).facts;
+  }
+
+  /** Load the cached facts of these papers from disk into memory (the workspace check, before its peek). */
+  async loadCached(c: Citations, s: Settings): Promise<void> {
+    const papers = citedPapers(c);
+    if (!papers.length) return;
+    const svc = await this.serviceLoaded(s);
+    await Promise.all(papers.map((r) => svc.cache.get(r.id)));
   }
 
   /** Go to definition on a paper outside the workspace: its text downloaded into the cache. */
-  async definition(a: Analysis, offset: number, s: Settings): Promise<DefinitionTarget[] | null> {
-    const hit = citationAt(a.citations, offset);
+  async definition(citations: Citations, offset: number, s: Settings): Promise<DefinitionTarget[] | null> {
+    const hit = citationAt(citations, offset);
     if (!hit || hit.kind === 'marker') return null;
     const ref = hit.kind === 'reference' ? hit.ref : hit.motion.refs[0];
     if (!ref) return null;
     const origin = hit.kind === 'reference' ? hit.ref.span : hit.motion.span;
     try {
-      const r = await this.serviceFor(s).downloadPaperText(toPaperRef(ref));
+      const r = await (await this.serviceLoaded(s)).downloadPaperText(paperRefOf(ref));
       const pos = { line: r.line, character: 0 };
       return [{ originSpan: origin, uri: URI.file(r.path).toString(), range: { start: pos, end: pos } }];
     } catch (e) {
@@ -171,13 +195,13 @@ export class FactsHost {
       try {
         const cur = await current(params.uri);
         if (!cur) return empty;
-        let refs = papersOf(cur.analysis);
+        let refs = citedPapers(cur.analysis.citations);
         if (params.line != null && params.character != null) {
           const offset = cur.analysis.lines.offset({ line: params.line, character: params.character });
           const hit = citationAt(cur.analysis.citations, offset);
-          refs = hit?.kind === 'reference' ? [toPaperRef(hit.ref)] : hit?.kind === 'motion' ? hit.motion.refs.map(toPaperRef) : [];
+          refs = hit?.kind === 'reference' ? [paperRefOf(hit.ref)] : hit?.kind === 'motion' ? hit.motion.refs.map(paperRefOf) : [];
         }
-        const svc = this.serviceFor(cur.settings);
+        const svc = await this.serviceLoaded(cur.settings);
         const results = await Promise.all(refs.map(async (r) => ({ r, p: await svc.resolve(r, { force: true }) })));
         const failed = results
           .filter(({ p }) => !p.facts || p.state === 'failed')

@@ -1,33 +1,26 @@
-// Host wiring of issue 6: links each open answer letter to its question letter, adds the pair
-// findings and the status fields, and serves references, rename, code lenses, the skeleton
-// request and the "kies vragenbrief" command. Everything it computes comes from the core.
+// Host wiring of the pair features (issue 6): registers references, rename, code lenses, the
+// skeleton request and the "kies vragenbrief" command. What they show comes from the core
+// (core/pair/state.ts, core/features/); this module only converts and talks to the client.
 import * as path from 'node:path';
 import {
-  CodeLens,
-  Location,
   ResponseError,
   ErrorCodes,
+  Location,
   TextEdit,
+  type CodeLens,
   type Connection,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { disabledCodes, type Analysis } from '../core/analyze';
-import { applySuppressions } from '../core/suppress';
-import type { Finding, Letter } from '../core/model';
-import type { Settings } from '../core/settings';
-import { LineIndex, type Span } from '../core/text';
-import { checkPair, type PairFix } from '../core/pair/check';
-import { matchLetters, type PairMatch } from '../core/pair/match';
-import { findTerm, daysBetween, dutchDate, isoToday, type Term } from '../core/pair/term';
+import type { Analysis } from '../core/analyze';
+import type { Diagnosis } from '../core/diagnose';
+import type { Settings } from '../host/settings';
 import { isQuestionLetter, questionLetterRef } from '../core/pair/link';
+import { pairCodeLens, type PairLocation } from '../core/pair/state';
 import { makeSkeleton } from '../core/skeleton';
 import { parseLetter } from '../core/letter/parse';
-import { renameQuestion, renameTargetAt, renumberFollowing } from '../core/features/rename';
-import { definitionInQuestionLetter, pairReferences } from '../core/features/pairNavigation';
-import type { DefinitionTarget, HoverBlock, HoverResult, QuickFix } from '../core/features/types';
-import { findQuestionLetter, LetterFiles, viaText, type LinkOutcome } from '../host/pairFiles';
+import { renameQuestion, renameTargetAt } from '../core/features/rename';
+import { fsPathOf, type LetterContext } from '../host/context';
 import { SkeletonRequest, type SkeletonParams, type SkeletonResult } from '../protocol';
 import type { DocumentStore } from './documents';
 import { runSafe } from './runner';
@@ -43,260 +36,34 @@ export const PAIR_CAPABILITIES = {
   executeCommandProvider: { commands: [CHOOSE_QUESTION_LETTER] },
 };
 
-/** What the pair check found for one version of an answer letter. */
-export interface PairState {
-  findings: Finding[];
-  /** Name of the question letter (file name), or null. */
-  questionLetter: string | null;
-  questionPath: string | null;
-  via: string | null;
-  /** Why a named question letter could not be used. */
-  problem: string | null;
-  due: { date: string; daysLeft: number } | null;
-  term: Term | null;
-  questions: Letter | null;
-  questionText: string | null;
-  match: PairMatch | null;
-}
-
-const EMPTY: PairState = {
-  findings: [],
-  questionLetter: null,
-  questionPath: null,
-  via: null,
-  problem: null,
-  due: null,
-  term: null,
-  questions: null,
-  questionText: null,
-  match: null,
-};
-
-/** Today for the answer term; ANTWOORDBRIEF_TODAY (YYYY-MM-DD) pins it for reproducible runs. */
-export function today(): string {
-  const pinned = process.env.ANTWOORDBRIEF_TODAY;
-  return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoToday();
-}
-
-/** The term of each parsed question letter (a letter is parsed again when its text changes). */
-const terms = new WeakMap<Letter, Term>();
-
-function fsPathOf(uri: string): string | null {
-  try {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? u.fsPath : null;
-  } catch {
-    return null;
-  }
-}
-
 function relativeRef(from: string, to: string): string {
   let rel = path.relative(path.dirname(from), to).split(path.sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   return rel;
 }
 
-export class PairHost {
-  readonly files: LetterFiles;
-  private readonly states = new Map<string, { version: number; settings: Settings; state: PairState }>();
-  /** Question letter path → answer letter URIs that use it (to re-check them on its edits). */
-  private readonly users = new Map<string, Set<string>>();
-
-  constructor(private readonly store: DocumentStore) {
-    this.files = new LetterFiles((file) => this.openText(file));
-  }
-
-  private openText(file: string): string | undefined {
-    for (const doc of this.store.documents.all()) {
-      if (fsPathOf(doc.uri) === file) return doc.getText();
-    }
-    return undefined;
-  }
-
-  /** The pair state of a document version (cached per version and settings). */
-  state(doc: TextDocument, analysis: Analysis, settings: Settings): PairState {
-    const cached = this.states.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached.state;
-    const state = this.compute(doc, analysis, settings);
-    this.states.set(doc.uri, { version: doc.version, settings, state });
-    for (const set of this.users.values()) set.delete(doc.uri);
-    if (state.questionPath) {
-      const set = this.users.get(state.questionPath) ?? new Set();
-      set.add(doc.uri);
-      this.users.set(state.questionPath, set);
-    }
-    return state;
-  }
-
-  private compute(doc: TextDocument, analysis: Analysis, settings: Settings): PairState {
-    const file = fsPathOf(doc.uri);
-    const letter = analysis.letter;
-    let outcome: LinkOutcome;
-    if (file) {
-      outcome = findQuestionLetter(this.files, file, analysis.text, letter, settings.questionLetter);
-    } else if (settings.questionLetter && path.isAbsolute(settings.questionLetter)) {
-      const loaded = this.files.load(settings.questionLetter);
-      outcome = 'error' in loaded ? { error: loaded.error, path: settings.questionLetter } : { link: { path: settings.questionLetter, via: 'setting', ...loaded } };
-    } else {
-      outcome = null;
-    }
-    if (!outcome) {
-      // A question letter itself shows its own term.
-      if (isQuestionLetter(letter)) {
-        const term = findTerm(analysis.text);
-        return { ...EMPTY, term, due: term.due ? { date: term.due, daysLeft: daysBetween(today(), term.due) } : null };
-      }
-      return EMPTY;
-    }
-    if ('error' in outcome) {
-      return { ...EMPTY, problem: outcome.error, questionPath: outcome.path ?? null, questionLetter: outcome.path ? path.basename(outcome.path) : null };
-    }
-    const link = outcome.link;
-    const name = path.basename(link.path);
-    let term = terms.get(link.letter);
-    if (!term) {
-      term = findTerm(link.text);
-      terms.set(link.letter, term);
-    }
-    const match = matchLetters(link.letter, letter);
-    const findings = applySuppressions(analysis.text, checkPair(link.letter, letter, { questionLetterName: name, today: today(), term }, match), disabledCodes(settings));
-    return {
-      findings,
-      questionLetter: name,
-      questionPath: link.path,
-      via: viaText(link.via),
-      problem: null,
-      due: term.due ? { date: term.due, daysLeft: daysBetween(today(), term.due) } : null,
-      term,
-      questions: link.letter,
-      questionText: link.text,
-      match,
-    };
-  }
-
-  /** Answer letters (URIs) that use the question letter open at `uri`. */
-  dependents(uri: string): string[] {
-    const file = fsPathOf(uri);
-    return file ? [...(this.users.get(file) ?? [])].filter((u) => u !== uri) : [];
-  }
-
-  forget(uri: string): void {
-    this.states.delete(uri);
-    for (const set of this.users.values()) set.delete(uri);
-  }
-
-  clear(): void {
-    this.states.clear();
-  }
-
-  /** Drop the cached state of one answer letter (its question letter changed). */
-  invalidate(uri: string): void {
-    this.states.delete(uri);
-  }
-
-  /** Hover on the first line: which question letter is used, and the term. */
-  hover(state: PairState, analysis: Analysis, offset: number): HoverResult | null {
-    if (analysis.lines.lineAt(offset) !== 0) return null;
-    const span: Span = { start: 0, end: analysis.lines.lineEnd(0) };
-    const blocks: HoverBlock[] = [];
-    if (state.questionLetter && !state.problem) {
-      blocks.push({ kind: 'title', text: `Vragenbrief: ${state.questionLetter}` });
-      if (state.via) blocks.push({ kind: 'text', text: `Gekoppeld: ${state.via}. Wijzigen: zet bovenaan <!-- vragen: ./andere-brief.md -->.` });
-    } else if (state.problem) {
-      blocks.push({ kind: 'title', text: 'Vragenbrief niet gevonden' });
-      blocks.push({ kind: 'text', text: `Kan de vragenbrief niet gebruiken: ${state.problem}.` });
-    } else if (state.term) {
-      blocks.push({ kind: 'title', text: 'Vragenbrief' });
-    } else if (analysis.letter.questions.length && !isQuestionLetter(analysis.letter)) {
-      blocks.push({ kind: 'title', text: 'Geen vragenbrief gekoppeld' });
-      blocks.push({ kind: 'text', text: 'Koppel de vragenbrief met <!-- vragen: ./inbreng.md --> bovenaan de brief, of met de instelling antwoordbrief.questionLetter.' });
-      return { span, blocks };
-    } else {
-      return null;
-    }
-    const t = state.term;
-    if (t && (t.sent || t.due)) {
-      const fields: [string, string][] = [];
-      if (t.sent) fields.push(['Ingezonden', dutchDate(t.sent)]);
-      if (t.termDays !== null) fields.push(['Termijn', `${t.termDays % 7 === 0 ? `${t.termDays / 7} weken` : `${t.termDays} dagen`}${t.defaultTerm ? ' (standaard voor Kamervragen)' : ''}`]);
-      if (state.due) {
-        fields.push(['Uiterlijk', dutchDate(state.due.date)]);
-        const d = state.due.daysLeft;
-        fields.push(['Nog', d >= 0 ? `${d} ${d === 1 ? 'dag' : 'dagen'}` : `termijn ${-d} ${d === -1 ? 'dag' : 'dagen'} verstreken`]);
-      }
-      blocks.push({ kind: 'fields', fields });
-    }
-    return { span, blocks };
-  }
-
-  /** Go to definition from a question of the answer letter to the question letter. */
-  definition(state: PairState, analysis: Analysis, offset: number): DefinitionTarget[] | null {
-    if (!state.questions || !state.match || !state.questionPath || state.questionText === null) return null;
-    const hit = definitionInQuestionLetter(analysis.letter, state.questions, state.match, offset);
-    if (!hit) return null;
-    const lines = new LineIndex(state.questionText);
-    return [{ originSpan: hit.originSpan, uri: URI.file(state.questionPath).toString(), range: lines.range(hit.span) }];
-  }
-
-  /** Quick fixes of the pair findings touching [start, end], and the renumber action on a heading. */
-  quickFixes(state: PairState, analysis: Analysis, start: number, end: number): QuickFix[] {
-    const out: QuickFix[] = [];
-    for (const f of state.findings) {
-      if (f.span.start > end || f.span.end < start) continue;
-      const fix = f.data as PairFix | undefined;
-      if (!fix || fix.kind !== 'pair-edit') continue;
-      out.push({ title: fix.title, code: f.code, findingSpan: f.span, edits: [{ span: fix.span, newText: fix.text }], preferred: true });
-    }
-    const renumber = renumberFollowing(analysis.letter, start);
-    if (renumber) {
-      const target = renameTargetAt(analysis.letter, start)!;
-      out.push({ title: renumber.title, code: 'renumber', findingSpan: target.span, edits: renumber.edits });
-    }
-    return out;
-  }
+interface Current {
+  doc: TextDocument;
+  analysis: Analysis;
+  settings: Settings;
+  diagnosis: Diagnosis;
 }
 
-type Current = (uri: string) => Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined>;
+export interface PairWiring {
+  store: DocumentStore;
+  current(uri: string): Promise<Current | undefined>;
+  letters: LetterContext;
+  /** The core's references at an offset (pair and citations). */
+  references(cur: Current, offset: number, includeDeclaration: boolean): PairLocation[];
+}
 
 /** Registers the pair requests on the connection. */
-export function registerPair(
-  connection: Connection,
-  store: DocumentStore,
-  pair: PairHost,
-  current: Current,
-  recheck: (uri: string) => void,
-  /** Other features' references at the same place (the citations'), appended to the pair's. */
-  moreReferences?: (uri: string, analysis: Analysis, offset: number) => Location[],
-): void {
+export function registerPair(connection: Connection, host: PairWiring): void {
+  const { store, current } = host;
   connection.onReferences(
     runSafe(connection, 'references', null, async ({ textDocument, position, context }) => {
       const cur = await current(textDocument.uri);
-      if (!cur) return null;
-      const { analysis } = cur;
-      const offset = analysis.lines.offset(position);
-      const out: Location[] = [];
-      const add = (uri: string, lines: LineIndex, spans: Span[]) => spans.forEach((s) => out.push(Location.create(uri, lines.range(s))));
-      const state = pair.state(cur.doc, analysis, cur.settings);
-      if (state.questions && state.match && state.questionPath && state.questionText !== null) {
-        const refs = pairReferences(analysis.letter, state.questions, state.match, 'answer', offset);
-        if (refs) {
-          add(URI.file(state.questionPath).toString(), new LineIndex(state.questionText), refs.inQuestions);
-          add(textDocument.uri, analysis.lines, context.includeDeclaration ? refs.inAnswer : refs.inAnswer.slice(1));
-        }
-      }
-      // On a question letter: the answer letters open in the editor that carry the question.
-      for (const uri of pair.dependents(textDocument.uri)) {
-        const dep = await current(uri);
-        if (!dep) continue;
-        const s = pair.state(dep.doc, dep.analysis, dep.settings);
-        if (!s.questions || !s.match) continue;
-        const refs = pairReferences(dep.analysis.letter, s.questions, s.match, 'questions', offset);
-        if (!refs) continue;
-        if (context.includeDeclaration && !out.some((l) => l.uri === textDocument.uri)) add(textDocument.uri, analysis.lines, refs.inQuestions);
-        add(uri, dep.analysis.lines, refs.inAnswer);
-      }
-      if (moreReferences) out.push(...moreReferences(textDocument.uri, analysis, offset));
-      return out;
+      return cur ? host.references(cur, cur.analysis.lines.offset(position), context.includeDeclaration).map((l) => Location.create(l.uri, l.range)) : null;
     }),
   );
 
@@ -324,17 +91,10 @@ export function registerPair(
     runSafe(connection, 'codeLens', null, async ({ textDocument }) => {
       const cur = await current(textDocument.uri);
       if (!cur) return null;
-      const { analysis } = cur;
-      if (!analysis.letter.questions.length || isQuestionLetter(analysis.letter)) return [];
-      const state = pair.state(cur.doc, analysis, cur.settings);
-      const range = analysis.lines.range({ start: 0, end: analysis.lines.lineEnd(0) });
-      const title = state.questionLetter && !state.problem
-        ? `Vragenbrief: ${state.questionLetter}${state.due ? ` · uiterlijk ${dutchDate(state.due.date)}` : ''} — wijzigen`
-        : state.problem
-          ? `Vragenbrief niet bruikbaar (${state.problem}) — kiezen`
-          : 'Geen vragenbrief gekoppeld — kiezen';
-      const lens: CodeLens = { range, command: { title, command: CHOOSE_QUESTION_LETTER, arguments: [textDocument.uri] } };
-      return [lens];
+      const lens = pairCodeLens(cur.diagnosis.pair, cur.analysis.letter, cur.analysis.lines);
+      if (!lens) return [];
+      const codeLens: CodeLens = { range: cur.analysis.lines.range(lens.span), command: { title: lens.title, command: CHOOSE_QUESTION_LETTER, arguments: [textDocument.uri] } };
+      return [codeLens];
     }),
   );
 
@@ -348,11 +108,11 @@ export function registerPair(
         void connection.window.showWarningMessage('Kies een vragenbrief voor een opgeslagen brief.');
         return null;
       }
-      const options = pair.files
+      const options = host.letters.letters
         .list(path.dirname(file))
         .filter((f) => f !== file)
         .filter((f) => {
-          const l = pair.files.load(f);
+          const l = host.letters.letters.load(f);
           return !('error' in l) && isQuestionLetter(l.letter);
         });
       if (!options.length) {
@@ -382,7 +142,7 @@ export function registerPair(
       let text = params.text ?? open?.getText();
       const file = fsPathOf(params.uri);
       if (text === undefined && file) {
-        const loaded = pair.files.load(file);
+        const loaded = host.letters.letters.load(file);
         if ('error' in loaded) return new ResponseError(ErrorCodes.InvalidParams, `Kan de vragenbrief niet lezen: ${loaded.error}.`);
         text = loaded.text;
       }
@@ -392,13 +152,4 @@ export function registerPair(
       return { markdown, questionCount: letter.questions.filter((u) => u.answer.status !== 'context').length };
     }),
   );
-
-  // An edit of a question letter re-checks the answer letters that use it.
-  store.documents.onDidChangeContent((e) => {
-    for (const uri of pair.dependents(e.document.uri)) {
-      pair.invalidate(uri);
-      recheck(uri);
-    }
-  });
-  store.documents.onDidClose((e) => pair.forget(e.document.uri));
 }

@@ -1,12 +1,12 @@
 // When diagnostics are computed and published.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 
 export interface SchedulerHost {
   document(uri: string): TextDocument | undefined;
   settings(uri: string): Promise<Settings>;
-  analysis(doc: TextDocument, settings: Settings): Analysis;
+  analysis(doc: TextDocument): Analysis;
   publish(doc: TextDocument, analysis: Analysis, settings: Settings): void;
   log(name: string, e: unknown): void;
 }
@@ -66,7 +66,7 @@ export class DiagnosticsScheduler {
       if (!doc) return;
       const last = this.publishedVersion.get(uri);
       if (last !== undefined && last >= doc.version) return;
-      const analysis = this.host.analysis(doc, settings);
+      const analysis = this.host.analysis(doc);
       // Analysis is synchronous, so `doc` is still the latest version here.
       this.publishedVersion.set(uri, doc.version);
       this.host.publish(doc, analysis, settings);

@@ -1,7 +1,7 @@
 // Settings per resource, read from the client through `workspace/configuration`.
 import type { Connection } from 'vscode-languageserver';
 import type { Severity } from '../core/model';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from '../host/settings';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const RUN = new Set(['onType', 'onSave', 'manual']);
@@ -11,33 +11,39 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 /**
- * Settings from the `antwoordbrief` section as a client sends it. Accepts the severity as an
- * object (`antwoordbrief.severity: { code: level }`) and as dotted keys
- * (`antwoordbrief.severity.<code>`, which some clients send unnested); ignores what it does
- * not understand instead of failing.
+ * Settings from the `antwoordbrief` section as a client sends it (keys in `SETTING_KEYS`).
+ * Accepts the severity as an object (`antwoordbrief.ernst: { code: level }`) and as dotted keys
+ * (`antwoordbrief.ernst.<code>`, and `bronnen.<key>` likewise, which some clients send
+ * unnested); ignores what it does not understand instead of failing.
  */
 export function settingsFromConfig(raw: unknown): Settings {
+  const K = SETTING_KEYS;
   const s: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: { ...DEFAULT_SETTINGS.sources } };
   if (!isObject(raw)) return s;
   const severity: Record<string, Severity | 'off'> = {};
   const addSeverity = (code: string, level: unknown) => {
     if (typeof level === 'string' && SEVERITIES.has(level)) severity[code] = level as Severity | 'off';
   };
-  if (isObject(raw.severity)) for (const [code, level] of Object.entries(raw.severity)) addSeverity(code, level);
+  const sev = raw[K.severity];
+  if (isObject(sev)) for (const [code, level] of Object.entries(sev)) addSeverity(code, level);
+  const src: Record<string, unknown> = isObject(raw[K.sources]) ? { ...(raw[K.sources] as Record<string, unknown>) } : {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith('severity.')) addSeverity(key.slice('severity.'.length), value);
+    if (key.startsWith(`${K.severity}.`)) addSeverity(key.slice(K.severity.length + 1), value);
+    else if (key.startsWith(`${K.sources}.`)) src[key.slice(K.sources.length + 1)] = value;
   }
   s.severity = severity;
-  if (typeof raw.run === 'string' && RUN.has(raw.run)) s.run = raw.run as Settings['run'];
-  if (isObject(raw.sources)) {
-    const src = raw.sources;
-    if (typeof src.offline === 'boolean') s.sources.offline = src.offline;
-    if (typeof src.tweedekamerUrl === 'string' && src.tweedekamerUrl) s.sources.tweedekamerUrl = src.tweedekamerUrl;
-    if (typeof src.officielebekendmakingenUrl === 'string' && src.officielebekendmakingenUrl) s.sources.officielebekendmakingenUrl = src.officielebekendmakingenUrl;
-    if (typeof src.timeoutMs === 'number' && src.timeoutMs > 0) s.sources.timeoutMs = src.timeoutMs;
-  }
-  if (typeof raw.cacheDir === 'string') s.cacheDir = raw.cacheDir;
-  if (typeof raw.questionLetter === 'string') s.questionLetter = raw.questionLetter;
+  const run = raw[K.run];
+  if (typeof run === 'string' && RUN.has(run)) s.run = run as Settings['run'];
+  const offline = src[K.offline];
+  if (typeof offline === 'boolean') s.sources.offline = offline;
+  const tk = src[K.tweedekamerUrl];
+  if (typeof tk === 'string' && tk) s.sources.tweedekamerUrl = tk;
+  const koop = src[K.officielebekendmakingenUrl];
+  if (typeof koop === 'string' && koop) s.sources.officielebekendmakingenUrl = koop;
+  const timeout = src[K.timeoutMs];
+  if (typeof timeout === 'number' && timeout > 0) s.sources.timeoutMs = timeout;
+  if (typeof raw[K.cacheDir] === 'string') s.cacheDir = raw[K.cacheDir] as string;
+  if (typeof raw[K.questionLetter] === 'string') s.questionLetter = raw[K.questionLetter] as string;
   return s;
 }
 

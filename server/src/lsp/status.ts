@@ -1,23 +1,15 @@
 // The answered/unanswered summary sent to the client after each analysis.
 import type { Analysis } from '../core/analyze';
+import type { Finding } from '../core/model';
+import { answerStatus } from '../core/features/status';
 import type { NextUnansweredResult, StatusParams } from '../protocol';
 
-function needsAnswer(status: string): boolean {
-  return status !== 'context';
-}
-
-function isAnswered(status: string): boolean {
-  return status === 'answered' || status === 'by-reference';
-}
-
-export function statusOf(uri: string, version: number | null, analysis: Analysis): StatusParams {
-  const units = analysis.letter.questions.filter((q) => needsAnswer(q.answer.status));
-  const unanswered = units
-    .filter((q) => !isAnswered(q.answer.status))
-    .map((q) => ({ id: q.id, ...analysis.lines.position(q.headingSpan.start) }))
-    .sort((a, b) => a.line - b.line || a.character - b.character);
-  const status: StatusParams = { uri, version, total: units.length, answered: units.length - unanswered.length, unanswered };
-  if (!units.length && analysis.findings.some((f) => f.code === 'no-questions-found')) status.noQuestions = true;
+/** The status of a letter version; `findings`: its diagnosis's (for `no-questions-found`). */
+export function statusOf(uri: string, version: number | null, analysis: Analysis, findings: Finding[]): StatusParams {
+  const s = answerStatus(analysis.letter);
+  const unanswered = s.unanswered.map((q) => ({ id: q.id, ...analysis.lines.position(q.headingSpan.start) }));
+  const status: StatusParams = { uri, version, total: s.total, answered: s.answered, unanswered };
+  if (!s.total && findings.some((f) => f.code === 'no-questions-found')) status.noQuestions = true;
   return status;
 }
 

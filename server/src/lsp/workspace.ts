@@ -1,32 +1,33 @@
 // Workspace-wide requests: check every letter under the workspace folders, and the reference
-// under the cursor for "Open op officielebekendmakingen.nl".
+// under the cursor for "Open op officielebekendmakingen.nl". A closed letter gets the same
+// `diagnose`, with the same context, as an open one and as the CLI's `check MAP`.
 import type { Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, type Analysis } from '../core/analyze';
+import type { Analyzer } from '../core/analyzer';
 import { officialUrl } from '../core/citations/paper';
 import { citationAt } from '../core/features/citationLookup';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
+import type { Analysis } from '../core/analyze';
+import type { Diagnosis } from '../core/diagnose';
 import {
   CheckWorkspaceRequest,
   ReferenceAtRequest,
+  type CheckWorkspaceParams,
   type CheckWorkspaceResult,
   type ReferenceAtParams,
   type ReferenceAtResult,
 } from '../protocol';
 import { toDiagnostics } from './convert';
 import { runSafe } from './runner';
-import { readUtf8, walkFiles } from '../host/files';
-
-const LETTER_EXT = /\.(md|markdown|txt)$/i;
-const MAX_FILES = 2000;
-const MAX_DEPTH = 6;
-const MAX_BYTES = 8 * 1024 * 1024;
-
-type Current = (uri: string) => Promise<{ doc: TextDocument; analysis: Analysis; settings: Settings } | undefined>;
+import { readUtf8, letterFiles } from '../host/files';
+import type { LetterContext } from '../host/context';
+import type { FactsHost } from './facts';
 
 export interface WorkspaceHost {
-  current: Current;
+  current(uri: string): Promise<{ analysis: Analysis; diagnosis: Diagnosis } | undefined>;
+  analyzer: Analyzer;
+  letters: LetterContext;
+  facts: FactsHost;
   settings(uri: string): Promise<Settings>;
   /** URIs of the open documents (they are published by the scheduler, from the editor's text). */
   openUris(): string[];
@@ -35,17 +36,12 @@ export interface WorkspaceHost {
   folders(): string[];
 }
 
-/** Letter files under `root`, bounded in depth and count. */
-export function letterFiles(root: string, limit = MAX_FILES): string[] {
-  return walkFiles(root, { maxDepth: MAX_DEPTH, limit, accept: (name, size) => LETTER_EXT.test(name) && size <= MAX_BYTES });
-}
-
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function registerWorkspaceRequests(connection: Connection, host: WorkspaceHost): void {
   connection.onRequest(
     CheckWorkspaceRequest,
-    runSafe<unknown, CheckWorkspaceResult>(connection, 'checkWorkspace', { files: 0, findings: 0 }, async (_params, token) => {
+    runSafe<CheckWorkspaceParams, CheckWorkspaceResult>(connection, 'checkWorkspace', { files: 0, findings: 0 }, async (_params, token) => {
       const open = new Set(host.openUris());
       let files = 0;
       let findings = 0;
@@ -61,8 +57,14 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
           const text = readUtf8(file);
           if (text === null) continue;
           const settings = await host.settings(uri);
-          const a = analyze(text, settings);
-          const diagnostics = toDiagnostics(a.findings, a.lines, settings);
+          const a = host.analyzer.analyze(text);
+          const workspace = host.letters.workspace(uri);
+          // Facts cached on disk are read before the peek, as the CLI reads them.
+          await host.facts.loadCached(a.citations, settings);
+          const others = workspace.documents();
+          for (const o of others) await host.facts.loadCached({ ...o.citations, references: [] }, settings);
+          const d = host.analyzer.diagnose(a, host.letters.context(uri, a, settings.questionLetter, host.facts.lookup(settings), workspace), settings);
+          const diagnostics = toDiagnostics(d.findings, a.lines, settings);
           void connection.sendDiagnostics({ uri, diagnostics });
           files++;
           findings += diagnostics.length;
@@ -79,7 +81,7 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
     runSafe<ReferenceAtParams, ReferenceAtResult>(connection, 'referenceAt', null, async (params) => {
       const cur = await host.current(params.uri);
       if (!cur) return null;
-      const hit = citationAt(cur.analysis.citations, cur.analysis.lines.offset({ line: params.line, character: params.character }));
+      const hit = citationAt(cur.diagnosis.citations, cur.analysis.lines.offset({ line: params.line, character: params.character }));
       if (!hit) return null;
       const ref = hit.kind === 'reference' ? hit.ref : hit.kind === 'motion' ? hit.motion.refs[0] : undefined;
       if (!ref) return null;
@@ -88,4 +90,3 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
     }),
   );
 }
-

@@ -4,8 +4,8 @@
  */
 import { findCitations } from '../core/citations';
 import type { PaperRef } from '../core/citations/types';
-import type { FactsPeek } from '../core/facts';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { citedPapers, type FactsPeek } from '../core/facts';
+import { DEFAULT_SETTINGS, type Settings } from '../host/settings';
 import { FactsService } from './service';
 
 /** Flags `refs` accepts for resolving (parsed by the refs command). */
@@ -62,15 +62,7 @@ function fieldsOf(p: FactsPeek): ResolvedFields {
 /** Every distinct paper cited in the texts, by id. */
 export function papersOf(texts: string[]): Map<string, PaperRef> {
   const refs = new Map<string, PaperRef>();
-  for (const t of texts) {
-    const c = findCitations(t);
-    for (const r of [...c.references, ...c.motions.flatMap((m) => m.refs)]) {
-      if (r.id && !refs.has(r.id)) {
-        const { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical } = r;
-        refs.set(id, { kind, id, dossier, toevoeging, number, kamer, vergaderjaar, canonical });
-      }
-    }
-  }
+  for (const t of texts) for (const r of citedPapers(findCitations(t))) if (!refs.has(r.id)) refs.set(r.id, r);
   return refs;
 }
 

@@ -3,12 +3,12 @@
  * Dutch status line. Only called with URLs built from a configured base URL and identifiers
  * parsed from the text (see `joinUrl`).
  */
+import { TextDecoder as NodeTextDecoder } from 'node:util';
 import * as dns from 'node:dns';
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
-import iconv from 'iconv-lite';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export type FailureKind =
@@ -218,18 +218,30 @@ export function decodeJson(r: RawResponse): any {
 }
 
 /**
+ * A decoder for an encoding label (WHATWG labels: "windows-1252", "iso-8859-1", "utf-16be" …),
+ * from Node's own `TextDecoder` (its ICU knows the legacy encodings); UTF-8 for a label it does
+ * not know. Invalid bytes become U+FFFD, never an error.
+ */
+function decoderFor(label: string): NodeTextDecoder {
+  try {
+    return new NodeTextDecoder(label.trim().toLowerCase());
+  } catch {
+    return new NodeTextDecoder('utf-8');
+  }
+}
+
+/**
  * Text of an XML body in the encoding its declaration names (windows-1252 files exist),
  * else the BOM, else the HTTP charset, else UTF-8.
  */
 export function decodeXmlText(body: Buffer, contentType = ''): string {
   if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return body.subarray(3).toString('utf8');
-  if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return iconv.decode(body.subarray(2), 'utf16le');
-  if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return iconv.decode(body.subarray(2), 'utf16be');
+  if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return decoderFor('utf-16le').decode(body.subarray(2));
+  if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return decoderFor('utf-16be').decode(body.subarray(2));
   const head = body.subarray(0, 200).toString('latin1');
   const decl = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
-  let enc = decl?.[1] ?? /charset=([A-Za-z0-9._-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
-  if (!iconv.encodingExists(enc)) enc = 'utf-8';
-  return iconv.decode(body, enc);
+  const enc = decl?.[1] ?? /charset=([A-Za-z0-9._-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
+  return decoderFor(enc).decode(body);
 }
 
 const parser = new XMLParser({

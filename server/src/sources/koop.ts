@@ -6,6 +6,7 @@
 import type { PaperFacts } from '../core/facts';
 import { replacedId } from '../core/facts';
 import { asArray, decodeXml, decodeXmlText, httpGet, joinUrl, SourceError, textOf } from './http';
+import { collapseWhitespace } from '../core/text';
 
 const ID = /^[a-z]{1,6}(?:-[A-Za-z0-9]{1,12}){1,4}$/;
 
@@ -63,7 +64,7 @@ export function metaToFacts(m: KoopMeta, now: Date): PaperFacts {
   return {
     id: m.id,
     found: true,
-    title: title?.replace(/\s+/g, ' ').trim() ?? null,
+    title: (title ? collapseWhitespace(title) : null),
     type,
     isMotion,
     date: m.date,

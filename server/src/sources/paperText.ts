@@ -12,6 +12,7 @@ import type { PaperFacts } from '../core/facts';
 import { fileNameOf } from './cache';
 import { SourceError } from './http';
 import type { KoopClient } from './koop';
+import { collapseWhitespace } from '../core/text';
 
 export interface PaperTextResult {
   path: string;
@@ -52,9 +53,7 @@ function inlineText(nodes: Node[]): string {
   return s;
 }
 
-function norm(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const norm = collapseWhitespace;
 
 /** Paragraphs of the body, in document order. */
 function blocks(nodes: Node[], out: { tag: string; text: string }[]): void {

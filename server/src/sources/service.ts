@@ -5,7 +5,7 @@
  */
 import type { PaperRef } from '../core/citations/types';
 import { notFoundFacts, type FactsPeek, type PaperFacts } from '../core/facts';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../host/settings';
 import { FactsCache } from './cache';
 import { SourceError } from './http';
 import { KoopClient, metaToFacts } from './koop';

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../model';
 import type { Citations, Reference } from '../citations/types';
-import { linkAcrossWorkspace } from '../citations/index';
+import { collapseWhitespace } from '../text';
 
 /** Data of a `noncanonical-citation` finding: what to write instead, and where. */
 export interface CanonicalFix {
@@ -15,14 +15,22 @@ export interface CanonicalFix {
 /** Forms that are full citations of one paper, which the canonical form can replace one for one. */
 const REWRITABLE = new Set(['kamerstuk', 'kamer', 'bare']);
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const collapse = collapseWhitespace;
 
 export function checkCitations(text: string, citations: Citations): Finding[] {
   const findings: Finding[] = [];
   for (const m of citations.motions) {
     if (m.via) continue;
+    if (m.candidates?.length) {
+      // Conflicting evidence (issue 13): say which papers compete, link none.
+      const ids = m.candidates.map((c) => c.refs.map((r) => r.canonical).join(' en ')).join(' of ');
+      findings.push({
+        code: 'unlinked-motion',
+        span: m.span,
+        message: `Bij ${collapse(m.text)} is niet zeker welk Kamerstuk bedoeld is: ${ids}. Zet het nummer van de motie zelf tussen haakjes of in de voetnoot.`,
+      });
+      continue;
+    }
     findings.push({
       code: 'unlinked-motion',
       span: m.span,
@@ -54,15 +62,4 @@ export function checkCitations(text: string, citations: Citations): Finding[] {
   }
   findings.sort((a, b) => a.span.start - b.span.start);
   return findings;
-}
-
-/**
- * The findings without the `unlinked-motion`s that other documents of the workspace resolve
- * (the same first signer cited with a number there). For hosts that know the workspace.
- */
-export function dropWorkspaceLinked(findings: Finding[], citations: Citations, others: { uri: string; citations: Citations }[]): Finding[] {
-  if (!others.length || !findings.some((f) => f.code === 'unlinked-motion')) return findings;
-  const linked = linkAcrossWorkspace(citations, others);
-  const resolved = new Set(linked.motions.filter((m) => m.via).map((m) => m.span.start));
-  return findings.filter((f) => f.code !== 'unlinked-motion' || !resolved.has(f.span.start));
 }

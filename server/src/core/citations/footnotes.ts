@@ -8,7 +8,7 @@
  * about a page. Footnote lines directly following an accepted footnote with the previous label
  * are accepted too (their markers may stand where we cannot see them).
  */
-import { Tokens, WORD, NUM, PUNCT, GLUED, SPACE, NEWLINE } from './lexer';
+import { Tokens, WORD, NUM, PUNCT, SUP, GLUED, SPACE, NEWLINE, supDigit } from './lexer';
 import type { Footnote, FootnoteMarker } from './types';
 
 /** How far (UTF-16 units) a footnote may stand after its marker: a bit more than a PDF page. */
@@ -49,6 +49,10 @@ function lineEnd(text: string, from: number): number {
 }
 
 export function scanFootnotes(t: Tokens): FootnoteScan {
+  // Local copies of the token kinds for the per-token loops: a module loader that compiles each
+  // file to CommonJS (tsx, the tests and the benchmark) turns every use of an imported binding
+  // into a getter call.
+  const K_NUM = NUM, K_SUP = SUP, K_PUNCT = PUNCT, K_NEWLINE = NEWLINE;
   const text = t.text;
   const markerCands: Cand[] = [];
   const noteCands: (Cand & { contentStart: number })[] = [];
@@ -59,12 +63,44 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
   // Likewise a Markdown reference `[^x]` needs a definition `[^x]:` at the start of a line.
   let markdownDefs = false;
   for (let i = 0; i < n; i++) {
-    if (t.gap[i] < NEWLINE && i !== 0) continue;
-    if (t.kind[i] === NUM && t.len(i) <= 3) noteLabels.add(t.num(i));
+    if (t.gap[i] < K_NEWLINE && i !== 0) continue;
+    const k0 = t.kind[i];
+    if ((k0 === K_NUM || k0 === K_SUP) && t.len(i) <= 3) {
+      noteLabels.add(t.num(i));
+      // Several footnotes on one line: "1 Kamerstuk …, nr. 72. 2 Kamerstuk …".
+      for (let q = i + 1; q < n && q - i < 200 && t.gap[q] < K_NEWLINE; q++) {
+        if (t.kind[q] === K_NUM && t.gap[q] === SPACE && t.len(q) <= 3 && isSentenceEnd(t, q - 1) && t.gap[q + 1] === SPACE && t.isCap(q + 1)) noteLabels.add(t.num(q));
+      }
+    }
+    else if (t.isP(i, '[') && t.isNum(i + 1) && t.isP(i + 2, ']')) noteLabels.add(t.num(i + 1));
     else if (!markdownDefs && t.isP(i, '[') && t.isP(i + 1, '^')) markdownDefs = true;
   }
   for (let i = 0; i < n; i++) {
     const kind = t.kind[i];
+    if (kind === K_SUP) {
+      // A superscript is a footnote marker or, opening a line, a footnote label; never text.
+      if (t.len(i) > 3) continue;
+      if (t.gap[i] >= NEWLINE || i === 0) {
+        const k = i + 1;
+        if (k >= n || t.gap[k] >= NEWLINE) continue;
+        noteCands.push({ label: String(t.num(i)), start: t.start[i], end: footnoteEnd(t, text, i), markdown: false, contentStart: t.start[k] });
+      } else if (noteLabels.has(t.num(i))) {
+        markerCands.push({ label: String(t.num(i)), start: t.start[i], end: t.end[i], markdown: false });
+      }
+      continue;
+    }
+    if (kind === K_PUNCT && t.isP(i, '[') && t.isNum(i + 1) && t.len(i + 1) <= 3 && t.gap[i + 1] <= SPACE && t.isP(i + 2, ']') && t.gap[i + 2] <= SPACE) {
+      // "[4 ]", "[4]": a bracketed marker, or opening a line, a label.
+      const label = String(t.num(i + 1));
+      if (t.gap[i] >= NEWLINE || i === 0) {
+        const k = i + 3;
+        if (k < n && t.gap[k] < NEWLINE) noteCands.push({ label, start: t.start[i], end: footnoteEnd(t, text, i), markdown: false, contentStart: t.start[k] });
+      } else if (noteLabels.has(+label)) {
+        markerCands.push({ label, start: t.start[i], end: t.end[i + 2], markdown: false });
+      }
+      i += 2;
+      continue;
+    }
     if (kind === NUM) {
       const l = t.len(i);
       if (l === 5 || l === 6) {
@@ -84,7 +120,15 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
       if (gap >= NEWLINE || i === 0) {
         // Footnote line: "7 Kamerstuk …" or "1Kamerstukken …".
         const k = i + 1;
-        if (k >= n || t.gap[k] >= NEWLINE) continue;
+        if (k >= n || t.gap[k] >= NEWLINE) {
+          // Labels alone on their lines, the bodies elsewhere on the page (see labelBlock).
+          const block = labelBlock(t, text, i);
+          if (block) {
+            for (const c of block.notes) noteCands.push(c);
+            i = block.next - 1;
+          }
+          continue;
+        }
         if (t.gap[k] === GLUED) {
           if (!(t.kind[k] === WORD && t.isCap(k))) continue;
         } else {
@@ -92,7 +136,20 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
           if (t.kind[k] === PUNCT && (t.isP(k, '%') || t.isP(k, '.') || t.isP(k, ',') || t.isP(k, ')') || t.isDash(k) || t.isP(k, ':'))) continue;
         }
         const e = footnoteEnd(t, text, i);
-        noteCands.push({ label: t.str(i), start: t.start[i], end: e, markdown: false, contentStart: t.start[k], weak: t.kind[k] === NUM });
+        const cand = { label: t.str(i), start: t.start[i], end: e, markdown: false, contentStart: t.start[k], weak: t.kind[k] === NUM };
+        noteCands.push(cand);
+        // "1 Kamerstuk 30 821, nr. 72. 2 Kamerstuk 30 821, nr. 73.": the next label after a full stop on the same line.
+        let prev = cand;
+        let want = t.num(i) + 1;
+        for (let q = k + 1; q < n && t.start[q] < e && q - k < 200; q++) {
+          if (t.kind[q] === NUM && t.gap[q] === SPACE && t.num(q) === want && t.len(q) <= 3 && isSentenceEnd(t, q - 1) && t.gap[q + 1] === SPACE && t.isCap(q + 1)) {
+            const next = { label: t.str(q), start: t.start[q], end: prev.end, markdown: false, contentStart: t.start[q + 1], weak: false };
+            prev.end = t.end[q - 1];
+            noteCands.push(next);
+            prev = next;
+            want++;
+          }
+        }
         continue;
       }
       if (gap !== GLUED || i === 0 || !noteLabels.has(t.num(i))) continue;
@@ -117,7 +174,8 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
         const q = p - 1;
         if (t.gap[p] !== GLUED) continue;
         // "2.3", "1)2" are no markers; "juni 2024.7" is.
-        if (t.kind[q] === NUM && !(c === 46 && t.len(q) === 4 && (next >= n || t.gap[next] !== GLUED))) continue;
+        // "(Kamerstuk 36 410, nr. 7)3" is: the parenthesis closes more than the number.
+        if (t.kind[q] === NUM && !(c === 46 && t.len(q) === 4 && (next >= n || t.gap[next] !== GLUED)) && !(c === 41 && q > 1 && !t.isP(q - 1, '(') && t.gap[q] !== GLUED)) continue;
         if (c === 46 && t.kind[q] === WORD && ABBREVIATIONS_BEFORE_DOT.has(t.str(q).toLowerCase())) continue; // "nr.3"
       } else continue;
       markerCands.push({ label: t.str(i), start: t.start[i], end: t.end[i], markdown: false, weak });
@@ -139,7 +197,8 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
     }
   }
 
-  // Pair them, in text order.
+  // Pair them, in text order (bodies of a label block stand after the labels).
+  noteCands.sort((a, b) => a.start - b.start);
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
   const markerFootnote: number[] = [];
@@ -215,6 +274,102 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
   };
 }
 
+/** Token i is a full stop, or a closing parenthesis/quote after one: a footnote may follow on the line. */
+function isSentenceEnd(t: Tokens, i: number): boolean {
+  if (i < 0 || t.kind[i] !== PUNCT) return false;
+  return t.isP(i, '.') || ((t.isP(i, ')') || t.isP(i, '»') || t.isP(i, '”')) && t.isP(i - 1, '.'));
+}
+
+/** Lines that belong to the page of a published paper rather than to a footnote body. */
+const FURNITURE_LINE = /^(?:ah-tk-|ah-ek-|kst-|ISSN\b|[’']s-Gravenhage\b|(?:Tweede|Eerste) Kamer, vergaderjaar\b|\d{1,3}$)/;
+
+interface LineSpan { start: number; end: number }
+
+/** The lines from offset `from` (a line start), at most `max`: spans without the line break. */
+function linesFrom(text: string, from: number, max: number): LineSpan[] {
+  const out: LineSpan[] = [];
+  let s = from;
+  while (s <= text.length && out.length < max) {
+    const e = lineEnd(text, s);
+    out.push({ start: s, end: e });
+    if (e >= text.length) break;
+    s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
+  }
+  return out;
+}
+
+function isWhite(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 13 || c === 10 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0xfeff;
+}
+
+function trimmed(text: string, l: LineSpan): LineSpan {
+  let s = l.start;
+  let e = l.end;
+  while (s < e && isWhite(text.charCodeAt(s))) s++;
+  while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * Footnote labels alone on their lines, as `pdftotext` gives a footnote area whose labels and
+ * bodies are separate columns: "1" / "2" on two lines, the publication block, then the two
+ * bodies "Kamerstuk 36 410 VIII, nr. 106" / "Kamerstuk 36 410 VIII, nr. 82" (corpus ah-tk-…-1432);
+ * or one label with its body on the next line (after at most one blank line). A block of k
+ * consecutive labels takes the first run of k non-blank lines that are not page furniture within
+ * the next 16 lines, one body each; a single label takes the following line and up to two
+ * continuation lines. Returns the note candidates and the token after the labels, or null.
+ */
+function labelBlock(t: Tokens, text: string, i: number): { notes: (Cand & { contentStart: number })[]; next: number } | null {
+  const labels: number[] = [i];
+  let j = i + 1;
+  while (j < t.count && labels.length < 12 && t.gap[j] >= NEWLINE && t.kind[j] === NUM && t.len(j) <= 3 && t.num(j) === t.num(labels[labels.length - 1]) + 1 &&
+    (j + 1 >= t.count || t.gap[j + 1] >= NEWLINE)) {
+    labels.push(j);
+    j++;
+  }
+  const after = lineEnd(text, t.end[labels[labels.length - 1]]);
+  if (after >= text.length) return null;
+  const lines = linesFrom(text, after + (text.charCodeAt(after) === 13 && text.charCodeAt(after + 1) === 10 ? 2 : 1), labels.length === 1 ? 4 : 18);
+  const notes: (Cand & { contentStart: number })[] = [];
+  const blank = (l: LineSpan) => trimmed(text, l).start === l.end;
+  const body = (l: LineSpan) => {
+    const s0 = trimmed(text, l).start;
+    if (s0 === l.end) return false;
+    const c = text.charCodeAt(s0);
+    if ((c >= 48 && c <= 57) || supDigit(c) >= 0) return false;
+    // Only the line's start decides whether it is furniture: a long line costs no copy.
+    return !FURNITURE_LINE.test(text.slice(s0, Math.min(l.end, s0 + 40)));
+  };
+  if (labels.length === 1) {
+    let k = 0;
+    if (k < lines.length && blank(lines[k])) k++;
+    if (k >= lines.length || !body(lines[k])) return null;
+    const first = trimmed(text, lines[k]);
+    let end = first.end;
+    for (let c = k + 1; c < lines.length && c <= k + 2; c++) {
+      if (!body(lines[c]) || /\s/.test(text.charAt(lines[c].start))) break;
+      end = trimmed(text, lines[c]).end;
+    }
+    notes.push({ label: t.str(i), start: first.start, end, markdown: false, contentStart: first.start });
+    return { notes, next: j };
+  }
+  for (let k = 0; k + labels.length <= lines.length; k++) {
+    let ok = true;
+    for (let q = 0; q < labels.length && ok; q++) ok = body(lines[k + q]);
+    if (!ok) continue;
+    // The run must stand alone: a blank line, furniture or the end around it.
+    const before = k === 0 || !body(lines[k - 1]);
+    const behind = k + labels.length >= lines.length || !body(lines[k + labels.length]);
+    if (!before || !behind) continue;
+    labels.forEach((li, q) => {
+      const l = trimmed(text, lines[k + q]);
+      notes.push({ label: t.str(li), start: l.start, end: l.end, markdown: false, contentStart: l.start });
+    });
+    return { notes, next: j };
+  }
+  return { notes: [], next: j };
+}
+
 /**
  * End of a footnote that starts at token i: its line, plus up to three continuation lines
  * (non-blank, not indented, not themselves starting with a number). PDF text resumes the body
@@ -228,7 +383,7 @@ function footnoteEnd(t: Tokens, text: string, i: number): number {
     if (text.charCodeAt(s) === 10) s++;
     if (s >= text.length || s === e) break;
     const c = text.charCodeAt(s);
-    if (c === 10 || c === 13 || c === 32 || c === 9 || (c >= 48 && c <= 57)) break;
+    if (c === 10 || c === 13 || c === 32 || c === 9 || (c >= 48 && c <= 57) || supDigit(c) >= 0 || c === 91) break;
     // A URL line belongs to the page, not to one footnote.
     if (text.startsWith('http', s)) break;
     e = lineEnd(text, s);

@@ -18,11 +18,14 @@
  *   vergaderjaar := ("vergaderjaar" | "zitting")? YEAR ("/" | "-") "-"? (YY | YEAR)
  *   handelingen  := "Aanhangsel"? ("van de")? "Handelingen" kamer? ","? vergaderjaar ("," part)*
  */
-import { Tokens, WORD, NUM, PUNCT, GLUED, SPACE } from './lexer';
+import { Tokens, WORD, NUM, PUNCT, BREAK, SUP, GLUED, SPACE, NEWLINE } from './lexer';
+import { DASH_TOEVOEGINGEN, PLAIN_DOSSIERS } from './dossiers';
 import type { PaperRef } from './types';
 import type { Span } from '../text';
 import {
   aanhangselRef,
+  bladRef,
+  spacedDossier,
   handelingenRef,
   kamerstukRef,
   parsePaperId,
@@ -40,15 +43,36 @@ export interface ParsedCitation {
   /** Page reference as written, normalised ("7-8", "17,19-22"), or null. */
   pages: string | null;
   /** How the citation was anchored (used by checks: only full citations are judged for form). */
-  trigger: 'kamerstuk' | 'kamer' | 'stuknummer' | 'bare' | 'hyphen' | 'id' | 'url' | 'tknumber' | 'handelingen' | 'aanhangsel';
+  trigger: 'kamerstuk' | 'kamer' | 'stuknummer' | 'bare' | 'hyphen' | 'id' | 'url' | 'tknumber' | 'handelingen' | 'aanhangsel' | 'staatsblad' | 'staatscourant';
   /** Number of dossiers written ("26 643/30 821" gives 2). */
   dossierCount: number;
+  /** Token ranges [from, to) inside the citation that belong to the page, not to it (a footnote line, a running footer). */
+  holes?: [number, number][];
+}
+
+/**
+ * How a dash part after a dossier reads when nothing else decides it ("36123-45" with no number
+ * after it): 'toevoeging' (the dossier 36 123-45), 'number' (paper nr. 45), or 'ambiguous'. From the
+ * Tweede Kamer's dossier records (dossiers.ts): a toevoeging the records list for the dossier, or
+ * one starting with 0 (no volgnummer does), is a toevoeging; a dossier listed without toevoeging
+ * has volgnummers; anything else is not known offline.
+ */
+export function dashPart(dossier: string, part: string): 'toevoeging' | 'number' | 'ambiguous' {
+  if (part.charCodeAt(0) === 48) return 'toevoeging';
+  const dash = DASH_TOEVOEGINGEN[dossier];
+  if (dash && dash.includes(part)) return 'toevoeging';
+  if (PLAIN_DOSSIERS.has(+dossier)) return 'number';
+  return 'ambiguous';
 }
 
 interface Dossier {
   dossier: string;
   toevoeging: string | null;
   next: number;
+  /** The toevoeging is two digits after a dash: with no number after it, it may be the number. */
+  dash?: boolean;
+  /** The dossier was written with a space ("36 123"). */
+  spaced?: boolean;
 }
 
 interface Num {
@@ -68,14 +92,77 @@ const MONTHS = new Set([
   'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
 ]);
 
+/** The Kamer designation, with the OCR look-alikes of PDF text ("Kamerstukken ll"). */
+const KAMER_II = new Set(['II', 'TK', 'll', 'Il', 'lI']);
+const KAMER_I = new Set(['I', 'EK', 'l']);
+
 export class Grammar {
   readonly text: string;
+  /** Page furniture skipped by the citation being parsed (reset by `at`). */
+  private holes: [number, number][] = [];
 
   constructor(readonly t: Tokens) {
     this.text = t.text;
   }
 
   // ---------- small helpers ----------
+
+  /** Skips Markdown emphasis (`*`, `_`, `**`) glued to a neighbour. */
+  private em(i: number): number {
+    const t = this.t;
+    let j = i;
+    while ((t.isP(j, '*') || t.isP(j, '_')) && j - i < 3) j++;
+    return j;
+  }
+
+  /**
+   * `f` at j; when it fails at a line break, `f` after the page furniture there: a citation broken
+   * by the page has lines between its parts that belong to the page (a footnote "3 Kamerstuk …", a
+   * page number, the running footer "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel",
+   * "ah-tk-…", "ISSN …"). At most four such lines are skipped, one at a time, and remembered as
+   * holes so their own citations are still read. What stands right at j always wins:
+   * "nr.\n\n273" is a volgnummer, not a page number.
+   */
+  private orCont<T>(j: number, f: (j: number) => T | null): T | null {
+    const r = f(j);
+    if (r !== null) return r;
+    const t = this.t;
+    let k = j;
+    for (let lines = 0; lines < 4; lines++) {
+      if (k >= t.count || t.gap[k] < NEWLINE) return null;
+      const e = this.furnitureEnd(k);
+      if (e < 0 || e >= t.count) return null;
+      k = e;
+      const r2 = f(k);
+      if (r2 !== null) {
+        this.holes.push([j, k]);
+        return r2;
+      }
+    }
+    return null;
+  }
+
+  /** End (token index of the next line) of the furniture line starting at token k, or -1. */
+  private furnitureEnd(k: number): number {
+    const t = this.t;
+    const first = k;
+    let furniture = false;
+    if (t.isNum(k) && t.len(k) <= 3) furniture = true; // footnote label or page number
+    else if (t.is(k, 'Tweede') && t.is(k + 1, 'Kamer') && t.isP(k + 2, ',')) furniture = true;
+    else if (t.is(k, 'ISSN') || t.is(k, 'ah') || t.is(k, 'kst')) furniture = true;
+    if (!furniture) return -1;
+    // The line must be lexed whole: no stretch of more than 8 tokens without a digit.
+    let sinceNum = 0;
+    let j = k + 1;
+    for (; j < t.count && t.gap[j] < NEWLINE; j++) {
+      if (t.kind[j] === BREAK) return -1;
+      if (t.kind[j] === NUM) sinceNum = 0;
+      else if (++sinceNum > 8) return -1;
+      if (j - first > 40) return -1;
+    }
+    // A page number alone on its line is furniture only when the citation goes on after it.
+    return j;
+  }
 
   private comma(i: number): number {
     return this.t.isP(i, ',') ? i + 1 : i;
@@ -95,13 +182,16 @@ export class Grammar {
   }
 
   /** A 1–3 letter upper-case Eerste Kamer letter ("E", "AA"), standing on its own. */
-  private ekLetter(i: number): boolean {
+  private ekLetter(i: number, marker = false): boolean {
     const t = this.t;
     if (!t.isWord(i) || t.len(i) > 3) return false;
     const s = t.str(i);
     if (!/^[A-Z]{1,3}$/.test(s)) return false;
-    const n = i + 1;
+    let n = i + 1;
+    // "30 821, E3.": a footnote marker glued to the letter.
+    if (marker && t.isNum(n) && t.gap[n] === GLUED && t.len(n) <= 2 && !(t.gap[n + 1] === GLUED && t.kind[n + 1] !== PUNCT)) n++;
     if (n < t.count && t.gap[n] === GLUED) {
+      if (t.isP(n, '*') || t.isP(n, '_') || t.kind[n] === SUP) return true;
       if (t.kind[n] !== PUNCT) return false;
       const c = this.text.charCodeAt(t.start[n]);
       // "E." / "E," / "E)" / "E;" end the letter; "EU-beleid" or "E-mail" do not.
@@ -120,8 +210,10 @@ export class Grammar {
     const t = this.t;
     if (i >= t.count) return null;
     if (t.kind[i] === WORD) {
-      if (t.is(i, 'II') || t.is(i, 'TK')) return ['II', i + 1];
-      if (t.is(i, 'I') || t.is(i, 'EK')) return ['I', i + 1];
+      const w = t.len(i) <= 2 ? t.str(i) : '';
+      // "II2015–16": the year glued on by the PDF is lexed as its own token.
+      if (KAMER_II.has(w)) return ['II', this.em(i + 1)];
+      if (KAMER_I.has(w)) return ['I', this.em(i + 1)];
       if ((t.is(i, 'T') || t.is(i, 'E')) && t.isP(i + 1, '.') && t.is(i + 2, 'K') && t.gap[i + 2] === GLUED) {
         let j = i + 3;
         if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
@@ -167,6 +259,7 @@ export class Grammar {
     const l = t.len(i);
     let d: string;
     let j: number;
+    let spaced = false;
     if (l === 5) {
       d = t.str(i);
       j = i + 1;
@@ -176,6 +269,7 @@ export class Grammar {
         // "30 821", and "26" / "643" broken over a line.
         d = t.str(i) + t.str(k);
         j = k + 1;
+        spaced = true;
       } else if ((t.isP(k, '.') || t.isDash(k)) && t.gap[k] === GLUED && t.isNum(k + 1) && t.len(k + 1) === 3 && t.gap[k + 1] === GLUED) {
         d = t.str(i) + t.str(k + 1);
         j = k + 2;
@@ -190,8 +284,15 @@ export class Grammar {
     if (t.isNum(j) && t.gap[j] === GLUED) return null;
     if (d.charCodeAt(0) === 48) return null; // no dossier starts with 0
     let toevoeging: string | null = null;
+    let dash = false;
     // Toevoeging.
     if (t.isDash(j) && t.gap[j] === GLUED && t.isNum(j + 1) && t.len(j + 1) === 2 && t.gap[j + 1] === GLUED) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+      dash = !(t.isDash(j) && t.gap[j] === GLUED);
+    } else if (t.isDash(j) && t.gap[j] === GLUED && t.isWord(j + 1) && t.gap[j + 1] === GLUED && t.len(j + 1) <= 2 &&
+      /^[A-Z]{1,2}$/.test(t.str(j + 1)) && this.nrWord(this.comma(j + 2))) {
+      // "35 925-A, nr. 68": a letter toevoeging (a fund of a budget) written with a dash.
       toevoeging = t.str(j + 1);
       j += 2;
     } else if ((t.isDash(j) || t.isP(j, '.')) && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= SPACE) {
@@ -206,7 +307,7 @@ export class Grammar {
     }
     // Rijkswet number "(R 1669)" / "(R2064)": not part of the identifier.
     if (t.isP(j, '(') && t.is(j + 1, 'R') && t.isNum(j + 2) && t.isP(j + 3, ')')) j += 4;
-    return { dossier: d, toevoeging, next: j };
+    return { dossier: d, toevoeging, next: j, dash, spaced };
   }
 
   /** "Kamerstuk I 31145 X" has no volgnummer after it: a lone Roman-looking word may be the EK letter. */
@@ -316,6 +417,19 @@ export class Grammar {
     return [out, j];
   }
 
+  /** The token after a range word ("–", "t/m", "tm", "tot en met", "tot"), or i when none stands at i. */
+  private rangeWord(i: number): number {
+    const t = this.t;
+    if (i >= t.count || t.gap[i] > SPACE) return i;
+    if (t.isDash(i)) return i + 1;
+    if (t.is(i, 't') && t.isP(i + 1, '/') && t.is(i + 2, 'm') && t.gap[i + 1] === GLUED && t.gap[i + 2] === GLUED) {
+      return t.isP(i + 3, '.') && t.gap[i + 3] === GLUED ? i + 4 : i + 3;
+    }
+    if (t.is(i, 'tm')) return i + 1;
+    if (t.isCI(i, 'tot')) return t.isCI(i + 1, 'en') && t.isCI(i + 2, 'met') ? i + 3 : i + 1;
+    return i;
+  }
+
   private nrWordLike(i: number): boolean {
     return this.nrWord(i) !== null;
   }
@@ -326,20 +440,32 @@ export class Grammar {
    */
   numbers(i: number, strong: boolean): NumberPart | null {
     const t = this.t;
-    const afterComma = this.comma(i);
+    if (t.gap[i] >= NEWLINE && !t.isP(i, ',') && !this.nrWord(i)) {
+      const r = this.orCont(i, (k) => (k === i ? null : this.numbers(k, strong)));
+      if (r) return r;
+    }
+    const c = this.comma(i);
+    if (c > i && t.gap[c] >= NEWLINE && !this.nrWord(c)) {
+      const r = this.orCont(c, (k) => (k === c ? null : this.numbers(k, strong)));
+      if (r) return r;
+    }
+    const afterComma = this.em(c);
     const nr = this.nrWord(afterComma);
     if (nr) {
-      return this.numList(nr[1], nr[0]);
+      // "nr." / "3 Zie …" / "46": a number opening a line with a sentence after it is a footnote label.
+      return this.orCont(nr[1], (k) => (k === nr[1] && t.gap[k] >= NEWLINE && t.isNum(k) && t.gap[k + 1] === SPACE && t.isCap(k + 1) ? null : this.numList(k, nr[0])));
     }
-    if (this.ekLetter(afterComma)) {
+    if (this.ekLetter(afterComma, strong && afterComma > i)) {
       // "30 821, E" (also without comma after an explicit trigger: "Kamerstuk I 31145 AA").
       if (afterComma === i && !strong) return null;
       const n = afterComma;
-      const pages = this.pages(n + 1);
+      let after = n + 1;
+      if (t.isNum(after) && t.gap[after] === GLUED) after++; // the footnote marker stays out of the span
+      const pages = this.pages(after);
       return {
         nums: [{ value: t.str(n), span: { start: t.start[n], end: t.end[n] } }],
         pages: pages ? pages[0] : null,
-        next: pages ? pages[1] : n + 1,
+        next: pages ? pages[1] : after,
       };
     }
     if (strong && t.isNum(afterComma) && t.len(afterComma) <= 3) {
@@ -364,20 +490,21 @@ export class Grammar {
     nums.push(first);
     j += this.numTokens(j, first);
     for (let guard = 0; guard < 64; guard++) {
-      // Range "nrs. 1–3": one paper per number.
-      if (t.isDash(j) && t.gap[j] <= SPACE && t.isNum(j + 1) && t.gap[j + 1] <= SPACE) {
+      // Range "nrs. 1–3", "nrs. 12 t/m 15", "nrs. 12 tot en met 15": one paper per number.
+      const upTo = this.rangeWord(j);
+      if (upTo > j && t.isNum(upTo) && t.gap[upTo] <= SPACE) {
         const last = nums[nums.length - 1];
-        const hiTok = j + 1;
+        const hiTok = upTo;
         const lo = /^\d+$/.test(last.value) ? +last.value : NaN;
         const hi = t.num(hiTok);
         if (lo > 0 && hi > lo && hi - lo <= 30) {
           for (let v = lo + 1; v <= hi; v++) {
             nums.push({
               value: String(v),
-              span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[j] },
+              span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[upTo - 1] },
             });
           }
-          j += 2;
+          j = upTo + 1;
         } else break;
       }
       // "nr. 3 (bijlage IV)": an attachment note inside the citation.
@@ -404,6 +531,9 @@ export class Grammar {
       if (nw) k = nw[1];
       else if (afterPages) break; // after a page reference only "en nr. 6" continues the list
       else if (sawComma && !plural && !t.isCI(k - 1, 'en')) break; // "nr. 72, 2020 …" is no list
+      // "… nr. 1999 en 21 501-08, nr. 12": the next citation, not a number of this one.
+      const nd = this.dossier(k, false);
+      if (nd && (this.nrWord(this.comma(nd.next)) || nd.toevoeging)) break;
       const n = this.num(k);
       if (!n) break;
       // A list of letters only continues a list of letters, and numbers numbers.
@@ -434,22 +564,34 @@ export class Grammar {
         const ref = kamerstukRef(first.dossier, first.toevoeging, n.value, kamer, vj);
         papers.push({ ref, span: idx === 0 ? { start, end: n.span.end } : n.span });
       });
+    } else if (first.dash && first.toevoeging) {
+      // "Kamerstuk 36 123-45": the dossier 36 123-45, or its paper nr. 45 (dossiers.ts decides).
+      papers.push({ ref: this.dashRef(first.dossier, first.toevoeging, kamer, vj), span: { start, end: t.end[next - 1] } });
     } else {
       papers.push({ ref: kamerstukRef(first.dossier, first.toevoeging, null, kamer, vj), span: { start, end: t.end[next - 1] } });
     }
     return { start, end: t.end[next - 1], next, papers, pages: np?.pages ?? null, trigger, dossierCount };
   }
 
-  /** "Kamerstuk(ken) [kamer] [,] [vergaderjaar] [,] dossiers numbers?" at token i. */
-  kamerstukken(i: number): ParsedCitation | null {
+  /** A dossier with a dash part and no number after it: see `dashPart`. */
+  private dashRef(dossier: string, part: string, kamer: 'I' | 'II' | null, vj: string | null): PaperRef {
+    const how = dashPart(dossier, part);
+    if (how === 'toevoeging') return kamerstukRef(dossier, part, null, kamer, vj);
+    const ref = kamerstukRef(dossier, null, part.replace(/^0+/, ''), kamer, vj);
+    if (how === 'ambiguous') ref.orDossier = `${spacedDossier(dossier)}-${part}`;
+    return ref;
+  }
+
+  /** "Kamerstuk(ken) [kamer] [,] [vergaderjaar] [,] dossiers numbers?" at token i (j: the token after the trigger word). */
+  kamerstukken(i: number, from = i + 1): ParsedCitation | null {
     const t = this.t;
-    let j = i + 1;
+    let j = this.em(from);
     let kamer: 'I' | 'II' | null = null;
     let vj: string | null = null;
     const k = this.kamer(j);
     if (k) { kamer = k[0]; j = k[1]; }
     j = this.comma(j);
-    const v = this.vergaderjaar(j);
+    const v = this.orCont(j, (k) => this.vergaderjaar(k));
     if (v) {
       vj = v[0];
       j = v[1];
@@ -458,10 +600,15 @@ export class Grammar {
     j = this.comma(j);
     // Four-digit dossiers belong to papers from before the 1980s; later a four-digit number
     // after "Kamerstukken" is a year ("Kamerstukken 2024, nr. 5" is no citation).
-    const ds = this.dossiers(j, vj !== null && +vj.slice(0, 4) < 1980);
+    const ds = this.orCont(this.em(j), (k) => this.dossiers(k, vj !== null && +vj.slice(0, 4) < 1980));
     if (!ds) return null;
     const [first, count, after] = ds;
-    const np = this.numbers(after, true);
+    let np = this.numbers(after, true);
+    // "Kamerstuk 26643-1151", "Kamerstuk 21501-32-1740": the compact form after the trigger word.
+    if (!np && t.isDash(after) && t.gap[after] === GLUED && t.gap[after + 1] === GLUED && t.isNum(after + 1) && t.len(after + 1) <= 4) {
+      const n = this.num(after + 1);
+      if (n && !(t.isDash(after + 2) && t.gap[after + 2] === GLUED)) np = { nums: [n], pages: null, next: after + 1 + this.numTokens(after + 1, n) };
+    }
     // A 4-digit "dossier" without a number is more likely a year ("Kamerstukken 2024").
     if (!np && first.dossier.length === 4) return null;
     return this.build(t.start[i], first, count, np, kamer, vj, np ? np.next : after, 'kamerstuk');
@@ -513,14 +660,25 @@ export class Grammar {
     return this.build(this.t.start[i], ds[0], ds[1], np, null, null, np.next, 'bare');
   }
 
-  /** "26643-1151", "19637-3370", "21501-32-1740", "36410-X-46": the hyphenated id form. */
+  /**
+   * "26643-1151", "19637-3370", "21501-32-1740", "36410-X-46": the hyphenated id form; also spaced
+   * ("36 123-45") where a citation is expected: in parentheses, opening a footnote, after "brief".
+   */
   hyphenForm(i: number): ParsedCitation | null {
     const t = this.t;
-    if (!t.isNum(i) || t.len(i) !== 5) return null;
-    const c0 = this.text.charCodeAt(t.start[i]);
+    if (!t.isNum(i)) return null;
+    let dossier: string;
+    let i5 = i; // the last token of the dossier number
+    if (t.len(i) === 5) {
+      dossier = t.str(i);
+    } else if (t.len(i) === 2 && t.isNum(i + 1) && t.len(i + 1) === 3 && t.gap[i + 1] === SPACE && this.expectsCitation(i)) {
+      dossier = t.str(i) + t.str(i + 1);
+      i5 = i + 1;
+    } else return null;
+    const c0 = dossier.charCodeAt(0);
     if (c0 < 49 || c0 > 51) return null; // dossiers run from 1xxxx to 3xxxx
     if (i > 0 && t.gap[i] === GLUED && (t.kind[i - 1] !== PUNCT || t.isDash(i - 1))) return null;
-    let j = i + 1;
+    let j = i5 + 1;
     if (!(t.isDash(j) && t.gap[j] === GLUED)) return null;
     let toevoeging: string | null = null;
     if (t.gap[j + 1] !== GLUED) return null;
@@ -533,20 +691,59 @@ export class Grammar {
     }
     const nt = j + 1;
     if (!t.isNum(nt) || t.len(nt) > 4 || t.gap[nt] !== GLUED) return null;
-    if (t.str(nt).charCodeAt(0) === 48) return null;
-    // "21501-20" alone names the dossier 21 501-20, not paper 20.
-    if (!toevoeging && t.len(nt) === 2 && t.str(i) === '21501') return null;
     const after = nt + 1;
-    if (after < t.count && t.gap[after] === GLUED && (t.kind[after] !== PUNCT || t.isDash(after) || (t.isP(after, '.') && t.isNum(after + 1) && t.gap[after + 1] === GLUED))) return null;
-    const ref = kamerstukRef(t.str(i), toevoeging, t.str(nt), null, null);
+    if (after < t.count && t.gap[after] === GLUED && ((t.kind[after] !== PUNCT && t.kind[after] !== SUP) || t.isDash(after) || (t.isP(after, '.') && t.isNum(after + 1) && t.gap[after + 1] === GLUED))) return null;
+    let ref: PaperRef;
+    if (!toevoeging && t.len(nt) === 2) {
+      // "21501-20" names the dossier 21 501-20; "36410-45" paper nr. 45; "36123-45" either.
+      ref = this.dashRef(dossier, t.str(nt), null, null);
+      if (!ref.number) return null; // a dossier, not a paper
+    } else {
+      if (t.str(nt).charCodeAt(0) === 48) return null;
+      ref = kamerstukRef(dossier, toevoeging, t.str(nt), null, null);
+    }
     const span = { start: t.start[i], end: t.end[nt] };
     return { start: span.start, end: span.end, next: after, papers: [{ ref, span }], pages: null, trigger: 'hyphen', dossierCount: 1 };
+  }
+
+  /** A spaced dossier at i stands where a citation is expected: "(36 123-45)", "3 36 123-45" opening a footnote, "de brief 36 123-45". */
+  private expectsCitation(i: number): boolean {
+    const t = this.t;
+    if (i === 0) return false;
+    const p = i - 1;
+    if (t.isP(p, '(') || t.isP(p, '[')) return true;
+    if (t.isNum(p) && t.len(p) <= 3 && (p === 0 || t.gap[p] >= NEWLINE) && t.gap[i] <= SPACE) return true;
+    if (t.isWord(p) && (t.isCI(p, 'brief') || t.isCI(p, 'kamerbrief') || t.isCI(p, 'zie'))) return true;
+    return false;
+  }
+
+  /** "Stb. 2021, 45", "Staatsblad 2021, nr. 45", "Stcrt. 2020, 12345" → `stb-2021-45`, `stcrt-2020-12345`. */
+  blad(i: number): ParsedCitation | null {
+    const t = this.t;
+    let kind: 'staatsblad' | 'staatscourant';
+    if (t.is(i, 'Stb') || t.is(i, 'Staatsblad')) kind = 'staatsblad';
+    else if (t.is(i, 'Stcrt') || t.is(i, 'Staatscourant')) kind = 'staatscourant';
+    else return null;
+    let j = i + 1;
+    if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
+    if (!t.isNum(j) || t.len(j) !== 4) return null;
+    const y = t.num(j);
+    if (y < 1814 || y > 2199) return null;
+    const year = t.str(j);
+    j = this.comma(j + 1);
+    const nw = this.nrWord(j);
+    if (nw) j = nw[1];
+    if (!t.isNum(j) || t.len(j) > 6 || t.str(j).charCodeAt(0) === 48) return null;
+    if (t.isNum(j + 1) && t.gap[j + 1] === GLUED) return null;
+    const span = { start: t.start[i], end: t.end[j] };
+    const ref = bladRef(kind, year, t.str(j));
+    return { start: span.start, end: span.end, next: j + 1, papers: [{ ref, span }], pages: null, trigger: kind, dossierCount: 0 };
   }
 
   /** "kst-36410-X-46", "ah-tk-20192020-3975", "h-tk-20172018-70-6", inside a URL or on its own. */
   paperId(i: number): ParsedCitation | null {
     const t = this.t;
-    if (!(t.is(i, 'kst') || t.is(i, 'ah') || t.is(i, 'h'))) return null;
+    if (!(t.is(i, 'kst') || t.is(i, 'ah') || t.is(i, 'h') || t.is(i, 'stb') || t.is(i, 'stcrt'))) return null;
     if (i > 0 && t.gap[i] === GLUED && t.kind[i - 1] !== PUNCT) return null;
     if (!(t.isP(i + 1, '-') && t.gap[i + 1] === GLUED)) return null;
     // Collect the glued run of alphanumerics and hyphens.
@@ -622,6 +819,11 @@ export class Grammar {
     let nr: string | null = null;
     let item: string | null = null;
     let lastNr = -1;
+    // "Aanhangsel Handelingen, vergaderjaar 2023–2024, 1028": the PDF header form without "nr.".
+    if (aanhangsel && t.isP(j, ',') && t.isNum(j + 1) && t.len(j + 1) <= 4 && !(j + 2 < t.count && t.gap[j + 2] === GLUED && (t.kind[j + 2] !== PUNCT || t.isDash(j + 2)))) {
+      const n = this.num(j + 1);
+      if (n) { nr = n.value; lastNr = j + 1; j += 2; }
+    }
     for (let guard = 0; guard < 6; guard++) {
       const c = this.comma(j);
       const nw = this.nrWord(c);
@@ -658,6 +860,13 @@ export class Grammar {
    * each rule first checks its trigger token.
    */
   at(i: number): ParsedCitation | null {
+    if (this.holes.length) this.holes.length = 0;
+    const pc = this.rule(i);
+    if (pc && this.holes.length) pc.holes = this.holes.filter(([a]) => a < pc.next);
+    return pc;
+  }
+
+  private rule(i: number): ParsedCitation | null {
     const t = this.t;
     const kind = t.kind[i];
     if (kind === WORD) {
@@ -666,6 +875,9 @@ export class Grammar {
       switch (c) {
         case 107: // k
           if ((l === 9 || l === 12) && (t.isCI(i, 'kamerstuk') || t.isCI(i, 'kamerstukken'))) return this.kamerstukken(i);
+          // "Kamer-" / "stukken II …": the word hyphenated over a line by the PDF.
+          if (l === 5 && t.isCI(i, 'kamer') && t.isDash(i + 1) && t.gap[i + 1] === GLUED && t.gap[i + 2] === NEWLINE &&
+            (t.is(i + 2, 'stuk') || t.is(i + 2, 'stukken'))) return this.kamerstukken(i, i + 3);
           if (l === 3 && t.is(i, 'kst')) return this.paperId(i);
           if (l === 15 && t.isCI(i, 'kamerstuknummer')) return this.stukNummer(i);
           return null;
@@ -683,6 +895,8 @@ export class Grammar {
           return null;
         case 115: // s
           if ((l === 4 && t.isCI(i, 'stuk')) || (l === 10 && t.isCI(i, 'stuknummer'))) return this.stukNummer(i);
+          if (l === 3 && t.is(i, 'Stb') || l === 5 && t.is(i, 'Stcrt') || l === 10 && t.is(i, 'Staatsblad') || l === 13 && t.is(i, 'Staatscourant')) return this.blad(i);
+          if ((l === 3 && t.is(i, 'stb')) || (l === 5 && t.is(i, 'stcrt'))) return this.paperId(i);
           return null;
         case 116: // t
         case 101: // e
@@ -697,7 +911,7 @@ export class Grammar {
       const l = t.len(i);
       if (l === 4) return this.tkNumber(i);
       if (l === 5) return this.hyphenFormOrBare(i);
-      if (l === 2) return this.bareDossier(i);
+      if (l === 2) return this.bareDossier(i) ?? this.hyphenForm(i);
       return null;
     }
     return null;

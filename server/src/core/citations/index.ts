@@ -9,7 +9,7 @@ import { Grammar, type ParsedCitation } from './grammar';
 import { scanFootnotes } from './footnotes';
 import { MotionGrammar, signerKey, type ParsedMention } from './motions';
 import { identifyPaper } from './paper';
-import type { Citations, Footnote, MotionMention, PaperRef, Reference } from './types';
+import type { Citations, Footnote, MotionLink, MotionMention, PaperRef, Reference } from './types';
 import type { Span } from '../text';
 
 export * from './types';
@@ -19,6 +19,7 @@ export { signerKey } from './motions';
 const SENTENCE_ABBREVIATIONS = new Set(['nr', 'nrs', 'no', 'p', 'pp', 'blz', 'pag', 'art', 'jl', 'ca', 'vs', 'bijv', 'zgn', 'resp', 'o', 'a', 'm', 'e', 'v', 'i', 't', 's', 'c']);
 
 function stripRef(r: PaperRef): PaperRef {
+  if (r.orDossier) return { ...stripRef({ ...r, orDossier: undefined }), orDossier: r.orDossier };
   return {
     kind: r.kind,
     id: r.id,
@@ -73,14 +74,30 @@ function citationsOf(t: Tokens): Citations {
     if (pc) {
       parsed.push(pc);
       skip = pc.next;
+      // Page furniture inside the citation (a footnote line) holds citations of its own.
+      for (const [from, to] of pc.holes ?? []) {
+        for (let k = from; k < to; k++) {
+          const inner = g.at(k);
+          if (inner && inner.next <= to) {
+            parsed.push(inner);
+            k = inner.next - 1;
+          }
+        }
+      }
     }
   }
+  if (parsed.some((p) => p.holes)) parsed.sort((a, b) => a.start - b.start);
 
   // The running footer of an official paper names the paper itself on every page: not a citation.
   const own = parsed.some((p) => p.trigger === 'kamer') ? identifyPaper(text) : null;
-  const citations = own
+  let citations = own
     ? parsed.filter((p) => !(p.trigger === 'kamer' && p.papers[0].ref.id === own.id && lineStartsAt(text, p.start)))
     : parsed;
+  // The publication block of a published paper ("ah-tk-20232024-1432" / "ISSN 0921 - 7398" on the
+  // lines under it) names the paper itself: not a citation, there or wherever it stands alone.
+  const ownIds = new Set<string>();
+  for (const p of citations) if (p.trigger === 'id' && aloneOnLine(text, p.start, p.end) && nextLineStartsWith(text, p.end, 'ISSN')) ownIds.add(p.papers[0].ref.id);
+  if (ownIds.size) citations = citations.filter((p) => !(p.trigger === 'id' && ownIds.has(p.papers[0].ref.id) && aloneOnLine(text, p.start, p.end)));
 
   const references: Reference[] = [];
   const byStart = new Map<number, ParsedCitation>();
@@ -106,6 +123,29 @@ function citationsOf(t: Tokens): Citations {
   return { references, motions, footnotes: fs.footnotes, markers: fs.markers };
 }
 
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  if (!lineStartsAt(text, start)) return false;
+  for (let k = end; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The first non-blank line after offset (within a few lines) starts with `word`. */
+function nextLineStartsWith(text: string, offset: number, word: string): boolean {
+  let k = offset;
+  let lines = 0;
+  while (k < text.length && lines < 3) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) { lines++; k++; continue; }
+    if (c === 32 || c === 9) { k++; continue; }
+    return lines > 0 && text.startsWith(word, k);
+  }
+  return false;
+}
+
 function lineStartsAt(text: string, offset: number): boolean {
   for (let k = offset - 1; k >= 0; k--) {
     const c = text.charCodeAt(k);
@@ -115,6 +155,29 @@ function lineStartsAt(text: string, offset: number): boolean {
   return true;
 }
 
+interface Evidence {
+  refs: PaperRef[];
+  via: MotionLink;
+  citationSpan: Span;
+}
+
+/** The papers a citation gives that can be motions: numbered Kamerstukken. */
+function motionPapers(pcs: ParsedCitation[]): PaperRef[] {
+  const out: PaperRef[] = [];
+  for (const pc of pcs) for (const p of pc.papers) if (p.ref.kind === 'kamerstuk' && p.ref.number) out.push(stripRef(p.ref));
+  return out;
+}
+
+const idsKey = (refs: PaperRef[]) => refs.map((r) => r.id).sort().join(' ');
+
+/**
+ * Links each motion mention to its paper. The mention's own evidence wins: a citation right beside
+ * it ("(Kamerstuk …)", ", Kamerstuk …", or before it in the same footnote), else its footnote (the
+ * marker glued to it or ending its sentence), else a citation after it in the footnote it stands
+ * in. Without own evidence, the other mentions of the same first signer (before or after it;
+ * "gewijzigde" motions apart) link it when they agree. Conflicting evidence leaves the mention
+ * unlinked with its `candidates`; a mention without signer is kept only when it was linked.
+ */
 function linkMotions(
   t: Tokens,
   mentions: ParsedMention[],
@@ -125,10 +188,10 @@ function linkMotions(
   const text = t.text;
   const markerAt = new Map<number, number>();
   fs.markers.forEach((m, k) => markerAt.set(m.span.start, k));
+  const byEnd = new Map<number, ParsedCitation>();
+  for (const c of citations) byEnd.set(c.end, c);
   // Citations sorted by start (they are, since the scan is in order) for footnote lookups.
   const starts = citations.map((c) => c.start);
-  const out: MotionMention[] = [];
-  const linkedBySigner = new Map<string, MotionMention>();
 
   const citationsIn = (span: Span): ParsedCitation[] => {
     let lo = 0;
@@ -143,42 +206,66 @@ function linkMotions(
     return res;
   };
 
+  /** The footnote evidence of the marker at token k, if any. */
+  const markerEvidence = (k: number): Evidence | null | undefined => {
+    const mk = markerAt.get(t.start[k]);
+    if (mk === undefined) return undefined;
+    const fn = fs.footnotes[fs.markerFootnote[mk]];
+    const inside = citationsIn(fn.span);
+    const refs = motionPapers(inside);
+    if (!refs.length) return null;
+    return { refs, via: { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span }, citationSpan: { start: inside[0].start, end: inside[0].end } };
+  };
+
+  interface State { m: ParsedMention; key: string; chosen: Evidence | null; conflict: Evidence[] | null }
+  const states: State[] = [];
   for (let mIdx = 0; mIdx < mentions.length; mIdx++) {
     const m = mentions[mIdx];
     const nextMentionStart = mIdx + 1 < mentions.length ? mentions[mIdx + 1].start : Infinity;
-    const mention: MotionMention = {
-      text: text.slice(m.start, m.end),
-      span: { start: m.start, end: m.end },
-      signer: m.signer,
-      refs: [],
-      via: null,
-    };
-    let j = m.last + 1;
+    let own: Evidence | null = null;
+    let fnEv: Evidence | null = null;
+    const j = m.last + 1;
     // (1) A citation directly after it: "(Kamerstuk 26643, nr. 1317)" or ", Kamerstukken II …".
+    let ownEnd = -1;
     if (j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op'))) {
       let k = j + 1;
       if (t.isCI(k, 'zie')) k++;
       const pc = k < t.count ? byStart.get(t.start[k]) : undefined;
-      if (pc) {
-        mention.refs = pc.papers.map((p) => stripRef(p.ref));
-        mention.via = { kind: 'parenthesis' };
-        mention.citationSpan = { start: pc.start, end: pc.end };
+      const refs = pc ? motionPapers([pc]) : [];
+      if (pc && refs.length) {
+        own = { refs, via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
+        ownEnd = t.indexAt(pc.end);
       }
     }
-    // (2) The footnote whose marker is glued to it or ends its sentence.
-    if (!mention.via) {
+    // (1b) Before it in the same footnote: "3 Kamerstuk 36 045, nr. 194, motie X c.s.".
+    const inNote = footnoteContaining(fs.footnotes, m.start);
+    if (!own && inNote) {
+      const ms = t.indexAt(m.start);
+      const sep = ms - 1;
+      if (sep > 0 && (t.isP(sep, ',') || t.isP(sep, ';') || t.isP(sep, ':'))) {
+        const pc = byEnd.get(t.end[sep - 1]);
+        const refs = pc ? motionPapers([pc]) : [];
+        if (pc && refs.length && pc.start >= inNote.span.start) own = { refs, via: { kind: 'footnote', footnote: inNote.label, footnoteSpan: inNote.span }, citationSpan: { start: pc.start, end: pc.end } };
+      }
+    }
+    // (2) The footnote whose marker is glued to it or ends its sentence. Beside an own citation,
+    // only a marker glued to the mention or to that citation counts (as a second opinion).
+    if (own) {
+      for (const k of [j, ownEnd, ownEnd + 1]) {
+        if (k < 0 || k >= t.count || t.gap[k] !== GLUED) continue;
+        const ev = markerEvidence(k);
+        if (ev) { fnEv = ev; break; }
+      }
+    } else if (m.signerless && !describes(t, j)) {
+      // "de motie …" without signer: only a marker glued to it; the end of the sentence may
+      // belong to something else ("de brief over de motie en de wet.3").
+      if (j < t.count && t.gap[j] === GLUED) fnEv = markerEvidence(j) ?? null;
+    } else {
       for (let k = j, steps = 0; k < t.count && steps < 80; k++, steps++) {
         if (t.start[k] >= nextMentionStart) break;
-        const mk = markerAt.get(t.start[k]);
-        if (mk !== undefined) {
-          const fn = fs.footnotes[fs.markerFootnote[mk]];
-          const inside = citationsIn(fn.span);
-          const refs = inside.flatMap((pc) => pc.papers.map((p) => stripRef(p.ref))).filter((r) => r.kind === 'kamerstuk' || r.kind === 'handelingen' || r.kind === 'aanhangsel');
-          if (refs.length) {
-            mention.refs = refs;
-            mention.via = { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span };
-            mention.citationSpan = { start: inside[0].start, end: inside[0].end };
-          }
+        const ev = markerEvidence(k);
+        if (ev !== undefined) {
+          fnEv = ev;
           break;
         }
         if (t.kind[k] === PUNCT && endsSentence(t, k)) {
@@ -189,33 +276,83 @@ function linkMotions(
         }
       }
     }
+    let chosen: Evidence | null = null;
+    let conflict: Evidence[] | null = null;
+    if (own && fnEv) {
+      if (fnEv.refs.some((r) => own!.refs.some((o) => o.id === r.id))) chosen = own;
+      else conflict = [own, fnEv];
+    } else chosen = own ?? fnEv;
     // (2b) A mention inside a footnote that carries the number itself:
     // "13 Zie Motie Dijkstra CS, voorgesteld tijdens …, 26643-1151".
-    if (!mention.via) {
-      const fn = footnoteContaining(fs.footnotes, m.start);
-      if (fn) {
-        const after = citationsIn({ start: m.end, end: fn.span.end }).filter((pc) => pc.papers.some((p) => p.ref.kind === 'kamerstuk'));
-        if (after.length === 1) {
-          mention.refs = after[0].papers.map((p) => stripRef(p.ref));
-          mention.via = { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span };
-          mention.citationSpan = { start: after[0].start, end: after[0].end };
-        }
+    if (!chosen && !conflict && inNote) {
+      const after = citationsIn({ start: m.end, end: inNote.span.end }).filter((pc) => motionPapers([pc]).length);
+      if (after.length === 1) {
+        chosen = { refs: motionPapers(after), via: { kind: 'footnote', footnote: inNote.label, footnoteSpan: inNote.span }, citationSpan: { start: after[0].start, end: after[0].end } };
       }
     }
-    // (3) An earlier linked mention of the same signer in this document.
-    if (!mention.via) {
-      const prev = linkedBySigner.get(m.key);
-      if (prev) {
-        mention.refs = prev.refs.slice();
-        const cs = prev.citationSpan ?? prev.span;
-        mention.via = { kind: 'earlier', citationSpan: cs };
-        mention.citationSpan = cs;
+    states.push({ m, key: m.amended ? m.key + '#gewijzigd' : m.key, chosen, conflict });
+  }
+
+  // What the mentions with their own evidence say about each first signer.
+  const bySigner = new Map<string, Evidence[]>();
+  const add = (key: string, ev: Evidence) => {
+    if (!key) return;
+    const list = bySigner.get(key) ?? [];
+    if (!list.some((e) => idsKey(e.refs) === idsKey(ev.refs))) list.push(ev);
+    bySigner.set(key, list);
+  };
+  for (const s of states) {
+    if (!s.chosen || s.m.signerless) continue;
+    const refs = s.chosen.refs;
+    if (!s.m.plural && refs.length === 1) add(s.key, s.chosen);
+    else if (s.m.plural && s.m.signers.length === refs.length) {
+      // "de moties van het lid A c.s. en van het lid B (nrs. 487 en 504)": A 487, B 504.
+      s.m.signers.forEach((name, k) => add(signerKey(name) + (s.m.amended ? '#gewijzigd' : ''), { ...s.chosen!, refs: [refs[k]] }));
+    }
+  }
+
+  const out: MotionMention[] = [];
+  for (const s of states) {
+    const m = s.m;
+    const mention: MotionMention = { text: text.slice(m.start, m.end), span: { start: m.start, end: m.end }, signer: m.signer, refs: [], via: null };
+    if (m.amended) mention.amended = true;
+    let chosen = s.chosen;
+    let conflict = s.conflict;
+    if (chosen && !m.plural && chosen.refs.length > 1) {
+      // One motion, several papers in its footnote: the one the signer's other mentions name, else unsure.
+      const known = (bySigner.get(s.key) ?? []).flatMap((e) => e.refs);
+      const hits = chosen.refs.filter((r) => known.some((k) => k.id === r.id));
+      if (hits.length === 1) chosen = { ...chosen, refs: hits };
+      else {
+        const ev = chosen;
+        conflict = ev.refs.map((r) => ({ ...ev, refs: [r] }));
+        chosen = null;
       }
     }
-    if (mention.via && !linkedBySigner.has(m.key)) linkedBySigner.set(m.key, mention);
+    if (!chosen && !conflict && s.key) {
+      const others = bySigner.get(s.key) ?? [];
+      if (others.length === 1) {
+        const cs = others[0].citationSpan;
+        chosen = { refs: others[0].refs, via: { kind: 'earlier', citationSpan: cs }, citationSpan: cs };
+      } else if (others.length > 1) {
+        conflict = others.map((e) => ({ refs: e.refs, via: { kind: 'earlier', citationSpan: e.citationSpan } as MotionLink, citationSpan: e.citationSpan }));
+      }
+    }
+    if (chosen) {
+      mention.refs = chosen.refs.slice();
+      mention.via = chosen.via;
+      mention.citationSpan = chosen.citationSpan;
+    } else if (conflict) {
+      mention.candidates = conflict.map((e) => ({ refs: e.refs.slice(), via: e.via, citationSpan: e.citationSpan }));
+    } else if (m.signerless) continue; // "onze motie" with nothing beside it: an anaphor
     out.push(mention);
   }
   return out;
+}
+
+/** "motie die …", "motie waarin …", "motie over …": the sentence goes on about this motion. */
+function describes(t: Tokens, j: number): boolean {
+  return t.isCI(j, 'die') || t.isCI(j, 'waarin') || t.isCI(j, 'welke') || t.isCI(j, 'over') || t.isCI(j, 'om') || t.isCI(j, 'inzake');
 }
 
 function footnoteContaining(footnotes: Footnote[], offset: number): Footnote | null {
@@ -243,25 +380,35 @@ function endsSentence(t: Tokens, k: number): boolean {
 
 /**
  * Links the still unlinked motion mentions of one document through linked mentions of the same
- * first signer in other documents of the workspace. Returns a new Citations; the input is left
+ * first signer in other documents of the workspace (when they name different motions of that
+ * signer, the mention gets them as `candidates` and stays unlinked). Returns a new Citations; the input is left
  * untouched.
  */
 export function linkAcrossWorkspace(own: Citations, others: { uri: string; citations: Citations }[]): Citations {
-  if (!own.motions.some((m) => !m.via)) return own;
-  const found = new Map<string, { uri: string; m: MotionMention }>();
+  const open = (m: MotionMention) => !m.via && !m.candidates && !m.amended && m.signer !== '';
+  if (!own.motions.some(open)) return own;
+  // Every distinct paper (set) each first signer is linked to in the other documents.
+  const found = new Map<string, { uri: string; m: MotionMention }[]>();
   for (const o of others) {
     for (const m of o.citations.motions) {
-      if (!m.via || m.via.kind === 'earlier') continue;
+      if (!m.via || m.via.kind === 'earlier' || m.amended || !m.signer || m.refs.length !== 1) continue;
       const key = signerKey(m.signer);
-      if (!found.has(key)) found.set(key, { uri: o.uri, m });
+      const list = found.get(key) ?? [];
+      if (!list.some((h) => idsKey(h.m.refs) === idsKey(m.refs))) list.push({ uri: o.uri, m });
+      found.set(key, list);
     }
   }
   const motions = own.motions.map((m) => {
-    if (m.via) return m;
-    const hit = found.get(signerKey(m.signer));
-    if (!hit) return m;
-    const cs = hit.m.citationSpan ?? hit.m.span;
-    const linked: MotionMention = { ...m, refs: hit.m.refs.slice(), via: { kind: 'earlier', citationSpan: cs, uri: hit.uri }, citationSpan: cs };
+    if (!open(m)) return m;
+    const hits = found.get(signerKey(m.signer));
+    if (!hits) return m;
+    const evidence = hits.map((hit) => {
+      const cs = hit.m.citationSpan ?? hit.m.span;
+      return { refs: hit.m.refs.slice(), via: { kind: 'earlier', citationSpan: cs, uri: hit.uri } as MotionLink, citationSpan: cs };
+    });
+    // Two different motions of this signer elsewhere: which one is meant is not known.
+    if (evidence.length > 1) return { ...m, candidates: evidence };
+    const linked: MotionMention = { ...m, refs: evidence[0].refs, via: evidence[0].via, citationSpan: evidence[0].citationSpan };
     return linked;
   });
   return { ...own, motions };

@@ -16,6 +16,18 @@ export const NUM = 2;
 export const PUNCT = 3;
 /** Stands for a stretch of text that was not lexed: matches nothing. */
 export const BREAK = 4;
+/** A run of superscript digits ("¹²"): a footnote marker or label in text pasted from a PDF. */
+export const SUP = 5;
+
+/** The digit 0–9 a superscript digit stands for, or -1. */
+export function supDigit(c: number): number {
+  if (c === 0xb9) return 1;
+  if (c === 0xb2) return 2;
+  if (c === 0xb3) return 3;
+  if (c === 0x2070) return 0;
+  if (c >= 0x2074 && c <= 0x2079) return c - 0x2070;
+  return -1;
+}
 
 /** Gap before a token: glued to the previous token, spaces only, one line break, a blank line. */
 export const GLUED = 0;
@@ -23,24 +35,20 @@ export const SPACE = 1;
 export const NEWLINE = 2;
 export const BLANK = 3;
 
-// Character classes for code units >= 0x80, computed on first sight: 0 unknown, 1 letter, 2 other.
-const wide = new Uint8Array(65536);
 const letterRe = /[\p{L}\p{M}]/u;
 
+/** Whether a code unit is a letter or mark: Latin ranges and general punctuation by arithmetic, the rest by the regex. */
 function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let k = wide[c];
-  if (k === 0) {
-    // Lone surrogates are never letters; the regex would reject them anyway.
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : letterRe.test(String.fromCharCode(c)) ? 1 : 2;
-    wide[c] = k;
-  }
-  return k === 1;
+  if (c < 0x250) return c >= 0xc0 ? c !== 0xd7 && c !== 0xf7 : c === 0xaa || c === 0xb5 || c === 0xba;
+  // General punctuation (quotes, dashes) and lone surrogates are never letters.
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  return letterRe.test(String.fromCharCode(c));
 }
 
 
-/** What the neighbourhood scan looks for: a digit, `[`, or "motie" in any case. */
-const INTERESTING = /[0-9[]|motie/gi;
+/** What the neighbourhood scan looks for: a digit (also superscript), `[`, or "motie" in any case. */
+const INTERESTING = /[0-9[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|motie/gi;
 
 /**
  * Token margins around interesting tokens: [before, after]. Dossier-shaped numbers (2, 4, 5 or 8
@@ -59,7 +67,9 @@ const MOTION: [number, number] = [40, 160];
 const LETTERS_AFTER = 10;
 
 function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 12 || c === 11 || c === 0xfeff;
+  // Space, tab, no-break, the typographic spaces (en quad … hair, thin, narrow no-break, medium
+  // mathematical), zero width, form feed, vertical tab, BOM.
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 12 || c === 11 || c === 0xfeff;
 }
 
 export class Tokens {
@@ -147,6 +157,12 @@ export class Tokens {
           const m = l === 2 || l === 4 || l === 5 || l === 8 ? NUM_BIG : NUM_SMALL;
           until = Math.max(until, this.count + m[1]);
         }
+      } else if (c >= 0xb2 && supDigit(c) >= 0) {
+        // Superscript digits are no letters (\p{No}): checked before the letter test is the same.
+        i++;
+        while (i < n && supDigit(text.charCodeAt(i)) >= 0) i++;
+        this.push(SUP, s, i, gap);
+        if (watch) until = Math.max(until, this.count + NUM_SMALL[1]);
       } else if (isLetterCode(c)) {
         i++;
         while (i < n && isLetterCode(text.charCodeAt(i))) i++;
@@ -238,10 +254,11 @@ export class Tokens {
     return i < this.count && this.kind[i] === WORD;
   }
 
-  /** Numeric value of a NUM token (digits only, so plain arithmetic is exact for short runs). */
+  /** Numeric value of a NUM or SUP token (digits only, so plain arithmetic is exact for short runs). */
   num(i: number): number {
     let v = 0;
-    for (let k = this.start[i]; k < this.end[i]; k++) v = v * 10 + (this.text.charCodeAt(k) - 48);
+    const sup = this.kind[i] === SUP;
+    for (let k = this.start[i]; k < this.end[i]; k++) v = v * 10 + (sup ? supDigit(this.text.charCodeAt(k)) : this.text.charCodeAt(k) - 48);
     return v;
   }
 
@@ -304,10 +321,15 @@ function isMotie(text: string, s: number, l: number): boolean {
   return w.toLowerCase() === 'motie';
 }
 
-/** Lexer character class: 0 whitespace or line break, 1 letter, 2 digit, 3 other. */
+/** Lexer character class: 0 whitespace or line break, 1 letter, 2 digit, 3 other, 4 superscript digit. */
 function classOf(c: number): number {
-  if (c === 10 || c === 13 || isSpaceCode(c)) return 0;
-  if (c >= 48 && c <= 57) return 2;
+  if (c < 128) {
+    if (c === 10 || c === 13 || c === 32 || c === 9 || c === 12 || c === 11) return 0;
+    if (c >= 48 && c <= 57) return 2;
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 3;
+  }
+  if (isSpaceCode(c)) return 0;
+  if (supDigit(c) >= 0) return 4;
   return isLetterCode(c) ? 1 : 3;
 }
 
@@ -315,6 +337,7 @@ function classOf(c: number): number {
 function beforeMargin(text: string, p: number): number {
   const c = text.charCodeAt(p);
   if (c === 91) return BRACKET[0];
+  if (supDigit(c) >= 0) return NUM_SMALL[0];
   if (c >= 48 && c <= 57) {
     let e = p;
     while (e < text.length && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
@@ -333,7 +356,7 @@ function tokenStartBack(text: string, p: number, count: number, floor: number): 
   let q = p;
   // Back to the start of the token holding p.
   const cp = classOf(text.charCodeAt(q));
-  if (cp === 1 || cp === 2) {
+  if (cp === 1 || cp === 2 || cp === 4) {
     while (q > floor && classOf(text.charCodeAt(q - 1)) === cp) q--;
   }
   for (let seen = 0; seen < count; seen++) {
@@ -342,7 +365,7 @@ function tokenStartBack(text: string, p: number, count: number, floor: number): 
     while (r > floor && classOf(text.charCodeAt(r - 1)) === 0) r--;
     if (r <= floor) return floor;
     const k = classOf(text.charCodeAt(--r));
-    if (k === 1 || k === 2) {
+    if (k === 1 || k === 2 || k === 4) {
       while (r > floor && classOf(text.charCodeAt(r - 1)) === k) r--;
     }
     q = r;

@@ -1,20 +1,27 @@
 /**
  * Motion mentions ("de motie Erkens", "motie-Kathmann c.s.", "de motie van het lid Van den Berg",
  * "de motie die is ingediend door de leden Buitenweg en Yesilgöz-Zegerius", "de moties van het
- * lid Van den Berg c.s. en van het lid Moorlag"): grammar rules over the same tokens.
+ * lid Van den Berg c.s. en van het lid Moorlag", "de motie Kröger/Bikker", "de door uw Kamer
+ * aangenomen motie Van der Plas", "onze motie"): grammar rules over the same tokens.
  *
- *   mention  := ("de" adjective*)? ("motie" | "moties") ( "-" name | name | "van" who | ("die" | "welke") ("is" | "werd") "ingediend" "door" who )
- *   who      := ("het lid" | "de leden") names cs? ("en" "van" ("het lid" | "de leden") names cs?)*
- *   names    := name (("," | "en") name)*
- *   name     := particle* Capitalised ("-" Capitalised)*
+ *   mention  := ("de" | "een" | "onze") ("door" ("uw" | "de") "Kamer")? adjective* ("motie" | "moties")
+ *               ( "-" names | names | "van" who | ("die" | "welke") ("is" | "werd") "ingediend" "door" who | ε )
+ *   who      := ("het lid" | "de leden" | "leden") names cs? ("en" "van" ("het lid" | "de leden") names cs?)*
+ *   names    := name (("," | "en" | "/") name)* cs?
+ *   name     := particle* Capitalised ("-" Capitalised)*       (a hyphen may end a line: "Yesilgöz-" / "Zegerius")
+ *
+ * The ε form (no signer: "de twee jaar geleden aangenomen motie die …", "onze motie") is a mention
+ * only when a citation beside it or its footnote identifies it (decided in index.ts).
  */
-import { Tokens, WORD, GLUED, SPACE, BLANK } from './lexer';
+import { Tokens, WORD, GLUED, SPACE, NEWLINE, BLANK } from './lexer';
 
 const PARTICLES = new Set(['van', 'de', 'den', 'der', 'het', 'ter', 'ten', 'te', 't', 'in', 'op', 'la', 'le', 'du', 'von', 'zu', 'dos', 'da']);
 const ADJECTIVES = new Set([
   'gewijzigde', 'aangenomen', 'verworpen', 'ingediende', 'genoemde', 'eerdergenoemde', 'bovengenoemde', 'voornoemde',
   'eerdere', 'unaniem', 'aangehouden', 'ingetrokken', 'nader', 'nadere', 'tweede', 'eerste',
 ]);
+/** "twee jaar geleden", "drie maanden geleden" before "aangenomen motie". */
+const AGO_UNITS = new Set(['jaar', 'jaren', 'maand', 'maanden', 'week', 'weken']);
 /** Capitalised words that follow "motie" without being a name. */
 const NOT_A_NAME = new Set([
   'De', 'Het', 'Een', 'Deze', 'Dit', 'Die', 'Dat', 'Zie', 'In', 'Op', 'Om', 'Bij', 'Voor', 'Naar', 'Nr', 'Kamerstuk', 'Kamerstukken',
@@ -29,6 +36,13 @@ export interface ParsedMention {
   signer: string;
   /** Lower-cased, whitespace-normalised signer for comparisons. */
   key: string;
+  /** The first signer of each motion a plural mention names ("van het lid A c.s. en van het lid B": A, B). */
+  signers: string[];
+  plural: boolean;
+  /** "de gewijzigde motie X": an amended motion is its own paper. */
+  amended: boolean;
+  /** No signer named ("onze motie", "de aangenomen motie die …"): kept only when a citation identifies it. */
+  signerless: boolean;
 }
 
 /** Normalises a signer for comparisons ("Van den\nBerg" and "van den Berg" are one person). */
@@ -56,7 +70,8 @@ export class MotionGrammar {
     // A particle-only sequence such as "Van" + "Dijk" is fine; a lone capitalised particle
     // followed by a lower-case word is not a name.
     let last = j;
-    while (t.isDash(last + 1) && t.gap[last + 1] === GLUED && t.isCap(last + 2) && t.gap[last + 2] === GLUED) last += 2;
+    // "Yesilgöz-Zegerius", also "Yesilgöz-" / "Zegerius" broken over a line by the PDF.
+    while (t.isDash(last + 1) && t.gap[last + 1] === GLUED && t.isCap(last + 2) && (t.gap[last + 2] === GLUED || t.gap[last + 2] === NEWLINE)) last += 2;
     // Double surnames without a hyphen ("Six Dijkstra"), on the same line.
     if (t.isCap(last + 1) && t.gap[last + 1] === SPACE && !NOT_A_NAME.has(t.str(last + 1)) && !t.isUpper(last + 1)) {
       last++;
@@ -85,6 +100,7 @@ export class MotionGrammar {
       let k = last + 1;
       if (t.isP(k, ',')) k++;
       else if (t.isCI(k, 'en')) k++;
+      else if (t.isP(k, '/') && t.gap[k] <= SPACE) k++; // "de motie Kröger/Bikker"
       else break;
       // "… en van het lid Moorlag" is handled by the caller.
       const nm = this.name(k);
@@ -102,6 +118,7 @@ export class MotionGrammar {
     let j: number;
     if (t.isCI(i, 'het') && t.isCI(i + 1, 'lid')) j = i + 2;
     else if (t.isCI(i, 'de') && t.isCI(i + 1, 'leden')) j = i + 2;
+    else if (t.isCI(i, 'leden')) j = i + 1; // "de motie van leden X, Y en Z"
     else return null;
     return this.names(j);
   }
@@ -130,15 +147,29 @@ export class MotionGrammar {
     if (!plural && !t.isCI(i, 'motie')) return null;
     // Not part of a compound ("motievoorstel" is lexed as one word anyway; "Kamer-motie" is).
     let start = t.start[i];
+    let amended = false;
+    let determiner = '';
     {
       let b = i - 1;
       let steps = 0;
-      while (b >= 0 && steps < 3 && t.kind[b] === WORD && t.gap[b + 1] !== GLUED && t.gap[b + 1] !== BLANK && ADJECTIVES.has(t.str(b).toLowerCase())) {
-        b--;
-        steps++;
+      const free = (k: number) => k >= 0 && t.kind[k] === WORD && t.gap[k + 1] !== GLUED && t.gap[k + 1] !== BLANK;
+      for (;;) {
+        if (steps < 4 && free(b) && ADJECTIVES.has(t.str(b).toLowerCase())) {
+          if (t.isCI(b, 'gewijzigde')) amended = true;
+          b--;
+          steps++;
+        } else if (steps < 4 && free(b) && t.isCI(b, 'kamer') && (t.isCI(b - 1, 'uw') || t.isCI(b - 1, 'de')) && t.isCI(b - 2, 'door')) {
+          b -= 3; // "de door uw Kamer aangenomen motie"
+          steps++;
+        } else if (steps < 4 && free(b) && t.isCI(b, 'geleden') && t.isWord(b - 2) && AGO_UNITS.has(t.str(b - 1).toLowerCase())) {
+          b -= 3; // "de twee jaar geleden aangenomen motie"
+          steps++;
+        } else break;
       }
-      if (b >= 0 && t.kind[b] === WORD && t.gap[b + 1] !== GLUED && t.gap[b + 1] !== BLANK && (t.is(b, 'de') || t.is(b, 'De') || t.is(b, 'een') || t.is(b, 'Een'))) start = t.start[b];
-      else if (steps > 0) start = t.start[b + 1];
+      if (free(b) && (t.is(b, 'de') || t.is(b, 'De') || t.is(b, 'een') || t.is(b, 'Een') || t.isCI(b, 'onze'))) {
+        start = t.start[b];
+        determiner = t.str(b).toLowerCase();
+      } else if (steps > 0) start = t.start[b + 1];
     }
     let res: [[number, number], number] | null = null;
     const j = i + 1;
@@ -163,22 +194,30 @@ export class MotionGrammar {
       const who = this.signerBefore(i);
       if (who) {
         const signer = t.text.slice(t.start[who[0]], t.end[who[1]]).replace(/\s+/g, ' ');
-        return { start, end: t.end[i], last: i, signer, key: signerKey(signer) };
+        return { start, end: t.end[i], last: i, signer, key: signerKey(signer), signers: [signer], plural: false, amended: false, signerless: false };
       }
     }
-    if (!res) return null;
+    if (!res) {
+      // No signer: "onze motie", "de (aangenomen) motie die …", "de motie (Kamerstuk …)".
+      if (determiner === 'de' || determiner === 'een' || determiner === 'onze') {
+        return { start, end: t.end[i], last: i, signer: '', key: '', signers: [], plural, amended, signerless: true };
+      }
+      return null;
+    }
     let last = res[1];
+    const signerOf = (r: [number, number]) => t.text.slice(t.start[r[0]], t.end[r[1]]).replace(/\s+/g, ' ').replace(/- /g, '-');
+    const signers = [signerOf(res[0])];
     // "de moties van het lid Van den Berg c.s. en van het lid Moorlag".
     if (plural) {
       for (let guard = 0; guard < 4; guard++) {
         if (!(t.isCI(last + 1, 'en') && t.isCI(last + 2, 'van'))) break;
         const more = this.who(last + 3);
         if (!more) break;
+        signers.push(signerOf(more[0]));
         last = more[1];
       }
     }
-    const [nameStart, nameEnd] = res[0];
-    const signer = t.text.slice(t.start[nameStart], t.end[nameEnd]).replace(/\s+/g, ' ');
-    return { start, end: t.end[last], last, signer, key: signerKey(signer) };
+    const signer = signers[0];
+    return { start, end: t.end[last], last, signer, key: signerKey(signer), signers, plural, amended, signerless: false };
   }
 }

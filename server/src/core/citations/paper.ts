@@ -111,6 +111,21 @@ export function aanhangselRef(kamer: 'I' | 'II' | null, vergaderjaar: string, nr
   };
 }
 
+/** Staatsblad (`stb-2021-45`) or Staatscourant (`stcrt-2020-12345`): year and number. */
+export function bladRef(kind: 'staatsblad' | 'staatscourant', year: string, nr: string): PaperRef {
+  const stb = kind === 'staatsblad';
+  return {
+    kind,
+    id: `${stb ? 'stb' : 'stcrt'}-${year}-${nr}`,
+    dossier: null,
+    toevoeging: null,
+    number: nr,
+    kamer: null,
+    vergaderjaar: null,
+    canonical: `${stb ? 'Stb.' : 'Stcrt.'} ${year}, ${nr}`,
+  };
+}
+
 /** Tweede Kamer zaaknummer (`2025Z01234`) or documentnummer (`2024D48680`). */
 export function tkNumberRef(id: string): PaperRef {
   const kind: PaperKind = id[4] === 'Z' ? 'zaak' : 'document';
@@ -122,7 +137,7 @@ export function tkNumberRef(id: string): PaperRef {
     number: null,
     kamer: 'II',
     vergaderjaar: null,
-    canonical: kind === 'zaak' ? `zaak ${id}` : `document ${id}`,
+    canonical: kind === 'zaak' ? `zaaknummer ${id}` : `documentnummer ${id}`,
   };
 }
 
@@ -140,6 +155,8 @@ export function parsePaperId(id: string): PaperRef | null {
   if (m) return aanhangselRef(m[1] === 'ek' ? 'I' : 'II', vergaderjaarFrom(+m[2]), m[3]);
   m = /^h-(tk|ek)-((?:19|20)\d{2})(?:19|20)\d{2}(?:-(\d{1,4}))?(?:-(\d{1,4}))?$/.exec(id);
   if (m) return handelingenRef(m[1] === 'ek' ? 'I' : 'II', vergaderjaarFrom(+m[2]), m[3] ?? null, m[4] ?? null);
+  m = /^(stb|stcrt)-((?:18|19|20)\d{2})-(\d{1,6})$/.exec(id);
+  if (m) return bladRef(m[1] === 'stb' ? 'staatsblad' : 'staatscourant', m[2], m[3]);
   m = /^(\d{4}[ZD]\d{5})$/.exec(id);
   if (m) return tkNumberRef(m[1]);
   return null;
@@ -171,8 +188,10 @@ export function kindLabel(kind: PaperKind): string {
     case 'kamerstuk': return 'Kamerstuk';
     case 'handelingen': return 'Handelingen';
     case 'aanhangsel': return 'Aanhangsel van de Handelingen';
-    case 'zaak': return 'Zaak (Tweede Kamer)';
-    case 'document': return 'Document (Tweede Kamer)';
+    case 'staatsblad': return 'Staatsblad';
+    case 'staatscourant': return 'Staatscourant';
+    case 'zaak': return 'Zaaknummer (Tweede Kamer)';
+    case 'document': return 'Documentnummer (Tweede Kamer)';
   }
 }
 

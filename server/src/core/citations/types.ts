@@ -3,7 +3,7 @@
  */
 import type { Span } from '../text';
 
-export type PaperKind = 'kamerstuk' | 'handelingen' | 'aanhangsel' | 'zaak' | 'document';
+export type PaperKind = 'kamerstuk' | 'handelingen' | 'aanhangsel' | 'staatsblad' | 'staatscourant' | 'zaak' | 'document';
 
 /** What a citation identifies, independent of where it stands. */
 export interface PaperRef {
@@ -21,6 +21,12 @@ export interface PaperRef {
   vergaderjaar: string | null;
   /** The citation in the official form, e.g. "Kamerstukken II 2023/24, 36 410 X, nr. 46". */
   canonical: string;
+  /**
+   * Set when the citation may as well name a dossier with a dash toevoeging: "36123-45" is paper
+   * nr. 45 of dossier 36 123 or the dossier 36 123-45, and the dossier table (dossiers.ts) does not
+   * know which. The dossier as written ("36 123-45"). The sources decide when reachable.
+   */
+  orDossier?: string;
 }
 
 /** One cited paper at one place in the text (a list "nrs. 591, 594 en 596" gives three). */
@@ -31,7 +37,7 @@ export interface Reference extends PaperRef {
   /** Span of the whole citation this reference belongs to (shared by the papers of one list). */
   citationSpan: Span;
   /** How the citation was written (its trigger): only full citations are judged for form. */
-  form?: 'kamerstuk' | 'kamer' | 'stuknummer' | 'bare' | 'hyphen' | 'id' | 'url' | 'tknumber' | 'handelingen' | 'aanhangsel';
+  form?: 'kamerstuk' | 'kamer' | 'stuknummer' | 'bare' | 'hyphen' | 'id' | 'url' | 'tknumber' | 'handelingen' | 'aanhangsel' | 'staatsblad' | 'staatscourant';
   /** Page reference as written, normalised ("7-8", "17,19-22"), or null. */
   pages?: string | null;
   /** Number of dossiers the citation names ("26 643/30 821, nr. 1252" gives 2). */
@@ -54,6 +60,15 @@ export interface MotionMention {
   via: MotionLink | null;
   /** Span of the citation that carried the number (in the document of `via.uri` when set). */
   citationSpan?: Span;
+  /** "de gewijzigde motie X": its own paper, never linked through the original motion's number. */
+  amended?: boolean;
+  /**
+   * Set when the evidence conflicts (the citation beside the mention and its footnote name
+   * different papers, a footnote names several papers for one motion, or other mentions of the
+   * same signer name different motions): each candidate with how it was found. The mention is then
+   * not linked (`refs` empty, `via` null): a wrong paper is never shown as certain.
+   */
+  candidates?: { refs: PaperRef[]; via: MotionLink; citationSpan: Span }[];
 }
 
 /** A footnote at the foot of a page ("7 Kamerstuk 30 821, nr. 110.") or a Markdown `[^7]: …`. */

@@ -3,7 +3,7 @@
  * the workspace cites, and of question ids after "vraag ".
  */
 import type { Citations } from '../citations/types';
-import type { Span } from '../text';
+import { collapseWhitespace, type Span } from '../text';
 import type { CitationWorkspace } from './citationLookup';
 
 export interface CompletionSpan {
@@ -65,7 +65,7 @@ export function citationCompletions(
       .filter((q) => q.id.startsWith(typed))
       .map((q, k) => ({
         label: q.id,
-        detail: q.questionText.replace(/\s+/g, ' ').trim().slice(0, 80),
+        detail: collapseWhitespace(q.questionText).slice(0, 80),
         insertText: q.id,
         span,
         sortText: String(k).padStart(5, '0'),

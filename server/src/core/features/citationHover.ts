@@ -5,8 +5,9 @@
  */
 import type { Citations, MotionMention, PaperRef } from '../citations/types';
 import { kindLabel, officialUrl, spacedDossier, tweedeKamerUrl } from '../citations/paper';
-import { LineIndex } from '../text';
-import { citationAtLinked, uriBaseName, type CitationWorkspace } from './citationLookup';
+import { collapseWhitespace, LineIndex } from '../text';
+import { motionLinkPlace } from './motionLink';
+import { citationAtLinked, type CitationWorkspace } from './citationLookup';
 import type { HoverBlock, HoverResult } from './types';
 
 export interface CitationAnalysis {
@@ -15,8 +16,8 @@ export interface CitationAnalysis {
   citations: Citations;
 }
 
-function kamerName(k: PaperRef['kamer']): string {
-  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : 'niet vermeld';
+function kamerName(k: PaperRef['kamer']): string | null {
+  return k === 'I' ? 'Eerste Kamer' : k === 'II' ? 'Tweede Kamer' : null;
 }
 
 function dossierText(r: PaperRef): string | null {
@@ -26,11 +27,19 @@ function dossierText(r: PaperRef): string | null {
   return d;
 }
 
-/** The offline facts of one paper as label/value pairs. */
+/**
+ * The offline facts of one paper as label/value pairs: only what the citation says (issue 11:
+ * no "niet vermeld"), and its kind only where the canonical form does not already name it.
+ */
 export function paperFields(r: PaperRef): [string, string][] {
-  const f: [string, string][] = [['Soort', kindLabel(r.kind)], ['Identificatie', r.id], ['Kamer', kamerName(r.kamer)]];
+  const f: [string, string][] = [];
+  const kind = kindLabel(r.kind);
+  if (!r.canonical.toLowerCase().includes(kind.toLowerCase())) f.push(['Soort', kind]);
+  f.push(['Identificatie', r.id]);
+  const kamer = kamerName(r.kamer);
+  if (kamer) f.push(['Kamer', kamer]);
   // Zaak- and documentnummers carry their year in the number itself.
-  if (r.kind !== 'zaak' && r.kind !== 'document') f.push(['Vergaderjaar', r.vergaderjaar ?? 'niet vermeld']);
+  if (r.kind !== 'zaak' && r.kind !== 'document' && r.vergaderjaar) f.push(['Vergaderjaar', r.vergaderjaar]);
   const d = dossierText(r);
   if (d) f.push(['Dossier', d]);
   if (r.number) f.push([/^[A-Z]+$/.test(r.number) ? 'Letter' : 'Nummer', r.number]);
@@ -48,26 +57,15 @@ export function paperLinks(r: PaperRef): { label: string; url: string }[] {
 
 /** "via voetnoot 7", "via de verwijzing tussen haakjes", "via de eerdere verwijzing op regel 12". */
 export function linkPhrase(m: MotionMention, lines: LineIndex, workspace?: CitationWorkspace): string | null {
-  const via = m.via;
-  if (!via) return null;
-  switch (via.kind) {
-    case 'parenthesis':
-      return 'via de verwijzing direct na de vermelding';
-    case 'footnote':
-      return `via voetnoot ${via.footnote}`;
-    case 'earlier': {
-      if (!via.uri) return `via de eerdere verwijzing op regel ${lines.lineAt(via.citationSpan.start) + 1}`;
-      const other = workspace?.documents().find((d) => d.uri === via.uri);
-      const name = uriBaseName(via.uri);
-      if (!other) return `via de verwijzing in ${name}`;
-      return `via de verwijzing in ${name}, regel ${new LineIndex(other.text).lineAt(via.citationSpan.start) + 1}`;
-    }
-  }
+  const place = motionLinkPlace(m, lines, (uri) => workspace?.documents().find((d) => d.uri === uri)?.text);
+  if (!place) return null;
+  if (place.kind === 'parenthesis') return 'via de verwijzing direct na de vermelding';
+  if (place.kind === 'footnote') return `via voetnoot ${place.footnote}`;
+  if (!place.file) return `via ${place.later ? 'de verwijzing verderop' : 'de eerdere verwijzing'} op regel ${place.line}`;
+  return place.line === null ? `via de verwijzing in ${place.file}` : `via de verwijzing in ${place.file}, regel ${place.line}`;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const oneLine = collapseWhitespace;
 
 /** The hover at `offset`, or null when no citation stands there. */
 export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: CitationWorkspace): HoverResult | null {
@@ -75,10 +73,17 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
   if (!hit) return null;
   if (hit.kind === 'reference') {
     const r = hit.ref;
-    const blocks: HoverBlock[] = [
-      { kind: 'title', text: r.canonical },
-      { kind: 'fields', fields: paperFields(r) },
-    ];
+    const blocks: HoverBlock[] = r.orDossier
+      ? [
+          // "36123-45": paper nr. 45 of dossier 36 123, or the dossier 36 123-45 itself.
+          { kind: 'title', text: `${r.id} of dossier ${r.orDossier}?` },
+          { kind: 'text', text: `Niet zeker: dit is ${r.canonical}, of het dossier ${r.orDossier} zelf. Het streepje kan een volgnummer of een toevoeging van het dossier inleiden; de dossiertabel van de Tweede Kamer kent dit dossier niet. De bronnen beslissen zodra ze bereikbaar zijn.` },
+          { kind: 'fields', fields: paperFields(r) },
+        ]
+      : [
+          { kind: 'title', text: r.canonical },
+          { kind: 'fields', fields: paperFields(r) },
+        ];
     const written = oneLine(r.text);
     if (written !== r.canonical) blocks.push({ kind: 'text', text: 'In de brief staat:' }, { kind: 'quote', text: written });
     if (r.pages) blocks.push({ kind: 'fields', fields: [['Pagina', r.pages]] });
@@ -87,10 +92,23 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
   }
   if (hit.kind === 'motion') {
     const m = hit.motion;
-    const blocks: HoverBlock[] = [{ kind: 'title', text: `Motie (eerste indiener ${oneLine(m.signer)})` }, { kind: 'quote', text: oneLine(m.text) }];
+    const title = m.signer ? `${m.amended ? 'Gewijzigde motie' : 'Motie'} (eerste indiener ${oneLine(m.signer)})` : m.amended ? 'Gewijzigde motie' : 'Motie';
+    const blocks: HoverBlock[] = [{ kind: 'title', text: title }, { kind: 'quote', text: oneLine(m.text) }];
+    if (m.candidates?.length) {
+      // Conflicting evidence: every candidate, none as certain.
+      blocks.push({ kind: 'text', text: `Niet zeker gekoppeld: de verwijzingen spreken elkaar tegen. Mogelijk bedoeld: ${m.candidates.map((c) => c.refs.map((r) => r.id).join(' en ')).join(' of ')}.` });
+      for (const c of m.candidates) {
+        const phrase = linkPhrase({ ...m, via: c.via }, a.lines, workspace);
+        for (const r of c.refs) {
+          blocks.push({ kind: 'title', text: `${r.canonical}?` }, { kind: 'text', text: `Gevonden ${phrase}.` }, { kind: 'links', links: paperLinks(r) });
+        }
+      }
+      return { span: m.span, blocks };
+    }
     const phrase = linkPhrase(m, a.lines, workspace);
     if (!phrase || !m.refs.length) {
       blocks.push({ kind: 'text', text: 'Geen Kamerstuknummer gevonden: niet tussen haakjes, niet in een voetnoot en niet eerder in de brief of de werkruimte.' });
+      if (m.amended) blocks.push({ kind: 'text', text: 'Een gewijzigde motie is een eigen Kamerstuk: het nummer van de oorspronkelijke motie geldt er niet voor.' });
       return { span: m.span, blocks };
     }
     blocks.push({ kind: 'text', text: `Gekoppeld ${phrase}.` });

@@ -71,17 +71,10 @@ export function citationAtLinked(c: Citations, offset: number, workspace?: Citat
   return { kind: 'motion', motion: linked.motions[0] };
 }
 
-const paperCache = new Map<string, { text: string; paper: PaperRef | null }>();
-
-/** The paper a workspace document is, cached per URI and text. */
+/** The paper a workspace document is, identified once and kept on the document (`d.paper`). */
 export function paperOfDoc(d: CitationDoc): PaperRef | null {
-  if (d.paper !== undefined) return d.paper;
-  const hit = paperCache.get(d.uri);
-  if (hit && hit.text === d.text) return hit.paper;
-  const paper = identifyPaper(d.text);
-  if (paperCache.size > 500) paperCache.clear();
-  paperCache.set(d.uri, { text: d.text, paper });
-  return paper;
+  if (d.paper === undefined) d.paper = identifyPaper(d.text);
+  return d.paper;
 }
 
 /** The paper identifier a file name stands for ("kst-30821-125.xml" → "kst-30821-125"), or null. */

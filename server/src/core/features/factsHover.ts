@@ -1,6 +1,6 @@
 /**
- * The facts part of a hover on a cited paper: what the sources say it is, or why that is not
- * known yet. Returns hover blocks (rendered by the host) and, for hosts without a block
+ * The facts part of a hover on a cited paper: what the sources say it is, or one calm sentence
+ * that the facts follow. Returns hover blocks (rendered by the host) and, for hosts without a block
  * renderer, a Markdown (escaped) or plain-text string.
  */
 import type { FactsPeek, PaperFacts } from '../facts';
@@ -41,13 +41,19 @@ export function voteLine(f: PaperFacts): string | null {
   return [...groups].map(([soort, list]) => `${soort}: ${list.join(', ')}`).join('; ');
 }
 
-const STATE_TEXT: Record<string, string> = {
-  pending: 'Gegevens worden opgehaald…',
-  offline: 'Offline: gegevens van de bronnen staan uit (antwoordbrief.sources.offline).',
-  unknown: 'Nog geen gegevens van de bronnen.',
-};
+/**
+ * The one sentence a hover says while the facts are not there: calm, once, no countdown and no
+ * technical reason (those are for the output channel and the refresh command).
+ */
+export const FACTS_FOLLOW = 'De gegevens uit de bronnen volgen zodra de bron bereikbaar is.';
+const OFFLINE = 'Offline: gegevens van de bronnen staan uit (antwoordbrief.bronnen.offline).';
+const NO_SOURCE = 'Voor dit soort verwijzing is geen bron met gegevens.';
 
-/** Hover blocks for the facts of one paper (empty when there is nothing to say). */
+/**
+ * Hover blocks for the facts of one paper: only what is known (title, kind, date, signers,
+ * dossier, Kamer, vote, source), and when nothing is known yet one calm sentence why. Empty when
+ * there is nothing to say (facts looked up a moment ago and none arrived yet).
+ */
 export function factsHoverBlocks(peek: FactsPeek): HoverBlock[] {
   const blocks: HoverBlock[] = [];
   const f = peek.facts;
@@ -76,50 +82,13 @@ export function factsHoverBlocks(peek: FactsPeek): HoverBlock[] {
     fields.push(['Bron', `${SOURCE_LABEL[f.source]}, opgehaald ${dutchDate(f.fetchedAt) ?? f.fetchedAt}`]);
     blocks.push({ kind: 'fields', fields });
   }
-  if (peek.state === 'offline') {
-    if (!f) blocks.push({ kind: 'text', text: STATE_TEXT.offline });
-  } else if (peek.state === 'failed' || (peek.message && peek.state !== 'cached')) {
-    blocks.push({ kind: 'text', text: peek.message ? `Bron: ${peek.message}` : 'Bron niet bereikbaar.' });
-  } else if (!f && STATE_TEXT[peek.state]) {
-    blocks.push({ kind: 'text', text: STATE_TEXT[peek.state] });
-  } else if (f && peek.state === 'pending') {
-    blocks.push({ kind: 'text', text: 'Gegevens worden ververst…' });
-  }
+  // Known facts speak for themselves (with the date they were fetched); a failed refresh of
+  // them is no news for the drafter.
+  if (f) return blocks;
+  if (peek.state === 'offline') blocks.push({ kind: 'text', text: OFFLINE });
+  else if (peek.state === 'unknown' && peek.message) blocks.push({ kind: 'text', text: NO_SOURCE });
+  else if (peek.state === 'failed' || peek.message) blocks.push({ kind: 'text', text: FACTS_FOLLOW });
+  else if (peek.state === 'pending') blocks.push({ kind: 'text', text: 'Gegevens worden opgehaald…' });
+  else blocks.push({ kind: 'text', text: FACTS_FOLLOW });
   return blocks;
-}
-
-/** Escape text for CommonMark so that nothing from a source is interpreted as Markdown/HTML. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
-}
-
-/** Render blocks as Markdown (every text escaped) or as plain text. */
-export function renderBlocks(blocks: HoverBlock[], format: 'markdown' | 'plaintext'): string {
-  const md = format === 'markdown';
-  const parts: string[] = [];
-  for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-        parts.push(md ? `**${escapeMarkdown(b.text)}**` : b.text);
-        break;
-      case 'text':
-        parts.push(md ? escapeMarkdown(b.text) : b.text);
-        break;
-      case 'quote':
-        parts.push(md ? `> ${escapeMarkdown(b.text)}` : `"${b.text}"`);
-        break;
-      case 'fields':
-        parts.push(b.fields.map(([k, v]) => (md ? `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}` : `${k}: ${v}`)).join('\n'));
-        break;
-      case 'links':
-        parts.push(b.links.map((l) => (md ? `[${escapeMarkdown(l.label)}](${l.url.replace(/[()\s]/g, encodeURIComponent)})` : `${l.label}: ${l.url}`)).join(md ? ' · ' : '\n'));
-        break;
-    }
-  }
-  return parts.join('\n\n');
-}
-
-/** The facts part of a hover as a string. */
-export function renderFactsHover(peek: FactsPeek, format: 'markdown' | 'plaintext'): string {
-  return renderBlocks(factsHoverBlocks(peek), format);
 }

@@ -1,10 +1,13 @@
 /**
- * Quick fix for `unanswered-question`: insert an answer placeholder under the question, in
- * the letter's own style ("Antwoord 3", "3. Antwoord van het kabinet", "## Antwoord 3", …).
+ * Quick fix for `unanswered-question`: put placeholder text under the question, after an answer
+ * heading in the letter's own style ("Antwoord 3", "3. Antwoord van het kabinet", "## Antwoord 3",
+ * …) or under the empty heading that stands there already, and have the host select it, so that
+ * typing replaces it. Until the drafter writes, the finding is `placeholder-in-answer`.
  */
 import type { Finding, Letter, QuestionUnit } from '../model';
 import type { QuickFix } from './types';
 import { resolveQuestion } from './answerLinks';
+import { ANSWER_PLACEHOLDER } from '../checks/questions';
 
 /** The line break the letter uses most visibly (its first one), LF when it has none. */
 export function lineBreakOf(text: string): string {
@@ -47,7 +50,12 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
-/** Quick fixes for the given findings (only those that have one). */
+/**
+ * Quick fixes for the given findings (only those that have one). For `unanswered-question`: one
+ * edit that inserts `ANSWER_PLACEHOLDER` (with an answer heading when the letter has none for
+ * this question), and `select` covering the placeholder in that edit's new text. A Markdown
+ * heading ("## Antwoord 2") gets a blank line between it and the placeholder.
+ */
 export function quickFixes(letter: Letter, findings: Finding[]): QuickFix[] {
   const out: QuickFix[] = [];
   for (const f of findings) {
@@ -56,24 +64,28 @@ export function quickFixes(letter: Letter, findings: Finding[]): QuickFix[] {
     if (!unit || unit.answer.status !== 'missing') continue;
     const eol = lineBreakOf(letter.text);
     const existing = unit.answer.headingSpan;
+    let at: number;
+    let before: string;
     if (existing) {
-      // The heading is there but nothing under it: open an empty line for the answer.
-      const at = lineEndAt(letter.text, existing.end);
-      out.push({ title: `Voeg een antwoord toe onder vraag ${unit.id}`, code: f.code, findingSpan: f.span, edits: [{ span: { start: at, end: at }, newText: eol }], preferred: true });
-      continue;
+      // The heading is there but nothing under it: the placeholder goes on the next line.
+      at = lineEndAt(letter.text, existing.end);
+      before = eol + (letter.text.slice(existing.start, existing.end).trimStart().startsWith('#') ? eol : '');
+    } else {
+      const anchor = Math.max(unit.questionSpan.end, unit.headingSpan.end);
+      // Step back over trailing line breaks so the answer sits right under the question.
+      let end = anchor;
+      while (end > unit.headingSpan.end && /\s/.test(letter.text[end - 1])) end--;
+      at = lineEndAt(letter.text, end);
+      const heading = answerHeadingFor(letter, unit);
+      before = `${eol}${eol}${heading}${eol}${heading.startsWith('#') ? eol : ''}`;
     }
-    const anchor = Math.max(unit.questionSpan.end, unit.headingSpan.end);
-    // Step back over trailing line breaks so the placeholder sits right under the question.
-    let end = anchor;
-    while (end > unit.headingSpan.end && /\s/.test(letter.text[end - 1])) end--;
-    const at = lineEndAt(letter.text, end);
-    const heading = answerHeadingFor(letter, unit);
     out.push({
       title: `Voeg een antwoord toe onder vraag ${unit.id}`,
       code: f.code,
       findingSpan: f.span,
-      edits: [{ span: { start: at, end: at }, newText: `${eol}${eol}${heading}${eol}` }],
+      edits: [{ span: { start: at, end: at }, newText: before + ANSWER_PLACEHOLDER }],
       preferred: true,
+      select: { edit: 0, start: before.length, end: before.length + ANSWER_PLACEHOLDER.length },
     });
   }
   return out;

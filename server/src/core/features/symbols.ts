@@ -3,7 +3,7 @@
  * answer state in Dutch.
  */
 import type { Letter, QuestionUnit, Section } from '../model';
-import type { Span } from '../text';
+import { collapseWhitespace, type Span } from '../text';
 import type { OutlineNode } from './types';
 
 /** The Dutch answer state of a unit, as shown in the outline. */
@@ -95,6 +95,6 @@ function cover(a: Span, b: Span): Span {
 }
 
 function oneLine(text: string): string {
-  const s = text.replace(/\s+/g, ' ').trim();
+  const s = collapseWhitespace(text);
   return s.length > 120 ? s.slice(0, 119) + '…' : s || '?';
 }

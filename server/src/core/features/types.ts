@@ -54,6 +54,11 @@ export interface QuickFix {
   findingSpan: Span;
   edits: TextEditSpan[];
   preferred?: boolean;
+  /**
+   * Text to select once the edits are applied, so that typing replaces it: UTF-16 offsets into
+   * `edits[edit].newText` (the host turns them into a range of the edited document).
+   */
+  select?: { edit: number; start: number; end: number };
 }
 
 export type OutlineKind = 'section' | 'question' | 'subquestion';

@@ -1,13 +1,11 @@
-// Type declarations for the two language packages, which ship without types.
-declare module 'snowball-stemmers' {
-  export interface Stemmer {
-    stem(word: string): string;
-  }
-  export function newStemmer(language: string): Stemmer;
-  export function algorithms(): string[];
+// Type declarations for the language packages: stopwords-iso ships without types, and the
+// project's module resolution ("node") does not read the `exports` map of @orama/stemmers.
+declare module '@orama/stemmers/dutch' {
+  /** Snowball's Dutch stemmer: a lowercased word in, its stem out. */
+  export function stemmer(word: string): string;
+  export const language: string;
 }
 
-declare module 'stopwords-iso' {
-  const lists: Record<string, string[]>;
-  export = lists;
+declare module 'stopwords-iso/stopwords-iso.json' {
+  export const nl: string[];
 }

@@ -3,6 +3,7 @@
  * (a question or answer heading, a fractie heading, page furniture …). Every test here is a
  * cheap anchored check on one line, so the whole pass is linear in the text.
  */
+import { slot, type Memo } from '../memo';
 
 export const enum LineKind {
   Text,
@@ -148,19 +149,24 @@ interface Reading {
   text: string;
   lines: Lines;
 }
-const RECENT: Reading[] = [];
+/** The latest readings of long texts, newest first (in the analyzer's memo). */
+const RECENT = slot('lines.recent', (): Reading[] => []);
 const RECENT_MAX = 4;
 /** Shorter texts are read afresh: cheap, and they would push the long letters out. */
 const REUSE_MIN_LENGTH = 32 * 1024;
 
-/** Line starts, trimmed bounds and kinds of every line of `text`. Linear. */
-export function readLines(text: string): Lines {
-  if (text.length < REUSE_MIN_LENGTH) return readLinesFresh(text);
+/**
+ * Line starts, trimmed bounds and kinds of every line of `text`. Linear. With a memo, the
+ * readings of long texts are remembered and the next version re-reads only what changed.
+ */
+export function readLines(text: string, memo?: Memo): Lines {
+  if (!memo || text.length < REUSE_MIN_LENGTH) return readLinesFresh(text);
+  const recent = memo.get(RECENT);
   let best: Reading | undefined;
   let bestCommon = 0;
   let bestPrefix = 0;
   let bestSuffix = 0;
-  for (const r of RECENT) {
+  for (const r of recent) {
     const [prefix, suffix] = commonEnds(r.text, text);
     if (prefix + suffix > bestCommon) {
       best = r;
@@ -172,10 +178,10 @@ export function readLines(text: string): Lines {
   let raw: Lines;
   if (best && bestCommon >= text.length / 2) raw = rereadLines(best, text, bestPrefix, bestSuffix);
   else raw = rawLines(text, 0, text.length, true, 0);
-  const at = best ? RECENT.indexOf(best) : -1;
-  if (at >= 0) RECENT.splice(at, 1);
-  else if (RECENT.length >= RECENT_MAX) RECENT.pop();
-  RECENT.unshift({ text, lines: raw });
+  const at = best ? recent.indexOf(best) : -1;
+  if (at >= 0) recent.splice(at, 1);
+  else if (recent.length >= RECENT_MAX) recent.pop();
+  recent.unshift({ text, lines: raw });
   const lines = copyLines(raw);
   markFootnoteContinuations(text, lines);
   return lines;

@@ -32,22 +32,21 @@ import type { Span } from '../text';
 import { LineKind, expandIdList, readLines, readLinesFresh, type Lines } from './lines';
 import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
-import { findPlaceholders, onlyPlaceholders, rememberPlaceholders } from './placeholders';
+import { findPlaceholders, onlyPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
 import { findReferral, pairRepeatedQuestions } from './parts';
 import { findCitations } from '../citations/index';
 import { readFootnoteBodies, readNumberLines, readSignatures, splitRunOnLines } from './layouts';
+import type { Memo } from '../memo';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
-
-const UNNUMBERED = new WeakSet<QuestionUnit>();
 
 /**
  * Whether a unit's id was given by the parser rather than the letter: a prose question in an
  * inbreng with no answer heading yet. Its number is a running count, not a number to check.
  */
 export function isUnnumbered(q: QuestionUnit): boolean {
-  return UNNUMBERED.has(q);
+  return q.unnumbered === true;
 }
 
 
@@ -70,13 +69,16 @@ export interface ParsedLetter extends Letter {
 const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[ \t]/m;
 
 
-/** Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length. */
-export function parseLetter(text: string): ParsedLetter {
-  const lines = splitRunOnLines(text, readLines(text));
+/**
+ * Parse a letter (Markdown or plain text, typed or pasted from a PDF). Linear in its length.
+ * With the analyzer's memo, the readings of the previous version of a long text are reused.
+ */
+export function parseLetter(text: string, memo?: Memo): ParsedLetter {
+  const lines = splitRunOnLines(text, readLines(text, memo));
   readNumberLines(text, lines);
   readFootnoteBodies(text, lines);
   readSignatures(text, lines);
-  return parseLines(text, lines, readSentences(text, lines));
+  return parseLines(text, lines, readSentences(text, lines, memo));
 }
 
 /** `parseLetter` without reuse of earlier readings of lines and sentences (the reference for tests). */
@@ -359,7 +361,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   const questions: QuestionUnit[] = [];
   for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
-    if (d.kind === 'inbreng' || d.unnumbered) UNNUMBERED.add(unit);
+    if (d.kind === 'inbreng' || d.unnumbered) unit.unnumbered = true;
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
@@ -804,9 +806,8 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
         }
       }
     }
-    answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo };
+    answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo, placeholders: status === 'missing' ? [] : ph };
     if (paper) answer.paper = paper;
-    rememberPlaceholders(answer, status === 'missing' ? [] : ph);
   }
   const ends = [questionSpan.end, headingSpan.end];
   if (answer.span) ends.push(answer.span.end);

@@ -84,18 +84,8 @@ export function onlyPlaceholders(text: string, start: number, end: number, spans
   return !/[\p{L}\p{N}]/u.test(rest.replace(/\bantwoord\b/gi, ''));
 }
 
-const BY_ANSWER = new WeakMap<object, Span[]>();
-
-/** Remember the placeholders found in an answer while parsing, so the checks need not search again. */
-export function rememberPlaceholders(answer: object, spans: Span[]): void {
-  BY_ANSWER.set(answer, spans);
-}
-
-/** The placeholders in an answer's span (cached per answer object). */
-export function answerPlaceholders(text: string, answer: { span: Span | null }): Span[] {
-  const known = BY_ANSWER.get(answer);
-  if (known) return known;
-  const spans = answer.span ? findPlaceholders(text, answer.span.start, answer.span.end) : [];
-  BY_ANSWER.set(answer, spans);
-  return spans;
+/** The placeholders in an answer's span: those the parser found (`Answer.placeholders`), else searched now. */
+export function answerPlaceholders(text: string, answer: { span: Span | null; placeholders?: Span[] }): Span[] {
+  if (answer.placeholders) return answer.placeholders;
+  return answer.span ? findPlaceholders(text, answer.span.start, answer.span.end) : [];
 }

@@ -89,10 +89,11 @@ interface Index {
   first: Map<string, QuestionUnit>;
 }
 
-const INDEX = new WeakMap<Letter, Index>();
+/** Where a letter keeps its index: a hidden property of the model, built on first use. */
+const INDEX_KEY = Symbol('answerReferenceIndex');
 
 function indexOf(letter: Letter): Index {
-  const known = INDEX.get(letter);
+  const known = (letter as Letter & { [INDEX_KEY]?: Index })[INDEX_KEY];
   if (known && known.questions === letter.questions) return known;
   const index: Index = { questions: letter.questions, bySection: new Map(), first: new Map() };
   for (const q of letter.questions) {
@@ -100,7 +101,7 @@ function indexOf(letter: Letter): Index {
     if (!index.bySection.has(k)) index.bySection.set(k, q);
     if (!index.first.has(q.id)) index.first.set(q.id, q);
   }
-  INDEX.set(letter, index);
+  Object.defineProperty(letter, INDEX_KEY, { value: index, enumerable: false, configurable: true, writable: true });
   return index;
 }
 

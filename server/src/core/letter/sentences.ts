@@ -4,6 +4,7 @@
  * skip page furniture, and do not end at abbreviations such as "nr.", "t.m." or "bijv.".
  */
 import { LineKind, type Lines } from './lines';
+import { slot, type Memo } from '../memo';
 
 export interface Sentence {
   start: number;
@@ -154,18 +155,19 @@ function nextTextLines(lines: Lines): Int32Array {
  * Every sentence of the text. Headings, fractie headings and stop lines end a sentence; the text
  * after a heading marker on the same line ("Vraag 1: Kunt u …") starts one.
  */
-export function readSentences(text: string, lines: Lines): Sentence[] {
+export function readSentences(text: string, lines: Lines, memo?: Memo): Sentence[] {
   const out: Sentence[] = [];
   const doubleSpaced = isDoubleSpaced(lines);
 
   const nextText = nextTextLines(lines);
-  if (text.length < REUSE_MIN_LENGTH) {
+  if (!memo || text.length < REUSE_MIN_LENGTH) {
     readBlock(text, lines, 0, lines.count, doubleSpaced, nextText, out);
     return out;
   }
   // Long texts: block by block, each block's sentences taken over from the previous reading
   // when its text and line kinds are unchanged (one keystroke changes one block).
-  const prev = BLOCKS.doubleSpaced === doubleSpaced ? BLOCKS.map : undefined;
+  const blocks = memo.get(BLOCKS);
+  const prev = blocks.doubleSpaced === doubleSpaced ? blocks.map : undefined;
   const next = new Map<string, Block>();
   let l0 = 0;
   for (let l = 1; l <= lines.count; l++) {
@@ -183,8 +185,8 @@ export function readSentences(text: string, lines: Lines): Sentence[] {
     for (const x of block.sentences) out.push(shifted(x, base, l0));
     l0 = l;
   }
-  BLOCKS.map = next;
-  BLOCKS.doubleSpaced = doubleSpaced;
+  blocks.map = next;
+  blocks.doubleSpaced = doubleSpaced;
   return out;
 }
 
@@ -205,7 +207,7 @@ interface Block {
 }
 
 /** The blocks of the latest long text read, by text; only the blocks that text had are kept. */
-const BLOCKS: { map: Map<string, Block>; doubleSpaced: boolean } = { map: new Map(), doubleSpaced: false };
+const BLOCKS = slot('sentences.blocks', (): { map: Map<string, Block>; doubleSpaced: boolean } => ({ map: new Map(), doubleSpaced: false }));
 
 function shifted(s: Sentence, by: number, lines: number): Sentence {
   return { ...s, start: s.start + by, end: s.end + by, firstLine: s.firstLine + lines, lastLine: s.lastLine + lines };
@@ -349,7 +351,8 @@ function readBlock(text: string, lines: Lines, l0: number, l1: number, doubleSpa
         const n1 = text.charCodeAt(i + 1);
         if (n1 === 41) continue; // "(en betrouwbaar!)"
         let e = i + 1;
-        while (e < to && CLOSERS.has(text.charCodeAt(e))) e++;
+        // A run of marks ends one sentence: "Waarom??" and "Echt?!" are one question each.
+        while (e < to && (CLOSERS.has(text.charCodeAt(e)) || text.charCodeAt(e) === 63 || text.charCodeAt(e) === 33)) e++;
         joinTo(parts, text.slice(fragStart, e));
         emit(e, l, parts);
         parts = [];

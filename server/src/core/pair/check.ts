@@ -3,11 +3,12 @@
  * order, nothing extra; and the answer term. Findings are in the answer letter.
  */
 import type { Finding, Letter, QuestionUnit, Subquestion } from '../model';
-import type { Span } from '../text';
+import { collapseWhitespace, type Span } from '../text';
 import { matchLetters, longestIncreasing, normalizedProse, type PairMatch } from './match';
 import { describeChanges, normalizeQuestion, wordDiff, type WordChange } from './normalize';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
 import { displayQuestionText } from './display';
+import type { Memo } from '../memo';
 
 export interface PairOptions {
   /** Name of the question letter as shown to the user (file name). */
@@ -16,6 +17,8 @@ export interface PairOptions {
   today?: string;
   /** The question letter's term, when already computed. */
   term?: Term;
+  /** The analyzer's caches. */
+  memo?: Memo;
 }
 
 /** Quick-fix data of a pair finding: replace `span` of the answer letter by `text`. */
@@ -85,7 +88,7 @@ function cap(s: string): string {
 }
 
 function clip(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(text);
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
@@ -110,7 +113,7 @@ function trimContext(changes: WordChange[] | null, qFull: string): WordChange[] 
 
 /** Compares the answer letter with its question letter; findings are in the answer letter. */
 export function checkPair(questions: Letter, answer: Letter, options: PairOptions = {}, match?: PairMatch): Finding[] {
-  const m = match ?? matchLetters(questions, answer);
+  const m = match ?? matchLetters(questions, answer, options.memo);
   const q = questions.questions;
   const a = answer.questions;
   const findings: Finding[] = [];
@@ -125,7 +128,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     // A carrier holding the whole question text carries every subquestion of it.
     if (carriers.some((j) => m.aNorm[j].includes(m.qNorm[i]))) continue;
     const carried = carriers.map((j) => m.aNorm[j]).join(' ');
-    const missing = q[i].subquestions.filter((sq) => !carried.includes(normalizeQuestion(sq.text)));
+    const missing = q[i].subquestions.filter((sq) => !carried.includes(normalizeQuestion(sq.text, options.memo)));
     if (missing.length) missingByUnit.set(i, missing);
   }
   // The question letter around unit i (its neighbours included, for context the two letters
@@ -138,7 +141,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     for (const sq of [...missing].sort((x, y) => y.span.start - x.span.start)) {
       rest = rest.slice(0, sq.span.start - from) + ' ' + rest.slice(sq.span.end - from);
     }
-    return normalizedProse(rest);
+    return normalizedProse(rest, options.memo);
   };
   const reported = new Set<number>();
   for (let i = 0; i < q.length; i++) {

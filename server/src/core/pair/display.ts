@@ -38,7 +38,10 @@ export function displayQuestionText(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let blank = 0;
   let filled = 0;
-  for (const l of lines) (l.trim() ? filled++ : blank++);
+  for (const l of lines) {
+    if (l.trim()) filled++;
+    else blank++;
+  }
   // Text pasted from some PDFs has an empty line after every line: those are not paragraphs.
   const pdfSpaced = filled > 2 && blank >= filled * 0.6;
   if (pdfSpaced) return joinLines(lines);

@@ -7,10 +7,12 @@ import type { Letter, QuestionUnit } from '../model';
 import { normalizeQuestion, words } from './normalize';
 import { readLines } from '../letter/lines';
 import { readSentences } from '../letter/sentences';
+import { slot, type Memo } from '../memo';
 
 /** The prose of a letter without its page furniture (footnotes, page numbers), normalised. */
-export function normalizedProse(text: string): string {
-  return normalizeQuestion(readSentences(text, readLines(text)).map((s) => s.text).join(' '));
+export function normalizedProse(text: string, memo?: Memo): string {
+  const lines = readLines(text, memo);
+  return normalizeQuestion(readSentences(text, lines, memo).map((s) => s.text).join(' '), memo);
 }
 
 export type MatchKind = 'same' | 'differs';
@@ -45,24 +47,25 @@ function sectionKey(unit: QuestionUnit): string {
   return (unit.section ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** What only depends on the question letter, computed once per parsed letter. */
-const questionSide = new WeakMap<Letter, { qNorm: string[]; qFull: string }>();
+/** What only depends on the question letter, computed once per parsed letter (with a memo). */
+const QUESTION_SIDE = slot('match.questionSide', () => new WeakMap<Letter, { qNorm: string[]; qFull: string }>());
 
-function prepareQuestions(questions: Letter): { qNorm: string[]; qFull: string } {
-  let prepared = questionSide.get(questions);
+function prepareQuestions(questions: Letter, memo?: Memo): { qNorm: string[]; qFull: string } {
+  const cache = memo?.get(QUESTION_SIDE);
+  let prepared = cache?.get(questions);
   if (!prepared) {
-    prepared = { qNorm: questions.questions.map((u) => normalizeQuestion(u.questionText)), qFull: normalizedProse(questions.text) };
-    questionSide.set(questions, prepared);
+    prepared = { qNorm: questions.questions.map((u) => normalizeQuestion(u.questionText, memo)), qFull: normalizedProse(questions.text, memo) };
+    cache?.set(questions, prepared);
   }
   return prepared;
 }
 
-/** Pairs `answer`'s question units with `questions`' units. */
-export function matchLetters(questions: Letter, answer: Letter): PairMatch {
+/** Pairs `answer`'s question units with `questions`' units. `memo`: the analyzer's caches. */
+export function matchLetters(questions: Letter, answer: Letter, memo?: Memo): PairMatch {
   const q = questions.questions;
   const a = answer.questions;
-  const { qNorm, qFull } = prepareQuestions(questions);
-  const aNorm = a.map((u) => normalizeQuestion(u.questionText));
+  const { qNorm, qFull } = prepareQuestions(questions, memo);
+  const aNorm = a.map((u) => normalizeQuestion(u.questionText, memo));
   const aToQ = new Array<number>(a.length).fill(-1);
   const qToA = new Array<number>(q.length).fill(-1);
   const kind = new Array<MatchKind | null>(a.length).fill(null);
@@ -219,7 +222,7 @@ export function matchLetters(questions: Letter, answer: Letter): PairMatch {
   let aFull: string | null = null;
   for (let i = 0; i < q.length; i++) {
     if (qToA[i] !== -1 || qNorm[i].length < MIN_FREE_TEXT) continue;
-    aFull ??= normalizedProse(answer.text);
+    aFull ??= normalizedProse(answer.text, memo);
     if (aFull.includes(qNorm[i])) qToA[i] = -2;
   }
   return { aToQ, qToA, carriers, kind, qNorm, aNorm, qFull };

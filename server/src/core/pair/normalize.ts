@@ -6,6 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import { displayQuestionText } from './display';
+import { slot, type Memo } from '../memo';
 
 const QUOTE_CODES = new Set([0x27, 0x22, 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xb4, 0x60, 0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
 const LETTER = /\p{L}/u;
@@ -35,15 +36,16 @@ function lastChar(buf: Uint16Array, k: number): string {
 // Uint16Array holds code units in the platform's byte order.
 const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 
-// One buffer, grown as needed and reused: allocating a typed array per call (thousands of
-// short question texts) costs more in garbage collection than the work itself. A buffer for a
-// very large text is not kept.
+// With a memo, one buffer grown as needed and reused: allocating a typed array per call
+// (thousands of short question texts) costs more in garbage collection than the work itself. A
+// buffer for a very large text is not kept.
 const KEEP_UNITS = 1 << 20;
-let shared = new Uint16Array(4096);
-function scratch(units: number): Uint16Array {
-  if (units <= shared.length) return shared;
+const SCRATCH = slot('normalize.scratch', () => ({ buf: new Uint16Array(4096) }));
+function scratch(units: number, memo?: Memo): Uint16Array {
+  const shared = memo?.get(SCRATCH);
+  if (shared && units <= shared.buf.length) return shared.buf;
   const buf = new Uint16Array(units);
-  if (units <= KEEP_UNITS) shared = buf;
+  if (shared && units <= KEEP_UNITS) shared.buf = buf;
   return buf;
 }
 
@@ -57,9 +59,9 @@ function scratch(units: number): Uint16Array {
  *   line-break hyphenation and compound hyphens compare equal whether or not the PDF kept them;
  * - runs of whitespace become one space; the result is trimmed.
  */
-export function normalizeQuestion(text: string): string {
+export function normalizeQuestion(text: string, memo?: Memo): string {
   const n = text.length;
-  const buf = scratch(n * 3 + 1);
+  const buf = scratch(n * 3 + 1, memo);
   let k = 0;
   let space = true;
   let lineStart = true;

@@ -1,0 +1,72 @@
+// The CLI's one way to read a letter file: a text file as before (io.ts), a PDF or Word file
+// through the extractor (host/extract). Ranges in the output then refer to the extracted
+// text; the JSON says so (`"source": "pdf"`) and gives the page of each finding in a PDF.
+import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
+import { LineIndex, type Range } from '../core/text';
+import { InputError, readLetterFile } from './io';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { questionLetterRef } from '../core/pair/link';
+import { walkFiles, WORKSPACE_LIMITS } from '../host/files';
+import type { LetterFiles } from '../host/pairFiles';
+
+export interface LetterInput {
+  text: string;
+  /** Where the text came from: the file itself, or extracted from a PDF or Word file. */
+  source: 'text' | ExtractKind;
+  /** The 1-based PDF page of a UTF-16 offset into `text`; null for text and Word. */
+  pageOf(offset: number): number | null;
+}
+
+/** The text of a letter file of any kind; an `InputError` (one Dutch line) when it has none. */
+export async function readLetterInput(file: string): Promise<LetterInput> {
+  const kind = extractKind(file);
+  if (!kind) return { text: readLetterFile(file), source: 'text', pageOf: () => null };
+  const r = await extractText(file, kind, file);
+  if ('error' in r) throw new InputError(r.error);
+  return { text: r.text, source: r.source, pageOf: r.pageOf };
+}
+
+/**
+ * For an extracted letter: the page of each item with a `range` (from its start), in place, and
+ * the source; a text letter is returned unchanged, so its JSON keeps its shape.
+ */
+export function withSource<T extends { file: string }>(result: T, input: LetterInput, items: { range: Range | null; page?: number | null }[]): T {
+  if (input.source === 'text') return result;
+  if (input.source === 'pdf') {
+    const lines = new LineIndex(input.text);
+    for (const item of items) item.page = item.range ? input.pageOf(lines.offset(item.range.start)) : null;
+  }
+  const { file, ...rest } = result;
+  return { file, source: input.source, ...rest } as unknown as T;
+}
+
+/** ` (pagina 3)` after a text-format line of a PDF, or nothing. */
+export function pageSuffix(page: number | null | undefined): string {
+  return typeof page === 'number' ? `  (pagina ${page})` : '';
+}
+
+/** PDF and Word files under a folder (the text letters come from `letterFiles`). */
+export function extractedFilesUnder(dir: string): string[] {
+  return walkFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
+}
+
+/** A PDF or Word question letter named in the letter (`<!-- vragen: ./vragen.pdf -->`) is extracted first. */
+export async function provideNamedQuestionLetter(disk: LetterFiles, file: string, text: string): Promise<void> {
+  const ref = questionLetterRef(text);
+  if (!ref || !extractKind(ref.target)) return;
+  const target = path.resolve(path.dirname(path.resolve(file)), ref.target);
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    return; // the pairing says it does not exist
+  }
+  if (!stat.isFile()) return;
+  try {
+    disk.provide(target, await readLetterInput(target), stat);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    disk.provide(target, { error: e.message }, stat);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Every finding of one letter given its context: the only place that decides what a letter
+ * shows. The editor's publish, the workspace check and the CLI all call `diagnose` with the
+ * same kind of context and convert what it returns; none adds or drops findings of its own.
+ */
+import type { Analysis } from './analyze';
+import type { Citations } from './citations/types';
+import { linkAcrossWorkspace } from './citations/index';
+import { checkFacts, type FactsLookup } from './facts';
+import type { Finding } from './model';
+import { disabledCodes, type Settings } from './settings';
+import { applySuppressions } from './suppress';
+import { pairState, type PairState, type QuestionLetterInput } from './pair/state';
+import type { Memo } from './memo';
+
+/** Another letter of the workspace, as the host sees it (open text first, else on disk). */
+export interface WorkspaceLetter {
+  uri: string;
+  citations: Citations;
+}
+
+/** What a letter's findings depend on besides its own text. Every field is optional but `today`. */
+export interface DiagnoseContext {
+  /** The other letters of the workspace (motions named without number are linked through them). */
+  workspace?: readonly WorkspaceLetter[];
+  /** The question letter the host found for this letter (see `pairState`). */
+  questionLetter?: QuestionLetterInput;
+  /** A synchronous peek at the facts the host has cached (never waits for the network). */
+  facts?: FactsLookup;
+  /** Today (ISO yyyy-mm-dd) from the host, for the answer term; null: no term check. */
+  today: string | null;
+}
+
+/** The findings of a letter and what the editor features need from the same computation. */
+export interface Diagnosis {
+  /** The findings to show, sorted by position, after settings and inline suppression. */
+  findings: Finding[];
+  /** The letter's citations with motions linked through the workspace. */
+  citations: Citations;
+  pair: PairState;
+  /** URIs of the letters the findings depend on (the question letter, letters linking a motion). */
+  dependsOn: string[];
+  /**
+   * Whether any other letter of the workspace could change the findings (an unlinked motion
+   * another letter may link; a question letter found by looking through the folder).
+   */
+  watchesWorkspace: boolean;
+}
+
+/**
+ * The findings of the letter `analysis` in `context` under `settings`: its own checks, motions
+ * linked through the workspace, the pair checks against its question letter and the checks that
+ * need facts; codes switched off and inline `antwoordbrief-disable…` comments applied once.
+ * Offsets are UTF-16 offsets into `analysis.text`. Linear in the letter plus the workspace's
+ * motion mentions. `memo`: the analyzer's caches.
+ */
+export function diagnose(analysis: Analysis, context: DiagnoseContext, settings: Settings, memo?: Memo): Diagnosis {
+  const own = analysis.citations;
+  const others = context.workspace ?? [];
+  const citations = others.length ? linkAcrossWorkspace(own, [...others]) : own;
+  const dependsOn = new Set<string>();
+  let checks = analysis.checks;
+  if (citations !== own) {
+    // A motion cited with its number in another letter of the workspace is linked after all.
+    const linked = new Set<number>();
+    for (const m of citations.motions) {
+      if (m.via?.kind === 'earlier' && m.via.uri) {
+        linked.add(m.span.start);
+        dependsOn.add(m.via.uri);
+      }
+    }
+    checks = checks.filter((f) => f.code !== 'unlinked-motion' || !linked.has(f.span.start));
+  }
+  const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
+  if (pair.questionUri) dependsOn.add(pair.questionUri);
+  const facts = context.facts ? checkFacts(analysis.text, citations, context.facts) : [];
+  const all = [...checks, ...pair.findings, ...facts];
+  all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  const findings = applySuppressions(analysis.text, all, disabledCodes(settings));
+  const unlinked = citations.motions.some((m) => !m.via);
+  // A question letter found by looking through the folder (or not found there) may change with any letter of it.
+  const found = context.questionLetter;
+  const discovers = found ? 'link' in found && (found.link.via === 'quotes' || found.link.via === 'identifier') : analysis.letter.questions.length > 0;
+  return { findings, citations, pair, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
+}

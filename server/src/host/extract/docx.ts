@@ -1,0 +1,310 @@
+// Text of a Word (.docx) file through mammoth's document model (mammoth reads the OOXML; we
+// only walk what it read). Before mammoth sees the bytes, every zip entry is inflated through
+// yauzl with a running count, so a zip bomb (or an entry that lies about its size) stops at
+// LIMITS.docxUnpackedBytes instead of filling memory.
+//
+// The text: one line per paragraph, a blank line between paragraphs; a heading (Word's
+// "Heading n" / "Kop n" styles) is its own line as the text says ("Vraag 1", "Antwoord 1");
+// numbered list items carry their number ("1.", nested "a.", "i."), bullets "- "; a footnote
+// reference is its number as characters ("…gebeurd?1") and the footnotes follow at the end,
+// each "1 text" on its own line, as in a PDF; a table gives one line per cell paragraph and a
+// blank line after each row.
+import * as yauzl from 'yauzl';
+import mammoth from 'mammoth';
+import { LIMITS, type ExtractFailure } from './types';
+
+// mammoth keeps of a list level only whether it is ordered; the number's format and text
+// ("%1.", "Vraag %1", "%1.%2") stay in numbering.xml. Its numbering reader is wrapped so that
+// each level object it hands out also carries them (mammoth calls the reader through the
+// module object, lib/docx/docx-reader.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const numberingXml = require('mammoth/lib/docx/numbering-xml') as { readNumberingXml: (root: XmlElement, options: unknown) => MammothNumbering };
+
+interface XmlElement {
+  attributes: Record<string, string | undefined>;
+  getElementsByTagName(name: string): XmlElement[];
+  firstOrEmpty(name: string): XmlElement;
+}
+interface MammothNumbering {
+  findLevel(numId: string, level: string): Record<string, unknown> | null;
+}
+/** What we add to mammoth's level objects. */
+interface LevelFormat {
+  list: string;
+  ilvl: number;
+  numFmt: string;
+  lvlText: string;
+  start: number;
+  /** The formats of all levels of the same list (for "%1.%2"). */
+  levels: Record<number, { numFmt: string; start: number }>;
+}
+
+if (!(numberingXml.readNumberingXml as { wrapped?: boolean }).wrapped) {
+  const original = numberingXml.readNumberingXml;
+  const wrapped = (root: XmlElement, options: unknown): MammothNumbering => {
+    const numbering = original(root, options);
+    try {
+      const abstract = new Map<string, Record<number, { numFmt: string; lvlText: string; start: number }>>();
+      for (const a of root.getElementsByTagName('w:abstractNum')) {
+        const levels: Record<number, { numFmt: string; lvlText: string; start: number }> = {};
+        for (const l of a.getElementsByTagName('w:lvl')) {
+          const ilvl = Number(l.attributes['w:ilvl'] ?? 0);
+          levels[ilvl] = {
+            numFmt: l.firstOrEmpty('w:numFmt').attributes['w:val'] ?? 'decimal',
+            lvlText: l.firstOrEmpty('w:lvlText').attributes['w:val'] ?? `%${ilvl + 1}.`,
+            start: Number(l.firstOrEmpty('w:start').attributes['w:val'] ?? 1) || 0,
+          };
+        }
+        abstract.set(a.attributes['w:abstractNumId'] ?? '', levels);
+      }
+      for (const n of root.getElementsByTagName('w:num')) {
+        const numId = n.attributes['w:numId'] ?? '';
+        const abstractId = n.firstOrEmpty('w:abstractNumId').attributes['w:val'] ?? '';
+        const levels = abstract.get(abstractId);
+        if (!levels) continue;
+        for (const [ilvl, f] of Object.entries(levels)) {
+          const level = numbering.findLevel(numId, ilvl);
+          if (!level || 'lvlText' in level) continue;
+          const format: LevelFormat = { list: abstractId, ilvl: Number(ilvl), ...f, levels };
+          Object.assign(level, format);
+        }
+      }
+    } catch {
+      // Without the formats, lists are numbered 1., a., i. by level.
+    }
+    return numbering;
+  };
+  (wrapped as { wrapped?: boolean }).wrapped = true;
+  numberingXml.readNumberingXml = wrapped;
+}
+
+export type DocxResult = { text: string } | { failure: ExtractFailure; detail?: string };
+
+/** Inflates every entry with a running byte count; a failure when the zip is broken or too big. */
+function checkZip(bytes: Buffer): Promise<ExtractFailure | null> {
+  return new Promise((resolve) => {
+    let total = 0;
+    let done = false;
+    const finish = (r: ExtractFailure | null, zip?: yauzl.ZipFile) => {
+      if (done) return;
+      done = true;
+      try {
+        zip?.close();
+      } catch {
+        // already closed
+      }
+      resolve(r);
+    };
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+      if (err || !zip) return finish('damaged');
+      let names = 0;
+      let hasDocument = false;
+      zip.on('error', () => finish('damaged', zip));
+      zip.on('end', () => finish(hasDocument ? null : 'damaged', zip));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (++names > 10000) return finish('too-big', zip);
+        if (entry.fileName === 'word/document.xml') hasDocument = true;
+        if (total + entry.uncompressedSize > LIMITS.docxUnpackedBytes) return finish('too-big', zip);
+        if (/\/$/.test(entry.fileName)) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return finish('damaged', zip);
+          stream.on('data', (chunk: Buffer) => {
+            total += chunk.length;
+            if (total > LIMITS.docxUnpackedBytes) {
+              stream.destroy();
+              finish('too-big', zip);
+            }
+          });
+          stream.on('error', () => finish('damaged', zip));
+          stream.on('end', () => zip.readEntry());
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+// The slice of mammoth's document model that we read (lib/documents.js).
+interface Node {
+  type: string;
+  children?: Node[];
+  value?: string;
+  styleName?: string | null;
+  styleId?: string | null;
+  numbering?: ({ level: string; isOrdered: boolean } & Partial<LevelFormat>) | null;
+  noteType?: string;
+  noteId?: string;
+  body?: Node[];
+  breakType?: string;
+}
+
+const HEADING_STYLE = /^(heading|kop)\s*\d|^title$|^titel$/iu;
+
+function roman(n: number): string {
+  const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  return out;
+}
+
+/** A list number in Word's format (ST_NumberFormat). */
+function formatNumber(n: number, numFmt: string): string {
+  switch (numFmt) {
+    case 'lowerLetter':
+      return letters(n);
+    case 'upperLetter':
+      return letters(n).toUpperCase();
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    case 'none':
+      return '';
+    default:
+      return String(n);
+  }
+}
+
+function letters(n: number): string {
+  let out = '';
+  while (n > 0) {
+    n--;
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  }
+  return out;
+}
+
+/** Turns mammoth's document into the text described above. */
+export function documentText(doc: Node & { notes?: { _notes?: Record<string, Node> } }): string {
+  const blocks: string[] = [];
+  const noteNumber = new Map<string, number>();
+  const noteOrder: { n: number; node: Node }[] = [];
+  const notes = doc.notes?._notes ?? {};
+  // Counters per list level object (mammoth hands out one object per abstract list level).
+  const counters = new Map<object, number>();
+  let lastLevels: { level: number; key: object }[] = [];
+  // Lists whose formats numbering.xml gave: the counts of each level, per list.
+  const listCounts = new Map<string, number[]>();
+
+  const inline = (n: Node): string => {
+    switch (n.type) {
+      case 'text':
+        return n.value ?? '';
+      case 'tab':
+        return '\t';
+      case 'break':
+        return n.breakType === 'line' || !n.breakType ? '\n' : '';
+      case 'noteReference': {
+        const key = `${n.noteType}-${n.noteId}`;
+        let num = noteNumber.get(key);
+        if (num === undefined) {
+          num = noteNumber.size + 1;
+          noteNumber.set(key, num);
+          const node = notes[key];
+          if (node) noteOrder.push({ n: num, node });
+        }
+        return String(num);
+      }
+      default:
+        return (n.children ?? []).map(inline).join('');
+    }
+  };
+
+  const listPrefix = (p: Node): string => {
+    const num = p.numbering;
+    if (!num) {
+      lastLevels = [];
+      return '';
+    }
+    const level = Number(num.level) || 0;
+    if (!num.isOrdered) return '- ';
+    if (num.lvlText !== undefined && num.list !== undefined && num.levels) {
+      const counts = listCounts.get(num.list) ?? [];
+      const ilvl = num.ilvl ?? level;
+      counts[ilvl] = (counts[ilvl] ?? (num.start ?? 1) - 1) + 1;
+      counts.length = ilvl + 1; // deeper levels start again
+      listCounts.set(num.list, counts);
+      const text = num.lvlText.replace(/%([1-9])/gu, (_, k: string) => {
+        const i = Number(k) - 1;
+        const f = num.levels![i] ?? { numFmt: 'decimal', start: 1 };
+        return formatNumber(counts[i] ?? f.start, f.numFmt);
+      });
+      return text ? `${text} ` : '';
+    }
+    const key = num as unknown as object;
+    // Deeper levels restart when a shallower item comes again.
+    for (const l of lastLevels) if (l.level > level) counters.delete(l.key);
+    lastLevels = lastLevels.filter((l) => l.level <= level && l.key !== key);
+    lastLevels.push({ level, key });
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    return level === 0 ? `${n}. ` : level === 1 ? `${letters(n)}. ` : `${roman(n)}. `;
+  };
+
+  const paragraph = (p: Node): string => {
+    const body = inline(p).replace(/[ \t]+$/gmu, '');
+    // A heading may be its number alone ("Vraag %1" as the list's text).
+    const prefix = listPrefix(p);
+    return (prefix + body).trim() === '' ? '' : (prefix + body.replace(/^[ \t]+/u, '')).replace(/[ \t]+$/u, '');
+  };
+
+  const block = (n: Node, out: string[]) => {
+    if (n.type === 'paragraph') {
+      const t = paragraph(n);
+      if (t) out.push(HEADING_STYLE.test(n.styleName ?? '') ? t.trim() : t);
+    } else if (n.type === 'table') {
+      for (const row of n.children ?? []) {
+        const cells: string[] = [];
+        for (const cell of row.children ?? []) for (const c of cell.children ?? []) block(c, cells);
+        if (cells.length) out.push(cells.join('\n'));
+      }
+    } else {
+      for (const c of n.children ?? []) block(c, out);
+    }
+  };
+
+  for (const c of doc.children ?? []) block(c, blocks);
+  let text = blocks.join('\n\n');
+  if (noteOrder.length) {
+    const lines: string[] = [];
+    // Notes may reference further notes; the list grows while it is walked.
+    for (let i = 0; i < noteOrder.length; i++) {
+      const { n, node } = noteOrder[i];
+      const parts: string[] = [];
+      for (const b of node.body ?? []) block(b, parts);
+      lines.push(`${n} ${parts.join(' ').replace(/\s*\n\s*/gu, ' ').trim()}`);
+    }
+    text += '\n\n' + lines.join('\n');
+  }
+  return text + '\n';
+}
+
+/** Text of a .docx, or why there is none. */
+export async function docxText(bytes: Uint8Array): Promise<DocxResult> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // An old Word file (OLE compound document) saved under a .docx name.
+  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1) return { failure: 'legacy-doc' };
+  const zipProblem = await checkZip(buffer);
+  if (zipProblem) return { failure: zipProblem };
+  let captured: Node | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer },
+      {
+        externalFileAccess: false,
+        transformDocument: (d: Node) => {
+          captured = d;
+          return { ...d, children: [] };
+        },
+      },
+    );
+  } catch (e) {
+    return { failure: 'damaged', detail: (e as Error)?.message };
+  }
+  if (!captured) return { failure: 'damaged' };
+  const text = documentText(captured);
+  if (text.length > LIMITS.textChars) return { failure: 'too-big', detail: 'text' };
+  if (!/[\p{L}\p{N}]/u.test(text)) return { failure: 'no-text' };
+  return { text };
+}

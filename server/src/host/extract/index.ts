@@ -1,0 +1,224 @@
+// Letters as they arrive: the text of a PDF or a Word (.docx) file, for the CLI and the
+// language server. The parsers (pdf.js, mammoth) live in a separate bundle, dist/extract.js,
+// run in a worker thread started the first time a PDF or Word file is read: nothing of them
+// loads with the server or the CLI, and a file that would take too long or too much memory
+// ends the thread, never the host. Every failure is one Dutch line naming the file.
+import { Worker } from 'node:worker_threads';
+import { existsSync, promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { EngineReply, EngineRequest, ExtractFailure, ExtractKind } from './types';
+
+export type { ExtractKind } from './types';
+
+/** Extracted text of a PDF or Word file. Offsets are UTF-16 offsets into `text`. */
+export interface Extracted {
+  text: string;
+  source: ExtractKind;
+  /** Offset at which each page starts (PDF only; empty for Word, which has no fixed pages). */
+  pageStarts: number[];
+  /** The 1-based page holding `offset`, or null for Word. */
+  pageOf(offset: number): number | null;
+}
+
+export type ExtractOutcome = Extracted | { error: string };
+
+/** Size bounds of the file itself, before anything is parsed. */
+export const MAX_FILE_BYTES: Record<ExtractKind, number> = { pdf: 40 * 1024 * 1024, docx: 20 * 1024 * 1024 };
+/** How long one file may take, and how much heap the worker may use. */
+export const TIME_LIMIT_MS = 20_000;
+const HEAP_LIMIT_MB = 384;
+
+/** The extraction kind of a file name (by its extension), or null for a text letter. */
+export function extractKind(file: string): ExtractKind | null {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.pdf' ? 'pdf' : ext === '.docx' ? 'docx' : null;
+}
+
+function mb(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
+}
+
+function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS): string {
+  switch (failure) {
+    case 'no-text':
+      return kind === 'pdf'
+        ? `${name} heeft geen tekstlaag (gescand?); laat er eerst doorzoekbare tekst van maken (OCR) of vraag om de tekstversie`
+        : `${name} bevat geen tekst`;
+    case 'encrypted':
+      return `${name} is beveiligd met een wachtwoord; sla een onbeveiligde versie op en lees die`;
+    case 'legacy-doc':
+      return `${name} is een oud Word-bestand (.doc); sla het in Word op als .docx`;
+    case 'too-big':
+      return detail === 'text'
+        ? `${name} bevat te veel tekst om als brief te lezen`
+        : `${name} pakt uit tot meer dan 64 MB (een zip-bom?); niet gelezen`;
+    case 'too-many-pages':
+      return `${name} heeft te veel pagina's (${detail}) om als brief te lezen`;
+    case 'timeout':
+      return `${name} kon niet binnen ${Math.max(1, Math.round(limitMs / 1000))} ${limitMs <= 1000 ? 'seconde' : 'seconden'} gelezen worden (beschadigd of te zwaar?)`;
+    case 'memory':
+      return `${name} vraagt te veel geheugen om te lezen (beschadigd of te zwaar?)`;
+    case 'worker':
+      return `${name} kon niet gelezen worden: de lezer voor PDF en Word ontbreekt of faalde (${detail ?? 'onbekend'})`;
+    case 'damaged':
+    default:
+      if (detail === 'truncated') return `${name} is onvolledig (het bestand houdt halverwege op); sla de PDF opnieuw op of download hem opnieuw`;
+      return kind === 'pdf' ? `${name} is beschadigd of geen PDF` : `${name} is beschadigd of geen Word-bestand (.docx)`;
+  }
+}
+
+/** dist/extract.js beside the running bundle, or (running from source under tsx) in the repo's dist/. */
+function engineFile(): string | null {
+  for (const p of [path.join(__dirname, 'extract.js'), path.resolve(__dirname, '../../../../dist/extract.js')]) if (existsSync(p)) return p;
+  return null;
+}
+
+function pageLookup(starts: number[]): (offset: number) => number | null {
+  if (!starts.length) return () => null;
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * One worker thread, started on the first request and kept for the next ones (unref'd while
+ * idle, so a CLI run exits when done). Requests run one at a time.
+ */
+export class Extractor {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly timeLimitMs = TIME_LIMIT_MS) {}
+
+  /**
+   * The text of `input` (a path, or the file's bytes with `name` for messages).
+   * @returns the text with its page starts, or `{ error }`: one Dutch line naming the file.
+   */
+  extract(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
+    const run = this.queue.then(() => this.extractNow(input, kind, name));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async extractNow(input: string | Uint8Array, kindArg?: ExtractKind | null, nameArg?: string): Promise<ExtractOutcome> {
+    const name = nameArg ?? (typeof input === 'string' ? input : 'het bestand');
+    const kind = kindArg ?? (typeof input === 'string' ? extractKind(input) : null);
+    if (!kind) return { error: `${name} is geen PDF of Word-bestand (.pdf, .docx)` };
+    let bytes: Uint8Array;
+    if (typeof input === 'string') {
+      const read = await readBounded(input, name, kind);
+      if ('error' in read) return read;
+      bytes = read.bytes;
+    } else {
+      if (input.byteLength > MAX_FILE_BYTES[kind]) return { error: tooBig(name, input.byteLength, kind) };
+      bytes = input;
+    }
+    const reply = await this.ask(kind, bytes);
+    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs) };
+    if (!reply.ok) return { error: failureMessage(name, kind, reply.failure, reply.detail) };
+    return { text: reply.text, source: kind, pageStarts: reply.pageStarts, pageOf: pageLookup(reply.pageStarts) };
+  }
+
+  private start(): Worker | null {
+    if (this.worker) return this.worker;
+    const file = engineFile();
+    if (!file) return null;
+    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 } });
+    w.unref();
+    this.worker = w;
+    return w;
+  }
+
+  private ask(kind: ExtractKind, bytes: Uint8Array): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
+    const w = this.start();
+    if (!w) return Promise.resolve({ fail: 'worker', detail: 'dist/extract.js niet gevonden' });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (r: EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }, kill: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        if (kill) {
+          if (this.worker === w) this.worker = null;
+          void w.terminate();
+        } else {
+          w.unref();
+        }
+        resolve(r);
+      };
+      const onMessage = (m: EngineReply) => {
+        if (m && m.id === id) done(m, false);
+      };
+      const onError = (e: Error & { code?: string }) => done(e?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { fail: 'memory' } : { fail: 'worker', detail: e?.message?.split('\n')[0] }, true);
+      const onExit = () => done({ fail: 'worker', detail: 'gestopt' }, true);
+      const timer = setTimeout(() => done({ fail: 'timeout' }, true), this.timeLimitMs);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.ref();
+      const req: EngineRequest = { id, kind, bytes };
+      w.postMessage(req);
+    });
+  }
+
+  /** Ends the worker thread, if one runs. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}
+
+function tooBig(name: string, size: number, kind: ExtractKind): string {
+  return `${name} is te groot (${mb(size)} MB; de grens voor ${kind === 'pdf' ? 'een PDF' : 'een Word-bestand'} is ${mb(MAX_FILE_BYTES[kind])} MB)`;
+}
+
+/** The bytes of a regular file no larger than the bound for its kind. */
+async function readBounded(file: string, name: string, kind: ExtractKind): Promise<{ bytes: Uint8Array } | { error: string }> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    const st = await fsp.stat(file);
+    if (st.isDirectory()) return { error: `${name}: dit is een map, geen bestand` };
+    if (!st.isFile()) return { error: `${name}: dit is geen gewoon bestand` };
+    if (st.size > MAX_FILE_BYTES[kind]) return { error: tooBig(name, st.size, kind) };
+    handle = await fsp.open(file, 'r');
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const { bytesRead } = await handle.read(buf, off, buf.length - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, off) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: `${name}: bestand niet gevonden` };
+    if (code === 'EACCES' || code === 'EPERM') return { error: `${name}: geen toegang tot dit bestand` };
+    return { error: `${name}: kan dit bestand niet lezen (${code ?? 'onbekende fout'})` };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** The process's one extractor (the worker is shared by every caller in a process). */
+export const extractor = new Extractor();
+
+/**
+ * `extractText(path | bytes, kind)`: the text of a PDF or Word file, `{ text, pageOf(offset) }`,
+ * or `{ error }` with one Dutch line ("… heeft geen tekstlaag (gescand?)").
+ */
+export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
+  return extractor.extract(input, kind, name);
+}

@@ -1,0 +1,94 @@
+// Text of a PDF through pdf.js (the `unpdf` build: pdf.js without its web worker, made for
+// bundling). Lines come in the PDF's content order, which for parliament's letters is the
+// reading order; pdf.js marks the end of each line (`hasEOL`). Nothing is dropped or joined:
+// page furniture stays as lines (the letter reader knows it as furniture), a hyphen at a line
+// end stays as the PDF has it, a footnote marker stays a character. A blank line separates
+// blocks (a vertical gap of more than 1.6 line heights, or a jump back up the page) and pages,
+// as `pdftotext` does, so a footnote block never runs on into the furniture beneath it.
+import { getDocumentProxy } from 'unpdf';
+import { LIMITS, type ExtractFailure } from './types';
+
+interface TextItem {
+  str: string;
+  hasEOL: boolean;
+  transform: number[];
+  height: number;
+}
+
+export type PdfResult = { text: string; pageStarts: number[] } | { failure: ExtractFailure; detail?: string };
+
+/** One page's lines: text, baseline y, font height. */
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+}
+
+function pageLines(items: TextItem[]): Line[] {
+  const lines: Line[] = [];
+  let cur: Line | null = null;
+  for (const it of items) {
+    if (typeof it.str !== 'string') continue; // marked-content items
+    const size = Math.abs(it.transform?.[3] ?? it.height ?? 0) || it.height || 0;
+    if (!cur) cur = { text: '', y: it.transform?.[5] ?? 0, size: 0 };
+    if (cur.text.trim() === '' && it.str.trim() !== '') cur.y = it.transform?.[5] ?? cur.y;
+    cur.text += it.str;
+    if (it.str.trim() !== '') cur.size = Math.max(cur.size, size);
+    if (it.hasEOL) {
+      lines.push(cur);
+      cur = null;
+    }
+  }
+  if (cur && cur.text.trim() !== '') lines.push(cur);
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+$/u, '') }));
+}
+
+/** Text and page starts of a PDF, or why there is none. */
+export async function pdfText(bytes: Uint8Array): Promise<PdfResult> {
+  // pdf.js rebuilds what it can of a broken file; a letter cut short must not pass for whole.
+  // Every complete PDF starts with %PDF- and ends with %%EOF (ISO 32000-1, 7.5.2 and 7.5.5).
+  const latin1 = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');
+  if (!latin1(0, Math.min(bytes.length, 1024)).includes('%PDF-')) return { failure: 'damaged' };
+  if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) return { failure: 'damaged', detail: 'truncated' };
+  let doc;
+  try {
+    doc = await getDocumentProxy(bytes, { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  } catch (e) {
+    const name = (e as { name?: string })?.name ?? '';
+    if (name === 'PasswordException') return { failure: 'encrypted' };
+    return { failure: 'damaged', detail: (e as Error)?.message };
+  }
+  try {
+    if (doc.numPages > LIMITS.pdfPages) return { failure: 'too-many-pages', detail: String(doc.numPages) };
+    let text = '';
+    const pageStarts: number[] = [];
+    let letters = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      page.cleanup();
+      if (p > 1) text += '\n\n';
+      pageStarts.push(text.length);
+      let prev: Line | null = null;
+      for (const line of pageLines(content.items as TextItem[])) {
+        if (prev) {
+          const h = Math.max(prev.size, line.size, 1);
+          const gap = prev.y - line.y;
+          text += gap > 1.6 * h || gap < -0.5 * h ? '\n\n' : '\n';
+        }
+        text += line.text;
+        prev = line;
+        for (const ch of line.text) if (/[\p{L}\p{N}]/u.test(ch)) letters++;
+        if (text.length > LIMITS.textChars) return { failure: 'too-big', detail: 'text' };
+      }
+    }
+    // A scan has at most a few stray characters per page (a page number put on by a stamp); the
+    // shortest real letter ("Vraag 1 Waarom?") has more.
+    if (letters < Math.max(10, 4 * doc.numPages)) return { failure: 'no-text' };
+    return { text: text + '\n', pageStarts };
+  } catch (e) {
+    return { failure: 'damaged', detail: (e as Error)?.message };
+  } finally {
+    void doc.destroy();
+  }
+}

@@ -1,0 +1,35 @@
+// What the extraction worker sends back, shared by the worker (engine.ts) and its host (index.ts).
+
+/** The kinds of file read by extraction rather than as text. */
+export type ExtractKind = 'pdf' | 'docx';
+
+/** Why a file gave no text; index.ts turns each into one Dutch line. */
+export type ExtractFailure =
+  | 'no-text' // a PDF without a text layer (a scan) or a Word file without text
+  | 'encrypted' // a PDF that needs a password to open
+  | 'damaged' // not a PDF / not a .docx, or broken inside
+  | 'legacy-doc' // an old binary Word file (.doc) renamed or saved as .docx
+  | 'too-big' // unpacked contents over the bound (a zip bomb)
+  | 'too-many-pages';
+
+/** Worker → host: the extracted text and the UTF-16 offset at which each page starts. */
+export type EngineReply =
+  | { id: number; ok: true; text: string; pageStarts: number[] }
+  | { id: number; ok: false; failure: ExtractFailure; detail?: string };
+
+/** Host → worker. */
+export interface EngineRequest {
+  id: number;
+  kind: ExtractKind;
+  bytes: Uint8Array;
+}
+
+/** Bounds on what one file may unpack to (checked in the worker, before a parser sees the data). */
+export const LIMITS = {
+  /** A .docx's entries together, uncompressed. */
+  docxUnpackedBytes: 64 * 1024 * 1024,
+  /** Pages read from one PDF (the longest Aanhangsel answers run to a few dozen). */
+  pdfPages: 2000,
+  /** Characters of extracted text (the CLI and server refuse larger letters anyway). */
+  textChars: 8 * 1024 * 1024,
+};

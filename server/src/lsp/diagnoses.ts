@@ -1,0 +1,74 @@
+// The diagnosis of each open letter (one per version, settings and state of what it depends
+// on), and which open letters depend on which others: when a letter opens, changes, closes or
+// changes on disk, the open letters whose findings depend on it are published again.
+import * as path from 'node:path';
+import type { Diagnosis } from '../core/diagnose';
+import type { Settings } from '../host/settings';
+import { fsPathOf } from '../host/context';
+
+interface Entry {
+  version: number;
+  settings: Settings;
+  diagnosis: Diagnosis;
+  /** The letter's folder (its workspace root), when it is a file. */
+  dir: string | null;
+}
+
+export class Diagnoses {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The cached diagnosis of this version under these settings, if still valid. */
+  get(uri: string, version: number, settings: Settings): Diagnosis | undefined {
+    const e = this.entries.get(uri);
+    return e && e.version === version && e.settings === settings ? e.diagnosis : undefined;
+  }
+
+  /** The cached diagnosis of this version under whatever settings. */
+  peek(uri: string, version: number): Diagnosis | undefined {
+    const e = this.entries.get(uri);
+    return e && e.version === version ? e.diagnosis : undefined;
+  }
+
+  set(uri: string, version: number, settings: Settings, diagnosis: Diagnosis): void {
+    const file = fsPathOf(uri);
+    this.entries.set(uri, { version, settings, diagnosis, dir: file ? path.dirname(file) : null });
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /**
+   * The open letters (other than `uri`) whose findings may change when the letter at `uri`
+   * changes: it is their question letter or links one of their motions, or it lies in the
+   * workspace of a letter that looks through its workspace. Their diagnoses are dropped.
+   */
+  dependentsOf(uri: string): string[] {
+    const file = fsPathOf(uri);
+    const out: string[] = [];
+    for (const [other, e] of this.entries) {
+      if (other === uri) continue;
+      const inWorkspace = file !== null && e.dir !== null && e.diagnosis.watchesWorkspace && isWithin(e.dir, file);
+      if (inWorkspace || e.diagnosis.dependsOn.includes(uri)) out.push(other);
+    }
+    for (const other of out) this.entries.delete(other);
+    return out;
+  }
+
+  /** Open letters whose question letter is `uri` (for references on a question letter). */
+  pairedWith(uri: string): string[] {
+    const out: string[] = [];
+    for (const [other, e] of this.entries) if (other !== uri && e.diagnosis.pair.questionUri === uri) out.push(other);
+    return out;
+  }
+}
+
+/** Whether `file` lies in `dir` or below it (the workspace of a letter in `dir`). */
+function isWithin(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

@@ -1,0 +1,94 @@
+// Host wiring of issue 15 in the language server: the extracted text of a PDF or Word file
+// ("Open als tekst"), the skeleton of such a question letter, and PDF/Word question letters
+// linked from an answer letter (read in the background, then the letters using them are
+// checked again). Extraction runs in the worker of host/extract; nothing loads before the
+// first PDF or Word file is asked for.
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { extractKind, extractText } from '../host/extract/index';
+import type { LetterFiles } from '../host/pairFiles';
+import { parseLetter } from '../core/letter/parse';
+import { makeSkeleton } from '../core/skeleton';
+import {
+  ExtractTextRequest,
+  SkeletonFromFileRequest,
+  type ExtractTextParams,
+  type ExtractTextResult,
+  type SkeletonFromFileParams,
+  type SkeletonFromFileResult,
+} from '../protocol';
+import { runSafe } from './runner';
+import { readUtf8 } from '../host/files';
+
+function fileOf(uri: string): string | null {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Extraction for the pair's question letters: one read per file version, then `changed`. */
+export class ExtractedQuestionLetters {
+  private readonly pending = new Set<string>();
+
+  constructor(private readonly changed: (file: string) => void) {}
+
+  /** LetterFiles' `onMissing`: read the file in the background and hand the text to `files`. */
+  missing(files: LetterFiles, file: string): void {
+    if (this.pending.has(file)) return;
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      return;
+    }
+    this.pending.add(file);
+    void extractText(file, extractKind(file), path.basename(file))
+      .then((r) => files.provide(file, r, stat))
+      .catch((e) => files.provide(file, { error: `${path.basename(file)} kon niet gelezen worden (${String((e as Error)?.message ?? e)})` }, stat))
+      .finally(() => {
+        this.pending.delete(file);
+        this.changed(file);
+      });
+  }
+}
+
+/** Registers "Open als tekst" and the skeleton of a PDF or Word question letter. */
+export function registerExtract(connection: Connection): void {
+  connection.onRequest(
+    ExtractTextRequest,
+    runSafe<ExtractTextParams, ExtractTextResult>(connection, 'extractText', { error: 'Kan dit bestand niet lezen.' }, async ({ uri }) => {
+      const file = fileOf(uri);
+      const kind = file ? extractKind(file) : null;
+      if (!file || !kind) return { error: 'Alleen een PDF- of Word-bestand (.pdf, .docx) op schijf kan als tekst worden geopend.' };
+      const r = await extractText(file, kind, path.basename(file));
+      return 'error' in r ? { error: r.error } : { text: r.text, source: r.source, pageStarts: r.pageStarts };
+    }),
+  );
+
+  connection.onRequest(
+    SkeletonFromFileRequest,
+    runSafe<SkeletonFromFileParams, SkeletonFromFileResult>(connection, 'skeletonFromFile', { error: 'Kan van dit bestand geen antwoordopzet maken.' }, async ({ uri }) => {
+      const file = fileOf(uri);
+      if (!file) return { error: 'Kies een vragenbrief op schijf.' };
+      let text: string;
+      if (extractKind(file)) {
+        const r = await extractText(file, extractKind(file), path.basename(file));
+        if ('error' in r) return { error: r.error };
+        text = r.text;
+      } else {
+        const t = readUtf8(file);
+        if (t === null) return { error: `${path.basename(file)} is niet leesbaar als tekst, PDF of Word-bestand.` };
+        text = t;
+      }
+      const letter = parseLetter(text);
+      const questionCount = letter.questions.filter((u) => u.answer.status !== 'context').length;
+      if (!questionCount) return { error: `In ${path.basename(file)} zijn geen vragen gevonden; er is geen antwoordopzet gemaakt.` };
+      return { markdown: makeSkeleton(letter, text, { questionLetterRef: `./${path.basename(file)}` }), questionCount };
+    }),
+  );
+}

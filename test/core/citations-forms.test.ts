@@ -1,0 +1,277 @@
+/**
+ * Every citation form and motion rule of issue 13, each as a kind with our own invented
+ * variants: compact and dashed forms with the dossier table, ranges and lists, Eerste Kamer
+ * letters and markup, PDF/OCR noise, other papers, look-alikes that are no papers, the motion
+ * signer forms, the motion's own number, footnotes as PDFs give them, and conflicting evidence.
+ * The neighbourhood lexing must give what lexing everything gives on each of them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCitations, findCitationsLexingAll, type Citations } from '../../server/src/core/citations';
+import { dashPart } from '../../server/src/core/citations/grammar';
+import { DASH_TOEVOEGINGEN, PLAIN_DOSSIERS } from '../../server/src/core/citations/dossiers';
+
+function cite(text: string): Citations {
+  const c = findCitations(text);
+  assert.deepEqual(c, findCitationsLexingAll(text), `neighbourhood lexing differs on ${JSON.stringify(text)}`);
+  return c;
+}
+const ids = (text: string) => cite(text).references.map((r) => r.id);
+const motion = (text: string, k = 0) => cite(text).motions[k];
+const linked = (text: string) => cite(text).motions.map((m) => m.refs.map((r) => r.id).join(' ') || (m.candidates ? `? ${m.candidates.map((c) => c.refs.map((r) => r.id).join(' ')).join(' | ')}` : '-'));
+
+test('the dossier table is generated from the Kamerstukdossier records', () => {
+  assert.ok(DASH_TOEVOEGINGEN['21501'].includes('20') && DASH_TOEVOEGINGEN['21501'].includes('32'));
+  assert.ok(PLAIN_DOSSIERS.has(36410) && PLAIN_DOSSIERS.has(30821));
+  assert.ok(!PLAIN_DOSSIERS.has(21501), '21 501 only exists with a dash toevoeging');
+  assert.equal(dashPart('21501', '32'), 'toevoeging');
+  assert.equal(dashPart('36410', '45'), 'number');
+  assert.equal(dashPart('36123', '45'), 'ambiguous');
+  assert.equal(dashPart('36123', '07'), 'toevoeging', 'no volgnummer starts with 0');
+});
+
+test('compact and dashed forms', () => {
+  for (const [text, want] of [
+    ['Zie 21501-32-1740 voor de inzet.', ['kst-21501-32-1740']],
+    ['Zie 21 501-32, nr. 1740.', ['kst-21501-32-1740']],
+    ['Zie 21 501-07 nr 1999 en 21501-08, nr. 12.', ['kst-21501-07-1999', 'kst-21501-08-12']],
+    ['Kamerstuk 35 925-A, nr. 68 over het fonds.', ['kst-35925-A-68']],
+    ['Kamerstuk 35 925-B nr. 3.', ['kst-35925-B-3']],
+    ['In de brief (36 123-45) staat het.', ['kst-36123-45']],
+    ['3 36 123-45.', ['kst-36123-45']],
+    ['zie de Kamerbrief 36 123-45 van vorig jaar', ['kst-36123-45']],
+    ['De brief 36410-45 is bekend.', ['kst-36410-45']],
+    ['Kamerstuk 26643-1151 en 19637-3370.', ['kst-26643-1151', 'kst-19637-3370']],
+  ] as [string, string[]][]) {
+    assert.deepEqual(ids(text), want, text);
+  }
+  // The table decides: 21 501-20 is a dossier, 36 410 has volgnummers, 36 123 is not known.
+  assert.deepEqual(ids('Het dossier (21501-20) en (21 501-32).'), [], 'a dossier with dash toevoeging is no paper');
+  const dossier = cite('Kamerstuk 21 501-20 gaat over de Europese Raad.').references[0];
+  assert.deepEqual([dossier.id, dossier.toevoeging, dossier.number, dossier.orDossier], ['kst-21501-20', '20', null, undefined]);
+  const known = cite('Kamerstuk 36 410-45.').references[0];
+  assert.deepEqual([known.id, known.toevoeging, known.number, known.orDossier], ['kst-36410-45', null, '45', undefined]);
+  const amb = cite('Zie de brief (36 123-45).').references[0];
+  assert.deepEqual([amb.id, amb.number, amb.orDossier], ['kst-36123-45', '45', '36 123-45']);
+  assert.equal(cite('Kamerstuk 36123-45').references[0].orDossier, '36 123-45');
+  // A spaced dash form in running text is no citation: "36 123-45 euro".
+  assert.deepEqual(ids('Het kost 36 123-45 euro per jaar.'), []);
+});
+
+test('ranges and lists of numbers', () => {
+  const four = ['kst-30821-12', 'kst-30821-13', 'kst-30821-14', 'kst-30821-15'];
+  for (const text of ['Kamerstuk 30 821, nrs. 12 t/m 15.', 'Kamerstuk 30 821, nrs. 12 t/m. 15.', 'Kamerstuk 30 821, nrs. 12 tot en met 15.', 'Kamerstuk 30 821, nrs. 12–15.', 'Kamerstuk 30 821, nrs. 12 - 15.', 'Kamerstuk 30 821, nrs. 12 tm 15.']) {
+    assert.deepEqual(ids(text), four, text);
+  }
+  assert.deepEqual(ids('Kamerstuk 30 821, nr. 679, nr. 684 en 685.'), ['kst-30821-679', 'kst-30821-684', 'kst-30821-685']);
+  assert.deepEqual(ids('Kamerstukken 29 023, nrs. 591, 594 en 596'), ['kst-29023-591', 'kst-29023-594', 'kst-29023-596']);
+  // Each paper of a range has its own span inside the citation.
+  const r = cite('Kamerstuk 30 821, nrs. 12 t/m 14.').references;
+  assert.deepEqual(r.map((x) => x.text), ['Kamerstuk 30 821, nrs. 12', 't/m', '14']);
+  // A range that is too long or reversed is no range.
+  assert.deepEqual(ids('Kamerstuk 30 821, nrs. 15 t/m 12.'), ['kst-30821-15']);
+});
+
+test('Eerste Kamer letters and markup', () => {
+  for (const text of [
+    'Kamerstukken I 2025/26, 30 821, E.',
+    '*Kamerstukken I* 2025/26, 30 821, E.',
+    '**Kamerstukken I** 2025/26, 30 821, E.',
+    '_Kamerstukken I_, 2025/26, 30 821, E.',
+    'Kamerstukken I 2025/26, 30 821, E3.',
+    'Kamerstukken I, 2025-2026, 30821, E',
+    'Kamerstukken I 2025/26, *30 821, E*.',
+  ]) {
+    const c = cite(text);
+    assert.deepEqual(c.references.map((x) => [x.id, x.kamer]), [['kst-30821-E', 'I']], text);
+  }
+  // The glued footnote marker stays out of the citation's span.
+  const t = 'Kamerstukken I 2025/26, 30 821, E3.';
+  assert.equal(cite(t).references[0].text, 'Kamerstukken I 2025/26, 30 821, E');
+});
+
+test('PDF and OCR noise', () => {
+  const cases: [string, string, 'I' | 'II' | null, string | null][] = [
+    ['Kamerstukken ll 2015/16, 30 821, nr. 874.', 'kst-30821-874', 'II', '2015-2016'],
+    ['Kamerstukken II 2015/16, 30 821, nr 874.', 'kst-30821-874', 'II', '2015-2016'],
+    ['Kamerstukken II2015–16, 30 821, nr. 874.', 'kst-30821-874', 'II', '2015-2016'],
+    ['Kamer-\nstukken II 2015/16, 30 821, nr. 874.', 'kst-30821-874', 'II', '2015-2016'],
+    ['Kamerstukken II 2015/16, 30\u00a0821, nr.\u2009874.', 'kst-30821-874', 'II', '2015-2016'],
+    ['Kamerstuk\u202f30\u2009821,\u00a0nr.\u2007874.', 'kst-30821-874', null, null],
+    ['Kamerstukken II 2015/16, 30 821,\n3 Zie de brief van 2 maart.\nnr. 874.', 'kst-30821-874', 'II', '2015-2016'],
+    ['Kamerstuk 30 821, nr.\n4 Kamerstuk 29 023, nr. 5.\nTweede Kamer, vergaderjaar 2023–2024, Aanhangsel\n874 en verder', 'kst-30821-874', null, null],
+  ];
+  for (const [text, id, kamer, vj] of cases) {
+    const r = cite(text).references.find((x) => x.id === id);
+    assert.ok(r, `${id} in ${JSON.stringify(text)}`);
+    assert.deepEqual([r.kamer, r.vergaderjaar], [kamer, vj], text);
+  }
+  // The footnote line inside a broken citation keeps its own citation.
+  assert.deepEqual(ids('Kamerstuk 30 821, nr.\n4 Kamerstuk 29 023, nr. 5.\n874 en verder'), ['kst-30821-874', 'kst-29023-5']);
+  // "nr.\n\n273": the number on the next line is the volgnummer, not a page number.
+  assert.deepEqual(ids('Kamerstuk 29 517 nr.\n\n273'), ['kst-29517-273']);
+});
+
+test('other papers: Staatsblad, Staatscourant, Aanhangsel, Handelingen with item', () => {
+  const c = cite('Stb. 2021, 45; Staatsblad 2019, nr. 7; Stcrt. 2020, 12345; Aanhangsel Handelingen II 2023/24, nr. 1028; ' +
+    'Aanhangsel Handelingen, vergaderjaar 2023–2024, 1028; Handelingen II 2019/20, nr. 96, item 7; stb-2022-3.');
+  assert.deepEqual(c.references.map((r) => [r.id, r.kind]), [
+    ['stb-2021-45', 'staatsblad'], ['stb-2019-7', 'staatsblad'], ['stcrt-2020-12345', 'staatscourant'],
+    ['ah-tk-20232024-1028', 'aanhangsel'], ['ah-tk-20232024-1028', 'aanhangsel'], ['h-tk-20192020-96-7', 'handelingen'], ['stb-2022-3', 'staatsblad'],
+  ]);
+  assert.deepEqual(c.references.slice(0, 3).map((r) => r.canonical), ['Stb. 2021, 45', 'Stb. 2019, 7', 'Stcrt. 2020, 12345']);
+  assert.deepEqual(ids('Zie de Staatscourant van gisteren en Stb. van 2021.'), []);
+});
+
+test('not papers: a documentnummer after "Kamerstuk", the letter\'s own id in its footer', () => {
+  const r = cite('Zie Kamerstuk 2022D55262.').references;
+  assert.deepEqual(r.map((x) => [x.id, x.kind, x.dossier, x.canonical]), [['2022D55262', 'document', null, 'documentnummer 2022D55262']]);
+  const letter = 'Vraag 1\nWat?\nAntwoord 1\nZie ah-tk-20222023-12.\n\nah-tk-20232024-1432\nISSN 0921 - 7398\n’s-Gravenhage 2024\n\nMeer tekst.\nah-tk-20232024-1432\n';
+  assert.deepEqual(ids(letter), ['ah-tk-20222023-12']);
+  // The same id cited in a sentence, without the publication block, is a citation.
+  assert.deepEqual(ids('Zie ah-tk-20232024-1432 voor het antwoord.'), ['ah-tk-20232024-1432']);
+});
+
+test('motion signer forms', () => {
+  const forms: [string, string][] = [
+    ['Ik voer de motie van het lid Bikker (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer de motie van de leden Bikker en Ceder (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer de motie van leden Bikker, Ceder en Bontenbal (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer de motie Kröger/Bikker (Kamerstuk 36 410, nr. 7) uit.', 'Kröger'],
+    ['Ik voer de motie-Bikker c.s. (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer de aangenomen motie van de leden Bikker en Ceder (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer de door uw Kamer aangenomen motie Bikker (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 7) uit.', 'Bikker'],
+    ['Ik voer onze motie (Kamerstuk 36 410, nr. 7) uit.', ''],
+    ['Ik voer de motie van het lid Van der Plas (Kamerstuk 36 410, nr. 7) uit.', 'Van der Plas'],
+    ['Ik voer de motie van het lid Yesilgöz-Zegerius (Kamerstuk 36 410, nr. 7) uit.', 'Yesilgöz-Zegerius'],
+    ['Ik voer de motie van het lid Yesilgöz-\nZegerius (Kamerstuk 36 410, nr. 7) uit.', 'Yesilgöz-Zegerius'],
+    ['Ik voer de motie van het lid Van\nden Berg (Kamerstuk 36 410, nr. 7) uit.', 'Van den Berg'],
+  ];
+  for (const [text, signer] of forms) {
+    const m = motion(text);
+    assert.ok(m, text);
+    assert.equal(m.signer, signer, text);
+    assert.deepEqual(m.refs.map((r) => r.id), ['kst-36410-7'], text);
+  }
+  assert.equal(motion('Ik voer de door uw Kamer aangenomen motie Bikker (Kamerstuk 36 410, nr. 7) uit.').text, 'de door uw Kamer aangenomen motie Bikker');
+  assert.equal(motion('de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 7)').amended, true);
+  // A mention without signer and without a citation is an anaphor: no mention.
+  assert.deepEqual(cite('Wij steunen onze motie en de motie die morgen komt.').motions, []);
+  // Without signer, the footnote ending the sentence names the motion only when the sentence is about it.
+  assert.deepEqual(linked('Kent u de aangenomen motie die de regering verzoekt te handelen?3\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
+  assert.deepEqual(cite('Zie de brief over de motie en de wet.3\n\n3 Kamerstuk 36 410, nr. 7.\n').motions, []);
+  assert.deepEqual(linked('Zie de motie3 en de wet.\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
+});
+
+test('the motion\'s own number wins over an earlier mention of the name', () => {
+  const text = 'De motie Bikker (Kamerstuk 36 410, nr. 7) is uitgevoerd. Ook de motie Bikker, Kamerstuk 36 410, nr. 72, ' +
+    'en de motie Bikker op stuk nummer 36 410, nr. 80. Later: de motie Bikker (nr. 9 van 36 410 bestaat niet).\n';
+  assert.deepEqual(linked(text), ['kst-36410-7', 'kst-36410-72', 'kst-36410-80', '? kst-36410-7 | kst-36410-72 | kst-36410-80']);
+  // Before it in the same footnote.
+  const note = 'Het kabinet voert de motie uit.1 Zo ook de motie Ceder.2\n\n1 Kamerstuk 36 045, nr. 194, motie Bikker c.s.\n2 Kamerstuk 36 045, nr. 12.\n';
+  const c = cite(note);
+  const bikker = c.motions.find((m) => m.signer === 'Bikker')!;
+  assert.deepEqual([bikker.refs.map((r) => r.id), bikker.via?.kind], [['kst-36045-194'], 'footnote']);
+  // A gewijzigde motie is its own paper: never linked through the original motion's number.
+  const amended = 'De motie Bikker (Kamerstuk 36 410, nr. 7) en de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 11). Over de gewijzigde motie Bikker later meer; de motie Bikker is klaar.';
+  assert.deepEqual(linked(amended), ['kst-36410-7', 'kst-36410-11', 'kst-36410-11', 'kst-36410-7']);
+  assert.deepEqual(linked('De motie Bikker (Kamerstuk 36 410, nr. 7). De gewijzigde motie Bikker volgt.'), ['kst-36410-7', '-']);
+  // A later mention with the number links an earlier one without.
+  assert.deepEqual(linked('Over de motie Bikker straks meer. De motie Bikker (Kamerstuk 36 410, nr. 7) is aangenomen.'), ['kst-36410-7', 'kst-36410-7']);
+});
+
+test('footnotes as PDFs give them', () => {
+  const variants: [string, string][] = [
+    ['glued to a word', 'Ik voer de motie Bikker3 uit.\n\n3 Kamerstuk 36 410, nr. 7.\n'],
+    ['glued to punctuation', 'Ik voer de motie Bikker uit.3\n\n3 Kamerstuk 36 410, nr. 7.\n'],
+    ['after a question mark', 'Kent u de motie Bikker?3\n\n3 Kamerstuk 36 410, nr. 7.\n'],
+    ['bracketed with a space', 'Ik voer de motie Bikker [3 ] uit.\n\n[3] Kamerstuk 36 410, nr. 7.\n'],
+    ['superscript', 'Ik voer de motie Bikker³ uit.\n\n³ Kamerstuk 36 410, nr. 7.\n'],
+    ['superscript two digits', 'Ik voer de motie Bikker¹² uit.\n\n¹² Kamerstuk 36 410, nr. 7.\n'],
+    ['label alone, body on the next line', 'Ik voer de motie Bikker3 uit.\n3\nKamerstuk 36 410, nr. 7\n'],
+    ['labels in a column, bodies after the publication block', 'Ik voer de motie Ceder2 en de motie Bikker3 uit.\n\n2\n3\n\nah-tk-20232024-9\nISSN 0921 - 7398\n’s-Gravenhage 2024\n\nKamerstuk 36 410, nr. 8\nKamerstuk 36 410, nr. 7\n'],
+    ['several on one line, any order', 'Ik voer de motie Bikker3 uit en de motie Ceder2.\n\n3 Kamerstuk 36 410, nr. 7. 4 Kamerstuk 1, nr. 1.\n2 Kamerstuk 36 410, nr. 8.\n'],
+    ['body on the next page', 'Ik voer de motie Bikker3 uit.\n' + 'Tekst van de brief. '.repeat(150) + '\n\n3 Kamerstuk 36 410, nr. 7.\n'],
+  ];
+  for (const [what, text] of variants) {
+    const m = cite(text).motions.find((x) => x.signer === 'Bikker');
+    assert.ok(m, what);
+    assert.deepEqual([m.refs.map((r) => r.id), m.via?.kind], [['kst-36410-7'], 'footnote'], what);
+  }
+  const col = cite(variants[7][1]);
+  assert.deepEqual(col.footnotes.map((f) => [f.label, f.text]), [['2', 'Kamerstuk 36 410, nr. 8'], ['3', 'Kamerstuk 36 410, nr. 7']]);
+  const one = cite(variants[8][1]);
+  assert.deepEqual(one.footnotes.map((f) => [f.label, f.text]), [['3', 'Kamerstuk 36 410, nr. 7.'], ['4', 'Kamerstuk 1, nr. 1.'], ['2', 'Kamerstuk 36 410, nr. 8.']]);
+});
+
+test('conflicting evidence: shown, never linked as certain', () => {
+  // Parentheses and footnote disagree.
+  const both = cite('Ik voer de motie Bikker (Kamerstuk 36 410, nr. 7)3 uit.\n\n3 Kamerstuk 36 410, nr. 9.\n').motions[0];
+  assert.deepEqual([both.refs, both.via], [[], null]);
+  assert.deepEqual(both.candidates?.map((c) => [c.refs[0].id, c.via.kind]), [['kst-36410-7', 'parenthesis'], ['kst-36410-9', 'footnote']]);
+  // Agreeing evidence links.
+  assert.deepEqual(linked('Ik voer de motie Bikker (Kamerstuk 36 410, nr. 7)3 uit.\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
+  // One motion, a footnote with two papers: the signer's other mention decides, else unsure.
+  assert.deepEqual(
+    linked('De moties van het lid Bikker en van het lid Ceder1 zijn uitgevoerd. De motie Bikker2 ook.\n\n1 Kamerstuk 36 410, nrs. 7 en 8.\n2 Kamerstuk 30 821, nr. 81 en Kamerstuk 36 410, nr. 7.\n'),
+    ['kst-36410-7 kst-36410-8', 'kst-36410-7'],
+  );
+  assert.deepEqual(linked('De motie Bikker2 is uitgevoerd.\n\n2 Kamerstuk 30 821, nr. 81 en Kamerstuk 36 410, nr. 7.\n'), ['? kst-30821-81 | kst-36410-7']);
+  // Two different motions of one signer and a bare mention: which one is not known.
+  const bare = cite('De motie Bikker (Kamerstuk 36 410, nr. 7) en de motie Bikker (Kamerstuk 36 410, nr. 9). Over de motie Bikker het volgende.').motions[2];
+  assert.deepEqual([bare.refs, bare.via, bare.candidates?.length], [[], null, 2]);
+});
+
+test('the sources settle an ambiguous dash form; unknown as a paper is no kamerstuk-not-found', async () => {
+  const { dossierReading, checkFacts, notFoundFacts } = await import('../../server/src/core/facts');
+  const text = 'Zie de brief (36 123-45).';
+  const c = cite(text);
+  const ref = c.references[0];
+  assert.equal(dossierReading(ref, undefined), null, 'no facts yet: nothing said');
+  const missing = notFoundFacts(ref.id, 'II', 'tweedekamer', '2026-11-30T04:00:00Z');
+  assert.equal(dossierReading(ref, missing), 'De bron kent geen nr. 45 in dossier 36 123: bedoeld is waarschijnlijk het dossier 36 123-45.');
+  assert.deepEqual(checkFacts(text, c, () => missing), [], 'not found as a paper: it may be the dossier');
+  const found = { ...missing, found: true, title: 'Brief regering over het plan', type: 'Brief regering' };
+  assert.equal(dossierReading(ref, found), 'Volgens de bron is dit Kamerstuk 36 123, nr. 45: "Brief regering over het plan", niet het dossier 36 123-45.');
+  // A certain paper that the source does not know still gets its finding.
+  const sure = cite('Zie Kamerstuk 36 410, nr. 45.');
+  assert.equal(checkFacts('Zie Kamerstuk 36 410, nr. 45.', sure, (r) => notFoundFacts(r.id, 'II', 'tweedekamer', 'x')).length, 1);
+});
+
+test('own fixture (Aanhangsel as pasted from its PDF): the kinds mixed, exact', async () => {
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const text = readFileSync(path.resolve(__dirname, '../fixtures/citations/aanhangsel-vormen.txt'), 'utf8');
+  const c = cite(text);
+  assert.deepEqual(c.references.map((r) => r.id + (r.orDossier ? '?' : '')), [
+    'ah-tk-20252026-498', 'kst-36123-45?', 'kst-32698-874', 'kst-32698-880', 'kst-32698-881', 'kst-32698-882', 'kst-32698-883',
+    'stb-2024-312', 'stcrt-2025-12345', 'h-tk-20242025-61-9', 'kst-21501-32-1744', 'kst-32698-870', 'kst-32698-871',
+    'kst-32698-890', 'kst-36200-C', '2025D41234', 'kst-21501-32-1740', 'kst-32698-891',
+  ]);
+  assert.ok(!c.references.some((r) => r.id === 'ah-tk-20252026-512'), 'the letter\'s own id is no citation');
+  assert.equal(c.references.find((r) => r.id === 'kst-32698-874')!.kamer, 'II', '"Kamerstukken ll" is the Tweede Kamer');
+  assert.deepEqual(c.footnotes.map((f) => [f.label, f.text]), [
+    ['1', 'Kamerstuk 32 698, nr. 870'], ['2', 'Kamerstuk 32 698, nr. 871'], ['3', '21501-32-1740.'], ['4', 'Kamerstuk 32 698, nr. 891.'], ['5', 'Brief van de minister.'],
+  ]);
+  assert.deepEqual(c.motions.map((m) => [m.signer, m.amended ?? false, m.via?.kind ?? null, m.refs.map((r) => r.id).join(), (m.candidates ?? []).map((x) => x.refs[0].id).join()]), [
+    ['De Vries-Kramer', false, 'earlier', 'kst-32698-870', ''], // the title, through the mention with footnote 1 below it
+    ['De Vries-Kramer', false, 'footnote', 'kst-32698-870', ''], // "De Vries-" / "Kramer c.s.1": label column, body after the ISSN block
+    ['Bakker', false, 'earlier', 'kst-21501-32-1740', ''], // the parenthesis belongs to the gewijzigde motie after it
+    ['Bakker', true, 'parenthesis', 'kst-21501-32-1744', ''],
+    ['Bakker', false, 'footnote', 'kst-21501-32-1740', ''], // superscript marker, compact form in the footnote
+    ['Bakker', true, 'earlier', 'kst-21501-32-1744', ''], // a gewijzigde motie through the gewijzigde one only
+    ['Smit', false, null, '', 'kst-32698-890,kst-32698-891'], // parenthesis and footnote disagree
+  ]);
+});
+
+test('across the workspace: one motion of the signer links, two different ones do not', async () => {
+  const { linkAcrossWorkspace } = await import('../../server/src/core/citations');
+  const own = cite('Over de motie Bikker het volgende.');
+  const one = [{ uri: 'file:///a.md', citations: cite('De motie Bikker (Kamerstuk 36 410, nr. 7).') }];
+  assert.deepEqual(linkAcrossWorkspace(own, one).motions[0].refs.map((r) => r.id), ['kst-36410-7']);
+  const two = [...one, { uri: 'file:///b.md', citations: cite('De motie Bikker (Kamerstuk 36 410, nr. 9).') }];
+  const m = linkAcrossWorkspace(own, two).motions[0];
+  assert.deepEqual([m.refs, m.via], [[], null]);
+  assert.deepEqual(m.candidates?.map((c) => [c.refs[0].id, c.via.kind === 'earlier' && c.via.uri]), [['kst-36410-7', 'file:///a.md'], ['kst-36410-9', 'file:///b.md']]);
+});

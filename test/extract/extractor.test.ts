@@ -1,0 +1,109 @@
+// The extractor's own contract (host/extract/index.ts), with the real worker bundle and real
+// files: page of an offset, the time bound (a worker that runs over is ended and the next file
+// gets a new one), bytes as input, and the kinds it refuses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Extractor, extractKind } from '../../server/src/host/extract/index';
+import { makeDocx, makePdf } from './make';
+
+test('extractor: page starts and pageOf for a three-page PDF; bytes work like a path', async () => {
+  const e = new Extractor();
+  try {
+    const bytes = await makePdf([['Vraag 1', 'Waarom?'], ['Antwoord 1', 'Daarom.'], ['Vraag 2', 'Wanneer?']]);
+    const r = await e.extract(new Uint8Array(bytes), 'pdf', 'brief.pdf');
+    assert.ok(!('error' in r), JSON.stringify(r));
+    if ('error' in r) return;
+    assert.equal(r.source, 'pdf');
+    assert.equal(r.pageStarts.length, 3);
+    for (const [needle, page] of [['Vraag 1', 1], ['Daarom.', 2], ['Wanneer?', 3]] as const) assert.equal(r.pageOf(r.text.indexOf(needle)), page, needle);
+    // Lines as the PDF has them, pages apart.
+    assert.match(r.text, /^Vraag 1\nWaarom\?\n\nAntwoord 1\nDaarom\.\n\nVraag 2\nWanneer\?\n$/);
+  } finally {
+    await e.close();
+  }
+});
+
+test('extractor: a file over the time bound ends the worker with one Dutch line; the next file gets a new worker', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extractor-'));
+  const slow = new Extractor(1);
+  try {
+    const file = path.join(dir, 'brief.pdf');
+    writeFileSync(file, await makePdf([['Vraag 1', 'Waarom?']]));
+    const r = await slow.extract(file);
+    assert.deepEqual(r, { error: `${file} kon niet binnen 1 seconde gelezen worden (beschadigd of te zwaar?)` });
+    const ok = new Extractor();
+    try {
+      const again = await ok.extract(file);
+      assert.ok(!('error' in again) && again.text.startsWith('Vraag 1'), JSON.stringify(again));
+    } finally {
+      await ok.close();
+    }
+  } finally {
+    await slow.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('extractor: kinds by extension; other files and folders are refused in Dutch', async () => {
+  assert.equal(extractKind('a/Brief.PDF'), 'pdf');
+  assert.equal(extractKind('antwoord.docx'), 'docx');
+  assert.equal(extractKind('oud.doc'), null);
+  assert.equal(extractKind('brief.md'), null);
+  const e = new Extractor();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extractor-'));
+  try {
+    assert.deepEqual(await e.extract(path.join(dir, 'brief.md')), { error: `${path.join(dir, 'brief.md')} is geen PDF of Word-bestand (.pdf, .docx)` });
+    const folder = path.join(dir, 'map.pdf');
+    require('node:fs').mkdirSync(folder);
+    assert.deepEqual(await e.extract(folder, 'pdf', 'map.pdf'), { error: 'map.pdf: dit is een map, geen bestand' });
+  } finally {
+    await e.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('extractor: Word paragraphs, numbered headings and nested lists as Word numbers them, a table, footnotes at the end', async () => {
+  const e = new Extractor();
+  try {
+    const bytes = await makeDocx(
+      [
+        { numberedHeading: 'vraagkop' },
+        { text: 'Hoeveel ouders wachten nog op herstel?', footnotes: [1] },
+        { numberedHeading: 'antwoordkop' },
+        { text: 'Nog 12.000, verdeeld over:' },
+        { numbered: 'gemeenten' },
+        { numbered: 'met een eigen regeling', level: 1 },
+        { numbered: 'zonder', level: 1 },
+        { numbered: 'provincies' },
+        { table: [['Regio', 'Aantal'], ['Noord', '3.000']] },
+      ],
+      { 1: 'Kamerstuk 31 066, nr. 1000' },
+    );
+    const r = await e.extract(new Uint8Array(bytes), 'docx', 'brief.docx');
+    assert.ok(!('error' in r), JSON.stringify(r));
+    if ('error' in r) return;
+    assert.equal(r.source, 'docx');
+    assert.equal(r.pageOf(0), null);
+    assert.equal(
+      r.text,
+      [
+        'Vraag 1',
+        'Hoeveel ouders wachten nog op herstel?1',
+        'Antwoord 1',
+        'Nog 12.000, verdeeld over:',
+        '1. gemeenten',
+        'a. met een eigen regeling',
+        'b. zonder',
+        '2. provincies',
+        'Regio\nAantal',
+        'Noord\n3.000',
+        '1 Kamerstuk 31 066, nr. 1000',
+      ].join('\n\n') + '\n',
+    );
+  } finally {
+    await e.close();
+  }
+});

@@ -1,0 +1,206 @@
+// Files the extraction tests make at test time (nothing big is committed): Word letters through
+// the `docx` library, PDFs through pdf-lib, and hostile files (a scan, an encrypted and a
+// truncated PDF, zip bombs posing as .docx, a 100 MB PDF).
+import { createDeflateRaw, crc32 } from 'node:zlib';
+import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+
+/** A paragraph of a Word letter: a heading, a numbered item, or body text with footnote refs. */
+export type WordBlock =
+  | { heading: string }
+  | { numbered: string; level?: number }
+  /** A Heading 2 numbered by Word itself: the list's text is "Vraag %1" / "Antwoord %1". */
+  | { numberedHeading: 'vraagkop' | 'antwoordkop'; text?: string }
+  | { text: string; footnotes?: number[] }
+  | { table: string[][] };
+
+/** A .docx with Word's own heading styles, a numbered list, footnotes and tables. */
+export async function makeDocx(blocks: WordBlock[], footnotes: Record<number, string> = {}): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [];
+  for (const b of blocks) {
+    if ('heading' in b) children.push(new Paragraph({ text: b.heading, heading: HeadingLevel.HEADING_2 }));
+    else if ('numberedHeading' in b) children.push(new Paragraph({ text: b.text ?? '', heading: HeadingLevel.HEADING_2, numbering: { reference: b.numberedHeading, level: 0 } }));
+    else if ('numbered' in b) children.push(new Paragraph({ text: b.numbered, numbering: { reference: 'vragen', level: b.level ?? 0 } }));
+    else if ('table' in b)
+      children.push(new Table({ rows: b.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) }));
+    else {
+      // Footnote markers go right after the sentence they belong to ("…gebeurd?¹").
+      const runs: (TextRun | FootnoteReferenceRun)[] = [new TextRun(b.text)];
+      for (const n of b.footnotes ?? []) runs.push(new FootnoteReferenceRun(n));
+      children.push(new Paragraph({ children: runs }));
+    }
+  }
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'vragen',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+            { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2.', alignment: AlignmentType.START },
+          ],
+        },
+        { reference: 'vraagkop', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: 'Vraag %1', alignment: AlignmentType.START }] },
+        { reference: 'antwoordkop', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: 'Antwoord %1', alignment: AlignmentType.START }] },
+      ],
+    },
+    footnotes: Object.fromEntries(Object.entries(footnotes).map(([k, v]) => [k, { children: [new Paragraph(v)] }])),
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * A letter's plain text as a drafter's Word file: lines "Vraag …"/"Antwoord …" become Heading 2
+ * paragraphs, the other lines are joined into paragraphs (a blank line ends one).
+ */
+export function blocksFromText(text: string): WordBlock[] {
+  const out: WordBlock[] = [];
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length) out.push({ text: para.join(' ') });
+    para = [];
+  };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) flush();
+    else if (/^(Vraag|Antwoord)\s+\d+[a-z]?\s*$/u.test(line)) {
+      flush();
+      out.push({ heading: line });
+    } else para.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** A PDF with the given pages of text lines (Helvetica, 11 pt). */
+export async function makePdf(pages: string[][]): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = pdf.addPage([595, 842]);
+    let y = 780;
+    for (const line of lines) {
+      if (line) page.drawText(line, { x: 60, y, size: 11, font });
+      y -= 15;
+    }
+  }
+  return Buffer.from(await pdf.save());
+}
+
+/** A scanned letter: pages with only shapes (the "image" of text), no text layer. */
+export async function makeScanPdf(pages = 3): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  for (let p = 0; p < pages; p++) {
+    const page = pdf.addPage([595, 842]);
+    for (let y = 780; y > 100; y -= 15) page.drawRectangle({ x: 60, y, width: 380 + ((y * 7) % 90), height: 8, color: rgb(0.2, 0.2, 0.2) });
+  }
+  return Buffer.from(await pdf.save());
+}
+
+/**
+ * A PDF encrypted with the standard security handler and a user password that is not empty:
+ * the /U entry matches no empty password, so a reader must ask for one.
+ */
+export function makeEncryptedPdf(): Buffer {
+  const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 37 + seed) & 255).toString(16).padStart(2, '0')).join('');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    '<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Geheim) Tj ET      \nendstream',
+    `<< /Filter /Standard /V 1 /R 2 /O <${hex(32, 1)}> /U <${hex(32, 2)}> /P -44 >>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A PDF of `bytes` bytes (a header, then zeros; a sparse file on disk, written in no time). */
+export function writeHugePdf(file: string, bytes: number): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, '%PDF-1.7\n');
+    ftruncateSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function deflateZeros(bytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const z = createDeflateRaw({ level: 9 });
+  z.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    z.on('end', resolve);
+    z.on('error', reject);
+  });
+  const block = Buffer.alloc(1024 * 1024);
+  for (let left = bytes; left > 0; left -= block.length) {
+    const part = left >= block.length ? block : block.subarray(0, left);
+    if (!z.write(part)) await new Promise((r) => z.once('drain', r));
+  }
+  z.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A zip bomb posing as a Word file: word/document.xml inflates to `bytes` zeros. With `lie`, the
+ * headers claim it inflates to 1 KB (a reader trusting the headers would inflate it all).
+ */
+export async function makeZipBomb(bytes: number, lie = false): Promise<Buffer> {
+  const name = Buffer.from('word/document.xml');
+  const data = await deflateZeros(bytes);
+  // The CRC of `bytes` zeros, in 1 MB steps.
+  let crc = 0;
+  const block = Buffer.alloc(1024 * 1024);
+  for (let left = bytes; left > 0; left -= block.length) crc = crc32(left >= block.length ? block : block.subarray(0, left), crc);
+  const size = lie ? 1024 : bytes;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(crc >>> 0, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc >>> 0, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const cdOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
