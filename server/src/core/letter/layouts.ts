@@ -224,6 +224,8 @@ export function readSignatures(text: string, lines: Lines): void {
     if (kind !== LineKind.Text && kind !== LineKind.Stop) continue;
     const len = lines.tend[l] - lines.tstart[l];
     if (len > 120) continue;
+    // Only a stop line or a line opening "De …" may start a signature block.
+    if (kind === LineKind.Text && text.charCodeAt(lines.tstart[l]) !== 68) continue;
     let k = l + 1;
     while (k < lines.count && k <= l + 8 && (lines.kind[k] === LineKind.Blank || lines.kind[k] === LineKind.Furniture) && k <= l + 4) k++;
     const nameNext = k < lines.count && lines.kind[k] === LineKind.Text && lines.tend[k] - lines.tstart[k] <= 60 && NAME_LINE.test(text.slice(lines.tstart[k], lines.tend[k]));
