@@ -272,3 +272,28 @@ test('C18 a Kamervragen letter numbered as a lijst (bare numbers) is a question 
   assert.equal(parseLetter(answered).kind, 'answer-letter');
   assert.deepEqual(findingsAt(answered).filter((f) => f.startsWith('unanswered')).length, 3);
 });
+
+test('B8/B9/B13 heading variants: party in brackets, question or answer on the heading line, capitals, quotes, bullets, no space', () => {
+  const pairs: [string, string][] = [
+    ['Vraag 2 (SP)', 'Antwoord 2'],
+    ['Vraag 2 (GroenLinks-PvdA)', 'Antwoord 2 (minister)'],
+    ['VRAAG 2', 'ANTWOORD 2'],
+    ['> Vraag 2', 'Antwoord 2'],
+    ['- **Vraag 2:**', '- **Antwoord 2:**'],
+    ['Vraag2', 'Antwoord2'],
+    ['Vraag 2:', 'Antw. 2'],
+    ['Vraag 2', 'Antwoord vraag 2'],
+  ];
+  for (const [q, a] of pairs) {
+    const text = `Vraag 1\nHoeveel woningen zijn er gebouwd?\n\nAntwoord 1\nTienduizend.\n\n${q}\nWanneer komt de wet?\n\n${a}\n\nVraag 3\nWie betaalt het?\n\nAntwoord 3\nHet Rijk.\n`;
+    assert.deepEqual(read(text), ['1:answered', '2:missing', '3:answered'], q);
+    assertOpenIsReported(text);
+    const answered = text.replace(`${a}\n`, `${a}\nIn juni.\n`);
+    assert.deepEqual(read(answered), ['1:answered', '2:answered', '3:answered'], q);
+  }
+  // The question and the answer on the heading's line.
+  const same = 'Vraag 1 Bent u bekend met het bericht?\nAntwoord 1 Ja.\n\nVraag 2 Wanneer komt de wet?\nAntwoord 2\n\nVraag 3 Wie betaalt?\nAntwoord 3 Het Rijk.\n';
+  assert.deepEqual(read(same), ['1:answered', '2:missing', '3:answered']);
+  // A sentence starting with the word is no heading.
+  assert.deepEqual(read('Vraag 1\nWat kost het?\n\nAntwoord 1\nAntwoord 3 is eerder gegeven. Het kost tien.\n'), ['1:answered']);
+});

@@ -52,16 +52,18 @@ export interface Lines {
 /** Further numbers of a joint heading: ", 4", " en 5", " t/m 6", " tot en met 3", "–6", or a lost comma ("7 8"). */
 const ID_LIST = String.raw`((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)([ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met)(?=[ \t\u00a0]*$))?`;
 /** "(blz. 4)", "(pagina 4)", "(p. 4-5)" after a question number in a lijst van vragen. */
-const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?\))?`;
+const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:(?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?|[^()?.!\n]{1,40})\))?`;
+/** Before a heading: a Markdown quote ("> "), a list bullet ("- ", "* ", "• "), a Markdown heading's "#". */
+const HEAD_PREFIX = String.raw`^(?:>[ \t\u00a0]*)*(?:[-+•][ \t\u00a0]+)?(?:#{1,6}[ \t\u00a0]*)?`;
 const QUESTION_HEADING = new RegExp(
-  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vra(?:ag|gen)[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Vra(?:ag|gen)|VRA(?:AG|GEN))[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
     ID_LIST + PAGE_NOTE +
     String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
 const ANSWER_HEADING = new RegExp(
-  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:en)?(?:[ \t\u00a0]+(?:op|bij))?(?:[ \t\u00a0]+de)?(?:[ \t\u00a0]+vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
-    ID_LIST + String.raw`)?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Antw\.)(?:[ \t\u00a0]+(?:op|bij|OP))?(?:[ \t\u00a0]+(?:de|DE))?(?:[ \t\u00a0]+(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?(?:[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+    ID_LIST + String.raw`)?(?![\p{L}\p{N}])` + PAGE_NOTE + String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
 const PROSE_ANSWER_HEADING =
@@ -424,10 +426,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   }
   let m: RegExpExecArray | null;
   // Each pattern runs only where its first character can start it.
-  const markup = c0 === 35 || c0 === 42 || c0 === 95; // # * _
+  const markup = c0 === 35 || c0 === 42 || c0 === 95 || c0 === 62 || c0 === 45 || c0 === 43 || c0 === 0x2022; // # * _ > - + •
   if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[5] || !!m[6];
+    // "Vraag 1 Bent u bekend met …?": the question on the heading's line.
+    const closed = !!m[5] || !!m[6] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
       lines.id[l] = normalId(m[1]) + (m[2] ?? '');
@@ -439,7 +442,8 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   }
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[5] || !!m[6];
+    // "Antwoord 1 Ja.": the answer on the heading's line (a capital after the number).
+    const closed = !!m[5] || !!m[6] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
       lines.id[l] = m[1] ? normalId(m[1]) + (m[2] ?? '') : '';
