@@ -297,3 +297,13 @@ test('B8/B9/B13 heading variants: party in brackets, question or answer on the h
   // A sentence starting with the word is no heading.
   assert.deepEqual(read('Vraag 1\nWat kost het?\n\nAntwoord 1\nAntwoord 3 is eerder gegeven. Het kost tien.\n'), ['1:answered']);
 });
+
+test('B10 short letters on one line: read where their markers are unambiguous', () => {
+  const one = 'Vraag 1 Hoeveel woningen zijn er gebouwd? Antwoord 1 Tienduizend. Vraag 2 Wanneer komt de wet? Antwoord 2 In juni.\n';
+  assert.deepEqual(read(one), ['1:answered', '2:answered']);
+  assert.deepEqual(read(one.replace(' In juni.', '')), ['1:answered', '2:missing']);
+  assert.deepEqual(read(one.replace(' In juni.\n', '')), ['1:answered', '2:missing']);
+  assert.deepEqual(read(one.replace(' Antwoord 1 Tienduizend.', ' Antwoord 1')), ['1:missing', '2:answered']);
+  // A short line naming a question in passing is no letter on one line.
+  assert.deepEqual(read('Vraag 1\nWat kost het?\n\nAntwoord 1\nZoals gezegd. Vraag 2 van de commissie komt later. Antwoord 3 ook.\n'), ['1:answered']);
+});
