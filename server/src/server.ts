@@ -104,7 +104,8 @@ const diagnoses = new Diagnoses();
 function diagnosisOf(doc: TextDocument, analysis: Analysis, s: Settings): Diagnosis {
   const cached = diagnoses.get(doc.uri, doc.version, s);
   if (cached) return cached;
-  const diagnosis = analyzer.diagnose(analysis, letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s)), s);
+  const context = letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s));
+  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate } : context, s);
   diagnoses.set(doc.uri, doc.version, s, diagnosis);
   return diagnosis;
 }
@@ -285,7 +286,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter);
+    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);

@@ -8,6 +8,7 @@ import { checkQuestions } from '../../server/src/core/checks/questions';
 import { applySuppressions } from '../../server/src/core/suppress';
 import { LineIndex } from '../../server/src/core/text';
 import { fixture } from './letter-helpers';
+import { findCommitments } from '../../server/src/core/commitments';
 
 function analyse(text: string): number {
   const letter = parseLetter(text);
@@ -20,7 +21,10 @@ function analyse(text: string): number {
     assert.equal(typeof f.message, 'string');
   }
   for (const q of letter.questions) assert.ok(q.span.start >= 0 && q.span.end <= text.length);
-  return findings.length;
+  // Commitments (issue 12) read the same text.
+  const commitments = findCommitments(text);
+  for (const c of commitments.items) assert.ok(c.span.start >= 0 && c.span.end <= text.length && c.span.start <= c.span.end, 'span of a commitment');
+  return findings.length + commitments.items.length;
 }
 
 function scan(text: string): number {
@@ -154,6 +158,10 @@ const CASES: Record<string, (size: number) => string> = {
     }
     return parts.join('');
   },
+  // Commitments: every word an anchor, no sentence end, forms that almost match.
+  'commitment anchors without a stop': (size) => repeatTo('uw Kamer wordt u terug Kamer informeren ', size),
+  'commitment forms on one long line': (size) => repeatTo('Ik zal uw Kamer voor de zomer informeren, en uw Kamer wordt na de zomer geïnformeerd; ', size),
+  'commitments one per line': (size) => repeatTo('Uw Kamer ontvangt voor 1 juli de evaluatie.\n', size),
 };
 
 test('adversarial input: no crash, spans inside the text (each kind at 64 KB, CRLF and CR too)', () => {

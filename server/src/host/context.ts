@@ -1,6 +1,7 @@
 // The context of a letter as every host builds it for `diagnose`: the other letters of its
 // workspace (its folder and two levels of subfolders, open editors' texts first), its question
-// letter (named in the letter, set in the settings, or found in its folder), and today's date.
+// letter (named in the letter, set in the settings, or found in its folder), today's date, and the
+// file's date (for the commitments of a letter whose header has none).
 // The language server (open letters and the workspace check) and the CLI (`check`) build it
 // with this one class, so they see the same workspace.
 import * as os from 'node:os';
@@ -16,6 +17,7 @@ import type { CitationWorkspace } from '../core/features/citationLookup';
 import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
 import { fsPathOf } from './files';
+import { fileDate } from './fileDate';
 import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 
 export { fsPathOf };
@@ -96,6 +98,8 @@ export class LetterContext {
       questionLetter: this.questionLetter(uri, analysis, questionLetterSetting),
       facts,
       today: today(),
+      // A letter without a date in its header is dated by its file (the briefdatum setting wins; see the server).
+      letterDate: fileDate(uri),
     };
   }
 

@@ -3,6 +3,8 @@
  * answer state in Dutch.
  */
 import type { Letter, QuestionUnit, Section } from '../model';
+import { dueLabel } from '../commitments/present';
+import type { Commitments } from '../commitments/find';
 import { collapseWhitespace, type Span } from '../text';
 import type { OutlineNode } from './types';
 
@@ -50,8 +52,39 @@ function questionNode(unit: QuestionUnit): OutlineNode {
   };
 }
 
-/** The outline of a letter, in document order. */
-export function documentOutline(letter: Letter): OutlineNode[] {
+/**
+ * The outline of a letter, in document order; with `commitments`, a last group "Toezeggingen"
+ * holds each commitment with its due date.
+ */
+export function documentOutline(letter: Letter, commitments?: Commitments): OutlineNode[] {
+  const out = questionOutline(letter);
+  if (commitments?.items.length) out.push(commitmentsNode(commitments));
+  return out;
+}
+
+/** The "Toezeggingen" group: one child per commitment (its sentence, its due label). */
+function commitmentsNode(commitments: Commitments): OutlineNode {
+  const items = commitments.items;
+  const children: OutlineNode[] = items.map((c) => ({
+    kind: 'commitment',
+    name: oneLine(c.text),
+    detail: dueLabel(c.due),
+    span: c.span,
+    selectionSpan: c.span,
+    children: [],
+  }));
+  const span = { start: items[0].span.start, end: items[items.length - 1].span.end };
+  return {
+    kind: 'commitments',
+    name: 'Toezeggingen',
+    detail: `${items.length} ${items.length === 1 ? 'toezegging' : 'toezeggingen'}`,
+    span,
+    selectionSpan: items[0].span,
+    children,
+  };
+}
+
+function questionOutline(letter: Letter): OutlineNode[] {
   const bySection = new Map<number, OutlineNode[]>();
   const top: OutlineNode[] = [];
   for (const unit of letter.questions) {
