@@ -56,13 +56,19 @@ export interface CheckFileResult {
 /** The summary of a letter and its diagnosed findings (see CheckSummary). */
 export function summaryOf(letter: Letter, findings: Finding[]): CheckSummary {
   const s = answerStatus(letter);
-  return { questions: s.total, answered: s.answered, byReference: s.byReference, open: s.total - s.answered, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
+  // A question letter asks and is not expected to answer: its questions are not open (nothing
+  // reports them open either — every open question in a summary has its own finding).
+  const open = (letter as { kind?: string }).kind === 'question-letter' ? 0 : s.total - s.answered;
+  return { questions: s.total, answered: s.answered, byReference: s.byReference, open, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
 }
 
 /** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output). */
 export function summaryText(s: CheckSummary): string {
   if (!s.questions) return s.noneRecognised ? 'geen vragen herkend' : 'geen vragen';
-  const parts = [`${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`, `${s.answered} beantwoord`];
+  const n = `${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`;
+  // Only a question letter has questions neither answered nor open.
+  if (s.answered + s.open < s.questions) return `${n} (vragenbrief: niet op antwoorden gecontroleerd)`;
+  const parts = [n, `${s.answered} beantwoord`];
   if (s.byReference) parts[1] += ` (${s.byReference} door verwijzing)`;
   parts.push(`${s.open} open`);
   return parts.join(', ');

@@ -21,7 +21,12 @@ export function answerStateLabel(unit: QuestionUnit): string {
       return 'alleen context';
     case 'by-reference': {
       const t = unit.answer.refersTo;
-      if (t.length === 0) return 'verwijst naar een ander antwoord';
+      if (t.length === 0) {
+        // A mededeling or an answer pointing to another paper: name it.
+        const m = /^kst-(\d+)-(?:([\dA-Z]+)-)?(\d+)$/.exec(unit.answer.paper ?? '');
+        if (m) return `beantwoord met Kamerstuk ${m[1]}${m[2] ? `-${m[2]}` : ''}, nr. ${m[3]}`;
+        return unit.answer.span ? 'beantwoord met een andere brief' : 'verwijst naar een ander antwoord';
+      }
       const list = t.length === 1 ? t[0] : `${t.slice(0, -1).join(', ')} en ${t[t.length - 1]}`;
       return `verwijst naar vraag ${list}`;
     }

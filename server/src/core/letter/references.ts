@@ -11,6 +11,8 @@ const TARGET = /(t\/m|tot en met|[–-])|(\d{1,4})([a-z]?)/gi;
 const HET_BEFORE = /\bhet[ \t\r\n\u00a0]+$/i;
 /** "antwoord 3" without "op vraag" is a reference only after these words ("In antwoord 3 …", "zie antwoord 3"). */
 const BARE_BEFORE = /\b(?:in|zie|naar|bij|met|uit|van|als|het)[ \t\r\n\u00a0]+$/i;
+/** Words that make "het antwoord op vraag N" the subject of a sentence pointing elsewhere. */
+const SUBJECT_BEFORE = /(?:^|[^\p{L}])(?:voor|betreft|aangaande|inzake)[ \t\r\n\u00a0]+$/iu;
 /** A range wider than this is taken as its two ends only. */
 const MAX_RANGE = 60;
 /**
@@ -50,6 +52,9 @@ export function findAnswerReferences(text: string, sectionAt: (offset: number) =
     if (bare && !BARE_BEFORE.test(before)) continue;
     const het = HET_BEFORE.exec(before);
     const start = het ? a - het[0].length : a;
+    // "Voor het antwoord op vraag 1 verwijs ik naar mijn brief …", "Wat betreft het antwoord op
+    // de vragen 1 en 2 …": the question is the subject of a pointer elsewhere, not its target.
+    if (SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 14), start))) continue;
     const targets: string[] = [];
     const targetSpans: Span[] = [];
     const firstAt = a + m[0].length - m[2].length - m[1].length;
