@@ -6,9 +6,9 @@ import { dueLabel, isPastDue, letterDateOriginLabel, PAST_DUE } from '../core/co
 import { dutchDate } from '../core/commitments/dates';
 import { parseIsoDate } from '../core/commitments/dates';
 import { LineIndex, type Range } from '../core/text';
-import { InputError } from './io';
+import { displayPath, InputError } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
-import { letterFiles } from '../host/files';
+import { letterFiles } from '../host/read';
 import { extractedFilesUnder, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import type { CommandResult } from './main';
 
@@ -90,7 +90,7 @@ export function commitmentsCsv(results: CommitmentsResult[], excel = false): str
  * The files the command line names: each file as given, each folder's letters as `check MAP`
  * finds them (text, PDF and Word); a folder without letters gives a Dutch message.
  */
-function namedFiles(args: string[]): { files: string[]; errors: string[] } {
+async function namedFiles(args: string[]): Promise<{ files: string[]; errors: string[] }> {
   const files: string[] = [];
   const errors: string[] = [];
   for (const f of args) {
@@ -104,8 +104,8 @@ function namedFiles(args: string[]): { files: string[]; errors: string[] } {
       files.push(f);
       continue;
     }
-    const under = [...letterFiles(f), ...extractedFilesUnder(f)].sort();
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
+    const under = [...(await letterFiles(f)), ...(await extractedFilesUnder(f))].sort();
+    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
   return { files, errors };
@@ -118,7 +118,7 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
   const datum = args.flags.get('datum');
   if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${datum} is geen datum (gebruik JJJJ-MM-DD)`);
-  const { files, errors } = namedFiles(args.files);
+  const { files, errors } = await namedFiles(args.files);
   const stderr = errors.map((e) => `antwoordbrief: ${e}`);
   const results: CommitmentsResult[] = [];
   for (const file of files) {
@@ -140,7 +140,7 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   if (format === 'csv') return { stdout: commitmentsCsv(results, args.flags.get('excel') === true), stderr, code };
   const out: string[] = [];
   for (const r of results) {
-    out.push(`${r.file}: ${r.commitments.length} ${r.commitments.length === 1 ? 'toezegging' : 'toezeggingen'}`);
+    out.push(`${displayPath(r.file)}: ${r.commitments.length} ${r.commitments.length === 1 ? 'toezegging' : 'toezeggingen'}`);
     out.push(`  briefdatum: ${r.letterDate.date ? `${dutchDate(r.letterDate.date)} (${letterDateOriginLabel(r.letterDate.from)})` : 'onbekend: de brief heeft geen datum — geef --datum JJJJ-MM-DD'}`);
     for (const c of r.commitments) {
       const label = dueLabel({ phrase: c.due.phrase, date: c.due.date, at: -1, ...(c.needsLetterDate ? { needsLetterDate: true } : {}) });

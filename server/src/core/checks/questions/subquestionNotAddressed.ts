@@ -5,7 +5,7 @@
  * in an index of its answer's words, never by scanning the answer once per subquestion.
  */
 import type { Finding, Letter, QuestionUnit } from '../../model';
-import { resolveTarget } from '../../letter/references';
+import { resolveAnswerTarget } from '../../letter/references';
 import { keyTerms, type KeyTerm } from '../../lang/dutch';
 import type { Memo } from '../../memo';
 import { quote } from './common';
@@ -142,7 +142,7 @@ function answerTexts(letter: Letter, q: QuestionUnit): string[] {
   while (queue.length) {
     const u = queue.shift()!;
     for (const t of u.answer.refersTo) {
-      const target = resolveTarget(letter, u.sectionIndex, t);
+      const target = resolveAnswerTarget(letter, u, t);
       if (!target || seen.has(target)) continue;
       seen.add(target);
       texts.push(target.answer.text);
