@@ -528,3 +528,10 @@ test('a footnote\'s last sentence ends at its stop before the body text it inter
   assert.equal(found.items.length, 1);
   assert.match(found.items[0].text, /wordt verzonden\.$/);
 });
+
+test('a future verb whose act belongs to a clause of another subject, the Kamer unnamed, is not a commitment', () => {
+  assert.equal(isCommitment('Ik zal de regeling aanpassen, waarna de gemeenten hun inwoners voor de zomer zullen informeren.'), false);
+  assert.equal(isCommitment('Ik verwacht dat de NZa de zorgverzekeraars na de zomer zal informeren.'), false);
+  assert.ok(isCommitment('Ik verwacht dat ik uw Kamer na de zomer kan informeren over de uitkomsten.'));
+  assert.ok(isCommitment('Ik zal hierop na de zomer terugkomen.'));
+});

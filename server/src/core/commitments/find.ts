@@ -434,6 +434,9 @@ export function commitmentMatch(sentence: string): Span | null {
     // "Ik zal uw Kamer hierover niet informeren", "Het kabinet is niet voornemens …".
     if (NEGATION.test(m[0])) continue;
     // "Uw Kamer wordt door de Rekenkamer geïnformeerd": another body acts.
+    // "Ik zal de regeling aanpassen, waarna de gemeenten hun inwoners … zullen informeren": the
+    // act belongs to a clause of another subject, and the Kamer is not named in the form.
+    if (CLAUSE_BREAK.test(m[0]) && !NAMES_KAMER.test(m[0])) continue;
     if (OTHER_AGENT.test(m[0]) || AGENT_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 80))) continue;
     hit = { start: m.index, end: m.index + m[0].length };
     promise = !!p.promise;
@@ -461,6 +464,9 @@ const OTHER_AGENT =
   /\bdoor\s+(?!(?:mij|ons|mijzelf|middel|het\s+kabinet|de\s+regering|de\s+(?:minister|staatssecretaris|ministers|bewindspersonen)|mijn\s+(?:ministerie|collega|ambtgeno(?:o|te))|het\s+ministerie)\b)\S/u;
 /** "… geïnformeerd door de Inspectie": the agent named right after the form. */
 const AGENT_AFTER = new RegExp(String.raw`^\s+${OTHER_AGENT.source.slice(2)}`, 'u');
+/** A subordinate clause opening inside a form (its own subject may act). */
+const CLAUSE_BREAK = /\b(?:dat|waarna|zodat|omdat|nadat|opdat|waarmee|wanneer|waarbij)\b/u;
+const NAMES_KAMER = new RegExp(String.raw`\b(?:${KAMER})\b`, 'u');
 const NEGATION = /\b(?:niet|geen|nooit)\b/u;
 /** A motion's or member's words quoted in the letter: "verzoekt de regering de Kamer … te informeren". */
 const OTHERS_ASK = /\b(?:verzoekt|verzoeken|vraagt|vragen)\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b/u;
