@@ -541,12 +541,14 @@ const BETWEEN_QA = /^\s*(?:(?:\*\*)?(?:Antwoord|Reactie)(?:[ \t]+(?:op[ \t]+vraa
  * between the question and it. Reads at most 1,500 code units back.
  */
 function bareYes(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
+  if (end - start > 60) return null;
   const said = text.slice(start, end).trim();
   if (!BARE_YES.test(said)) return null;
   // The answer ends here: nothing but blanks up to a blank line or the end.
   const after = /^[ \t]*(?:\r?\n[ \t]*(?:\r?\n|$)|$)/.exec(text.slice(end, end + 200));
   if (!after && end < text.length) return null;
-  const q = text.lastIndexOf('?', start);
+  let q = start - 1;
+  while (q >= 0 && start - q <= WINDOW && text.charCodeAt(q) !== 63) q--;
   if (q < 0 || start - q > WINDOW) return null;
   if (!BETWEEN_QA.test(text.slice(q + 1, start))) return null;
   const qs = sentenceStart(text, q);
