@@ -175,7 +175,10 @@ test('the motion\'s own number wins over an earlier mention of the name', () => 
   assert.deepEqual([bikker.refs.map((r) => r.id), bikker.via?.kind], [['kst-36045-194'], 'footnote']);
   // A gewijzigde motie is its own paper: never linked through the original motion's number.
   const amended = 'De motie Bikker (Kamerstuk 36 410, nr. 7) en de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 11). Over de gewijzigde motie Bikker later meer; de motie Bikker is klaar.';
-  assert.deepEqual(linked(amended), ['kst-36410-7', 'kst-36410-11', 'kst-36410-11', 'kst-36410-7']);
+  // "de motie Bikker" after a gewijzigde motie Bikker: the original or the amended one (n04).
+  assert.deepEqual(linked(amended), ['kst-36410-7', 'kst-36410-11', 'kst-36410-11', '? kst-36410-7 | kst-36410-11']);
+  assert.deepEqual(linked('De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.'),
+    ['kst-32813-1200', 'kst-32813-1215', '? kst-32813-1200 | kst-32813-1215']);
   assert.deepEqual(linked('De motie Bikker (Kamerstuk 36 410, nr. 7). De gewijzigde motie Bikker volgt.'), ['kst-36410-7', '-']);
   // A later mention with the number links an earlier one without.
   assert.deepEqual(linked('Over de motie Bikker straks meer. De motie Bikker (Kamerstuk 36 410, nr. 7) is aangenomen.'), ['kst-36410-7', 'kst-36410-7']);
@@ -257,7 +260,7 @@ test('own fixture (Aanhangsel as pasted from its PDF): the kinds mixed, exact', 
   assert.deepEqual(c.motions.map((m) => [m.signer, m.amended ?? false, m.via?.kind ?? null, m.refs.map((r) => r.id).join(), (m.candidates ?? []).map((x) => x.refs[0].id).join()]), [
     ['De Vries-Kramer', false, 'earlier', 'kst-32698-870', ''], // the title, through the mention with footnote 1 below it
     ['De Vries-Kramer', false, 'footnote', 'kst-32698-870', ''], // "De Vries-" / "Kramer c.s.1": label column, body after the ISSN block
-    ['Bakker', false, 'earlier', 'kst-21501-32-1740', ''], // the parenthesis belongs to the gewijzigde motie after it
+    ['Bakker', false, null, '', 'kst-21501-32-1740,kst-21501-32-1744'], // the parenthesis belongs to the gewijzigde motie after it: original or amended?
     ['Bakker', true, 'parenthesis', 'kst-21501-32-1744', ''],
     ['Bakker', false, 'footnote', 'kst-21501-32-1740', ''], // superscript marker, compact form in the footnote
     ['Bakker', true, 'earlier', 'kst-21501-32-1744', ''], // a gewijzigde motie through the gewijzigde one only
@@ -274,4 +277,44 @@ test('across the workspace: one motion of the signer links, two different ones d
   const m = linkAcrossWorkspace(own, two).motions[0];
   assert.deepEqual([m.refs, m.via], [[], null]);
   assert.deepEqual(m.candidates?.map((c) => [c.refs[0].id, c.via.kind === 'earlier' && c.via.uri]), [['kst-36410-7', 'file:///a.md'], ['kst-36410-9', 'file:///b.md']]);
+});
+
+test('a letter toevoeging with a volgnummer is no Eerste Kamer letter (issue 13, round 2)', () => {
+  for (const [text, want] of [
+    ['Kamerstuk 35 925 A, nr. 68.', ['kst-35925-A-68']],
+    ['Kamerstukken II 2023/24, 36 410 A, nr. 5.', ['kst-36410-A-5']],
+    ['Zie 36 820 M, nr. 3.', ['kst-36820-M-3']],
+    ['Kamerstuk 34 775 B nr. 12.', ['kst-34775-B-12']],
+    // The compact form with a letter: never the dossier.
+    ['Kamerstuk 35925-A-68.', ['kst-35925-A-68']],
+    ['Zie 36 410-A-5 en 36410-B-3.', ['kst-36410-A-5', 'kst-36410-B-3']],
+    // An Eerste Kamer letter stands alone.
+    ['Kamerstukken I 2025/26, 30 821, E.', ['kst-30821-E']],
+    ['Kamerstuk I 31145 AA', ['kst-31145-AA']],
+    ['(30 821, F)', ['kst-30821-F']],
+  ] as [string, string[]][]) {
+    assert.deepEqual(ids(text), want, text);
+  }
+  assert.deepEqual(linked('De motie Van Dijk (Kamerstuk 35 925 A, nr. 68) is aangenomen.'), ['kst-35925-A-68']);
+});
+
+test('a dash at a line break keeps its toevoeging (issue 13, round 2)', () => {
+  assert.deepEqual(ids('Kamerstuk 21 501-\n32, nr. 1740.'), ['kst-21501-32-1740']);
+  assert.deepEqual(ids('Kamerstuk 35 570-\nVI, nr. 12.'), ['kst-35570-VI-12']);
+  assert.deepEqual(ids('Kamerstukken II 2019/20, 21 501-\r\n02, nr. 2150.'), ['kst-21501-02-2150']);
+});
+
+test('a volgnummer that was written is never replaced by the dossier (issue 13, round 2)', () => {
+  // Read: a four-digit number without "nr.", "nr," from OCR, a soft hyphen before the number.
+  assert.deepEqual(ids('Kamerstuk 21 501-32, 1742.'), ['kst-21501-32-1742']);
+  assert.deepEqual(ids('Kamerstuk 21 501-32, nr, 47.'), ['kst-21501-32-47']);
+  assert.deepEqual(ids('Kamerstuk 21 501-32, nr. \u00ad47.'), ['kst-21501-32-47']);
+  assert.deepEqual(ids('Kamerstuk 21 501-32, nr.\u00ad 1738.'), ['kst-21501-32-1738']);
+  assert.deepEqual(ids('Handelingen II 2019/20, 96, item 7.'), ['h-tk-20192020-96-7']);
+  // Not readable: no citation rather than the dossier or the year.
+  for (const text of ['Kamerstuk 21 501-32, nr. ?47.', 'Kamerstukken II 2019/20, 30 821, nr. x.', 'Kamerstuk 30 821, nr. 123456.', 'Handelingen II 2019/20, nr. ?']) {
+    assert.deepEqual(ids(text), [], text);
+  }
+  // A year after the dossier is no volgnummer: the dossier is cited.
+  assert.deepEqual(ids('Kamerstuk 30 821, 2020 was een druk jaar.'), ['kst-30821']);
 });

@@ -178,6 +178,8 @@ export class Grammar {
     else return null;
     let j = i + 1;
     if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
+    // "nr, 47": OCR read the dot as a comma; only when a number follows.
+    else if (t.isP(j, ',') && t.gap[j] === GLUED && t.isNum(j + 1) && t.gap[j + 1] <= SPACE) j++;
     return [plural, j];
   }
 
@@ -286,16 +288,25 @@ export class Grammar {
     let toevoeging: string | null = null;
     let dash = false;
     // Toevoeging.
-    if (t.isDash(j) && t.gap[j] === GLUED && t.isNum(j + 1) && t.len(j + 1) === 2 && t.gap[j + 1] === GLUED) {
+    // After a dash the part may stand on the next line: "21 501-⏎32, nr. 1740" broken by the PDF.
+    const afterDash = t.isDash(j) && t.gap[j] === GLUED && (t.gap[j + 1] === GLUED || t.gap[j + 1] === NEWLINE);
+    if (afterDash && t.isNum(j + 1) && t.len(j + 1) === 2) {
       toevoeging = t.str(j + 1);
       j += 2;
       dash = !(t.isDash(j) && t.gap[j] === GLUED);
-    } else if (t.isDash(j) && t.gap[j] === GLUED && t.isWord(j + 1) && t.gap[j + 1] === GLUED && t.len(j + 1) <= 2 &&
-      /^[A-Z]{1,2}$/.test(t.str(j + 1)) && this.nrWord(this.comma(j + 2))) {
-      // "35 925-A, nr. 68": a letter toevoeging (a fund of a budget) written with a dash.
+    } else if (afterDash && this.letterToevoeging(j + 1, true)) {
+      // "35 925-A, nr. 68", "35925-A-68": a letter toevoeging (a fund of a budget) written with a dash.
       toevoeging = t.str(j + 1);
       j += 2;
-    } else if ((t.isDash(j) || t.isP(j, '.')) && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= SPACE) {
+    } else if (t.isWord(j) && t.gap[j] === SPACE && !this.roman(j) && this.letterToevoeging(j, false)) {
+      // "35 925 A, nr. 68", "36 410 A nr. 5": a letter followed by a volgnummer is a toevoeging;
+      // an Eerste Kamer letter is the letter alone ("30 821, E").
+      toevoeging = t.str(j);
+      j += 1;
+    } else if (t.isDash(j) && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= NEWLINE) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    } else if (t.isP(j, '.') && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= SPACE) {
       toevoeging = t.str(j + 1);
       j += 2;
     } else if (this.roman(j) && t.gap[j] <= SPACE && !this.romanIsLetter(j)) {
@@ -308,6 +319,34 @@ export class Grammar {
     // Rijkswet number "(R 1669)" / "(R2064)": not part of the identifier.
     if (t.isP(j, '(') && t.is(j + 1, 'R') && t.isNum(j + 2) && t.isP(j + 3, ')')) j += 4;
     return { dossier: d, toevoeging, next: j, dash, spaced };
+  }
+
+  /**
+   * A one- or two-letter upper-case toevoeging at i that a volgnummer follows: ", nr. 68" / " nr. 68"
+   * (and, with `compact`, "-68" glued on as in "35925-A-68"). Only the volgnummer tells it from an
+   * Eerste Kamer letter, which stands alone.
+   */
+  private letterToevoeging(i: number, compact: boolean): boolean {
+    const t = this.t;
+    if (!t.isWord(i) || t.len(i) > 2 || !/^[A-Z]{1,2}$/.test(t.str(i))) return false;
+    const n = i + 1;
+    if (compact && t.isDash(n) && t.gap[n] === GLUED && t.isNum(n + 1) && t.gap[n + 1] === GLUED) return true;
+    if (t.gap[n] !== GLUED && !t.isWord(n)) return false;
+    const nw = this.nrWord(this.comma(n));
+    return nw !== null;
+  }
+
+  /**
+   * After a dossier at i, the citation clearly had a volgnummer that could not be read ("nr." with
+   * no number after it, e.g. "nr. ?47", a number of five or more digits): the citation is then
+   * dropped rather than shown as the dossier, which would be a wrong paper shown as certain.
+   */
+  private lostNumber(i: number): boolean {
+    const t = this.t;
+    const c = this.em(this.comma(i));
+    if (c >= t.count) return false;
+    if (this.nrWord(c)) return true;
+    return c > i && t.isNum(c) && t.len(c) > 4 && t.gap[c] <= SPACE;
   }
 
   /** "Kamerstuk I 31145 X" has no volgnummer after it: a lone Roman-looking word may be the EK letter. */
@@ -468,7 +507,8 @@ export class Grammar {
         next: pages ? pages[1] : after,
       };
     }
-    if (strong && t.isNum(afterComma) && t.len(afterComma) <= 3) {
+    // "21 501-32, 1742": a four-digit volgnummer without "nr." too, unless it reads as a year.
+    if (strong && t.isNum(afterComma) && (t.len(afterComma) <= 3 || (t.len(afterComma) === 4 && (t.num(afterComma) < 1900 || t.num(afterComma) > 2100)))) {
       const n = this.num(afterComma);
       if (!n) return null;
       const k = afterComma + this.numTokens(afterComma, n);
@@ -611,6 +651,7 @@ export class Grammar {
     }
     // A 4-digit "dossier" without a number is more likely a year ("Kamerstukken 2024").
     if (!np && first.dossier.length === 4) return null;
+    if (!np && this.lostNumber(after)) return null;
     return this.build(t.start[i], first, count, np, kamer, vj, np ? np.next : after, 'kamerstuk');
   }
 
@@ -685,7 +726,10 @@ export class Grammar {
     if (t.isNum(j + 1) && t.len(j + 1) === 2 && t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
       toevoeging = t.str(j + 1);
       j += 2;
-    } else if (this.roman(j + 1) && t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
+    } else if ((this.roman(j + 1) || (t.isWord(j + 1) && t.len(j + 1) <= 2 && /^[A-Z]{1,2}$/.test(t.str(j + 1)))) &&
+      t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
+      // "36410-X-46", and a letter toevoeging "35925-A-68".
+
       toevoeging = t.str(j + 1);
       j += 2;
     }
@@ -827,12 +871,20 @@ export class Grammar {
     for (let guard = 0; guard < 6; guard++) {
       const c = this.comma(j);
       const nw = this.nrWord(c);
+      // "nr." with no readable number: the citation's number is lost; never show the year alone.
+      if (nw && nr === null && !t.isNum(nw[1])) return null;
       if (nw && t.isNum(nw[1])) {
         const n = this.num(nw[1]);
         if (!n) break;
         if (nr === null) { nr = n.value; lastNr = nw[1]; }
         j = nw[1] + this.numTokens(nw[1], n);
         continue;
+      }
+      // "Handelingen II 2019/20, 96, item 7": the vergadering number without "nr.".
+      if (nr === null && c > j && t.isNum(c) && t.len(c) <= 3 && (t.isP(c + 1, ',') || t.gap[c + 1] !== GLUED) && !this.pages(c + 1) &&
+        (t.isCI(this.comma(c + 1), 'item') || (t.isP(c + 1, ',') && this.nrWord(c + 2)))) {
+        const n = this.num(c);
+        if (n) { nr = n.value; lastNr = c; j = c + 1; continue; }
       }
       if (t.isCI(c, 'item') && t.isNum(c + 1)) {
         item = t.str(c + 1);

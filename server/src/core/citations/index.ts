@@ -330,7 +330,13 @@ function linkMotions(
       }
     }
     if (!chosen && !conflict && s.key) {
-      const others = bySigner.get(s.key) ?? [];
+      let others = bySigner.get(s.key) ?? [];
+      // "De motie Bontenbal" after "de gewijzigde motie Bontenbal (… nr. 1215)": the original or
+      // the amended one; when they name different papers, both are candidates.
+      if (!m.amended && others.length) {
+        const amendedOnes = (bySigner.get(s.key + '#gewijzigd') ?? []).filter((e) => !others.some((o) => idsKey(o.refs) === idsKey(e.refs)));
+        if (amendedOnes.length) others = others.concat(amendedOnes);
+      }
       if (others.length === 1) {
         const cs = others[0].citationSpan;
         chosen = { refs: others[0].refs, via: { kind: 'earlier', citationSpan: cs }, citationSpan: cs };
