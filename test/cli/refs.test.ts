@@ -49,6 +49,28 @@ test('refs --format json lists references and motions with range and via', () =>
   }
 });
 
+test('refs carries the doubt of an ambiguous dash form and of a motion with conflicting evidence (text and JSON)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
+  try {
+    writeFileSync(path.join(dir, 'twijfel.txt'), 'Zie de brief (36 123-45) en Kamerstuk 36 410, nr. 45.\n' +
+      'De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.\n');
+    const j = run(['refs', '--format', 'json', 'twijfel.txt'], dir);
+    assert.equal(j.code, 0, j.stderr);
+    const refs = JSON.parse(j.stdout)[0].references;
+    const amb = refs.find((x: any) => x.id === 'kst-36123-45');
+    assert.equal(amb.ambiguous, 'dossier 36 123-45');
+    assert.equal(refs.find((x: any) => x.id === 'kst-36410-45').ambiguous, undefined, 'a certain paper carries no doubt');
+    const last = refs.filter((x: any) => x.kind === 'motie').at(-1);
+    assert.deepEqual([last.id, last.candidates], [null, ['kst-32813-1200', 'kst-32813-1215']]);
+    const t = run(['refs', '--format', 'text', 'twijfel.txt'], dir);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /Kamerstuk 36 123, nr\. 45 of dossier 36 123-45\?  \[kst-36123-45 of dossier 36 123-45\?\]/);
+    assert.match(t.stdout, /De motie Bontenbal → niet zeker: kst-32813-1200 of kst-32813-1215\?/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('refs links motions through the other files given; an unreadable file is reported, the rest kept', (t) => {
   if (!existsSync(CORPUS)) return t.skip('corpus: ../shared not present');
   const f = (p: string) => path.join(CORPUS, readdirSync(CORPUS).find((n) => n.startsWith(p))!);

@@ -18,6 +18,13 @@ export interface RefEntry {
   canonical: string | null;
   /** How a motion mention was linked: "voetnoot 7", "haakjes", "eerdere verwijzing regel 12"; null otherwise. */
   via: string | null;
+  /**
+   * Set when the citation may as well name a dossier ("36 123-45": paper nr. 45 of dossier 36 123 or
+   * the dossier 36 123-45): "dossier 36 123-45". The id is then not certain.
+   */
+  ambiguous?: string;
+  /** A motion mention whose evidence conflicts: the ids of the papers it may be (it has no id then). */
+  candidates?: string[];
   /** PDF only: the page of the mention. */
   page?: number | null;
 }
@@ -47,12 +54,17 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
     const lines = new LineIndex(a.text);
     const entries: (RefEntry & { at: number })[] = [];
     for (const r of c.references) {
-      entries.push({ at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
+      const e: RefEntry & { at: number } = { at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null };
+      if (r.orDossier) e.ambiguous = `dossier ${r.orDossier}`;
+      entries.push(e);
     }
     for (const m of c.motions) {
       const via = viaText(m, lines, byFile);
       const base = { at: m.span.start, text: collapseWhitespace(m.text), range: lines.range(m.span), kind: 'motie' };
-      if (!m.refs.length) entries.push({ ...base, id: null, canonical: null, via: null });
+      if (!m.refs.length) {
+        const cands = [...new Set((m.candidates ?? []).flatMap((c) => c.refs.map((r) => r.id)))];
+        entries.push({ ...base, id: null, canonical: null, via: null, ...(cands.length ? { candidates: cands } : {}) });
+      }
       for (const r of m.refs) entries.push({ ...base, id: r.id, canonical: r.canonical, via });
     }
     entries.sort((x, y) => x.at - y.at);
@@ -87,7 +99,9 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
     out.push(r.file);
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
-      const what = e.kind === 'motie' ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : `${e.text} → geen Kamerstuknummer gevonden`) : `${e.canonical}  [${e.id}]`;
+      const what = e.kind === 'motie'
+        ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : e.candidates ? `${e.text} → niet zeker: ${e.candidates.join(' of ')}?` : `${e.text} → geen Kamerstuknummer gevonden`)
+        : e.ambiguous ? `${e.canonical} of ${e.ambiguous}?  [${e.id} of ${e.ambiguous}?]` : `${e.canonical}  [${e.id}]`;
       out.push(`  ${where}: ${what}${pageSuffix(e.page)}`);
     }
   }
