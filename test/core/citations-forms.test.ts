@@ -318,3 +318,17 @@ test('a volgnummer that was written is never replaced by the dossier (issue 13, 
   // A year after the dossier is no volgnummer: the dossier is cited.
   assert.deepEqual(ids('Kamerstuk 30 821, 2020 was een druk jaar.'), ['kst-30821']);
 });
+
+test('a motion\'s own footnote wins; two superscript footnotes on one line; the long gewijzigde form (issue 13, round 2)', () => {
+  // The footnote runs on over the next line, whose mention has its own parenthesis (m13).
+  const m13 = 'Zoals verzocht in de motie Erkens3 rapporteer ik.\n3 Kamerstuk 36 045, nr. 194, motie Erkens c.s.\nEerder werd de motie Erkens (Kamerstuk 36 045, nr. 100) verworpen.';
+  assert.deepEqual(linked(m13), ['kst-36045-194', 'kst-36045-194', 'kst-36045-100']);
+  // Two papers in one footnote with no other mention claiming one: still not certain.
+  assert.deepEqual(linked('De motie van het lid Erkens7 is uitgevoerd.\n7 Kamerstuk 30 821, nr. 81 en Kamerstuk 24 095, nr. 487.'), ['? kst-30821-81 | kst-24095-487']);
+  // Superscript labels, two on one line (e10), also three.
+  assert.deepEqual(linked('De motie Erkens¹ en de motie Kröger² zijn aangenomen.\n¹ Kamerstuk 36 410 X, nr. 46. ² Kamerstuk 36 410 X, nr. 47.'), ['kst-36410-X-46', 'kst-36410-X-47']);
+  assert.deepEqual(linked('De motie Erkens¹, de motie Kröger² en de motie Bikker³.\n¹ Kamerstuk 36 410 X, nr. 46. ² Kamerstuk 36 410 X, nr. 47. ³ Kamerstuk 36 410 X, nr. 48.'), ['kst-36410-X-46', 'kst-36410-X-47', 'kst-36410-X-48']);
+  // "ter vervanging van die gedrukt onder nr. 1200 (…, nr. 1215)": the amended motion's own paper.
+  const e11 = cite('De gewijzigde motie van het lid Bontenbal c.s. ter vervanging van die gedrukt onder nr. 1200 (Kamerstuk 32 813, nr. 1215) is aangenomen.').motions[0];
+  assert.deepEqual([e11.refs.map((r) => r.id), e11.via?.kind, e11.amended], [['kst-32813-1215'], 'parenthesis', true]);
+});

@@ -206,12 +206,46 @@ function linkMotions(
     return res;
   };
 
+  /**
+   * The token after the mention at which its own citation may stand: right after it, or after
+   * "ter vervanging van die gedrukt onder nr. 1200" (the long form of a gewijzigde motie).
+   */
+  const ownAt = (m: ParsedMention): number => {
+    let j = m.last + 1;
+    if (t.isCI(j, 'ter') && t.isCI(j + 1, 'vervanging')) {
+      for (let k = j + 2; k < t.count && k < j + 14; k++) {
+        if (t.isP(k, '(')) { j = k; break; }
+        if (t.kind[k] === PUNCT && endsSentence(t, k)) break;
+      }
+    }
+    return j;
+  };
+  /** The citation standing as the mention's own ("(Kamerstuk …)", ", Kamerstuk …"), if any. */
+  const ownCitation = (m: ParsedMention): ParsedCitation | undefined => {
+    const j = ownAt(m);
+    if (!(j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op')))) return undefined;
+    let k = j + 1;
+    if (t.isCI(k, 'zie')) k++;
+    const pc = k < t.count ? byStart.get(t.start[k]) : undefined;
+    return pc && motionPapers([pc]).length ? pc : undefined;
+  };
+  // Citations that are another mention's own: a footnote running on over that mention's line
+  // ("3 Kamerstuk 36 045, nr. 194, motie Erkens c.s.⏎Eerder werd de motie Erkens (…, nr. 100) …")
+  // does not name them for the motion whose marker it has.
+  const claimed = new Set<number>();
+  for (const m of mentions) {
+    const pc = ownCitation(m);
+    if (pc) claimed.add(pc.start);
+  }
+
   /** The footnote evidence of the marker at token k, if any. */
   const markerEvidence = (k: number): Evidence | null | undefined => {
     const mk = markerAt.get(t.start[k]);
     if (mk === undefined) return undefined;
     const fn = fs.footnotes[fs.markerFootnote[mk]];
-    const inside = citationsIn(fn.span);
+    let inside = citationsIn(fn.span);
+    const unclaimed = inside.filter((pc) => !claimed.has(pc.start) && motionPapers([pc]).length);
+    if (unclaimed.length && unclaimed.length < inside.length) inside = unclaimed;
     const refs = motionPapers(inside);
     if (!refs.length) return null;
     return { refs, via: { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span }, citationSpan: { start: inside[0].start, end: inside[0].end } };
@@ -227,13 +261,10 @@ function linkMotions(
     const j = m.last + 1;
     // (1) A citation directly after it: "(Kamerstuk 26643, nr. 1317)" or ", Kamerstukken II …".
     let ownEnd = -1;
-    if (j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op'))) {
-      let k = j + 1;
-      if (t.isCI(k, 'zie')) k++;
-      const pc = k < t.count ? byStart.get(t.start[k]) : undefined;
-      const refs = pc ? motionPapers([pc]) : [];
-      if (pc && refs.length) {
-        own = { refs, via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
+    {
+      const pc = ownCitation(m);
+      if (pc) {
+        own = { refs: motionPapers([pc]), via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
         ownEnd = t.indexAt(pc.end);
       }
     }
