@@ -2,7 +2,7 @@
 // letter, motions linked through the other files given as well (they form the workspace).
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
-import { motionLinkPlace } from '../core/features/motionLink';
+import { mentionDisplay, motionLinkPlace } from '../core/features/motionLink';
 import { InputError } from './io';
 import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
@@ -60,7 +60,7 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
     }
     for (const m of c.motions) {
       const via = viaText(m, lines, byFile);
-      const base = { at: m.span.start, text: collapseWhitespace(m.text), range: lines.range(m.span), kind: 'motie' };
+      const base = { at: m.span.start, text: mentionDisplay(m.text), range: lines.range(m.span), kind: 'motie' };
       if (!m.refs.length) {
         const cands = [...new Set((m.candidates ?? []).flatMap((c) => c.refs.map((r) => r.id)))];
         entries.push({ ...base, id: null, canonical: null, via: null, ...(cands.length ? { candidates: cands } : {}) });
