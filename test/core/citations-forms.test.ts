@@ -68,8 +68,17 @@ test('ranges and lists of numbers', () => {
   // Each paper of a range has its own span inside the citation.
   const r = cite('Kamerstuk 30 821, nrs. 12 t/m 14.').references;
   assert.deepEqual(r.map((x) => x.text), ['Kamerstuk 30 821, nrs. 12', 't/m', '14']);
-  // A range that is too long or reversed is no range.
+  // A reversed range is no range.
   assert.deepEqual(ids('Kamerstuk 30 821, nrs. 15 t/m 12.'), ['kst-30821-15']);
+  // Over a line break (issue 13, round 2).
+  assert.deepEqual(ids('Kamerstuk 30 821, nrs. 12 t/m\n15.'), four);
+  assert.deepEqual(ids('Kamerstuk 30 821, nrs. 12\ntot en met 15.'), four);
+  assert.deepEqual(ids('Kamerstuk 30 821, nr. 12\n- 15 was het.'), ['kst-30821-12'], 'a dash opening a line is no range');
+  // A range longer than the cap gives its two ends, each marked with the whole range; never silently one.
+  const long = cite('Kamerstuk 30 821, nrs. 1 t/m 400.').references;
+  assert.deepEqual(long.map((x) => [x.id, x.range]), [['kst-30821-1', '1-400'], ['kst-30821-400', '1-400']]);
+  assert.equal(cite('Kamerstuk 30 821, nrs. 1 t/m 30.').references.length, 30, 'up to the cap every paper');
+  assert.equal(cite('Kamerstuk 30 821, nrs. 1 t/m 30.').references[0].range, undefined);
 });
 
 test('Eerste Kamer letters and markup', () => {
@@ -331,4 +340,18 @@ test('a motion\'s own footnote wins; two superscript footnotes on one line; the 
   // "ter vervanging van die gedrukt onder nr. 1200 (…, nr. 1215)": the amended motion's own paper.
   const e11 = cite('De gewijzigde motie van het lid Bontenbal c.s. ter vervanging van die gedrukt onder nr. 1200 (Kamerstuk 32 813, nr. 1215) is aangenomen.').motions[0];
   assert.deepEqual([e11.refs.map((r) => r.id), e11.via?.kind, e11.amended], [['kst-32813-1215'], 'parenthesis', true]);
+});
+
+test('a paper\'s own running header is no citation; one URL names a document once (issue 13, round 2)', () => {
+  const paper = 'Kamerstukken II 2020/21, 30 821, nr. 125\n1\nTweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125\nHet dreigingsbeeld is ernstig (Kamerstuk 30 821, nr. 110).\n';
+  assert.deepEqual(ids(paper), ['kst-30821-110']);
+  // Mid-text, after a page break, with footnotes on both pages.
+  const mid = 'De motie Van Dijk2 wordt uitgevoerd.\n\n2\nTweede Kamer, vergaderjaar 2023–2024, 31 066, nr. 1350\nDe rest.\n2 Kamerstuk 31 066, nr. 1300.\n';
+  assert.deepEqual(ids(mid), ['kst-31066-1300']);
+  // The same form inside a sentence or a footnote is a citation.
+  assert.deepEqual(ids('Zie Tweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125 voor de brief.'), ['kst-30821-125']);
+  assert.deepEqual(ids('3 Tweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125\n'), ['kst-30821-125']);
+  // "?id=2022D25169&did=2022D25169": one documentnummer; written twice in the text: twice.
+  assert.deepEqual(ids('Zie https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022D25169&did=2022D25169 hier.'), ['2022D25169']);
+  assert.deepEqual(ids('Zie 2022D25169 en later 2022D25169.'), ['2022D25169', '2022D25169']);
 });

@@ -39,7 +39,7 @@ export interface ParsedCitation {
   end: number;
   /** Token index just after the citation. */
   next: number;
-  papers: { ref: PaperRef; span: Span }[];
+  papers: { ref: PaperRef; span: Span; range?: string }[];
   /** Page reference as written, normalised ("7-8", "17,19-22"), or null. */
   pages: string | null;
   /** How the citation was anchored (used by checks: only full citations are judged for form). */
@@ -78,7 +78,12 @@ interface Dossier {
 interface Num {
   value: string;
   span: Span;
+  /** An end of a range too long to list ("1-400"). */
+  range?: string;
 }
+
+/** The longest range of volgnummers listed paper by paper ("nrs. 12 t/m 15"); longer ones give their ends. */
+export const RANGE_CAP = 30;
 
 interface NumberPart {
   nums: Num[];
@@ -459,7 +464,8 @@ export class Grammar {
   /** The token after a range word ("–", "t/m", "tm", "tot en met", "tot"), or i when none stands at i. */
   private rangeWord(i: number): number {
     const t = this.t;
-    if (i >= t.count || t.gap[i] > SPACE) return i;
+    // A word form may open the next line ("nrs. 12⏎t/m 15"); a dash there would be a list item.
+    if (i >= t.count || t.gap[i] > NEWLINE || (t.gap[i] === NEWLINE && t.isDash(i))) return i;
     if (t.isDash(i)) return i + 1;
     if (t.is(i, 't') && t.isP(i + 1, '/') && t.is(i + 2, 'm') && t.gap[i + 1] === GLUED && t.gap[i + 2] === GLUED) {
       return t.isP(i + 3, '.') && t.gap[i + 3] === GLUED ? i + 4 : i + 3;
@@ -532,17 +538,25 @@ export class Grammar {
     for (let guard = 0; guard < 64; guard++) {
       // Range "nrs. 1–3", "nrs. 12 t/m 15", "nrs. 12 tot en met 15": one paper per number.
       const upTo = this.rangeWord(j);
-      if (upTo > j && t.isNum(upTo) && t.gap[upTo] <= SPACE) {
+      if (upTo > j && t.isNum(upTo) && t.gap[upTo] <= NEWLINE && t.len(upTo) <= 5) {
         const last = nums[nums.length - 1];
         const hiTok = upTo;
         const lo = /^\d+$/.test(last.value) ? +last.value : NaN;
         const hi = t.num(hiTok);
-        if (lo > 0 && hi > lo && hi - lo <= 30) {
-          for (let v = lo + 1; v <= hi; v++) {
-            nums.push({
-              value: String(v),
-              span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[upTo - 1] },
-            });
+        if (lo > 0 && hi > lo) {
+          // At most RANGE_CAP papers are listed one by one; a longer range ("nrs. 1 t/m 400") gives
+          // its two ends only, each marked with the whole range (`Reference.range`), never silently one.
+          const whole = hi - lo + 1 > RANGE_CAP ? `${lo}-${hi}` : undefined;
+          if (whole) {
+            last.range = whole;
+            nums.push({ value: String(hi), span: { start: t.start[hiTok], end: t.end[hiTok] }, range: whole });
+          } else {
+            for (let v = lo + 1; v <= hi; v++) {
+              nums.push({
+                value: String(v),
+                span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[upTo - 1] },
+              });
+            }
           }
           j = upTo + 1;
         } else break;
@@ -602,7 +616,7 @@ export class Grammar {
     if (np && np.nums.length) {
       np.nums.forEach((n, idx) => {
         const ref = kamerstukRef(first.dossier, first.toevoeging, n.value, kamer, vj);
-        papers.push({ ref, span: idx === 0 ? { start, end: n.span.end } : n.span });
+        papers.push({ ref, span: idx === 0 ? { start, end: n.span.end } : n.span, ...(n.range ? { range: n.range } : {}) });
       });
     } else if (first.dash && first.toevoeging) {
       // "Kamerstuk 36 123-45": the dossier 36 123-45, or its paper nr. 45 (dossiers.ts decides).

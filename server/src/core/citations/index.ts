@@ -97,7 +97,20 @@ function citationsOf(t: Tokens): Citations {
   // lines under it) names the paper itself: not a citation, there or wherever it stands alone.
   const ownIds = new Set<string>();
   for (const p of citations) if (p.trigger === 'id' && aloneOnLine(text, p.start, p.end) && nextLineStartsWith(text, p.end, 'ISSN')) ownIds.add(p.papers[0].ref.id);
-  if (ownIds.size) citations = citations.filter((p) => !(p.trigger === 'id' && ownIds.has(p.papers[0].ref.id) && aloneOnLine(text, p.start, p.end)));
+  // Likewise the running header of a paper pasted from its PDF: "Tweede Kamer, vergaderjaar
+  // 2020–2021, 30 821, nr. 125" alone on its line names the paper itself, as does a line that
+  // holds nothing but that paper's citation (its title line "Kamerstukken II 2020/21, 30 821, nr. 125").
+  for (const p of citations) {
+    if (p.trigger === 'kamer' && p.papers.length === 1 && RUNNING_HEADER.test(text.slice(p.start, p.start + 40)) && aloneOnLine(text, p.start, p.end)) ownIds.add(p.papers[0].ref.id);
+  }
+  if (ownIds.size) citations = citations.filter((p) => !(p.papers.length === 1 && ownIds.has(p.papers[0].ref.id) && aloneOnLine(text, p.start, p.end)));
+
+  // One URL names a document once: "?id=2022D25169&did=2022D25169" is one documentnummer.
+  citations = citations.filter((p, k) => {
+    if (p.trigger !== 'tknumber' || k === 0) return true;
+    const prev = citations[k - 1];
+    return !(prev.trigger === 'tknumber' && prev.papers[0].ref.id === p.papers[0].ref.id && p.start - prev.end < 200 && !/\s/.test(text.slice(prev.end, p.start)));
+  });
 
   const references: Reference[] = [];
   const byStart = new Map<number, ParsedCitation>();
@@ -114,6 +127,7 @@ function citationsOf(t: Tokens): Citations {
         pages: pc.pages,
         dossierCount: pc.dossierCount,
       };
+      if (p.range) ref.range = p.range;
       references.push(ref);
     }
   }
@@ -160,6 +174,9 @@ interface Evidence {
   via: MotionLink;
   citationSpan: Span;
 }
+
+/** The start of a paper's running header or footer. */
+const RUNNING_HEADER = /^(?:Tweede|Eerste) Kamer, vergaderjaar /;
 
 /** The papers a citation gives that can be motions: numbered Kamerstukken. */
 function motionPapers(pcs: ParsedCitation[]): PaperRef[] {

@@ -42,6 +42,11 @@ export interface Reference extends PaperRef {
   pages?: string | null;
   /** Number of dossiers the citation names ("26 643/30 821, nr. 1252" gives 2). */
   dossierCount?: number;
+  /**
+   * Set on the two ends of a range too long to list paper by paper ("nrs. 1 t/m 400" gives nr. 1
+   * and nr. 400, each with range "1-400"; see RANGE_CAP in grammar.ts).
+   */
+  range?: string;
 }
 
 export type MotionLink =

@@ -101,6 +101,10 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
     const written = oneLine(r.text);
     if (written !== r.canonical) blocks.push({ kind: 'text', text: 'In de brief staat:' }, { kind: 'quote', text: written });
     if (r.pages) blocks.push({ kind: 'fields', fields: [['Pagina', r.pages]] });
+    if (r.range) {
+      const [lo, hi] = r.range.split('-');
+      blocks.push({ kind: 'text', text: `De reeks nrs. ${lo} tot en met ${hi} is te lang om stuk voor stuk te tonen: alleen nr. ${lo} en nr. ${hi} staan als verwijzing in de lijst.` });
+    }
     blocks.push({ kind: 'links', links: paperLinks(r) });
     return { span: r.span, blocks };
   }
