@@ -46,7 +46,8 @@ test('compact and dashed forms', () => {
     assert.deepEqual(ids(text), want, text);
   }
   // The table decides: 21 501-20 is a dossier, 36 410 has volgnummers, 36 123 is not known.
-  assert.deepEqual(ids('Het dossier (21501-20) en (21 501-32).'), [], 'a dossier with dash toevoeging is no paper');
+  // A dossier with a dash toevoeging is no paper: a dossier reference (no number).
+  assert.deepEqual(cite('Het dossier (21501-20) en (21 501-32).').references.map((r) => [r.id, r.number]), [['kst-21501-20', null], ['kst-21501-32', null]]);
   const dossier = cite('Kamerstuk 21 501-20 gaat over de Europese Raad.').references[0];
   assert.deepEqual([dossier.id, dossier.toevoeging, dossier.number, dossier.orDossier], ['kst-21501-20', '20', null, undefined]);
   const known = cite('Kamerstuk 36 410-45.').references[0];
@@ -354,4 +355,26 @@ test('a paper\'s own running header is no citation; one URL names a document onc
   // "?id=2022D25169&did=2022D25169": one documentnummer; written twice in the text: twice.
   assert.deepEqual(ids('Zie https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022D25169&did=2022D25169 hier.'), ['2022D25169']);
   assert.deepEqual(ids('Zie 2022D25169 en later 2022D25169.'), ['2022D25169', '2022D25169']);
+});
+
+test('lists of letters and of dossiers; dossiers named as such (issue 13, round 2)', () => {
+  assert.deepEqual(ids('Kamerstukken I 2025/26, 30 821, E en F.'), ['kst-30821-E', 'kst-30821-F']);
+  assert.deepEqual(ids('Kamerstukken I 2025/26, 30 821, E, F en G.'), ['kst-30821-E', 'kst-30821-F', 'kst-30821-G']);
+  assert.deepEqual(ids('(30 821, E en F)'), ['kst-30821-E', 'kst-30821-F']);
+  assert.deepEqual(ids('Kamerstuk I, 30 821, E en U ontvangt die.'), ['kst-30821-E'], 'a list of letters ascends');
+  // Dossiers: a second dossier is never read as volgnummer ("29 023, 30" is no nr. 30).
+  assert.deepEqual(ids('Zie Kamerstukken 29 023 en 30 821 voor de achtergrond.'), ['kst-29023', 'kst-30821']);
+  assert.deepEqual(ids('Kamerstukken 29 023, 30 821 en 31 000, nr. 5.'), ['kst-29023', 'kst-30821', 'kst-31000-5']);
+  assert.deepEqual(ids('Kamerstuk 31 459, 22.'), ['kst-31459-22']);
+  for (const [text, want] of [
+    ['Dit staat in het dossier 21501-32.', 'kst-21501-32'],
+    ['Zie Kamerstukdossier 36 123-45.', 'kst-36123-45'],
+    ['Zie dossier 21 501-04.', 'kst-21501-04'],
+    ['Zie dossier 36 410 X.', 'kst-36410-X'],
+  ]) {
+    const r = cite(text).references;
+    assert.deepEqual(r.map((x) => [x.id, x.number, x.orDossier]), [[want, null, undefined]], text);
+  }
+  assert.deepEqual(ids('Zie dossier 30 821, nr. 5.'), ['kst-30821-5']);
+  assert.deepEqual(ids('Het dossier kost 21 501-04 euro.'), []);
 });

@@ -505,15 +505,26 @@ export class Grammar {
       if (afterComma === i && !strong) return null;
       const n = afterComma;
       let after = n + 1;
+      const nums: Num[] = [{ value: t.str(n), span: { start: t.start[n], end: t.end[n] } }];
+      // "30 821, E en F", "30 821, E, F en G": a list of letters, each later in the alphabet.
+      for (let guard = 0; guard < 8; guard++) {
+        const sep = t.isP(after, ',') || t.isCI(after, 'en') ? after + 1 : -1;
+        const nx = sep > 0 && t.isCI(sep, 'en') && t.isP(after, ',') ? sep + 1 : sep;
+        if (nx < 0 || !this.ekLetter(nx) || t.len(nx) > 2 || t.str(nx) <= nums[nums.length - 1].value || t.isWord(nx + 1) && t.gap[nx + 1] === SPACE && !t.isCI(nx + 1, 'en')) break;
+        nums.push({ value: t.str(nx), span: { start: t.start[nx], end: t.end[nx] } });
+        after = nx + 1;
+      }
       if (t.isNum(after) && t.gap[after] === GLUED) after++; // the footnote marker stays out of the span
       const pages = this.pages(after);
       return {
-        nums: [{ value: t.str(n), span: { start: t.start[n], end: t.end[n] } }],
+        nums,
         pages: pages ? pages[0] : null,
         next: pages ? pages[1] : after,
       };
     }
     // "21 501-32, 1742": a four-digit volgnummer without "nr." too, unless it reads as a year.
+    // "Kamerstukken 29 023, 30 821": a second dossier, not volgnummer 30.
+    if (strong && afterComma > i && this.dossier(afterComma, false)) return null;
     if (strong && t.isNum(afterComma) && (t.len(afterComma) <= 3 || (t.len(afterComma) === 4 && (t.num(afterComma) < 1900 || t.num(afterComma) > 2100)))) {
       const n = this.num(afterComma);
       if (!n) return null;
@@ -666,6 +677,29 @@ export class Grammar {
     // A 4-digit "dossier" without a number is more likely a year ("Kamerstukken 2024").
     if (!np && first.dossier.length === 4) return null;
     if (!np && this.lostNumber(after)) return null;
+    if (!np && t.isCI(i, 'kamerstukken')) {
+      // "Kamerstukken 29 023 en 30 821": several dossiers; one with a volgnummer after it is the
+      // next citation ("… en 30 821, nr. 5"), left to the bare rule.
+      const more: [Dossier, number][] = [];
+      let k = after;
+      for (let guard = 0; guard < 8; guard++) {
+        const sep = t.isP(k, ',') || t.isCI(k, 'en') ? k + 1 : -1;
+        if (sep < 0) break;
+        const d = this.dossier(sep, false);
+        if (!d || this.numbers(d.next, false) || this.lostNumber(d.next)) break;
+        more.push([d, sep]);
+        k = d.next;
+      }
+      if (more.length) {
+        const pc = this.build(t.start[i], first, count + more.length, null, kamer, vj, after, 'kamerstuk');
+        for (const [d, at] of more) {
+          pc.papers.push({ ref: kamerstukRef(d.dossier, d.toevoeging, null, kamer, vj), span: { start: t.start[at], end: t.end[d.next - 1] } });
+        }
+        pc.end = t.end[k - 1];
+        pc.next = k;
+        return pc;
+      }
+    }
     return this.build(t.start[i], first, count, np, kamer, vj, np ? np.next : after, 'kamerstuk');
   }
 
@@ -682,6 +716,28 @@ export class Grammar {
     const np = this.numbers(ds[2], true);
     if (!np) return null;
     return this.build(this.t.start[i], ds[0], ds[1], np, k[0], v[0], np.next, 'kamer');
+  }
+
+  /**
+   * "het dossier 21501-32", "dossier 21 501-04", "Kamerstukdossier 36 123-45": a dossier named as
+   * such, with its toevoeging; the word says it is no paper, so "-45" is never read as a number.
+   * With a volgnummer after it ("dossier 30 821, nr. 5") it is that paper.
+   */
+  dossierWord(i: number): ParsedCitation | null {
+    const t = this.t;
+    if (!(t.isCI(i, 'dossier') || t.isCI(i, 'kamerstukdossier') || t.isCI(i, 'dossiernummer'))) return null;
+    const ds = this.dossiers(i + 1, false);
+    if (!ds) return null;
+    const [first, count] = ds;
+    let after = ds[2];
+    // "dossier 36 410 X": after the word a lone Roman numeral is the toevoeging (a dossier has no EK letter).
+    if (!first.toevoeging && this.roman(after) && t.gap[after] === SPACE && count === 1) first.toevoeging = t.str(after++);
+    const np = this.numbers(after, false);
+    if (np) return this.build(t.start[i], first, count, np, null, null, np.next, 'kamerstuk');
+    if (this.lostNumber(after)) return null;
+    const ref = kamerstukRef(first.dossier, first.toevoeging, null, null, null);
+    const span = { start: t.start[i], end: t.end[after - 1] };
+    return { start: span.start, end: span.end, next: after, papers: [{ ref, span }], pages: null, trigger: 'kamerstuk', dossierCount: count };
   }
 
   /** "stuk nummer 21 501-20, nr. 2198" / "stuknummer 36 410 X, nr. 46". */
@@ -709,7 +765,7 @@ export class Grammar {
     // Without a trigger word only an explicit "nr."/"nrs." (or ", E" after a comma) will do.
     // An Eerste Kamer letter without trigger word only inside parentheses: "(30 821, E)".
     const inParens = i > 0 && this.t.isP(i - 1, '(');
-    if (!this.nrWord(afterComma) && !(inParens && afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && !this.t.isWord(afterComma + 1) && !this.t.isNum(afterComma + 1))) return null;
+    if (!this.nrWord(afterComma) && !(inParens && afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && (!this.t.isWord(afterComma + 1) || this.t.isCI(afterComma + 1, 'en')) && !this.t.isNum(afterComma + 1))) return null;
     const np = this.numbers(j, false);
     if (!np) return null;
     return this.build(this.t.start[i], ds[0], ds[1], np, null, null, np.next, 'bare');
@@ -754,8 +810,8 @@ export class Grammar {
     let ref: PaperRef;
     if (!toevoeging && t.len(nt) === 2) {
       // "21501-20" names the dossier 21 501-20; "36410-45" paper nr. 45; "36123-45" either.
+      // A known dash toevoeging names the dossier itself ("(21 501-20)"): a dossier reference.
       ref = this.dashRef(dossier, t.str(nt), null, null);
-      if (!ref.number) return null; // a dossier, not a paper
     } else {
       if (t.str(nt).charCodeAt(0) === 48) return null;
       ref = kamerstukRef(dossier, toevoeging, t.str(nt), null, null);
@@ -946,6 +1002,10 @@ export class Grammar {
             (t.is(i + 2, 'stuk') || t.is(i + 2, 'stukken'))) return this.kamerstukken(i, i + 3);
           if (l === 3 && t.is(i, 'kst')) return this.paperId(i);
           if (l === 15 && t.isCI(i, 'kamerstuknummer')) return this.stukNummer(i);
+          if (l === 16 && t.isCI(i, 'kamerstukdossier')) return this.dossierWord(i);
+          return null;
+        case 100: // d
+          if ((l === 7 && t.isCI(i, 'dossier')) || (l === 13 && t.isCI(i, 'dossiernummer'))) return this.dossierWord(i);
           return null;
         case 104: // h
           if (l === 11 && t.isCI(i, 'handelingen')) {
