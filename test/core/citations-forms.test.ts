@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { findCitations, findCitationsLexingAll, type Citations } from '../../server/src/core/citations';
 import { dashPart } from '../../server/src/core/citations/grammar';
 import { DASH_TOEVOEGINGEN, PLAIN_DOSSIERS } from '../../server/src/core/citations/dossiers';
+import { checkCitations } from '../../server/src/core/checks/citations';
 
 function cite(text: string): Citations {
   const c = findCitations(text);
@@ -166,8 +167,13 @@ test('motion signer forms', () => {
   }
   assert.equal(motion('Ik voer de door uw Kamer aangenomen motie Bikker (Kamerstuk 36 410, nr. 7) uit.').text, 'de door uw Kamer aangenomen motie Bikker');
   assert.equal(motion('de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 7)').amended, true);
-  // A mention without signer and without a citation is an anaphor: no mention.
-  assert.deepEqual(cite('Wij steunen onze motie en de motie die morgen komt.').motions, []);
+  // A mention without signer and without a citation is an anaphor: no mention; "onze motie" is
+  // the writers' own motion, meant as such: a mention without number (unlinked-motion).
+  assert.deepEqual(cite('Wij steunen de motie die morgen komt.').motions, []);
+  assert.deepEqual(cite('Wij steunen onze motie en de motie die morgen komt.').motions.map((m) => [m.text, m.refs.length, m.via]), [['onze motie', 0, null]]);
+  const own = cite('Onze motie is aangenomen en wordt uitgevoerd.');
+  assert.deepEqual(own.motions.map((m) => [m.text, m.signer, m.refs.length]), [['Onze motie', '', 0]]);
+  assert.deepEqual(checkCitations('Onze motie is aangenomen en wordt uitgevoerd.', own).map((f) => f.code), ['unlinked-motion']);
   // Without signer, the footnote ending the sentence names the motion only when the sentence is about it.
   assert.deepEqual(linked('Kent u de aangenomen motie die de regering verzoekt te handelen?3\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
   assert.deepEqual(cite('Zie de brief over de motie en de wet.3\n\n3 Kamerstuk 36 410, nr. 7.\n').motions, []);

@@ -398,7 +398,8 @@ function linkMotions(
       mention.citationSpan = chosen.citationSpan;
     } else if (conflict) {
       mention.candidates = conflict.map((e) => ({ refs: e.refs.slice(), via: e.via, citationSpan: e.citationSpan }));
-    } else if (m.signerless) continue; // "onze motie" with nothing beside it: an anaphor
+    } else if (m.signerless && !m.own) continue; // "de motie" with nothing beside it: an anaphor
+    // "Onze motie is aangenomen": the writers' own motion, named without its number (unlinked-motion).
     out.push(mention);
   }
   return out;

@@ -43,6 +43,8 @@ export interface ParsedMention {
   amended: boolean;
   /** No signer named ("onze motie", "de aangenomen motie die …"): kept only when a citation identifies it. */
   signerless: boolean;
+  /** "onze motie": the writers' own motion, a motion meant as such even without a number (kept unlinked then). */
+  own?: boolean;
 }
 
 /** Normalises a signer for comparisons ("Van den\nBerg" and "van den Berg" are one person). */
@@ -200,7 +202,7 @@ export class MotionGrammar {
     if (!res) {
       // No signer: "onze motie", "de (aangenomen) motie die …", "de motie (Kamerstuk …)".
       if (determiner === 'de' || determiner === 'een' || determiner === 'onze') {
-        return { start, end: t.end[i], last: i, signer: '', key: '', signers: [], plural, amended, signerless: true };
+        return { start, end: t.end[i], last: i, signer: '', key: '', signers: [], plural, amended, signerless: true, ...(determiner === 'onze' ? { own: true } : {}) };
       }
       return null;
     }
