@@ -384,3 +384,12 @@ test('lists of letters and of dossiers; dossiers named as such (issue 13, round 
   assert.deepEqual(ids('Zie dossier 30 821, nr. 5.'), ['kst-30821-5']);
   assert.deepEqual(ids('Het dossier kost 21 501-04 euro.'), []);
 });
+
+test('the signer after "op stuk nummer …" (issue 13, round 2)', () => {
+  const m = motion('De motie op stuk nummer 21 501-20, nr. 2198 van het lid Sjoerdsma vraagt om sancties.');
+  assert.deepEqual([m.signer, m.refs.map((r) => r.id)], ['Sjoerdsma', ['kst-21501-20-2198']]);
+  const two = motion('De motie op stuknummer 36 410 X, nr. 46 van de leden Van der Lee en Bikker is aangenomen.');
+  assert.deepEqual([two.signer, two.refs.map((r) => r.id)], ['Van der Lee', ['kst-36410-X-46']]);
+  // Not past the end of the sentence.
+  assert.equal(motion('Er is een motie op stuk nummer 21 501-20, nr. 2198. Van het lid Sjoerdsma weten we niets.').signer, '');
+});
