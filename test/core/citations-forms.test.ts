@@ -331,6 +331,9 @@ test('a volgnummer that was written is never replaced by the dossier (issue 13, 
   for (const text of ['Kamerstuk 21 501-32, nr. ?47.', 'Kamerstukken II 2019/20, 30 821, nr. x.', 'Kamerstuk 30 821, nr. 123456.', 'Handelingen II 2019/20, nr. ?']) {
     assert.deepEqual(ids(text), [], text);
   }
+  // A number broken over a line inside parentheses: nr. 1 or nr. 15? Not shown as either.
+  assert.deepEqual(ids('Eerder gemeld (Kamerstukken II 2022/23, 36 200 X, nr. 1\n5).'), []);
+  assert.deepEqual(ids('Eerder gemeld (Kamerstukken II 2022/23, 36 200 X, nr. 15).'), ['kst-36200-X-15']);
   // A year after the dossier is no volgnummer: the dossier is cited.
   assert.deepEqual(ids('Kamerstuk 30 821, 2020 was een druk jaar.'), ['kst-30821']);
 });

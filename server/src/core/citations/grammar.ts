@@ -607,6 +607,9 @@ export class Grammar {
       nums.push(n);
       j = k + this.numTokens(k, n);
     }
+    // "nr. 1⏎5)": digits opening the next line and closing the parenthesis may be the rest of the
+    // number broken by the PDF (nr. 15) or not: the number is not known, so no citation.
+    if (t.isNum(j) && t.gap[j] === NEWLINE && t.len(j) <= 3 && t.isP(j + 1, ')') && t.gap[j + 1] === GLUED) return null;
     return { nums, pages, next: j };
   }
 
