@@ -396,3 +396,12 @@ test('the signer after "op stuk nummer …" (issue 13, round 2)', () => {
   // Not past the end of the sentence.
   assert.equal(motion('Er is een motie op stuk nummer 21 501-20, nr. 2198. Van het lid Sjoerdsma weten we niets.').signer, '');
 });
+
+test('mentions joined by "en" before one citation with as many papers take them in order (issue 13, round 2)', () => {
+  assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46 en 47) worden uitgevoerd.'), ['kst-36410-X-46', 'kst-36410-X-47']);
+  assert.deepEqual(linked('De motie Erkens, de motie Kröger en de motie Bikker (Kamerstuk 36 410 X, nrs. 46, 47 en 48).'), ['kst-36410-X-46', 'kst-36410-X-47', 'kst-36410-X-48']);
+  // One paper for two mentions: only the mention beside it.
+  assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nr. 47).'), ['-', 'kst-36410-X-47']);
+  // Three papers for two mentions: which is whose is not known.
+  assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46, 47 en 48).'), ['-', '? kst-36410-X-46 | kst-36410-X-47 | kst-36410-X-48']);
+});

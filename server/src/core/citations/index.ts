@@ -268,6 +268,27 @@ function linkMotions(
     return { refs, via: { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span }, citationSpan: { start: inside[0].start, end: inside[0].end } };
   };
 
+  // "de motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46 en 47)": mentions joined by
+  // "," / "en" before one citation with as many papers as mentions take them in order.
+  const shared = new Map<number, Evidence>();
+  for (let k = 0; k < mentions.length; k++) {
+    let c = k;
+    while (c + 1 < mentions.length && !mentions[c].plural && c - k < 6) {
+      let q = mentions[c].last + 1;
+      if (t.isP(q, ',')) q++;
+      if (t.isCI(q, 'en')) q++;
+      if (q === mentions[c].last + 1 || q >= t.count || t.start[q] !== mentions[c + 1].start) break;
+      c++;
+    }
+    if (c === k || mentions[c].plural) continue;
+    const pc = ownCitation(mentions[c]);
+    const refs = pc ? motionPapers([pc]) : [];
+    if (pc && refs.length === c - k + 1) {
+      for (let q = k; q <= c; q++) shared.set(q, { refs: [refs[q - k]], via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } });
+    }
+    k = c;
+  }
+
   interface State { m: ParsedMention; key: string; chosen: Evidence | null; conflict: Evidence[] | null }
   const states: State[] = [];
   for (let mIdx = 0; mIdx < mentions.length; mIdx++) {
@@ -278,7 +299,11 @@ function linkMotions(
     const j = m.last + 1;
     // (1) A citation directly after it: "(Kamerstuk 26643, nr. 1317)" or ", Kamerstukken II …".
     let ownEnd = -1;
-    {
+    if (shared.has(mIdx)) {
+      own = shared.get(mIdx)!;
+      const cs = own.citationSpan;
+      ownEnd = t.indexAt(cs.end);
+    } else {
       const pc = ownCitation(m);
       if (pc) {
         own = { refs: motionPapers([pc]), via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
