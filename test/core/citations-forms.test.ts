@@ -195,6 +195,8 @@ test('the motion\'s own number wins over an earlier mention of the name', () => 
   assert.deepEqual(linked(amended), ['kst-36410-7', 'kst-36410-11', 'kst-36410-11', '? kst-36410-7 | kst-36410-11']);
   assert.deepEqual(linked('De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.'),
     ['kst-32813-1200', 'kst-32813-1215', '? kst-32813-1200 | kst-32813-1215']);
+  assert.deepEqual(cite('De motie Bontenbal (Kamerstuk 32 813, nr. 1200). De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215). De motie Bontenbal.').motions[2].candidates?.map((c) => [c.refs[0].id, c.amended ?? false]),
+    [['kst-32813-1200', false], ['kst-32813-1215', true]]);
   assert.deepEqual(linked('De motie Bikker (Kamerstuk 36 410, nr. 7). De gewijzigde motie Bikker volgt.'), ['kst-36410-7', '-']);
   // A later mention with the number links an earlier one without.
   assert.deepEqual(linked('Over de motie Bikker straks meer. De motie Bikker (Kamerstuk 36 410, nr. 7) is aangenomen.'), ['kst-36410-7', 'kst-36410-7']);

@@ -257,6 +257,12 @@ test('hover wording (issue 13, round 2): a dossier, one footnote naming two pape
     const h = value(await c.hover(uri, positionOf(text, 'Handelingen II', 3)));
     assert.match(h, /Vergadering: 96/);
     assert.match(h, /Item: 7/);
+    const amended = ws.uri('gewijzigd.md');
+    const atext = 'De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.\n';
+    await c.open(amended, atext);
+    const last = value(await c.hover(amended, positionOf(atext, 'motie Bontenbal wordt', 3)));
+    assert.match(last, /Niet zeker gekoppeld: de motie is ook gewijzigd; bedoeld is de oorspronkelijke of de gewijzigde motie/);
+    assert.match(last, /De gewijzigde motie, gevonden via de eerdere verwijzing op regel 1/);
     const podt = value(await c.hover(uri, positionOf(text, 'lid Podt', 5)));
     assert.match(podt, /> de motie van het lid Podt\\-Overmars/i);
   }));

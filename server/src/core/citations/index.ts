@@ -406,15 +406,16 @@ function linkMotions(
       let others = bySigner.get(s.key) ?? [];
       // "De motie Bontenbal" after "de gewijzigde motie Bontenbal (… nr. 1215)": the original or
       // the amended one; when they name different papers, both are candidates.
+      let amendedOnes: Evidence[] = [];
       if (!m.amended && others.length) {
-        const amendedOnes = (bySigner.get(s.key + '#gewijzigd') ?? []).filter((e) => !others.some((o) => idsKey(o.refs) === idsKey(e.refs)));
+        amendedOnes = (bySigner.get(s.key + '#gewijzigd') ?? []).filter((e) => !others.some((o) => idsKey(o.refs) === idsKey(e.refs)));
         if (amendedOnes.length) others = others.concat(amendedOnes);
       }
       if (others.length === 1) {
         const cs = others[0].citationSpan;
         chosen = { refs: others[0].refs, via: { kind: 'earlier', citationSpan: cs }, citationSpan: cs };
       } else if (others.length > 1) {
-        conflict = others.map((e) => ({ refs: e.refs, via: { kind: 'earlier', citationSpan: e.citationSpan } as MotionLink, citationSpan: e.citationSpan }));
+        conflict = others.map((e) => ({ refs: e.refs, via: { kind: 'earlier', citationSpan: e.citationSpan } as MotionLink, citationSpan: e.citationSpan, ...(amendedOnes.includes(e) ? { amended: true } : {}) }));
       }
     }
     if (chosen) {
@@ -422,7 +423,7 @@ function linkMotions(
       mention.via = chosen.via;
       mention.citationSpan = chosen.citationSpan;
     } else if (conflict) {
-      mention.candidates = conflict.map((e) => ({ refs: e.refs.slice(), via: e.via, citationSpan: e.citationSpan }));
+      mention.candidates = conflict.map((e) => ({ refs: e.refs.slice(), via: e.via, citationSpan: e.citationSpan, ...((e as { amended?: boolean }).amended ? { amended: true } : {}) }));
     } else if (m.signerless && !m.own) continue; // "de motie" with nothing beside it: an anaphor
     // "Onze motie is aangenomen": the writers' own motion, named without its number (unlinked-motion).
     out.push(mention);

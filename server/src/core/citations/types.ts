@@ -73,7 +73,13 @@ export interface MotionMention {
    * same signer name different motions): each candidate with how it was found. The mention is then
    * not linked (`refs` empty, `via` null): a wrong paper is never shown as certain.
    */
-  candidates?: { refs: PaperRef[]; via: MotionLink; citationSpan: Span }[];
+  candidates?: {
+    refs: PaperRef[];
+    via: MotionLink;
+    citationSpan: Span;
+    /** The candidate is the gewijzigde motie of the same signer ("de motie X" after "de gewijzigde motie X"). */
+    amended?: boolean;
+  }[];
 }
 
 /** A footnote at the foot of a page ("7 Kamerstuk 30 821, nr. 110.") or a Markdown `[^7]: …`. */

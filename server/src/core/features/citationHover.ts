@@ -118,13 +118,15 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
       const oneNote = notes.size === 1 && !notes.has('') ? [...notes][0] : null;
       const why = oneNote !== null
         ? `voetnoot ${oneNote} noemt meer dan één Kamerstuk en zegt niet welk de motie is`
-        : 'de verwijzingen spreken elkaar tegen';
+        : m.candidates.some((c) => c.amended)
+          ? 'de motie is ook gewijzigd; bedoeld is de oorspronkelijke of de gewijzigde motie'
+          : 'de verwijzingen spreken elkaar tegen';
       blocks.push({ kind: 'text', text: `Niet zeker gekoppeld: ${why}. Mogelijk bedoeld: ${m.candidates.map((c) => c.refs.map((r) => r.id).join(' en ')).join(' of ')}.` });
       for (const c of m.candidates) {
         // Each candidate with its own source (the parenthesis, its footnote, another mention).
         const phrase = linkPhrase({ ...m, via: c.via, citationSpan: c.citationSpan }, a.lines, workspace);
         for (const r of c.refs) {
-          blocks.push({ kind: 'title', text: `${r.canonical}?` }, { kind: 'text', text: `Gevonden ${phrase}.` }, { kind: 'links', links: paperLinks(r) });
+          blocks.push({ kind: 'title', text: `${r.canonical}?` }, { kind: 'text', text: `${c.amended ? 'De gewijzigde motie, gevonden' : 'Gevonden'} ${phrase}.` }, { kind: 'links', links: paperLinks(r) });
         }
       }
       return { span: m.span, blocks };
