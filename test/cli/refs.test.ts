@@ -66,6 +66,13 @@ test('refs carries the doubt of an ambiguous dash form and of a motion with conf
     assert.equal(t.code, 0, t.stderr);
     assert.match(t.stdout, /Kamerstuk 36 123, nr\. 45 of dossier 36 123-45\?  \[kst-36123-45 of dossier 36 123-45\?\]/);
     assert.match(t.stdout, /De motie Bontenbal → niet zeker: kst-32813-1200 of kst-32813-1215\?/);
+    // A dossier is said to be one, in both formats.
+    writeFileSync(path.join(dir, 'dossier.txt'), 'Zie Kamerstukken II 2023/24, 29 023 en het dossier 21501-32 en Kamerstuk 30 821, nr. 5.\n');
+    const dj = JSON.parse(run(['refs', '--format', 'json', 'dossier.txt'], dir).stdout)[0].references;
+    assert.deepEqual(dj.map((x: any) => [x.id, x.dossier]), [['kst-29023', '29 023'], ['kst-21501-32', '21 501-32'], ['kst-30821-5', undefined]]);
+    const dt = run(['refs', '--format', 'text', 'dossier.txt'], dir).stdout;
+    assert.match(dt, /regel 1: Dossier 29 023  \[kst-29023\]/);
+    assert.match(dt, /regel 1: Dossier 21 501-32  \[kst-21501-32\]/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

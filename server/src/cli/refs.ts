@@ -3,6 +3,7 @@
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
 import { mentionDisplay, motionLinkPlace } from '../core/features/motionLink';
+import { spacedDossier } from '../core/citations/paper';
 import { InputError } from './io';
 import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
@@ -23,6 +24,8 @@ export interface RefEntry {
    * the dossier 36 123-45): "dossier 36 123-45". The id is then not certain.
    */
   ambiguous?: string;
+  /** Set when the citation names a dossier, not one paper ("Kamerstukken 29 023", "het dossier 21501-32"): the dossier. */
+  dossier?: string;
   /** A motion mention whose evidence conflicts: the ids of the papers it may be (it has no id then). */
   candidates?: string[];
   /** PDF only: the page of the mention. */
@@ -56,6 +59,9 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
     for (const r of c.references) {
       const e: RefEntry & { at: number } = { at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null };
       if (r.orDossier) e.ambiguous = `dossier ${r.orDossier}`;
+      else if (r.kind === 'kamerstuk' && !r.number && r.dossier) {
+        e.dossier = spacedDossier(r.dossier) + (r.toevoeging ? (/^\d+$/.test(r.toevoeging) ? `-${r.toevoeging}` : ` ${r.toevoeging}`) : '');
+      }
       entries.push(e);
     }
     for (const m of c.motions) {
@@ -101,7 +107,7 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
       const where = `regel ${e.range.start.line + 1}`;
       const what = e.kind === 'motie'
         ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : e.candidates ? `${e.text} → niet zeker: ${e.candidates.join(' of ')}?` : `${e.text} → geen Kamerstuknummer gevonden`)
-        : e.ambiguous ? `${e.canonical} of ${e.ambiguous}?  [${e.id} of ${e.ambiguous}?]` : `${e.canonical}  [${e.id}]`;
+        : e.ambiguous ? `${e.canonical} of ${e.ambiguous}?  [${e.id} of ${e.ambiguous}?]` : e.dossier ? `Dossier ${e.dossier}  [${e.id}]` : `${e.canonical}  [${e.id}]`;
       out.push(`  ${where}: ${what}${pageSuffix(e.page)}`);
     }
   }
