@@ -4,6 +4,7 @@
 import { createAnalyzer } from '../server/src/core/analyzer';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 export { findCitations } from '../server/src/core/citations';
+export { findCommitments } from '../server/src/core/commitments';
 
 // One analyzer, as the language server has: its caches carry over from one analysis to the next,
 // as they do between a letter's versions in the editor.

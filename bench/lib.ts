@@ -36,6 +36,12 @@ export interface Record {
   target?: string;
   /** Whether the target is met. */
   ok?: boolean;
+  /** Memory figures (server-peak-rss): peak and idle resident set, and the goal, in MB. */
+  peak_rss_mb?: number;
+  idle_rss_mb?: number;
+  goal_mb?: number;
+  /** The slowest request (adversarial-worst-request). */
+  request?: string;
 }
 
 export interface Stats {

@@ -6,6 +6,7 @@
  * Each metric is one function from (truth, observed) to a small object of counts; the overall
  * line adds the counts up. To add a metric, write a function and add it to METRICS.
  */
+import { loadCommitmentTruth, matchCommitments, observeCommitments, sameDue } from '../test/support/commitments-truth';
 import { corpusPresent, loadTruths, matchMotion, observe, questionKey, readCorpusLetter, truthPapers, type Observed, type Truth } from '../test/support/corpus-truth';
 
 type Counts = Record<string, number>;
@@ -105,6 +106,18 @@ function falseNotAddressed(t: Truth, o: Observed): Counts {
   return { falseNotAddressed: wrong, answeredSubquestions: subs };
 }
 
+/**
+ * Commitment precision and recall (issue 12) against test/truth/commitments/, and how many of the
+ * matched ones have the truth's due phrase and date.
+ */
+function commitments(t: Truth): Counts {
+  const truth = loadCommitmentTruth(t.file);
+  if (!truth) return {};
+  const found = observeCommitments(readCorpusLetter(t.file)).items;
+  const m = matchCommitments(truth.commitments, found);
+  return { comTruth: truth.commitments.length, comFound: found.length, comMatched: m.matched.length, comDueCorrect: m.matched.filter(([a, b]) => sameDue(a.due, b.due)).length };
+}
+
 export const METRICS: Metric[] = [
   { name: 'questions', measure: questions, report: (c) => ({ questionRecall: ratio(c.qMatched, c.qTruth), questionPrecision: ratio(c.qMatched, c.qFound) }) },
   { name: 'states', measure: states, report: (c) => ({ statesCorrect: `${c.statesCorrect}/${c.statesTotal}` }) },
@@ -113,6 +126,7 @@ export const METRICS: Metric[] = [
   { name: 'citations', measure: citations, report: (c) => ({ citationRecall: ratio(c.citMatched, c.citTruth), citationPrecision: ratio(c.citMatched, c.citFound) }) },
   { name: 'otherIds', measure: otherIds, report: (c) => ({ otherIdRecall: ratio(c.otherMatched, c.otherTruth), otherIdPrecision: ratio(c.otherMatched, c.otherFound) }) },
   { name: 'motions', measure: motions, report: (c) => ({ motionLinks: `${c.motionsCorrect}/${c.motionsTotal}` }) },
+  { name: 'commitments', measure: commitments, report: (c) => ({ commitmentRecall: ratio(c.comMatched, c.comTruth), commitmentPrecision: ratio(c.comMatched, c.comFound), commitmentDueCorrect: `${c.comDueCorrect ?? 0}/${c.comMatched ?? 0}` }) },
   { name: 'falseNotAddressed', measure: falseNotAddressed, report: (c) => ({ falseNotAddressedPer100: ratio(c.falseNotAddressed * 100, c.answeredSubquestions) }) },
 ];
 

@@ -55,6 +55,7 @@ const nls = {
   'config.sources.timeoutMs': 'Maximale wachttijd per verzoek aan een bron, in milliseconden.',
   'config.cacheDir': 'Map voor de cache met opgehaalde gegevens. Leeg: de opslagmap van de extensie. Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
   'config.questionLetter': 'Pad van de vragenbrief bij deze antwoordbrief (relatief aan de werkruimte). Leeg: automatisch zoeken. Wordt in een niet-vertrouwde werkruimte niet gebruikt.',
+  'config.briefdatum': 'Datum van de brief (JJJJ-MM-DD) voor de termijnen van toezeggingen, als de brief zelf geen datum heeft ("Den Haag, 3 februari 2021", "Datum 26 november 2025"). Leeg: de datum van het bestand.',
   'config.trace.server': 'Logt het berichtenverkeer met de taalserver in het uitvoervenster. Let op: `verbose` logt ook de tekst van uw documenten.',
   'untrusted.description': 'In een niet-vertrouwde werkruimte worden brieven wel gecontroleerd, maar worden geen gegevens opgehaald bij de Tweede Kamer of officielebekendmakingen.nl en worden bronadressen, cachemap, vragenbrief en bestandspatronen uit de werkruimte-instellingen genegeerd.',
   'virtual.description': 'In een virtuele werkruimte worden alleen geopende documenten gecontroleerd.',
@@ -94,6 +95,7 @@ const contributes = {
       [key(K.sources, K.timeoutMs)]: { type: 'number', minimum: 100, default: DEFAULT_SETTINGS.sources.timeoutMs, scope: 'resource', markdownDescription: '%config.sources.timeoutMs%' },
       [key(K.cacheDir)]: { type: 'string', default: DEFAULT_SETTINGS.cacheDir, scope: 'resource', markdownDescription: '%config.cacheDir%' },
       [key(K.questionLetter)]: { type: 'string', default: DEFAULT_SETTINGS.questionLetter, scope: 'resource', markdownDescription: '%config.questionLetter%' },
+      [key(K.letterDate)]: { type: 'string', default: DEFAULT_SETTINGS.letterDate, pattern: '^(\\d{4}-\\d{2}-\\d{2})?$', scope: 'resource', markdownDescription: '%config.briefdatum%' },
       // The language client reads this key itself: it keeps its name.
       'antwoordbrief.trace.server': {
         type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', markdownDescription: '%config.trace.server%',

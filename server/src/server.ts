@@ -3,16 +3,15 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { createConnection } from 'vscode-languageserver/node';
 import {
   DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import type { Analysis } from './core/analyze';
 import { createAnalyzer, type FeatureContext } from './core/analyzer';
 import type { Diagnosis } from './core/diagnose';
@@ -26,6 +25,8 @@ import { canonicalCitationFixes } from './core/features/citationActions';
 import { pairQuickFixes } from './core/pair/state';
 import { findCitations } from './core/citations/index';
 import { LetterContext } from './host/context';
+import { fsPathOf, type ReadOptions } from './host/read';
+import type { CitationWorkspace } from './core/features/citationLookup';
 import {
   toCodeActions,
   toCompletionItems,
@@ -40,7 +41,8 @@ import {
 import { DocumentStore } from './lsp/documents';
 import { registerWorkspaceRequests } from './lsp/workspace';
 import { URI } from 'vscode-uri';
-import { logError, runSafe, runSafeNotification } from './lsp/runner';
+import { lifecycle, logError, runSafe, runSafeNotification } from './lsp/runner';
+import { createServerConnection } from './lsp/transport';
 import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
@@ -61,7 +63,8 @@ import {
 } from './protocol';
 
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, a message without a valid Content-Length header ends the process (lsp/transport.ts).
+const connection = createServerConnection();
 // The one analyzer of this server: it owns every cache of the core, and goes with the process.
 const analyzer = createAnalyzer();
 const store = new DocumentStore(analyzer);
@@ -79,7 +82,26 @@ const client = {
 
 const settings = new SettingsStore(connection, () => client.configuration);
 let workspaceFolders: string[] = [];
+/** False when the client says the workspace is untrusted (initializationOptions.trusted). */
+let trusted = true;
 const lastStatus = new Map<string, StatusParams>();
+
+/**
+ * What a path a document or the workspace names may be read from. Always: regular files only,
+ * capped in size (`host/read.ts`). In an untrusted workspace also: only inside the workspace
+ * folders (with none open, the folders of the open documents), symbolic links followed first.
+ */
+function readOptions(): ReadOptions {
+  if (trusted) return {};
+  const roots = workspaceFolders.length
+    ? workspaceFolders
+    : store.documents.all().flatMap((d) => {
+        const file = fsPathOf(d.uri);
+        return file ? [path.dirname(file)] : [];
+      });
+  return { within: roots };
+}
+
 // The workspace of each letter (open texts first, then the disk), as the CLI and the workspace check see it.
 const letters = new LetterContext(
   () =>
@@ -89,6 +111,7 @@ const letters = new LetterContext(
       citations: () => store.peek(doc)?.citations ?? findCitations(doc.getText()),
     })),
   (files, file) => extractedLetters.missing(files, file),
+  readOptions,
 );
 // PDF and Word question letters are read in the background (issue 15); then the letters are checked again.
 const extractedLetters = new ExtractedQuestionLetters(() => {
@@ -100,12 +123,17 @@ const extractedLetters = new ExtractedQuestionLetters(() => {
 });
 const diagnoses = new Diagnoses();
 
-/** The diagnosis of a document version: `diagnose` with the letter's context (cached until something it depends on changes). */
-function diagnosisOf(doc: TextDocument, analysis: Analysis, s: Settings): Diagnosis {
-  const cached = diagnoses.get(doc.uri, doc.version, s);
+/**
+ * The diagnosis of a document's text (`revision`, see DocumentStore): `diagnose` with the
+ * letter's context, read from disk asynchronously (cached until something it depends on changes).
+ */
+async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings, workspace: CitationWorkspace): Promise<Diagnosis> {
+  const cached = diagnoses.get(doc.uri, revision, s);
   if (cached) return cached;
-  const diagnosis = analyzer.diagnose(analysis, letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s)), s);
-  diagnoses.set(doc.uri, doc.version, s, diagnosis);
+  const context = await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s), workspace);
+  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate } : context, s);
+  // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
+  diagnoses.set(doc.uri, revision, s, diagnosis);
   return diagnosis;
 }
 
@@ -114,36 +142,61 @@ interface Current {
   analysis: Analysis;
   settings: Settings;
   diagnosis: Diagnosis;
+  /** The letters and papers near the document, read when the request came. */
+  workspace: CitationWorkspace;
 }
 
+/**
+ * The document a request names, its analysis, settings and diagnosis, all of the text the
+ * request was sent against: messages are handled in order, so the text held when the request
+ * arrives is that text. When a change arrives while the settings are fetched from the client,
+ * the request is still answered on a snapshot of the earlier text (never on a mix of the two).
+ */
 async function current(uri: string): Promise<Current | undefined> {
   const doc = store.get(uri);
   if (!doc) return undefined;
+  const revision = store.revision(uri);
+  const version = doc.version;
+  const text = doc.getText();
   const s = await settings.get(uri);
   const latest = store.get(uri);
-  if (!latest) return undefined;
-  const analysis = store.analysis(latest);
-  return { doc: latest, analysis, settings: s, diagnosis: diagnosisOf(latest, analysis, s) };
+  let at: TextDocument;
+  let analysis: Analysis;
+  if (latest && store.revision(uri) === revision) {
+    at = latest;
+    analysis = store.analysis(latest);
+  } else {
+    at = TextDocument.create(uri, doc.languageId, version, text);
+    analysis = analyzer.analyze(text);
+  }
+  const workspace = await letters.workspace(uri);
+  return { doc: at, analysis, settings: s, diagnosis: await diagnosisOf(at, revision, analysis, s, workspace), workspace };
 }
 
 /** What the hover, definition and references of a document may use besides its analysis. */
 function features(cur: Current): FeatureContext {
   return {
     diagnosis: cur.diagnosis,
-    workspace: letters.workspace(cur.doc.uri),
+    workspace: cur.workspace,
     peekFacts: facts.peek(cur.settings),
     dependents: diagnoses.pairedWith(cur.doc.uri).flatMap((uri) => {
       const doc = store.get(uri);
       const a = doc && store.peek(doc);
-      const d = doc && a && diagnoses.peek(uri, doc.version);
+      const d = doc && a && diagnoses.peek(uri, store.revision(uri));
       return doc && a && d ? [{ uri, letter: a.letter, lines: a.lines, pair: d.pair }] : [];
     }),
   };
 }
 
-/** Publish one version's diagnostics and status; returns how many diagnostics went out. */
-function publish(doc: TextDocument, analysis: Analysis, s: Settings): number {
-  const d = diagnosisOf(doc, analysis, s);
+/**
+ * Publish one text's diagnostics and status; returns how many diagnostics went out. Reading the
+ * question letter and the folder may wait for the disk: when `isCurrent` then says a newer text
+ * arrived meanwhile, nothing is sent (that text's own publish follows).
+ */
+async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCurrent: () => boolean = () => true): Promise<number> {
+  const revision = store.revision(doc.uri);
+  const d = await diagnosisOf(doc, revision, analysis, s, await letters.workspace(doc.uri));
+  if (!isCurrent()) return 0;
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   const status = { ...statusOf(doc.uri, doc.version, analysis, d.findings), questionLetter: d.pair.questionLetter, due: d.pair.due };
@@ -174,12 +227,14 @@ const facts = new FactsHost(connection, (ids) => {
 const scheduler = new DiagnosticsScheduler({
   document: (uri) => store.get(uri),
   settings: (uri) => settings.get(uri),
+  revision: (uri) => store.revision(uri),
   analysis: (doc) => store.analysis(doc),
-  publish,
+  publish: async (doc, analysis, s, isCurrent) => void (await publish(doc, analysis, s, isCurrent)),
   log: (name, e) => logError(connection, name, e),
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lifecycle.state = 'running';
   const caps = params.capabilities;
   client.configuration = !!caps.workspace?.configuration;
   client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -195,6 +250,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((f) => URI.parse(f.uri))
     .filter((u) => u.scheme === 'file')
     .map((u) => u.fsPath);
+  const init = params.initializationOptions as { trusted?: unknown } | null | undefined;
+  trusted = !(init && typeof init === 'object' && init.trusted === false);
   settings.setGlobal(params.initializationOptions);
   facts.init(params.initializationOptions);
   return {
@@ -211,6 +268,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     serverInfo: { name: 'antwoordbrief' },
   };
+});
+
+connection.onShutdown(() => {
+  lifecycle.state = 'shutdown';
 });
 
 connection.onInitialized(() => {
@@ -252,18 +313,22 @@ connection.onDidChangeWatchedFiles(
 store.documents.onDidOpen((e) => {
   letters.forget(e.document.uri);
   republishDependents(e.document.uri);
+  // Nothing is published before initialize or after shutdown.
+  if (lifecycle.state !== 'running') return;
   // Diagnostics on open in every mode but manual.
   void runMode(e.document.uri).then((mode) => {
     if (mode !== 'manual') scheduler.schedule(e.document.uri);
   });
 });
 store.documents.onDidChangeContent((e) => {
+  if (lifecycle.state !== 'running') return;
   republishDependents(e.document.uri);
   void runMode(e.document.uri).then((mode) => {
     if (mode === 'onType') scheduler.schedule(e.document.uri);
   });
 });
 store.documents.onDidSave((e) => {
+  if (lifecycle.state !== 'running') return;
   void runMode(e.document.uri).then((mode) => {
     if (mode === 'onSave') scheduler.schedule(e.document.uri);
   });
@@ -285,7 +350,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter);
+    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);
@@ -346,7 +411,7 @@ connection.onRequest(
   runSafe<CheckDocumentParams, CheckDocumentResult>(connection, 'checkDocument', { findings: 0 }, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return { findings: 0 };
-    return { findings: publish(cur.doc, cur.analysis, cur.settings) };
+    return { findings: await publish(cur.doc, cur.analysis, cur.settings) };
   }),
 );
 
@@ -363,7 +428,7 @@ connection.onCompletion(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const { analysis } = cur;
-    const items = citationCompletions(analysis, analysis.lines.offset(position), letters.workspace(textDocument.uri));
+    const items = citationCompletions(analysis, analysis.lines.offset(position), cur.workspace);
     return items ? toCompletionItems(items, analysis.lines) : null;
   }),
 );
@@ -390,6 +455,7 @@ registerWorkspaceRequests(connection, {
     return cur ? publish(cur.doc, cur.analysis, cur.settings) : 0;
   },
   folders: () => workspaceFolders,
+  readOptions,
 });
 
 // Last line of defence: log, never die, whatever a handler or a library throws.

@@ -8,6 +8,7 @@ import { checkQuestions } from '../../server/src/core/checks/questions';
 import { applySuppressions } from '../../server/src/core/suppress';
 import { LineIndex } from '../../server/src/core/text';
 import { fixture } from './letter-helpers';
+import { findCommitments } from '../../server/src/core/commitments';
 
 function analyse(text: string): number {
   const letter = parseLetter(text);
@@ -20,7 +21,10 @@ function analyse(text: string): number {
     assert.equal(typeof f.message, 'string');
   }
   for (const q of letter.questions) assert.ok(q.span.start >= 0 && q.span.end <= text.length);
-  return findings.length;
+  // Commitments (issue 12) read the same text.
+  const commitments = findCommitments(text);
+  for (const c of commitments.items) assert.ok(c.span.start >= 0 && c.span.end <= text.length && c.span.start <= c.span.end, 'span of a commitment');
+  return findings.length + commitments.items.length;
 }
 
 function scan(text: string): number {
@@ -154,6 +158,10 @@ const CASES: Record<string, (size: number) => string> = {
     }
     return parts.join('');
   },
+  // Commitments: every word an anchor, no sentence end, forms that almost match.
+  'commitment anchors without a stop': (size) => repeatTo('uw Kamer wordt u terug Kamer informeren ', size),
+  'commitment forms on one long line': (size) => repeatTo('Ik zal uw Kamer voor de zomer informeren, en uw Kamer wordt na de zomer geïnformeerd; ', size),
+  'commitments one per line': (size) => repeatTo('Uw Kamer ontvangt voor 1 juli de evaluatie.\n', size),
 };
 
 test('adversarial input: no crash, spans inside the text (each kind at 64 KB, CRLF and CR too)', () => {
@@ -205,3 +213,51 @@ test('adversarial input: a long chain of references ending in a missing answer',
   const cf = checkQuestions(parseLetter(cycle));
   assert.equal(cf.filter((f) => f.code === 'reference-to-unanswered').length, n);
 });
+
+/**
+ * Issue 10's growth shapes: a unit with very many subquestions (a PDF's run of "?" included),
+ * very many units each with a long answer, and one enormous line holding questions and answers.
+ * Shapes that `subquestion-not-addressed` still makes quadratic are marked todo for issue 11.
+ */
+const LONG_ANSWER = 'Het kabinet neemt maatregelen om de wachttijden te verkorten en de kosten te beperken. ';
+const GROWTH_SHAPES: Record<string, { make: (size: number) => string; todo?: string }> = {
+  // Half the text distinct subquestions, half one answer: both grow with the input.
+  'many subquestions in one unit': {
+    make: (size) => {
+      const qs: string[] = [];
+      for (let i = 0, len = 0; len < size / 2; i++) {
+        const q = `Waarom stijgt bedrag ${i} van regeling ${i * 7} zo sterk? `;
+        qs.push(q);
+        len += q.length;
+      }
+      return `Vraag 1\n${qs.join('')}\n\nAntwoord 1\n${repeatTo(LONG_ANSWER, size / 2)}\n`;
+    },
+    todo: 'issue 11: subquestion-not-addressed costs subquestions × answer length',
+  },
+  // A PDF artefact: a run of "?" (and "? ?") in one question, with an answer as long.
+  'a run of question marks in one question': {
+    make: (size) => `Vraag 1\nKunt u dit toelichten${'? ?'.repeat(size / 6)}${'?'.repeat(size / 4)}\n\nAntwoord 1\n${repeatTo(LONG_ANSWER, size / 2)}\n`,
+    todo: 'issue 11: subquestion-not-addressed costs subquestions × answer length',
+  },
+  'many units with long answers': {
+    make: (size) => {
+      const parts: string[] = [];
+      for (let i = 1, len = 0; len < size; i++) {
+        const p = `Vraag ${i % 9000 || 9000}\nWaarom stijgen de kosten? Kunt u aangeven welke maatregelen u neemt?\n\nAntwoord ${i % 9000 || 9000}\n${LONG_ANSWER.repeat(8)}\n\n`;
+        parts.push(p);
+        len += p.length;
+      }
+      return parts.join('');
+    },
+  },
+  'one enormous line with questions and answers': {
+    make: (size) => `Vraag 1 ${repeatTo('kunt u dit toelichten en waarom niet? Antwoord 1 Omdat het zo is. ', size)}`,
+  },
+};
+
+for (const [name, shape] of Object.entries(GROWTH_SHAPES)) {
+  test(`adversarial input: linear growth for ${name} (issue 10)`, { todo: shape.todo }, () => {
+    assert.doesNotThrow(() => analyse(shape.make(64 * KB)));
+    assertLinear(name, shape.make, 32 * KB);
+  });
+}

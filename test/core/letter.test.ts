@@ -246,15 +246,20 @@ test('Kamervragen numbering: "1. …" items, answered under "Antwoord"; a number
   assert.ok(A.questions[1].answer.text.includes('inwoners van Klazienaveen'));
 });
 
-test('references: "antwoord op vraag 18 en 43", over a line break, and resolution per section', () => {
-  const text = 'Vragen en opmerkingen van de leden van de SP-fractie\nVraag 1\nWat?\nAntwoord 1\nDit.\nVragen en opmerkingen van de leden van de CDA-fractie\nVraag 1\nHoe?\nAntwoord 1\nZo.\nVraag 2\nWaarom?\nAntwoord 2\nZie het antwoord op\nvraag 1 en 3 van de SP-fractie.\n';
+test('references: "antwoord op vraag 18 en 43", over a line break, and resolution per section (or in the fractie named)', () => {
+  const text = 'Vragen en opmerkingen van de leden van de SP-fractie\nVraag 1\nWat?\nAntwoord 1\nDit.\nVragen en opmerkingen van de leden van de CDA-fractie\nVraag 1\nHoe?\nAntwoord 1\nZo.\nVraag 2\nWaarom?\nAntwoord 2\nZie het antwoord op\nvraag 1 en 3 van de SP-fractie. Zie ook het antwoord op vraag 1.\n';
   const L = parseLetter(text);
   const r = L.answerReferences[0];
   assert.deepEqual(r.targets, ['1', '3']);
   assert.equal(text.slice(r.targetSpans[0].start, r.targetSpans[0].end), '1');
-  assert.equal(text.slice(r.span.start, r.span.end), 'het antwoord op\nvraag 1 en 3');
-  assert.equal(resolveTarget(L, r.sectionIndex, '1')!.section, 'CDA-fractie');
+  // Issue 10: a reference that names a fractie means that fractie's question.
+  assert.equal(text.slice(r.span.start, r.span.end), 'het antwoord op\nvraag 1 en 3 van de SP-fractie');
+  assert.equal(resolveTarget(L, r.sectionIndex, '1')!.section, 'SP-fractie');
   assert.equal(resolveTarget(L, r.sectionIndex, '3'), undefined);
+  // Without a fractie: the section it stands in.
+  const plain = L.answerReferences[1];
+  assert.equal(text.slice(plain.span.start, plain.span.end), 'het antwoord op vraag 1');
+  assert.equal(resolveTarget(L, plain.sectionIndex, '1')!.section, 'CDA-fractie');
 });
 
 test('Markdown: emphasised questions, block quotes and rules do not leak into the text', () => {

@@ -72,6 +72,7 @@ test('settings: the titles VS Code derives from the keys are Dutch', () => {
   assert.deepEqual(titles, {
     'antwoordbrief.talen': 'Talen',
     'antwoordbrief.bestandspatronen': 'Bestandspatronen',
+    'antwoordbrief.briefdatum': 'Briefdatum',
     'antwoordbrief.ernst': 'Ernst',
     'antwoordbrief.controleren': 'Controleren',
     'antwoordbrief.bronnen.offline': 'Bronnen: Offline',

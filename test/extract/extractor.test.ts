@@ -58,7 +58,7 @@ test('extractor: kinds by extension; other files and folders are refused in Dutc
     assert.deepEqual(await e.extract(path.join(dir, 'brief.md')), { error: `${path.join(dir, 'brief.md')} is geen PDF of Word-bestand (.pdf, .docx)` });
     const folder = path.join(dir, 'map.pdf');
     require('node:fs').mkdirSync(folder);
-    assert.deepEqual(await e.extract(folder, 'pdf', 'map.pdf'), { error: 'map.pdf: dit is een map, geen bestand' });
+    assert.deepEqual(await e.extract(folder, 'pdf', 'map.pdf'), { error: 'map.pdf: dit is een map, geen gewoon bestand' });
   } finally {
     await e.close();
     rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,11 @@ test('corpus 002 through the server: no errors, 71 questions in the outline, sev
     const status = await c.notification('antwoordbrief/status', (p) => p.uri === doc.uri);
     assert.equal(status.total, 71);
     assert.equal(status.answered, 71);
-    const sections = (await c.symbols(doc.uri)) as DocumentSymbol[];
+    const symbols = (await c.symbols(doc.uri)) as DocumentSymbol[];
+    // The last group lists the letter's commitments (issue 12); the rest are the fractie sections.
+    assert.deepEqual(symbols[symbols.length - 1].name, 'Toezeggingen');
+    assert.equal(symbols[symbols.length - 1].children!.length, 5);
+    const sections = symbols.slice(0, -1);
     const questions = sections.flatMap((s) => s.children ?? []);
     assert.deepEqual(
       questions.map((q) => q.name),
@@ -87,7 +91,9 @@ test('corpus 004 through the server: a letter without questions gets no question
     await c.open(doc.uri, doc.text, 'plaintext');
     const diags = await c.diagnostics(doc.uri, 1, 30000);
     assert.deepEqual(diags.filter((d) => ['unanswered-question', 'answer-without-question', 'missing-question-number', 'duplicate-question-number'].includes(String(d.code))), []);
-    assert.deepEqual(await c.symbols(doc.uri), []);
+    // No questions: the outline holds only the letter's two commitments (issue 12).
+    const symbols = (await c.symbols(doc.uri)) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => [s.name, s.children!.length]), [['Toezeggingen', 2]]);
     const status = await c.notification('antwoordbrief/status', (p) => p.uri === doc.uri);
     assert.equal(status.total, 0);
   });

@@ -128,7 +128,12 @@ test('the CLI, the editor (letters open) and the workspace check (letters closed
       assert.deepEqual({ total: status.total, answered: status.answered }, { total: needing.length, answered: answered.length });
       assert.deepEqual(status.unanswered.map((u: { id: string }) => u.id), ['4']);
       assert.equal(status.questionLetter, 'vragen.md');
-      const symbols = (await open.symbols(answerUri)) as DocumentSymbol[];
+      const all = (await open.symbols(answerUri)) as DocumentSymbol[];
+      // The last group lists the letter's commitments (issue 12): the same as `antwoordbrief toezeggingen`.
+      const commitments = all.find((s) => s.name === 'Toezeggingen');
+      const symbols = all.filter((s) => s !== commitments);
+      const listed = JSON.parse(cli(['toezeggingen', '--format', 'json', 'antwoord.md'], dir).stdout)[0].commitments as { range: { start: { line: number } } }[];
+      assert.deepEqual((commitments?.children ?? []).map((c) => c.range.start.line), listed.map((c) => c.range.start.line));
       assert.deepEqual(
         symbols.map((s) => s.range.start.line),
         outline.questions.map((q: { range: { start: { line: number } } }) => q.range.start.line),

@@ -73,7 +73,8 @@ test('the server answers every request on bad input and never crashes', async ()
     assert.equal(await c.hover('file:///nooit-geopend.md', { line: 3, character: 4 }), null);
     await c.open('file:///klein.md', ANSWERED_MD);
     await c.hover('file:///klein.md', { line: 10_000, character: 10_000 });
-    await c.hover('file:///klein.md', { line: -1, character: -5 });
+    // A negative position is no LSP position (uinteger): InvalidParams with a short message.
+    await assert.rejects(c.hover('file:///klein.md', { line: -1, character: -5 }), (e: any) => e.code === -32602 && /position/.test(e.message) && !/TypeError|undefined/.test(e.message));
     assert.ok(positionOf(ANSWERED_MD, 'Vraag 1a'));
     assert.equal(c.child.exitCode, null, 'server is still running');
     assert.equal(await c.shutdown(), 0);

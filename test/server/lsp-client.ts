@@ -200,13 +200,14 @@ export class LspClient {
   }
 
   /** The first publication for `uri` that arrives after the first `after` publications (of any uri). */
-  publicationAfter(uri: string, after: number, timeoutMs = 30000): Promise<PublishDiagnosticsParams> {
-    const seen = this.published.slice(after).find((p) => p.uri === uri);
+  publicationAfter(uri: string, after: number, timeoutMs = 30000, version?: number): Promise<PublishDiagnosticsParams> {
+    const match = (p: PublishDiagnosticsParams) => p.uri === uri && (version === undefined || p.version === version);
+    const seen = this.published.slice(after).find(match);
     if (seen) return Promise.resolve(seen);
     return withTimeout(
-      new Promise((resolve) => this.diagWaiters.push({ match: (p) => p.uri === uri, resolve })),
+      new Promise((resolve) => this.diagWaiters.push({ match, resolve })),
       timeoutMs,
-      `no new diagnostics for ${uri}`,
+      `no new diagnostics for ${uri}${version === undefined ? '' : ` (version ${version})`}`,
     );
   }
 

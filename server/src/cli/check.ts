@@ -3,7 +3,7 @@
 // letters of its folder (motions linked across them), its question letter (named, or found in
 // its folder; `--questions` fixes one for all) and the facts cached on disk.
 import * as path from 'node:path';
-import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import { createAnalyzer } from '../core/analyzer';
 import type { Citations } from '../core/citations/types';
@@ -14,9 +14,9 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex, Range } from '../core/text';
 import { LetterContext, userCacheDir } from '../host/context';
-import { letterFiles } from '../host/files';
+import { letterFiles } from '../host/read';
 import { FactsCache } from '../sources/cache';
-import { InputError } from './io';
+import { displayPath, InputError } from './io';
 import { extractedFilesUnder, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
@@ -56,13 +56,19 @@ export interface CheckFileResult {
 /** The summary of a letter and its diagnosed findings (see CheckSummary). */
 export function summaryOf(letter: Letter, findings: Finding[]): CheckSummary {
   const s = answerStatus(letter);
-  return { questions: s.total, answered: s.answered, byReference: s.byReference, open: s.total - s.answered, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
+  // A question letter asks and is not expected to answer: its questions are not open (nothing
+  // reports them open either — every open question in a summary has its own finding).
+  const open = (letter as { kind?: string }).kind === 'question-letter' ? 0 : s.total - s.answered;
+  return { questions: s.total, answered: s.answered, byReference: s.byReference, open, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
 }
 
 /** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output). */
 export function summaryText(s: CheckSummary): string {
   if (!s.questions) return s.noneRecognised ? 'geen vragen herkend' : 'geen vragen';
-  const parts = [`${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`, `${s.answered} beantwoord`];
+  const n = `${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`;
+  // Only a question letter has questions neither answered nor open.
+  if (s.answered + s.open < s.questions) return `${n} (vragenbrief: niet op antwoorden gecontroleerd)`;
+  const parts = [n, `${s.answered} beantwoord`];
   if (s.byReference) parts[1] += ` (${s.byReference} door verwijzing)`;
   parts.push(`${s.open} open`);
   return parts.join(', ');
@@ -79,9 +85,9 @@ export function toCheckDiagnostics(findings: Finding[], lines: LineIndex, settin
   return out;
 }
 
-function isDirectory(p: string): boolean {
+async function isDirectory(p: string): Promise<boolean> {
   try {
-    return statSync(p).isDirectory();
+    return (await stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -106,12 +112,12 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   const errors: string[] = [];
   const files: string[] = [];
   for (const f of args.files) {
-    if (!isDirectory(f)) {
+    if (!(await isDirectory(f))) {
       files.push(f);
       continue;
     }
-    const under = [...letterFiles(f), ...extractedFilesUnder(f)].sort();
-    if (!under.length) errors.push(`${f}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
+    const under = [...(await letterFiles(f)), ...(await extractedFilesUnder(f))].sort();
+    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
 
@@ -122,7 +128,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   if (typeof q === 'string') {
     const { text } = await readLetterInput(q);
     const letter = analyzer.parse(text);
-    if (!letter.questions.length) throw new InputError(`${q}: in deze vragenbrief zijn geen vragen gevonden`);
+    if (!letter.questions.length) throw new InputError(`${displayPath(q)}: in deze vragenbrief zijn geen vragen gevonden`);
     fixed = { link: { name: path.basename(q), uri: URI.file(path.resolve(q)).toString(), via: 'setting', text, letter } };
   }
   const cacheFlag = args.flags.get('cache');
@@ -134,7 +140,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   for (const file of files) {
     try {
       const input = await readLetterInput(file);
-      if (input.source !== 'text') letters.letters.provide(file, input, statSync(file));
+      if (input.source !== 'text') letters.letters.provide(file, input, await stat(file));
       inputs.push(input);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -151,12 +157,12 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       if (!fixed) await provideNamedQuestionLetter(letters.letters, file, text);
       const uri = URI.file(path.resolve(file)).toString();
       const a = analyzer.analyze(text);
-      const workspace = letters.workspace(uri);
+      const workspace = await letters.workspace(uri);
       const others = workspace.documents();
       const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
-      const context = letters.context(uri, a, '', (r) => facts(r.id), workspace);
+      const context = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
       if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
-      else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${file}: ${context.questionLetter.problem}`);
+      else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${displayPath(file)}: ${context.questionLetter.problem}`);
       const d = analyzer.diagnose(a, context, settings);
       const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(a.letter, d.findings) };
       // On a terminal the question letter is named by its path from the letter's folder.
@@ -175,11 +181,11 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   } else {
     const lines: string[] = [];
     for (const r of results) {
-      if (r.questionLetter) lines.push(`${r.file}: vragenbrief ${r.questionLetter}`);
+      if (r.questionLetter) lines.push(`${displayPath(r.file)}: vragenbrief ${displayPath(r.questionLetter)}`);
       for (const d of r.diagnostics) {
-        lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}${pageSuffix(d.page)}`);
+        lines.push(`${displayPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}${pageSuffix(d.page)}`);
       }
-      lines.push(`${r.file}: ${summaryText(r.summary)}`);
+      lines.push(`${displayPath(r.file)}: ${summaryText(r.summary)}`);
     }
     const count = results.reduce((n, r) => n + r.diagnostics.length, 0);
     const n = results.length;

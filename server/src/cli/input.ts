@@ -1,13 +1,13 @@
-// The CLI's one way to read a letter file: a text file as before (io.ts), a PDF or Word file
+// The CLI's one way to read a letter file: a text file through host/read.ts (io.ts), a PDF or Word file
 // through the extractor (host/extract). Ranges in the output then refer to the extracted
 // text; the JSON says so (`"source": "pdf"`) and gives the page of each finding in a PDF.
 import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
 import { LineIndex, type Range } from '../core/text';
-import { InputError, readLetterFile } from './io';
-import { statSync } from 'node:fs';
+import { InputError, readLetterText } from './io';
+import { stat as statFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { questionLetterRef } from '../core/pair/link';
-import { walkFiles, WORKSPACE_LIMITS } from '../host/files';
+import { walkLetterFiles, WORKSPACE_LIMITS } from '../host/read';
 import type { LetterFiles } from '../host/pairFiles';
 
 export interface LetterInput {
@@ -21,7 +21,7 @@ export interface LetterInput {
 /** The text of a letter file of any kind; an `InputError` (one Dutch line) when it has none. */
 export async function readLetterInput(file: string): Promise<LetterInput> {
   const kind = extractKind(file);
-  if (!kind) return { text: readLetterFile(file), source: 'text', pageOf: () => null };
+  if (!kind) return { text: await readLetterText(file), source: 'text', pageOf: () => null };
   const r = await extractText(file, kind, file);
   if ('error' in r) throw new InputError(r.error);
   return { text: r.text, source: r.source, pageOf: r.pageOf };
@@ -47,8 +47,8 @@ export function pageSuffix(page: number | null | undefined): string {
 }
 
 /** PDF and Word files under a folder (the text letters come from `letterFiles`). */
-export function extractedFilesUnder(dir: string): string[] {
-  return walkFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
+export function extractedFilesUnder(dir: string): Promise<string[]> {
+  return walkLetterFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
 }
 
 /** A PDF or Word question letter named in the letter (`<!-- vragen: ./vragen.pdf -->`) is extracted first. */
@@ -58,7 +58,7 @@ export async function provideNamedQuestionLetter(disk: LetterFiles, file: string
   const target = path.resolve(path.dirname(path.resolve(file)), ref.target);
   let stat;
   try {
-    stat = statSync(target);
+    stat = await statFile(target);
   } catch {
     return; // the pairing says it does not exist
   }

@@ -1,26 +1,23 @@
-// Reading letters from disk for the CLI: UTF-8 only, with a Dutch one-line reason otherwise.
-import { readFileSync, statSync } from 'node:fs';
-import { decodeLetter } from '../host/files';
+// Reading letters from disk for the CLI (through host/read.ts, as the language server reads them),
+// with a one-line Dutch reason otherwise, and file names made safe for one-line output.
+import { readLetterFile as readFromDisk } from '../host/read';
 
 export class InputError extends Error {}
 
-/** The text of a letter file, or an `InputError` with a one-line Dutch message. */
-export function readLetterFile(file: string): string {
-  let bytes: Buffer;
-  try {
-    if (statSync(file).isDirectory()) throw new InputError(`${file}: dit is een map, geen bestand`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${file}: bestand niet gevonden`);
-    if (code === 'EISDIR') throw new InputError(`${file}: dit is een map, geen bestand`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${file}: geen toegang tot dit bestand`);
-    throw new InputError(`${file}: kan dit bestand niet lezen (${code ?? 'onbekende fout'})`);
-  }
-  // A NUL byte never occurs in a letter's text: this is a binary file (PDF, Word, image, …).
-  if (bytes.includes(0)) throw new InputError(`${file}: dit is geen tekstbestand (binaire inhoud); sla de brief op als tekst of Markdown`);
-  const text = decodeLetter(bytes);
-  if (text === null) throw new InputError(`${file}: dit bestand is geen geldige UTF-8-tekst; sla de brief op als UTF-8`);
-  return text;
+/**
+ * A file name for one line of output: control characters (a newline in a file name would break
+ * the `file:line:col` lines) are written as escapes (`\n`, `\t`, `\x1b`).
+ */
+export function displayPath(file: string): string {
+  return file.replace(/[\u0000-\u001f\u007f]/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/**
+ * The text of a letter file, or an `InputError` with a one-line Dutch message: a regular file
+ * of at most `MAX_LETTER_BYTES`, UTF-8 or UTF-16 with a byte-order mark (see `host/read.ts`).
+ */
+export async function readLetterText(file: string): Promise<string> {
+  const r = await readFromDisk(file);
+  if ('error' in r) throw new InputError(`${displayPath(file)}: ${r.reason}`);
+  return r.text;
 }

@@ -3,6 +3,7 @@ import { runCheck } from './check';
 import { runSkeleton } from './skeleton';
 import { runOutline } from './outline';
 import { runRefs } from './refs';
+import { runToezeggingen } from './toezeggingen';
 import { InputError } from './io';
 import { UsageError } from './options';
 
@@ -41,6 +42,11 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'antwoordbrief refs [--format json|text] [--resolve [--offline] [--cache MAP] [--tweedekamer-url URL] [--officielebekendmakingen-url URL]] BESTAND...',
     summary: 'Toont elke Kamerstukverwijzing en motie in de brieven, met hoe een motie aan haar nummer gekoppeld is.',
     run: runRefs,
+  },
+  toezeggingen: {
+    usage: 'antwoordbrief toezeggingen [--format text|json|csv [--excel]] [--datum JJJJ-MM-DD] BESTAND|MAP...',
+    summary: 'Toont elke toezegging aan de Kamer in de brieven, met de termijn en de datum waarop die afloopt.',
+    run: runToezeggingen,
   },
 };
 

@@ -4,7 +4,7 @@ import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention 
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
 import { mentionDisplay, motionLinkPlace } from '../core/features/motionLink';
 import { spacedDossier } from '../core/citations/paper';
-import { InputError } from './io';
+import { displayPath, InputError } from './io';
 import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
@@ -95,6 +95,8 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
       stderr.push(`antwoordbrief: ${e.message}`);
     }
   }
+  // Nothing could be read: the messages say why, and stdout stays empty (no "[]" to parse).
+  if (!files.length) return { stdout: '', stderr, code: 2 };
   const results = refsOf(files).map((r, i) => withSource(r, inputs[i], r.references));
   const code = stderr.length ? 2 : 0;
   if (args.flags.get('resolve') === true)
@@ -102,7 +104,7 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
   const out: string[] = [];
   for (const r of results) {
-    out.push(r.file);
+    out.push(displayPath(r.file));
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
       const what = e.kind === 'motie'

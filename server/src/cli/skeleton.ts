@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { parseLetter } from '../core/letter/parse';
 import { makeSkeleton } from '../core/skeleton';
-import { InputError } from './io';
+import { displayPath, InputError } from './io';
 import { readLetterInput } from './input';
 import { parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
@@ -13,6 +13,6 @@ export async function runSkeleton(argv: string[]): Promise<CommandResult> {
   const file = args.files[0];
   const { text } = await readLetterInput(file);
   const letter = parseLetter(text);
-  if (!letter.questions.length) throw new InputError(`${file}: in deze brief zijn geen vragen gevonden; er is geen antwoordopzet gemaakt`);
+  if (!letter.questions.length) throw new InputError(`${displayPath(file)}: in deze brief zijn geen vragen gevonden; er is geen antwoordopzet gemaakt`);
   return { stdout: makeSkeleton(letter, text, { questionLetterRef: `./${path.basename(file)}` }), stderr: [], code: 0 };
 }

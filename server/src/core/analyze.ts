@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { LineIndex } from './text';
 import type { Memo } from './memo';
 import { diagnose } from './diagnose';
+import { findCommitments, type Commitments } from './commitments';
 
 export interface Analysis {
   text: string;
@@ -22,6 +23,8 @@ export interface Analysis {
   citations: Citations;
   /** The findings of the text alone, sorted; before context, settings and inline suppression. */
   checks: Finding[];
+  /** The letter's commitments (toezeggingen), dated from its header only; `diagnose` dates them from its context. */
+  commitments: Commitments;
 }
 
 export { disabledCodes } from './settings';
@@ -33,14 +36,16 @@ export function analyzeText(text: string, memo?: Memo): Analysis {
   const citations = findCitations(text);
   const checks = [...checkQuestions(letter, memo), ...checkCitations(text, citations)];
   checks.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { text, lines, letter, citations, checks };
+  return { text, lines, letter, citations, checks, commitments: findCommitments(text) };
 }
 
 /**
  * A letter on its own (no workspace, no question letter, no facts): its analysis and the findings
- * `diagnose` gives it under `settings`. For tests and one-off callers; hosts use an analyzer.
+ * `diagnose` gives it under `settings` (its commitments dated from `letterDate` when its header
+ * has no date). For tests and one-off callers; hosts use an analyzer.
  */
-export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS): Analysis & { findings: Finding[] } {
+export function analyze(text: string, settings: Settings = DEFAULT_SETTINGS, letterDate: string | null = null): Analysis & { findings: Finding[] } {
   const a = analyzeText(text);
-  return { ...a, findings: diagnose(a, { today: null }, settings).findings };
+  const d = diagnose(a, { today: null, letterDate }, settings);
+  return { ...a, findings: d.findings, commitments: d.commitments };
 }

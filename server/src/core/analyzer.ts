@@ -19,6 +19,7 @@ import { findCitationReferences } from './features/citationReferences';
 import { factsHoverBlocks } from './features/factsHover';
 import { pairDefinition, pairHover, pairLocations, type PairDependent, type PairLocation } from './pair/state';
 import type { DefinitionTarget, HoverResult } from './features/types';
+import { hoverCommitment } from './commitments/present';
 
 /** What the editor features of one letter may use besides its analysis. */
 export interface FeatureContext {
@@ -39,7 +40,7 @@ export interface Analyzer {
   parse(text: string): ParsedLetter;
   /** Every finding of the letter in its context: see `diagnose`. */
   diagnose(analysis: Analysis, context: DiagnoseContext, settings: Settings): Diagnosis;
-  /** The hover at `offset`: answer reference, then citation (with its facts), then the pair's first line. */
+  /** The hover at `offset`: answer reference, then citation (with its facts), then the pair's first line, then a commitment. */
   hover(analysis: Analysis, offset: number, context: FeatureContext): HoverResult | null;
   /** Go to definition at `offset`: answer reference, citation in the workspace, then the question letter. */
   definition(analysis: Analysis, offset: number, context: FeatureContext): DefinitionTarget[] | null;
@@ -62,7 +63,8 @@ export function createAnalyzer(): Analyzer {
       return (
         hoverAnswerLink(analysis.letter, offset) ??
         (citation && withFacts(citation, linked.citations, offset, context.peekFacts)) ??
-        pairHover(context.diagnosis.pair, analysis.letter, analysis.lines, offset)
+        pairHover(context.diagnosis.pair, analysis.letter, analysis.lines, offset) ??
+        hoverCommitment(context.diagnosis.commitments, offset)
       );
     },
     definition(analysis, offset, context) {

@@ -35,6 +35,8 @@ export const CODES = {
   'question-order': { severity: 'warning', description: 'Vragen in een andere volgorde dan in de vragenbrief.' },
   'question-extra': { severity: 'warning', description: 'Een vraag die niet in de vragenbrief staat.' },
   'answer-term-exceeded': { severity: 'information', description: 'De antwoordtermijn is verstreken: overweeg een uitstelbericht.' },
+  // Issue 12: commitments (toezeggingen).
+  'new-commitment': { severity: 'off', description: 'Een toezegging aan de Kamer (met de termijn), voor wie elke toezegging gemarkeerd wil zien.' },
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

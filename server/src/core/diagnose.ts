@@ -12,6 +12,7 @@ import { disabledCodes, type Settings } from './settings';
 import { applySuppressions } from './suppress';
 import { pairState, type PairState, type QuestionLetterInput } from './pair/state';
 import type { Memo } from './memo';
+import { commitmentFindings, withFallbackDate, type Commitments } from './commitments';
 
 /** Another letter of the workspace, as the host sees it (open text first, else on disk). */
 export interface WorkspaceLetter {
@@ -29,6 +30,11 @@ export interface DiagnoseContext {
   facts?: FactsLookup;
   /** Today (ISO yyyy-mm-dd) from the host, for the answer term; null: no term check. */
   today: string | null;
+  /**
+   * The letter's date (ISO yyyy-mm-dd) for a letter whose header has none: the `briefdatum`
+   * setting or the file's date. Dates its commitments; null or absent: undated.
+   */
+  letterDate?: string | null;
 }
 
 /** The findings of a letter and what the editor features need from the same computation. */
@@ -38,6 +44,8 @@ export interface Diagnosis {
   /** The letter's citations with motions linked through the workspace. */
   citations: Citations;
   pair: PairState;
+  /** The letter's commitments, dated from its header or `context.letterDate`. */
+  commitments: Commitments;
   /** URIs of the letters the findings depend on (the question letter, letters linking a motion). */
   dependsOn: string[];
   /**
@@ -50,7 +58,8 @@ export interface Diagnosis {
 /**
  * The findings of the letter `analysis` in `context` under `settings`: its own checks, motions
  * linked through the workspace, the pair checks against its question letter and the checks that
- * need facts; codes switched off and inline `antwoordbrief-disable…` comments applied once.
+ * need facts, one `new-commitment` per commitment (off by default); codes switched off and inline
+ * `antwoordbrief-disable…` comments applied once.
  * Offsets are UTF-16 offsets into `analysis.text`. Linear in the letter plus the workspace's
  * motion mentions. `memo`: the analyzer's caches.
  */
@@ -74,12 +83,13 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
   if (pair.questionUri) dependsOn.add(pair.questionUri);
   const facts = context.facts ? checkFacts(analysis.text, citations, context.facts) : [];
-  const all = [...checks, ...pair.findings, ...facts];
+  const commitments = withFallbackDate(analysis.commitments, context.letterDate);
+  const all = [...checks, ...pair.findings, ...facts, ...commitmentFindings(commitments)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   const findings = applySuppressions(analysis.text, all, disabledCodes(settings));
   const unlinked = citations.motions.some((m) => !m.via);
   // A question letter found by looking through the folder (or not found there) may change with any letter of it.
   const found = context.questionLetter;
   const discovers = found ? 'link' in found && (found.link.via === 'quotes' || found.link.via === 'identifier') : analysis.letter.questions.length > 0;
-  return { findings, citations, pair, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
+  return { findings, citations, pair, commitments, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
 }

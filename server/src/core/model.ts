@@ -29,7 +29,10 @@ export interface AnswerReference {
   targetSpans: Span[];
   /** Span of the whole phrase ("het antwoord op vraag 18 en 43"). */
   span: Span;
-  /** Index of the section the reference stands in (-1 outside any section). */
+  /**
+   * Index of the section whose questions the reference means: the fractie section it names
+   * ("… vraag 1 van de leden van de VVD-fractie"), else the one it stands in (-1 outside any).
+   */
   sectionIndex: number;
 }
 

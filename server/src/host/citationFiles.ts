@@ -1,14 +1,12 @@
 // The citation workspace of a document, for the language server: the letters and papers in its
 // folder (and subfolders, two levels deep) on disk, with the open editors' texts taking
 // precedence. Each file is read and analysed once per modification.
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fsPathOf, isLetterFile, readUtf8, walkFiles } from './files';
+import { fsPathOf, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
-const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_FILES = 400;
 const MAX_DEPTH = 2;
 const LISTING_TTL_MS = 2000;
@@ -27,44 +25,57 @@ export interface OpenDoc {
 
 export class CitationFiles {
   private readonly files = new Map<string, Cached>();
-  private readonly listings = new Map<string, { at: number; files: string[] }>();
+  private readonly listings = new Map<string, { at: number; files: string[]; docs: Map<string, CitationDoc> }>();
 
-  /** @param open the documents open in the editor (their text is newer than the disk). */
-  constructor(private readonly open: () => OpenDoc[]) {}
+  /**
+   * @param open the documents open in the editor (their text is newer than the disk).
+   * @param readOptions how files are read (`within` the workspace when it is untrusted).
+   */
+  constructor(
+    private readonly open: () => OpenDoc[],
+    private readonly readOptions: (dir: string) => ReadOptions = () => ({}),
+  ) {}
 
-  private list(dir: string): string[] {
+  /**
+   * The folder's files and the letters among them, read (asynchronously, through
+   * `readLetterFile`) at most once per `LISTING_TTL_MS` and per modification.
+   */
+  private async list(dir: string): Promise<{ files: string[]; docs: Map<string, CitationDoc> }> {
     const hit = this.listings.get(dir);
     const now = Date.now();
-    if (hit && now - hit.at < LISTING_TTL_MS) return hit.files;
-    const out = walkFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, accept: () => true });
-    this.listings.set(dir, { at: now, files: out });
-    return out;
+    if (hit && now - hit.at < LISTING_TTL_MS) return hit;
+    const files = await walkLetterFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, accept: () => true });
+    const docs = new Map<string, CitationDoc>();
+    for (const f of files) {
+      if (!isLetterFile(f)) continue;
+      const d = await this.load(f, this.readOptions(dir));
+      if (d) docs.set(f, d);
+    }
+    const listing = { at: Date.now(), files, docs };
+    this.listings.set(dir, listing);
+    return listing;
   }
 
-  private load(file: string): CitationDoc | null {
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      return null;
-    }
-    if (st.size > MAX_BYTES) return null;
+  private async load(file: string, opts: ReadOptions): Promise<CitationDoc | null> {
+    const st = await statLetterFile(file, opts);
+    if ('error' in st) return null;
     const hit = this.files.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.doc;
-    const text = readUtf8(file);
-    if (text === null) return null;
-    const doc: CitationDoc = { uri: URI.file(file).toString(), text, citations: findCitations(text) };
-    this.files.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
+    const read = await readLetterFile(file, opts);
+    if ('error' in read) return null;
+    const doc: CitationDoc = { uri: URI.file(file).toString(), text: read.text, citations: findCitations(read.text) };
+    this.files.set(file, { mtimeMs: read.mtimeMs, size: read.size, doc });
     return doc;
   }
 
   /** The workspace as seen from the document `uri` (which itself is left out). */
-  workspace(uri: string): CitationWorkspace {
-    const openDocs = this.open();
+  async workspace(uri: string): Promise<CitationWorkspace> {
     const file = fsPathOf(uri);
     const dir = file ? path.dirname(file) : null;
-    const files = dir ? this.list(dir) : [];
-    const load = (f: string) => this.load(f);
+    const listing = dir ? await this.list(dir) : { files: [], docs: new Map<string, CitationDoc>() };
+    const files = listing.files;
+    // Taken after the await: the open documents as they are now.
+    const openDocs = this.open();
     return {
       documents(): CitationDoc[] {
         const out: CitationDoc[] = [];
@@ -78,7 +89,7 @@ export class CitationFiles {
           if (!isLetterFile(f)) continue;
           const fu = URI.file(f).toString();
           if (seen.has(fu)) continue;
-          const d = load(f);
+          const d = listing.docs.get(f);
           if (d) {
             seen.add(fu);
             out.push(d);

@@ -1,6 +1,7 @@
 // The context of a letter as every host builds it for `diagnose`: the other letters of its
 // workspace (its folder and two levels of subfolders, open editors' texts first), its question
-// letter (named in the letter, set in the settings, or found in its folder), and today's date.
+// letter (named in the letter, set in the settings, or found in its folder), today's date, and the
+// file's date (for the commitments of a letter whose header has none).
 // The language server (open letters and the workspace check) and the CLI (`check`) build it
 // with this one class, so they see the same workspace.
 import * as os from 'node:os';
@@ -15,7 +16,8 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import type { CitationWorkspace } from '../core/features/citationLookup';
 import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
-import { fsPathOf } from './files';
+import { fsPathOf, type ReadOptions } from './read';
+import { fileDate } from './fileDate';
 import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 
 export { fsPathOf };
@@ -50,14 +52,19 @@ export class LetterContext {
   /** Letters and papers near a document, for motion links and the citation features. */
   readonly citations: CitationFiles;
 
-  /** @param open the letters open in an editor (none for the CLI). */
-  /** @param onMissing a PDF or Word question letter not read yet: the host reads it and `provide`s it (issue 15). */
+  /**
+   * @param open the letters open in an editor (none for the CLI).
+   * @param onMissing a PDF or Word question letter not read yet: the host reads it and `provide`s it (issue 15).
+   * @param readOptions how files are read from disk (`within` the workspace folders when the
+   *   workspace is untrusted; see host/read.ts).
+   */
   constructor(
     private readonly open: () => OpenLetter[] = () => [],
     onMissing: (letters: LetterFiles, file: string) => void = () => undefined,
+    readOptions: () => ReadOptions = () => ({}),
   ) {
-    this.letters = new LetterFiles((file) => this.openText(file), (file) => onMissing(this.letters, file));
-    this.citations = new CitationFiles(open);
+    this.letters = new LetterFiles((file) => this.openText(file), readOptions, (file) => onMissing(this.letters, file));
+    this.citations = new CitationFiles(open, readOptions);
   }
 
   private openText(file: string): string | undefined {
@@ -69,12 +76,12 @@ export class LetterContext {
    * The question letter of the letter at `uri`: named in it, set (`setting`, relative to its
    * folder, or absolute for an unsaved letter) or found in its folder; shown by its file name.
    */
-  questionLetter(uri: string, analysis: Analysis, setting: string): QuestionLetterInput {
+  async questionLetter(uri: string, analysis: Analysis, setting: string): Promise<QuestionLetterInput> {
     const file = fsPathOf(uri);
     let outcome;
-    if (file) outcome = findQuestionLetter(this.letters, file, analysis.text, analysis.letter, setting);
+    if (file) outcome = await findQuestionLetter(this.letters, file, analysis.text, analysis.letter, setting);
     else if (setting && path.isAbsolute(setting)) {
-      const loaded = this.letters.load(setting);
+      const loaded = await this.letters.load(setting);
       outcome = 'error' in loaded ? { error: loaded.error, path: setting } : { link: { path: setting, via: 'setting' as const, ...loaded } };
     } else outcome = null;
     if (!outcome) return null;
@@ -84,18 +91,21 @@ export class LetterContext {
     return { link: { name: name(l.path), uri: questionLetterUri(l.path), via: l.via, text: l.text, letter: l.letter } };
   }
 
-  /** The workspace as seen from `uri` (the document itself left out). */
-  workspace(uri: string): CitationWorkspace {
+  /** The workspace as seen from `uri` (the document itself left out); its files are read asynchronously. */
+  workspace(uri: string): Promise<CitationWorkspace> {
     return this.citations.workspace(uri);
   }
 
   /** The context `diagnose` gets for the letter at `uri`. */
-  context(uri: string, analysis: Analysis, questionLetterSetting: string, facts?: FactsLookup, workspace = this.workspace(uri)): DiagnoseContext {
+  async context(uri: string, analysis: Analysis, questionLetterSetting: string, facts?: FactsLookup, workspace?: CitationWorkspace): Promise<DiagnoseContext> {
+    const ws = workspace ?? (await this.workspace(uri));
     return {
-      workspace: workspace.documents(),
-      questionLetter: this.questionLetter(uri, analysis, questionLetterSetting),
+      workspace: ws.documents(),
+      questionLetter: await this.questionLetter(uri, analysis, questionLetterSetting),
       facts,
       today: today(),
+      // A letter without a date in its header is dated by its file (the briefdatum setting wins; see the server).
+      letterDate: fileDate(uri),
     };
   }
 

@@ -1,11 +1,11 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
-import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { decodeLetter, isLetterFile, walkFiles } from './files';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
+import { isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import type { LinkVia } from '../core/pair/state';
 
 /** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
@@ -22,19 +22,20 @@ export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?:
 
 /** PDF and Word letters: read by the host through the extractor, then `provide`d here. */
 const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
-const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_CANDIDATES = 60;
 
-/** Reads and parses letters, each file once per modification. */
+/** Reads and parses letters, each file once per modification (through `readLetterFile`). */
 export class LetterFiles {
   private readonly cache = new Map<string, { mtimeMs: number; size: number; text: string; letter: Letter }>();
 
   /**
    * @param openText the text of a file open in an editor (newer than the disk), if any.
+   * @param readOptions how files are read (e.g. `within` the workspace folders when untrusted).
+   * @param onMissing called when a PDF or Word file is asked for that no host has provided yet (or that changed).
    */
   constructor(
     private readonly openText: (file: string) => string | undefined = () => undefined,
-    /** Called when a PDF or Word file is asked for that no host has provided yet (or that changed). */
+    private readonly readOptions: () => ReadOptions = () => ({}),
     private readonly onMissing: (file: string) => void = () => undefined,
   ) {}
 
@@ -42,7 +43,8 @@ export class LetterFiles {
 
   /**
    * The text extracted from a PDF or Word file (or why there is none), as read at `stat`: the
-   * extraction is asynchronous, so the host reads the file and hands the result in here.
+   * extraction is asynchronous and bounded apart (host/extract), so the host reads the file and
+   * hands the result in here.
    */
   provide(file: string, outcome: { text: string } | { error: string }, stat: { mtimeMs: number; size: number }): void {
     const result = 'error' in outcome ? { error: outcome.error } : { text: outcome.text, letter: parseLetter(outcome.text) };
@@ -50,10 +52,10 @@ export class LetterFiles {
   }
 
   /** The provided text of a PDF or Word file, or a Dutch reason; `onMissing` when not (yet) read. */
-  private loadExtracted(file: string): { text: string; letter: Letter } | { error: string } {
+  private async loadExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
     let st;
     try {
-      st = statSync(file);
+      st = await stat(file);
     } catch {
       return { error: `de vragenbrief ${path.basename(file)} bestaat niet` };
     }
@@ -64,30 +66,23 @@ export class LetterFiles {
   }
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
-  load(file: string): { text: string; letter: Letter } | { error: string } {
+  async load(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
     const open = this.openText(file);
     if (open !== undefined) return { text: open, letter: this.parse(file, open, -1, open.length) };
     if (EXTRACTED_EXT.test(file)) return this.loadExtracted(file);
-    let st;
-    try {
-      st = statSync(file);
-    } catch {
-      return { error: `de vragenbrief ${path.basename(file)} bestaat niet` };
-    }
-    if (st.isDirectory()) return { error: `${path.basename(file)} is een map, geen vragenbrief` };
-    if (st.size > MAX_BYTES) return { error: `de vragenbrief ${path.basename(file)} is te groot` };
+    const name = path.basename(file);
+    const opts = this.readOptions();
     const cached = this.cache.get(file);
-    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch {
-      return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar` };
+    if (cached) {
+      const st = await statLetterFile(file, opts);
+      if (!('error' in st) && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
     }
-    if (bytes.includes(0)) return { error: `${path.basename(file)} is geen tekstbestand` };
-    const text = decodeLetter(bytes);
-    if (text === null) return { error: `de vragenbrief ${path.basename(file)} is niet leesbaar als UTF-8-tekst` };
-    return { text, letter: this.parse(file, text, st.mtimeMs, st.size) };
+    const read = await readLetterFile(file, opts);
+    if ('error' in read) {
+      if (read.error === 'not-found') return { error: `de vragenbrief ${name} bestaat niet` };
+      return { error: `de vragenbrief ${name}: ${read.reason}` };
+    }
+    return { text: read.text, letter: this.parse(file, read.text, read.mtimeMs, read.size) };
   }
 
   private parse(file: string, text: string, mtimeMs: number, size: number): Letter {
@@ -104,33 +99,32 @@ export class LetterFiles {
   }
 
   /** Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided. */
-  list(dir: string): string[] {
-    return walkFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: (name) => isLetterFile(name) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))) });
+  list(dir: string): Promise<string[]> {
+    return walkLetterFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: (name) => isLetterFile(name) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))) });
   }
-
 }
 
 /**
  * The question letter of the answer letter at `file`: named in the letter, set in the settings
  * (`setting`, relative to the letter's folder), or discovered in the same folder.
  */
-export function findQuestionLetter(files: LetterFiles, file: string, text: string, letter: Letter, setting = ''): LinkOutcome {
+export async function findQuestionLetter(files: LetterFiles, file: string, text: string, letter: Letter, setting = ''): Promise<LinkOutcome> {
   const dir = path.dirname(file);
   const named = questionLetterRef(text);
   const explicit: { target: string; via: LinkVia } | null = named ? { target: named.target, via: named.via } : setting ? { target: setting, via: 'setting' } : null;
   if (explicit) {
     const target = path.resolve(dir, explicit.target);
     if (path.resolve(file) === target) return { error: 'de brief noemt zichzelf als vragenbrief', path: target };
-    const loaded = files.load(target);
+    const loaded = await files.load(target);
     if ('error' in loaded) return { error: loaded.error, path: target };
     return { link: { path: target, via: explicit.via, letter: loaded.letter, text: loaded.text } };
   }
   if (letter.questions.length === 0 || isQuestionLetter(letter)) return null;
   const candidates: { name: string; letter: Letter; text: string }[] = [];
-  for (const other of files.list(dir)) {
+  for (const other of await files.list(dir)) {
     if (path.resolve(other) === path.resolve(file)) continue;
     if (candidates.length >= MAX_CANDIDATES) break;
-    const loaded = files.load(other);
+    const loaded = await files.load(other);
     if ('error' in loaded) continue;
     candidates.push({ name: other, letter: loaded.letter, text: loaded.text });
   }

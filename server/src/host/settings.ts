@@ -18,6 +18,11 @@ export interface Settings extends CoreSettings {
   cacheDir: string;
   /** Path of the question letter for the current answer letter, overriding discovery. */
   questionLetter: string;
+  /**
+   * The letter's date (`YYYY-MM-DD`) when its header has none, for the due dates of its
+   * commitments; empty: the file's date (see host/fileDate.ts).
+   */
+  letterDate: string;
 }
 
 /**
@@ -37,6 +42,7 @@ export const SETTING_KEYS = {
   timeoutMs: 'wachttijdMilliseconden',
   cacheDir: 'cachemap',
   questionLetter: 'vragenbrief',
+  letterDate: 'briefdatum',
 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -51,4 +57,5 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   cacheDir: '',
   questionLetter: '',
+  letterDate: '',
 };

@@ -84,6 +84,8 @@ const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
   section: SymbolKind.Namespace,
   question: SymbolKind.Object,
   subquestion: SymbolKind.String,
+  commitments: SymbolKind.Namespace,
+  commitment: SymbolKind.Event,
 };
 
 export function toDocumentSymbols(nodes: OutlineNode[], lines: LineIndex): DocumentSymbol[] {

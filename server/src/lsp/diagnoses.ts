@@ -1,13 +1,14 @@
-// The diagnosis of each open letter (one per version, settings and state of what it depends
-// on), and which open letters depend on which others: when a letter opens, changes, closes or
+// The diagnosis of each open letter (one per text revision, settings and state of what it
+// depends on; a revision is the DocumentStore's, raised on every change whatever version number
+// the client sent, so a change with a lower or repeated version is diagnosed afresh), and which open letters depend on which others: when a letter opens, changes, closes or
 // changes on disk, the open letters whose findings depend on it are published again.
 import * as path from 'node:path';
 import type { Diagnosis } from '../core/diagnose';
 import type { Settings } from '../host/settings';
-import { fsPathOf } from '../host/context';
+import { fsPathOf } from '../host/read';
 
 interface Entry {
-  version: number;
+  revision: number;
   settings: Settings;
   diagnosis: Diagnosis;
   /** The letter's folder (its workspace root), when it is a file. */
@@ -17,21 +18,24 @@ interface Entry {
 export class Diagnoses {
   private readonly entries = new Map<string, Entry>();
 
-  /** The cached diagnosis of this version under these settings, if still valid. */
-  get(uri: string, version: number, settings: Settings): Diagnosis | undefined {
+  /** The cached diagnosis of this text revision under these settings, if still valid. */
+  get(uri: string, revision: number, settings: Settings): Diagnosis | undefined {
     const e = this.entries.get(uri);
-    return e && e.version === version && e.settings === settings ? e.diagnosis : undefined;
+    return e && e.revision === revision && e.settings === settings ? e.diagnosis : undefined;
   }
 
-  /** The cached diagnosis of this version under whatever settings. */
-  peek(uri: string, version: number): Diagnosis | undefined {
+  /** The cached diagnosis of this text revision under whatever settings. */
+  peek(uri: string, revision: number): Diagnosis | undefined {
     const e = this.entries.get(uri);
-    return e && e.version === version ? e.diagnosis : undefined;
+    return e && e.revision === revision ? e.diagnosis : undefined;
   }
 
-  set(uri: string, version: number, settings: Settings, diagnosis: Diagnosis): void {
+  /** Remember a diagnosis; one of an older revision than the one held is not kept (it finished late). */
+  set(uri: string, revision: number, settings: Settings, diagnosis: Diagnosis): void {
+    const held = this.entries.get(uri);
+    if (held && held.revision > revision) return;
     const file = fsPathOf(uri);
-    this.entries.set(uri, { version, settings, diagnosis, dir: file ? path.dirname(file) : null });
+    this.entries.set(uri, { revision, settings, diagnosis, dir: file ? path.dirname(file) : null });
   }
 
   forget(uri: string): void {

@@ -1,43 +1,63 @@
-// Open documents and their analyses, one analysis per version at most.
+// Open documents and their analyses, one analysis per text at most.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Analyzer } from '../core/analyzer';
 
+// An analysis belongs to one text: the store's revision of the document (raised on every change
+// the connection applies) and the document's version must both match.
 interface Entry {
+  revision: number;
   version: number;
   analysis: Analysis;
 }
 
 /**
  * The document store: the text of every open document (incremental sync applied by
- * `TextDocuments`) and the analysis of its latest version, computed on first demand by the
- * server's analyzer and shared by diagnostics and every request on that version. An analysis
+ * `TextDocuments`) and the analysis of its latest text, computed on first demand by the
+ * server's analyzer and shared by diagnostics and every request on that text. An analysis
  * depends on the text alone; settings and context enter in `diagnose`.
  */
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private readonly analyses = new Map<string, Entry>();
+  /**
+   * Revision of each open document's text: raised on every open and change, whatever version
+   * number the client sent (a client may send a lower or repeated version; the text the server
+   * holds is still the newest).
+   */
+  private readonly revisions = new Map<string, number>();
+  private counter = 0;
 
-  constructor(private readonly analyzer: Analyzer) {}
+  constructor(private readonly analyzer: Analyzer) {
+    // Registered first, so every other listener already sees the new revision.
+    this.documents.onDidChangeContent((e) => this.revisions.set(e.document.uri, ++this.counter));
+    this.documents.onDidClose((e) => this.revisions.delete(e.document.uri));
+  }
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
   }
 
-  /** The analysis of the document's current version. */
+  /** The revision of the open document's current text (0 when it is not open). */
+  revision(uri: string): number {
+    return this.revisions.get(uri) ?? 0;
+  }
+
+  /** The analysis of the document's current text. */
   analysis(doc: TextDocument): Analysis {
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    const revision = this.revision(doc.uri);
+    if (cached && cached.revision === revision && cached.version === doc.version) return cached.analysis;
     const analysis = this.analyzer.analyze(doc.getText());
-    this.analyses.set(doc.uri, { version: doc.version, analysis });
+    this.analyses.set(doc.uri, { revision, version: doc.version, analysis });
     return analysis;
   }
 
-  /** The analysis of the document's current version if one was made. */
+  /** The analysis of the document's current text if one was made. */
   peek(doc: TextDocument): Analysis | undefined {
     const cached = this.analyses.get(doc.uri);
-    return cached && cached.version === doc.version ? cached.analysis : undefined;
+    return cached && cached.revision === this.revision(doc.uri) && cached.version === doc.version ? cached.analysis : undefined;
   }
 
   drop(uri: string): void {

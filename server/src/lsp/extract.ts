@@ -20,7 +20,7 @@ import {
   type SkeletonFromFileResult,
 } from '../protocol';
 import { runSafe } from './runner';
-import { readUtf8 } from '../host/files';
+import { readLetterFile } from '../host/read';
 
 function fileOf(uri: string): string | null {
   try {
@@ -81,9 +81,9 @@ export function registerExtract(connection: Connection): void {
         if ('error' in r) return { error: r.error };
         text = r.text;
       } else {
-        const t = readUtf8(file);
-        if (t === null) return { error: `${path.basename(file)} is niet leesbaar als tekst, PDF of Word-bestand.` };
-        text = t;
+        const t = await readLetterFile(file);
+        if ('error' in t) return { error: `${path.basename(file)}: ${t.reason}.` };
+        text = t.text;
       }
       const letter = parseLetter(text);
       const questionCount = letter.questions.filter((u) => u.answer.status !== 'context').length;

@@ -4,6 +4,8 @@
 // asked for. The sources code (HTTP clients, XML parser, disk cache) is loaded only when a letter
 // first cites a paper: a separate bundle (dist/sources.js, scripts/build.mjs) that the first
 // publish never waits for.
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { runSafe } from './runner';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../core/analyze';
@@ -183,15 +185,17 @@ export class FactsHost {
       return [{ originSpan: origin, uri: URI.file(r.path).toString(), range: { start: pos, end: pos } }];
     } catch (e) {
       const msg = (e as { dutch?: string }).dutch ?? 'de tekst van dit stuk kon niet worden opgehaald';
-      void this.connection.window.showWarningMessage(`Antwoordbrief: ${ref.canonical}: ${msg}.`);
+      // A notification, not window/showMessageRequest: no answer is awaited (a client without
+      // that request would otherwise leave a rejected promise behind).
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Antwoordbrief: ${ref.canonical}: ${msg}.` });
       return null;
     }
   }
 
   /** `antwoordbrief/refreshFacts`: look the papers up again, skipping the cache. */
   register(current: (uri: string) => Promise<{ analysis: Analysis; settings: Settings } | undefined>): void {
-    this.connection.onRequest(RefreshFactsRequest, async (params: RefreshFactsParams): Promise<RefreshFactsResult> => {
-      const empty: RefreshFactsResult = { requested: 0, resolved: 0, failed: [] };
+    const empty: RefreshFactsResult = { requested: 0, resolved: 0, failed: [] };
+    this.connection.onRequest(RefreshFactsRequest, runSafe(this.connection, 'refreshFacts', empty, async (params: RefreshFactsParams): Promise<RefreshFactsResult> => {
       try {
         const cur = await current(params.uri);
         if (!cur) return empty;
@@ -211,7 +215,7 @@ export class FactsHost {
         this.connection.console.error(`antwoordbrief: refreshFacts: ${String(e)}`);
         return empty;
       }
-    });
+    }));
   }
 
   dispose(): void {

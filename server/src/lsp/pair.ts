@@ -2,6 +2,7 @@
 // skeleton request and the "kies vragenbrief" command. What they show comes from the core
 // (core/pair/state.ts, core/features/); this module only converts and talks to the client.
 import * as path from 'node:path';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import {
   ResponseError,
   ErrorCodes,
@@ -14,6 +15,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Diagnosis } from '../core/diagnose';
+import type { CitationWorkspace } from '../core/features/citationLookup';
 import type { Settings } from '../host/settings';
 import { isQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { pairCodeLens, type PairLocation } from '../core/pair/state';
@@ -47,6 +49,7 @@ interface Current {
   analysis: Analysis;
   settings: Settings;
   diagnosis: Diagnosis;
+  workspace: CitationWorkspace;
 }
 
 export interface PairWiring {
@@ -105,18 +108,17 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const cur = await current(uri);
       const file = fsPathOf(uri);
       if (!cur || !file) {
-        void connection.window.showWarningMessage('Kies een vragenbrief voor een opgeslagen brief.');
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: 'Kies een vragenbrief voor een opgeslagen brief.' });
         return null;
       }
-      const options = host.letters.letters
-        .list(path.dirname(file))
-        .filter((f) => f !== file)
-        .filter((f) => {
-          const l = host.letters.letters.load(f);
-          return !('error' in l) && isQuestionLetter(l.letter);
-        });
+      const options: string[] = [];
+      for (const f of await host.letters.letters.list(path.dirname(file))) {
+        if (f === file) continue;
+        const l = await host.letters.letters.load(f);
+        if (!('error' in l) && isQuestionLetter(l.letter)) options.push(f);
+      }
       if (!options.length) {
-        void connection.window.showInformationMessage('Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.');
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.' });
         return null;
       }
       const picked = await connection.window.showInformationMessage(
@@ -142,7 +144,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       let text = params.text ?? open?.getText();
       const file = fsPathOf(params.uri);
       if (text === undefined && file) {
-        const loaded = host.letters.letters.load(file);
+        const loaded = await host.letters.letters.load(file);
         if ('error' in loaded) return new ResponseError(ErrorCodes.InvalidParams, `Kan de vragenbrief niet lezen: ${loaded.error}.`);
         text = loaded.text;
       }

@@ -1,10 +1,72 @@
-// The one error and cancellation wrapper around every request handler.
-import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+// The one error, lifecycle and cancellation wrapper around every request handler.
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 
 /**
- * Wraps a request handler: a cancelled request answers RequestCancelled, a thrown error is
- * logged to the connection's console (never shown to the user) and answers `fallback`, so no
- * input can bring the server down.
+ * Where the server is in the LSP lifecycle. Requests before `initialize` answer
+ * ServerNotInitialized (−32002), requests after `shutdown` answer InvalidRequest (LSP 3.17,
+ * "Lifecycle Messages"). One per server process; `server.ts` moves it on.
+ */
+export const lifecycle = { state: 'starting' as 'starting' | 'running' | 'shutdown' };
+
+/** What a request's parameters must hold, by handler name (LSP 3.17 request shapes). */
+const REQUIRED: Record<string, readonly ('textDocument' | 'position' | 'range' | 'newName' | 'uri' | 'command' | 'line' | 'character')[]> = {
+  documentSymbol: ['textDocument'],
+  foldingRange: ['textDocument'],
+  documentLinks: ['textDocument'],
+  codeLens: ['textDocument'],
+  hover: ['textDocument', 'position'],
+  definition: ['textDocument', 'position'],
+  references: ['textDocument', 'position'],
+  completion: ['textDocument', 'position'],
+  prepareRename: ['textDocument', 'position'],
+  rename: ['textDocument', 'position', 'newName'],
+  codeAction: ['textDocument', 'range'],
+  executeCommand: ['command'],
+  nextUnanswered: ['uri', 'line', 'character'],
+  checkDocument: ['uri'],
+  referenceAt: ['uri', 'line', 'character'],
+  skeleton: ['uri'],
+  refreshFacts: ['uri'],
+};
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isPosition(x: unknown): boolean {
+  return isObject(x) && Number.isInteger(x.line) && Number.isInteger(x.character) && (x.line as number) >= 0 && (x.character as number) >= 0;
+}
+
+/**
+ * Why a request's parameters are malformed (a short Dutch message for InvalidParams), or null.
+ * Checks the fields the handler named `name` needs and the shape of the usual LSP fields
+ * wherever they occur; a handler never sees a missing URI or a position that is not one.
+ */
+export function invalidParams(name: string, params: unknown): string | null {
+  const required = REQUIRED[name] ?? [];
+  if (!required.length && (params === undefined || params === null)) return null;
+  if (!isObject(params)) return 'parameters ontbreken of zijn geen object';
+  for (const field of required) if (!(field in params) || params[field] === undefined) return `parameter '${field}' ontbreekt`;
+  if ('textDocument' in params && !(isObject(params.textDocument) && typeof params.textDocument.uri === 'string')) return "parameter 'textDocument' heeft geen uri";
+  if ('position' in params && !isPosition(params.position)) return "parameter 'position' is geen positie (line, character)";
+  if ('range' in params && !(isObject(params.range) && isPosition(params.range.start) && isPosition(params.range.end))) return "parameter 'range' is geen bereik (start, end)";
+  if ('newName' in params && typeof params.newName !== 'string') return "parameter 'newName' is geen tekst";
+  if ('uri' in params && typeof params.uri !== 'string') return "parameter 'uri' is geen tekst";
+  if ('command' in params && typeof params.command !== 'string') return "parameter 'command' is geen tekst";
+  if ('text' in params && params.text !== undefined && typeof params.text !== 'string') return "parameter 'text' is geen tekst";
+  for (const field of ['line', 'character'] as const) {
+    if (field in params && params[field] !== undefined && !(Number.isInteger(params[field]) && (params[field] as number) >= 0)) return `parameter '${field}' is geen geheel getal ≥ 0`;
+  }
+  if (name === 'codeAction' && 'context' in params && !(isObject(params.context) && (params.context.diagnostics === undefined || Array.isArray(params.context.diagnostics))))
+    return "parameter 'context' is geen codeActionContext";
+  return null;
+}
+
+/**
+ * Wraps a request handler: before `initialize` it answers ServerNotInitialized, after `shutdown`
+ * InvalidRequest, on malformed parameters InvalidParams with a short Dutch message; a cancelled
+ * request answers RequestCancelled; a thrown error is logged to the connection's console (never
+ * shown to the user) and answers `fallback`, so no input can bring the server down.
  */
 export function runSafe<P, R>(
   connection: Connection,
@@ -13,6 +75,10 @@ export function runSafe<P, R>(
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
   return async (params, token) => {
+    if (lifecycle.state === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, 'de server is nog niet geïnitialiseerd');
+    if (lifecycle.state === 'shutdown') return new ResponseError(ErrorCodes.InvalidRequest, 'de server is afgesloten (shutdown)');
+    const invalid = invalidParams(name, params);
+    if (invalid) return new ResponseError(ErrorCodes.InvalidParams, `${name}: ${invalid}`);
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'geannuleerd');
     try {
       const result = await handler(params, token ?? CancellationToken.None);
@@ -25,9 +91,10 @@ export function runSafe<P, R>(
   };
 }
 
-/** Same for notifications: errors are logged, never thrown. */
+/** Same for notifications: errors are logged, never thrown; ignored before `initialize` and after `shutdown`. */
 export function runSafeNotification<P>(connection: Connection, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
   return (params) => {
+    if (lifecycle.state !== 'running') return;
     try {
       const r = handler(params);
       if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch((e) => logError(connection, name, e));

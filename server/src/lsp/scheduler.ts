@@ -5,9 +5,12 @@ import type { Settings } from '../host/settings';
 
 export interface SchedulerHost {
   document(uri: string): TextDocument | undefined;
+  /** Revision of the document's text: raised on every change, whatever the client's version. */
+  revision(uri: string): number;
   settings(uri: string): Promise<Settings>;
   analysis(doc: TextDocument): Analysis;
-  publish(doc: TextDocument, analysis: Analysis, settings: Settings): void;
+  /** Publish an analysis; `isCurrent` tells whether the text is still the newest (the publish may wait for disk). */
+  publish(doc: TextDocument, analysis: Analysis, settings: Settings, isCurrent: () => boolean): void | Promise<void>;
   log(name: string, e: unknown): void;
 }
 
@@ -25,7 +28,8 @@ const yieldToQueue = () => new Promise<void>((resolve) => setImmediate(resolve))
  */
 export class DiagnosticsScheduler {
   private readonly pending = new Set<string>();
-  private readonly publishedVersion = new Map<string, number>();
+  /** The text revision last published per document. */
+  private readonly publishedRevision = new Map<string, number>();
 
   constructor(private readonly host: SchedulerHost) {}
 
@@ -37,13 +41,13 @@ export class DiagnosticsScheduler {
 
   /** Forget a closed document (its next open starts afresh, maybe at a lower version). */
   forget(uri: string): void {
-    this.publishedVersion.delete(uri);
+    this.publishedRevision.delete(uri);
     this.pending.delete(uri);
   }
 
   /** Publish again even when the version did not change (e.g. the settings changed). */
   invalidate(): void {
-    this.publishedVersion.clear();
+    this.publishedRevision.clear();
   }
 
   private async run(uri: string): Promise<void> {
@@ -51,25 +55,29 @@ export class DiagnosticsScheduler {
       // Wait until a turn of the event loop brings no newer version: edits already received are
       // applied first, and a burst is analysed once, at its end. Bounded, so a steady stream of
       // edits still gets diagnostics.
-      let seen = this.host.document(uri)?.version;
+      let seen = this.host.document(uri) ? this.host.revision(uri) : undefined;
       for (let turn = 0; turn < MAX_WAIT_TURNS; turn++) {
         await yieldToQueue();
-        const now = this.host.document(uri)?.version;
-        if (now === undefined) return;
+        if (!this.host.document(uri)) return;
+        const now = this.host.revision(uri);
         if (now === seen && turn >= 1) break;
         seen = now;
       }
-      const settings = await this.host.settings(uri);
-      // The settings may have taken a round trip: take the version that is latest now.
+      // Ready for the next change from here: a change while the settings or the disk are awaited
+      // schedules a new run, which publishes the newer text.
       this.pending.delete(uri);
+      const settings = await this.host.settings(uri);
+      // The settings may have taken a round trip: take the text that is latest now.
       const doc = this.host.document(uri);
       if (!doc) return;
-      const last = this.publishedVersion.get(uri);
-      if (last !== undefined && last >= doc.version) return;
+      // Revisions only grow: a text published once is not published again, and a change with a
+      // lower version number than the last (which some clients send) is a new text all the same.
+      const revision = this.host.revision(uri);
+      if (this.publishedRevision.get(uri) === revision) return;
       const analysis = this.host.analysis(doc);
-      // Analysis is synchronous, so `doc` is still the latest version here.
-      this.publishedVersion.set(uri, doc.version);
-      this.host.publish(doc, analysis, settings);
+      // Analysis is synchronous, so `doc` is still the latest text here.
+      this.publishedRevision.set(uri, revision);
+      await this.host.publish(doc, analysis, settings, () => this.host.revision(uri) === revision && !!this.host.document(uri));
     } catch (e) {
       this.pending.delete(uri);
       this.host.log('diagnostics', e);

@@ -44,6 +44,8 @@ export function settingsFromConfig(raw: unknown): Settings {
   if (typeof timeout === 'number' && timeout > 0) s.sources.timeoutMs = timeout;
   if (typeof raw[K.cacheDir] === 'string') s.cacheDir = raw[K.cacheDir] as string;
   if (typeof raw[K.questionLetter] === 'string') s.questionLetter = raw[K.questionLetter] as string;
+  const letterDate = raw[K.letterDate];
+  if (typeof letterDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(letterDate.trim())) s.letterDate = letterDate.trim();
   return s;
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../protocol';
 import { toDiagnostics } from './convert';
 import { runSafe } from './runner';
-import { readUtf8, letterFiles } from '../host/files';
+import { letterFiles, readLetterFile, type ReadOptions } from '../host/read';
 import type { LetterContext } from '../host/context';
 import type { FactsHost } from './facts';
 
@@ -34,6 +34,8 @@ export interface WorkspaceHost {
   /** Publish an open document's diagnostics now. */
   publishOpen(uri: string): Promise<number>;
   folders(): string[];
+  /** How workspace files are read (`within` the folders when the workspace is untrusted). */
+  readOptions?(): ReadOptions;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -50,20 +52,21 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
         files++;
       }
       for (const folder of host.folders()) {
-        for (const file of letterFiles(folder)) {
+        for (const file of await letterFiles(folder)) {
           if (token.isCancellationRequested) return { files, findings };
           const uri = URI.file(file).toString();
           if (open.has(uri)) continue;
-          const text = readUtf8(file);
-          if (text === null) continue;
+          const read = await readLetterFile(file, host.readOptions?.() ?? {});
+          if ('error' in read) continue;
+          const text = read.text;
           const settings = await host.settings(uri);
           const a = host.analyzer.analyze(text);
-          const workspace = host.letters.workspace(uri);
+          const workspace = await host.letters.workspace(uri);
           // Facts cached on disk are read before the peek, as the CLI reads them.
           await host.facts.loadCached(a.citations, settings);
           const others = workspace.documents();
           for (const o of others) await host.facts.loadCached({ ...o.citations, references: [] }, settings);
-          const d = host.analyzer.diagnose(a, host.letters.context(uri, a, settings.questionLetter, host.facts.lookup(settings), workspace), settings);
+          const d = host.analyzer.diagnose(a, await host.letters.context(uri, a, settings.questionLetter, host.facts.lookup(settings), workspace), settings);
           const diagnostics = toDiagnostics(d.findings, a.lines, settings);
           void connection.sendDiagnostics({ uri, diagnostics });
           files++;

@@ -2,6 +2,7 @@
  * `antwoordbrief refs --resolve`: looks every cited paper up in the sources (through the cache)
  * and adds its facts to each reference, with progress and a Dutch summary on stderr.
  */
+import { displayPath } from '../cli/io';
 import { findCitations } from '../core/citations';
 import type { PaperRef } from '../core/citations/types';
 import { citedPapers, type FactsPeek } from '../core/facts';
@@ -142,7 +143,7 @@ export async function runResolve<T extends { file: string; references: RefLike[]
   if (format === 'json') return { stdout: JSON.stringify(enriched, null, 2) + '\n', stderr: summary };
   const out: string[] = [];
   for (const r of enriched) {
-    out.push(r.file);
+    out.push(displayPath(r.file));
     for (const e of r.references as (RefLike & Partial<ResolvedFields>)[]) {
       let line = `  regel ${e.range.start.line + 1}: ${e.kind === 'motie' ? e.text + ' → ' : ''}${e.canonical ?? e.text}${e.id ? `  [${e.id}]` : ''}`;
       if (e.status === 'gevonden') {

@@ -68,11 +68,16 @@ export function renameTargetAt(letter: Letter, offset: number): RenameTarget | n
   return null;
 }
 
-/** True when the letter numbers its questions on across sections (as `002_…` does). */
-function continuousNumbering(letter: Letter): boolean {
+/**
+ * True when the letter numbers its questions on across sections (as `002_…` does). Units in
+ * `leaveOut` (the ones being renamed) do not count, so whether a rename is allowed never depends
+ * on the number being replaced: 1 → 104 and 104 → 1 are judged alike (a rename is reversible).
+ */
+function continuousNumbering(letter: Letter, leaveOut: ReadonlySet<QuestionUnit> = new Set()): boolean {
   let last = -1;
   let section = -2;
   for (const u of letter.questions) {
+    if (leaveOut.has(u)) continue;
     if (u.sectionIndex !== section) {
       if (last !== -1 && u.number <= last) return false;
       section = u.sectionIndex;
@@ -131,7 +136,7 @@ export function renameQuestion(letter: Letter, offset: number, newName: string):
   const renamed = new Set(mapping.keys());
   const taken = new Set<string>();
   for (const u of letter.questions) if (!renamed.has(u) && u.sectionIndex === target.unit.sectionIndex) taken.add(u.id);
-  if (!continuousNumbering(letter)) {
+  if (!continuousNumbering(letter, renamed)) {
     // Per-section numbering: only the section's own numbers collide.
   } else {
     for (const u of letter.questions) if (!renamed.has(u)) taken.add(u.id);

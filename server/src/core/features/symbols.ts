@@ -3,6 +3,8 @@
  * answer state in Dutch.
  */
 import type { Letter, QuestionUnit, Section } from '../model';
+import { dueLabel } from '../commitments/present';
+import type { Commitments } from '../commitments/find';
 import { collapseWhitespace, type Span } from '../text';
 import type { OutlineNode } from './types';
 
@@ -19,39 +21,82 @@ export function answerStateLabel(unit: QuestionUnit): string {
       return 'alleen context';
     case 'by-reference': {
       const t = unit.answer.refersTo;
-      if (t.length === 0) return 'verwijst naar een ander antwoord';
+      if (t.length === 0) {
+        // A mededeling or an answer pointing to another paper: name it.
+        const m = /^kst-(\d+)-(?:([\dA-Z]+)-)?(\d+)$/.exec(unit.answer.paper ?? '');
+        if (m) return `beantwoord met Kamerstuk ${m[1]}${m[2] ? `-${m[2]}` : ''}, nr. ${m[3]}`;
+        return unit.answer.span ? 'beantwoord met een andere brief' : 'verwijst naar een ander antwoord';
+      }
       const list = t.length === 1 ? t[0] : `${t.slice(0, -1).join(', ')} en ${t[t.length - 1]}`;
       return `verwijst naar vraag ${list}`;
     }
   }
 }
 
+/**
+ * Most subquestions listed under one question. A real question has a handful; a PDF artefact
+ * (a run of "? ? ?") can have tens of thousands, which would make the outline many times the size
+ * of the letter: the rest is one node "… en nog N subvragen".
+ */
+export const MAX_SUBQUESTION_NODES = 50;
+
 function questionNode(unit: QuestionUnit): OutlineNode {
   const span = cover(unit.span, unit.headingSpan);
+  const sqs = unit.subquestions;
+  const children: OutlineNode[] = sqs.slice(0, MAX_SUBQUESTION_NODES).map((sq) => ({
+    kind: 'subquestion',
+    name: oneLine(sq.text),
+    detail: '',
+    span: sq.span,
+    selectionSpan: sq.span,
+    children: [],
+  }));
+  if (sqs.length > MAX_SUBQUESTION_NODES) {
+    const rest = { start: sqs[MAX_SUBQUESTION_NODES].span.start, end: sqs[sqs.length - 1].span.end };
+    children.push({ kind: 'subquestion', name: `… en nog ${sqs.length - MAX_SUBQUESTION_NODES} subvragen`, detail: '', span: rest, selectionSpan: rest, children: [] });
+  }
+  return { kind: 'question', name: `Vraag ${unit.id}`, detail: answerStateLabel(unit), span, selectionSpan: unit.headingSpan, children };
+}
+
+/**
+ * The outline of a letter, in document order; with `commitments`, a last group "Toezeggingen"
+ * holds each commitment with its due date.
+ */
+export function documentOutline(letter: Letter, commitments?: Commitments): OutlineNode[] {
+  const out = questionOutline(letter);
+  if (commitments?.items.length) out.push(commitmentsNode(commitments));
+  return out;
+}
+
+/** The "Toezeggingen" group: one child per commitment (its sentence, its due label). */
+function commitmentsNode(commitments: Commitments): OutlineNode {
+  const items = commitments.items;
+  const children: OutlineNode[] = items.map((c) => ({
+    kind: 'commitment',
+    name: oneLine(c.text),
+    detail: dueLabel(c.due),
+    span: c.span,
+    selectionSpan: c.span,
+    children: [],
+  }));
+  const span = { start: items[0].span.start, end: items[items.length - 1].span.end };
   return {
-    kind: 'question',
-    name: `Vraag ${unit.id}`,
-    detail: answerStateLabel(unit),
+    kind: 'commitments',
+    name: 'Toezeggingen',
+    detail: `${items.length} ${items.length === 1 ? 'toezegging' : 'toezeggingen'}`,
     span,
-    selectionSpan: unit.headingSpan,
-    children: unit.subquestions.map((sq) => ({
-      kind: 'subquestion',
-      name: oneLine(sq.text),
-      detail: '',
-      span: sq.span,
-      selectionSpan: sq.span,
-      children: [],
-    })),
+    selectionSpan: items[0].span,
+    children,
   };
 }
 
-/** The outline of a letter, in document order. */
-export function documentOutline(letter: Letter): OutlineNode[] {
+function questionOutline(letter: Letter): OutlineNode[] {
   const bySection = new Map<number, OutlineNode[]>();
   const top: OutlineNode[] = [];
+  const sectionIndexes = new Set(letter.sections.map((s) => s.index));
   for (const unit of letter.questions) {
     const node = questionNode(unit);
-    if (unit.sectionIndex >= 0 && letter.sections.some((s) => s.index === unit.sectionIndex)) {
+    if (unit.sectionIndex >= 0 && sectionIndexes.has(unit.sectionIndex)) {
       let list = bySection.get(unit.sectionIndex);
       if (!list) bySection.set(unit.sectionIndex, (list = []));
       list.push(node);

@@ -61,7 +61,7 @@ export interface QuickFix {
   select?: { edit: number; start: number; end: number };
 }
 
-export type OutlineKind = 'section' | 'question' | 'subquestion';
+export type OutlineKind = 'section' | 'question' | 'subquestion' | 'commitments' | 'commitment';
 
 /** One node of the document outline (sections → questions → subquestions). */
 export interface OutlineNode {

@@ -33,6 +33,11 @@ export interface Draft {
   twins?: string[];
   /** For a further id of a joint question heading: the draft of the heading's first id. */
   twinOf?: Draft;
+  /**
+   * The id was given by the reader, not the letter: an answer under an unnumbered label
+   * ("Reactie van het kabinet"), or an asking paragraph after an answer that no answer follows.
+   */
+  unnumbered?: boolean;
   /** The answer stands in another part of the document (a verslag's reprinted answer letter). */
   detached?: boolean;
 }

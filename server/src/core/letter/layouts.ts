@@ -8,7 +8,7 @@
  * - `splitRunOnLines`: text whose line breaks were lost (a whole letter on one line, as some
  *   OCR tools give it) is cut into virtual lines before its unambiguous markers.
  */
-import { LineKind, linesFromBounds, type Lines } from './lines';
+import { LineKind, SIGNATURE_TITLE, expandIdList, linesFromBounds, type Lines } from './lines';
 
 const BARE_NUMBER = /^\d{1,4}$/;
 /** How far after a number line its question must show that it asks. */
@@ -55,24 +55,48 @@ function opensWithQuestion(text: string, lines: Lines, k: number): boolean {
   return false;
 }
 
+const DANGLING = /(?:,|[ \t\u00a0](?:en|&|t\/m|tot en met))$/;
+/** A joint number line of a lijst: "2 en 3", "4, 5 en 6", "7 t/m 9", "10–12". */
+const JOINT_NUMBER = /^(\d{1,4})((?:[ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*\d{1,4})+)$/;
+
 /**
- * A lijst van vragen en antwoorden: questions numbered by a number alone on its line, then the
- * question, then an unnumbered `Antwoord` label or nothing, then the answer. Number lines are
- * read as question headings when at least two of them count up (from 1, 2 or 3, each at most
- * three past the previous) and each is followed by a question; page numbers (which count up as
- * well) are followed by the rest of a page's text instead. Only in documents without `Vraag N`
- * headings. Changes `lines` in place; linear.
+ * A lijst van vragen en antwoorden: questions numbered by a number alone on its line ("12"), or
+ * a joint number line ("2 en 3", "4 t/m 6"), which elsewhere is a page number; then the question,
+ * then an unnumbered `Antwoord` label or nothing, then the answer. Number lines are read as
+ * question headings when they count up (from 1, 2 or 3 or from the last `Vraag N` heading, each
+ * at most three past the previous) and each is followed by a question; page numbers (which count
+ * up as well) are followed by the rest of a page's text instead. Without `Vraag N` headings at
+ * least two must be found; beside them (a lijst mixing `Vraag 12 (blz. 4)` headings with bare
+ * numbers) one continuing the headings' count is enough. Changes `lines` in place; linear.
  */
 export function readNumberLines(text: string, lines: Lines): void {
-  for (let l = 0; l < lines.count; l++) if (lines.kind[l] === LineKind.QuestionHeading) return;
   const accepted: number[] = [];
+  let headings = 0;
   let last = 0;
+  // After "Vraag 9, 10, 11 en" the number list runs on over a page break: the next bare number
+  // line continues that heading (parse.ts reads it), no question of its own.
+  let continues = false;
   for (let l = 0; l < lines.count; l++) {
-    if (lines.kind[l] !== LineKind.Furniture || lines.tend[l] - lines.tstart[l] > 4) continue;
+    const kind = lines.kind[l];
+    if (kind === LineKind.QuestionHeading || kind === LineKind.AnswerHeading) {
+      continues = DANGLING.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 12), lines.tend[l]));
+    } else if (kind !== LineKind.Blank && kind !== LineKind.Furniture) continues = false;
+    if (kind === LineKind.QuestionHeading) {
+      headings++;
+      const ids = [lines.id[l], ...(lines.also.get(l) ?? [])];
+      for (const id of ids) last = Math.max(last, parseInt(id, 10) || 0);
+      continue;
+    }
+    if ((kind !== LineKind.Furniture && kind !== LineKind.Text) || lines.tend[l] - lines.tstart[l] > 40) continue;
     const t = text.slice(lines.tstart[l], lines.tend[l]);
-    if (!BARE_NUMBER.test(t)) continue;
+    const joint = kind === LineKind.Text ? JOINT_NUMBER.exec(t) : null;
+    if (!joint && (kind !== LineKind.Furniture || !BARE_NUMBER.test(t))) continue;
     const n = parseInt(t, 10);
     if (n <= last || n > last + 3) continue;
+    if (continues) {
+      continues = false;
+      continue;
+    }
     const k = nextContentLine(lines, l, 3);
     if (k < 0 || (lines.kind[k] !== LineKind.Text && lines.kind[k] !== LineKind.Bullet)) continue;
     const c = text.charCodeAt(lines.tstart[k]);
@@ -80,12 +104,22 @@ export function readNumberLines(text: string, lines: Lines): void {
     if (!opens || !opensWithQuestion(text, lines, k)) continue;
     accepted.push(l);
     last = n;
+    if (joint) {
+      const more = expandIdList(String(n), joint[2]);
+      for (const id of more) last = Math.max(last, parseInt(id, 10) || 0);
+    }
   }
-  if (accepted.length < 2) return;
+  if (accepted.length < (headings ? 1 : 2)) return;
   for (const l of accepted) {
+    const t = text.slice(lines.tstart[l], lines.tend[l]);
+    const joint = JOINT_NUMBER.exec(t);
     lines.kind[l] = LineKind.QuestionHeading;
-    lines.id[l] = String(parseInt(text.slice(lines.tstart[l], lines.tend[l]), 10));
+    lines.id[l] = String(parseInt(t, 10));
     lines.rest[l] = lines.tend[l];
+    if (joint) {
+      const more = expandIdList(lines.id[l], joint[2]);
+      if (more.length) lines.also.set(l, more);
+    }
   }
 }
 
@@ -94,12 +128,12 @@ function isBlank(c: number): boolean {
 }
 
 /** Lines longer than this may be a letter whose line breaks were lost. */
-const RUN_ON_LENGTH = 500;
+const RUN_ON_LENGTH = 100;
 /** A sentence end and the blanks after it: where a marker may start a new virtual line. */
 const SENTENCE_GAP = /[.?!:]["”’»)]?[ \t\u00a0]{1,8}(?=[VA\d])/g;
 /** A heading marker, ending where its text starts: "Vraag 3", "Vragen 9 en 10:", "Antwoord 3", "Antwoord:". */
 const RUN_ON_HEADING =
-  /(?:Vra(?:ag|gen)[ \t\u00a0]+\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*|Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)?)(?![\p{L}\p{N}])[ \t\u00a0]*[:.]?(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*$)/uy;
+  /(?:Vra(?:ag|gen)[ \t\u00a0]+\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*|Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)?)(?![\p{L}\p{N}])[ \t\u00a0]*[:.]?(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*(?:$|[\r\n]))/uy;
 /** A Kamervragen item "3. Kunt u …": the number and its stop. */
 const RUN_ON_ITEM = /(\d{1,3})\.(?=[ \t\u00a0]+\p{Lu})/uy;
 
@@ -173,4 +207,94 @@ export function splitRunOnLines(text: string, lines: Lines): Lines {
     ends.push(lines.end[l]);
   }
   return changed ? linesFromBounds(text, starts, ends) : lines;
+}
+
+/** A signer's name: "E. Heinen", "C.E.G. van Gennip", "Mona Keijzer". */
+const NAME_LINE = /^(?:(?:\p{Lu}\.[ ]?){1,5}|\p{Lu}\p{Ll}{1,20}[ ])(?:(?:van|de|der|den|ter|ten|het|in ’t|van der|van den)[ ])*\p{Lu}[\p{L}’'-]{1,30}(?:[-–][\p{Lu}][\p{L}’'-]{1,30})?$/u;
+
+/**
+ * Signature blocks: a title without its comma ("De minister van Financiën") followed by a
+ * signer's name line, and the name line after any signature title or closing ("Hoogachtend,").
+ * Both become stop lines, so that a signature is never read as an answer's text. Changes `lines`
+ * in place; linear.
+ */
+export function readSignatures(text: string, lines: Lines): void {
+  for (let l = 0; l < lines.count; l++) {
+    const kind = lines.kind[l];
+    if (kind !== LineKind.Text && kind !== LineKind.Stop) continue;
+    const len = lines.tend[l] - lines.tstart[l];
+    if (len > 120) continue;
+    // Only a stop line or a line opening "De …" may start a signature block.
+    if (kind === LineKind.Text && text.charCodeAt(lines.tstart[l]) !== 68) continue;
+    let k = l + 1;
+    while (k < lines.count && k <= l + 8 && (lines.kind[k] === LineKind.Blank || lines.kind[k] === LineKind.Furniture) && k <= l + 4) k++;
+    const nameNext = k < lines.count && lines.kind[k] === LineKind.Text && lines.tend[k] - lines.tstart[k] <= 60 && NAME_LINE.test(text.slice(lines.tstart[k], lines.tend[k]));
+    if (kind === LineKind.Stop && text.charCodeAt(lines.tstart[l]) === 68 && l + 1 < lines.count && lines.kind[l + 1] === LineKind.Text) {
+      // "De minister van Financiën," | "na overleg met …": a sentence running on, no signature.
+      const c = text.charCodeAt(lines.tstart[l + 1]);
+      if (c >= 97 && c <= 122 && SIGNATURE_TITLE.test(text.slice(lines.tstart[l], lines.tend[l]))) {
+        lines.kind[l] = LineKind.Text;
+        continue;
+      }
+    }
+    if (kind === LineKind.Text) {
+      if (text.charCodeAt(lines.tstart[l]) !== 68 || !nameNext) continue;
+      if (!SIGNATURE_TITLE.test(text.slice(lines.tstart[l], lines.tend[l]))) continue;
+      lines.kind[l] = LineKind.Stop;
+    }
+    if (nameNext) lines.kind[k] = LineKind.Stop;
+  }
+}
+
+/** A running page header of the official PDFs, after which a number alone is the page number. */
+const PAGE_HEADER = /^(?:(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar|Vergaderjaar[ \t\u00a0]+\d{4})/;
+/** How many lines a footnote block (the notes at a page's foot) may hold. */
+const FOOTNOTE_BLOCK_LINES = 10;
+
+/**
+ * Footnote bodies of a PDF paste: pdftotext puts a page's notes at its foot as their marker
+ * numbers alone on a line ("1", "2"), then the notes' text up to a blank line, then the next
+ * page's running header and page number. A number line whose previous content line is no page
+ * header (after which it is the page number) and whose next content line does not continue a
+ * sentence (a lowercase start) is such a marker: the text lines after it up to the next blank
+ * line become furniture, so that a note is never read as an answer (an emptied answer followed
+ * by a page's notes stays unanswered). Markers are one or two digits. Runs after
+ * `readNumberLines` (a lijst's numbers are headings by then). Changes `lines` in place; linear.
+ */
+export function readFootnoteBodies(text: string, lines: Lines): void {
+  let prevContent = -1;
+  // The last page number (a number line after a running header): a number line right after it
+  // continues a heading's number list ("Antwoord 1 en" | header | "4" | "2"), no note marker.
+  let pageNumber = -1;
+  for (let l = 0; l < lines.count; l++) {
+    const kind = lines.kind[l];
+    if (kind === LineKind.Blank) continue;
+    const len = lines.tend[l] - lines.tstart[l];
+    const marker = kind === LineKind.Furniture && len <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[l], lines.tend[l]));
+    if (!marker) {
+      prevContent = l;
+      continue;
+    }
+    const afterHeader = prevContent >= 0 && PAGE_HEADER.test(text.slice(lines.tstart[prevContent], Math.min(lines.tend[prevContent], lines.tstart[prevContent] + 40)));
+    const afterPageNumber = prevContent >= 0 && prevContent === pageNumber;
+    prevContent = l;
+    if (afterHeader) pageNumber = l;
+    if (afterHeader || afterPageNumber) continue;
+    // Further markers of the same page ("1" | "2"), then the notes' text.
+    let k = l + 1;
+    while (k < lines.count && k <= l + 8 && (lines.kind[k] === LineKind.Blank || (lines.kind[k] === LineKind.Furniture && lines.tend[k] - lines.tstart[k] <= 2 && BARE_NUMBER.test(text.slice(lines.tstart[k], lines.tend[k]))))) k++;
+    if (k >= lines.count || lines.kind[k] !== LineKind.Text) continue;
+    const c = text.charCodeAt(lines.tstart[k]);
+    if (c >= 97 && c <= 122) continue; // the page's text running on: a page number
+    let end = k;
+    while (end < lines.count && end < k + FOOTNOTE_BLOCK_LINES && (lines.kind[end] === LineKind.Text || lines.kind[end] === LineKind.Furniture || lines.kind[end] === LineKind.Bullet)) end++;
+    // The notes end at a blank line (or the text's end); a longer run is the page's own text.
+    if (end < lines.count && lines.kind[end] !== LineKind.Blank) continue;
+    let asks = false;
+    for (let j = k; j < end && !asks; j++) asks = text.slice(lines.tstart[j], lines.tend[j]).includes('?');
+    if (asks) continue;
+    for (let j = k; j < end; j++) lines.kind[j] = LineKind.Furniture;
+    prevContent = end - 1;
+    l = end - 1;
+  }
 }

@@ -52,28 +52,41 @@ export interface Lines {
 /** Further numbers of a joint heading: ", 4", " en 5", " t/m 6", " tot en met 3", "–6", or a lost comma ("7 8"). */
 const ID_LIST = String.raw`((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)([ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met)(?=[ \t\u00a0]*$))?`;
 /** "(blz. 4)", "(pagina 4)", "(p. 4-5)" after a question number in a lijst van vragen. */
-const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?\))?`;
+const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:(?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?|[^()?.!\n]{1,40})\))?`;
+/** Before a heading: a Markdown quote ("> "), a list bullet ("- ", "* ", "• "), a Markdown heading's "#". */
+const HEAD_PREFIX = String.raw`^(?:>[ \t\u00a0]*)*(?:[-+•][ \t\u00a0]+)?(?:#{1,6}[ \t\u00a0]*)?`;
 const QUESTION_HEADING = new RegExp(
-  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Vra(?:ag|gen)[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Vra(?:ag|gen)|VRA(?:AG|GEN))[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
     ID_LIST + PAGE_NOTE +
     String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
 const ANSWER_HEADING = new RegExp(
-  String.raw`^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*Antwoord(?:en)?(?:[ \t\u00a0]+(?:op|bij))?(?:[ \t\u00a0]+de)?(?:[ \t\u00a0]+vra(?:ag|gen))?(?:[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
-    ID_LIST + String.raw`)?(?![\p{L}\p{N}])[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Antw\.)(?:[ \t\u00a0]+(?:op|bij|OP))?(?:[ \t\u00a0]+(?:de|DE))?(?:[ \t\u00a0]+(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?(?:[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+    ID_LIST + String.raw`)?(?![\p{L}\p{N}])` + PAGE_NOTE + String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
 const PROSE_ANSWER_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?[ \t\u00a0]*[.)]?[ \t\u00a0]*(?:Antwoord|Reactie)[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?)(?![\p{L}\p{N}])[^.?!]{0,60}$/iu;
+/**
+ * An unnumbered answer label of an inbreng or verslag: "Reactie van het kabinet", "Antwoord van
+ * de minister", "Reactie van de staatssecretaris van …", "Beantwoording", "Reactie". Read as an
+ * `Antwoord` label (an answer heading without id).
+ */
+const ANSWER_LABEL_LINE =
+  /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord|Reactie|Beantwoording)(?:[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?|het[ \t\u00a0]+ministerie)(?![\p{L}\p{N}])[^.?!:]{0,60})?[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*:?[ \t\u00a0]*(?:\*\*|__|\*|_)?$/iu;
 const NUMBERED_ITEM = /^(?:\*\*)?(\d{1,3})[.)](?:\*\*)?(?:[ \t\u00a0]+|$)/;
 const SECTION_HEADING =
   /^(?:#{1,6}[ \t\u00a0]*)?(?:\*\*|__)?[ \t\u00a0]*(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?([^\n]{1,100}?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*:?$/u;
 const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p{Lu}[^.?!]{0,80}$/u;
-/** A signature "De Minister van Justitie en Veiligheid," (the title's words capitalised). */
-const SIGNATURE = /^De (?:Minister|Staatssecretaris|Minister-President)(?: (?:van|voor))?(?: (?:en|voor|van|\p{Lu}[\p{L}-]{0,40})){1,8},$/u;
+/**
+ * A signature "De Minister van Justitie en Veiligheid,", "De minister voor Klimaat en Groene
+ * Groei,", "De staatssecretaris van Financiën – Fiscaliteit,", "De voorzitter van de commissie,"
+ * (the title's words capitalised or small connectives; the line ends in a comma).
+ */
+export const SIGNATURE_TITLE = /^De (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter|[Ss]ecretaris-[Gg]eneraal)(?: (?:van|voor))?(?: (?:en|voor|van|de|het|der|[–-]|\p{Lu}[\p{L}’'-]{0,40})){1,10}(,?)$/u;
 const STOP_LINE =
-  /^(?:Hoogachtend,?|Met (?:vriendelijke|hoogachtende) groet,?|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
+  /^(?:Hoogachtend,?|[Nn]amens deze,?|[Mm]et (?:vriendelijke|hoogachtende) groet(?:en)?,?|w\.g\.|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 /** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
 const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
 /**
@@ -386,6 +399,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Furniture;
     return;
   }
+  // "namens deze," and "w.g." of a signature block.
+  if ((c0 === 110 || c0 === 119) && len <= 14 && STOP_LINE.test(text.slice(a, b))) {
+    lines.kind[l] = LineKind.Stop;
+    return;
+  }
   // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
   // unless it may be a URL, an "o" bullet or an "a)" item.
   if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
@@ -408,10 +426,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   }
   let m: RegExpExecArray | null;
   // Each pattern runs only where its first character can start it.
-  const markup = c0 === 35 || c0 === 42 || c0 === 95; // # * _
+  const markup = c0 === 35 || c0 === 42 || c0 === 95 || c0 === 62 || c0 === 45 || c0 === 43 || c0 === 0x2022; // # * _ > - + •
   if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[5] || !!m[6];
+    // "Vraag 1 Bent u bekend met …?": the question on the heading's line.
+    const closed = !!m[5] || !!m[6] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
       lines.id[l] = normalId(m[1]) + (m[2] ?? '');
@@ -423,7 +442,8 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   }
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
-    const closed = !!m[5] || !!m[6];
+    // "Antwoord 1 Ja.": the answer on the heading's line (a capital after the number).
+    const closed = !!m[5] || !!m[6] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
       lines.id[l] = m[1] ? normalId(m[1]) + (m[2] ?? '') : '';
@@ -432,6 +452,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
       lines.rest[l] = a + after;
       return;
     }
+  }
+  if (full && len <= 120 && (markup || c0 === 65 || c0 === 82 || c0 === 66) && ANSWER_LABEL_LINE.test(head)) {
+    lines.kind[l] = LineKind.AnswerHeading;
+    lines.id[l] = '';
+    return;
   }
   if (full && c0 >= 48 && c0 <= 57 && PROSE_ANSWER_HEADING.test(head)) {
     m = PROSE_ANSWER_HEADING.exec(head)!;
@@ -448,7 +473,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Stop;
     return;
   }
-  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84) && (STOP_LINE.test(head) || (c0 === 68 && SIGNATURE.test(head)))) {
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84 || c0 === 78) && (STOP_LINE.test(head) || (c0 === 68 && !!(m = SIGNATURE_TITLE.exec(head)) && m[1] === ','))) {
     lines.kind[l] = LineKind.Stop;
     return;
   }

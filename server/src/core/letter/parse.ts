@@ -14,6 +14,8 @@
  *      without an `Antwoord 1` heading). Without an answer heading the question is the text up to
  *      and including the run of asking sentences; the rest is the answer. A joint heading gives
  *      one unit per number, answered together unless a numbered answer heading leaves one out.
+ *      A `Vraag 1` directly followed by `Vraag 1a` is context only (answered by its subquestions)
+ *      when it asks nothing; when it asks, it must be answered by its own answer.
  *    - Kamervragen numbering (`1.` items, each asking something; a numbered list inside an answer
  *      asks nothing and stays answer text), answered under `Antwoord 1` / `Antwoord op vraag 1`.
  *    - Prose question blocks each followed by `N. Antwoord van het kabinet` (the unit's id is N).
@@ -33,7 +35,8 @@ import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
 import { findReferral, pairRepeatedQuestions } from './parts';
-import { readNumberLines, splitRunOnLines } from './layouts';
+import { findCitations } from '../citations/index';
+import { readFootnoteBodies, readNumberLines, readSignatures, splitRunOnLines } from './layouts';
 import type { Memo } from '../memo';
 
 export type LetterKind = 'answer-letter' | 'question-letter' | 'none';
@@ -73,6 +76,8 @@ const KAMERVRAGEN_HEADER = /^[ \t]*(?:\*\*|#{1,6}[ \t]*)?Vragen[ \t]+van[ \t]+(?
 export function parseLetter(text: string, memo?: Memo): ParsedLetter {
   const lines = splitRunOnLines(text, readLines(text, memo));
   readNumberLines(text, lines);
+  readFootnoteBodies(text, lines);
+  readSignatures(text, lines);
   return parseLines(text, lines, readSentences(text, lines, memo));
 }
 
@@ -80,13 +85,15 @@ export function parseLetter(text: string, memo?: Memo): ParsedLetter {
 export function parseLetterFresh(text: string): ParsedLetter {
   const lines = splitRunOnLines(text, readLinesFresh(text));
   readNumberLines(text, lines);
+  readFootnoteBodies(text, lines);
+  readSignatures(text, lines);
   return parseLines(text, lines, readSentencesFresh(text, lines));
 }
 
 function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLetter {
 
   let hasQuestionHeadings = false;
-  let hasProseHeadings = false;
+  let hasProseHeadings = false as boolean;
   let hasAnswerHeadings = false;
   for (let l = 0; l < lines.count; l++) {
     const k = lines.kind[l];
@@ -96,6 +103,18 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   }
   const kamervragen = KAMERVRAGEN_HEADER.test(text.length > 20000 ? text.slice(0, 20000) : text) && /\(ingezonden\b/.test(text.slice(0, 20000));
   const itemMode = !hasQuestionHeadings && !hasProseHeadings && (kamervragen || itemsLookLikeQuestions(lines, sentences));
+
+  // An inbreng or verslag answered under unnumbered labels ("Antwoord", "Reactie van het
+  // kabinet"): each label answers the question block before it, as a numbered prose heading does.
+  if (!hasQuestionHeadings && !itemMode) {
+    for (let l = 0; l < lines.count; l++) {
+      if (lines.kind[l] === LineKind.AnswerHeading && lines.id[l] === '') {
+        lines.kind[l] = LineKind.ProseAnswerHeading;
+        hasProseHeadings = true;
+      }
+    }
+  }
+  let proseCount = 0;
 
   const layout = layoutOf(text, lines);
   const sections: Section[] = [];
@@ -146,10 +165,14 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return global;
   };
 
+  // A numbered list inside an item's answer: its last number, and whether a blank line followed.
+  let innerLast = -1;
+  let innerBlank = false;
   for (let l = 0; l < lines.count; l++) {
     const kind = lines.kind[l];
     const ls = lines.tstart[l];
     const le = lines.tend[l];
+    if (kind === LineKind.Blank) innerBlank = true;
     switch (kind) {
       case LineKind.SectionHeading: {
         close(lines.start[l]);
@@ -186,6 +209,19 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.NumberedItem: {
         if (!itemMode) break;
         const n = parseInt(lines.id[l], 10);
+        // A list restarting at 1 inside an answer ("1. Hoe groot …", "2. Wat zijn …") is answer
+        // text: its items run on while no blank line parts them; the next question's number
+        // after the list (a paragraph later) is a question again.
+        if (cur && cur.kind === 'item' && n === 1 && lastItem >= 1) {
+          innerLast = 1;
+          innerBlank = false;
+          break;
+        }
+        if (innerLast >= 0 && !innerBlank && n === innerLast + 1) {
+          innerLast = n;
+          break;
+        }
+        innerLast = -1;
         // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
         // text, whatever its numbers.
         const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
@@ -236,7 +272,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         break;
       }
       case LineKind.ProseAnswerHeading: {
-        const id = lines.id[l];
+        const unnumbered = lines.id[l] === '';
+        const id = unnumbered ? String(proseCount + 1) : lines.id[l];
         if (cur && (cur.kind === 'heading' || cur.kind === 'item') && cur.aHeadLine < 0 && cur.id === id) {
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
@@ -249,12 +286,15 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           close(block);
           const firstLine = lineOf(lines, block);
           cur = newDraft('prose', id, block, Math.max(block, lines.tend[firstLine]), block);
+          if (unnumbered) cur.unnumbered = true;
+          proseCount = Math.max(proseCount, parseInt(id, 10) || 0);
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = lines.end[l];
           drafts.push(cur);
         } else {
           close(lines.start[l]);
+          if (unnumbered) break; // a label with no question before it: text of what it stands in
           const target = findUnanswered(id);
           if (target) {
             target.aHeadLine = l;
@@ -273,6 +313,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
   close(text.length);
+  if (hasProseHeadings) splitTrailingQuestions(sentences, drafts, layout);
 
   // Sections without any unit and without answer headings are an inbreng: every paragraph that
   // asks something is a question (numbered on through the letter, as the answers will be).
@@ -293,15 +334,18 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
 
-  // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own.
+  // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own
+  // and no asking sentence (an introduction the subquestions answer). A parent that asks ("Vraag
+  // 1" | "Hoeveel handhavers zet u in?" | "Vraag 1a" …) is a question of its own and must be
+  // answered by its own answer: the answers of its subquestions do not answer it.
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const next = drafts[i + 1];
-    if (d.unsplit && !d.suffix && next && next.number === d.number && next.suffix && next.sectionIndex === d.sectionIndex && next.kind === d.kind) d.context = true;
+    if (d.unsplit && !d.suffix && next && next.number === d.number && next.suffix && next.sectionIndex === d.sectionIndex && next.kind === d.kind && !asksIn(sentences, d.qStart, d.qEnd)) d.context = true;
   }
 
   // "Antwoord op vraag 3" as an answer heading is a heading, not a reference.
-  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset)).filter((r) => {
+  const answerReferences = findAnswerReferences(text, (offset) => sectionAtOffset(sections, offset), sections).filter((r) => {
     const l = lineOf(lines, r.span.start);
     return !(lines.kind[l] === LineKind.AnswerHeading && r.span.start < lines.rest[l]);
   });
@@ -317,7 +361,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   const questions: QuestionUnit[] = [];
   for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
-    if (d.kind === 'inbreng') unit.unnumbered = true;
+    if (d.kind === 'inbreng' || d.unnumbered) unit.unnumbered = true;
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
@@ -326,7 +370,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     const referral = findReferral(text, sentences);
     if (referral) {
       for (const q of questions) {
-        if (q.answer.status === 'missing') q.answer = { status: 'by-reference', span: referral.span, headingSpan: null, text: referral.text, refersTo: [], paper: referral.paper };
+        if (q.answer.status === 'missing') {
+          q.answer = { status: 'by-reference', span: referral.span, headingSpan: null, text: referral.text, refersTo: [] };
+          if (referral.paper) q.answer.paper = referral.paper;
+        }
       }
     }
   }
@@ -335,7 +382,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   if (questions.length) {
     // "Vraag N" headings are how an answer letter repeats its questions: such a letter is an
     // answer letter even before the first answer is written.
-    const anyAnswer = hasQuestionHeadings || hasAnswerHeadings || hasProseHeadings || questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
+    // A Kamervragen letter ("Vragen van het lid … (ingezonden …)") without any answer or answer
+    // heading is the question letter, whatever numbers its questions (a lijst's bare numbers).
+    const answered = questions.some((q) => q.answer.status !== 'missing' && q.answer.status !== 'context');
+    const anyAnswer = (hasQuestionHeadings && !kamervragen) || hasAnswerHeadings || hasProseHeadings || answered;
     kind = anyAnswer ? 'answer-letter' : 'question-letter';
   }
   let askingSentences = 0;
@@ -404,9 +454,11 @@ function layoutOf(text: string, lines: Lines): Layout {
     if (lines.kind[l] !== LineKind.Text) continue;
     textLines++;
     hist[Math.min(200, lines.tend[l] - lines.tstart[l])]++;
-    if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank) followedByBlank++;
+    // A blank after a line that ends mid-sentence: the text is double spaced (a typed letter
+    // puts blanks only between paragraphs, after a sentence's end).
+    if (l + 1 < lines.count && lines.kind[l + 1] === LineKind.Blank && !/[.?!:]["”’»)]?$/.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 3), lines.tend[l]))) followedByBlank++;
   }
-  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.6;
+  const doubleSpaced = textLines > 4 && followedByBlank / textLines > 0.3;
   // The 80th percentile of text line lengths: the width of a full line.
   let width = 200;
   let acc = 0;
@@ -430,6 +482,62 @@ function layoutOf(text: string, lines: Lines): Layout {
       return endsLine && len < width * 0.75;
     },
   };
+}
+
+/**
+ * Prose answers (`N. Antwoord van het kabinet`, `Reactie van het kabinet`) run to the next
+ * question block, fractie heading or stop. When the last paragraphs of such an answer ask
+ * ("De leden vragen voorts of …", "Hoe beoordeelt de minister …?") and no answer text follows
+ * them, they are a question of their own that no answer follows: a new unit (id "N+", given by
+ * the reader), unanswered. The answer keeps at least its first paragraph. Each answer's sentences
+ * are looked at once: linear.
+ */
+function splitTrailingQuestions(sentences: Sentence[], drafts: Draft[], layout: Layout): void {
+  const added: Draft[] = [];
+  for (const d of drafts) {
+    if (d.kind !== 'prose' || d.aHeadLine < 0 || d.aStart < 0 || d.aEnd <= d.aStart) continue;
+    const body = sentencesIn(sentences, d.aStart, d.aEnd);
+    if (body.length < 2) continue;
+    // Paragraph starts, then walk back over the asking paragraphs at the end.
+    const paras: number[] = [0];
+    for (let i = 1; i < body.length; i++) if (layout.paragraphBreak(body[i - 1], body[i])) paras.push(i);
+    if (paras.length < 2) continue;
+    // The trailing run: paragraphs that ask, speak for the committee ("Voor de leden van de
+    // PVV-fractie zijn dat belangrijke punten."), or continue a sentence from another page (a
+    // lowercase start, as the PDF's reading order leaves it). It must hold an asking paragraph;
+    // the new unit starts at the first one.
+    let k = paras.length;
+    let askAt = -1;
+    while (k > 1) {
+      const from = paras[k - 1];
+      const to = k < paras.length ? paras[k] : body.length;
+      let asks = false;
+      let voiced = false;
+      for (let i = from; i < to; i++) {
+        asks ||= body[i].question || body[i].request;
+        voiced ||= body[i].committee;
+      }
+      const c = body[from].text.charCodeAt(0);
+      const continues = c >= 97 && c <= 122;
+      if (!asks && !voiced && !continues) break;
+      k--;
+      if (asks) askAt = k;
+    }
+    if (askAt < 1) continue;
+    const first = body[paras[askAt]];
+    const end = d.aEnd;
+    d.aEnd = first.start;
+    for (const j of d.joint ?? []) j.aEnd = first.start;
+    const q: Draft = {
+      kind: 'prose', id: `${d.id}+`, number: 0, suffix: '', sectionIndex: d.sectionIndex,
+      headingStart: first.start, headingEnd: Math.max(first.start, Math.min(first.end, end)),
+      qStart: first.start, qEnd: end, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false, unnumbered: true,
+    };
+    added.push(q);
+  }
+  if (!added.length) return;
+  drafts.push(...added);
+  drafts.sort((a, b) => a.qStart - b.qStart);
 }
 
 /** Without an answer heading: the question runs through the asking sentences, the rest answers. */
@@ -460,6 +568,14 @@ function splitBody(sentences: Sentence[], d: Draft, questionOnly: boolean): void
   d.qEnd = body[last].end;
   d.aStart = body[last].end;
   d.aEnd = end;
+}
+
+/** Whether a sentence in [start, end) asks (a question mark or a request). */
+function asksIn(sentences: Sentence[], start: number, end: number): boolean {
+  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
+    if (sentences[i].question || sentences[i].request) return true;
+  }
+  return false;
 }
 
 function answerEndAfter(lines: Lines, headingLine: number, textEnd: number): number {
@@ -593,7 +709,7 @@ function typicalWidth(lines: Lines, body: Sentence[]): number {
 
 /** A sentence that opens by pointing elsewhere: "Hiervoor verwijs ik u naar …", "Zie het antwoord …". */
 const REFERENCE_LEAD =
-  /^(?:in|bij)[ ]+(?:het[ ]+|mijn[ ]+|ons[ ]+)?antwoord(?:en)?[ ]+(?:op[ ]+(?:de[ ]+)?vra(?:ag|gen)[ ]+)?\d|^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|voor (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
+  /^(?:in|bij)[ ]+(?:het[ ]+|mijn[ ]+|ons[ ]+)?antwoord(?:en)?[ ]+(?:op[ ]+(?:de[ ]+)?vra(?:ag|gen)[ ]+)?\d|^(?:(?:kortheidshalve|hiervoor|daarvoor|hierover|daarover|hiertoe|(?:voor|wat betreft) (?:het antwoord|de beantwoording|een antwoord)[^,]{0,60})[ ,]+)?(?:verwijs|verwijzen|verwezen|wordt verwezen|zie|ik verwijs|raadpleeg)\b/i;
 
 /** A bare list of question numbers ("10", "10 en 11") continuing a joint heading after a page break. */
 const ID_CONTINUATION = /^(\d{1,4}[a-z]?)((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ \t\u00a0]+met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?)*)$/;
@@ -666,6 +782,7 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
     const atext = as.map((s) => s.text).join(' ');
     let status: Answer['status'] = 'answered';
     let refersTo: string[] = [];
+    let paper: string | undefined;
     let ph: Span[] = [];
     if (!span || !/[\p{L}\p{N}]/u.test(atext)) status = 'missing';
     else {
@@ -678,10 +795,19 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
         if (lead.targets.length && !as.slice(lead.sentences).some((x) => /[\p{L}\p{N}]/u.test(x.text))) {
           refersTo = lead.targets;
           status = 'by-reference';
+        } else if (!lead.targets.length && as.length === 1 && as[0].text.length < 600 && REFERENCE_LEAD.test(as[0].text)) {
+          // "Voor het antwoord op deze vraag verwijs ik naar mijn brief … (Kamerstuk 28 807, nr.
+          // 288)." as the whole answer: answered by that paper.
+          const cited = findCitations(as[0].text).references.find((r) => r.kind === 'kamerstuk' && r.number);
+          if (cited) {
+            status = 'by-reference';
+            paper = cited.id;
+          }
         }
       }
     }
     answer = { status, span: status === 'missing' ? null : span, headingSpan: answerHeadingSpan, text: status === 'missing' ? '' : atext, refersTo, placeholders: status === 'missing' ? [] : ph };
+    if (paper) answer.paper = paper;
   }
   const ends = [questionSpan.end, headingSpan.end];
   if (answer.span) ends.push(answer.span.end);

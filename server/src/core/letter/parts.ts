@@ -114,19 +114,22 @@ function hasText(sentences: Sentence[], start: number, end: number): boolean {
 
 /** A mededeling: the questions are answered by another paper. */
 export interface Referral {
-  paper: string;
+  /** The cited paper's official id (`kst-36123-45`); undefined when the sentence names a letter without its Kamerstuk number. */
+  paper?: string;
   span: Span;
   text: string;
 }
 
-const REFERRAL = /\b(?:zijn|werden|worden|is)[ ]+(?:reeds[ ]+|al[ ]+)?beantwoord[ ]+(?:met|bij|in|door)[ ]+(?:de|het|mijn|onze)[ ]+(?:brief|brieven|antwoord|verslag|nota|kamerbrief)\b/i;
+const REFERRAL = /\b(?:zijn|werden|worden|is)[ ]+(?:reeds[ ]+|al[ ]+)?beantwoord[ ]+(?:met|bij|in|door)[ ]+(?:(?:de|het|mijn|onze|een)[ ]+)?(?:brief|brieven|antwoord|verslag|nota|kamerbrief)\b/i;
 
 /**
  * The mededeling of a document whose questions are answered by another paper ("De vragen van
  * het lid … zijn beantwoord met de brief over … (Kamerstuk 36 123, nr. 45)."): a sentence about
- * "de vragen" saying they are answered by a letter, citing a Kamerstuk. Null when there is none.
+ * "de vragen" saying they are answered by a letter, preferably one citing a Kamerstuk (else the
+ * first naming a letter by its date, `paper` undefined). Null when there is none.
  */
 export function findReferral(text: string, sentences: Sentence[]): Referral | null {
+  let withoutPaper: Referral | null = null;
   for (let at = text.indexOf('beantwoord'); at >= 0; at = text.indexOf('beantwoord', at + 10)) {
     const i = firstSentenceAt(sentences, at + 1) - 1;
     const s = sentences[i];
@@ -136,6 +139,8 @@ export function findReferral(text: string, sentences: Sentence[]): Referral | nu
     if (s.text.length > 2000 || !/\bvragen\b/i.test(s.text) || !REFERRAL.test(s.text)) continue;
     const paper = findCitations(s.text).references.find((r) => r.kind === 'kamerstuk' && r.number);
     if (paper) return { paper: paper.id, span: { start: s.start, end: s.end }, text: s.text };
+    // "… zijn beantwoord bij brief van 12 juni 2024 over …": a letter named by its date only.
+    withoutPaper ??= { span: { start: s.start, end: s.end }, text: s.text };
   }
-  return null;
+  return withoutPaper;
 }

@@ -78,6 +78,9 @@ const REQUEST_VERB_LATE =
 const COMMITTEE_SUBJECT = /\b(?:leden|zij|fractie|commissie|wij|ik)\b/i;
 const COMMITTEE_START = /^(?:(?:[\p{L}]+[ ,]+){0,3})?(?:de|deze)[ ]+(?:aan het woord zijnde[ ]+)?leden\b/iu;
 
+/** "Graag verwijs ik", "Gaarne informeren wij", "Graag wil ik": an answer's own voice after "graag". */
+const WRITER_SPEAKS = /^(?:graag|gaarne)[ ,]+(?:[\p{L}]+[ ]+)?(?:ik|wij|we)\b/iu;
+
 /** Classify a sentence's text: question, request, committee voice. */
 export function classifySentence(text: string): { question: boolean; request: boolean; committee: boolean } {
   let e = text.length;
@@ -87,7 +90,8 @@ export function classifySentence(text: string): { question: boolean; request: bo
   const committee = /leden/i.test(head) && COMMITTEE_START.test(head);
   let request = false;
   if (!question) {
-    if (REQUEST_START.test(head)) request = true;
+    // "Graag verwijs ik u naar …", "Gaarne wijzen wij op …": the writer speaks, nobody is asked.
+    if (REQUEST_START.test(head) && !WRITER_SPEAKS.test(head)) request = true;
     else {
       // Cheap substring tests first: most sentences contain none of the verbs.
       const body = (text.length > 2000 ? text.slice(0, 2000) : text).toLowerCase();

@@ -4,7 +4,8 @@
 // loads with the server or the CLI, and a file that would take too long or too much memory
 // ends the thread, never the host. Every failure is one Dutch line naming the file.
 import { Worker } from 'node:worker_threads';
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFileBytes } from '../read';
 import * as path from 'node:path';
 import type { EngineReply, EngineRequest, ExtractFailure, ExtractKind } from './types';
 
@@ -185,31 +186,12 @@ function tooBig(name: string, size: number, kind: ExtractKind): string {
   return `${name} is te groot (${mb(size)} MB; de grens voor ${kind === 'pdf' ? 'een PDF' : 'een Word-bestand'} is ${mb(MAX_FILE_BYTES[kind])} MB)`;
 }
 
-/** The bytes of a regular file no larger than the bound for its kind. */
+/** The bytes of a regular file no larger than the bound for its kind (read by host/read.ts). */
 async function readBounded(file: string, name: string, kind: ExtractKind): Promise<{ bytes: Uint8Array } | { error: string }> {
-  let handle: fsp.FileHandle | undefined;
-  try {
-    const st = await fsp.stat(file);
-    if (st.isDirectory()) return { error: `${name}: dit is een map, geen bestand` };
-    if (!st.isFile()) return { error: `${name}: dit is geen gewoon bestand` };
-    if (st.size > MAX_FILE_BYTES[kind]) return { error: tooBig(name, st.size, kind) };
-    handle = await fsp.open(file, 'r');
-    const buf = Buffer.alloc(st.size);
-    let off = 0;
-    while (off < buf.length) {
-      const { bytesRead } = await handle.read(buf, off, buf.length - off, off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
-    }
-    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, off) };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: `${name}: bestand niet gevonden` };
-    if (code === 'EACCES' || code === 'EPERM') return { error: `${name}: geen toegang tot dit bestand` };
-    return { error: `${name}: kan dit bestand niet lezen (${code ?? 'onbekende fout'})` };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+  const read = await readFileBytes(file, { maxBytes: MAX_FILE_BYTES[kind] });
+  if (!('error' in read)) return { bytes: read.bytes };
+  if (read.error === 'too-large' && read.size !== undefined) return { error: tooBig(name, read.size, kind) };
+  return { error: `${name}: ${read.reason}` };
 }
 
 /** The process's one extractor (the worker is shared by every caller in a process). */

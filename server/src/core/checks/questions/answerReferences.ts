@@ -2,7 +2,7 @@
 // walk that `dangling-answer-reference` and `reference-to-unanswered` report from.
 import type { Letter, QuestionUnit } from '../../model';
 import { lastStartingAtOrBefore, type Span } from '../../text';
-import { resolveTarget } from '../../letter/references';
+import { resolveAnswerTarget, resolveTarget } from '../../letter/references';
 
 /** Where a chain of answers by reference ends: in an answer, in a missing one, or in a loop. */
 export type Outcome = { ok: true } | { ok: false; end: QuestionUnit; cycle: false } | { ok: false; cycle: true; loop: QuestionUnit[] };
@@ -50,7 +50,7 @@ export function chainOutcomes(letter: Letter): (q: QuestionUnit) => Outcome {
         finish(OK);
         continue;
       }
-      const t = resolveTarget(letter, top.u.sectionIndex, top.u.answer.refersTo[top.i++]);
+      const t = resolveAnswerTarget(letter, top.u, top.u.answer.refersTo[top.i++]);
       if (!t) continue; // reported as dangling where the reference stands
       const seen = memo.get(t);
       if (seen) {
@@ -118,7 +118,7 @@ export function answerReferenceTargets(letter: Letter): AnswerReferenceTarget[] 
   for (const r of letter.answerReferences) {
     const from = unitAt(r.span.start);
     if (!from) continue; // only references inside an answer are promises that an answer exists
-    for (let i = 0; i < r.targets.length; i++) out.push({ from, id: r.targets[i], span: r.targetSpans[i], target: resolveTarget(letter, from.sectionIndex, r.targets[i]) });
+    for (let i = 0; i < r.targets.length; i++) out.push({ from, id: r.targets[i], span: r.targetSpans[i], target: resolveTarget(letter, r.sectionIndex, r.targets[i]) });
   }
   return out;
 }

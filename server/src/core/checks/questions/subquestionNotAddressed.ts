@@ -5,10 +5,11 @@
  * in an index of its answer's words, never by scanning the answer once per subquestion.
  */
 import type { Finding, Letter, QuestionUnit } from '../../model';
-import { resolveTarget } from '../../letter/references';
+import { resolveAnswerTarget } from '../../letter/references';
 import { keyTerms, type KeyTerm } from '../../lang/dutch';
 import type { Memo } from '../../memo';
 import { quote } from './common';
+import { answersWithCommitment, asksForCommitment } from '../../commitments/answers';
 
 /** Stems shorter than this count only at the start of a word; tails of stems this long count anywhere. */
 const MIN_PART = 6;
@@ -141,7 +142,7 @@ function answerTexts(letter: Letter, q: QuestionUnit): string[] {
   while (queue.length) {
     const u = queue.shift()!;
     for (const t of u.answer.refersTo) {
-      const target = resolveTarget(letter, u.sectionIndex, t);
+      const target = resolveAnswerTarget(letter, u, t);
       if (!target || seen.has(target)) continue;
       seen.add(target);
       texts.push(target.answer.text);
@@ -155,7 +156,8 @@ function answerTexts(letter: Letter, q: QuestionUnit): string[] {
  * The `subquestion-not-addressed` findings of a letter: for each answered question with two or
  * more subquestions, each subquestion (not a conditional "Zo ja, …") with at least `MIN_TERMS`
  * key terms (`keyTerms` in lang/dutch.ts: content words) of which the answer mentions none; a
- * subquestion asking for a count is addressed by any count. Spans are the subquestions' (UTF-16
+ * subquestion asking for a count is addressed by any count, one asking for a commitment ("Bent u
+ * bereid de Kamer te informeren …?") by any commitment (commitments/answers.ts). Spans are the subquestions' (UTF-16
  * offsets into `letter.text`); `data.terms` lists the terms as written. Never throws.
  */
 export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
@@ -166,6 +168,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
     // An answer by another paper (a mededeling) holds no text to search.
     if ((s !== 'answered' && s !== 'by-reference') || q.subquestions.length < 2 || q.answer.paper) continue;
     let answer: AnswerWords | undefined;
+    let commits: boolean | undefined;
     const known = new Map<string, boolean>();
     const mentioned = (term: KeyTerm) =>
       term.stems.some((st) => {
@@ -183,6 +186,8 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
       const terms = keyTerms(sub.text, memo);
       if (terms.length < MIN_TERMS || terms.some(mentioned)) continue;
       if (ASKS_COUNT.test(sub.text) && (answer ??= new AnswerWords(answerTexts(letter, q).join(' '))).hasCount()) continue;
+      // "Bent u bereid de Kamer te informeren …?" is answered by a commitment (issue 12).
+      if (asksForCommitment(sub.text) && (commits ??= answersWithCommitment(answerTexts(letter, q).join(' ')))) continue;
       const names = terms.slice(0, 5).map((t) => `‘${t.word}’`);
       out.push({
         code: 'subquestion-not-addressed',

@@ -1,0 +1,341 @@
+// Reading letters from disk, for the language server and the CLI alike: the one place that
+// opens a file a user, a setting or a document named, walks a folder for letters, and decodes a
+// letter's bytes. A letter is a regular text file of at most a few megabytes; anything else gets
+// one Dutch reason and is never read further.
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+
+/** The file path of a `file:` URI, or null for any other scheme (untitled, …). */
+export function fsPathOf(uri: string): string | null {
+  try {
+    const u = URI.parse(uri);
+    // An untitled document opened at a path (the skeleton of a PDF question letter, beside it)
+    // pairs as the file it will be saved as.
+    if (u.scheme === 'untitled' && u.path.startsWith('/')) return u.fsPath;
+    return u.scheme === 'file' ? u.fsPath : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The file names a letter may have: Markdown and plain text. */
+export const LETTER_FILE = /\.(md|markdown|txt)$/i;
+
+/** Whether a file name is a letter's. */
+export function isLetterFile(name: string): boolean {
+  return LETTER_FILE.test(name);
+}
+
+/**
+ * The largest letter read from disk, in bytes. The longest real letter we know (a committee's
+ * inbreng with the government's answers, 002_… in the corpus) is 0.12 MB; 8 MB is sixty times
+ * that and keeps one read, decode and analysis well under a second and 100 MB of memory.
+ */
+export const MAX_LETTER_BYTES = 8 * 1024 * 1024;
+
+/** Longest a read may take before it is given up (a hung network mount, a slow disk). */
+const DEFAULT_TIMEOUT_MS = 5000;
+
+export type ReadFailure =
+  | 'not-found'
+  | 'not-regular'
+  | 'too-large'
+  | 'access'
+  | 'binary'
+  | 'encoding'
+  | 'outside'
+  | 'timeout'
+  | 'io';
+
+export interface ReadOptions {
+  /** Cap in bytes (default `MAX_LETTER_BYTES`). */
+  maxBytes?: number;
+  /**
+   * When given, the file (after following symbolic links) must lie inside one of these folders;
+   * used for paths an untrusted workspace names.
+   */
+  within?: readonly string[];
+  timeoutMs?: number;
+}
+
+export interface LetterFile {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** Size in bytes and modification time, to cache a file per modification. */
+  size: number;
+  mtimeMs: number;
+}
+
+/** Why a file was not read: `reason` is one Dutch clause without the file name ("bestand niet gevonden"). */
+export interface ReadError {
+  error: ReadFailure;
+  reason: string;
+  /** For `too-large`: the size in bytes found. */
+  size?: number;
+}
+
+export type ReadResult = LetterFile | ReadError;
+
+export function isReadError(r: ReadResult): r is ReadError {
+  return 'error' in r;
+}
+
+function fail(error: ReadFailure, reason: string): ReadError {
+  return { error, reason };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
+}
+
+function notRegular(st: Stats): ReadError {
+  if (st.isDirectory()) return fail('not-regular', 'dit is een map, geen gewoon bestand');
+  const what = st.isFIFO() ? 'een FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'een apparaat' : st.isSocket() ? 'een socket' : 'geen bestand met inhoud';
+  return fail('not-regular', `dit is geen gewoon bestand (${what}); geef een brief op als tekst- of Markdownbestand`);
+}
+
+function tooLarge(size: number, max: number): ReadError {
+  return { ...fail('too-large', `dit bestand is te groot (${megabytes(size)} MB; een brief is hoogstens ${megabytes(max)} MB)`), size };
+}
+
+function errnoFailure(e: unknown): ReadError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', 'bestand niet gevonden');
+  if (code === 'EACCES' || code === 'EPERM') return fail('access', 'geen toegang tot dit bestand');
+  if (code === 'EISDIR') return fail('not-regular', 'dit is een map, geen gewoon bestand');
+  if (code === 'ELOOP') return fail('not-found', 'dit pad verwijst in een kring naar zichzelf');
+  return fail('io', `kan dit bestand niet lezen (${code ?? 'onbekende fout'})`);
+}
+
+/**
+ * Decodes a letter's bytes: UTF-8 (an optional byte-order mark dropped), or UTF-16 when a
+ * byte-order mark says so. Strict: an invalid byte sequence or a NUL character is a failure,
+ * and UTF-16 without a byte-order mark is named as such (never "binary").
+ */
+export function decodeLetter(bytes: Uint8Array): Pick<LetterFile, 'text' | 'encoding'> | ReadError {
+  let text: string;
+  let encoding: LetterFile['encoding'] = 'utf-8';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    if (bytes.length % 2 !== 0) return fail('encoding', 'dit bestand is UTF-16-tekst met een onvolledig laatste teken; sla de brief op als UTF-8');
+    let body = bytes.subarray(2);
+    if (encoding === 'utf-16be') body = Buffer.from(body).swap16();
+    try {
+      text = new TextDecoder('utf-16le', { fatal: true }).decode(body);
+    } catch {
+      return fail('encoding', 'dit bestand is UTF-16-tekst met ongeldige tekens; sla de brief op als UTF-8');
+    }
+  } else {
+    try {
+      // ignoreBOM false: a UTF-8 byte-order mark is dropped.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      if (looksUtf16(bytes)) return fail('encoding', 'dit bestand lijkt UTF-16-tekst zonder byte-order mark; sla de brief op als UTF-8');
+      if (bytes.includes(0)) return fail('binary', 'dit is geen tekstbestand (binaire inhoud); sla de brief op als tekst of Markdown');
+      return fail('encoding', 'dit bestand is geen geldige UTF-8-tekst; sla de brief op als UTF-8');
+    }
+  }
+  // A NUL character never occurs in a letter's text: a binary file (PDF, Word, image, …).
+  if (text.includes('\0')) {
+    if (encoding === 'utf-8' && looksUtf16(bytes)) return fail('encoding', 'dit bestand lijkt UTF-16-tekst zonder byte-order mark; sla de brief op als UTF-8');
+    return fail('binary', 'dit is geen tekstbestand (binaire inhoud); sla de brief op als tekst of Markdown');
+  }
+  return { text, encoding };
+}
+
+/** Text in UTF-16 without a BOM: most of the first bytes' odd or even positions are NUL. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  return (odd > half * 0.6 && even < half * 0.1) || (even > half * 0.6 && odd < half * 0.1);
+}
+
+function isInside(file: string, roots: readonly string[]): boolean {
+  return roots.some((r) => {
+    const rel = path.relative(r, file);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+}
+
+async function realRoots(roots: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const r of roots) {
+    try {
+      out.push(await realpath(r));
+    } catch {
+      // A root that does not exist holds nothing.
+    }
+  }
+  return out;
+}
+
+/** A failure when `opts.within` is given and the file (links followed) lies outside it. */
+async function outsideRoots(file: string, opts: ReadOptions): Promise<ReadError | null> {
+  if (!opts.within) return null;
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch (e) {
+    return errnoFailure(e);
+  }
+  if (isInside(real, await realRoots(opts.within))) return null;
+  return fail('outside', 'dit bestand ligt buiten de werkruimte; in een niet-vertrouwde werkruimte worden alleen brieven binnen de werkruimte gelezen');
+}
+
+/** The bytes of a regular file (see `readFileBytes`), without the time bound. */
+async function readBytesOnce(file: string, opts: ReadOptions): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number } | ReadError> {
+  const max = opts.maxBytes ?? MAX_LETTER_BYTES;
+  const outside = await outsideRoots(file, opts);
+  if (outside) return outside;
+  // Look before opening: a FIFO, a device or a folder is never opened at all.
+  let st: Stats;
+  try {
+    st = await stat(file);
+  } catch (e) {
+    return errnoFailure(e);
+  }
+  if (!st.isFile()) return notRegular(st);
+  if (st.size > max) return tooLarge(st.size, max);
+  let handle;
+  try {
+    // O_NONBLOCK: if the path was swapped for a FIFO since the stat, opening it cannot hang.
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (e) {
+    return errnoFailure(e);
+  }
+  try {
+    const fst = await handle.stat();
+    if (!fst.isFile()) return notRegular(fst);
+    if (fst.size > max) return tooLarge(fst.size, max);
+    // Read at most max + 1 bytes, whatever the size said: the file may grow while it is read.
+    const buffer = Buffer.allocUnsafe(Math.min(fst.size, max) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > max) return tooLarge(length, max);
+    return { bytes: buffer.subarray(0, length), size: length, mtimeMs: fst.mtimeMs };
+  } catch (e) {
+    return errnoFailure(e);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** `promise`, or a `timeout` failure after `timeoutMs` (a hung network mount, a slow disk). */
+async function bounded<T>(promise: Promise<T | ReadError>, timeoutMs: number | undefined): Promise<T | ReadError> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ReadError>((resolve) => {
+    timer = setTimeout(() => resolve(fail('timeout', 'het lezen van dit bestand duurde te lang')), timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([promise.catch(errnoFailure), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The bytes of a regular file of at most `opts.maxBytes` bytes (default `MAX_LETTER_BYTES`),
+ * with the checks of `readLetterFile` but no decoding: for a PDF or Word letter, which
+ * host/extract turns into text. Never throws; a failure is a `ReadError` with a Dutch reason.
+ */
+export function readFileBytes(file: string, opts: ReadOptions = {}): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number } | ReadError> {
+  return bounded(readBytesOnce(file, opts), opts.timeoutMs);
+}
+
+async function readOnce(file: string, opts: ReadOptions): Promise<ReadResult> {
+  const read = await readBytesOnce(file, opts);
+  if ('error' in read) return read;
+  const decoded = decodeLetter(read.bytes);
+  if ('error' in decoded) return decoded;
+  return { ...decoded, size: read.size, mtimeMs: read.mtimeMs };
+}
+
+/**
+ * Reads a letter file: a regular file only (a folder, FIFO, device or socket is refused without
+ * being opened), at most `opts.maxBytes` bytes (default `MAX_LETTER_BYTES`), decoded strictly as
+ * UTF-8 or as UTF-16 with a byte-order mark, never blocking the event loop (all I/O is async)
+ * and given up after `opts.timeoutMs`. Never throws: a failure is a `ReadError` with a Dutch
+ * reason ("dit is geen gewoon bestand (een FIFO); …") for the host to prefix with the file name.
+ */
+export function readLetterFile(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  return bounded(readOnce(file, opts), opts.timeoutMs);
+}
+
+/** Same check as `readLetterFile` without reading: size and modification time of a regular file. */
+export async function statLetterFile(file: string, opts: ReadOptions = {}): Promise<{ size: number; mtimeMs: number } | ReadError> {
+  try {
+    const outside = await outsideRoots(file, opts);
+    if (outside) return outside;
+    const st = await stat(file);
+    if (!st.isFile()) return notRegular(st);
+    const max = opts.maxBytes ?? MAX_LETTER_BYTES;
+    if (st.size > max) return tooLarge(st.size, max);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch (e) {
+    return errnoFailure(e);
+  }
+}
+
+/** How deep and how many letter files a workspace walk takes (the workspace check, `check MAP`). */
+export const WORKSPACE_LIMITS = { maxDepth: 6, files: 2000 };
+
+/**
+ * Letter files under `root` in name order, bounded in depth and count, none larger than
+ * `MAX_LETTER_BYTES` (the workspace check, `check MAP`). Async; never throws.
+ */
+export function letterFiles(root: string, limit = WORKSPACE_LIMITS.files): Promise<string[]> {
+  return walkLetterFiles(root, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit, accept: (name, size) => isLetterFile(name) && size <= MAX_LETTER_BYTES });
+}
+
+export interface WalkOptions {
+  maxDepth: number;
+  limit: number;
+  /** Which files to list, by name and size in bytes. */
+  accept(name: string, size: number): boolean;
+}
+
+/**
+ * Regular files under `root` in name order (async, bounded in depth and count); hidden folders,
+ * node_modules, unreadable entries and anything that is not a regular file or folder skipped.
+ */
+export async function walkLetterFiles(root: string, options: WalkOptions): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (out.length >= options.limit) return;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = path.join(dir, name);
+      let st;
+      try {
+        st = await stat(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (depth < options.maxDepth) await walk(p, depth + 1);
+      } else if (st.isFile() && options.accept(name, st.size)) out.push(p);
+    }
+  };
+  await walk(root, 0);
+  return out;
+}

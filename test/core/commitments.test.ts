@@ -1,0 +1,386 @@
+/**
+ * Commitments (issue 12) on invented letters: every form, every exclusion, every due-date phrase
+ * (with year rollover and an undated letter), and the corpus truth where ../shared is present.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCommitments, withFallbackDate, isCommitment, letterDateOf, dueOf, dueLabel, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
+import { analyze } from '../../server/src/core/analyze';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { documentOutline } from '../../server/src/core/features/symbols';
+import { createAnalyzer } from '../../server/src/core/analyzer';
+
+/** The hover at `offset` as the language server asks it: through the analyzer's one hover dispatch. */
+function hoverAt(text: string, offset: number, letterDate: string | null = null) {
+  const analyzer = createAnalyzer();
+  const analysis = analyzer.analyze(text);
+  const diagnosis = analyzer.diagnose(analysis, { today: null, letterDate }, DEFAULT_SETTINGS);
+  return analyzer.hover(analysis, offset, { diagnosis });
+}
+import { corpusPresent } from '../support/corpus-truth';
+import { loadCommitmentTruth, matchCommitments, observeCommitments } from '../support/commitments-truth';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const COMMITMENTS = [
+  'Ik stuur uw Kamer voor het zomerreces een brief over de uitkomsten.',
+  'De Kamer wordt na de zomer geïnformeerd over de uitkomsten.',
+  'Ik kom hierop terug in de begroting voor 2027.',
+  'Ik zal uw Kamer voor het einde van het jaar informeren over de voortgang.',
+  'Het kabinet zal de Kamer in het voorjaar informeren over de evaluatie.',
+  'Uw Kamer wordt hierover dit najaar geïnformeerd.',
+  'Voor de zomer wordt uw Kamer geïnformeerd over deze uitkomst.',
+  'Uw Kamer zal in het najaar worden geïnformeerd over de strategie.',
+  'Voor 1 juli ontvangt uw Kamer de evaluatie.',
+  'Uw Kamer ontvangt in juni 2026 de eindrapportage.',
+  'Wij zullen u binnen drie maanden op de hoogte stellen van de resultaten.',
+  'De minister van OCW zal uw Kamer later dit jaar informeren over deze uitwerking.',
+  'In de volgende voortgangsrapportage ga ik hier nader op in.',
+  'Ik neem dit mee in de eerstvolgende voortgangsbrief.',
+  'Het wetsvoorstel wordt zo spoedig mogelijk aan uw Kamer aangeboden.',
+  'Zodra het onderzoek is afgerond, wordt het rapport naar uw Kamer gestuurd.',
+  'Ik laat dit onderzoeken en zal uw Kamer binnen zes weken over de uitkomsten informeren.',
+  'Ja, ik zal de Kamer hierover voor de zomer informeren.',
+  'Ik verwacht uw Kamer dit najaar te informeren over de voortgang.',
+  'Daarover zal ik uw Kamer eind dit jaar berichten.',
+  'Ik informeer uw Kamer voor de zomer over de uitkomsten.',
+  'Voor de zomer informeer ik uw Kamer over de uitkomsten.',
+  'Ik streef ernaar uw Kamer voor 1 oktober te informeren.',
+  'Het kabinet is voornemens de Kamer in het voorjaar een evaluatie te sturen.',
+  'Ik ben graag bereid uw Kamer hierover na de zomer te informeren.',
+  'Ik zeg toe uw Kamer voor het einde van het jaar te informeren.',
+  'Voor de zomer wordt uw Kamer de evaluatie toegezonden.',
+  'Ik houd uw Kamer op de hoogte van de voortgang.',
+  'Ik doe uw Kamer voor de zomer het rapport toekomen.',
+  'Uw Kamer kan de brief voor het zomerreces tegemoetzien.',
+  'Ik kom voor de zomer met een brief over de uitvoering.',
+  'Hierop kom ik terug in de voortgangsbrief van het najaar.',
+  'Zoals toegezegd zal ik uw Kamer voor het kerstreces informeren over de afspraken.',
+  'Mijn ministerie zal uw Kamer in de eerste helft van 2026 een rapportage sturen.',
+  'Ik verwacht uw Kamer voor de zomer te kunnen informeren over de uitkomsten.',
+  'Naar verwachting kan ik uw Kamer in het najaar informeren over de evaluatie.',
+  'Ik ga in gesprek met de sector en informeer uw Kamer daarna over de uitkomst.',
+  'De uitkomsten zullen na afronding met uw Kamer worden gedeeld.',
+  'Ik zal de resultaten met uw Kamer delen.',
+  'Ik zeg uw Kamer toe dat de evaluatie voor 1 juli gereed is.',
+  'Ik stel uw Kamer op de hoogte zodra het advies er ligt.',
+  'Hier kom ik voor de zomer op terug.',
+  'Daar zal ik in de brief over de uitvoering op terugkomen.',
+  'Het kabinet zal de Kamer blijven informeren over de voortgang.',
+  'Uw Kamer wordt door middel van een brief geïnformeerd over de uitkomst.',
+];
+
+const NOT_COMMITMENTS = [
+  'Zoals ik uw Kamer in mei heb gemeld, is het onderzoek afgerond.',
+  'In april 2019 heeft het kabinet uw Kamer geïnformeerd over het tegengaan van statelijke dreigingen.',
+  'Uw Kamer is bij brief van 21 mei jl. geïnformeerd over de voortgang.',
+  'Mogelijk laat ik dit onderzoeken en informeer ik uw Kamer daarna.',
+  'Indien daar aanleiding toe is, wordt het parlement via de daarvoor bestemde kanalen geïnformeerd.',
+  'Ik zou uw Kamer hierover kunnen informeren als dat gewenst is.',
+  'De provincies informeren de inwoners over de maatregelen.',
+  'Bent u bereid de Kamer te informeren over de uitkomsten?',
+  'De leden van de VVD-fractie vragen of de minister de Kamer voor de zomer wil informeren.',
+  'Het kabinet zet zich in voor een veilige digitale ruimte.',
+  'Hierbij ontvangt u de antwoorden op de vragen van het lid Van Dijk.',
+  'Met deze brief informeer ik uw Kamer over de stand van zaken.',
+  'Het dreigingsbeeld wordt gelijktijdig met deze brief aan uw Kamer aangeboden.',
+  'De minister van JenV heeft de Kamer toegezegd om in het voorjaar 2025 te komen met een verkenning.',
+  'Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers.',
+  'Het kabinet informeert het parlement hier zeer regelmatig over, laatstelijk bij brieven van 14 juli.',
+  'Ik zal uw Kamer hierover niet informeren, omdat het om vertrouwelijke gegevens gaat.',
+  'Het kabinet is niet voornemens de Kamer een nieuwe brief te sturen.',
+  'De NZa zal uw Kamer informeren over de marktscan.',
+  'De motie verzoekt de regering de Kamer voor de zomer te informeren over de voortgang.',
+  'Ik heb uw Kamer toegezegd voor de zomer een brief te sturen en die brief ligt nu voor u.',
+  'Uw Kamer kan de stukken inzien bij de griffie.',
+  'Mocht het onderzoek daartoe aanleiding geven, dan informeer ik uw Kamer voor de zomer.',
+  'Uw Kamer wordt jaarlijks door de Algemene Rekenkamer geïnformeerd over de rechtmatigheid.',
+  'Ik kan uw Kamer hierover op dit moment niets zeggen.',
+  'Ik hoop uw Kamer ooit te kunnen informeren.',
+  'De NZa informeert uw Kamer voor de zomer over de marktscan.',
+  'Uw Kamer wordt gevraagd in te stemmen met het ontwerpbesluit.',
+  'Zoals uw Kamer weet, wordt de wet per 1 januari 2026 ingevoerd.',
+  'Het rapport wordt in het najaar gepubliceerd.',
+  'Zodra de wet is aangenomen, worden de gemeenten geïnformeerd.',
+  'De leden verzoeken de regering de Kamer voor de zomer te informeren over de voortgang.',
+  'Graag ontvangen deze leden voor de zomer een brief over de uitvoering.',
+];
+
+test('every commitment form is found', () => {
+  for (const s of COMMITMENTS) assert.equal(isCommitment(s), true, s);
+});
+
+test('past acts, conditions, others, questions, requests, policy and this letter are not commitments', () => {
+  for (const s of NOT_COMMITMENTS) assert.equal(isCommitment(s), false, s);
+});
+
+test('the letter date is read from the header forms', () => {
+  assert.equal(letterDateOf('Aan de Voorzitter\n\nDen Haag, 3 februari 2021\n\nBetreft …'), '2021-02-03');
+  assert.equal(letterDateOf('Retouradres\nDatum 26 november 2025\nBetreft Vragen'), '2025-11-26');
+  assert.equal(letterDateOf('Datum\n\n19 november 2025\n'), '2025-11-19');
+  assert.equal(letterDateOf('Antwoord van Minister X (ontvangen 3 juni\n2024).'), '2024-06-03');
+  assert.equal(letterDateOf('Geachte voorzitter,\n\nIk stuur u voor de zomer een brief.'), null);
+  assert.equal(letterDateOf('Datum 31 februari 2025'), null);
+});
+
+test('the recess table follows its rule; the rule covers other years', () => {
+  for (const [year, start] of Object.entries(SUMMER_RECESS_START)) assert.equal(summerRecessRule(+year), start, year);
+  assert.equal(summerRecessRule(2027), '2027-07-09');
+  assert.equal(prinsjesdag(2026), '2026-09-15');
+  assert.equal(prinsjesdag(2024), '2024-09-17');
+});
+
+const DUE: [sentence: string, letterDate: string | null, phrase: string | null, date: string | null][] = [
+  ['Ik stuur uw Kamer voor het zomerreces een brief.', '2024-05-17', 'voor het zomerreces', '2024-07-05'],
+  ['Ik stuur uw Kamer voor de zomer een brief.', '2024-02-01', 'voor de zomer', '2024-07-05'],
+  // Rollover: the summer recess of the letter's year has begun, so next year's.
+  ['Ik stuur uw Kamer voor de zomer een brief.', '2024-09-10', 'voor de zomer', '2025-07-04'],
+  ['Ik stuur uw Kamer voor de zomer van 2026 een brief.', '2024-09-10', 'voor de zomer van 2026', '2026-07-03'],
+  ['De Kamer wordt na de zomer geïnformeerd.', '2025-03-01', 'na de zomer', '2025-12-20'],
+  ['Uw Kamer wordt in het najaar geïnformeerd.', '2025-03-01', 'in het najaar', '2025-12-20'],
+  ['Uw Kamer wordt in het najaar geïnformeerd.', '2025-12-22', 'in het najaar', '2026-12-20'],
+  ['Ik zal uw Kamer voor het einde van het jaar informeren.', '2025-03-01', 'voor het einde van het jaar', '2025-12-31'],
+  ['Ik zal uw Kamer eind dit jaar informeren.', '2025-03-01', 'eind dit jaar', '2025-12-31'],
+  ['Het kabinet zal de Kamer in het voorjaar informeren.', '2025-01-10', 'in het voorjaar', '2025-06-20'],
+  ['Het kabinet zal de Kamer in het voorjaar informeren.', '2025-08-10', 'in het voorjaar', '2026-06-20'],
+  ['Ik zal uw Kamer binnen drie maanden informeren.', '2025-11-30', 'binnen drie maanden', '2026-02-28'],
+  ['Ik zal uw Kamer binnen zes weken informeren.', '2025-01-01', 'binnen zes weken', '2025-02-12'],
+  ['Uw Kamer ontvangt voor 1 juli de evaluatie.', '2025-03-01', 'voor 1 juli', '2025-07-01'],
+  ['Uw Kamer ontvangt voor 1 juli de evaluatie.', '2025-08-01', 'voor 1 juli', '2026-07-01'],
+  ['Uw Kamer ontvangt in juni 2026 de rapportage.', '2025-08-01', 'in juni 2026', '2026-06-30'],
+  ['In de volgende voortgangsrapportage ga ik hier nader op in.', '2025-08-01', 'In de volgende voortgangsrapportage', null],
+  ['Ik kom hierop terug in de begroting voor 2027.', '2025-08-01', 'in de begroting voor 2027', '2026-09-15'],
+  ['Het wetsvoorstel wordt zo spoedig mogelijk, waarschijnlijk in het eerste kwartaal van 2021, aan uw Kamer aangeboden.', '2021-02-03', 'in het eerste kwartaal van 2021', '2021-03-31'],
+  // An undated letter: the phrase stays, the date is unknown unless the phrase names a year.
+  ['Ik stuur uw Kamer voor de zomer een brief.', null, 'voor de zomer', null],
+  ['Ik zal uw Kamer binnen drie maanden informeren.', null, 'binnen drie maanden', null],
+  ['Uw Kamer ontvangt in juni 2026 de rapportage.', null, 'in juni 2026', '2026-06-30'],
+  ['Ik zal uw Kamer hierover informeren.', '2025-01-01', null, null],
+  ['Ik zal uw Kamer voor het kerstreces informeren.', '2025-03-01', 'voor het kerstreces', '2025-12-19'],
+  ['Ik zal uw Kamer voor de kerst informeren.', '2024-03-01', 'voor de kerst', '2024-12-20'],
+  ['Ik zal uw Kamer begin volgend jaar informeren.', '2025-10-01', 'begin volgend jaar', '2026-03-31'],
+  ['Ik zal uw Kamer in de eerste helft van 2026 informeren.', '2025-10-01', 'in de eerste helft van 2026', '2026-06-30'],
+  ['Ik zal uw Kamer voor de begrotingsbehandeling informeren.', '2025-10-01', 'voor de begrotingsbehandeling', null],
+  ['Uw Kamer ontvangt de brief binnen zes weken na de publicatie van het rapport.', '2025-10-01', 'binnen zes weken na de publicatie van het rapport', null],
+  ['Uw Kamer ontvangt eind juni de rapportage.', '2025-03-01', 'eind juni', '2025-06-30'],
+  ['Uw Kamer ontvangt uiterlijk 15 september 2026 de rapportage.', '2025-03-01', 'uiterlijk 15 september 2026', '2026-09-15'],
+  ['Ik zal uw Kamer met Prinsjesdag informeren.', '2025-10-01', 'met Prinsjesdag', '2026-09-15'],
+];
+
+test('the due phrase nearest the commitment wins over an earlier date in the sentence', () => {
+  const s = 'Het onderzoek is in 2024 gestart en uw Kamer wordt voor de zomer over de uitkomsten geïnformeerd.';
+  const r = findCommitments(`Den Haag, 1 maart 2025\n\n${s}\n`);
+  assert.deepEqual(r.items.map((c) => [c.due.phrase, c.due.date]), [['voor de zomer', '2025-07-04']]);
+});
+
+test('each due-date phrase gives its date, with rollover and without a letter date', () => {
+  for (const [s, letter, phrase, date] of DUE) {
+    const d = dueOf(s, letter);
+    assert.deepEqual({ phrase: d.phrase, date: d.date }, { phrase, date }, `${s} (${letter})`);
+  }
+});
+
+const LETTER = [
+  'Den Haag, 12 maart 2025',
+  '',
+  'Vraag 1',
+  'Bent u bereid de Kamer te informeren over de uitkomsten van het onderzoek?',
+  '',
+  'Antwoord 1',
+  'Ja, ik zal uw Kamer voor het zomerreces informeren over de',
+  'uitkomsten van het onderzoek.',
+  '',
+  'Vraag 2',
+  'Wat is de stand van zaken?',
+  '',
+  'Antwoord 2',
+  'Zoals ik uw Kamer in mei heb gemeld, loopt het onderzoek nog. Uw Kamer wordt binnen',
+  'zes weken geïnformeerd over de eerste bevindingen.',
+  '',
+].join('\n');
+
+test('findCommitments: spans, lines and due dates in a letter; the question itself is not one', () => {
+  const r = findCommitments(LETTER);
+  assert.equal(r.letterDate, '2025-03-12');
+  assert.deepEqual(
+    r.items.map((c) => [c.text, c.due.phrase, c.due.date]),
+    [
+      ['Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten van het onderzoek.', 'voor het zomerreces', '2025-07-04'],
+      ['Uw Kamer wordt binnen zes weken geïnformeerd over de eerste bevindingen.', 'binnen zes weken', '2025-04-23'],
+    ],
+  );
+  assert.equal(LETTER.slice(r.items[0].span.start, r.items[0].span.start + 3), 'Ja,');
+  assert.ok(LETTER.slice(r.items[1].span.start, r.items[1].span.end).endsWith('bevindingen.'));
+});
+
+test('a letter without a date takes the fallback date; the header wins over it', () => {
+  const undated = LETTER.replace('Den Haag, 12 maart 2025', 'Geachte voorzitter,');
+  assert.equal(findCommitments(undated).items[0].due.date, null);
+  const r = findCommitments(undated, { fallbackDate: '2025-09-01' });
+  assert.equal(r.letterDateFrom, 'anders');
+  assert.equal(r.items[0].due.date, '2026-07-03');
+  assert.equal(findCommitments(LETTER, { fallbackDate: '2025-09-01' }).items[0].due.date, '2025-07-04');
+});
+
+test('analysis: outline group, hover, and the new-commitment finding (off by default)', () => {
+  const a = analyze(LETTER);
+  assert.equal(a.findings.filter((f) => f.code === 'new-commitment').length, 0);
+  const on = analyze(LETTER, { ...DEFAULT_SETTINGS, severity: { 'new-commitment': 'information' } });
+  const f = on.findings.filter((x) => x.code === 'new-commitment');
+  assert.equal(f.length, 2);
+  assert.equal(f[0].message, 'Toezegging aan de Kamer: uiterlijk 4 juli 2025 (voor het zomerreces).');
+  const group = documentOutline(a.letter, a.commitments).find((n) => n.kind === 'commitments');
+  assert.ok(group);
+  assert.equal(group.name, 'Toezeggingen');
+  assert.deepEqual(group.children.map((c) => c.detail), ['uiterlijk 4 juli 2025 (voor het zomerreces)', 'uiterlijk 23 april 2025 (binnen zes weken)']);
+  const h = hoverAt(LETTER, LETTER.indexOf('zomerreces informeren'));
+  assert.ok(h);
+  assert.deepEqual(h.blocks[0], { kind: 'title', text: 'Toezegging' });
+  assert.equal(hoverAt(LETTER, LETTER.indexOf('stand van zaken')), null);
+});
+
+test('linear: a long letter of commitments and near-misses is read once', () => {
+  const unit = 'Uw Kamer wordt voor de zomer geïnformeerd. Zoals ik uw Kamer in mei heb gemeld, loopt het. Kamer Kamer terug.\n';
+  const r = findCommitments('Den Haag, 1 maart 2025\n' + unit.repeat(2000));
+  assert.equal(r.items.length, 2000);
+  const one = findCommitments('x'.repeat(200_000) + ' Kamer');
+  assert.equal(one.items.length, 0);
+});
+
+test('corpus: every letter\'s commitments are the truth (test/truth/commitments)', { skip: corpusPresent() ? false : '../shared/corpus ontbreekt: corpus overgeslagen' }, () => {
+  const dir = path.resolve(__dirname, '../../../shared/corpus');
+  let checked = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    const truth = loadCommitmentTruth(file);
+    assert.ok(truth, `no commitments truth for ${file}`);
+    const o = observeCommitments(readFileSync(path.join(dir, file), 'utf8'));
+    assert.equal(o.letterDate, truth.letterDate, `${file}: letter date`);
+    const m = matchCommitments(truth.commitments, o.items);
+    assert.deepEqual(m.missed, [], `${file}: missed`);
+    assert.deepEqual(m.extra, [], `${file}: extra`);
+    for (const [t, f] of m.matched) {
+      assert.deepEqual(f.due, t.due, `${file}:${t.line}`);
+      assert.ok(f.text.replace(/\s+/g, ' ').includes(t.start), `${file}:${t.line}: ${f.text}`);
+    }
+    checked++;
+  }
+  assert.equal(checked, 12);
+});
+
+test('a question asking for a commitment is answered by one (no subquestion-not-addressed)', () => {
+  const letter = (answer: string) =>
+    [
+      'Vraag 1',
+      'Hoeveel opslagplaatsen zijn er in woonwijken? Bent u bereid de Kamer te informeren over de uitkomsten van het onderzoek naar de vuurwerkopslag?',
+      '',
+      'Antwoord 1',
+      `Het zijn er 400. ${answer}`,
+      '',
+    ].join('\n');
+  const flagged = (answer: string) => analyze(letter(answer)).findings.filter((f) => f.code === 'subquestion-not-addressed').map((f) => f.message.slice(0, 40));
+  assert.deepEqual(flagged('Ja, uw Kamer ontvangt voor de zomer een brief.'), []);
+  assert.deepEqual(flagged('Ja, ik zal de Kamer na de zomer berichten.'), []);
+  // Not a commitment: the answer says nothing to the subquestion, so it stays flagged.
+  assert.equal(flagged('De gemeenten houden toezicht.').length, 1);
+  assert.equal(flagged('Zoals ik uw Kamer in mei heb gemeld, loopt het.').length, 1);
+});
+
+test('forms addressed to "u" without naming the Kamer are found in a letter', () => {
+  const text = [
+    'Den Haag, 2 juni 2025',
+    '',
+    'Wij houden u op de hoogte van de voortgang.',
+    'Ik stuur u voor de zomer een brief over de uitkomsten.',
+    'Ik zeg u toe dat het rapport voor 1 oktober gereed is.',
+    'Ik doe u na de zomer het advies toekomen.',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    findCommitments(text).items.map((c) => [c.text.slice(0, 12), c.due.date]),
+    [
+      ['Wij houden u', null],
+      ['Ik stuur u v', '2025-07-04'],
+      ['Ik zeg u toe', '2025-10-01'],
+      ['Ik doe u na ', '2025-12-20'],
+    ],
+  );
+});
+
+test('Markdown letters: list items, emphasis and headings bound the sentence', () => {
+  const md = [
+    '# Beantwoording',
+    '',
+    'Den Haag, 2 juni 2025',
+    '',
+    '## Antwoord 1',
+    '',
+    'Wij nemen de volgende stappen:',
+    '- Ik zal uw Kamer voor de zomer',
+    '  informeren over de pilot.',
+    '- De gemeenten informeren de inwoners.',
+    '* **Uw Kamer ontvangt in het najaar de evaluatie.**',
+    '',
+    '> Het kabinet zal de Kamer binnen zes weken berichten.',
+    '',
+  ].join('\n');
+  const r = findCommitments(md);
+  assert.deepEqual(
+    r.items.map((c) => [md.slice(c.span.start, c.span.start + 12), c.due.phrase, c.due.date]),
+    [
+      ['Ik zal uw Ka', 'voor de zomer', '2025-07-04'],
+      ['Uw Kamer ont', 'in het najaar', '2025-12-20'],
+      ['Het kabinet ', 'binnen zes weken', '2025-07-14'],
+    ],
+  );
+  assert.equal(r.items[0].text, 'Ik zal uw Kamer voor de zomer informeren over de pilot.');
+});
+
+test('labels: a phrase without a date, and a letter without a date', () => {
+  assert.equal(dueLabel(dueOf('Ik stuur uw Kamer voor de zomer een brief.', null)), 'voor de zomer (datum onbekend: de brief heeft geen datum)');
+  assert.equal(dueLabel(dueOf('Ik stuur uw Kamer zo spoedig mogelijk een brief.', null)), 'zo spoedig mogelijk (geen datum)');
+  assert.equal(dueLabel(dueOf('Ik stuur uw Kamer een brief.', '2025-01-01')), 'geen termijn');
+  const undated = 'Geachte voorzitter,\n\nIk stuur uw Kamer voor de zomer een brief over de uitkomsten.\n';
+  const h = hoverAt(undated, undated.indexOf('stuur'));
+  assert.ok(h);
+  assert.deepEqual(h.blocks[2], {
+    kind: 'fields',
+    fields: [
+      ['Termijn', 'voor de zomer (datum onbekend: de brief heeft geen datum)'],
+      ['Briefdatum', 'onbekend: zet de datum in de brief ("Den Haag, 3 februari 2026") of in de instelling antwoordbrief.briefdatum'],
+    ],
+  });
+});
+
+test('text pasted from a PDF: a blank line after every line, a word broken over a line, a footnote number', () => {
+  const pdf = [
+    'Den Haag, 2 juni 2025',
+    '',
+    'De evaluatie is in april afgerond. Ik zal uw Kamer voor de zomer informeren over de uitkomsten',
+    '',
+    'Nederlandse Voedsel- en Warenautoriteit en over de gevolgen die het kabinet daaraan verbindt.',
+    '',
+    'Het wetsvoorstel wordt na de zomer aan uw Kamer aangebo-',
+    'den.12 Daarnaast loopt een onderzoek.',
+    '',
+  ].join('\n');
+  const r = findCommitments(pdf);
+  assert.deepEqual(
+    r.items.map((c) => [c.text, c.due.date]),
+    [
+      ['Ik zal uw Kamer voor de zomer informeren over de uitkomsten Nederlandse Voedsel- en Warenautoriteit en over de gevolgen die het kabinet daaraan verbindt.', '2025-07-04'],
+      ['Het wetsvoorstel wordt na de zomer aan uw Kamer aangeboden.12', '2025-12-20'],
+    ],
+  );
+});
+
+test('withFallbackDate dates the commitments found once exactly as finding them with that date', () => {
+  const undated = 'Geachte voorzitter,\n\nIk stuur uw Kamer voor de zomer een brief. Uw Kamer wordt binnen zes weken geïnformeerd.\n';
+  const once = findCommitments(undated);
+  for (const date of ['2025-03-01', '2025-09-01', null]) {
+    const direct = findCommitments(undated, { fallbackDate: date });
+    assert.deepEqual(withFallbackDate(once, date), direct, String(date));
+    assert.deepEqual(withFallbackDate(withFallbackDate(once, '2024-01-01'), date), direct, `${date} after another date`);
+  }
+  const dated = findCommitments('Den Haag, 1 maart 2025\n\nIk stuur uw Kamer voor de zomer een brief.\n');
+  assert.equal(withFallbackDate(dated, '2030-01-01'), dated);
+});

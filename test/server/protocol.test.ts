@@ -1,0 +1,226 @@
+// Protocol abuse and stale results, through the real server over JSON-RPC: the lifecycle errors,
+// malformed parameters, a broken header, a change with a lower version, requests answered while
+// the server waits for workspace/configuration.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { LspClient, SERVER_JS, positionOf, withClient, withTimeout } from './lsp-client';
+import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
+
+/** A raw server: its JSON-RPC connection without initialize, its stdin, and its exit code. */
+function rawServer() {
+  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const exit = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ bronnen: { offline: true } })));
+  const notifications: { method: string; params: any }[] = [];
+  conn.onNotification((method: string, params: any) => notifications.push({ method, params }));
+  conn.listen();
+  return { child, conn, exit, stderr: () => stderr, notifications };
+}
+
+const HOVER = { textDocument: { uri: 'file:///brief.md' }, position: { line: 0, character: 0 } };
+
+test('protocol: requests before initialize get ServerNotInitialized (-32002), after shutdown InvalidRequest; exit is 0', async () => {
+  const s = rawServer();
+  try {
+    // A document opened before initialize (a client error) is not diagnosed then.
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///vroeg.md', languageId: 'markdown', version: 1, text: UNANSWERED_TXT } });
+    for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/rename', 'antwoordbrief/checkWorkspace']) {
+      await assert.rejects(withTimeout(s.conn.sendRequest(method, HOVER), 10000, method), (e: any) => e.code === -32002, method);
+    }
+    assert.deepEqual(s.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics'), []);
+    await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await s.conn.sendNotification('initialized', {});
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///brief.md', languageId: 'markdown', version: 1, text: ANSWERED_MD } });
+    assert.ok(Array.isArray(await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///brief.md' } })));
+    await s.conn.sendRequest('shutdown');
+    for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeLens']) {
+      await assert.rejects(s.conn.sendRequest(method, HOVER), (e: any) => e.code === -32600, method);
+    }
+    await s.conn.sendNotification('exit');
+    assert.equal(await withTimeout(s.exit, 10000, 'no exit'), 0);
+  } finally {
+    s.conn.dispose();
+    s.child.kill();
+  }
+});
+
+for (const [name, header] of [
+  ['no Content-Length header', 'Content-Lenght: 2\r\n\r\n{}'],
+  ['a Content-Length that is not a number', 'Content-Length: twee\r\n\r\n{}'],
+  ['a header line without a colon', 'Content-Length 2\r\n\r\n{}'],
+] as const) {
+  test(`protocol: a message with ${name} is logged and the server exits non-zero (the client restarts it)`, async () => {
+    const s = rawServer();
+    try {
+      await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      s.child.stdin.write(header);
+      const code = await withTimeout(s.exit, 10000, 'the server stayed alive but deaf');
+      assert.notEqual(code, 0);
+      assert.match(s.stderr(), /ongeldige berichtkop/);
+    } finally {
+      s.conn.dispose();
+      s.child.kill();
+    }
+  });
+}
+
+test('protocol: malformed parameters get InvalidParams with a short Dutch message, never a JavaScript error text', () =>
+  withClient(async (c) => {
+    const uri = 'file:///brief.md';
+    await c.open(uri, ANSWERED_MD);
+    await c.diagnostics(uri, 1);
+    const td = { uri };
+    const pos = { line: 0, character: 0 };
+    const cases: [string, unknown][] = [
+      ['textDocument/hover', {}],
+      ['textDocument/hover', { textDocument: 5, position: pos }],
+      ['textDocument/hover', { textDocument: td, position: 'begin' }],
+      ['textDocument/hover', { textDocument: td, position: { line: 1.5, character: 0 } }],
+      ['textDocument/hover', null],
+      ['textDocument/definition', { textDocument: { uri: 7 }, position: pos }],
+      ['textDocument/references', { textDocument: td }],
+      ['textDocument/documentSymbol', { textDocument: {} }],
+      ['textDocument/foldingRange', []],
+      ['textDocument/codeAction', { textDocument: td }],
+      ['textDocument/codeAction', { textDocument: td, range: { start: pos }, context: { diagnostics: [] } }],
+      ['textDocument/codeAction', { textDocument: td, range: { start: pos, end: pos }, context: { diagnostics: 'geen' } }],
+      ['textDocument/completion', { textDocument: td, position: { line: -1, character: 0 } }],
+      ['textDocument/rename', { textDocument: td, position: positionOf(ANSWERED_MD, '### Vraag 2', 10) }],
+      ['textDocument/rename', { textDocument: td, position: positionOf(ANSWERED_MD, '### Vraag 2', 10), newName: 5 }],
+      ['textDocument/prepareRename', { textDocument: td }],
+      ['textDocument/codeLens', { textDocument: null }],
+      ['workspace/executeCommand', { arguments: [] }],
+      ['antwoordbrief/nextUnanswered', { uri }],
+      ['antwoordbrief/nextUnanswered', { uri, line: 'een', character: 0 }],
+      ['antwoordbrief/skeleton', { uri: 3 }],
+      ['antwoordbrief/skeleton', { uri, text: 42 }],
+      ['antwoordbrief/referenceAt', {}],
+      ['antwoordbrief/checkDocument', { uri: null }],
+    ];
+    for (const [method, params] of cases) {
+      await assert.rejects(
+        withTimeout(c.request(method, params), 10000, method),
+        (e: any) => {
+          assert.equal(e.code, -32602, `${method} ${JSON.stringify(params)}: ${e.message}`);
+          assert.ok(e.message.length < 120, e.message);
+          assert.doesNotMatch(e.message, /TypeError|Cannot read|undefined|is not a function|\.js:\d+/);
+          return true;
+        },
+      );
+    }
+    // Well-formed requests still work, and nothing was logged as a crash.
+    assert.ok(Array.isArray(await c.symbols(uri)));
+    assert.doesNotMatch(c.logs.join('\n'), /TypeError|Cannot read/);
+    assert.equal(c.child.exitCode, null);
+  }));
+
+/** Diagnostics as the comparable part (code, range, message). */
+const shape = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+test('stale: a didChange with a lower version than the current one ends with the findings of the text the server holds', () =>
+  withClient(async (c) => {
+    const uri = 'file:///brief.md';
+    await c.open(uri, ANSWERED_MD, 'markdown', 5);
+    const clean = await c.diagnostics(uri, 5);
+    // The same version again, then a lower one: each a new text with findings of its own.
+    for (const [version, text] of [
+      [5, UNANSWERED_TXT],
+      [3, ANSWERED_MD.replace(/### Antwoord 2\n\n[^\n]+\n/u, '### Antwoord 2\n\n')],
+      [2, ANSWERED_MD],
+    ] as const) {
+      const before = c.published.length;
+      await c.change(uri, [{ text }], version);
+      // Opening and closing the reference letter in the same folder re-publishes this one (it
+      // may depend on its workspace): wait for the publication of the version just sent.
+      const pub = await c.publicationAfter(uri, before, 30000, version);
+      assert.equal(pub.version, version);
+      const got = pub.diagnostics;
+      const ref = `file:///vers-${version}.md`;
+      await c.open(ref, text, 'markdown', 1);
+      const fresh = await c.diagnostics(ref, 1);
+      await c.close(ref);
+      assert.deepEqual(shape(got), shape(fresh), `version ${version}`);
+    }
+    assert.deepEqual(shape(await c.diagnostics(uri, 2)), shape(clean));
+    // The last publication for the document is that of the last text.
+    const last = c.published.filter((p) => p.uri === uri).at(-1)!;
+    assert.equal(last.version, 2);
+  }));
+
+/** Replace the client's configuration handler by one that answers only when `release` is called. */
+function gateConfiguration(c: LspClient): { release: () => void } {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  c.connection.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
+    await gate;
+    return p.items.map(() => ({ bronnen: { offline: true } }));
+  });
+  return { release: () => open() };
+}
+
+function symbolLines(symbols: DocumentSymbol[] | null): number[] {
+  const out: number[] = [];
+  const walk = (s: DocumentSymbol[]) =>
+    s.forEach((x) => {
+      out.push(x.selectionRange.start.line);
+      walk(x.children ?? []);
+    });
+  walk(symbols ?? []);
+  return out;
+}
+
+test('stale: requests sent while the server waits for workspace/configuration are answered on the text they were sent against', () =>
+  withClient(async (c) => {
+    const uri = 'file:///brief.md';
+    const shifted = '# Kop\n\nEen inleiding van drie regels.\n\n';
+    const expectV1 = { symbols: [] as number[], folds: [] as number[] };
+    // Reference answers: the same texts opened elsewhere once the gate is open.
+    for (const round of ['first open', 'after a settings change']) {
+      const gate = gateConfiguration(c);
+      if (round === 'first open') await c.open(uri, ANSWERED_MD, 'markdown', 1);
+      else await c.configure({});
+      const base = c.version(uri)!;
+      const pSymbols = c.symbols(uri) as Promise<DocumentSymbol[]>;
+      const pFolds = c.folding(uri) as Promise<FoldingRange[]>;
+      const pHover = c.hover(uri, positionOf(c.text(uri)!, 'antwoord op vraag 2', 18));
+      // A change arrives while the server waits: four lines are inserted at the top.
+      const v2 = await c.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, shifted);
+      await new Promise((r) => setTimeout(r, 50));
+      gate.release();
+      const [symbols, folds, hover] = await Promise.all([pSymbols, pFolds, pHover]);
+      await c.diagnostics(uri, v2);
+      // What the same requests answer on the text before the change.
+      const before = 'file:///voor.md';
+      const beforeText = c.text(uri)!.slice(shifted.length);
+      await c.open(before, beforeText, 'markdown', base);
+      expectV1.symbols = symbolLines((await c.symbols(before)) as DocumentSymbol[]);
+      expectV1.folds = ((await c.folding(before)) ?? []).map((f) => f.startLine);
+      const hoverBefore = await c.hover(before, positionOf(beforeText, 'antwoord op vraag 2', 18));
+      await c.close(before);
+      assert.deepEqual(symbolLines(symbols), expectV1.symbols, `${round}: symbols of the earlier text`);
+      assert.deepEqual(folds.map((f) => f.startLine), expectV1.folds, `${round}: folds of the earlier text`);
+      assert.deepEqual(hover, hoverBefore, `${round}: hover of the earlier text`);
+      // Undo the insertion for the next round.
+      await c.edit(uri, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, '');
+    }
+  }));
+
+test('bounded output: a question with tens of thousands of subquestions (a PDF run of "? ?") lists 50 and one "… en nog N subvragen" in the outline', () =>
+  withClient(async (c) => {
+    const uri = 'file:///vraagtekens.md';
+    const text = `Vraag 1\nKunt u dit toelichten${'? ?'.repeat(20000)}\n\nAntwoord 1\nJa.\n`;
+    await c.open(uri, text);
+    await c.diagnostics(uri, 1, 120000);
+    const symbols = (await c.symbols(uri)) as DocumentSymbol[];
+    const unit = symbols.find((s) => s.name === 'Vraag 1')!;
+    assert.equal(unit.children!.length, 51);
+    assert.match(unit.children![50].name, /^… en nog \d+ subvragen$/);
+    const json = JSON.stringify(symbols).length;
+    assert.ok(json < text.length, `outline of ${json} characters for a text of ${text.length}`);
+  }));
