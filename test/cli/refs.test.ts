@@ -49,6 +49,35 @@ test('refs --format json lists references and motions with range and via', () =>
   }
 });
 
+test('refs carries the doubt of an ambiguous dash form and of a motion with conflicting evidence (text and JSON)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
+  try {
+    writeFileSync(path.join(dir, 'twijfel.txt'), 'Zie de brief (36 123-45) en Kamerstuk 36 410, nr. 45.\n' +
+      'De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.\n');
+    const j = run(['refs', '--format', 'json', 'twijfel.txt'], dir);
+    assert.equal(j.code, 0, j.stderr);
+    const refs = JSON.parse(j.stdout)[0].references;
+    const amb = refs.find((x: any) => x.id === 'kst-36123-45');
+    assert.equal(amb.ambiguous, 'dossier 36 123-45');
+    assert.equal(refs.find((x: any) => x.id === 'kst-36410-45').ambiguous, undefined, 'a certain paper carries no doubt');
+    const last = refs.filter((x: any) => x.kind === 'motie').at(-1);
+    assert.deepEqual([last.id, last.candidates], [null, ['kst-32813-1200', 'kst-32813-1215']]);
+    const t = run(['refs', '--format', 'text', 'twijfel.txt'], dir);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /Kamerstuk 36 123, nr\. 45 of dossier 36 123-45\?  \[kst-36123-45 of dossier 36 123-45\?\]/);
+    assert.match(t.stdout, /De motie Bontenbal → niet zeker: kst-32813-1200 of kst-32813-1215\?/);
+    // A dossier is said to be one, in both formats.
+    writeFileSync(path.join(dir, 'dossier.txt'), 'Zie Kamerstukken II 2023/24, 29 023 en het dossier 21501-32 en Kamerstuk 30 821, nr. 5.\n');
+    const dj = JSON.parse(run(['refs', '--format', 'json', 'dossier.txt'], dir).stdout)[0].references;
+    assert.deepEqual(dj.map((x: any) => [x.id, x.dossier]), [['kst-29023', '29 023'], ['kst-21501-32', '21 501-32'], ['kst-30821-5', undefined]]);
+    const dt = run(['refs', '--format', 'text', 'dossier.txt'], dir).stdout;
+    assert.match(dt, /regel 1: Dossier 29 023  \[kst-29023\]/);
+    assert.match(dt, /regel 1: Dossier 21 501-32  \[kst-21501-32\]/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('refs links motions through the other files given; an unreadable file is reported, the rest kept', (t) => {
   if (!existsSync(CORPUS)) return t.skip('corpus: ../shared not present');
   const f = (p: string) => path.join(CORPUS, readdirSync(CORPUS).find((n) => n.startsWith(p))!);

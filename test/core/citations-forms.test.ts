@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { findCitations, findCitationsLexingAll, type Citations } from '../../server/src/core/citations';
 import { dashPart } from '../../server/src/core/citations/grammar';
 import { DASH_TOEVOEGINGEN, PLAIN_DOSSIERS } from '../../server/src/core/citations/dossiers';
+import { checkCitations } from '../../server/src/core/checks/citations';
 
 function cite(text: string): Citations {
   const c = findCitations(text);
@@ -46,7 +47,8 @@ test('compact and dashed forms', () => {
     assert.deepEqual(ids(text), want, text);
   }
   // The table decides: 21 501-20 is a dossier, 36 410 has volgnummers, 36 123 is not known.
-  assert.deepEqual(ids('Het dossier (21501-20) en (21 501-32).'), [], 'a dossier with dash toevoeging is no paper');
+  // A dossier with a dash toevoeging is no paper: a dossier reference (no number).
+  assert.deepEqual(cite('Het dossier (21501-20) en (21 501-32).').references.map((r) => [r.id, r.number]), [['kst-21501-20', null], ['kst-21501-32', null]]);
   const dossier = cite('Kamerstuk 21 501-20 gaat over de Europese Raad.').references[0];
   assert.deepEqual([dossier.id, dossier.toevoeging, dossier.number, dossier.orDossier], ['kst-21501-20', '20', null, undefined]);
   const known = cite('Kamerstuk 36 410-45.').references[0];
@@ -68,8 +70,17 @@ test('ranges and lists of numbers', () => {
   // Each paper of a range has its own span inside the citation.
   const r = cite('Kamerstuk 30 821, nrs. 12 t/m 14.').references;
   assert.deepEqual(r.map((x) => x.text), ['Kamerstuk 30 821, nrs. 12', 't/m', '14']);
-  // A range that is too long or reversed is no range.
+  // A reversed range is no range.
   assert.deepEqual(ids('Kamerstuk 30 821, nrs. 15 t/m 12.'), ['kst-30821-15']);
+  // Over a line break (issue 13, round 2).
+  assert.deepEqual(ids('Kamerstuk 30 821, nrs. 12 t/m\n15.'), four);
+  assert.deepEqual(ids('Kamerstuk 30 821, nrs. 12\ntot en met 15.'), four);
+  assert.deepEqual(ids('Kamerstuk 30 821, nr. 12\n- 15 was het.'), ['kst-30821-12'], 'a dash opening a line is no range');
+  // A range longer than the cap gives its two ends, each marked with the whole range; never silently one.
+  const long = cite('Kamerstuk 30 821, nrs. 1 t/m 400.').references;
+  assert.deepEqual(long.map((x) => [x.id, x.range]), [['kst-30821-1', '1-400'], ['kst-30821-400', '1-400']]);
+  assert.equal(cite('Kamerstuk 30 821, nrs. 1 t/m 30.').references.length, 30, 'up to the cap every paper');
+  assert.equal(cite('Kamerstuk 30 821, nrs. 1 t/m 30.').references[0].range, undefined);
 });
 
 test('Eerste Kamer letters and markup', () => {
@@ -156,8 +167,13 @@ test('motion signer forms', () => {
   }
   assert.equal(motion('Ik voer de door uw Kamer aangenomen motie Bikker (Kamerstuk 36 410, nr. 7) uit.').text, 'de door uw Kamer aangenomen motie Bikker');
   assert.equal(motion('de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 7)').amended, true);
-  // A mention without signer and without a citation is an anaphor: no mention.
-  assert.deepEqual(cite('Wij steunen onze motie en de motie die morgen komt.').motions, []);
+  // A mention without signer and without a citation is an anaphor: no mention; "onze motie" is
+  // the writers' own motion, meant as such: a mention without number (unlinked-motion).
+  assert.deepEqual(cite('Wij steunen de motie die morgen komt.').motions, []);
+  assert.deepEqual(cite('Wij steunen onze motie en de motie die morgen komt.').motions.map((m) => [m.text, m.refs.length, m.via]), [['onze motie', 0, null]]);
+  const own = cite('Onze motie is aangenomen en wordt uitgevoerd.');
+  assert.deepEqual(own.motions.map((m) => [m.text, m.signer, m.refs.length]), [['Onze motie', '', 0]]);
+  assert.deepEqual(checkCitations('Onze motie is aangenomen en wordt uitgevoerd.', own).map((f) => f.code), ['unlinked-motion']);
   // Without signer, the footnote ending the sentence names the motion only when the sentence is about it.
   assert.deepEqual(linked('Kent u de aangenomen motie die de regering verzoekt te handelen?3\n\n3 Kamerstuk 36 410, nr. 7.\n'), ['kst-36410-7']);
   assert.deepEqual(cite('Zie de brief over de motie en de wet.3\n\n3 Kamerstuk 36 410, nr. 7.\n').motions, []);
@@ -175,7 +191,12 @@ test('the motion\'s own number wins over an earlier mention of the name', () => 
   assert.deepEqual([bikker.refs.map((r) => r.id), bikker.via?.kind], [['kst-36045-194'], 'footnote']);
   // A gewijzigde motie is its own paper: never linked through the original motion's number.
   const amended = 'De motie Bikker (Kamerstuk 36 410, nr. 7) en de gewijzigde motie Bikker (Kamerstuk 36 410, nr. 11). Over de gewijzigde motie Bikker later meer; de motie Bikker is klaar.';
-  assert.deepEqual(linked(amended), ['kst-36410-7', 'kst-36410-11', 'kst-36410-11', 'kst-36410-7']);
+  // "de motie Bikker" after a gewijzigde motie Bikker: the original or the amended one (n04).
+  assert.deepEqual(linked(amended), ['kst-36410-7', 'kst-36410-11', 'kst-36410-11', '? kst-36410-7 | kst-36410-11']);
+  assert.deepEqual(linked('De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.'),
+    ['kst-32813-1200', 'kst-32813-1215', '? kst-32813-1200 | kst-32813-1215']);
+  assert.deepEqual(cite('De motie Bontenbal (Kamerstuk 32 813, nr. 1200). De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215). De motie Bontenbal.').motions[2].candidates?.map((c) => [c.refs[0].id, c.amended ?? false]),
+    [['kst-32813-1200', false], ['kst-32813-1215', true]]);
   assert.deepEqual(linked('De motie Bikker (Kamerstuk 36 410, nr. 7). De gewijzigde motie Bikker volgt.'), ['kst-36410-7', '-']);
   // A later mention with the number links an earlier one without.
   assert.deepEqual(linked('Over de motie Bikker straks meer. De motie Bikker (Kamerstuk 36 410, nr. 7) is aangenomen.'), ['kst-36410-7', 'kst-36410-7']);
@@ -257,7 +278,7 @@ test('own fixture (Aanhangsel as pasted from its PDF): the kinds mixed, exact', 
   assert.deepEqual(c.motions.map((m) => [m.signer, m.amended ?? false, m.via?.kind ?? null, m.refs.map((r) => r.id).join(), (m.candidates ?? []).map((x) => x.refs[0].id).join()]), [
     ['De Vries-Kramer', false, 'earlier', 'kst-32698-870', ''], // the title, through the mention with footnote 1 below it
     ['De Vries-Kramer', false, 'footnote', 'kst-32698-870', ''], // "De Vries-" / "Kramer c.s.1": label column, body after the ISSN block
-    ['Bakker', false, 'earlier', 'kst-21501-32-1740', ''], // the parenthesis belongs to the gewijzigde motie after it
+    ['Bakker', false, null, '', 'kst-21501-32-1740,kst-21501-32-1744'], // the parenthesis belongs to the gewijzigde motie after it: original or amended?
     ['Bakker', true, 'parenthesis', 'kst-21501-32-1744', ''],
     ['Bakker', false, 'footnote', 'kst-21501-32-1740', ''], // superscript marker, compact form in the footnote
     ['Bakker', true, 'earlier', 'kst-21501-32-1744', ''], // a gewijzigde motie through the gewijzigde one only
@@ -274,4 +295,115 @@ test('across the workspace: one motion of the signer links, two different ones d
   const m = linkAcrossWorkspace(own, two).motions[0];
   assert.deepEqual([m.refs, m.via], [[], null]);
   assert.deepEqual(m.candidates?.map((c) => [c.refs[0].id, c.via.kind === 'earlier' && c.via.uri]), [['kst-36410-7', 'file:///a.md'], ['kst-36410-9', 'file:///b.md']]);
+});
+
+test('a letter toevoeging with a volgnummer is no Eerste Kamer letter (issue 13, round 2)', () => {
+  for (const [text, want] of [
+    ['Kamerstuk 35 925 A, nr. 68.', ['kst-35925-A-68']],
+    ['Kamerstukken II 2023/24, 36 410 A, nr. 5.', ['kst-36410-A-5']],
+    ['Zie 36 820 M, nr. 3.', ['kst-36820-M-3']],
+    ['Kamerstuk 34 775 B nr. 12.', ['kst-34775-B-12']],
+    // The compact form with a letter: never the dossier.
+    ['Kamerstuk 35925-A-68.', ['kst-35925-A-68']],
+    ['Zie 36 410-A-5 en 36410-B-3.', ['kst-36410-A-5', 'kst-36410-B-3']],
+    // An Eerste Kamer letter stands alone.
+    ['Kamerstukken I 2025/26, 30 821, E.', ['kst-30821-E']],
+    ['Kamerstuk I 31145 AA', ['kst-31145-AA']],
+    ['(30 821, F)', ['kst-30821-F']],
+  ] as [string, string[]][]) {
+    assert.deepEqual(ids(text), want, text);
+  }
+  assert.deepEqual(linked('De motie Van Dijk (Kamerstuk 35 925 A, nr. 68) is aangenomen.'), ['kst-35925-A-68']);
+});
+
+test('a dash at a line break keeps its toevoeging (issue 13, round 2)', () => {
+  assert.deepEqual(ids('Kamerstuk 21 501-\n32, nr. 1740.'), ['kst-21501-32-1740']);
+  assert.deepEqual(ids('Kamerstuk 35 570-\nVI, nr. 12.'), ['kst-35570-VI-12']);
+  assert.deepEqual(ids('Kamerstukken II 2019/20, 21 501-\r\n02, nr. 2150.'), ['kst-21501-02-2150']);
+});
+
+test('a volgnummer that was written is never replaced by the dossier (issue 13, round 2)', () => {
+  // Read: a four-digit number without "nr.", "nr," from OCR, a soft hyphen before the number.
+  assert.deepEqual(ids('Kamerstuk 21 501-32, 1742.'), ['kst-21501-32-1742']);
+  assert.deepEqual(ids('Kamerstuk 21 501-32, nr, 47.'), ['kst-21501-32-47']);
+  assert.deepEqual(ids('Kamerstuk 21 501-32, nr. \u00ad47.'), ['kst-21501-32-47']);
+  assert.deepEqual(ids('Kamerstuk 21 501-32, nr.\u00ad 1738.'), ['kst-21501-32-1738']);
+  assert.deepEqual(ids('Handelingen II 2019/20, 96, item 7.'), ['h-tk-20192020-96-7']);
+  // Not readable: no citation rather than the dossier or the year.
+  for (const text of ['Kamerstuk 21 501-32, nr. ?47.', 'Kamerstukken II 2019/20, 30 821, nr. x.', 'Kamerstuk 30 821, nr. 123456.', 'Handelingen II 2019/20, nr. ?']) {
+    assert.deepEqual(ids(text), [], text);
+  }
+  // A number broken over a line inside parentheses: nr. 1 or nr. 15? Not shown as either.
+  assert.deepEqual(ids('Eerder gemeld (Kamerstukken II 2022/23, 36 200 X, nr. 1\n5).'), []);
+  assert.deepEqual(ids('Eerder gemeld (Kamerstukken II 2022/23, 36 200 X, nr. 15).'), ['kst-36200-X-15']);
+  // A year after the dossier is no volgnummer: the dossier is cited.
+  assert.deepEqual(ids('Kamerstuk 30 821, 2020 was een druk jaar.'), ['kst-30821']);
+});
+
+test('a motion\'s own footnote wins; two superscript footnotes on one line; the long gewijzigde form (issue 13, round 2)', () => {
+  // The footnote runs on over the next line, whose mention has its own parenthesis (m13).
+  const m13 = 'Zoals verzocht in de motie Erkens3 rapporteer ik.\n3 Kamerstuk 36 045, nr. 194, motie Erkens c.s.\nEerder werd de motie Erkens (Kamerstuk 36 045, nr. 100) verworpen.';
+  assert.deepEqual(linked(m13), ['kst-36045-194', 'kst-36045-194', 'kst-36045-100']);
+  // Two papers in one footnote with no other mention claiming one: still not certain.
+  assert.deepEqual(linked('De motie van het lid Erkens7 is uitgevoerd.\n7 Kamerstuk 30 821, nr. 81 en Kamerstuk 24 095, nr. 487.'), ['? kst-30821-81 | kst-24095-487']);
+  // Superscript labels, two on one line (e10), also three.
+  assert.deepEqual(linked('De motie Erkens¹ en de motie Kröger² zijn aangenomen.\n¹ Kamerstuk 36 410 X, nr. 46. ² Kamerstuk 36 410 X, nr. 47.'), ['kst-36410-X-46', 'kst-36410-X-47']);
+  assert.deepEqual(linked('De motie Erkens¹, de motie Kröger² en de motie Bikker³.\n¹ Kamerstuk 36 410 X, nr. 46. ² Kamerstuk 36 410 X, nr. 47. ³ Kamerstuk 36 410 X, nr. 48.'), ['kst-36410-X-46', 'kst-36410-X-47', 'kst-36410-X-48']);
+  // "ter vervanging van die gedrukt onder nr. 1200 (…, nr. 1215)": the amended motion's own paper.
+  const e11 = cite('De gewijzigde motie van het lid Bontenbal c.s. ter vervanging van die gedrukt onder nr. 1200 (Kamerstuk 32 813, nr. 1215) is aangenomen.').motions[0];
+  assert.deepEqual([e11.refs.map((r) => r.id), e11.via?.kind, e11.amended], [['kst-32813-1215'], 'parenthesis', true]);
+});
+
+test('a paper\'s own running header is no citation; one URL names a document once (issue 13, round 2)', () => {
+  const paper = 'Kamerstukken II 2020/21, 30 821, nr. 125\n1\nTweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125\nHet dreigingsbeeld is ernstig (Kamerstuk 30 821, nr. 110).\n';
+  assert.deepEqual(ids(paper), ['kst-30821-110']);
+  // Mid-text, after a page break, with footnotes on both pages.
+  const mid = 'De motie Van Dijk2 wordt uitgevoerd.\n\n2\nTweede Kamer, vergaderjaar 2023–2024, 31 066, nr. 1350\nDe rest.\n2 Kamerstuk 31 066, nr. 1300.\n';
+  assert.deepEqual(ids(mid), ['kst-31066-1300']);
+  // The same form inside a sentence or a footnote is a citation.
+  assert.deepEqual(ids('Zie Tweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125 voor de brief.'), ['kst-30821-125']);
+  assert.deepEqual(ids('3 Tweede Kamer, vergaderjaar 2020–2021, 30 821, nr. 125\n'), ['kst-30821-125']);
+  // "?id=2022D25169&did=2022D25169": one documentnummer; written twice in the text: twice.
+  assert.deepEqual(ids('Zie https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022D25169&did=2022D25169 hier.'), ['2022D25169']);
+  assert.deepEqual(ids('Zie 2022D25169 en later 2022D25169.'), ['2022D25169', '2022D25169']);
+});
+
+test('lists of letters and of dossiers; dossiers named as such (issue 13, round 2)', () => {
+  assert.deepEqual(ids('Kamerstukken I 2025/26, 30 821, E en F.'), ['kst-30821-E', 'kst-30821-F']);
+  assert.deepEqual(ids('Kamerstukken I 2025/26, 30 821, E, F en G.'), ['kst-30821-E', 'kst-30821-F', 'kst-30821-G']);
+  assert.deepEqual(ids('(30 821, E en F)'), ['kst-30821-E', 'kst-30821-F']);
+  assert.deepEqual(ids('Kamerstuk I, 30 821, E en U ontvangt die.'), ['kst-30821-E'], 'a list of letters ascends');
+  // Dossiers: a second dossier is never read as volgnummer ("29 023, 30" is no nr. 30).
+  assert.deepEqual(ids('Zie Kamerstukken 29 023 en 30 821 voor de achtergrond.'), ['kst-29023', 'kst-30821']);
+  assert.deepEqual(ids('Kamerstukken 29 023, 30 821 en 31 000, nr. 5.'), ['kst-29023', 'kst-30821', 'kst-31000-5']);
+  assert.deepEqual(ids('Kamerstuk 31 459, 22.'), ['kst-31459-22']);
+  for (const [text, want] of [
+    ['Dit staat in het dossier 21501-32.', 'kst-21501-32'],
+    ['Zie Kamerstukdossier 36 123-45.', 'kst-36123-45'],
+    ['Zie dossier 21 501-04.', 'kst-21501-04'],
+    ['Zie dossier 36 410 X.', 'kst-36410-X'],
+  ]) {
+    const r = cite(text).references;
+    assert.deepEqual(r.map((x) => [x.id, x.number, x.orDossier]), [[want, null, undefined]], text);
+  }
+  assert.deepEqual(ids('Zie dossier 30 821, nr. 5.'), ['kst-30821-5']);
+  assert.deepEqual(ids('Het dossier kost 21 501-04 euro.'), []);
+});
+
+test('the signer after "op stuk nummer …" (issue 13, round 2)', () => {
+  const m = motion('De motie op stuk nummer 21 501-20, nr. 2198 van het lid Sjoerdsma vraagt om sancties.');
+  assert.deepEqual([m.signer, m.refs.map((r) => r.id)], ['Sjoerdsma', ['kst-21501-20-2198']]);
+  const two = motion('De motie op stuknummer 36 410 X, nr. 46 van de leden Van der Lee en Bikker is aangenomen.');
+  assert.deepEqual([two.signer, two.refs.map((r) => r.id)], ['Van der Lee', ['kst-36410-X-46']]);
+  // Not past the end of the sentence.
+  assert.equal(motion('Er is een motie op stuk nummer 21 501-20, nr. 2198. Van het lid Sjoerdsma weten we niets.').signer, '');
+});
+
+test('mentions joined by "en" before one citation with as many papers take them in order (issue 13, round 2)', () => {
+  assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46 en 47) worden uitgevoerd.'), ['kst-36410-X-46', 'kst-36410-X-47']);
+  assert.deepEqual(linked('De motie Erkens, de motie Kröger en de motie Bikker (Kamerstuk 36 410 X, nrs. 46, 47 en 48).'), ['kst-36410-X-46', 'kst-36410-X-47', 'kst-36410-X-48']);
+  // One paper for two mentions: only the mention beside it.
+  assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nr. 47).'), ['-', 'kst-36410-X-47']);
+  // Three papers for two mentions: which is whose is not known.
+  assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46, 47 en 48).'), ['-', '? kst-36410-X-46 | kst-36410-X-47 | kst-36410-X-48']);
 });

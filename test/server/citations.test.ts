@@ -236,3 +236,33 @@ test('hover on an ambiguous dash form and on a motion with conflicting evidence 
     assert.ok(d, 'unlinked-motion on the conflicting mention');
     assert.match(d.message, /niet zeker welk Kamerstuk bedoeld is: Kamerstuk 36 410, nr\. 7 of Kamerstuk 36 410, nr\. 9/);
   }));
+
+test('hover wording (issue 13, round 2): a dossier, one footnote naming two papers, a long range, a Handelingen item', () =>
+  withServer(async (c, ws) => {
+    const uri = ws.uri('woorden.md');
+    const text =
+      'Zie Kamerstukken 29 023 en het dossier (21 501-20). De motie van het lid Erkens[^7] is uitgevoerd.\n' +
+      'Zie Kamerstuk 30 821, nrs. 1 t/m 400 en Handelingen II 2019/20, 96, item 7. De motie van het lid Podt-\nOvermars (Kamerstuk 36 200 XII, nr. 33).\n\n' +
+      '[^7]: Kamerstuk 30 821, nr. 81 en Kamerstuk 24 095, nr. 487.\n';
+    await c.open(uri, text);
+    const dossier = value(await c.hover(uri, positionOf(text, '29 023', 2)));
+    assert.match(dossier, /\*\*Dossier 29 023\*\*/);
+    assert.doesNotMatch(dossier, /\*\*Kamerstuk/);
+    assert.match(value(await c.hover(uri, positionOf(text, '21 501-20', 2))), /\*\*Dossier 21 501\\-20\*\*/);
+    const two = value(await c.hover(uri, positionOf(text, 'lid Erkens', 5)));
+    assert.match(two, /Niet zeker gekoppeld: voetnoot 7 noemt meer dan één Kamerstuk/);
+    assert.doesNotMatch(two, /spreken elkaar tegen/);
+    const range = value(await c.hover(uri, positionOf(text, '400', 1)));
+    assert.match(range, /De reeks nrs\\\. 1 tot en met 400 is te lang/);
+    const h = value(await c.hover(uri, positionOf(text, 'Handelingen II', 3)));
+    assert.match(h, /Vergadering: 96/);
+    assert.match(h, /Item: 7/);
+    const amended = ws.uri('gewijzigd.md');
+    const atext = 'De motie Bontenbal (Kamerstuk 32 813, nr. 1200) is gewijzigd. De gewijzigde motie Bontenbal (Kamerstuk 32 813, nr. 1215) is aangenomen. De motie Bontenbal wordt uitgevoerd.\n';
+    await c.open(amended, atext);
+    const last = value(await c.hover(amended, positionOf(atext, 'motie Bontenbal wordt', 3)));
+    assert.match(last, /Niet zeker gekoppeld: de motie is ook gewijzigd; bedoeld is de oorspronkelijke of de gewijzigde motie/);
+    assert.match(last, /De gewijzigde motie, gevonden via de eerdere verwijzing op regel 1/);
+    const podt = value(await c.hover(uri, positionOf(text, 'lid Podt', 5)));
+    assert.match(podt, /> de motie van het lid Podt\\-Overmars/i);
+  }));

@@ -2,7 +2,8 @@
 // letter, motions linked through the other files given as well (they form the workspace).
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
-import { motionLinkPlace } from '../core/features/motionLink';
+import { mentionDisplay, motionLinkPlace } from '../core/features/motionLink';
+import { spacedDossier } from '../core/citations/paper';
 import { displayPath, InputError } from './io';
 import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
@@ -18,6 +19,15 @@ export interface RefEntry {
   canonical: string | null;
   /** How a motion mention was linked: "voetnoot 7", "haakjes", "eerdere verwijzing regel 12"; null otherwise. */
   via: string | null;
+  /**
+   * Set when the citation may as well name a dossier ("36 123-45": paper nr. 45 of dossier 36 123 or
+   * the dossier 36 123-45): "dossier 36 123-45". The id is then not certain.
+   */
+  ambiguous?: string;
+  /** Set when the citation names a dossier, not one paper ("Kamerstukken 29 023", "het dossier 21501-32"): the dossier. */
+  dossier?: string;
+  /** A motion mention whose evidence conflicts: the ids of the papers it may be (it has no id then). */
+  candidates?: string[];
   /** PDF only: the page of the mention. */
   page?: number | null;
 }
@@ -47,12 +57,20 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
     const lines = new LineIndex(a.text);
     const entries: (RefEntry & { at: number })[] = [];
     for (const r of c.references) {
-      entries.push({ at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null });
+      const e: RefEntry & { at: number } = { at: r.span.start, text: collapseWhitespace(r.text), range: lines.range(r.span), kind: r.kind, id: r.id, canonical: r.canonical, via: null };
+      if (r.orDossier) e.ambiguous = `dossier ${r.orDossier}`;
+      else if (r.kind === 'kamerstuk' && !r.number && r.dossier) {
+        e.dossier = spacedDossier(r.dossier) + (r.toevoeging ? (/^\d+$/.test(r.toevoeging) ? `-${r.toevoeging}` : ` ${r.toevoeging}`) : '');
+      }
+      entries.push(e);
     }
     for (const m of c.motions) {
       const via = viaText(m, lines, byFile);
-      const base = { at: m.span.start, text: collapseWhitespace(m.text), range: lines.range(m.span), kind: 'motie' };
-      if (!m.refs.length) entries.push({ ...base, id: null, canonical: null, via: null });
+      const base = { at: m.span.start, text: mentionDisplay(m.text), range: lines.range(m.span), kind: 'motie' };
+      if (!m.refs.length) {
+        const cands = [...new Set((m.candidates ?? []).flatMap((c) => c.refs.map((r) => r.id)))];
+        entries.push({ ...base, id: null, canonical: null, via: null, ...(cands.length ? { candidates: cands } : {}) });
+      }
       for (const r of m.refs) entries.push({ ...base, id: r.id, canonical: r.canonical, via });
     }
     entries.sort((x, y) => x.at - y.at);
@@ -89,7 +107,9 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
     out.push(displayPath(r.file));
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
-      const what = e.kind === 'motie' ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : `${e.text} → geen Kamerstuknummer gevonden`) : `${e.canonical}  [${e.id}]`;
+      const what = e.kind === 'motie'
+        ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : e.candidates ? `${e.text} → niet zeker: ${e.candidates.join(' of ')}?` : `${e.text} → geen Kamerstuknummer gevonden`)
+        : e.ambiguous ? `${e.canonical} of ${e.ambiguous}?  [${e.id} of ${e.ambiguous}?]` : e.dossier ? `Dossier ${e.dossier}  [${e.id}]` : `${e.canonical}  [${e.id}]`;
       out.push(`  ${where}: ${what}${pageSuffix(e.page)}`);
     }
   }

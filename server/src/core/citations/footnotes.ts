@@ -69,6 +69,8 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
       noteLabels.add(t.num(i));
       // Several footnotes on one line: "1 Kamerstuk …, nr. 72. 2 Kamerstuk …".
       for (let q = i + 1; q < n && q - i < 200 && t.gap[q] < K_NEWLINE; q++) {
+        // "¹ Kamerstuk …, nr. 46. ² Kamerstuk …": superscript labels likewise.
+        if (k0 === K_SUP && t.kind[q] === K_SUP && t.gap[q] === SPACE && t.len(q) <= 3 && isSentenceEnd(t, q - 1)) noteLabels.add(t.num(q));
         if (t.kind[q] === K_NUM && t.gap[q] === SPACE && t.len(q) <= 3 && isSentenceEnd(t, q - 1) && t.gap[q + 1] === SPACE && t.isCap(q + 1)) noteLabels.add(t.num(q));
       }
     }
@@ -83,7 +85,21 @@ export function scanFootnotes(t: Tokens): FootnoteScan {
       if (t.gap[i] >= NEWLINE || i === 0) {
         const k = i + 1;
         if (k >= n || t.gap[k] >= NEWLINE) continue;
-        noteCands.push({ label: String(t.num(i)), start: t.start[i], end: footnoteEnd(t, text, i), markdown: false, contentStart: t.start[k] });
+        const cand = { label: String(t.num(i)), start: t.start[i], end: footnoteEnd(t, text, i), markdown: false, contentStart: t.start[k] };
+        noteCands.push(cand);
+        // "¹ Kamerstuk 36 410 X, nr. 46. ² Kamerstuk 36 410 X, nr. 47.": the next superscript label after a full stop.
+        let prev = cand;
+        let want = t.num(i) + 1;
+        const lineEnd0 = cand.end;
+        for (let q = k; q < n && t.start[q] < lineEnd0 && q - k < 200; q++) {
+          if (t.kind[q] === SUP && t.gap[q] === SPACE && t.num(q) === want && t.len(q) <= 3 && isSentenceEnd(t, q - 1) && q + 1 < n && t.gap[q + 1] <= SPACE) {
+            const next = { label: String(want), start: t.start[q], end: prev.end, markdown: false, contentStart: t.start[q + 1] };
+            prev.end = t.end[q - 1];
+            noteCands.push(next);
+            prev = next;
+            want++;
+          }
+        }
       } else if (noteLabels.has(t.num(i))) {
         markerCands.push({ label: String(t.num(i)), start: t.start[i], end: t.end[i], markdown: false });
       }

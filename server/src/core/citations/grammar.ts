@@ -39,7 +39,7 @@ export interface ParsedCitation {
   end: number;
   /** Token index just after the citation. */
   next: number;
-  papers: { ref: PaperRef; span: Span }[];
+  papers: { ref: PaperRef; span: Span; range?: string }[];
   /** Page reference as written, normalised ("7-8", "17,19-22"), or null. */
   pages: string | null;
   /** How the citation was anchored (used by checks: only full citations are judged for form). */
@@ -78,7 +78,12 @@ interface Dossier {
 interface Num {
   value: string;
   span: Span;
+  /** An end of a range too long to list ("1-400"). */
+  range?: string;
 }
+
+/** The longest range of volgnummers listed paper by paper ("nrs. 12 t/m 15"); longer ones give their ends. */
+export const RANGE_CAP = 30;
 
 interface NumberPart {
   nums: Num[];
@@ -178,6 +183,8 @@ export class Grammar {
     else return null;
     let j = i + 1;
     if (t.isP(j, '.') && t.gap[j] === GLUED) j++;
+    // "nr, 47": OCR read the dot as a comma; only when a number follows.
+    else if (t.isP(j, ',') && t.gap[j] === GLUED && t.isNum(j + 1) && t.gap[j + 1] <= SPACE) j++;
     return [plural, j];
   }
 
@@ -286,16 +293,25 @@ export class Grammar {
     let toevoeging: string | null = null;
     let dash = false;
     // Toevoeging.
-    if (t.isDash(j) && t.gap[j] === GLUED && t.isNum(j + 1) && t.len(j + 1) === 2 && t.gap[j + 1] === GLUED) {
+    // After a dash the part may stand on the next line: "21 501-⏎32, nr. 1740" broken by the PDF.
+    const afterDash = t.isDash(j) && t.gap[j] === GLUED && (t.gap[j + 1] === GLUED || t.gap[j + 1] === NEWLINE);
+    if (afterDash && t.isNum(j + 1) && t.len(j + 1) === 2) {
       toevoeging = t.str(j + 1);
       j += 2;
       dash = !(t.isDash(j) && t.gap[j] === GLUED);
-    } else if (t.isDash(j) && t.gap[j] === GLUED && t.isWord(j + 1) && t.gap[j + 1] === GLUED && t.len(j + 1) <= 2 &&
-      /^[A-Z]{1,2}$/.test(t.str(j + 1)) && this.nrWord(this.comma(j + 2))) {
-      // "35 925-A, nr. 68": a letter toevoeging (a fund of a budget) written with a dash.
+    } else if (afterDash && this.letterToevoeging(j + 1, true)) {
+      // "35 925-A, nr. 68", "35925-A-68": a letter toevoeging (a fund of a budget) written with a dash.
       toevoeging = t.str(j + 1);
       j += 2;
-    } else if ((t.isDash(j) || t.isP(j, '.')) && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= SPACE) {
+    } else if (t.isWord(j) && t.gap[j] === SPACE && !this.roman(j) && this.letterToevoeging(j, false)) {
+      // "35 925 A, nr. 68", "36 410 A nr. 5": a letter followed by a volgnummer is a toevoeging;
+      // an Eerste Kamer letter is the letter alone ("30 821, E").
+      toevoeging = t.str(j);
+      j += 1;
+    } else if (t.isDash(j) && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= NEWLINE) {
+      toevoeging = t.str(j + 1);
+      j += 2;
+    } else if (t.isP(j, '.') && t.gap[j] === GLUED && this.roman(j + 1) && t.gap[j + 1] <= SPACE) {
       toevoeging = t.str(j + 1);
       j += 2;
     } else if (this.roman(j) && t.gap[j] <= SPACE && !this.romanIsLetter(j)) {
@@ -308,6 +324,34 @@ export class Grammar {
     // Rijkswet number "(R 1669)" / "(R2064)": not part of the identifier.
     if (t.isP(j, '(') && t.is(j + 1, 'R') && t.isNum(j + 2) && t.isP(j + 3, ')')) j += 4;
     return { dossier: d, toevoeging, next: j, dash, spaced };
+  }
+
+  /**
+   * A one- or two-letter upper-case toevoeging at i that a volgnummer follows: ", nr. 68" / " nr. 68"
+   * (and, with `compact`, "-68" glued on as in "35925-A-68"). Only the volgnummer tells it from an
+   * Eerste Kamer letter, which stands alone.
+   */
+  private letterToevoeging(i: number, compact: boolean): boolean {
+    const t = this.t;
+    if (!t.isWord(i) || t.len(i) > 2 || !/^[A-Z]{1,2}$/.test(t.str(i))) return false;
+    const n = i + 1;
+    if (compact && t.isDash(n) && t.gap[n] === GLUED && t.isNum(n + 1) && t.gap[n + 1] === GLUED) return true;
+    if (t.gap[n] !== GLUED && !t.isWord(n)) return false;
+    const nw = this.nrWord(this.comma(n));
+    return nw !== null;
+  }
+
+  /**
+   * After a dossier at i, the citation clearly had a volgnummer that could not be read ("nr." with
+   * no number after it, e.g. "nr. ?47", a number of five or more digits): the citation is then
+   * dropped rather than shown as the dossier, which would be a wrong paper shown as certain.
+   */
+  private lostNumber(i: number): boolean {
+    const t = this.t;
+    const c = this.em(this.comma(i));
+    if (c >= t.count) return false;
+    if (this.nrWord(c)) return true;
+    return c > i && t.isNum(c) && t.len(c) > 4 && t.gap[c] <= SPACE;
   }
 
   /** "Kamerstuk I 31145 X" has no volgnummer after it: a lone Roman-looking word may be the EK letter. */
@@ -420,7 +464,8 @@ export class Grammar {
   /** The token after a range word ("–", "t/m", "tm", "tot en met", "tot"), or i when none stands at i. */
   private rangeWord(i: number): number {
     const t = this.t;
-    if (i >= t.count || t.gap[i] > SPACE) return i;
+    // A word form may open the next line ("nrs. 12⏎t/m 15"); a dash there would be a list item.
+    if (i >= t.count || t.gap[i] > NEWLINE || (t.gap[i] === NEWLINE && t.isDash(i))) return i;
     if (t.isDash(i)) return i + 1;
     if (t.is(i, 't') && t.isP(i + 1, '/') && t.is(i + 2, 'm') && t.gap[i + 1] === GLUED && t.gap[i + 2] === GLUED) {
       return t.isP(i + 3, '.') && t.gap[i + 3] === GLUED ? i + 4 : i + 3;
@@ -460,15 +505,27 @@ export class Grammar {
       if (afterComma === i && !strong) return null;
       const n = afterComma;
       let after = n + 1;
+      const nums: Num[] = [{ value: t.str(n), span: { start: t.start[n], end: t.end[n] } }];
+      // "30 821, E en F", "30 821, E, F en G": a list of letters, each later in the alphabet.
+      for (let guard = 0; guard < 8; guard++) {
+        const sep = t.isP(after, ',') || t.isCI(after, 'en') ? after + 1 : -1;
+        const nx = sep > 0 && t.isCI(sep, 'en') && t.isP(after, ',') ? sep + 1 : sep;
+        if (nx < 0 || !this.ekLetter(nx) || t.len(nx) > 2 || t.str(nx) <= nums[nums.length - 1].value || t.isWord(nx + 1) && t.gap[nx + 1] === SPACE && !t.isCI(nx + 1, 'en')) break;
+        nums.push({ value: t.str(nx), span: { start: t.start[nx], end: t.end[nx] } });
+        after = nx + 1;
+      }
       if (t.isNum(after) && t.gap[after] === GLUED) after++; // the footnote marker stays out of the span
       const pages = this.pages(after);
       return {
-        nums: [{ value: t.str(n), span: { start: t.start[n], end: t.end[n] } }],
+        nums,
         pages: pages ? pages[0] : null,
         next: pages ? pages[1] : after,
       };
     }
-    if (strong && t.isNum(afterComma) && t.len(afterComma) <= 3) {
+    // "21 501-32, 1742": a four-digit volgnummer without "nr." too, unless it reads as a year.
+    // "Kamerstukken 29 023, 30 821": a second dossier, not volgnummer 30.
+    if (strong && afterComma > i && this.dossier(afterComma, false)) return null;
+    if (strong && t.isNum(afterComma) && (t.len(afterComma) <= 3 || (t.len(afterComma) === 4 && (t.num(afterComma) < 1900 || t.num(afterComma) > 2100)))) {
       const n = this.num(afterComma);
       if (!n) return null;
       const k = afterComma + this.numTokens(afterComma, n);
@@ -492,17 +549,25 @@ export class Grammar {
     for (let guard = 0; guard < 64; guard++) {
       // Range "nrs. 1–3", "nrs. 12 t/m 15", "nrs. 12 tot en met 15": one paper per number.
       const upTo = this.rangeWord(j);
-      if (upTo > j && t.isNum(upTo) && t.gap[upTo] <= SPACE) {
+      if (upTo > j && t.isNum(upTo) && t.gap[upTo] <= NEWLINE && t.len(upTo) <= 5) {
         const last = nums[nums.length - 1];
         const hiTok = upTo;
         const lo = /^\d+$/.test(last.value) ? +last.value : NaN;
         const hi = t.num(hiTok);
-        if (lo > 0 && hi > lo && hi - lo <= 30) {
-          for (let v = lo + 1; v <= hi; v++) {
-            nums.push({
-              value: String(v),
-              span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[upTo - 1] },
-            });
+        if (lo > 0 && hi > lo) {
+          // At most RANGE_CAP papers are listed one by one; a longer range ("nrs. 1 t/m 400") gives
+          // its two ends only, each marked with the whole range (`Reference.range`), never silently one.
+          const whole = hi - lo + 1 > RANGE_CAP ? `${lo}-${hi}` : undefined;
+          if (whole) {
+            last.range = whole;
+            nums.push({ value: String(hi), span: { start: t.start[hiTok], end: t.end[hiTok] }, range: whole });
+          } else {
+            for (let v = lo + 1; v <= hi; v++) {
+              nums.push({
+                value: String(v),
+                span: v === hi ? { start: t.start[hiTok], end: t.end[hiTok] } : { start: t.start[j], end: t.end[upTo - 1] },
+              });
+            }
           }
           j = upTo + 1;
         } else break;
@@ -542,6 +607,9 @@ export class Grammar {
       nums.push(n);
       j = k + this.numTokens(k, n);
     }
+    // "nr. 1⏎5)": digits opening the next line and closing the parenthesis may be the rest of the
+    // number broken by the PDF (nr. 15) or not: the number is not known, so no citation.
+    if (t.isNum(j) && t.gap[j] === NEWLINE && t.len(j) <= 3 && t.isP(j + 1, ')') && t.gap[j + 1] === GLUED) return null;
     return { nums, pages, next: j };
   }
 
@@ -562,7 +630,7 @@ export class Grammar {
     if (np && np.nums.length) {
       np.nums.forEach((n, idx) => {
         const ref = kamerstukRef(first.dossier, first.toevoeging, n.value, kamer, vj);
-        papers.push({ ref, span: idx === 0 ? { start, end: n.span.end } : n.span });
+        papers.push({ ref, span: idx === 0 ? { start, end: n.span.end } : n.span, ...(n.range ? { range: n.range } : {}) });
       });
     } else if (first.dash && first.toevoeging) {
       // "Kamerstuk 36 123-45": the dossier 36 123-45, or its paper nr. 45 (dossiers.ts decides).
@@ -611,6 +679,30 @@ export class Grammar {
     }
     // A 4-digit "dossier" without a number is more likely a year ("Kamerstukken 2024").
     if (!np && first.dossier.length === 4) return null;
+    if (!np && this.lostNumber(after)) return null;
+    if (!np && t.isCI(i, 'kamerstukken')) {
+      // "Kamerstukken 29 023 en 30 821": several dossiers; one with a volgnummer after it is the
+      // next citation ("… en 30 821, nr. 5"), left to the bare rule.
+      const more: [Dossier, number][] = [];
+      let k = after;
+      for (let guard = 0; guard < 8; guard++) {
+        const sep = t.isP(k, ',') || t.isCI(k, 'en') ? k + 1 : -1;
+        if (sep < 0) break;
+        const d = this.dossier(sep, false);
+        if (!d || this.numbers(d.next, false) || this.lostNumber(d.next)) break;
+        more.push([d, sep]);
+        k = d.next;
+      }
+      if (more.length) {
+        const pc = this.build(t.start[i], first, count + more.length, null, kamer, vj, after, 'kamerstuk');
+        for (const [d, at] of more) {
+          pc.papers.push({ ref: kamerstukRef(d.dossier, d.toevoeging, null, kamer, vj), span: { start: t.start[at], end: t.end[d.next - 1] } });
+        }
+        pc.end = t.end[k - 1];
+        pc.next = k;
+        return pc;
+      }
+    }
     return this.build(t.start[i], first, count, np, kamer, vj, np ? np.next : after, 'kamerstuk');
   }
 
@@ -627,6 +719,28 @@ export class Grammar {
     const np = this.numbers(ds[2], true);
     if (!np) return null;
     return this.build(this.t.start[i], ds[0], ds[1], np, k[0], v[0], np.next, 'kamer');
+  }
+
+  /**
+   * "het dossier 21501-32", "dossier 21 501-04", "Kamerstukdossier 36 123-45": a dossier named as
+   * such, with its toevoeging; the word says it is no paper, so "-45" is never read as a number.
+   * With a volgnummer after it ("dossier 30 821, nr. 5") it is that paper.
+   */
+  dossierWord(i: number): ParsedCitation | null {
+    const t = this.t;
+    if (!(t.isCI(i, 'dossier') || t.isCI(i, 'kamerstukdossier') || t.isCI(i, 'dossiernummer'))) return null;
+    const ds = this.dossiers(i + 1, false);
+    if (!ds) return null;
+    const [first, count] = ds;
+    let after = ds[2];
+    // "dossier 36 410 X": after the word a lone Roman numeral is the toevoeging (a dossier has no EK letter).
+    if (!first.toevoeging && this.roman(after) && t.gap[after] === SPACE && count === 1) first.toevoeging = t.str(after++);
+    const np = this.numbers(after, false);
+    if (np) return this.build(t.start[i], first, count, np, null, null, np.next, 'kamerstuk');
+    if (this.lostNumber(after)) return null;
+    const ref = kamerstukRef(first.dossier, first.toevoeging, null, null, null);
+    const span = { start: t.start[i], end: t.end[after - 1] };
+    return { start: span.start, end: span.end, next: after, papers: [{ ref, span }], pages: null, trigger: 'kamerstuk', dossierCount: count };
   }
 
   /** "stuk nummer 21 501-20, nr. 2198" / "stuknummer 36 410 X, nr. 46". */
@@ -654,7 +768,7 @@ export class Grammar {
     // Without a trigger word only an explicit "nr."/"nrs." (or ", E" after a comma) will do.
     // An Eerste Kamer letter without trigger word only inside parentheses: "(30 821, E)".
     const inParens = i > 0 && this.t.isP(i - 1, '(');
-    if (!this.nrWord(afterComma) && !(inParens && afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && !this.t.isWord(afterComma + 1) && !this.t.isNum(afterComma + 1))) return null;
+    if (!this.nrWord(afterComma) && !(inParens && afterComma > j && this.ekLetter(afterComma) && this.t.len(afterComma) <= 2 && (!this.t.isWord(afterComma + 1) || this.t.isCI(afterComma + 1, 'en')) && !this.t.isNum(afterComma + 1))) return null;
     const np = this.numbers(j, false);
     if (!np) return null;
     return this.build(this.t.start[i], ds[0], ds[1], np, null, null, np.next, 'bare');
@@ -685,7 +799,10 @@ export class Grammar {
     if (t.isNum(j + 1) && t.len(j + 1) === 2 && t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
       toevoeging = t.str(j + 1);
       j += 2;
-    } else if (this.roman(j + 1) && t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
+    } else if ((this.roman(j + 1) || (t.isWord(j + 1) && t.len(j + 1) <= 2 && /^[A-Z]{1,2}$/.test(t.str(j + 1)))) &&
+      t.isDash(j + 2) && t.gap[j + 2] === GLUED && t.isNum(j + 3) && t.gap[j + 3] === GLUED) {
+      // "36410-X-46", and a letter toevoeging "35925-A-68".
+
       toevoeging = t.str(j + 1);
       j += 2;
     }
@@ -696,8 +813,8 @@ export class Grammar {
     let ref: PaperRef;
     if (!toevoeging && t.len(nt) === 2) {
       // "21501-20" names the dossier 21 501-20; "36410-45" paper nr. 45; "36123-45" either.
+      // A known dash toevoeging names the dossier itself ("(21 501-20)"): a dossier reference.
       ref = this.dashRef(dossier, t.str(nt), null, null);
-      if (!ref.number) return null; // a dossier, not a paper
     } else {
       if (t.str(nt).charCodeAt(0) === 48) return null;
       ref = kamerstukRef(dossier, toevoeging, t.str(nt), null, null);
@@ -827,12 +944,20 @@ export class Grammar {
     for (let guard = 0; guard < 6; guard++) {
       const c = this.comma(j);
       const nw = this.nrWord(c);
+      // "nr." with no readable number: the citation's number is lost; never show the year alone.
+      if (nw && nr === null && !t.isNum(nw[1])) return null;
       if (nw && t.isNum(nw[1])) {
         const n = this.num(nw[1]);
         if (!n) break;
         if (nr === null) { nr = n.value; lastNr = nw[1]; }
         j = nw[1] + this.numTokens(nw[1], n);
         continue;
+      }
+      // "Handelingen II 2019/20, 96, item 7": the vergadering number without "nr.".
+      if (nr === null && c > j && t.isNum(c) && t.len(c) <= 3 && (t.isP(c + 1, ',') || t.gap[c + 1] !== GLUED) && !this.pages(c + 1) &&
+        (t.isCI(this.comma(c + 1), 'item') || (t.isP(c + 1, ',') && this.nrWord(c + 2)))) {
+        const n = this.num(c);
+        if (n) { nr = n.value; lastNr = c; j = c + 1; continue; }
       }
       if (t.isCI(c, 'item') && t.isNum(c + 1)) {
         item = t.str(c + 1);
@@ -880,6 +1005,10 @@ export class Grammar {
             (t.is(i + 2, 'stuk') || t.is(i + 2, 'stukken'))) return this.kamerstukken(i, i + 3);
           if (l === 3 && t.is(i, 'kst')) return this.paperId(i);
           if (l === 15 && t.isCI(i, 'kamerstuknummer')) return this.stukNummer(i);
+          if (l === 16 && t.isCI(i, 'kamerstukdossier')) return this.dossierWord(i);
+          return null;
+        case 100: // d
+          if ((l === 7 && t.isCI(i, 'dossier')) || (l === 13 && t.isCI(i, 'dossiernummer'))) return this.dossierWord(i);
           return null;
         case 104: // h
           if (l === 11 && t.isCI(i, 'handelingen')) {

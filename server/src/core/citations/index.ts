@@ -97,7 +97,20 @@ function citationsOf(t: Tokens): Citations {
   // lines under it) names the paper itself: not a citation, there or wherever it stands alone.
   const ownIds = new Set<string>();
   for (const p of citations) if (p.trigger === 'id' && aloneOnLine(text, p.start, p.end) && nextLineStartsWith(text, p.end, 'ISSN')) ownIds.add(p.papers[0].ref.id);
-  if (ownIds.size) citations = citations.filter((p) => !(p.trigger === 'id' && ownIds.has(p.papers[0].ref.id) && aloneOnLine(text, p.start, p.end)));
+  // Likewise the running header of a paper pasted from its PDF: "Tweede Kamer, vergaderjaar
+  // 2020–2021, 30 821, nr. 125" alone on its line names the paper itself, as does a line that
+  // holds nothing but that paper's citation (its title line "Kamerstukken II 2020/21, 30 821, nr. 125").
+  for (const p of citations) {
+    if (p.trigger === 'kamer' && p.papers.length === 1 && RUNNING_HEADER.test(text.slice(p.start, p.start + 40)) && aloneOnLine(text, p.start, p.end)) ownIds.add(p.papers[0].ref.id);
+  }
+  if (ownIds.size) citations = citations.filter((p) => !(p.papers.length === 1 && ownIds.has(p.papers[0].ref.id) && aloneOnLine(text, p.start, p.end)));
+
+  // One URL names a document once: "?id=2022D25169&did=2022D25169" is one documentnummer.
+  citations = citations.filter((p, k) => {
+    if (p.trigger !== 'tknumber' || k === 0) return true;
+    const prev = citations[k - 1];
+    return !(prev.trigger === 'tknumber' && prev.papers[0].ref.id === p.papers[0].ref.id && p.start - prev.end < 200 && !/\s/.test(text.slice(prev.end, p.start)));
+  });
 
   const references: Reference[] = [];
   const byStart = new Map<number, ParsedCitation>();
@@ -114,6 +127,7 @@ function citationsOf(t: Tokens): Citations {
         pages: pc.pages,
         dossierCount: pc.dossierCount,
       };
+      if (p.range) ref.range = p.range;
       references.push(ref);
     }
   }
@@ -161,6 +175,9 @@ interface Evidence {
   citationSpan: Span;
 }
 
+/** The start of a paper's running header or footer. */
+const RUNNING_HEADER = /^(?:Tweede|Eerste) Kamer, vergaderjaar /;
+
 /** The papers a citation gives that can be motions: numbered Kamerstukken. */
 function motionPapers(pcs: ParsedCitation[]): PaperRef[] {
   const out: PaperRef[] = [];
@@ -206,16 +223,71 @@ function linkMotions(
     return res;
   };
 
+  /**
+   * The token after the mention at which its own citation may stand: right after it, or after
+   * "ter vervanging van die gedrukt onder nr. 1200" (the long form of a gewijzigde motie).
+   */
+  const ownAt = (m: ParsedMention): number => {
+    let j = m.last + 1;
+    if (t.isCI(j, 'ter') && t.isCI(j + 1, 'vervanging')) {
+      for (let k = j + 2; k < t.count && k < j + 14; k++) {
+        if (t.isP(k, '(')) { j = k; break; }
+        if (t.kind[k] === PUNCT && endsSentence(t, k)) break;
+      }
+    }
+    return j;
+  };
+  /** The citation standing as the mention's own ("(Kamerstuk …)", ", Kamerstuk …"), if any. */
+  const ownCitation = (m: ParsedMention): ParsedCitation | undefined => {
+    const j = ownAt(m);
+    if (!(j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op')))) return undefined;
+    let k = j + 1;
+    if (t.isCI(k, 'zie')) k++;
+    const pc = k < t.count ? byStart.get(t.start[k]) : undefined;
+    return pc && motionPapers([pc]).length ? pc : undefined;
+  };
+  // Citations that are another mention's own: a footnote running on over that mention's line
+  // ("3 Kamerstuk 36 045, nr. 194, motie Erkens c.s.⏎Eerder werd de motie Erkens (…, nr. 100) …")
+  // does not name them for the motion whose marker it has.
+  const claimed = new Set<number>();
+  for (const m of mentions) {
+    const pc = ownCitation(m);
+    if (pc) claimed.add(pc.start);
+  }
+
   /** The footnote evidence of the marker at token k, if any. */
   const markerEvidence = (k: number): Evidence | null | undefined => {
     const mk = markerAt.get(t.start[k]);
     if (mk === undefined) return undefined;
     const fn = fs.footnotes[fs.markerFootnote[mk]];
-    const inside = citationsIn(fn.span);
+    let inside = citationsIn(fn.span);
+    const unclaimed = inside.filter((pc) => !claimed.has(pc.start) && motionPapers([pc]).length);
+    if (unclaimed.length && unclaimed.length < inside.length) inside = unclaimed;
     const refs = motionPapers(inside);
     if (!refs.length) return null;
     return { refs, via: { kind: 'footnote', footnote: fn.label, footnoteSpan: fn.span }, citationSpan: { start: inside[0].start, end: inside[0].end } };
   };
+
+  // "de motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46 en 47)": mentions joined by
+  // "," / "en" before one citation with as many papers as mentions take them in order.
+  const shared = new Map<number, Evidence>();
+  for (let k = 0; k < mentions.length; k++) {
+    let c = k;
+    while (c + 1 < mentions.length && !mentions[c].plural && c - k < 6) {
+      let q = mentions[c].last + 1;
+      if (t.isP(q, ',')) q++;
+      if (t.isCI(q, 'en')) q++;
+      if (q === mentions[c].last + 1 || q >= t.count || t.start[q] !== mentions[c + 1].start) break;
+      c++;
+    }
+    if (c === k || mentions[c].plural) continue;
+    const pc = ownCitation(mentions[c]);
+    const refs = pc ? motionPapers([pc]) : [];
+    if (pc && refs.length === c - k + 1) {
+      for (let q = k; q <= c; q++) shared.set(q, { refs: [refs[q - k]], via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } });
+    }
+    k = c;
+  }
 
   interface State { m: ParsedMention; key: string; chosen: Evidence | null; conflict: Evidence[] | null }
   const states: State[] = [];
@@ -227,13 +299,14 @@ function linkMotions(
     const j = m.last + 1;
     // (1) A citation directly after it: "(Kamerstuk 26643, nr. 1317)" or ", Kamerstukken II …".
     let ownEnd = -1;
-    if (j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op'))) {
-      let k = j + 1;
-      if (t.isCI(k, 'zie')) k++;
-      const pc = k < t.count ? byStart.get(t.start[k]) : undefined;
-      const refs = pc ? motionPapers([pc]) : [];
-      if (pc && refs.length) {
-        own = { refs, via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
+    if (shared.has(mIdx)) {
+      own = shared.get(mIdx)!;
+      const cs = own.citationSpan;
+      ownEnd = t.indexAt(cs.end);
+    } else {
+      const pc = ownCitation(m);
+      if (pc) {
+        own = { refs: motionPapers([pc]), via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
         ownEnd = t.indexAt(pc.end);
       }
     }
@@ -330,12 +403,19 @@ function linkMotions(
       }
     }
     if (!chosen && !conflict && s.key) {
-      const others = bySigner.get(s.key) ?? [];
+      let others = bySigner.get(s.key) ?? [];
+      // "De motie Bontenbal" after "de gewijzigde motie Bontenbal (… nr. 1215)": the original or
+      // the amended one; when they name different papers, both are candidates.
+      let amendedOnes: Evidence[] = [];
+      if (!m.amended && others.length) {
+        amendedOnes = (bySigner.get(s.key + '#gewijzigd') ?? []).filter((e) => !others.some((o) => idsKey(o.refs) === idsKey(e.refs)));
+        if (amendedOnes.length) others = others.concat(amendedOnes);
+      }
       if (others.length === 1) {
         const cs = others[0].citationSpan;
         chosen = { refs: others[0].refs, via: { kind: 'earlier', citationSpan: cs }, citationSpan: cs };
       } else if (others.length > 1) {
-        conflict = others.map((e) => ({ refs: e.refs, via: { kind: 'earlier', citationSpan: e.citationSpan } as MotionLink, citationSpan: e.citationSpan }));
+        conflict = others.map((e) => ({ refs: e.refs, via: { kind: 'earlier', citationSpan: e.citationSpan } as MotionLink, citationSpan: e.citationSpan, ...(amendedOnes.includes(e) ? { amended: true } : {}) }));
       }
     }
     if (chosen) {
@@ -343,8 +423,9 @@ function linkMotions(
       mention.via = chosen.via;
       mention.citationSpan = chosen.citationSpan;
     } else if (conflict) {
-      mention.candidates = conflict.map((e) => ({ refs: e.refs.slice(), via: e.via, citationSpan: e.citationSpan }));
-    } else if (m.signerless) continue; // "onze motie" with nothing beside it: an anaphor
+      mention.candidates = conflict.map((e) => ({ refs: e.refs.slice(), via: e.via, citationSpan: e.citationSpan, ...((e as { amended?: boolean }).amended ? { amended: true } : {}) }));
+    } else if (m.signerless && !m.own) continue; // "de motie" with nothing beside it: an anaphor
+    // "Onze motie is aangenomen": the writers' own motion, named without its number (unlinked-motion).
     out.push(mention);
   }
   return out;

@@ -143,6 +143,11 @@ export class Tokens {
         i++;
         continue;
       }
+      if (c === 0xad) {
+        // A soft hyphen (from PDF text) is invisible: "nr. \u00ad47" reads "nr. 47".
+        i++;
+        continue;
+      }
       const s = i;
       if (c >= 48 && c <= 57) {
         i++;

@@ -43,6 +43,8 @@ export interface ParsedMention {
   amended: boolean;
   /** No signer named ("onze motie", "de aangenomen motie die …"): kept only when a citation identifies it. */
   signerless: boolean;
+  /** "onze motie": the writers' own motion, a motion meant as such even without a number (kept unlinked then). */
+  own?: boolean;
 }
 
 /** Normalises a signer for comparisons ("Van den\nBerg" and "van den Berg" are one person). */
@@ -140,6 +142,20 @@ export class MotionGrammar {
     return null;
   }
 
+  /** "van het lid <name>" / "van de leden <name>" within 16 tokens from i on the same line, before the sentence ends. */
+  private signerAfter(i: number): [number, number] | null {
+    const t = this.t;
+    for (let k = i; k < t.count && k < i + 16; k++) {
+      if (t.gap[k] >= BLANK) return null;
+      if (t.isP(k, '.') && !(t.isNum(k + 1) && t.gap[k + 1] === GLUED) && !(k > 0 && t.kind[k - 1] === WORD && t.len(k - 1) <= 3)) return null;
+      if (t.isCI(k, 'van')) {
+        const w = this.who(k + 1);
+        if (w) return w[0];
+      }
+    }
+    return null;
+  }
+
   /** Parses a mention whose "motie"/"moties" token is i. */
   at(i: number): ParsedMention | null {
     const t = this.t;
@@ -191,7 +207,8 @@ export class MotionGrammar {
     if (!res && !plural && t.isCI(j, 'op') && (t.isCI(j + 1, 'stuk') || t.isCI(j + 1, 'stuknummer'))) {
       // "Het lid Omtzigt heeft … een motie op stuk nummer 21 501-20, nr. 2198, ingediend": the
       // signer stands earlier in the sentence.
-      const who = this.signerBefore(i);
+      // Or after the citation: "De motie op stuk nummer 21 501-20, nr. 2198 van het lid Sjoerdsma".
+      const who = this.signerBefore(i) ?? this.signerAfter(j + 2);
       if (who) {
         const signer = t.text.slice(t.start[who[0]], t.end[who[1]]).replace(/\s+/g, ' ');
         return { start, end: t.end[i], last: i, signer, key: signerKey(signer), signers: [signer], plural: false, amended: false, signerless: false };
@@ -200,7 +217,7 @@ export class MotionGrammar {
     if (!res) {
       // No signer: "onze motie", "de (aangenomen) motie die …", "de motie (Kamerstuk …)".
       if (determiner === 'de' || determiner === 'een' || determiner === 'onze') {
-        return { start, end: t.end[i], last: i, signer: '', key: '', signers: [], plural, amended, signerless: true };
+        return { start, end: t.end[i], last: i, signer: '', key: '', signers: [], plural, amended, signerless: true, ...(determiner === 'onze' ? { own: true } : {}) };
       }
       return null;
     }

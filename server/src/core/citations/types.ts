@@ -42,6 +42,11 @@ export interface Reference extends PaperRef {
   pages?: string | null;
   /** Number of dossiers the citation names ("26 643/30 821, nr. 1252" gives 2). */
   dossierCount?: number;
+  /**
+   * Set on the two ends of a range too long to list paper by paper ("nrs. 1 t/m 400" gives nr. 1
+   * and nr. 400, each with range "1-400"; see RANGE_CAP in grammar.ts).
+   */
+  range?: string;
 }
 
 export type MotionLink =
@@ -68,7 +73,13 @@ export interface MotionMention {
    * same signer name different motions): each candidate with how it was found. The mention is then
    * not linked (`refs` empty, `via` null): a wrong paper is never shown as certain.
    */
-  candidates?: { refs: PaperRef[]; via: MotionLink; citationSpan: Span }[];
+  candidates?: {
+    refs: PaperRef[];
+    via: MotionLink;
+    citationSpan: Span;
+    /** The candidate is the gewijzigde motie of the same signer ("de motie X" after "de gewijzigde motie X"). */
+    amended?: boolean;
+  }[];
 }
 
 /** A footnote at the foot of a page ("7 Kamerstuk 30 821, nr. 110.") or a Markdown `[^7]: …`. */

@@ -6,7 +6,7 @@
 import type { Citations, MotionMention, PaperRef } from '../citations/types';
 import { kindLabel, officialUrl, spacedDossier, tweedeKamerUrl } from '../citations/paper';
 import { collapseWhitespace, LineIndex } from '../text';
-import { motionLinkPlace } from './motionLink';
+import { mentionDisplay, motionLinkPlace } from './motionLink';
 import { citationAtLinked, type CitationWorkspace } from './citationLookup';
 import type { HoverBlock, HoverResult } from './types';
 
@@ -42,6 +42,13 @@ export function paperFields(r: PaperRef): [string, string][] {
   if (r.kind !== 'zaak' && r.kind !== 'document' && r.vergaderjaar) f.push(['Vergaderjaar', r.vergaderjaar]);
   const d = dossierText(r);
   if (d) f.push(['Dossier', d]);
+  if (r.kind === 'handelingen') {
+    // "h-tk-20192020-96-7": vergadering 96, item 7.
+    if (r.number) f.push(['Vergadering', r.number]);
+    const item = r.number ? new RegExp(`-${r.number}-(\\w+)$`).exec(r.id) : null;
+    if (item) f.push(['Item', item[1]]);
+    return f;
+  }
   if (r.number) f.push([/^[A-Z]+$/.test(r.number) ? 'Letter' : 'Nummer', r.number]);
   return f;
 }
@@ -80,27 +87,46 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
           { kind: 'text', text: `Niet zeker: dit is ${r.canonical}, of het dossier ${r.orDossier} zelf. Het streepje kan een volgnummer of een toevoeging van het dossier inleiden; de dossiertabel van de Tweede Kamer kent dit dossier niet. De bronnen beslissen zodra ze bereikbaar zijn.` },
           { kind: 'fields', fields: paperFields(r) },
         ]
-      : [
-          { kind: 'title', text: r.canonical },
-          { kind: 'fields', fields: paperFields(r) },
-        ];
+      : r.kind === 'kamerstuk' && !r.number && r.dossier
+        ? [
+            // "Kamerstuk 29 023" without a number names the dossier, not one paper.
+            { kind: 'title', text: `Dossier ${dossierText(r)}` },
+            { kind: 'text', text: 'Een dossier (Kamerstukdossier), geen afzonderlijk Kamerstuk: er staat geen volgnummer bij.' },
+            { kind: 'fields', fields: paperFields(r) },
+          ]
+        : [
+            { kind: 'title', text: r.canonical },
+            { kind: 'fields', fields: paperFields(r) },
+          ];
     const written = oneLine(r.text);
     if (written !== r.canonical) blocks.push({ kind: 'text', text: 'In de brief staat:' }, { kind: 'quote', text: written });
     if (r.pages) blocks.push({ kind: 'fields', fields: [['Pagina', r.pages]] });
+    if (r.range) {
+      const [lo, hi] = r.range.split('-');
+      blocks.push({ kind: 'text', text: `De reeks nrs. ${lo} tot en met ${hi} is te lang om stuk voor stuk te tonen: alleen nr. ${lo} en nr. ${hi} staan als verwijzing in de lijst.` });
+    }
     blocks.push({ kind: 'links', links: paperLinks(r) });
     return { span: r.span, blocks };
   }
   if (hit.kind === 'motion') {
     const m = hit.motion;
     const title = m.signer ? `${m.amended ? 'Gewijzigde motie' : 'Motie'} (eerste indiener ${oneLine(m.signer)})` : m.amended ? 'Gewijzigde motie' : 'Motie';
-    const blocks: HoverBlock[] = [{ kind: 'title', text: title }, { kind: 'quote', text: oneLine(m.text) }];
+    const blocks: HoverBlock[] = [{ kind: 'title', text: title }, { kind: 'quote', text: mentionDisplay(m.text) }];
     if (m.candidates?.length) {
       // Conflicting evidence: every candidate, none as certain.
-      blocks.push({ kind: 'text', text: `Niet zeker gekoppeld: de verwijzingen spreken elkaar tegen. Mogelijk bedoeld: ${m.candidates.map((c) => c.refs.map((r) => r.id).join(' en ')).join(' of ')}.` });
+      const notes = new Set(m.candidates.map((c) => (c.via.kind === 'footnote' ? c.via.footnote : '')));
+      const oneNote = notes.size === 1 && !notes.has('') ? [...notes][0] : null;
+      const why = oneNote !== null
+        ? `voetnoot ${oneNote} noemt meer dan één Kamerstuk en zegt niet welk de motie is`
+        : m.candidates.some((c) => c.amended)
+          ? 'de motie is ook gewijzigd; bedoeld is de oorspronkelijke of de gewijzigde motie'
+          : 'de verwijzingen spreken elkaar tegen';
+      blocks.push({ kind: 'text', text: `Niet zeker gekoppeld: ${why}. Mogelijk bedoeld: ${m.candidates.map((c) => c.refs.map((r) => r.id).join(' en ')).join(' of ')}.` });
       for (const c of m.candidates) {
-        const phrase = linkPhrase({ ...m, via: c.via }, a.lines, workspace);
+        // Each candidate with its own source (the parenthesis, its footnote, another mention).
+        const phrase = linkPhrase({ ...m, via: c.via, citationSpan: c.citationSpan }, a.lines, workspace);
         for (const r of c.refs) {
-          blocks.push({ kind: 'title', text: `${r.canonical}?` }, { kind: 'text', text: `Gevonden ${phrase}.` }, { kind: 'links', links: paperLinks(r) });
+          blocks.push({ kind: 'title', text: `${r.canonical}?` }, { kind: 'text', text: `${c.amended ? 'De gewijzigde motie, gevonden' : 'Gevonden'} ${phrase}.` }, { kind: 'links', links: paperLinks(r) });
         }
       }
       return { span: m.span, blocks };

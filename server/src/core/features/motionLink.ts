@@ -34,3 +34,11 @@ export function motionLinkPlace(m: MotionMention, lines: LineIndex, textOf: (uri
     }
   }
 }
+
+/**
+ * The mention as shown to the user: whitespace collapsed and a name hyphenated over a line joined
+ * again ("de motie Podt-⏎Overmars" → "de motie Podt-Overmars").
+ */
+export function mentionDisplay(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
+}
