@@ -224,3 +224,100 @@ test('bounded output: a question with tens of thousands of subquestions (a PDF r
     const json = JSON.stringify(symbols).length;
     assert.ok(json < text.length, `outline of ${json} characters for a text of ${text.length}`);
   }));
+
+test('protocol: a Content-Length beyond the cap (64 MB) is logged in Dutch and the server exits non-zero, without buffering the body', async () => {
+  const s = rawServer();
+  s.child.stdin.on('error', () => undefined); // the server leaves while we still write
+  try {
+    await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    s.child.stdin.write('Content-Length: 99999999999\r\n\r\n');
+    const chunk = Buffer.alloc(1 << 20, 97);
+    let sent = 0;
+    const pump = () => {
+      while (sent < 200 && s.child.exitCode === null) {
+        sent++;
+        if (!s.child.stdin.write(chunk)) return void s.child.stdin.once('drain', pump);
+      }
+    };
+    pump();
+    const code = await withTimeout(s.exit, 10000, 'the server kept buffering');
+    assert.notEqual(code, 0);
+    assert.match(s.stderr(), /te groot bericht: een bericht van 99999999999 bytes/);
+  } finally {
+    s.conn.dispose();
+    s.child.kill();
+  }
+});
+
+test('protocol: a message whose header is split over several writes passes the size check', async () => {
+  const s = rawServer();
+  try {
+    await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    // A request written byte-group by byte-group (the header's blank line split), then a normal one.
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 77, method: 'shutdown' });
+    const raw = `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    for (const part of [raw.slice(0, 10), raw.slice(10, 19), raw.slice(19, 21), raw.slice(21)]) {
+      s.child.stdin.write(part);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await s.conn.sendNotification('exit');
+    assert.equal(await withTimeout(s.exit, 10000, 'no exit'), 0);
+    assert.doesNotMatch(s.stderr(), /te groot|ongeldige berichtkop/);
+  } finally {
+    s.conn.dispose();
+    s.child.kill();
+  }
+});
+
+/** Every request method the server handles (server/src/lsp/runner.ts HANDLED_METHODS). */
+const HANDLED = [
+  'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'textDocument/codeLens',
+  'textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/completion',
+  'textDocument/prepareRename', 'textDocument/rename', 'textDocument/codeAction', 'workspace/executeCommand',
+  'antwoordbrief/nextUnanswered', 'antwoordbrief/checkDocument', 'antwoordbrief/referenceAt', 'antwoordbrief/skeleton',
+  'antwoordbrief/refreshFacts', 'antwoordbrief/extractText', 'antwoordbrief/skeletonFromFile',
+];
+
+test('protocol: params null, absent, a number or a string, sent raw, get InvalidParams with a short Dutch message for every request method', async () => {
+  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const frame = (o: object) => {
+    const s = JSON.stringify(o);
+    return `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
+  };
+  const replies = new Map<number, any>();
+  const reader = new StreamMessageReader(child.stdout);
+  reader.listen((m: any) => {
+    if (typeof m.id === 'number') replies.set(m.id, m);
+  });
+  try {
+    let id = 1;
+    // initialize in the same write as the bad requests: they are judged after it, not as "not initialized".
+    let out = frame({ jsonrpc: '2.0', id: id++, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const sent: [number, string, string][] = [];
+    for (const method of HANDLED) {
+      for (const [label, params] of [['null', null], ['absent', undefined], ['5', 5], ['"x"', 'x']] as const) {
+        sent.push([id, method, label]);
+        out += frame(params === undefined ? { jsonrpc: '2.0', id: id++, method } : { jsonrpc: '2.0', id: id++, method, params });
+      }
+    }
+    child.stdin.write(out);
+    await withTimeout(
+      (async () => {
+        while (replies.size < sent.length + 1) await new Promise((r) => setTimeout(r, 20));
+      })(),
+      15000,
+      'not every request was answered',
+    );
+    for (const [n, method, label] of sent) {
+      const r = replies.get(n);
+      assert.equal(r.error?.code, -32602, `${method} params ${label}: ${JSON.stringify(r)}`);
+      assert.ok(r.error.message.length < 120, r.error.message);
+      assert.match(r.error.message, /ontbreken|ontbreekt|geen/, `${method}: ${r.error.message}`);
+      assert.doesNotMatch(r.error.message, /Cannot read|defines \d+ params|received none|TypeError/);
+    }
+    assert.equal(child.exitCode, null);
+  } finally {
+    reader.dispose();
+    child.kill();
+  }
+});

@@ -27,7 +27,50 @@ const REQUIRED: Record<string, readonly ('textDocument' | 'position' | 'range' |
   referenceAt: ['uri', 'line', 'character'],
   skeleton: ['uri'],
   refreshFacts: ['uri'],
+  extractText: ['uri'],
+  skeletonFromFile: ['uri'],
 };
+
+/** The handler name (as in REQUIRED and `runSafe`) of each request method the server handles. */
+export const HANDLED_METHODS: Record<string, string> = {
+  'textDocument/documentSymbol': 'documentSymbol',
+  'textDocument/foldingRange': 'foldingRange',
+  'textDocument/documentLink': 'documentLinks',
+  'textDocument/codeLens': 'codeLens',
+  'textDocument/hover': 'hover',
+  'textDocument/definition': 'definition',
+  'textDocument/references': 'references',
+  'textDocument/completion': 'completion',
+  'textDocument/prepareRename': 'prepareRename',
+  'textDocument/rename': 'rename',
+  'textDocument/codeAction': 'codeAction',
+  'workspace/executeCommand': 'executeCommand',
+  'antwoordbrief/nextUnanswered': 'nextUnanswered',
+  'antwoordbrief/checkDocument': 'checkDocument',
+  'antwoordbrief/referenceAt': 'referenceAt',
+  'antwoordbrief/skeleton': 'skeleton',
+  'antwoordbrief/refreshFacts': 'refreshFacts',
+  'antwoordbrief/extractText': 'extractText',
+  'antwoordbrief/skeletonFromFile': 'skeletonFromFile',
+  'antwoordbrief/checkWorkspace': 'checkWorkspace',
+};
+
+/**
+ * The error a request must get before any handler or library code sees it, or null: the
+ * lifecycle errors, and InvalidParams (short Dutch message) for malformed parameters of a method
+ * in HANDLED_METHODS. `state` is the lifecycle as of this message's arrival (the transport sees
+ * `initialize` before the library has handled it). Used by the transport so that `params: null` or no params never reach
+ * vscode-languageserver (which would answer with an English JavaScript error).
+ */
+export function earlyError(method: string, params: unknown, state: (typeof lifecycle)['state'] = lifecycle.state): { code: number; message: string } | null {
+  const name = HANDLED_METHODS[method];
+  if (!name) return null;
+  const invalid = invalidParams(name, params);
+  if (!invalid) return null;
+  if (state === 'starting') return { code: ErrorCodes.ServerNotInitialized, message: 'de server is nog niet geïnitialiseerd' };
+  if (state === 'shutdown') return { code: ErrorCodes.InvalidRequest, message: 'de server is afgesloten (shutdown)' };
+  return { code: ErrorCodes.InvalidParams, message: `${name}: ${invalid}` };
+}
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
