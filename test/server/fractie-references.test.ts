@@ -111,7 +111,7 @@ test('fractie reference: a rename on D66’s question 1 leaves the VVD-qualified
     assert.equal(back, text);
     // A clash within the section is still refused.
     await c.diagnostics(uri, await c.change(uri, [{ text }]));
-    await assert.rejects(c.request('textDocument/rename', { textDocument: { uri }, position: at, newName: '2' }), /Vraag 2 bestaat al/);
+    await assert.rejects(c.request('textDocument/rename', { textDocument: { uri }, position: at, newName: '2' }), (e: any) => e.code === -32803 && /Vraag 2 bestaat al/.test(e.message));
   }));
 
 test('fractie reference: a fractie the letter has no section for is a plain reference (resolved in its own section)', () =>
@@ -122,4 +122,55 @@ test('fractie reference: a fractie the letter has no section for is a plain refe
     await c.diagnostics(uri, 1);
     const def = (await c.definition(uri, positionOf(text, 'antwoord op vraag 2', 18))) as Location[];
     assert.equal(def[0].range.start.line, positionOf(text, '### Antwoord 2', 0, 1).line, 'D66’s own answer 2');
+  }));
+
+/** Plain (PDF-like) headings; the VVD section's only question is 1, the PVV section has 1 and 2. */
+const TWO_SECTIONS = `Vragen en opmerkingen van de leden van de VVD-fractie
+
+Vraag 1
+Waarom?
+
+Antwoord 1
+Omdat.
+
+Vragen en opmerkingen van de leden van de PVV-fractie
+
+Vraag 1
+Hoe?
+
+Antwoord 1
+Zie het antwoord op vraag 1 van de leden van de VVD-fractie.
+
+Vraag 2
+Wat?
+
+Antwoord 2
+Zie het antwoord op vraag 1.
+`;
+
+test('rename uniqueness is per section: a section’s only Vraag 1 goes 1 → 104 → 1 and 1 → 1a → 1 beside another fractie’s Vraag 1; a gap names its true end', () =>
+  withClient(async (c) => {
+    const uri = 'file:///twee-fracties.md';
+    await c.open(uri, TWO_SECTIONS);
+    await c.diagnostics(uri, 1);
+    const to104 = await rename(c, uri, TWO_SECTIONS, positionOf(TWO_SECTIONS, 'Vraag 1', 6), '104');
+    assert.equal(to104, TWO_SECTIONS.replace('Vraag 1\n', 'Vraag 104\n').replace('Antwoord 1\n', 'Antwoord 104\n').replace('vraag 1 van de leden', 'vraag 104 van de leden'));
+    const diags = await c.diagnostics(uri, await c.change(uri, [{ text: to104 }]));
+    const gap = diags.find((d) => d.code === 'missing-question-number');
+    assert.ok(gap, JSON.stringify(diags));
+    assert.match(gap.message, /^Vragen 1 tot en met 103 ontbreken: de eerste vraag is vraag 104/);
+    const back = await rename(c, uri, to104, positionOf(to104, 'Vraag 104', 6), '1');
+    assert.equal(back, TWO_SECTIONS);
+    await c.diagnostics(uri, await c.change(uri, [{ text: back }]));
+    const to1a = await rename(c, uri, back, positionOf(back, 'Vraag 1', 6), '1a');
+    assert.notEqual(to1a, back);
+    await c.diagnostics(uri, await c.change(uri, [{ text: to1a }]));
+    assert.equal(await rename(c, uri, to1a, positionOf(to1a, 'Vraag 1a', 6), '1'), TWO_SECTIONS);
+    // In its own section a number is still taken: PVV's Vraag 1 → 2 is refused with RequestFailed (−32803).
+    await c.diagnostics(uri, await c.change(uri, [{ text: TWO_SECTIONS }]));
+    await assert.rejects(c.request('textDocument/rename', { textDocument: { uri }, position: positionOf(TWO_SECTIONS, 'Vraag 1', 6, 1), newName: '2' }), (e: any) => {
+      assert.equal(e.code, -32803);
+      assert.match(e.message, /Vraag 2 bestaat al/);
+      return true;
+    });
   }));

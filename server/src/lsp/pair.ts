@@ -6,6 +6,7 @@ import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import {
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   Location,
   TextEdit,
   type CodeLens,
@@ -85,7 +86,8 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const cur = await current(textDocument.uri);
       if (!cur) return null;
       const result = renameQuestion(cur.analysis.letter, cur.analysis.lines.offset(position), String(newName));
-      if ('error' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.error);
+      // A refused rename is RequestFailed (LSP 3.17: the request was valid but could not be carried out).
+      if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
       return { changes: { [textDocument.uri]: result.edits.map((e) => TextEdit.replace(cur.analysis.lines.range(e.span), e.newText)) } };
     }),
   );

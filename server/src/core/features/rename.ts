@@ -68,16 +68,11 @@ export function renameTargetAt(letter: Letter, offset: number): RenameTarget | n
   return null;
 }
 
-/**
- * True when the letter numbers its questions on across sections (as `002_…` does). Units in
- * `leaveOut` (the ones being renamed) do not count, so whether a rename is allowed never depends
- * on the number being replaced: 1 → 104 and 104 → 1 are judged alike (a rename is reversible).
- */
-function continuousNumbering(letter: Letter, leaveOut: ReadonlySet<QuestionUnit> = new Set()): boolean {
+/** True when the letter numbers its questions on across sections (as `002_…` does). */
+function continuousNumbering(letter: Letter): boolean {
   let last = -1;
   let section = -2;
   for (const u of letter.questions) {
-    if (leaveOut.has(u)) continue;
     if (u.sectionIndex !== section) {
       if (last !== -1 && u.number <= last) return false;
       section = u.sectionIndex;
@@ -134,13 +129,11 @@ export function renameQuestion(letter: Letter, offset: number, newName: string):
   if (newId === target.unit.id) return { edits: [] };
   const mapping = renameMapping(letter, target.index, newId);
   const renamed = new Set(mapping.keys());
+  // Uniqueness is per section (a fractie's questions): a reference resolves in its own section
+  // first, so another fractie's `Vraag 1` never collides. The check depends only on the other
+  // units of the section, which the rename leaves alone: 1 → 104 → 1 and 1 → 1a → 1 are reversible.
   const taken = new Set<string>();
   for (const u of letter.questions) if (!renamed.has(u) && u.sectionIndex === target.unit.sectionIndex) taken.add(u.id);
-  if (!continuousNumbering(letter, renamed)) {
-    // Per-section numbering: only the section's own numbers collide.
-  } else {
-    for (const u of letter.questions) if (!renamed.has(u)) taken.add(u.id);
-  }
   const clash = [...mapping.values()].find((id) => taken.has(id));
   if (clash) return { error: `Vraag ${clash} bestaat al; hernummer eerst die vraag of gebruik „Nummer de volgende vragen door”.` };
   return { edits: editsFor(letter, mapping) };

@@ -5,11 +5,11 @@ import type { NumberingEvent } from './numbering';
 export function missingQuestionNumbers(events: NumberingEvent[], out: Finding[]): void {
   for (const e of events) {
     if (e.kind !== 'gap') continue;
-    const { q, prev, missing } = e;
+    const { q, prev, missing, last } = e;
     out.push({
       code: 'missing-question-number',
       span: q.headingSpan,
-      message: `${missing.length === 1 ? `Vraag ${missing[0]} ontbreekt` : `Vragen ${missing[0]} tot en met ${missing[missing.length - 1]} ontbreken`}: ${prev ? `na vraag ${prev.id} volgt vraag ${q.id}` : `de eerste vraag is vraag ${q.id}`}${e.inSection}. Controleer de nummering.`,
+      message: `${missing.length === 1 ? `Vraag ${missing[0]} ontbreekt` : `Vragen ${missing[0]} tot en met ${last} ontbreken`}: ${prev ? `na vraag ${prev.id} volgt vraag ${q.id}` : `de eerste vraag is vraag ${q.id}`}${e.inSection}. Controleer de nummering.`,
       question: q.id,
       data: { missing },
     });

@@ -6,7 +6,16 @@ import { isUnnumbered } from '../../letter/parse';
 /** A number seen again in its run, or numbers skipped before a question. */
 export type NumberingEvent =
   | { kind: 'duplicate'; q: QuestionUnit; first: QuestionUnit; inSection: string }
-  | { kind: 'gap'; q: QuestionUnit; prev: QuestionUnit | null; missing: string[]; inSection: string };
+  | {
+      kind: 'gap';
+      q: QuestionUnit;
+      prev: QuestionUnit | null;
+      /** The skipped numbers, at most 50 whole numbers (then the skipped subquestion letters). */
+      missing: string[];
+      /** The last skipped number, also when `missing` stops at 50 ("1 tot en met 103"). */
+      last: string;
+      inSection: string;
+    };
 
 /** The duplicates and gaps of the numbering, in document order of each run. Linear (gaps capped at 50 numbers). */
 export function numberingEvents(letter: Letter): NumberingEvent[] {
@@ -40,14 +49,14 @@ export function numberingEvents(letter: Letter): NumberingEvent[] {
       }
       seen.set(q.id, q);
       const gap = missingBefore(prev, q);
-      if (gap) out.push({ kind: 'gap', q, prev, missing: gap.missing, inSection: inSection(q) });
+      if (gap) out.push({ kind: 'gap', q, prev, missing: gap.missing, last: gap.last, inSection: inSection(q) });
       if (!prev || q.number > prev.number || (q.number === prev.number && q.suffix > prev.suffix)) prev = q;
     }
   }
   return out;
 }
 
-function missingBefore(prev: QuestionUnit | null, q: QuestionUnit): { missing: string[] } | null {
+function missingBefore(prev: QuestionUnit | null, q: QuestionUnit): { missing: string[]; last: string } | null {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const missing: string[] = [];
   const prevNumber = prev ? prev.number : 0;
@@ -60,5 +69,7 @@ function missingBefore(prev: QuestionUnit | null, q: QuestionUnit): { missing: s
     const from = prev && prev.number === q.number && prev.suffix ? letters.indexOf(prev.suffix) + 1 : 0;
     for (let k = from; k < idx; k++) missing.push(`${q.number}${letters[k]}`);
   }
-  return missing.length ? { missing } : null;
+  if (!missing.length) return null;
+  const lastIsNumber = /^\d+$/u.test(missing[missing.length - 1]);
+  return { missing, last: lastIsNumber ? String(q.number - 1) : missing[missing.length - 1] };
 }
