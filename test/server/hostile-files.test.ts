@@ -56,6 +56,10 @@ const HOSTILE: { name: string; make: (dir: string) => string; expect: RegExp; sk
     expect: /te groot \(9,0 MB; een brief is hoogstens 8,0 MB\)/,
   },
   { name: 'a file that is not there', make: () => './weg.md', expect: /weg\.md bestaat niet/ },
+  // A NUL (Node refuses the path with ERR_INVALID_ARG_VALUE) and half a surrogate pair (a letter
+  // caught mid-edit; it has no URI): a Dutch reason, never a raw code or a handler error.
+  { name: 'a name with a NUL', make: () => './nul\u0000teken.md', expect: /ongeldig teken/ },
+  { name: 'a name with half a surrogate pair', make: () => './half\ud83d.md', expect: /ongeldig teken/ },
 ];
 
 for (const h of HOSTILE) {

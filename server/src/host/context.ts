@@ -41,9 +41,14 @@ export interface OpenLetter {
 }
 
 /** The URI of a question letter; a PDF or Word file is shown as its extracted text (issue 15). */
-function questionLetterUri(file: string): string {
-  const uri = URI.file(file);
-  return /\.(pdf|docx)$/iu.test(file) ? URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: uri.path }).toString() : uri.toString();
+function questionLetterUri(file: string): string | null {
+  try {
+    const uri = URI.file(file);
+    return /\.(pdf|docx)$/iu.test(file) ? URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: uri.path }).toString() : uri.toString();
+  } catch {
+    // A path with half a surrogate pair (a letter caught mid-edit) has no URI: encodeURIComponent throws.
+    return null;
+  }
 }
 
 export class LetterContext {
@@ -86,9 +91,11 @@ export class LetterContext {
     } else outcome = null;
     if (!outcome) return null;
     const name = (p: string) => path.basename(p);
-    if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? URI.file(outcome.path).toString() : null };
+    if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? questionLetterUri(outcome.path) : null };
     const l = outcome.link;
-    return { link: { name: name(l.path), uri: questionLetterUri(l.path), via: l.via, text: l.text, letter: l.letter } };
+    const linkUri = questionLetterUri(l.path);
+    if (linkUri === null) return { problem: 'de bestandsnaam bevat een ongeldig teken', name: name(l.path), uri: null };
+    return { link: { name: name(l.path), uri: linkUri, via: l.via, text: l.text, letter: l.letter } };
   }
 
   /** The workspace as seen from `uri` (the document itself left out); its files are read asynchronously. */

@@ -100,13 +100,23 @@ function tooLarge(size: number, max: number): ReadError {
   return { ...fail('too-large', `dit bestand is te groot (${megabytes(size)} MB; een brief is hoogstens ${megabytes(max)} MB)`), size };
 }
 
+/** Null, or why `file` cannot name a file at all: a NUL, or half a UTF-16 surrogate pair (a broken edit). */
+function badName(file: string): ReadError | null {
+  if (file.includes('\0') || /\p{Cs}/u.test(file)) return fail('io', 'de bestandsnaam bevat een ongeldig teken (een nulteken of een half teken)');
+  return null;
+}
+
 function errnoFailure(e: unknown): ReadError {
   const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') return fail('io', 'de bestandsnaam bevat een ongeldig teken (een nulteken of een half teken)');
+  if (code === 'ENAMETOOLONG') return fail('not-found', 'de bestandsnaam is te lang');
+  if (code === 'EMFILE' || code === 'ENFILE') return fail('io', 'kan dit bestand nu niet lezen: er staan te veel bestanden tegelijk open');
+  if (code === 'EIO') return fail('io', 'kan dit bestand niet lezen: leesfout van de schijf');
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', 'bestand niet gevonden');
   if (code === 'EACCES' || code === 'EPERM') return fail('access', 'geen toegang tot dit bestand');
   if (code === 'EISDIR') return fail('not-regular', 'dit is een map, geen gewoon bestand');
   if (code === 'ELOOP') return fail('not-found', 'dit pad verwijst in een kring naar zichzelf');
-  return fail('io', `kan dit bestand niet lezen (${code ?? 'onbekende fout'})`);
+  return fail('io', code ? `kan dit bestand niet lezen (systeemfout ${code})` : 'kan dit bestand niet lezen (onbekende fout)');
 }
 
 /**
@@ -194,6 +204,8 @@ async function outsideRoots(file: string, opts: ReadOptions): Promise<ReadError 
 /** The bytes of a regular file (see `readFileBytes`), without the time bound. */
 async function readBytesOnce(file: string, opts: ReadOptions): Promise<{ bytes: Uint8Array; size: number; mtimeMs: number } | ReadError> {
   const max = opts.maxBytes ?? MAX_LETTER_BYTES;
+  const bad = badName(file);
+  if (bad) return bad;
   const outside = await outsideRoots(file, opts);
   if (outside) return outside;
   // Look before opening: a FIFO, a device or a folder is never opened at all.
@@ -278,6 +290,8 @@ export function readLetterFile(file: string, opts: ReadOptions = {}): Promise<Re
 /** Same check as `readLetterFile` without reading: size and modification time of a regular file. */
 export async function statLetterFile(file: string, opts: ReadOptions = {}): Promise<{ size: number; mtimeMs: number } | ReadError> {
   try {
+    const bad = badName(file);
+    if (bad) return bad;
     const outside = await outsideRoots(file, opts);
     if (outside) return outside;
     const st = await stat(file);
