@@ -187,3 +187,26 @@ test('server: checking the workspace skips FIFOs, devices and oversized files an
     ws.done();
   }
 });
+
+test('server: the skeleton of a file whose name holds a newline or a NUL answers one Dutch line, the name escaped as the CLI does', () =>
+  withClient(async (c) => {
+    const ws = folder();
+    try {
+      mkdirSync(path.join(ws.dir, 'twee\nregels.md'));
+      const cases: [string, RegExp][] = [
+        [ws.uri('twee\nregels.md'), /^Kan de vragenbrief niet lezen: de vragenbrief twee\\nregels\.md: dit is een map, geen gewoon bestand\.$/u],
+        [ws.uri('weg\nook.md'), /^Kan de vragenbrief niet lezen: de vragenbrief weg\\nook\.md bestaat niet\.$/u],
+        [ws.uri('nul\u0000teken.md'), /^Kan de vragenbrief niet lezen: de vragenbrief nul\\x00teken\.md: de bestandsnaam bevat een ongeldig teken/u],
+      ];
+      for (const [uri, expect] of cases) {
+        await assert.rejects(withTimeout(c.request('antwoordbrief/skeleton', { uri }), 10000, 'skeleton hangs'), (e: any) => {
+          assert.match(e.message, expect);
+          assert.doesNotMatch(e.message, /[\n\u0000]|ERR_|E[A-Z]{3,}/u);
+          return true;
+        });
+      }
+      assert.equal(c.child.exitCode, null);
+    } finally {
+      ws.done();
+    }
+  }));

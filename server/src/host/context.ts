@@ -16,7 +16,7 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import type { CitationWorkspace } from '../core/features/citationLookup';
 import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
-import { fsPathOf, type ReadOptions } from './read';
+import { displayPath, fsPathOf, type ReadOptions } from './read';
 import { fileDate } from './fileDate';
 import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 
@@ -90,7 +90,7 @@ export class LetterContext {
       outcome = 'error' in loaded ? { error: loaded.error, path: setting } : { link: { path: setting, via: 'setting' as const, ...loaded } };
     } else outcome = null;
     if (!outcome) return null;
-    const name = (p: string) => path.basename(p);
+    const name = (p: string) => displayPath(path.basename(p));
     if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? questionLetterUri(outcome.path) : null };
     const l = outcome.link;
     const linkUri = questionLetterUri(l.path);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
-import { isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
+import { displayPath, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import type { LinkVia } from '../core/pair/state';
 
 /** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
@@ -57,12 +57,12 @@ export class LetterFiles {
     try {
       st = await stat(file);
     } catch {
-      return { error: `de vragenbrief ${path.basename(file)} bestaat niet` };
+      return { error: `de vragenbrief ${displayPath(path.basename(file))} bestaat niet` };
     }
     const hit = this.provided.get(path.resolve(file));
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
     this.onMissing(path.resolve(file));
-    return { error: `${path.basename(file)} wordt nog gelezen` };
+    return { error: `${displayPath(path.basename(file))} wordt nog gelezen` };
   }
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
@@ -70,7 +70,7 @@ export class LetterFiles {
     const open = this.openText(file);
     if (open !== undefined) return { text: open, letter: this.parse(file, open, -1, open.length) };
     if (EXTRACTED_EXT.test(file)) return this.loadExtracted(file);
-    const name = path.basename(file);
+    const name = displayPath(path.basename(file));
     const opts = this.readOptions();
     const cached = this.cache.get(file);
     if (cached) {

@@ -353,3 +353,11 @@ export async function walkLetterFiles(root: string, options: WalkOptions): Promi
   await walk(root, 0);
   return out;
 }
+
+/**
+ * A file name for one line of output (CLI lines, diagnostics, error replies): control characters (a newline in a file name would break
+ * the `file:line:col` lines) are written as escapes (`\n`, `\t`, `\x1b`).
+ */
+export function displayPath(file: string): string {
+  return file.replace(/[\u0000-\u001f\u007f]/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
