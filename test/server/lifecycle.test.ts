@@ -24,6 +24,18 @@ test('the server also starts over node IPC', async () => {
   try {
     const init: any = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     assert.equal(init.serverInfo.name, 'antwoordbrief');
+    // Raw messages with params null / absent: InvalidParams in Dutch over IPC too (the VS Code client's transport).
+    const replies = new Map<number, any>();
+    child.on('message', (m: any) => {
+      if (m && (m.id === 901 || m.id === 902)) replies.set(m.id, m);
+    });
+    child.send({ jsonrpc: '2.0', id: 901, method: 'textDocument/hover', params: null });
+    child.send({ jsonrpc: '2.0', id: 902, method: 'textDocument/documentSymbol' });
+    for (let k = 0; k < 500 && replies.size < 2; k++) await new Promise((r) => setTimeout(r, 10));
+    for (const id of [901, 902]) {
+      assert.equal(replies.get(id)?.error?.code, -32602, JSON.stringify(replies.get(id)));
+      assert.match(replies.get(id).error.message, /parameters ontbreken/);
+    }
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');

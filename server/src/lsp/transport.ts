@@ -1,6 +1,16 @@
 // The server's connection: the transport vscode-languageserver picks from the command line, except
 // that over stdio a message without a valid Content-Length header ends the process.
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type DataCallback, type MessageReader } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type DataCallback,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 import { Message, type RequestMessage } from 'vscode-languageserver-protocol';
 import { earlyError, lifecycle } from './runner';
 
@@ -57,7 +67,7 @@ function watchSizes(stream: NodeJS.ReadableStream, tooLarge: (length: number) =>
  * messages ("defines 1 params but received none", "Cannot read properties of null") never reach
  * the client; everything else passes on unchanged.
  */
-function validating(inner: MessageReader, writer: StreamMessageWriter): MessageReader {
+function validating(inner: MessageReader, writer: MessageWriter): MessageReader {
   // The lifecycle as the messages arrive (the library handles them later, from its queue).
   let state: (typeof lifecycle)['state'] = 'starting';
   return {
@@ -92,11 +102,16 @@ function isFramingError(e: unknown): boolean {
  * Creates the connection. `--stdio`: vscode-jsonrpc's reader reports a message without a valid
  * `Content-Length` and then can never find the next message, so the server would stay alive but
  * deaf; instead it logs the header on stderr and exits with code 1, so the client restarts it.
- * `--node-ipc` carries whole messages (no headers); `--socket` and `--pipe` keep the library's
- * behaviour.
+ * `--node-ipc` carries whole messages (no headers; the VS Code client uses it): only the
+ * parameter check is added. `--socket` and `--pipe` keep the library's behaviour.
  */
 export function createServerConnection() {
   const features = ProposedFeatures.all;
+  if (process.argv.slice(2).includes('--node-ipc')) {
+    // As the library would set it up from the command line, with the parameter check in front.
+    const writer = new IPCMessageWriter(process);
+    return createConnection(features, validating(new IPCMessageReader(process), writer), writer);
+  }
   if (!process.argv.slice(2).includes('--stdio')) return createConnection(features);
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
