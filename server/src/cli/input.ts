@@ -63,10 +63,7 @@ export async function provideNamedQuestionLetter(disk: LetterFiles, file: string
     return; // the pairing says it does not exist
   }
   if (!stat.isFile()) return;
-  try {
-    disk.provide(target, await readLetterInput(target), stat);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    disk.provide(target, { error: e.message }, stat);
-  }
+  // Named by its file name, as the editor names it: the finding reads the same in both hosts.
+  const r = await extractText(target, extractKind(target), path.basename(target));
+  disk.provide(target, 'error' in r ? { error: r.error } : { text: r.text }, stat);
 }

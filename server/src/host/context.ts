@@ -86,7 +86,7 @@ export class LetterContext {
     } else outcome = null;
     if (!outcome) return null;
     const name = (p: string) => path.basename(p);
-    if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? URI.file(outcome.path).toString() : null };
+    if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? URI.file(outcome.path).toString() : null, ...('pending' in outcome && outcome.pending ? { pending: true } : {}) };
     const l = outcome.link;
     return { link: { name: name(l.path), uri: questionLetterUri(l.path), via: l.via, text: l.text, letter: l.letter } };
   }
