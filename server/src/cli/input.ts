@@ -2,12 +2,12 @@
 // through the extractor (host/extract). Ranges in the output then refer to the extracted
 // text; the JSON says so (`"source": "pdf"`) and gives the page of each finding in a PDF.
 import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
+export { extractedFilesUnder } from '../host/extract/index';
 import { LineIndex, type Range } from '../core/text';
 import { InputError, readLetterText } from './io';
 import { stat as statFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { questionLetterRef } from '../core/pair/link';
-import { walkLetterFiles, WORKSPACE_LIMITS } from '../host/read';
 import type { LetterFiles } from '../host/pairFiles';
 
 export interface LetterInput {
@@ -44,11 +44,6 @@ export function withSource<T extends { file: string }>(result: T, input: LetterI
 /** ` (pagina 3)` after a text-format line of a PDF, or nothing. */
 export function pageSuffix(page: number | null | undefined): string {
   return typeof page === 'number' ? `  (pagina ${page})` : '';
-}
-
-/** PDF and Word files under a folder (the text letters come from `letterFiles`). */
-export function extractedFilesUnder(dir: string): Promise<string[]> {
-  return walkLetterFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
 }
 
 /** A PDF or Word question letter named in the letter (`<!-- vragen: ./vragen.pdf -->`) is extracted first. */

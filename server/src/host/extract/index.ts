@@ -5,7 +5,7 @@
 // ends the thread, never the host. Every failure is one Dutch line naming the file.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { readFileBytes } from '../read';
+import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS } from '../read';
 import * as path from 'node:path';
 import type { EngineReply, EngineRequest, ExtractFailure, ExtractKind } from './types';
 
@@ -203,4 +203,9 @@ export const extractor = new Extractor();
  */
 export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
   return extractor.extract(input, kind, name);
+}
+
+/** PDF and Word files under a folder, as `letterFiles` walks it (`check MAP`, the workspace check). */
+export function extractedFilesUnder(dir: string): Promise<string[]> {
+  return walkLetterFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
 }
