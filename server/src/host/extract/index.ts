@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS } from '../read';
 import * as path from 'node:path';
-import type { EngineReply, EngineRequest, ExtractFailure, ExtractKind } from './types';
+import { LIMITS, type EngineReply, type EngineRequest, type ExtractFailure, type ExtractKind } from './types';
 
 export type { ExtractKind } from './types';
 
@@ -50,9 +50,9 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
     case 'legacy-doc':
       return `${name} is een oud Word-bestand (.doc); sla het in Word op als .docx`;
     case 'too-big':
-      return detail === 'text'
-        ? `${name} bevat te veel tekst om als brief te lezen`
-        : `${name} pakt uit tot meer dan 64 MB (een zip-bom?); niet gelezen`;
+      if (detail === 'text') return `${name} bevat te veel tekst om als brief te lezen`;
+      if (detail === 'inflate') return `${name} pakt uit tot meer dan ${LIMITS.pdfStreamBytes / (1024 * 1024)} MB per onderdeel of ${LIMITS.pdfInflatedBytes / (1024 * 1024)} MB samen (een PDF-bom?); niet gelezen`;
+      return `${name} pakt uit tot meer dan ${LIMITS.docxUnpackedBytes / (1024 * 1024)} MB (een zip-bom?); niet gelezen`;
     case 'too-many-pages':
       return `${name} heeft te veel pagina's (${detail}) om als brief te lezen`;
     case 'timeout':
