@@ -39,7 +39,7 @@ function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
 }
 
-function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS): string {
+function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS, heapMb = HEAP_LIMIT_MB): string {
   switch (failure) {
     case 'no-text':
       return kind === 'pdf'
@@ -58,7 +58,8 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
     case 'timeout':
       return `${name} kon niet binnen ${Math.max(1, Math.round(limitMs / 1000))} ${limitMs <= 1000 ? 'seconde' : 'seconden'} gelezen worden (beschadigd of te zwaar?)`;
     case 'memory':
-      return `${name} vraagt te veel geheugen om te lezen (beschadigd of te zwaar?)`;
+      // The worker ran out of its heap: the file is too big for the bound, whether it is whole or not.
+      return `${name} is te groot om te lezen: het lezen vraagt meer dan de grens van ${heapMb} MB geheugen`;
     case 'worker':
       return `${name} kon niet gelezen worden: de lezer voor PDF en Word ontbreekt of faalde (${detail ?? 'onbekend'})`;
     case 'damaged':
@@ -97,7 +98,11 @@ export class Extractor {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly timeLimitMs = TIME_LIMIT_MS) {}
+  /** @param heapLimitMb the worker's heap (old generation) bound; ArrayBuffers are bounded by the checks in the worker. */
+  constructor(
+    private readonly timeLimitMs = TIME_LIMIT_MS,
+    private readonly heapLimitMb = HEAP_LIMIT_MB,
+  ) {}
 
   /**
    * The text of `input` (a path, or the file's bytes with `name` for messages).
@@ -123,7 +128,7 @@ export class Extractor {
       bytes = input;
     }
     const reply = await this.ask(kind, bytes);
-    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs) };
+    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs, this.heapLimitMb) };
     if (!reply.ok) return { error: failureMessage(name, kind, reply.failure, reply.detail) };
     return { text: reply.text, source: kind, pageStarts: reply.pageStarts, pageOf: pageLookup(reply.pageStarts) };
   }
@@ -132,7 +137,7 @@ export class Extractor {
     if (this.worker) return this.worker;
     const file = engineFile();
     if (!file) return null;
-    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 } });
+    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) } });
     w.unref();
     this.worker = w;
     return w;
