@@ -318,3 +318,25 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
     assert.deepEqual(JSON.parse(r.stdout).map((f: any) => f.file), ['goed.pdf']);
   });
 });
+
+test('pdf: refs names the page of the reference a motion is linked through (a line of extracted text alone is hard to find)', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-refs-'));
+  try {
+    const pdf = await makePdf([
+      ['Vraag 1', 'Voert u de motie van het lid Van Zanten uit?', '', 'Antwoord 1', 'Ja, ik voer de motie van het lid Van Zanten uit.'],
+      ['Vraag 2', 'Wanneer?', '', 'Antwoord 2', 'Zoals gevraagd in de motie van het lid Van Zanten (Kamerstuk 36 410 VIII, nr. 82) voor de zomer.'],
+    ]);
+    writeFileSync(path.join(dir, 'brief.pdf'), pdf);
+    const r = run(['refs', '--format', 'json', 'brief.pdf'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const [file] = JSON.parse(r.stdout);
+    const linked = file.references.filter((e: any) => e.kind === 'motie' && e.via?.startsWith('latere verwijzing'));
+    assert.ok(linked.length, JSON.stringify(file.references));
+    for (const e of linked) {
+      assert.match(e.via, /^latere verwijzing regel \d+, pagina 2$/);
+      assert.equal(e.page, 1);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
