@@ -131,7 +131,7 @@ async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analys
   const cached = diagnoses.get(doc.uri, revision, s);
   if (cached) return cached;
   const context = await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s), workspace);
-  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate } : context, s);
+  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate, letterDateFrom: 'instelling' } : context, s);
   // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
   diagnoses.set(doc.uri, revision, s, diagnosis);
   return diagnosis;

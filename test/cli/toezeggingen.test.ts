@@ -51,6 +51,7 @@ test('toezeggingen --format json: file, commitments with text, range and due', (
     assert.deepEqual(JSON.parse(r.stdout), [
       {
         file: 'brief.md',
+        letterDate: { date: '2025-03-12', from: 'kop' },
         commitments: [
           {
             text: 'Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, "het eindrapport" en de reactie.',
@@ -108,7 +109,7 @@ test('toezeggingen text output, and Dutch messages for bad input', () => {
     writeFileSync(path.join(dir, 'brief.md'), DATED);
     const r = run(['toezeggingen', 'brief.md'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^brief\.md: 2 toezeggingen\n  regel 4: uiterlijk 4 juli 2025 \(voor het zomerreces\)\n/);
+    assert.match(r.stdout, /^brief\.md: 2 toezeggingen\n  briefdatum: 12 maart 2025 \(uit de brief\)\n  regel 4: uiterlijk 4 juli 2025 \(voor het zomerreces\)\n/);
     const missing = run(['toezeggingen', 'weg.md'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /weg\.md: bestand niet gevonden/);
@@ -129,6 +130,33 @@ test('toezeggingen text output, and Dutch messages for bad input', () => {
     assert.equal(bin.code, 2);
     assert.match(bin.stderr, /geen tekstbestand/);
     assert.doesNotMatch(bin.stderr, /at .*\.js/);
+  });
+});
+
+test('toezeggingen: an undated letter gets no dates without --datum (not the file date), and says so; --datum is named as the origin', () => {
+  withDir((dir) => {
+    writeFileSync(path.join(dir, 'b.txt'), UNDATED);
+    const json = JSON.parse(run(['toezeggingen', '--format', 'json', 'b.txt'], dir).stdout);
+    assert.deepEqual(json[0].letterDate, { date: null, from: null });
+    assert.deepEqual(json[0].commitments[0].due, { phrase: 'binnen zes weken', date: null });
+    assert.equal(json[0].commitments[0].needsLetterDate, true);
+    const text = run(['toezeggingen', 'b.txt'], dir).stdout;
+    assert.match(text, /briefdatum: onbekend: de brief heeft geen datum — geef --datum JJJJ-MM-DD/);
+    assert.match(text, /binnen zes weken \(datum onbekend: de brief heeft geen datum\)/);
+    const given = JSON.parse(run(['toezeggingen', '--format', 'json', '--datum', '2025-01-01', 'b.txt'], dir).stdout);
+    assert.deepEqual(given[0].letterDate, { date: '2025-01-01', from: '--datum' });
+    assert.match(run(['toezeggingen', '--datum', '2025-01-01', 'b.txt'], dir).stdout, /briefdatum: 1 januari 2025 \(uit --datum\)/);
+  });
+});
+
+test('toezeggingen: a due date before the letter date is flagged; CSV cells that a spreadsheet reads as a formula are neutralised', () => {
+  withDir((dir) => {
+    writeFileSync(path.join(dir, '=cmd.md'), 'Den Haag, 14 april 2025\n\nIk informeer uw Kamer voor 31 december 2024 over de uitkomsten.\n');
+    const text = run(['toezeggingen', '=cmd.md'], dir).stdout;
+    assert.match(text, /uiterlijk 31 december 2024 \(voor 31 december 2024\) — let op: de termijn ligt vóór de briefdatum/);
+    assert.equal(JSON.parse(run(['toezeggingen', '--format', 'json', '=cmd.md'], dir).stdout)[0].commitments[0].pastDue, true);
+    const csv = run(['toezeggingen', '--format', 'csv', '=cmd.md'], dir).stdout.split('\r\n');
+    assert.ok(csv[1].startsWith("'=cmd.md,"), csv[1]);
   });
 });
 

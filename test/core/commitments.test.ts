@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommitments, withFallbackDate, isCommitment, letterDateOf, dueOf, dueLabel, summerRecessRule, SUMMER_RECESS_START, prinsjesdag } from '../../server/src/core/commitments';
+import { findCommitments, withFallbackDate, isCommitment, letterDateOf, dueOf, dueLabel, summerRecessRule, SUMMER_RECESS_START, prinsjesdag, recessStart } from '../../server/src/core/commitments';
 import { analyze } from '../../server/src/core/analyze';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { documentOutline } from '../../server/src/core/features/symbols';
@@ -383,4 +383,155 @@ test('withFallbackDate dates the commitments found once exactly as finding them 
   }
   const dated = findCommitments('Den Haag, 1 maart 2025\n\nIk stuur uw Kamer voor de zomer een brief.\n');
   assert.equal(withFallbackDate(dated, '2030-01-01'), dated);
+});
+
+// --- Second round (a new user's trial): the kinds behind what it missed ----------------------
+
+test('every subject in every tense with a future meaning: present, zal/zullen, ga/gaan', () => {
+  const subjects: [string, string, string, string][] = [
+    // subject, present of informeren, of sturen, future auxiliaries (zal, ga)
+    ['Ik', 'informeer', 'stuur', 'zal|ga'],
+    ['Wij', 'informeren', 'sturen', 'zullen|gaan'],
+    ['We', 'informeren', 'sturen', 'zullen|gaan'],
+    ['Het kabinet', 'informeert', 'stuurt', 'zal|gaat'],
+    ['De minister', 'informeert', 'stuurt', 'zal|gaat'],
+    ['De staatssecretaris van Financiën', 'informeert', 'stuurt', 'zal|gaat'],
+  ];
+  for (const [who, inform, send, aux] of subjects) {
+    const [zal, ga] = aux.split('|');
+    const forms = [
+      `${who} ${inform} de Kamer in het najaar over de gevolgen voor gemeenten.`,
+      `In het najaar ${inform} ${who.toLowerCase()} de Kamer over de gevolgen voor gemeenten.`.replace(/^In het najaar (\S+) (ik|wij|we)/, 'In het najaar $1 $2'),
+      `${who} ${send} de Kamer binnen acht weken een overzicht van de knelpunten.`,
+      `${who} ${zal} de Kamer in het najaar informeren over de gevolgen.`,
+      `${who} ${ga} de Kamer in het najaar informeren over de gevolgen.`,
+    ];
+    for (const s of forms) assert.ok(isCommitment(s), s);
+  }
+  assert.equal(isCommitment('De gemeenten informeren de inwoners in het najaar over de gevolgen.'), false);
+  assert.equal(isCommitment('Wij informeren uw Kamer met deze brief over de gevolgen.'), false);
+});
+
+test('present tense with any recess as the time: kerstreces, herfstreces, voorjaarsreces, meireces', () => {
+  for (const s of [
+    'De staatssecretaris informeert de Kamer voor het meireces over de aanbesteding.',
+    'Voor het herfstreces ontvangt de Kamer het uitvoeringsplan.',
+    'Wij sturen uw Kamer voor het kerstreces de tussenrapportage.',
+    'Ik informeer u voor het voorjaarsreces over de stand van de onderhandelingen.',
+  ]) assert.ok(isCommitment(s), s);
+  // Without a time ahead, the present tense states what is done now.
+  assert.equal(isCommitment('Ik informeer de Kamer over de stand van de onderhandelingen.'), false);
+});
+
+test('sending to the Kamer with the object first, and a commitment in a clause after "en zal"', () => {
+  for (const s of [
+    'Wij sturen de evaluatie na afloop van de pilot naar de Kamer.',
+    'Na ontvangst van het advies biedt het kabinet de kabinetsreactie met een tijdpad aan de Kamer aan.',
+    'Het kabinet laat de regeling doorlichten en zal de bevindingen, samen met een eerste reactie van het kabinet, in het najaar aan de Kamer toesturen.',
+    'Ik voer overleg met de provincies en de waterschappen en zal uw Kamer over de afspraken die daaruit voortkomen in het najaar nader berichten.',
+    'Ik laat uitzoeken of het mogelijk is de termijn te verlengen en zal uw Kamer daarover voor het kerstreces informeren.',
+  ]) assert.ok(isCommitment(s), s);
+  // Sending to someone else, or a possibility, stays out.
+  assert.equal(isCommitment('Wij sturen de evaluatie na afloop van de pilot naar de gemeenten.'), false);
+  assert.equal(isCommitment('Het is mogelijk dat ik het rapport na de zomer aan uw Kamer stuur.'), false);
+});
+
+test('another agent named after the form ("door de Inspectie") is not the government\'s promise; "door mij" is', () => {
+  assert.equal(isCommitment('De Kamer wordt na de zomer bericht door het Planbureau voor de Leefomgeving.'), false);
+  assert.equal(isCommitment('Uw Kamer wordt in het najaar geïnformeerd door de toezichthouder.'), false);
+  assert.ok(isCommitment('Uw Kamer wordt in het najaar door mij geïnformeerd over de uitkomsten.'));
+  assert.ok(isCommitment('Uw Kamer wordt in het najaar geïnformeerd door het kabinet.'));
+});
+
+test('rollover per phrase: "na de zomer" after the summer recess means next year; during the recess this year', () => {
+  assert.equal(dueOf('Na de zomer ontvangt de Kamer het plan.', '2025-11-03').date, '2026-12-20');
+  assert.equal(dueOf('Na de zomer ontvangt de Kamer het plan.', '2025-08-20').date, '2025-12-20');
+  assert.equal(dueOf('Na de zomer ontvangt de Kamer het plan.', '2025-03-01').date, '2025-12-20');
+  assert.equal(dueOf('Na de zomer van 2025 ontvangt de Kamer het plan.', '2025-11-03').date, '2025-12-20');
+  // "in het najaar" in autumn is this autumn; after its end, the next.
+  assert.equal(dueOf('In het najaar ontvangt de Kamer het plan.', '2025-10-01').date, '2025-12-20');
+  assert.equal(dueOf('In het najaar ontvangt de Kamer het plan.', '2025-12-23').date, '2026-12-20');
+});
+
+test('recess, budget-cycle and year-part phrases give their dates; "voorjaar" is not read inside a longer word', () => {
+  assert.equal(recessStart('voorjaars', 2024), '2024-02-16');
+  assert.equal(recessStart('mei', 2025), '2025-04-25');
+  assert.equal(recessStart('herfst', 2024), '2024-10-18');
+  const d = (s: string, l = '2026-01-12') => dueOf(s, l);
+  assert.equal(d('Ik zal de Kamer voor het voorjaarsreces informeren.').date, recessStart('voorjaars', 2026));
+  assert.equal(d('Ik zal de Kamer voor het herfstreces informeren.').date, recessStart('herfst', 2026));
+  assert.equal(d('Ik zal de Kamer voor het meireces van 2027 informeren.').date, recessStart('mei', 2027));
+  assert.equal(d('Ik zal de Kamer voor het herfstreces informeren.', '2026-11-02').date, recessStart('herfst', 2027));
+  assert.equal(d('Uw Kamer ontvangt begin 2027 de evaluatie.').date, '2027-03-31');
+  assert.equal(d('Uw Kamer ontvangt medio 2027 de evaluatie.').date, '2027-06-30');
+  const vjn = d('Ik kom hierop terug bij de Voorjaarsnota.');
+  assert.deepEqual([vjn.phrase, vjn.date], ['bij de Voorjaarsnota', '2026-06-01']);
+  assert.equal(d('In de Voorjaarsnotabrief staat het bedrag; ik stuur de Kamer in juni de brief.').phrase, 'in juni');
+  assert.equal(d('Ik kom hierop terug in de Miljoenennota.').date, prinsjesdag(2026));
+  assert.equal(d('Ik kom hierop terug bij de begroting.', '2026-10-01').date, prinsjesdag(2027));
+});
+
+test('a bare "Ja." answering a request to inform the Kamer is a commitment dated by the question', () => {
+  const letter = [
+    'Den Haag, 2 februari 2026',
+    '',
+    'Vraag 1',
+    'Klopt het dat de regeling wordt verlengd?',
+    '',
+    'Antwoord 1',
+    'Ja.',
+    '',
+    'Vraag 2',
+    'Bent u bereid de Kamer voor het kerstreces te berichten over de uitkomsten van de gesprekken?',
+    '',
+    'Antwoord 2',
+    'Ja.',
+    '',
+    'Vraag 3',
+    'Wilt u de Kamer een brief sturen over de uitvoering?',
+    '',
+    'Antwoord 3',
+    'Ja. Die brief is al verstuurd.',
+    '',
+  ].join('\n');
+  const found = findCommitments(letter);
+  assert.equal(found.items.length, 1);
+  assert.equal(found.items[0].text, 'Ja.');
+  assert.equal(found.items[0].span.start, letter.indexOf('Ja.', letter.indexOf('Antwoord 2')));
+  assert.deepEqual([found.items[0].due.phrase, found.items[0].due.date], ['voor het kerstreces', '2026-12-18']);
+});
+
+test('labels are time phrases; a due date before the letter date is said in the hover; the hover names the file date', () => {
+  assert.equal(dueOf('Ik zal de uitkomsten met een beleidsreactie aan uw Kamer sturen.', '2026-01-12').phrase, null);
+  assert.equal(dueOf('Ik zal de uitkomsten met de volgende voortgangsbrief aan uw Kamer sturen.', '2026-01-12').phrase, 'met de volgende voortgangsbrief');
+  const text = 'Den Haag, 14 april 2025\n\nIk informeer uw Kamer voor 1 maart 2025 over de uitkomsten.\n';
+  const h = hoverAt(text, text.indexOf('informeer'));
+  const fields = (h?.blocks.find((b) => b.kind === 'fields') as { fields: [string, string][] } | undefined)?.fields ?? [];
+  assert.deepEqual(fields.find((f) => f[0] === 'Let op'), ['Let op', 'de termijn ligt vóór de briefdatum']);
+  const undated = 'Geachte voorzitter,\n\nIk informeer uw Kamer binnen zes weken over de uitkomsten.\n';
+  const analyzer = createAnalyzer();
+  const a = analyzer.analyze(undated);
+  const diagnosis = analyzer.diagnose(a, { today: null, letterDate: '2025-05-01', letterDateFrom: 'bestandsdatum' }, DEFAULT_SETTINGS);
+  const hf = (analyzer.hover(a, undated.indexOf('zes'), { diagnosis })?.blocks.find((b) => b.kind === 'fields') as { fields: [string, string][] }).fields;
+  assert.match(hf.find((f) => f[0] === 'Briefdatum')![1], /^1 mei 2025 \(datum van het bestand: de brief heeft geen datum/);
+});
+
+test('a footnote\'s last sentence ends at its stop before the body text it interrupted', () => {
+  const text = [
+    'Den Haag, 3 februari 2026',
+    '',
+    '12 Zie ook de brief over de uitvoering die binnenkort aan uw Kamer wordt verzonden.',
+    ' toezicht – in de zin van de wet – is op dit moment niet geregeld.',
+    '',
+  ].join('\n');
+  const found = findCommitments(text);
+  assert.equal(found.items.length, 1);
+  assert.match(found.items[0].text, /wordt verzonden\.$/);
+});
+
+test('a future verb whose act belongs to a clause of another subject, the Kamer unnamed, is not a commitment', () => {
+  assert.equal(isCommitment('Ik zal de regeling aanpassen, waarna de gemeenten hun inwoners voor de zomer zullen informeren.'), false);
+  assert.equal(isCommitment('Ik verwacht dat de NZa de zorgverzekeraars na de zomer zal informeren.'), false);
+  assert.ok(isCommitment('Ik verwacht dat ik uw Kamer na de zomer kan informeren over de uitkomsten.'));
+  assert.ok(isCommitment('Ik zal hierop na de zomer terugkomen.'));
 });

@@ -2,10 +2,10 @@
 // commitment of each letter with its due date, as text, JSON or CSV for a ministry's register.
 import { statSync } from 'node:fs';
 import { findCommitments } from '../core/commitments';
-import { dueLabel } from '../core/commitments/present';
+import { dueLabel, isPastDue, letterDateOriginLabel, PAST_DUE } from '../core/commitments/present';
+import { dutchDate } from '../core/commitments/dates';
 import { parseIsoDate } from '../core/commitments/dates';
 import { LineIndex, type Range } from '../core/text';
-import { localIsoDate } from '../host/fileDate';
 import { displayPath, InputError } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import { letterFiles } from '../host/read';
@@ -18,25 +18,58 @@ export interface CommitmentEntry {
   due: { phrase: string | null; date: string | null };
   /** For a letter extracted from a PDF: the page the sentence starts on. */
   page?: number | null;
+  /** Present (true) when the due date lies before the letter's date. */
+  pastDue?: true;
+  /** Present (true) when the phrase names a date only relative to the letter's, and the letter has none. */
+  needsLetterDate?: true;
+}
+
+/** The date due dates were counted from, and where it came from (null: the letter is undated and no --datum). */
+export interface LetterDateUsed {
+  date: string | null;
+  from: 'kop' | '--datum' | null;
 }
 
 export interface CommitmentsResult {
   file: string;
+  letterDate: LetterDateUsed;
   commitments: CommitmentEntry[];
 }
 
-/** The commitments of one letter; `fallbackDate` dates a letter without a date in its header. */
-export function commitmentsOf(file: string, text: string, fallbackDate: string | null): CommitmentsResult {
-  const found = findCommitments(text, { fallbackDate });
+/**
+ * The commitments of one letter; `datum` (from --datum) dates a letter without a date in its
+ * header. Never the file's modification date: a copied or re-saved file would date the
+ * commitments silently wrong, so an undated letter without --datum gets no due dates that
+ * depend on the letter's date.
+ */
+export function commitmentsOf(file: string, text: string, datum: string | null): CommitmentsResult {
+  const found = findCommitments(text, { fallbackDate: datum, fallbackFrom: '--datum' });
   const lines = new LineIndex(text);
+  const from = found.letterDateFrom === 'kop' || found.letterDateFrom === '--datum' ? found.letterDateFrom : null;
   return {
     file,
-    commitments: found.items.map((c) => ({ text: c.text, range: lines.range(c.span), due: { phrase: c.due.phrase, date: c.due.date } })),
+    letterDate: { date: from ? found.letterDate : null, from },
+    commitments: found.items.map((c) => ({
+      text: c.text,
+      range: lines.range(c.span),
+      due: { phrase: c.due.phrase, date: c.due.date },
+      ...(isPastDue(c.due.date, found.letterDate) ? { pastDue: true as const } : {}),
+      ...(c.due.needsLetterDate ? { needsLetterDate: true as const } : {}),
+    })),
   };
+}
+
+/**
+ * A CSV cell a spreadsheet would read as a formula ("=", "+", "-", "@", a tab or carriage
+ * return first) gets a leading apostrophe (OWASP, "CSV Injection").
+ */
+function neutralised(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
 /** One CSV field (RFC 4180): quoted when it holds the separator, a quote, a semicolon, comma or line break. */
 function csvField(v: string, sep: string): string {
+  v = neutralised(v);
   return v.includes(sep) || /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -78,14 +111,6 @@ async function namedFiles(args: string[]): Promise<{ files: string[]; errors: st
   return { files, errors };
 }
 
-function fileMtimeDate(file: string): string | null {
-  try {
-    return localIsoDate(statSync(file).mtime);
-  } catch {
-    return null;
-  }
-}
-
 export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', 'datum'], ['excel']);
   const format = formatFlag(args, ['text', 'json', 'csv'], 'text');
@@ -105,8 +130,8 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
       stderr.push(`antwoordbrief: ${e.message}`);
       continue;
     }
-    // Without a date in its header, a letter is dated by --datum, else by its file.
-    const fallback = typeof datum === 'string' ? datum : fileMtimeDate(file);
+    // Without a date in its header, a letter is dated by --datum, else not at all.
+    const fallback = typeof datum === 'string' ? datum : null;
     const result = commitmentsOf(file, input.text, fallback);
     results.push(withSource(result, input, result.commitments));
   }
@@ -116,7 +141,11 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   const out: string[] = [];
   for (const r of results) {
     out.push(`${displayPath(r.file)}: ${r.commitments.length} ${r.commitments.length === 1 ? 'toezegging' : 'toezeggingen'}`);
-    for (const c of r.commitments) out.push(`  regel ${c.range.start.line + 1}${pageSuffix(c.page)}: ${dueLabel({ phrase: c.due.phrase, date: c.due.date, at: -1 })}\n    ${c.text}`);
+    out.push(`  briefdatum: ${r.letterDate.date ? `${dutchDate(r.letterDate.date)} (${letterDateOriginLabel(r.letterDate.from)})` : 'onbekend: de brief heeft geen datum — geef --datum JJJJ-MM-DD'}`);
+    for (const c of r.commitments) {
+      const label = dueLabel({ phrase: c.due.phrase, date: c.due.date, at: -1, ...(c.needsLetterDate ? { needsLetterDate: true } : {}) });
+      out.push(`  regel ${c.range.start.line + 1}${pageSuffix(c.page)}: ${label}${c.pastDue ? ` — let op: ${PAST_DUE}` : ''}\n    ${c.text}`);
+    }
   }
   return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr, code };
 }

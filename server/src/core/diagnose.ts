@@ -35,6 +35,8 @@ export interface DiagnoseContext {
    * setting or the file's date. Dates its commitments; null or absent: undated.
    */
   letterDate?: string | null;
+  /** Where `letterDate` comes from: the `briefdatum` setting or the file's date (said in the hover). */
+  letterDateFrom?: 'instelling' | 'bestandsdatum';
 }
 
 /** The findings of a letter and what the editor features need from the same computation. */
@@ -83,7 +85,7 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
   if (pair.questionUri) dependsOn.add(pair.questionUri);
   const facts = context.facts ? checkFacts(analysis.text, citations, context.facts) : [];
-  const commitments = withFallbackDate(analysis.commitments, context.letterDate);
+  const commitments = withFallbackDate(analysis.commitments, context.letterDate, context.letterDateFrom);
   const all = [...checks, ...pair.findings, ...facts, ...commitmentFindings(commitments)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   const findings = applySuppressions(analysis.text, all, disabledCodes(settings));

@@ -106,6 +106,7 @@ export class LetterContext {
       today: today(),
       // A letter without a date in its header is dated by its file (the briefdatum setting wins; see the server).
       letterDate: fileDate(uri),
+      letterDateFrom: 'bestandsdatum',
     };
   }
 

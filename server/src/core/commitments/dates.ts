@@ -186,9 +186,9 @@ const DATED_RULES: Rule[] = [
   // "voor de zomer", "vóór het zomerreces (van 2026)", "voor de zomer van 2026" → start of the summer recess.
   { re: new RegExp(`\\b(?:voor|vóór|uiterlijk[ \\t]+voor)[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, summerRecessStart) },
   // "na de zomer", "na het zomerreces", "(in het|dit|komend) najaar (van 2025)" → end of autumn.
-  { re: new RegExp(`\\bna[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
-  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*najaar|dit[ \\t]+najaar|(?:aan)?komend[ \\t]+najaar|in[ \\t]+het[ \\t]+najaar|najaar)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
-  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*voorjaar|dit[ \\t]+voorjaar|(?:aan)?komend[ \\t]+voorjaar|voorjaar)${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_SPRING) },
+  { re: new RegExp(`\\bna[ \\t]+(?:de[ \\t]+zomer(?:reces)?|het[ \\t]+zomerreces)${YEAR}`, 'u'), date: (m, l) => afterSummer(m[1], l) },
+  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*najaar|dit[ \\t]+najaar|(?:aan)?komend[ \\t]+najaar|in[ \\t]+het[ \\t]+najaar|najaar)(?![\\p{L}])${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_AUTUMN) },
+  { re: new RegExp(`\\b(?:(?:in[ \\t]+)?het[ \\t]+(?:komende|aankomende)?[ \\t]*voorjaar|dit[ \\t]+voorjaar|(?:aan)?komend[ \\t]+voorjaar|voorjaar)(?![\\p{L}])${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_SPRING) },
   { re: new RegExp(`\\b(?:in[ \\t]+de|deze|(?:aan)?komende)[ \\t]+zomer${YEAR}`, 'u'), date: (m, l) => inYear(m[1], l, END_OF_SUMMER) },
   // "voor het einde van het jaar", "eind dit jaar", "later dit jaar", "nog dit jaar", "eind 2026", "in 2026".
   { re: /\b(?:(?:voor|vóór|tegen)[ \t]+het[ \t]+eind(?:e)?[ \t]+van[ \t]+(?:het|dit)[ \t]+jaar|eind(?:e)?[ \t]+(?:van[ \t]+)?dit[ \t]+jaar|later[ \t]+dit[ \t]+jaar|nog[ \t]+dit[ \t]+jaar|in[ \t]+de[ \t]+loop[ \t]+van[ \t]+dit[ \t]+jaar|voor[ \t]+het[ \t]+jaareinde)/u, date: (_m, l) => (l ? END_OF_YEAR(+l.slice(0, 4)) : null) },
@@ -202,8 +202,16 @@ const DATED_RULES: Rule[] = [
   { re: new RegExp(`\\b(in|voor|vóór|eind|einde|begin|medio|half|halverwege)[ \\t]+(${MONTH_ALT})${YEAR}`, 'u'), date: (m, l) => inYear(m[3], l, (y) => monthPart(m[1], y, monthNumber(m[2]))) },
   // "binnen drie maanden", "binnen zes weken", "binnen 30 dagen" (from the letter's date).
   { re: /\bbinnen[ \t]+(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)[ \t]+(dagen|dag|weken|week|maanden|maand|jaar)\b(?![ \t]+(?:na|nadat|vanaf|van)\b)/u, date: (m, l) => within(m, l) },
-  // "voor het kerstreces", "voor de kerst" → the start of the Christmas recess (rule only).
+  // "voor het kerstreces", "voor de kerst" → the start of the Christmas recess; likewise the
+  // spring (voorjaars-), May (mei-) and autumn (herfst-) recess.
   { re: /\b(?:voor|vóór)[ \t]+(?:het[ \t]+kerstreces|de[ \t]+kerst(?:reces)?)(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/u, date: (m, l) => inYear(m[1], l, christmasRecessStart) },
+  { re: /\b(?:voor|vóór)[ \t]+het[ \t]+(voorjaars|mei|herfst)reces(?:[ \t]+(?:van[ \t]+)?(\d{4}))?/u, date: (m, l) => inYear(m[2], l, (y) => recessStart(m[1], y)) },
+  // "(in|bij) de Voorjaarsnota (2026)": sent before 1 June (Comptabiliteitswet 2016, art. 2.24).
+  { re: /\b(?:in|bij|met|via|voor|vóór)[ \t]+de[ \t]+voorjaarsnota(?![\p{L}])(?:[ \t]+(\d{4}))?/u, date: (m, l) => inYear(m[1], l, (y) => isoDate(y, 6, 1)) },
+  // "in de Miljoenennota", "bij de begroting" (no year) → the coming Prinsjesdag.
+  { re: /\b(?:in|bij|met|via)[ \t]+de[ \t]+(?:miljoenennota|(?:ontwerp)?begroting(?![ \t]+(?:voor|van)[ \t]+\d{4}))(?:[ \t]+(\d{4}))?/u, date: (m, l) => (m[1] ? prinsjesdag(+m[1] - 1) : inYear(undefined, l, prinsjesdag)) },
+  // "begin 2026", "medio 2026" → 31 March, 30 June of that year.
+  { re: /\b(begin|medio|halverwege)[ \t]+(\d{4})\b/u, date: (m) => partOfYear(m[1] === 'halverwege' ? 'medio' : m[1], undefined, +m[2]) },
   // "volgend jaar", "begin volgend jaar", "in de eerste helft van volgend jaar".
   { re: /\b(?:(begin|medio|eind|in[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van)[ \t]+)?(?:het[ \t]+)?volgend(?:e)?[ \t]+jaar\b/u, date: (m, l) => (l ? partOfYear(m[1], m[2], +l.slice(0, 4) + 1) : null) },
   { re: /\bin[ \t]+de[ \t]+(eerste|tweede)[ \t]+helft[ \t]+van[ \t]+(?:(\d{4})|dit[ \t]+jaar|het[ \t]+jaar)/u, date: (m, l) => (m[2] ? partOfYear('helft', m[1], +m[2]) : l ? partOfYear('helft', m[1], +l.slice(0, 4)) : null) },
@@ -214,7 +222,35 @@ const DATED_RULES: Rule[] = [
 
 /** Phrases that set when, without a date: a coming report, "zo spoedig mogelijk", "binnenkort". */
 const UNDATED_PHRASE =
-  /\b(?:(?:in|via|middels|bij|met)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|jaarlijkse|nieuwe)?[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|(?:voor|vóór|bij)[ \t]+(?:de[ \t]+)?begrotingsbehandeling|(?:voor|vóór)[ \t]+het[ \t]+(?:commissie|plenaire[ \t]+|tweeminuten)?debat(?:[ \t]+over[ \t]+[^,.;]{1,40})?|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/u;
+  /\b(?:(?:(?:in|via|middels|bij)[ \t]+(?:de|het|een)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|(?:half)?jaarlijkse|nieuwe)?|met[ \t]+(?:de|het)[ \t]+(?:(?:eerst)?volgende|komende|aankomende|periodieke|(?:half)?jaarlijkse))[ \t]*(?:voortgangsrapportage|voortgangsbrief|voortgangsrapport|verzamelbrief|stand[ -]van[ -]zakenbrief|rapportage|brief|kabinetsreactie|beleidsreactie|reactie|jaarverslag|begroting)|zo[ \t]+(?:spoedig|snel)[ \t]+mogelijk|zsm|binnenkort|op[ \t]+korte[ \t]+termijn|te[ \t]+zijner[ \t]+tijd|(?:voor|vóór|bij)[ \t]+(?:de[ \t]+)?begrotingsbehandeling|(?:voor|vóór)[ \t]+het[ \t]+(?:commissie|plenaire[ \t]+|tweeminuten)?debat(?:[ \t]+over[ \t]+[^,.;]{1,40})?|binnen[ \t]+\S+[ \t]+(?:dagen|weken|maanden)[ \t]+(?:na|nadat|vanaf)\b[^,.;]{0,40})/u;
+
+/**
+ * "na de zomer" / "na het zomerreces": the end of autumn of the summer that is still to come.
+ * Rule: once that year's summer recess is over (the letter dated after its last day, nine weeks
+ * after its first: the Kamer returns on the first Tuesday of September), "na de zomer" means
+ * after next summer — a letter of 15 December 2025 promising "na de zomer" is due 20 December 2026.
+ */
+function afterSummer(explicit: string | undefined, letter: IsoDate | null): IsoDate | null {
+  const y = baseYear(explicit, letter);
+  if (y === null) return null;
+  if (!explicit && letter && letter > addDays(summerRecessStart(y), 62)) return END_OF_AUTUMN(y + 1);
+  return END_OF_AUTUMN(y);
+}
+
+/**
+ * First day (a Friday) of the Tweede Kamer's spring, May and autumn recess. The Kamer publishes
+ * them each year (tweedekamer.nl, "Recesdata"); they follow the school holidays of the middle
+ * region. No table: the dates could not be checked against the published list here, so only the
+ * rule, which gives the published 2023–2025 dates as far as we know them (voorjaarsreces 17 Feb
+ * 2023, 16 Feb 2024, 14 Feb 2025; meireces 28 Apr 2023, 26 Apr 2024, 25 Apr 2025; herfstreces
+ * 13 Oct 2023, 18 Oct 2024, 17 Oct 2025): the Friday on 13–19 February, on 22–28 April, on
+ * 13–19 October.
+ */
+export function recessStart(kind: string, year: number): IsoDate {
+  const [month, from] = kind === 'voorjaars' ? [2, 13] : kind === 'mei' ? [4, 22] : [10, 13];
+  const weekday = new Date(Date.UTC(year, month - 1, from)).getUTCDay();
+  return isoDate(year, month, from + ((5 - weekday + 7) % 7));
+}
 
 /** Start of the Christmas recess: the last Friday before 25 December (the Kamer's practice 2019–2025). */
 function christmasRecessStart(year: number): IsoDate {

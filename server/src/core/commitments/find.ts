@@ -15,6 +15,7 @@
  */
 import type { Span } from '../text';
 import { classifySentence } from '../letter/sentences';
+import { asksForCommitment } from './asks';
 import { dueOf, letterDateOf, parseIsoDate, type Due, type IsoDate } from './dates';
 
 /** One commitment of a letter. */
@@ -35,7 +36,16 @@ export interface CommitmentOptions {
    * The header's date always wins.
    */
   fallbackDate?: IsoDate | null;
+  /** Where the fallback date comes from (said in the hover and the CLI); default 'anders'. */
+  fallbackFrom?: LetterDateOrigin;
 }
+
+/**
+ * Where a letter's date comes from: its header ('kop'), the CLI's `--datum`, the editor's
+ * `briefdatum` setting ('instelling'), the file's modification date ('bestandsdatum', editor
+ * only), or a host that did not say ('anders').
+ */
+export type LetterDateOrigin = 'kop' | '--datum' | 'instelling' | 'bestandsdatum' | 'anders';
 
 /** The commitments of a letter and the date they were dated from. */
 export interface Commitments {
@@ -44,7 +54,7 @@ export interface Commitments {
   /** The date due dates are counted from, or null (then only phrases naming a year get a date). */
   letterDate: IsoDate | null;
   /** Where `letterDate` came from: the letter's header, or the host's fallback. */
-  letterDateFrom: 'kop' | 'anders' | null;
+  letterDateFrom: LetterDateOrigin | null;
   /** The fallback date these were found with (to know when a settings change needs a new reading). */
   fallbackDate: IsoDate | null;
 }
@@ -59,7 +69,7 @@ const WINDOW = 1500;
  * alternative that starts with a blank) keep V8's scan fast.
  */
 const ANCHOR =
-  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan|hoogte|toekomen|zeg|\bu\b/;
+  /[Kk]amer(?!stuk|vragen|lid|leden|brief|debat|zetel|fractie|verkiezing|commissie)|parlement(?!ai|s)|forme|[tT]erug|vangt|vo(?:ortgangs|lgende)|gegaan|hoogte|toekomen|zeg|\bu\b|\bJa[.!]/;
 
 const ABBREVIATIONS = new Set([
   'nr', 'nrs', 'jl', 'blz', 'bijv', 'bv', 'ca', 'art', 'artt', 'mr', 'dr', 'drs', 'prof', 'ir', 'ing', 'zgn', 'vgl', 'resp',
@@ -163,8 +173,15 @@ function stopEnds(text: string, dot: number): boolean {
   if (token.includes('.')) return false;
   if (ABBREVIATIONS.has(token.toLowerCase())) return false;
   // A lowercase word after the stop continues the sentence ("21 mei jl. geïnformeerd").
+  // Not over a line break after a full word: a footnote's last sentence ("… wordt verzonden.")
+  // followed by the body text it interrupted (" spionage – als …") ends there.
   const far = Math.min(text.length, n + 200);
-  while (n < far && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) n++;
+  let lineBreak = false;
+  while (n < far && (isSpace(text.charCodeAt(n)) || text.charCodeAt(n) === 10 || text.charCodeAt(n) === 13)) {
+    if (text.charCodeAt(n) === 10) lineBreak = true;
+    n++;
+  }
+  if (lineBreak && token.length > 4) return true;
   return n >= far || !isLowerLetter(text.charCodeAt(n));
 }
 
@@ -285,6 +302,8 @@ function joinSentence(raw: string): string {
 
 const KAMER = String.raw`(?:uw|de|het)\s+(?:tweede\s+|eerste\s+)?(?:kamer|parlement)|uw\s+commissie|de\s+commissie|u`;
 const GAP = String.raw`(?:\s+[^\s.?!]+){0,14}?`;
+/** A longer gap for a future verb and its infinitive, which Dutch puts at the clause's end ("Ik zal in overleg treden met de VNG en uw Kamer over de uitkomst daarvan voor de zomer berichten"). */
+const LONG_GAP = String.raw`(?:\s+[^\s.?!]+){0,22}?`;
 const INFORMED = String.raw`(?:nader\s+|opnieuw\s+|(?:schriftelijk|per\s+brief)\s+)?(?:geïnformeerd|geinformeerd|ingelicht|bericht|op\s+de\s+hoogte\s+(?:gesteld|gehouden|gebracht)|in\s+kennis\s+gesteld|meegenomen)`;
 const SENT = String.raw`(?:gestuurd|toegestuurd|verstuurd|gezonden|toegezonden|verzonden|aangeboden|voorgelegd|gepresenteerd|geïnformeerd|gedeeld)`;
 const FUTURE_AUX = String.raw`(?:zal|zullen|wordt|worden)`;
@@ -306,6 +325,8 @@ interface Pattern {
 
 const G_INFORMED = ['nformeerd', 'ingelicht', 'bericht', 'hoogte', 'kennis', 'meegenomen'];
 const G_SENT = ['stuurd', 'zonden', 'aangeboden', 'voorgelegd', 'gepresenteerd', 'nformeerd', 'gedeeld'];
+/** Present-tense verbs of informing and sending, singular and plural ("informeer", "informeren"). */
+const G_PRESENT = ['informeer', 'informeren', 'stuur', 'sturen', 'zend', 'rapporteer', 'rapporteren', 'bied'];
 const G_ACT = ['informeren', 'inlichten', 'berichten', 'rapporteren', 'sturen', 'zenden', 'aanbieden', 'voorleggen', 'terug', 'hoogte', 'kennis', 'toekomen'];
 
 const PATTERNS: Pattern[] = [
@@ -326,15 +347,18 @@ const PATTERNS: Pattern[] = [
   { gate: ['informeer', 'stuur', 'zend', 'rapporteer'], needsTime: true, re: new RegExp(String.raw`\b(?:ik|wij|we)\b[^.;]{1,120}?\ben\s+(?:informeer|stuur|zend|rapporteer|informeren|sturen|zenden|rapporteren)\s+(?:${KAMER})\b`, 'u') },
   // Government acts, future: "ik zal uw Kamer … informeren", "De minister van OCW zal uw Kamer … informeren",
   // "ik verwacht uw Kamer dit najaar te informeren", "Ik kom hierop terug".
-  { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+${FUTURE_WORD}\b${LONG_GAP}\s+${ACT_INF}\b`, 'u') },
   { gate: G_ACT, re: new RegExp(String.raw`\b${FUTURE_WORD}\s+${GOV}\b${GAP}\s+${ACT_INF}\b`, 'u') },
   // A second verb of the same subject: "Ik laat dit onderzoeken en zal uw Kamer … informeren".
-  { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+[^\s.?!]+(?:\s+[^\s.?!]+){0,8}?\s+en\s+(?:zal|zullen)\b${GAP}\s+${ACT_INF}\b`, 'u') },
+  { gate: G_ACT, re: new RegExp(String.raw`\b${GOV}\s+[^\s.?!]+(?:\s+[^\s.?!]+){0,16}?\s+en\s+(?:zal|zullen)\b${LONG_GAP}\s+${ACT_INF}\b`, 'u') },
   { gate: ['terug'], re: new RegExp(String.raw`\b(?:kom|komt|komen)\s+${GOV}\b${GAP}\s+(?:op\s+)?terug\b|\b${GOV}\s+(?:kom|komt|komen)\b${GAP}\s+(?:op\s+)?terug\b`, 'u') },
   // "Uw Kamer ontvangt …", "ontvangt uw Kamer …" (with a time ahead).
   { gate: ['ontvangt', 'krijgt'], needsTime: true, re: /\b(?:uw\s+kamer|de\s+kamer|u)\s+(?:ontvangt|krijgt)\b|\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|de\s+kamer|u)\b/u },
   // "Ik stuur uw Kamer voor de zomer een brief", "Voor de zomer informeer ik uw Kamer" (with a time ahead).
-  { gate: ['informeer', 'stuur', 'zend', 'rapporteer', 'bied'], needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'u') },
+  { gate: G_PRESENT, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\s+(?:${KAMER})\b`, 'u') },
+  // The object first or far from the verb: "Ik stuur het rapport voor de zomer aan uw Kamer",
+  // "Na afronding stuur ik het rapport met een beleidsreactie naar uw Kamer" (with a time ahead).
+  { gate: G_PRESENT, needsTime: true, re: new RegExp(String.raw`\b${GOV}\s+${ACT_PRESENT}\b${GAP}\s+(?:aan|naar)\s+(?:${KAMER})\b|\b${ACT_PRESENT}\s+${GOV}\b${GAP}\s+(?:aan|naar)\s+(?:${KAMER})\b`, 'u') },
   // Inverted, sent: "Voor de zomer wordt uw Kamer de evaluatie toegezonden", "zal u … worden toegestuurd".
   { gate: G_SENT, re: new RegExp(String.raw`\b${FUTURE_AUX}\s+(?:${KAMER})\b${GAP}\s+(?:worden\s+)?${SENT}\b`, 'u') },
   // "Ik houd uw Kamer op de hoogte", "Het kabinet houdt de Kamer hiervan op de hoogte".
@@ -358,7 +382,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 const FUTURE_TIME =
-  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b|\b(?:zodra|nadat|daarna|vervolgens|na\s+afronding|na\s+afloop)\b/u;
+  /\b(?:voor|vóór|na|in|binnen|uiterlijk|eind|begin|medio|later|nog|dit|komend|komende|aankomende|volgende|eerstvolgende|zo\s+spoedig|zo\s+snel|binnenkort|spoedig|op\s+korte\s+termijn)\b[^.]{0,40}?\b(?:zomer|zomerreces|najaar|voorjaar|jaar|kwartaal|maand|maanden|weken|week|dagen|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4}|mogelijk|brief|rapportage|voortgangsrapportage|voortgangsbrief|begroting|prinsjesdag|kerst|kerstreces|herfstreces|voorjaarsreces|meireces|reces|miljoenennota|voorjaarsnota)\b|\bbinnenkort\b|\bop\s+korte\s+termijn\b|\bspoedig\b|\b(?:zodra|nadat|daarna|vervolgens|na\s+(?:afronding|afloop|ontvangst|oplevering|vaststelling|publicatie))\b/u;
 
 /** What this letter itself does ("hierbij", "met deze brief"), said at the same time, or was done. */
 const NOT_FUTURE =
@@ -366,7 +390,7 @@ const NOT_FUTURE =
 
 /** Possibility and condition: "mogelijk laat ik …", "indien nodig", "zou", "kan". */
 const POSSIBLE =
-  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s)\bmogelijk\b(?!\s+(?:te|om)\b)/u;
+  /\b(?:indien|mocht|mochten|eventueel|eventuele|wellicht|misschien|mogelijkerwijs|zo\s+nodig|waar\s+nodig|desgewenst|zou|zouden|overweeg|overweegt|overwegen|bezien\s+of|bekijk\s+of|bekijken\s+of|als\s+(?:daar|daartoe|dat|er|het)\b[^,.]{0,30}?\b(?:aanleiding|nodig|blijkt|gewenst))\b|(?<!\bzo\s+(?:spoedig|snel|veel|goed)\s|\bzoveel\s|\bzo\s+veel\s|\bof\s+het\s)\bmogelijk\b(?!\s+(?:te|om)\b)/u;
 
 /** Past acts: "heb ik uw Kamer geïnformeerd", "is uw Kamer … geïnformeerd", "zoals ik … heb gemeld". */
 const PAST = /\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden)\b|\b(?:is|zijn)\b(?!\s+(?:graag\s+)?(?:voornemens|van\s+plan|bereid))/u;
@@ -410,7 +434,10 @@ export function commitmentMatch(sentence: string): Span | null {
     // "Ik zal uw Kamer hierover niet informeren", "Het kabinet is niet voornemens …".
     if (NEGATION.test(m[0])) continue;
     // "Uw Kamer wordt door de Rekenkamer geïnformeerd": another body acts.
-    if (OTHER_AGENT.test(m[0])) continue;
+    // "Ik zal de regeling aanpassen, waarna de gemeenten hun inwoners … zullen informeren": the
+    // act belongs to a clause of another subject, and the Kamer is not named in the form.
+    if (CLAUSE_BREAK.test(m[0]) && !NAMES_KAMER.test(m[0])) continue;
+    if (OTHER_AGENT.test(m[0]) || AGENT_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 80))) continue;
     hit = { start: m.index, end: m.index + m[0].length };
     promise = !!p.promise;
     break;
@@ -435,6 +462,11 @@ const CAN = /\b(?:kan|kunnen)\b/u;
 const EXPECTED = /\b(?:verwacht|verwachten|naar\s+verwachting|streef|streven)\b/u;
 const OTHER_AGENT =
   /\bdoor\s+(?!(?:mij|ons|mijzelf|middel|het\s+kabinet|de\s+regering|de\s+(?:minister|staatssecretaris|ministers|bewindspersonen)|mijn\s+(?:ministerie|collega|ambtgeno(?:o|te))|het\s+ministerie)\b)\S/u;
+/** "… geïnformeerd door de Inspectie": the agent named right after the form. */
+const AGENT_AFTER = new RegExp(String.raw`^\s+${OTHER_AGENT.source.slice(2)}`, 'u');
+/** A subordinate clause opening inside a form (its own subject may act). */
+const CLAUSE_BREAK = /\b(?:dat|waarna|zodat|omdat|nadat|opdat|waarmee|wanneer|waarbij)\b/u;
+const NAMES_KAMER = new RegExp(String.raw`\b(?:${KAMER})\b`, 'u');
 const NEGATION = /\b(?:niet|geen|nooit)\b/u;
 /** A motion's or member's words quoted in the letter: "verzoekt de regering de Kamer … te informeren". */
 const OTHERS_ASK = /\b(?:verzoekt|verzoeken|vraagt|vragen)\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)\b/u;
@@ -471,11 +503,11 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
     const s = sentenceAround(text, at);
     doneTo = Math.max(s.end, at + 1);
     if (re.lastIndex < doneTo) re.lastIndex = doneTo;
-    const c = commitmentIn(text, s.start, s.end, letterDate);
+    const c = commitmentIn(text, s.start, s.end, letterDate) ?? bareYes(text, s.start, s.end, letterDate);
     if (c) items.push(c);
   }
   items.sort((a, b) => a.span.start - b.span.start);
-  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? 'anders' : null, fallbackDate };
+  return { items, letterDate, letterDateFrom: header ? 'kop' : letterDate ? options.fallbackFrom ?? 'anders' : null, fallbackDate };
 }
 
 /**
@@ -484,15 +516,46 @@ export function findCommitments(text: string, options: CommitmentOptions = {}): 
  * the same. Only the items' due dates are read again (linear in their length), not the text:
  * hosts find commitments once per text and date them per settings.
  */
-export function withFallbackDate(commitments: Commitments, fallbackDate: string | null | undefined): Commitments {
+export function withFallbackDate(commitments: Commitments, fallbackDate: string | null | undefined, from: LetterDateOrigin = 'anders'): Commitments {
   const fallback = fallbackDate && parseIsoDate(fallbackDate) ? fallbackDate : null;
-  if (commitments.letterDateFrom === 'kop' || fallback === commitments.fallbackDate) return commitments;
+  if (commitments.letterDateFrom === 'kop') return commitments;
+  if (fallback === commitments.fallbackDate) return fallback && commitments.letterDateFrom !== from ? { ...commitments, letterDateFrom: from } : commitments;
   return {
     items: commitments.items.map((c) => ({ ...c, due: dueOf(c.text, fallback, c.form) })),
     letterDate: fallback,
-    letterDateFrom: fallback ? 'anders' : null,
+    letterDateFrom: fallback ? from : null,
     fallbackDate: fallback,
   };
+}
+
+/** A bare yes: "Ja." (or "Ja, dat ben ik.", "Ja, dat zeg ik toe.") as the whole answer. */
+const BARE_YES = /^Ja(?:[.!]|,\s+(?:dat\s+(?:ben|kan|wil|zal|doe|zeg)\s+ik(?:\s+(?:graag|toe|doen))*|graag)[.!])$/;
+/** What may stand between a question and its answer: an answer heading ("Antwoord 5", "Antwoord:"). */
+const BETWEEN_QA = /^\s*(?:(?:\*\*)?(?:Antwoord|Reactie)(?:[ \t]+(?:op[ \t]+vraag[ \t]+)?\d{1,3}[a-z]?)?[ \t]*[:.]?(?:\*\*)?)?\s*$/;
+
+/**
+ * A bare "Ja." answering a question that asks the government to inform the Kamer ("Kunt u de
+ * Kamer na de zomer informeren over de voortgang?"): the question supplies the act and the
+ * time, so the answer is a commitment dated by the question's phrase. Only when the answer is
+ * that one sentence (a blank line, heading or the end follows) and only an answer heading stands
+ * between the question and it. Reads at most 1,500 code units back.
+ */
+function bareYes(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
+  if (end - start > 60) return null;
+  const said = text.slice(start, end).trim();
+  if (!BARE_YES.test(said)) return null;
+  // The answer ends here: nothing but blanks up to a blank line or the end.
+  const after = /^[ \t]*(?:\r?\n[ \t]*(?:\r?\n|$)|$)/.exec(text.slice(end, end + 200));
+  if (!after && end < text.length) return null;
+  let q = start - 1;
+  while (q >= 0 && start - q <= WINDOW && text.charCodeAt(q) !== 63) q--;
+  if (q < 0 || start - q > WINDOW) return null;
+  if (!BETWEEN_QA.test(text.slice(q + 1, start))) return null;
+  const qs = sentenceStart(text, q);
+  const question = joinSentence(text.slice(qs, q + 1));
+  if (!asksForCommitment(question)) return null;
+  const due = dueOf(question, letterDate);
+  return { text: said, span: { start, end }, due: { ...due, at: -1 }, form: { start: 0, end: said.length } };
 }
 
 function commitmentIn(text: string, start: number, end: number, letterDate: IsoDate | null): Commitment | null {
