@@ -407,3 +407,32 @@ test('mentions joined by "en" before one citation with as many papers take them 
   // Three papers for two mentions: which is whose is not known.
   assert.deepEqual(linked('De motie Erkens en de motie Kröger (Kamerstuk 36 410 X, nrs. 46, 47 en 48).'), ['-', '? kst-36410-X-46 | kst-36410-X-47 | kst-36410-X-48']);
 });
+
+test('a motion followed by its subject and then its citation in parentheses (QA round 15)', () => {
+  const P = 'kst-31839-1012';
+  for (const text of [
+    'Met deze brief informeer ik u over de motie van het lid Westerveld over wachtlijsten in de jeugdzorg (Kamerstuk 31 839, nr. 1012).',
+    'Ik informeer u over de motie-Westerveld over wachtlijsten (Kamerstuk 31 839, nr. 1012).',
+    'De motie Westerveld inzake de wachtlijsten bij gemeenten (Kamerstuk 31 839, nr. 1012) is uitgevoerd.',
+    'De motie van de leden Westerveld en Bikker betreffende jeugdzorg (zie Kamerstuk 31 839, nr. 1012) vraagt meer.',
+    'De motie Westerveld om de wachtlijsten te halveren (Kamerstukken II 2023/24, 31 839, nr. 1012) is aangenomen.',
+    'De motie Westerveld, die verzoekt de wachtlijsten te halveren (Kamerstuk 31 839, nr. 1012), is aangenomen.',
+    'De aangenomen motie Westerveld waarin de regering wordt verzocht te rapporteren (Kamerstuk 31 839, nr. 1012) voeren we uit.',
+  ]) assert.deepEqual(linked(text), [P], text);
+  // The citation after the subject belongs to a letter, a report or another motion: not linked.
+  for (const text of [
+    'De motie Westerveld over de brief over wachtlijsten (Kamerstuk 31 839, nr. 1000) is aangenomen.',
+    'De motie Westerveld over het verslag van de inspectie (Kamerstuk 31 839, nr. 1000) is aangenomen.',
+    'De motie Westerveld over het rapport van de commissie (Kamerstuk 31 839, nr. 1000) is aangenomen.',
+    'De motie Westerveld over de Kamerbrief van mei (Kamerstuk 31 839, nr. 1000) is aangenomen.',
+    'De motie Westerveld over wachtlijsten. Zie ook de brief (Kamerstuk 31 839, nr. 1000).',
+    'De motie Westerveld over wachtlijsten (zie de bijlage) en de stand van zaken (Kamerstuk 31 839, nr. 1000).',
+  ]) assert.deepEqual(linked(text), ['-'], text);
+  // Another motion named in between takes the citation.
+  assert.deepEqual(linked('De motie Westerveld over wachtlijsten en de motie Bikker over jeugdzorg (Kamerstuk 31 839, nr. 1013).'), ['-', 'kst-31839-1013']);
+  // With the number right after the name (the form that already worked).
+  assert.deepEqual(linked('De motie van het lid Westerveld (Kamerstuk 31 839, nr. 1012) over wachtlijsten.'), [P]);
+  // No unlinked-motion finding asking for what the letter already does.
+  const text = 'Ik informeer u over de motie van het lid Westerveld over wachtlijsten in de jeugdzorg (Kamerstuk 31 839, nr. 1012).';
+  assert.equal(checkCitations(text, cite(text)).filter((f) => f.code === 'unlinked-motion').length, 0);
+});

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import {
@@ -280,7 +280,10 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       const titles = async () =>
         (await page.locator('.settings-editor .setting-item-contents .setting-item-title').allInnerTexts()).map((r) => clean(r).replace(/\s+/g, ' ').trim());
       await filter('@ext:antwoordbrief.antwoordbrief');
-      await page.locator('.settings-editor .settings-count-widget', { hasText: '11' }).waitFor();
+      // As many settings as the manifest contributes (the count widget says "12 instellingen").
+      const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+      const count = String(Object.keys(manifest.contributes.configuration.properties).length);
+      await page.locator('.settings-editor .settings-count-widget', { hasText: count }).waitFor();
       // What the drafter sees first: every title Dutch (the Settings editor shows only the rows in view).
       const first = await until('instellingen van de extensie', async () => {
         const t = await titles();

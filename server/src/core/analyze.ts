@@ -11,7 +11,7 @@ import { checkQuestions } from './checks/questions';
 import { parseLetter, type ParsedLetter } from './letter/parse';
 import type { Finding } from './model';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { LineIndex } from './text';
+import { LineIndex, type Span } from './text';
 import type { Memo } from './memo';
 import { diagnose } from './diagnose';
 import { findCommitments, type Commitments } from './commitments';
@@ -29,12 +29,39 @@ export interface Analysis {
 
 export { disabledCodes } from './settings';
 
+/**
+ * The spans of an answer letter the drafter copies unchanged from the Kamer (UTF-16 offsets,
+ * sorted, not overlapping): each question unit's question text, and the title of the Kamervragen
+ * as the opening names them ("de vragen van het lid X … over … (ingezonden 7 maart 2024)") within
+ * the first 3,000 characters.
+ */
+function verbatimSpans(text: string, letter: ParsedLetter): Span[] {
+  const spans = letter.questions.map((q) => q.questionSpan);
+  const head = text.slice(0, 3000);
+  const title = /\b[Vv]ragen\s+van\s+(?:het\s+lid|de\s+leden)\s/u.exec(head);
+  if (title) {
+    const close = /\(ingezonden[^()]{0,80}\)/u.exec(text.slice(title.index, title.index + 800));
+    if (close) spans.push({ start: title.index, end: title.index + close.index + close[0].length });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  // Merge overlaps (a title inside a question unit's span).
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
 /** Analyse the text of one letter. Linear in its length. `memo`: the analyzer's caches. */
 export function analyzeText(text: string, memo?: Memo): Analysis {
   const lines = new LineIndex(text);
   const letter = parseLetter(text, memo);
   const citations = findCitations(text);
-  const checks = [...checkQuestions(letter, memo), ...checkCitations(text, citations)];
+  // The Kamer's question text in an answer letter is copied verbatim: no unlinked-motion there.
+  const verbatim = letter.kind === 'answer-letter' ? verbatimSpans(text, letter) : [];
+  const checks = [...checkQuestions(letter, memo), ...checkCitations(text, citations, verbatim)];
   checks.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return { text, lines, letter, citations, checks, commitments: findCommitments(text) };
 }

@@ -3,6 +3,12 @@
  * question verbatim (display form) under its `Vraag` heading with an empty answer under it,
  * built on the same letter model the pair check uses, so a fresh skeleton has no
  * `question-missing` or `question-text-differs` findings against its question letter.
+ *
+ * Footnote markers in a question ("…(KOZP)?1 Bent u voorts …") are kept: they are part of the
+ * Kamer's text as published, the answer in the Aanhangsel repeats the questions with them, and
+ * the verbatim check compares them as text (dropping them would need the check to drop them too).
+ * The footnote bodies are not carried: the drafter copies them from the question letter.
+ * The opening names the questions from the header line only ("Vragen van het lid … (ingezonden …)").
  */
 import type { Letter, QuestionUnit } from './model';
 import { displayQuestionText } from './pair/display';
@@ -15,13 +21,30 @@ export interface SkeletonOptions {
 
 const WS = /[\s\u00A0]+/g;
 
-/** "Vragen van het lid X (Partij) aan de minister van Y over Z (ingezonden 12 maart 2025)". */
-function kamervragenTitle(text: string): string | null {
+/**
+ * The header line of a Kamervragen letter or Aanhangsel: "Vragen van het lid X (Partij) aan de
+ * minister van Y over Z (ingezonden 12 maart 2025)", possibly broken over lines. It ends at its
+ * "(ingezonden …)"; without one, at the end of its first sentence, a blank line or the line that
+ * opens what follows ("Antwoord van …", "Vraag 1", "Mededeling", a number) — never body text.
+ * Whitespace collapsed; null when the letter has no such line.
+ */
+export function kamervragenTitle(text: string): string | null {
   const head = text.slice(0, 3000);
-  const m = /Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)\b[^]*?(?:\)|\.)[ \t]*(?:\r?\n[ \t]*){2}/u.exec(head);
-  const block = m ? m[0] : /Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)\b[^\n]*/u.exec(head)?.[0];
-  if (!block) return null;
-  return block.replace(WS, ' ').trim();
+  const open = /(?:^|\n)[ \t]*(?:\*\*|#{1,6}[ \t]*)?(Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)\b)/u.exec(head);
+  if (!open) return null;
+  const from = open.index + open[0].length - open[1].length;
+  // At most a short paragraph: the header never runs past 800 characters.
+  let rest = head.slice(from, from + 800);
+  const stop = /\n[ \t]*(?:\n|Antwoord[ \t]+van\b|Vraag[ \t]*\d|Mededeling\b|Antwoord[ \t]*\d|\d+[ \t]*[.)]?[ \t]*\n|#)/u.exec(rest);
+  if (stop) rest = rest.slice(0, stop.index);
+  const sent = /\(ingezonden[^()]*\)/u.exec(rest);
+  if (sent) rest = rest.slice(0, sent.index + sent[0].length);
+  else {
+    const end = /(?<![\s.]\p{Ll})[.?!](?=\s|$)/u.exec(rest);
+    if (end) rest = rest.slice(0, end.index);
+  }
+  const title = rest.replace(WS, ' ').replace(/\*+$/u, '').trim();
+  return title || null;
 }
 
 function aanhef(letter: Letter, text: string): string {

@@ -3,6 +3,7 @@
  * and Kamerstuk citations not in the official form (`noncanonical-citation`, off by default).
  */
 import type { Finding } from '../model';
+import type { Span } from '../text';
 import type { Citations, Reference } from '../citations/types';
 import { collapseWhitespace } from '../text';
 
@@ -17,10 +18,30 @@ const REWRITABLE = new Set(['kamerstuk', 'kamer', 'bare']);
 
 const collapse = collapseWhitespace;
 
-export function checkCitations(text: string, citations: Citations): Finding[] {
+/** Whether `offset` lies in one of `spans` (sorted by start, not overlapping). */
+function inside(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * The findings of a letter's citations: `unlinked-motion` for each motion mention without a linked
+ * paper, `noncanonical-citation` for each single-paper Kamerstuk citation not in the official form.
+ * `verbatim`: spans (UTF-16 offsets into `text`, sorted by start, not overlapping) the drafter must
+ * copy unchanged — the Kamer's own question text in an answer letter; a motion mention starting in
+ * one gets no `unlinked-motion` (the drafter cannot add its number there). Sorted by position.
+ */
+export function checkCitations(text: string, citations: Citations, verbatim: readonly Span[] = []): Finding[] {
   const findings: Finding[] = [];
   for (const m of citations.motions) {
-    if (m.via) continue;
+    if (m.via || inside(verbatim, m.span.start)) continue;
     if (m.candidates?.length) {
       // Conflicting evidence (issue 13): say which papers compete, link none.
       const ids = m.candidates.map((c) => c.refs.map((r) => r.canonical).join(' en ')).join(' of ');

@@ -4,7 +4,7 @@
  * found), then the grammar anchored at trigger tokens, then motion linking. Host-independent: a
  * pure function of the text.
  */
-import { Tokens, WORD, PUNCT, GLUED } from './lexer';
+import { Tokens, WORD, PUNCT, GLUED, BLANK } from './lexer';
 import { Grammar, type ParsedCitation } from './grammar';
 import { scanFootnotes } from './footnotes';
 import { MotionGrammar, signerKey, type ParsedMention } from './motions';
@@ -185,6 +185,11 @@ function motionPapers(pcs: ParsedCitation[]): PaperRef[] {
   return out;
 }
 
+/** Words after a motion mention that open its subject: "over …", "om …", "die verzoekt …". */
+const SUBJECT_OPENERS = new Set(['over', 'inzake', 'betreffende', 'aangaande', 'omtrent', 'om', 'tot', 'die', 'welke', 'waarin', 'waarmee', 'waarbij', 'dat']);
+/** Another paper named in a motion's subject: a parenthesised citation after it is that paper's, not the motion's. */
+const OTHER_PAPER = /(brief|brieven|verslag|verslagen|rapport|rapporten|rapportage|rapportages|nota|notitie|beantwoording|antwoorden|wetsvoorstel|amendement|kabinetsreactie|memorie|stuk|stukken|kamerstuk|kamerstukken|handelingen|toezegging|toezeggingen)$/;
+
 const idsKey = (refs: PaperRef[]) => refs.map((r) => r.id).sort().join(' ');
 
 /**
@@ -237,21 +242,51 @@ function linkMotions(
     }
     return j;
   };
-  /** The citation standing as the mention's own ("(Kamerstuk …)", ", Kamerstuk …"), if any. */
-  const ownCitation = (m: ParsedMention): ParsedCitation | undefined => {
-    const j = ownAt(m);
-    if (!(j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op')))) return undefined;
+  /** The motion citation that opens a parenthesis at token j ("(Kamerstuk …)", "(zie Kamerstuk …)"), if any. */
+  const parenthesised = (j: number): ParsedCitation | undefined => {
     let k = j + 1;
     if (t.isCI(k, 'zie')) k++;
     const pc = k < t.count ? byStart.get(t.start[k]) : undefined;
     return pc && motionPapers([pc]).length ? pc : undefined;
   };
+  /**
+   * "de motie van het lid X over wachtlijsten in de jeugdzorg (Kamerstuk …)": a mention followed by
+   * its subject ("over …", "inzake …", "betreffende …", "om …", "die verzoekt …", a relative
+   * clause) and then a parenthesised citation in the same sentence, with no other motion and no
+   * other paper ("brief", "verslag", "rapport", …) named in between: that citation is its own.
+   * The first parenthesis decides; one that is not a motion citation ends the search.
+   */
+  const subjectCitation = (m: ParsedMention, nextMentionStart: number): ParsedCitation | undefined => {
+    let j = m.last + 1;
+    if (t.isP(j, ',') && (t.isCI(j + 1, 'die') || t.isCI(j + 1, 'welke') || t.isCI(j + 1, 'waarin'))) j++;
+    if (!(j < t.count && t.kind[j] === WORD && SUBJECT_OPENERS.has(t.str(j).toLowerCase()))) return undefined;
+    for (let k = j + 1, steps = 0; k < t.count && steps < 60; k++, steps++) {
+      if (t.start[k] >= nextMentionStart || t.gap[k] >= BLANK) return undefined;
+      if (t.kind[k] === WORD) {
+        const w = t.str(k).toLowerCase();
+        if (w === 'motie' || w === 'moties' || OTHER_PAPER.test(w)) return undefined;
+        continue;
+      }
+      if (t.isP(k, '(')) return parenthesised(k);
+      if (t.kind[k] === PUNCT && endsSentence(t, k)) return undefined;
+    }
+    return undefined;
+  };
+  const nextStart = (mIdx: number) => (mIdx + 1 < mentions.length ? mentions[mIdx + 1].start : Infinity);
+  /** The citation standing as the mention's own ("(Kamerstuk …)", ", Kamerstuk …", after its subject), if any. */
+  const ownCitation = (mIdx: number): ParsedCitation | undefined => {
+    const m = mentions[mIdx];
+    const j = ownAt(m);
+    if (!(j < t.count && (t.isP(j, '(') || t.isP(j, ',') || t.isCI(j, 'op')))) return subjectCitation(m, nextStart(mIdx));
+    const pc = parenthesised(j);
+    return pc ?? subjectCitation(m, nextStart(mIdx));
+  };
   // Citations that are another mention's own: a footnote running on over that mention's line
   // ("3 Kamerstuk 36 045, nr. 194, motie Erkens c.s.⏎Eerder werd de motie Erkens (…, nr. 100) …")
   // does not name them for the motion whose marker it has.
   const claimed = new Set<number>();
-  for (const m of mentions) {
-    const pc = ownCitation(m);
+  for (let mIdx = 0; mIdx < mentions.length; mIdx++) {
+    const pc = ownCitation(mIdx);
     if (pc) claimed.add(pc.start);
   }
 
@@ -281,7 +316,7 @@ function linkMotions(
       c++;
     }
     if (c === k || mentions[c].plural) continue;
-    const pc = ownCitation(mentions[c]);
+    const pc = ownCitation(c);
     const refs = pc ? motionPapers([pc]) : [];
     if (pc && refs.length === c - k + 1) {
       for (let q = k; q <= c; q++) shared.set(q, { refs: [refs[q - k]], via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } });
@@ -304,7 +339,7 @@ function linkMotions(
       const cs = own.citationSpan;
       ownEnd = t.indexAt(cs.end);
     } else {
-      const pc = ownCitation(m);
+      const pc = ownCitation(mIdx);
       if (pc) {
         own = { refs: motionPapers([pc]), via: { kind: 'parenthesis' }, citationSpan: { start: pc.start, end: pc.end } };
         ownEnd = t.indexAt(pc.end);
