@@ -456,6 +456,7 @@ registerWorkspaceRequests(connection, {
   },
   folders: () => workspaceFolders,
   readOptions,
+  readExtracted: (file) => extractedLetters.read(letters.letters, file),
 });
 
 // Last line of defence: log, never die, whatever a handler or a library throws.

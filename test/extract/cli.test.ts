@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { blocksFromText, makeDocx, makeEncryptedPdf, makePdf, makeScanPdf, makeZipBomb, writeHugePdf } from './make';
+import { blocksFromText, makeDocx, makeEncryptedPdf, makeFlateBombPdf, makePdf, makeScanPdf, makeZipBomb, writeHugePdf } from './make';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -286,6 +286,8 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
     writeHugePdf(path.join(dir, 'groot.pdf'), 100 * 1024 * 1024);
     writeFileSync(path.join(dir, 'oud.docx'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]));
     writeFileSync(path.join(dir, 'tekst.pdf'), 'Vraag 1\nWaarom?\n');
+    // A content stream of 128 MB compressed to a few hundred KB: refused before pdf.js decodes it.
+    writeFileSync(path.join(dir, 'flatebom.pdf'), makeFlateBombPdf(128 * 1024 * 1024));
     const cases: [string, RegExp][] = [
       ['scan.pdf', /^antwoordbrief: scan\.pdf heeft geen tekstlaag \(gescand\?\)/],
       ['beveiligd.pdf', /^antwoordbrief: beveiligd\.pdf is beveiligd met een wachtwoord/],
@@ -295,6 +297,7 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
       ['groot.pdf', /^antwoordbrief: groot\.pdf is te groot \(100 MB; de grens voor een PDF is 40 MB\)/],
       ['oud.docx', /^antwoordbrief: oud\.docx is een oud Word-bestand \(\.doc\)/],
       ['tekst.pdf', /^antwoordbrief: tekst\.pdf is beschadigd of geen PDF/],
+      ['flatebom.pdf', /^antwoordbrief: flatebom\.pdf pakt uit tot meer dan 64 MB per onderdeel/],
     ];
     for (const [file, message] of cases) {
       for (const args of [['check', file], ['outline', file], ['skeleton', file], ['refs', file], ['check', '--questions', file, 'scan.pdf']]) {
@@ -314,4 +317,26 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
     assert.equal(r.stderr.trim().split('\n').length, cases.length, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout).map((f: any) => f.file), ['goed.pdf']);
   });
+});
+
+test('pdf: refs names the page of the reference a motion is linked through (a line of extracted text alone is hard to find)', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-refs-'));
+  try {
+    const pdf = await makePdf([
+      ['Vraag 1', 'Voert u de motie van het lid Van Zanten uit?', '', 'Antwoord 1', 'Ja, ik voer de motie van het lid Van Zanten uit.'],
+      ['Vraag 2', 'Wanneer?', '', 'Antwoord 2', 'Zoals gevraagd in de motie van het lid Van Zanten (Kamerstuk 36 410 VIII, nr. 82) voor de zomer.'],
+    ]);
+    writeFileSync(path.join(dir, 'brief.pdf'), pdf);
+    const r = run(['refs', '--format', 'json', 'brief.pdf'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const [file] = JSON.parse(r.stdout);
+    const linked = file.references.filter((e: any) => e.kind === 'motie' && e.via?.startsWith('latere verwijzing'));
+    assert.ok(linked.length, JSON.stringify(file.references));
+    for (const e of linked) {
+      assert.match(e.via, /^latere verwijzing regel \d+, pagina 2$/);
+      assert.equal(e.page, 1);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -107,3 +107,18 @@ test('extractor: Word paragraphs, numbered headings and nested lists as Word num
     await e.close();
   }
 });
+
+test('extractor: a whole Word file too big for the heap bound is called too big for the limit, not damaged', async () => {
+  // Many paragraphs: a valid .docx whose XML outgrows a small heap bound while mammoth reads it.
+  const blocks = Array.from({ length: 40000 }, (_, i) => ({ text: `Alinea ${i}: de minister antwoordt op de vragen van het lid over de toeslagen en het herstel.` }));
+  const bytes = await makeDocx(blocks);
+  const small = new Extractor(60000, 24);
+  try {
+    const r = await small.extract(bytes, 'docx', 'groot.docx');
+    assert.ok('error' in r, 'refused');
+    assert.equal(r.error, 'groot.docx is te groot om te lezen: het lezen vraagt meer dan de grens van 24 MB geheugen');
+    assert.doesNotMatch(r.error, /beschadigd/);
+  } finally {
+    await small.close();
+  }
+});

@@ -1,7 +1,7 @@
 // Files the extraction tests make at test time (nothing big is committed): Word letters through
 // the `docx` library, PDFs through pdf-lib, and hostile files (a scan, an encrypted and a
 // truncated PDF, zip bombs posing as .docx, a 100 MB PDF).
-import { createDeflateRaw, crc32 } from 'node:zlib';
+import { createDeflateRaw, crc32, deflateSync } from 'node:zlib';
 import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
 import {
   AlignmentType,
@@ -134,6 +134,32 @@ export function makeEncryptedPdf(): Buffer {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
+}
+
+/**
+ * A "Flate bomb": one page whose content stream is `inflated` bytes of drawing operators
+ * compressed to a few hundred KB (pdf.js would decode it whole into memory).
+ */
+export function makeFlateBombPdf(inflated: number): Buffer {
+  const data = deflateSync(Buffer.alloc(inflated, '0 0 m ', 'latin1'), { level: 9 });
+  const objects: (string | Buffer)[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]),
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let length = parts[0].length;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  const tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(tail, 'latin1'));
+  return Buffer.concat(parts);
 }
 
 /** A PDF of `bytes` bytes (a header, then zeros; a sparse file on disk, written in no time). */

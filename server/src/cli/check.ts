@@ -162,7 +162,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
       const context = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
       if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
-      else if (context.questionLetter && 'problem' in context.questionLetter) errors.push(`${displayPath(file)}: ${context.questionLetter.problem}`);
+      // A named question letter that cannot be read is a finding on the letter (question-letter-unreadable), as in the editor.
       const d = analyzer.diagnose(a, context, settings);
       const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(a.letter, d.findings) };
       // On a terminal the question letter is named by its path from the letter's folder.

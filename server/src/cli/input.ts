@@ -2,12 +2,12 @@
 // through the extractor (host/extract). Ranges in the output then refer to the extracted
 // text; the JSON says so (`"source": "pdf"`) and gives the page of each finding in a PDF.
 import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
+export { extractedFilesUnder } from '../host/extract/index';
 import { LineIndex, type Range } from '../core/text';
 import { InputError, readLetterText } from './io';
 import { stat as statFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { questionLetterRef } from '../core/pair/link';
-import { walkLetterFiles, WORKSPACE_LIMITS } from '../host/read';
 import type { LetterFiles } from '../host/pairFiles';
 
 export interface LetterInput {
@@ -46,11 +46,6 @@ export function pageSuffix(page: number | null | undefined): string {
   return typeof page === 'number' ? `  (pagina ${page})` : '';
 }
 
-/** PDF and Word files under a folder (the text letters come from `letterFiles`). */
-export function extractedFilesUnder(dir: string): Promise<string[]> {
-  return walkLetterFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
-}
-
 /** A PDF or Word question letter named in the letter (`<!-- vragen: ./vragen.pdf -->`) is extracted first. */
 export async function provideNamedQuestionLetter(disk: LetterFiles, file: string, text: string): Promise<void> {
   const ref = questionLetterRef(text);
@@ -63,10 +58,7 @@ export async function provideNamedQuestionLetter(disk: LetterFiles, file: string
     return; // the pairing says it does not exist
   }
   if (!stat.isFile()) return;
-  try {
-    disk.provide(target, await readLetterInput(target), stat);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    disk.provide(target, { error: e.message }, stat);
-  }
+  // Named by its file name, as the editor names it: the finding reads the same in both hosts.
+  const r = await extractText(target, extractKind(target), path.basename(target));
+  disk.provide(target, 'error' in r ? { error: r.error } : { text: r.text }, stat);
 }

@@ -1,5 +1,6 @@
 // `antwoordbrief refs [--format json|text] FILE...`: every citation and motion mention of each
 // letter, motions linked through the other files given as well (they form the workspace).
+import * as path from 'node:path';
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
 import { mentionDisplay, motionLinkPlace } from '../core/features/motionLink';
@@ -37,18 +38,32 @@ export interface RefsResult {
   references: RefEntry[];
 }
 
-/** How a motion mention was linked, tersely: "haakjes", "voetnoot 7", "eerdere (latere) verwijzing [in f.md] regel 12". */
-function viaText(m: MotionMention, lines: LineIndex, others: Map<string, { text: string }>): string | null {
+/** How a motion mention was linked, tersely: "haakjes", "voetnoot 7", "eerdere (latere) verwijzing [in f.md] regel 12[, pagina 3]". */
+function viaText(m: MotionMention, lines: LineIndex, others: Map<string, RefsInput>, own?: RefsInput): string | null {
   const place = motionLinkPlace(m, lines, (uri) => others.get(uri)?.text);
   if (!place) return null;
   if (place.kind === 'parenthesis') return 'haakjes';
   if (place.kind === 'footnote') return `voetnoot ${place.footnote}`;
-  if (!place.file) return `${place.later ? 'latere' : 'eerdere'} verwijzing regel ${place.line}`;
-  return `eerdere verwijzing in ${place.file}${place.line === null ? '' : ` regel ${place.line}`}`;
+  // In a PDF a line of the extracted text is hard to find: its page is named too.
+  const page = (input: RefsInput | undefined, at: LineIndex | null, line: number | null) => {
+    if (!input?.pageOf || line === null) return '';
+    const n = input.pageOf((at ?? new LineIndex(input.text)).offset({ line: line - 1, character: 0 }));
+    return n === null ? '' : `, pagina ${n}`;
+  };
+  if (!place.file) return `${place.later ? 'latere' : 'eerdere'} verwijzing regel ${place.line}${page(own, lines, place.line)}`;
+  const other = [...others.values()].find((o) => path.basename(o.file) === place.file || o.file === place.file);
+  return `eerdere verwijzing in ${place.file}${place.line === null ? '' : ` regel ${place.line}${page(other, null, place.line)}`}`;
+}
+
+/** A letter for `refsOf`: its text, and for a PDF the page of an offset. */
+export interface RefsInput {
+  file: string;
+  text: string;
+  pageOf?: (offset: number) => number | null;
 }
 
 /** The refs of several letters; each file's motions may be linked through the others. */
-export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
+export function refsOf(files: RefsInput[]): RefsResult[] {
   const analysed = files.map((f) => ({ ...f, citations: findCitations(f.text) }));
   const byFile = new Map(analysed.map((a) => [a.file, a]));
   return analysed.map((a) => {
@@ -65,7 +80,7 @@ export function refsOf(files: { file: string; text: string }[]): RefsResult[] {
       entries.push(e);
     }
     for (const m of c.motions) {
-      const via = viaText(m, lines, byFile);
+      const via = viaText(m, lines, byFile, a);
       const base = { at: m.span.start, text: mentionDisplay(m.text), range: lines.range(m.span), kind: 'motie' };
       if (!m.refs.length) {
         const cands = [...new Set((m.candidates ?? []).flatMap((c) => c.refs.map((r) => r.id)))];
@@ -83,13 +98,13 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
   const format = formatFlag(args, ['json', 'text'], 'json');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
   const stderr: string[] = [];
-  const files: { file: string; text: string }[] = [];
+  const files: RefsInput[] = [];
   const inputs: LetterInput[] = [];
   for (const file of args.files) {
     try {
       const input = await readLetterInput(file);
       inputs.push(input);
-      files.push({ file, text: input.text });
+      files.push({ file, text: input.text, pageOf: input.source === 'pdf' ? input.pageOf : undefined });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       stderr.push(`antwoordbrief: ${e.message}`);

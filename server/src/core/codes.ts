@@ -34,6 +34,7 @@ export const CODES = {
   'question-text-differs': { severity: 'warning', description: 'Een vraag die anders is overgenomen dan in de vragenbrief.' },
   'question-order': { severity: 'warning', description: 'Vragen in een andere volgorde dan in de vragenbrief.' },
   'question-extra': { severity: 'warning', description: 'Een vraag die niet in de vragenbrief staat.' },
+  'question-letter-unreadable': { severity: 'warning', description: 'Een genoemde vragenbrief die niet gelezen kan worden (ontbreekt, gescand, beveiligd, te groot).' },
   'answer-term-exceeded': { severity: 'information', description: 'De antwoordtermijn is verstreken: overweeg een uitstelbericht.' },
   // Issue 12: commitments (toezeggingen).
   'new-commitment': { severity: 'off', description: 'Een toezegging aan de Kamer (met de termijn), voor wie elke toezegging gemarkeerd wil zien.' },

@@ -91,7 +91,8 @@ export class LetterContext {
     } else outcome = null;
     if (!outcome) return null;
     const name = (p: string) => displayPath(path.basename(p));
-    if ('error' in outcome) return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? questionLetterUri(outcome.path) : null };
+    if ('error' in outcome)
+      return { problem: outcome.error, name: outcome.path ? name(outcome.path) : null, uri: outcome.path ? questionLetterUri(outcome.path) : null, ...('pending' in outcome && outcome.pending ? { pending: true } : {}) };
     const l = outcome.link;
     const linkUri = questionLetterUri(l.path);
     if (linkUri === null) return { problem: 'de bestandsnaam bevat een ongeldig teken', name: name(l.path), uri: null };

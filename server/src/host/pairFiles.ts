@@ -18,7 +18,7 @@ export interface QuestionLetterLink {
   text: string;
 }
 
-export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?: string } | null;
+export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?: string; pending?: boolean } | null;
 
 /** PDF and Word letters: read by the host through the extractor, then `provide`d here. */
 const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
@@ -52,7 +52,7 @@ export class LetterFiles {
   }
 
   /** The provided text of a PDF or Word file, or a Dutch reason; `onMissing` when not (yet) read. */
-  private async loadExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
+  private async loadExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string; pending?: boolean }> {
     let st;
     try {
       st = await stat(file);
@@ -62,11 +62,11 @@ export class LetterFiles {
     const hit = this.provided.get(path.resolve(file));
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
     this.onMissing(path.resolve(file));
-    return { error: `${displayPath(path.basename(file))} wordt nog gelezen` };
+    return { error: `${displayPath(path.basename(file))} wordt nog gelezen`, pending: true };
   }
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
-  async load(file: string): Promise<{ text: string; letter: Letter } | { error: string }> {
+  async load(file: string): Promise<{ text: string; letter: Letter } | { error: string; pending?: boolean }> {
     const open = this.openText(file);
     if (open !== undefined) return { text: open, letter: this.parse(file, open, -1, open.length) };
     if (EXTRACTED_EXT.test(file)) return this.loadExtracted(file);
@@ -116,7 +116,7 @@ export async function findQuestionLetter(files: LetterFiles, file: string, text:
     const target = path.resolve(dir, explicit.target);
     if (path.resolve(file) === target) return { error: 'de brief noemt zichzelf als vragenbrief', path: target };
     const loaded = await files.load(target);
-    if ('error' in loaded) return { error: loaded.error, path: target };
+    if ('error' in loaded) return { error: loaded.error, path: target, pending: loaded.pending };
     return { link: { path: target, via: explicit.via, letter: loaded.letter, text: loaded.text } };
   }
   if (letter.questions.length === 0 || isQuestionLetter(letter)) return null;

@@ -33,7 +33,7 @@ function fileOf(uri: string): string | null {
 
 /** Extraction for the pair's question letters: one read per file version, then `changed`. */
 export class ExtractedQuestionLetters {
-  private readonly pending = new Set<string>();
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(private readonly changed: (file: string) => void) {}
 
@@ -46,14 +46,26 @@ export class ExtractedQuestionLetters {
     } catch {
       return;
     }
-    this.pending.add(file);
-    void extractText(file, extractKind(file), path.basename(file))
-      .then((r) => files.provide(file, r, stat))
+    const run = extractText(file, extractKind(file), path.basename(file))
+      .then((r) => files.provide(file, 'error' in r ? { error: r.error } : { text: r.text }, stat))
       .catch((e) => files.provide(file, { error: `${path.basename(file)} kon niet gelezen worden (${String((e as Error)?.message ?? e)})` }, stat))
       .finally(() => {
         this.pending.delete(file);
         this.changed(file);
       });
+    this.pending.set(file, run);
+  }
+
+  /**
+   * The text of a PDF or Word file (or a Dutch reason), waiting for its extraction if it has not
+   * been read in this version: the workspace check diagnoses nothing before its letters are read.
+   */
+  async read(files: LetterFiles, file: string): Promise<{ text: string } | { error: string }> {
+    const first = await files.load(file);
+    if (!('pending' in first && first.pending)) return first;
+    await this.pending.get(path.resolve(file));
+    const again = await files.load(file);
+    return 'pending' in again && again.pending ? { error: `${path.basename(file)} kon niet gelezen worden` } : again;
   }
 }
 

@@ -22,6 +22,10 @@ import { runSafe } from './runner';
 import { letterFiles, readLetterFile, type ReadOptions } from '../host/read';
 import type { LetterContext } from '../host/context';
 import type { FactsHost } from './facts';
+import { extractedFilesUnder, extractKind } from '../host/extract/index';
+import { questionLetterRef } from '../core/pair/link';
+import { EXTRACTED_TEXT_SCHEME } from '../protocol';
+import * as path from 'node:path';
 
 export interface WorkspaceHost {
   current(uri: string): Promise<{ analysis: Analysis; diagnosis: Diagnosis } | undefined>;
@@ -36,6 +40,8 @@ export interface WorkspaceHost {
   folders(): string[];
   /** How workspace files are read (`within` the folders when the workspace is untrusted). */
   readOptions?(): ReadOptions;
+  /** The text of a PDF or Word file, waiting for its extraction (lsp/extract.ts). */
+  readExtracted(file: string): Promise<{ text: string } | { error: string }>;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -47,33 +53,58 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
       const open = new Set(host.openUris());
       let files = 0;
       let findings = 0;
+      // PDF and Word letters are read first (in the extraction worker, one at a time), so that
+      // they pair like text letters and no letter is diagnosed against a letter still being read.
+      const extracted: { file: string; text: string }[] = [];
+      const texts: string[] = [];
+      for (const folder of host.folders()) {
+        for (const file of await extractedFilesUnder(folder)) {
+          if (token.isCancellationRequested) return { files, findings };
+          const read = await host.readExtracted(file);
+          if (!('error' in read)) extracted.push({ file, text: read.text });
+        }
+        texts.push(...(await letterFiles(folder)));
+      }
+      // A PDF or Word question letter named outside the folders is read before its letter too.
+      const named = async (text: string, file: string | null) => {
+        const ref = questionLetterRef(text);
+        if (file && ref && extractKind(ref.target)) await host.readExtracted(path.resolve(path.dirname(file), ref.target));
+      };
       for (const uri of open) {
+        const cur = await host.current(uri);
+        if (cur) await named(cur.analysis.text, URI.parse(uri).scheme === 'file' ? URI.parse(uri).fsPath : null);
         findings += await host.publishOpen(uri);
         files++;
       }
-      for (const folder of host.folders()) {
-        for (const file of await letterFiles(folder)) {
-          if (token.isCancellationRequested) return { files, findings };
-          const uri = URI.file(file).toString();
-          if (open.has(uri)) continue;
+      const letters = [...texts.map((file) => ({ file, text: null as string | null })), ...extracted];
+      for (const { file, text: given } of letters) {
+        if (token.isCancellationRequested) return { files, findings };
+        const uri = URI.file(file).toString();
+        // A PDF or Word letter is shown as its extracted text (the ranges refer to it): its findings
+        // are published there, and the Problems view opens that text (client: commands/extracted.ts).
+        const shown = given === null ? uri : URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: URI.file(file).path }).toString();
+        if (open.has(uri) || open.has(shown)) continue;
+        let text: string;
+        if (given === null) {
           const read = await readLetterFile(file, host.readOptions?.() ?? {});
           if ('error' in read) continue;
-          const text = read.text;
-          const settings = await host.settings(uri);
-          const a = host.analyzer.analyze(text);
-          const workspace = await host.letters.workspace(uri);
-          // Facts cached on disk are read before the peek, as the CLI reads them.
-          await host.facts.loadCached(a.citations, settings);
-          const others = workspace.documents();
-          for (const o of others) await host.facts.loadCached({ ...o.citations, references: [] }, settings);
-          const d = host.analyzer.diagnose(a, await host.letters.context(uri, a, settings.questionLetter, host.facts.lookup(settings), workspace), settings);
-          const diagnostics = toDiagnostics(d.findings, a.lines, settings);
-          void connection.sendDiagnostics({ uri, diagnostics });
-          files++;
-          findings += diagnostics.length;
-          // Keep answering the editor between files.
-          await turn();
-        }
+          text = read.text;
+        } else text = given;
+        await named(text, file);
+        const settings = await host.settings(uri);
+        const a = host.analyzer.analyze(text);
+        const workspace = await host.letters.workspace(uri);
+        // Facts cached on disk are read before the peek, as the CLI reads them.
+        await host.facts.loadCached(a.citations, settings);
+        const others = workspace.documents();
+        for (const o of others) await host.facts.loadCached({ ...o.citations, references: [] }, settings);
+        const d = host.analyzer.diagnose(a, await host.letters.context(uri, a, settings.questionLetter, host.facts.lookup(settings), workspace), settings);
+        const diagnostics = toDiagnostics(d.findings, a.lines, settings);
+        void connection.sendDiagnostics({ uri: shown, diagnostics });
+        files++;
+        findings += diagnostics.length;
+        // Keep answering the editor between files.
+        await turn();
       }
       return { files, findings };
     }),

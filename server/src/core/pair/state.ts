@@ -13,7 +13,7 @@ import { slot, type Memo } from '../memo';
 import { checkPair, type PairFix } from './check';
 import { matchLetters, type PairMatch } from './match';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
-import { isQuestionLetter } from './link';
+import { isQuestionLetter, questionLetterRef } from './link';
 import { questionsComeFromElsewhere } from './ownQuestions';
 import { definitionInQuestionLetter, pairReferences } from '../features/pairNavigation';
 import { renameTargetAt, renumberFollowing } from '../features/rename';
@@ -33,7 +33,11 @@ export interface QuestionLetterLink {
 }
 
 /** What the host found: a usable question letter, a named one it could not use (Dutch reason), or none. */
-export type QuestionLetterInput = { link: QuestionLetterLink } | { problem: string; name: string | null; uri: string | null } | null;
+export type QuestionLetterInput =
+  | { link: QuestionLetterLink }
+  /** `pending`: a PDF or Word question letter still being read (no finding yet; the letter is checked again when it is read). */
+  | { problem: string; name: string | null; uri: string | null; pending?: boolean }
+  | null;
 
 /** What the pair check found for one version of an answer letter. */
 export interface PairState {
@@ -102,7 +106,15 @@ export function pairState(text: string, letter: ParsedLetter, found: QuestionLet
     }
     return NO_PAIR;
   }
-  if ('problem' in found) return { ...NO_PAIR, problem: found.problem, questionUri: found.uri, questionLetter: found.name };
+  if ('problem' in found) {
+    // A question letter the letter names but that cannot be read (missing, a scan, encrypted,
+    // too big): one warning on the name, so the drafter sees why no pair check runs.
+    const ref = found.pending ? null : questionLetterRef(text);
+    const findings: Finding[] = ref
+      ? [{ code: 'question-letter-unreadable', span: ref.span, message: `De vragenbrief kan niet gelezen worden: ${found.problem}. De antwoorden worden niet met de vragenbrief vergeleken.` }]
+      : [];
+    return { ...NO_PAIR, findings, problem: found.problem, questionUri: found.uri, questionLetter: found.name };
+  }
   const link = found.link;
   const terms = memo?.get(TERMS);
   let term = terms?.get(link.letter);

@@ -5,9 +5,9 @@
 // ends the thread, never the host. Every failure is one Dutch line naming the file.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { readFileBytes } from '../read';
+import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS } from '../read';
 import * as path from 'node:path';
-import type { EngineReply, EngineRequest, ExtractFailure, ExtractKind } from './types';
+import { LIMITS, type EngineReply, type EngineRequest, type ExtractFailure, type ExtractKind } from './types';
 
 export type { ExtractKind } from './types';
 
@@ -39,7 +39,7 @@ function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
 }
 
-function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS): string {
+function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS, heapMb = HEAP_LIMIT_MB): string {
   switch (failure) {
     case 'no-text':
       return kind === 'pdf'
@@ -50,15 +50,16 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
     case 'legacy-doc':
       return `${name} is een oud Word-bestand (.doc); sla het in Word op als .docx`;
     case 'too-big':
-      return detail === 'text'
-        ? `${name} bevat te veel tekst om als brief te lezen`
-        : `${name} pakt uit tot meer dan 64 MB (een zip-bom?); niet gelezen`;
+      if (detail === 'text') return `${name} bevat te veel tekst om als brief te lezen`;
+      if (detail === 'inflate') return `${name} pakt uit tot meer dan ${LIMITS.pdfStreamBytes / (1024 * 1024)} MB per onderdeel of ${LIMITS.pdfInflatedBytes / (1024 * 1024)} MB samen (een PDF-bom?); niet gelezen`;
+      return `${name} pakt uit tot meer dan ${LIMITS.docxUnpackedBytes / (1024 * 1024)} MB (een zip-bom?); niet gelezen`;
     case 'too-many-pages':
       return `${name} heeft te veel pagina's (${detail}) om als brief te lezen`;
     case 'timeout':
       return `${name} kon niet binnen ${Math.max(1, Math.round(limitMs / 1000))} ${limitMs <= 1000 ? 'seconde' : 'seconden'} gelezen worden (beschadigd of te zwaar?)`;
     case 'memory':
-      return `${name} vraagt te veel geheugen om te lezen (beschadigd of te zwaar?)`;
+      // The worker ran out of its heap: the file is too big for the bound, whether it is whole or not.
+      return `${name} is te groot om te lezen: het lezen vraagt meer dan de grens van ${heapMb} MB geheugen`;
     case 'worker':
       return `${name} kon niet gelezen worden: de lezer voor PDF en Word ontbreekt of faalde (${detail ?? 'onbekend'})`;
     case 'damaged':
@@ -97,7 +98,11 @@ export class Extractor {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly timeLimitMs = TIME_LIMIT_MS) {}
+  /** @param heapLimitMb the worker's heap (old generation) bound; ArrayBuffers are bounded by the checks in the worker. */
+  constructor(
+    private readonly timeLimitMs = TIME_LIMIT_MS,
+    private readonly heapLimitMb = HEAP_LIMIT_MB,
+  ) {}
 
   /**
    * The text of `input` (a path, or the file's bytes with `name` for messages).
@@ -123,7 +128,7 @@ export class Extractor {
       bytes = input;
     }
     const reply = await this.ask(kind, bytes);
-    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs) };
+    if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs, this.heapLimitMb) };
     if (!reply.ok) return { error: failureMessage(name, kind, reply.failure, reply.detail) };
     return { text: reply.text, source: kind, pageStarts: reply.pageStarts, pageOf: pageLookup(reply.pageStarts) };
   }
@@ -132,7 +137,7 @@ export class Extractor {
     if (this.worker) return this.worker;
     const file = engineFile();
     if (!file) return null;
-    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 } });
+    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) } });
     w.unref();
     this.worker = w;
     return w;
@@ -203,4 +208,9 @@ export const extractor = new Extractor();
  */
 export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
   return extractor.extract(input, kind, name);
+}
+
+/** PDF and Word files under a folder, as `letterFiles` walks it (`check MAP`, the workspace check). */
+export function extractedFilesUnder(dir: string): Promise<string[]> {
+  return walkLetterFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
 }

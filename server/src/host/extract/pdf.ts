@@ -5,6 +5,7 @@
 // end stays as the PDF has it, a footnote marker stays a character. A blank line separates
 // blocks (a vertical gap of more than 1.6 line heights, or a jump back up the page) and pages,
 // as `pdftotext` does, so a footnote block never runs on into the furniture beneath it.
+import { inflateSync, constants as zlib } from 'node:zlib';
 import { getDocumentProxy } from 'unpdf';
 import { LIMITS, type ExtractFailure } from './types';
 
@@ -43,6 +44,43 @@ function pageLines(items: TextItem[]): Line[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+$/u, '') }));
 }
 
+/**
+ * Whether the PDF's Flate-compressed streams inflate beyond `LIMITS` (a "Flate bomb": a few MB
+ * that pdf.js would decode into gigabytes of ArrayBuffers, outside the worker's heap limit).
+ * Each `stream … endstream` (ISO 32000-1, 7.3.8) starting with a zlib header is inflated with
+ * Node's zlib, its output capped (`maxOutputLength`) and dropped at once; data that does not
+ * inflate is left to pdf.js. Linear in the file; at most `pdfStreamBytes` held at a time.
+ */
+export function inflatesTooFar(bytes: Uint8Array): 'stream' | 'total' | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  let at = 0;
+  for (;;) {
+    const kw = buf.indexOf('stream', at, 'latin1');
+    if (kw < 0) return null;
+    at = kw + 6;
+    if (kw >= 3 && buf.toString('latin1', kw - 3, kw) === 'end') continue;
+    let start = at;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] !== 0x0a) continue;
+    start++;
+    const end = buf.indexOf('endstream', start, 'latin1');
+    if (end < 0) return null;
+    at = end + 9;
+    // A zlib header: compression method 8, the check bits right.
+    if (end - start < 2 || (buf[start] & 0x0f) !== 8 || ((buf[start] << 8) | buf[start + 1]) % 31 !== 0) continue;
+    let size: number;
+    try {
+      size = inflateSync(buf.subarray(start, end), { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: LIMITS.pdfStreamBytes }).length;
+    } catch (e) {
+      if ((e as { code?: string })?.code === 'ERR_BUFFER_TOO_LARGE') return 'stream';
+      continue;
+    }
+    total += size;
+    if (total > LIMITS.pdfInflatedBytes) return 'total';
+  }
+}
+
 /** Text and page starts of a PDF, or why there is none. */
 export async function pdfText(bytes: Uint8Array): Promise<PdfResult> {
   // pdf.js rebuilds what it can of a broken file; a letter cut short must not pass for whole.
@@ -50,6 +88,7 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfResult> {
   const latin1 = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');
   if (!latin1(0, Math.min(bytes.length, 1024)).includes('%PDF-')) return { failure: 'damaged' };
   if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) return { failure: 'damaged', detail: 'truncated' };
+  if (inflatesTooFar(bytes)) return { failure: 'too-big', detail: 'inflate' };
   let doc;
   try {
     doc = await getDocumentProxy(bytes, { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });

@@ -32,4 +32,8 @@ export const LIMITS = {
   pdfPages: 2000,
   /** Characters of extracted text (the CLI and server refuse larger letters anyway). */
   textChars: 8 * 1024 * 1024,
+  /** One Flate-compressed PDF stream, inflated (a page's content is a few hundred KB; a full-page image some tens of MB). */
+  pdfStreamBytes: 64 * 1024 * 1024,
+  /** Every Flate-compressed stream of one PDF together, inflated. */
+  pdfInflatedBytes: 256 * 1024 * 1024,
 };
