@@ -232,12 +232,10 @@ const GROWTH_SHAPES: Record<string, { make: (size: number) => string; todo?: str
       }
       return `Vraag 1\n${qs.join('')}\n\nAntwoord 1\n${repeatTo(LONG_ANSWER, size / 2)}\n`;
     },
-    todo: 'issue 11: subquestion-not-addressed costs subquestions × answer length',
   },
   // A PDF artefact: a run of "?" (and "? ?") in one question, with an answer as long.
   'a run of question marks in one question': {
     make: (size) => `Vraag 1\nKunt u dit toelichten${'? ?'.repeat(size / 6)}${'?'.repeat(size / 4)}\n\nAntwoord 1\n${repeatTo(LONG_ANSWER, size / 2)}\n`,
-    todo: 'issue 11: subquestion-not-addressed costs subquestions × answer length',
   },
   'many units with long answers': {
     make: (size) => {

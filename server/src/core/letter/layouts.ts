@@ -186,8 +186,11 @@ export function splitRunOnLines(text: string, lines: Lines): Lines {
       }
     };
     marker(a);
-    SENTENCE_GAP.lastIndex = a;
-    for (let g = SENTENCE_GAP.exec(text); g && g.index < b; g = SENTENCE_GAP.exec(text)) marker(g.index + g[0].length);
+    // Search the line alone: on the whole text, the last search of every long line would run on
+    // to the end of the text when no sentence gap follows (quadratic in the number of lines).
+    const line = text.slice(a, b);
+    SENTENCE_GAP.lastIndex = 0;
+    for (let g = SENTENCE_GAP.exec(line); g; g = SENTENCE_GAP.exec(line)) marker(a + g.index + g[0].length);
     let headings = 0;
     for (let k = 0; k < cuts.length; k++) if (k + 1 < cuts.length && cuts[k + 1] > cuts[k]) headings++;
     if (cuts.length < 2 || headings < 2) {
