@@ -46,7 +46,7 @@ import { createServerConnection } from './lsp/transport';
 import { DiagnosticsScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { nextUnanswered, statusOf } from './lsp/status';
-import { PAIR_CAPABILITIES, registerPair } from './lsp/pair';
+import { PAIR_CAPABILITIES, registerPair, type Current } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
 import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
@@ -137,14 +137,6 @@ async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analys
   return diagnosis;
 }
 
-interface Current {
-  doc: TextDocument;
-  analysis: Analysis;
-  settings: Settings;
-  diagnosis: Diagnosis;
-  /** The letters and papers near the document, read when the request came. */
-  workspace: CitationWorkspace;
-}
 
 /**
  * The document a request names, its analysis, settings and diagnosis, all of the text the

@@ -45,11 +45,13 @@ function relativeRef(from: string, to: string): string {
   return rel;
 }
 
-interface Current {
+/** A document as a request sees it: its text, analysis, settings, diagnosis and workspace. */
+export interface Current {
   doc: TextDocument;
   analysis: Analysis;
   settings: Settings;
   diagnosis: Diagnosis;
+  /** The letters and papers near the document, read when the request came. */
   workspace: CitationWorkspace;
 }
 

@@ -286,21 +286,7 @@ function rawLines(text: string, from: number, to: number, last: boolean, lineBas
     starts.push(s);
     ends.push(n);
   }
-  const count = starts.length;
-  const lines = emptyLines(count);
-  lines.start.set(starts);
-  lines.end.set(ends);
-  for (let l = 0; l < count; l++) {
-    let a = lines.start[l];
-    let b = lines.end[l];
-    while (a < b && isSpace(text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    lines.tstart[l] = a;
-    lines.tend[l] = b;
-    lines.rest[l] = b;
-    classify(text, lines, l, lineBase + l);
-  }
-  return lines;
+  return trimmedLines(text, starts, ends, lineBase);
 }
 
 /**
@@ -368,6 +354,13 @@ function rereadLines(prev: Reading, text: string, prefix: number, suffix: number
  * parallel UTF-16 offsets, in order and not overlapping. Linear.
  */
 export function linesFromBounds(text: string, starts: number[], ends: number[]): Lines {
+  const lines = trimmedLines(text, starts, ends, 0);
+  markFootnoteContinuations(text, lines);
+  return lines;
+}
+
+/** Lines from parallel bounds, each trimmed and classified (`also` keys offset by `lineBase`). */
+function trimmedLines(text: string, starts: number[], ends: number[], lineBase: number): Lines {
   const count = starts.length;
   const lines = emptyLines(count);
   lines.start.set(starts);
@@ -380,9 +373,8 @@ export function linesFromBounds(text: string, starts: number[], ends: number[]):
     lines.tstart[l] = a;
     lines.tend[l] = b;
     lines.rest[l] = b;
-    classify(text, lines, l, l);
+    classify(text, lines, l, lineBase + l);
   }
-  markFootnoteContinuations(text, lines);
   return lines;
 }
 

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS } from '../read';
 import * as path from 'node:path';
 import { LIMITS, type EngineReply, type EngineRequest, type ExtractFailure, type ExtractKind } from './types';
+import { lastStartingAtOrBefore } from '../../core/text';
 
 export type { ExtractKind } from './types';
 
@@ -77,16 +78,7 @@ function engineFile(): string | null {
 
 function pageLookup(starts: number[]): (offset: number) => number | null {
   if (!starts.length) return () => null;
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  return (offset) => Math.max(0, lastStartingAtOrBefore(starts, offset, (s) => s)) + 1;
 }
 
 /**
