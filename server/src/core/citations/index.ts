@@ -33,7 +33,14 @@ function stripRef(r: PaperRef): PaperRef {
 }
 
 /**
- * Finds every citation in `text`. Linear in the length of the text; only the neighbourhoods of
+ * At most this many citations and motion mentions are read from one text: a real letter has a
+ * few hundred (the corpus at most ~400), a hostile one (a citation every 45 characters over
+ * 5 MB) 100,000, which would cost about 1 KB each. Past it, `truncatedAt` says where reading stopped.
+ */
+export const MAX_CITATIONS = 10_000;
+
+/**
+ * Finds every citation in `text` (at most `MAX_CITATIONS`, see `Citations.truncatedAt`). Linear in the length of the text; only the neighbourhoods of
  * digits, `[` and "motie" are lexed (see `Tokens.around`).
  */
 export function findCitations(text: string): Citations {
@@ -55,10 +62,18 @@ function citationsOf(t: Tokens): Citations {
   const parsed: ParsedCitation[] = [];
   const mentions: ParsedMention[] = [];
   let skip = 0;
+  let truncatedAt: number | undefined;
   const n = t.count;
   for (let i = 0; i < n; i++) {
     const kind = t.kind[i];
     if (kind === PUNCT) continue;
+    if (parsed.length + mentions.length >= MAX_CITATIONS && i >= skip) {
+      // Stop at the first token past everything read (a motion mention spans tokens before its "motie").
+      const readTo = Math.max(mentions.length ? mentions[mentions.length - 1].end : 0, parsed.length ? parsed[parsed.length - 1].end : 0);
+      while (i < n && (t.start[i] < readTo || t.kind[i] === PUNCT)) i++;
+      if (i < n) truncatedAt = t.start[i];
+      break;
+    }
     if (kind === WORD) {
       const c = text.charCodeAt(t.start[i]) | 32;
       if (c === 109 /* m */) {
@@ -134,7 +149,9 @@ function citationsOf(t: Tokens): Citations {
 
   const fs = scanFootnotes(t);
   const motions = linkMotions(t, mentions, citations, byStart, fs);
-  return { references, motions, footnotes: fs.footnotes, markers: fs.markers };
+  const out: Citations = { references, motions, footnotes: fs.footnotes, markers: fs.markers };
+  if (truncatedAt !== undefined) out.truncatedAt = truncatedAt;
+  return out;
 }
 
 function aloneOnLine(text: string, start: number, end: number): boolean {
