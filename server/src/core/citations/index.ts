@@ -511,6 +511,20 @@ function endsSentence(t: Tokens, k: number): boolean {
   return true;
 }
 
+/** A motion mention another letter may link: named by its signer, without number, evidence or amendment. */
+function open(m: MotionMention): boolean {
+  return !m.via && !m.candidates && !m.amended && m.signer !== '';
+}
+
+/**
+ * Whether the other letters of the workspace can change these citations (`linkAcrossWorkspace`
+ * links nothing otherwise): a motion is named without its number. Hosts read the letters on
+ * disk only then (issue 10).
+ */
+export function linksAcrossWorkspace(own: Citations): boolean {
+  return own.motions.some(open);
+}
+
 /**
  * Links the still unlinked motion mentions of one document through linked mentions of the same
  * first signer in other documents of the workspace (when they name different motions of that
@@ -518,8 +532,7 @@ function endsSentence(t: Tokens, k: number): boolean {
  * untouched.
  */
 export function linkAcrossWorkspace(own: Citations, others: { uri: string; citations: Citations }[]): Citations {
-  const open = (m: MotionMention) => !m.via && !m.candidates && !m.amended && m.signer !== '';
-  if (!own.motions.some(open)) return own;
+  if (!linksAcrossWorkspace(own)) return own;
   // Every distinct paper (set) each first signer is linked to in the other documents.
   const found = new Map<string, { uri: string; m: MotionMention }[]>();
   for (const o of others) {
