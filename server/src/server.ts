@@ -120,7 +120,7 @@ const extractedLetters = new ExtractedQuestionLetters(() => {
     scheduler.forget(doc.uri);
     scheduler.schedule(doc.uri);
   }
-});
+}, readOptions);
 const diagnoses = new Diagnoses();
 
 /**

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,8 +53,20 @@ function cliFindings(dir: string, args: string[]): { code: number | null; byFile
 
 const fromLsp = (d: Diagnostic[]) => d.map((x) => key({ code: String(x.code), line: x.range.start.line, message: x.message })).sort();
 
-function start(dir: string): Promise<LspClient> {
-  return LspClient.start({ rootUri: pathToFileURL(dir).toString(), env: { ...process.env, ANTWOORDBRIEF_TODAY: TODAY }, settings: { bronnen: { offline: true } } });
+function start(dir: string, initializationOptions?: unknown): Promise<LspClient> {
+  return LspClient.start({ rootUri: pathToFileURL(dir).toString(), env: { ...process.env, ANTWOORDBRIEF_TODAY: TODAY }, settings: { bronnen: { offline: true } }, initializationOptions });
+}
+
+/** The latest publication for `uri` once `done` holds for it (the PDF is read in the background). */
+async function settled(c: LspClient, uri: string, done: (keys: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + 30000;
+  let got: string[] = [];
+  while (Date.now() < deadline) {
+    got = fromLsp(c.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? []);
+    if (done(got)) return got;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  return got;
 }
 
 async function withDir(files: Record<string, string | Buffer>, fn: (dir: string) => Promise<void>) {
@@ -168,5 +180,56 @@ test('an unreadable named question letter is a warning on its name in the CLI, t
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('untrusted workspace: a PDF or Word question letter is followed inside the workspace folders only, in the editor and the workspace check', async () => {
+  const pdf = await makePdf(QUESTIONS);
+  const docx = await makeDocx(QUESTIONS.flat().filter((l) => l).map((text): WordBlock => (/^Vraag \d/.test(text) ? { heading: text } : { text })));
+  const outer = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-untrusted-'));
+  try {
+    const work = path.join(outer, 'werk');
+    mkdirSync(work);
+    mkdirSync(path.join(outer, 'elders'));
+    writeFileSync(path.join(work, 'vragen.pdf'), pdf);
+    writeFileSync(path.join(outer, 'elders', 'vragen.pdf'), pdf);
+    writeFileSync(path.join(outer, 'elders', 'vragen.docx'), docx);
+    // A link inside the workspace that leads outside it counts as outside.
+    symlinkSync(path.join(outer, 'elders', 'vragen.pdf'), path.join(work, 'stiekem.pdf'));
+    const targets = ['vragen.pdf', '../elders/vragen.pdf', 'stiekem.pdf', '../elders/vragen.docx', path.join(outer, 'elders', 'vragen.docx')];
+    const letters = targets.map((t, i) => ({ name: `antwoord-${i}.md`, text: answer(t).replace('./' + t, t.startsWith('/') ? t : './' + t) }));
+    for (const l of letters) writeFileSync(path.join(work, l.name), l.text);
+    const unreadable = (keys: string[]) => keys.find((k) => k.includes('question-letter-unreadable'));
+    const linked = (keys: string[]) => keys.some((k) => k.includes('question-text-differs') || k.includes('question-missing')) || keys.some((k) => k.includes('unanswered-question'));
+    for (const trusted of [false, true]) {
+      const c = await start(work, { trusted });
+      try {
+        for (const [i, l] of letters.entries()) {
+          const uri = pathToFileURL(path.join(work, l.name)).toString();
+          await c.open(uri, l.text);
+          const inside = i === 0;
+          const got = await settled(c, uri, (k) => (inside || trusted ? !k.some((x) => x.includes('wordt nog gelezen')) && linked(k) : !!unreadable(k)));
+          if (inside || trusted) assert.equal(unreadable(got), undefined, `${targets[i]} (trusted: ${trusted}) is read: ${got.join(' | ')}`);
+          else assert.match(unreadable(got) ?? '', /buiten de werkruimte/, `${targets[i]} (trusted: ${trusted}): ${got.join(' | ')}`);
+          await c.close(uri);
+        }
+      } finally {
+        c.kill();
+      }
+    }
+    // The workspace check of the closed letters follows the same rule.
+    const w = await start(work, { trusted: false });
+    try {
+      await w.request('antwoordbrief/checkWorkspace', {});
+      for (const [i, l] of letters.entries()) {
+        const got = fromLsp(lastOf(w, pathToFileURL(path.join(work, l.name)).toString()) ?? []);
+        if (i === 0) assert.equal(unreadable(got), undefined, got.join(' | '));
+        else assert.match(unreadable(got) ?? '', /buiten de werkruimte/, `workspace check: ${targets[i]}: ${got.join(' | ')}`);
+      }
+    } finally {
+      w.kill();
+    }
+  } finally {
+    rmSync(outer, { recursive: true, force: true });
   }
 });

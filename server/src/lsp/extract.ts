@@ -20,7 +20,7 @@ import {
   type SkeletonFromFileResult,
 } from '../protocol';
 import { runSafe } from './runner';
-import { readLetterFile } from '../host/read';
+import { readLetterFile, type ReadOptions } from '../host/read';
 
 function fileOf(uri: string): string | null {
   try {
@@ -35,7 +35,11 @@ function fileOf(uri: string): string | null {
 export class ExtractedQuestionLetters {
   private readonly pending = new Map<string, Promise<void>>();
 
-  constructor(private readonly changed: (file: string) => void) {}
+  /** @param readOptions how a named file is read (only `within` the workspace folders when the workspace is untrusted). */
+  constructor(
+    private readonly changed: (file: string) => void,
+    private readonly readOptions: () => ReadOptions = () => ({}),
+  ) {}
 
   /** LetterFiles' `onMissing`: read the file in the background and hand the text to `files`. */
   missing(files: LetterFiles, file: string): void {
@@ -46,7 +50,7 @@ export class ExtractedQuestionLetters {
     } catch {
       return;
     }
-    const run = extractText(file, extractKind(file), path.basename(file))
+    const run = extractText(file, extractKind(file), path.basename(file), this.readOptions())
       .then((r) => files.provide(file, 'error' in r ? { error: r.error } : { text: r.text }, stat))
       .catch((e) => files.provide(file, { error: `${path.basename(file)} kon niet gelezen worden (${String((e as Error)?.message ?? e)})` }, stat))
       .finally(() => {

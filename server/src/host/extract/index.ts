@@ -5,7 +5,7 @@
 // ends the thread, never the host. Every failure is one Dutch line naming the file.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS } from '../read';
+import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS, type ReadOptions } from '../read';
 import * as path from 'node:path';
 import { LIMITS, type EngineReply, type EngineRequest, type ExtractFailure, type ExtractKind } from './types';
 import { lastStartingAtOrBefore } from '../../core/text';
@@ -98,21 +98,23 @@ export class Extractor {
 
   /**
    * The text of `input` (a path, or the file's bytes with `name` for messages).
+   * @param read how a path is read (host/read.ts): `within` the workspace folders when the
+   *   workspace is untrusted; the size bound is the extractor's own (`MAX_FILE_BYTES`).
    * @returns the text with its page starts, or `{ error }`: one Dutch line naming the file.
    */
-  extract(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
-    const run = this.queue.then(() => this.extractNow(input, kind, name));
+  extract(input: string | Uint8Array, kind?: ExtractKind | null, name?: string, read: ReadOptions = {}): Promise<ExtractOutcome> {
+    const run = this.queue.then(() => this.extractNow(input, kind, name, read));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async extractNow(input: string | Uint8Array, kindArg?: ExtractKind | null, nameArg?: string): Promise<ExtractOutcome> {
+  private async extractNow(input: string | Uint8Array, kindArg: ExtractKind | null | undefined, nameArg: string | undefined, readOptions: ReadOptions): Promise<ExtractOutcome> {
     const name = nameArg ?? (typeof input === 'string' ? input : 'het bestand');
     const kind = kindArg ?? (typeof input === 'string' ? extractKind(input) : null);
     if (!kind) return { error: `${name} is geen PDF of Word-bestand (.pdf, .docx)` };
     let bytes: Uint8Array;
     if (typeof input === 'string') {
-      const read = await readBounded(input, name, kind);
+      const read = await readBounded(input, name, kind, readOptions);
       if ('error' in read) return read;
       bytes = read.bytes;
     } else {
@@ -184,8 +186,8 @@ function tooBig(name: string, size: number, kind: ExtractKind): string {
 }
 
 /** The bytes of a regular file no larger than the bound for its kind (read by host/read.ts). */
-async function readBounded(file: string, name: string, kind: ExtractKind): Promise<{ bytes: Uint8Array } | { error: string }> {
-  const read = await readFileBytes(file, { maxBytes: MAX_FILE_BYTES[kind] });
+async function readBounded(file: string, name: string, kind: ExtractKind, opts: ReadOptions): Promise<{ bytes: Uint8Array } | { error: string }> {
+  const read = await readFileBytes(file, { ...opts, maxBytes: MAX_FILE_BYTES[kind] });
   if (!('error' in read)) return { bytes: read.bytes };
   if (read.error === 'too-large' && read.size !== undefined) return { error: tooBig(name, read.size, kind) };
   return { error: `${name}: ${read.reason}` };
@@ -198,8 +200,8 @@ export const extractor = new Extractor();
  * `extractText(path | bytes, kind)`: the text of a PDF or Word file, `{ text, pageOf(offset) }`,
  * or `{ error }` with one Dutch line ("… heeft geen tekstlaag (gescand?)").
  */
-export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
-  return extractor.extract(input, kind, name);
+export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string, read?: ReadOptions): Promise<ExtractOutcome> {
+  return extractor.extract(input, kind, name, read);
 }
 
 /** PDF and Word files under a folder, as `letterFiles` walks it (`check MAP`, the workspace check). */
