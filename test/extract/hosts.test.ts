@@ -233,3 +233,43 @@ test('untrusted workspace: a PDF or Word question letter is followed inside the 
     rmSync(outer, { recursive: true, force: true });
   }
 });
+
+test('workspace check: a letter that cannot be read is an error on the file with the line the CLI prints, and is cleared once it reads', async () => {
+  const good = await makePdf(QUESTIONS);
+  const files = {
+    'vragen.pdf': good,
+    'kort.pdf': good.subarray(0, Math.floor(good.length / 2)),
+    'scan.pdf': await makeScanPdf(1),
+    'oud.docx': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+    // UTF-16 with a byte-order mark but an unpaired surrogate: not a text the reader can decode.
+    'kapot.md': Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]),
+    'notitie.md': 'Geachte voorzitter,\n\nGeen vragen.\n',
+  };
+  await withDir(files, async (dir) => {
+    const r = cli(['check', '.'], dir);
+    assert.equal(r.code, 2);
+    const cliLines = r.stderr.trim().split('\n').map((l) => l.replace(/^antwoordbrief: /, '')).sort();
+    assert.equal(cliLines.length, 4, r.stderr);
+    const c = await start(dir);
+    try {
+      const result = await c.request('antwoordbrief/checkWorkspace', {});
+      const unreadable = (result.unreadable ?? []) as { uri: string; message: string }[];
+      assert.deepEqual(unreadable.map((u) => u.message).sort(), cliLines);
+      for (const u of unreadable) {
+        const d = lastOf(c, u.uri);
+        assert.equal(d?.length, 1, u.uri);
+        assert.equal(d![0].severity, 1);
+        assert.equal(d![0].message, u.message);
+      }
+      assert.equal(result.files, 2, 'the readable letters are checked');
+      // Once the file reads, the next check clears its error (its findings go to its extracted text).
+      writeFileSync(path.join(dir, 'kort.pdf'), good);
+      const again = await c.request('antwoordbrief/checkWorkspace', {});
+      assert.equal(again.unreadable.length, 3);
+      assert.deepEqual(lastOf(c, pathToFileURL(path.join(dir, 'kort.pdf')).toString()), []);
+      assert.equal(again.files, 3);
+    } finally {
+      c.kill();
+    }
+  });
+});
