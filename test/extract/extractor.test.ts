@@ -122,3 +122,43 @@ test('extractor: a whole Word file too big for the heap bound is called too big 
     await small.close();
   }
 });
+
+test('extractor: a Word list numbered again in a new list instance (start override) restarts; other lists go on', async () => {
+  const e = new Extractor();
+  try {
+    // An inbreng: each party's questions are numbered from 1 in their own list instance (the
+    // docx library writes w:num with w:lvlOverride/w:startOverride, as Word does for "Opnieuw
+    // nummeren"); the numbered "Vraag %1" headings of the answers are one list throughout.
+    const bytes = await makeDocx([
+      { heading: 'Vragen en opmerkingen van de leden van de VVD-fractie' },
+      { numbered: 'Hoeveel ouders wachten nog?', instance: 1 },
+      { numbered: 'per gemeente', level: 1, instance: 1 },
+      { numbered: 'per provincie', level: 1, instance: 1 },
+      { numbered: 'Wanneer is het herstel klaar?', instance: 1 },
+      { heading: 'Vragen en opmerkingen van de leden van de SP-fractie' },
+      { numbered: 'Wat kost het herstel?', instance: 2 },
+      { numbered: 'uitvoering', level: 1, instance: 2 },
+      { numbered: 'Wie betaalt het?', instance: 2 },
+      { numberedHeading: 'vraagkop' },
+      { text: 'Hoeveel ouders wachten nog?' },
+      { numberedHeading: 'vraagkop' },
+      { text: 'Wat kost het herstel?' },
+    ]);
+    const r = await e.extract(new Uint8Array(bytes), 'docx', 'inbreng.docx');
+    assert.ok(!('error' in r), JSON.stringify(r));
+    if ('error' in r) return;
+    assert.deepEqual(r.text.split('\n\n').filter((l) => /^(\d+|[a-z])\. |^Vraag \d/u.test(l)), [
+      '1. Hoeveel ouders wachten nog?',
+      'a. per gemeente',
+      'b. per provincie',
+      '2. Wanneer is het herstel klaar?',
+      '1. Wat kost het herstel?',
+      'a. uitvoering',
+      '2. Wie betaalt het?',
+      'Vraag 1',
+      'Vraag 2',
+    ]);
+  } finally {
+    await e.close();
+  }
+});

@@ -21,7 +21,8 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 /** A paragraph of a Word letter: a heading, a numbered item, or body text with footnote refs. */
 export type WordBlock =
   | { heading: string }
-  | { numbered: string; level?: number }
+  /** An item of the numbered list; another `instance` is a new list instance that starts again (Word's "Opnieuw nummeren"). */
+  | { numbered: string; level?: number; instance?: number }
   /** A Heading 2 numbered by Word itself: the list's text is "Vraag %1" / "Antwoord %1". */
   | { numberedHeading: 'vraagkop' | 'antwoordkop'; text?: string }
   | { text: string; footnotes?: number[] }
@@ -33,7 +34,7 @@ export async function makeDocx(blocks: WordBlock[], footnotes: Record<number, st
   for (const b of blocks) {
     if ('heading' in b) children.push(new Paragraph({ text: b.heading, heading: HeadingLevel.HEADING_2 }));
     else if ('numberedHeading' in b) children.push(new Paragraph({ text: b.text ?? '', heading: HeadingLevel.HEADING_2, numbering: { reference: b.numberedHeading, level: 0 } }));
-    else if ('numbered' in b) children.push(new Paragraph({ text: b.numbered, numbering: { reference: 'vragen', level: b.level ?? 0 } }));
+    else if ('numbered' in b) children.push(new Paragraph({ text: b.numbered, numbering: { reference: 'vragen', level: b.level ?? 0, ...(b.instance !== undefined ? { instance: b.instance } : {}) } }));
     else if ('table' in b)
       children.push(new Table({ rows: b.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) }));
     else {
