@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Extractor, extractKind } from '../../server/src/host/extract/index';
-import { makeDocx, makePdf } from './make';
+import { deflateSync } from 'node:zlib';
+import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, runLength, textContent } from './make';
 
 test('extractor: page starts and pageOf for a three-page PDF; bytes work like a path', async () => {
   const e = new Extractor();
@@ -158,6 +159,30 @@ test('extractor: a Word list numbered again in a new list instance (start overri
       'Vraag 1',
       'Vraag 2',
     ]);
+  } finally {
+    await e.close();
+  }
+});
+
+test('extractor: content streams under ASCIIHex, ASCII85, RunLength and chains with Flate read as plain ones (the decode bound leaves them whole)', async () => {
+  const e = new Extractor();
+  try {
+    const lines = ['Vraag 1', 'Waarom is de brug bij Zaltbommel dicht?', 'Antwoord 1', 'Voor onderhoud.'];
+    const content = textContent(lines);
+    const cases: [string, Buffer][] = [
+      ['[]', content],
+      ['/ASCIIHexDecode', asciiHex(content)],
+      ['/ASCII85Decode', ascii85(content)],
+      ['/RunLengthDecode', runLength(content)],
+      ['[/ASCII85Decode /FlateDecode]', ascii85(deflateSync(content))],
+      ['[/ASCIIHexDecode /RunLengthDecode]', asciiHex(runLength(content))],
+    ];
+    for (const [filter, data] of cases) {
+      const r = await e.extract(new Uint8Array(makeFilteredPdf(data, filter)), 'pdf', 'brief.pdf');
+      assert.ok(!('error' in r), `${filter}: ${JSON.stringify(r)}`);
+      if ('error' in r) continue;
+      assert.equal(r.text, lines.join('\n') + '\n', filter);
+    }
   } finally {
     await e.close();
   }
