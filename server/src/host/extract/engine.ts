@@ -5,9 +5,14 @@
 import { parentPort } from 'node:worker_threads';
 import { pdfText } from './pdf';
 import { docxText } from './docx';
+import { samplePdf } from './sample';
 import type { EngineReply, EngineRequest } from './types';
 
 async function handle(req: EngineRequest): Promise<EngineReply> {
+  if (req.kind === 'warm') {
+    const r = await pdfText(samplePdf());
+    return 'failure' in r ? { id: req.id, ok: false, failure: r.failure, detail: r.detail } : { id: req.id, ok: true, text: '', pageStarts: [] };
+  }
   if (req.kind === 'pdf') {
     const r = await pdfText(req.bytes);
     return 'failure' in r ? { id: req.id, ok: false, failure: r.failure, detail: r.detail } : { id: req.id, ok: true, text: r.text, pageStarts: r.pageStarts };

@@ -121,10 +121,25 @@ export class Extractor {
       if (input.byteLength > MAX_FILE_BYTES[kind]) return { error: tooBig(name, input.byteLength, kind) };
       bytes = input;
     }
-    const reply = await this.ask(kind, bytes);
+    const reply = await this.ask({ id: this.nextId++, kind, bytes });
     if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs, this.heapLimitMb) };
     if (!reply.ok) return { error: failureMessage(name, kind, reply.failure, reply.detail) };
     return { text: reply.text, source: kind, pageStarts: reply.pageStarts, pageOf: pageLookup(reply.pageStarts) };
+  }
+
+  /**
+   * Starts the worker and has it read a small built-in PDF, so that the first real file finds
+   * pdf.js loaded and warm (the editor prefetches when its workspace holds a PDF or Word file).
+   * Reads no file; bounded like an extraction; resolves to whether the worker is ready.
+   */
+  prefetch(): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      if (this.worker) return true;
+      const reply = await this.ask({ id: this.nextId++, kind: 'warm' });
+      return 'ok' in reply && reply.ok;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private start(): Worker | null {
@@ -137,10 +152,10 @@ export class Extractor {
     return w;
   }
 
-  private ask(kind: ExtractKind, bytes: Uint8Array): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
+  private ask(req: EngineRequest): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
     const w = this.start();
     if (!w) return Promise.resolve({ fail: 'worker', detail: 'dist/extract.js niet gevonden' });
-    const id = this.nextId++;
+    const id = req.id;
     return new Promise((resolve) => {
       let settled = false;
       const done = (r: EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }, kill: boolean) => {
@@ -168,7 +183,6 @@ export class Extractor {
       w.on('error', onError);
       w.on('exit', onExit);
       w.ref();
-      const req: EngineRequest = { id, kind, bytes };
       w.postMessage(req);
     });
   }

@@ -17,12 +17,8 @@ export type EngineReply =
   | { id: number; ok: true; text: string; pageStarts: number[] }
   | { id: number; ok: false; failure: ExtractFailure; detail?: string };
 
-/** Host → worker. */
-export interface EngineRequest {
-  id: number;
-  kind: ExtractKind;
-  bytes: Uint8Array;
-}
+/** Host → worker: a file's bytes, or `warm` (read a built-in sample, Extractor.prefetch). */
+export type EngineRequest = { id: number; kind: ExtractKind; bytes: Uint8Array } | { id: number; kind: 'warm' };
 
 /** Bounds on what one file may unpack to (checked in the worker, before a parser sees the data). */
 export const LIMITS = {
