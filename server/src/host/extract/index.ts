@@ -90,10 +90,14 @@ export class Extractor {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** @param heapLimitMb the worker's heap (old generation) bound; ArrayBuffers are bounded by the checks in the worker. */
+  /**
+   * @param heapLimitMb the worker's heap (old generation) bound; decoded data is bounded by the checks in the worker.
+   * @param engine the worker bundle (default: dist/extract.js, found by `engineFile`); the benchmark runs the built one from elsewhere.
+   */
   constructor(
     private readonly timeLimitMs = TIME_LIMIT_MS,
     private readonly heapLimitMb = HEAP_LIMIT_MB,
+    private readonly engine: string | null = null,
   ) {}
 
   /**
@@ -144,7 +148,7 @@ export class Extractor {
 
   private start(): Worker | null {
     if (this.worker) return this.worker;
-    const file = engineFile();
+    const file = this.engine ?? engineFile();
     if (!file) return null;
     const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) } });
     w.unref();
