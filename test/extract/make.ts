@@ -1,7 +1,7 @@
 // Files the extraction tests make at test time (nothing big is committed): Word letters through
 // the `docx` library, PDFs through pdf-lib, and hostile files (a scan, an encrypted and a
 // truncated PDF, zip bombs posing as .docx, a 100 MB PDF).
-import { createDeflateRaw, crc32, deflateSync } from 'node:zlib';
+import { createDeflate, createDeflateRaw, crc32, deflateSync } from 'node:zlib';
 import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
 import {
   AlignmentType,
@@ -281,15 +281,20 @@ export function writeHugePdf(file: string, bytes: number): void {
   }
 }
 
-async function deflateZeros(bytes: number): Promise<Buffer> {
+/**
+ * `bytes` bytes of `fill` compressed in 1 MB steps (raw deflate, or with the zlib header PDF's
+ * FlateDecode reads), without ever holding them: the test process stays small (a child's peak
+ * RSS on Linux starts from its parent's at the fork).
+ */
+export async function deflateZeros(bytes: number, fill = 0, zlibHeader = false): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const z = createDeflateRaw({ level: 9 });
+  const z = zlibHeader ? createDeflate({ level: 9 }) : createDeflateRaw({ level: 9 });
   z.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
     z.on('end', resolve);
     z.on('error', reject);
   });
-  const block = Buffer.alloc(1024 * 1024);
+  const block = Buffer.alloc(1024 * 1024, fill);
   for (let left = bytes; left > 0; left -= block.length) {
     const part = left >= block.length ? block : block.subarray(0, left);
     if (!z.write(part)) await new Promise((r) => z.once('drain', r));
