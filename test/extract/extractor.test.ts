@@ -3,10 +3,11 @@
 // gets a new one), bytes as input, and the kinds it refuses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Extractor, extractKind } from '../../server/src/host/extract/index';
+import { PROJECT_ROOT } from '../server/lsp-client';
 import { deflateSync } from 'node:zlib';
 import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, runLength, textContent } from './make';
 
@@ -185,5 +186,38 @@ test('extractor: content streams under ASCIIHex, ASCII85, RunLength and chains w
     }
   } finally {
     await e.close();
+  }
+});
+
+test('extractor: the worker compiles its bundle with the code cache the build wrote, and without one that does not fit', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-cache-'));
+  try {
+    const engine = path.join(dir, 'extract.js');
+    copyFileSync(path.join(PROJECT_ROOT, 'dist/extract.js'), engine);
+    const pdf = new Uint8Array(await makePdf([['Vraag 1', 'Waarom is de brug dicht?', '', 'Antwoord 1', 'Voor onderhoud.']]));
+    const read = async () => {
+      const e = new Extractor(undefined, undefined, engine);
+      try {
+        const r = await e.extract(pdf, 'pdf', 'brief.pdf');
+        assert.ok(!('error' in r), JSON.stringify(r));
+        if (!('error' in r)) assert.match(r.text, /^Vraag 1\nWaarom is de brug dicht\?/);
+      } finally {
+        await e.close();
+      }
+    };
+    // No cache; a damaged one; one written for a different bundle: V8 compiles afresh.
+    await read();
+    writeFileSync(path.join(dir, 'extract.cache'), Buffer.alloc(4096, 7));
+    await read();
+    // The one the build writes (after the sample), then used.
+    assert.equal(await new Extractor(undefined, undefined, engine).writeCodeCache(), true);
+    const written = readFileSync(path.join(dir, 'extract.cache'));
+    assert.ok(written.length > 100 * 1024 && !written.equals(Buffer.alloc(written.length, 7)), `cache of ${written.length} bytes`);
+    await read();
+    writeFileSync(engine, readFileSync(engine, 'utf8') + '\n// changed\n');
+    await read();
+    assert.ok(statSync(path.join(PROJECT_ROOT, 'dist/extract.cache')).size > 100 * 1024, 'npm run build writes dist/extract.cache');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

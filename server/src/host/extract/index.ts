@@ -76,6 +76,33 @@ function engineFile(): string | null {
   return null;
 }
 
+/**
+ * The worker's entry (run with `eval`): compiles the bundle at `workerData.file` with V8's code
+ * cache beside it (`extract.cache`, written by `npm run build` after reading the built-in sample:
+ * it holds the bytecode of the pdf.js code a letter needs, so a fresh process does not compile it
+ * again). V8 checks the cache against the source and its own version and flags and compiles
+ * afresh when it does not fit (another Node, a newer bundle, a damaged file). With
+ * `workerData.makeCache`, the engine writes the cache after its warm-up (`writeCodeCache`).
+ */
+const LOADER = `'use strict';
+const { workerData } = require('node:worker_threads');
+const vm = require('node:vm');
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const { file, cache, makeCache } = workerData;
+let cachedData;
+if (!makeCache) try { cachedData = fs.readFileSync(cache); } catch {}
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+if (makeCache) globalThis[Symbol.for('antwoordbrief.writeCodeCache')] = () => {
+  const tmp = cache + '.' + process.pid + '.tmp';
+  fs.writeFileSync(tmp, script.createCachedData());
+  fs.renameSync(tmp, cache);
+};
+const m = { exports: {} };
+script.runInThisContext().call(m.exports, m.exports, Module.createRequire(file), m, file, path.dirname(file));
+`;
+
 function pageLookup(starts: number[]): (offset: number) => number | null {
   if (!starts.length) return () => null;
   return (offset) => Math.max(0, lastStartingAtOrBefore(starts, offset, (s) => s)) + 1;
@@ -87,6 +114,7 @@ function pageLookup(starts: number[]): (offset: number) => number | null {
  */
 export class Extractor {
   private worker: Worker | null = null;
+  private makeCache = false;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -146,11 +174,32 @@ export class Extractor {
     return run;
   }
 
+  /**
+   * Writes the code cache of the worker bundle (`extract.cache` beside it) after reading the
+   * built-in sample; `npm run build` calls it (scripts/extract-cache.ts). Resolves to whether it was written.
+   */
+  async writeCodeCache(): Promise<boolean> {
+    await this.close();
+    this.makeCache = true;
+    try {
+      const reply = await this.ask({ id: this.nextId++, kind: 'warm' });
+      return 'ok' in reply && reply.ok;
+    } finally {
+      await this.close();
+      this.makeCache = false;
+    }
+  }
+
   private start(): Worker | null {
     if (this.worker) return this.worker;
     const file = this.engine ?? engineFile();
     if (!file) return null;
-    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) } });
+    const w = new Worker(LOADER, {
+      eval: true,
+      workerData: { file, cache: file.replace(/\.js$/u, '.cache'), makeCache: this.makeCache },
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) },
+    });
     w.unref();
     this.worker = w;
     return w;
