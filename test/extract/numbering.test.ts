@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { instanceLevels } from '../../server/src/host/extract/docx';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const officeXml = require('mammoth/lib/docx/office-xml-reader') as { read: (xml: string) => Promise<Parameters<typeof instanceLevels>[0]> };
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
