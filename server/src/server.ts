@@ -24,6 +24,7 @@ import { citationCompletions } from './core/features/citationCompletion';
 import { canonicalCitationFixes } from './core/features/citationActions';
 import { pairQuickFixes } from './core/pair/state';
 import { findCitations } from './core/citations/index';
+import { dueLabel, isPastDue, letterDateOriginLabel } from './core/commitments/present';
 import { LetterContext } from './host/context';
 import { fsPathOf, type ReadOptions } from './host/read';
 import type { CitationWorkspace } from './core/features/citationLookup';
@@ -52,11 +53,14 @@ import { Diagnoses } from './lsp/diagnoses';
 import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
+  CommitmentsRequest,
   NextUnansweredRequest,
   SelectRangeCommand,
   StatusNotification,
   type CheckDocumentParams,
   type CheckDocumentResult,
+  type CommitmentsParams,
+  type CommitmentsResult,
   type NextUnansweredParams,
   type NextUnansweredResult,
   type StatusParams,
@@ -404,6 +408,26 @@ connection.onRequest(
     const cur = await current(params.uri);
     if (!cur) return { findings: 0 };
     return { findings: await publish(cur.doc, cur.analysis, cur.settings) };
+  }),
+);
+
+connection.onRequest(
+  CommitmentsRequest,
+  runSafe<CommitmentsParams, CommitmentsResult | null>(connection, 'commitments', null, async (params) => {
+    const cur = await current(params.uri);
+    if (!cur) return null;
+    const c = cur.diagnosis.commitments;
+    return {
+      letterDate: c.letterDate,
+      letterDateFrom: letterDateOriginLabel(c.letterDateFrom),
+      items: c.items.map((item) => ({
+        text: item.text,
+        range: cur.analysis.lines.range(item.span),
+        due: dueLabel(item.due),
+        dueDate: item.due.date,
+        pastDue: isPastDue(item.due.date, c.letterDate),
+      })),
+    };
   }),
 );
 
