@@ -40,7 +40,7 @@ test('every placeholder in package.json has a Dutch string, and the nl file has 
 
 test('settings are per resource where they concern a letter, and the untrusted mode is declared', () => {
   const props = pkg.contributes.configuration.properties as Record<string, { scope: string }>;
-  for (const key of ['antwoordbrief.ernst', 'antwoordbrief.controleren', 'antwoordbrief.bronnen.offline', 'antwoordbrief.bronnen.adresTweedeKamer', 'antwoordbrief.bronnen.adresOfficieleBekendmakingen', 'antwoordbrief.cachemap', 'antwoordbrief.vragenbrief']) {
+  for (const key of ['antwoordbrief.ernst', 'antwoordbrief.controleren', 'antwoordbrief.bronnen.offline', 'antwoordbrief.bronnen.adresTweedeKamer', 'antwoordbrief.bronnen.adresOfficiëleBekendmakingen', 'antwoordbrief.cachemap', 'antwoordbrief.vragenbrief']) {
     assert.equal(props[key]?.scope, 'resource', key);
   }
   const untrusted = pkg.capabilities.untrustedWorkspaces;
@@ -77,7 +77,7 @@ test('settings: the titles VS Code derives from the keys are Dutch', () => {
     'antwoordbrief.controleren': 'Controleren',
     'antwoordbrief.bronnen.offline': 'Bronnen: Offline',
     'antwoordbrief.bronnen.adresTweedeKamer': 'Bronnen: Adres Tweede Kamer',
-    'antwoordbrief.bronnen.adresOfficieleBekendmakingen': 'Bronnen: Adres Officiele Bekendmakingen',
+    'antwoordbrief.bronnen.adresOfficiëleBekendmakingen': 'Bronnen: Adres Officiële Bekendmakingen',
     'antwoordbrief.bronnen.wachttijdMilliseconden': 'Bronnen: Wachttijd Milliseconden',
     'antwoordbrief.cachemap': 'Cachemap',
     'antwoordbrief.vragenbrief': 'Vragenbrief',
@@ -188,4 +188,23 @@ test('the .vsix holds the bundles, manifest, strings, grammars, snippets and REA
   } finally {
     scratch.remove();
   }
+});
+
+test('settings: Ernst lists every check with its default and a Dutch description beside its key (the Settings editor table)', () => {
+  const ernst = pkg.contributes.configuration.properties['antwoordbrief.ernst'];
+  assert.deepEqual(ernst.default, Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, (info as { severity: string }).severity])));
+  for (const code of Object.keys(CODES)) {
+    const p = ernst.properties[code];
+    const text = nls[String(p.description).slice(1, -1)];
+    assert.ok(text && /[a-z]/.test(text) && !text.startsWith('%'), `${code}: geen beschrijving`);
+    assert.doesNotMatch(text, /\b(the|question|answer|missing)\b/i, `${code}: ${text}`);
+  }
+});
+
+test('commands: Koppel vragenbrief and Toon toezeggingen have Dutch titles and are in the palette on a letter', () => {
+  const titles = Object.fromEntries(pkg.contributes.commands.map((c: { command: string; title: string }) => [c.command, nls[c.title.slice(1, -1)]]));
+  assert.equal(titles['antwoordbrief.koppelVragenbrief'], 'Koppel vragenbrief…');
+  assert.equal(titles['antwoordbrief.toonToezeggingen'], 'Toon toezeggingen');
+  const palette = pkg.contributes.menus.commandPalette.map((m: { command: string; when: string }) => `${m.command} ${m.when}`);
+  assert.ok(palette.includes('antwoordbrief.toonToezeggingen antwoordbrief.letterActive'));
 });
