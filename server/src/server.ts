@@ -18,7 +18,7 @@ import type { Diagnosis } from './core/diagnose';
 import type { Settings } from './host/settings';
 import { documentOutline } from './core/features/symbols';
 import { foldingSpans } from './core/features/folding';
-import { quickFixes } from './core/features/quickfix';
+import { quickFixes, referenceAndPlaceholderFixes } from './core/features/quickfix';
 import { citationLinks } from './core/features/citationLinks';
 import { citationCompletions } from './core/features/citationCompletion';
 import { canonicalCitationFixes } from './core/features/citationActions';
@@ -82,6 +82,8 @@ const client = {
   /** Runs SelectRangeCommand itself after a quick fix (our VS Code client says so). */
   selectCommand: false,
   watchedFiles: false,
+  /** Completion items may be snippets. */
+  snippets: false,
 };
 
 const settings = new SettingsStore(connection, () => client.configuration);
@@ -242,6 +244,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const opts = params.initializationOptions as { clientCommands?: unknown } | undefined;
   client.selectCommand = Array.isArray(opts?.clientCommands) && opts.clientCommands.includes(SelectRangeCommand);
   client.watchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => URI.parse(f.uri))
     .filter((u) => u.scheme === 'file')
@@ -388,7 +391,7 @@ connection.onCodeAction(
     const start = lines.offset(range.start);
     const end = lines.offset(range.end);
     const touching = cur.diagnosis.findings.filter((f) => f.span.start <= end && f.span.end >= start);
-    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pairQuickFixes(touching, letter, start, end)];
+    const fixes = [...quickFixes(letter, touching), ...referenceAndPlaceholderFixes(letter, touching), ...canonicalCitationFixes(touching), ...pairQuickFixes(touching, letter, start, end)];
     return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics, client.selectCommand ? SelectRangeCommand : undefined);
   }),
 );
@@ -444,8 +447,8 @@ connection.onCompletion(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const { analysis } = cur;
-    const items = citationCompletions(analysis, analysis.lines.offset(position), cur.workspace);
-    return items ? toCompletionItems(items, analysis.lines) : null;
+    const items = citationCompletions(analysis, analysis.lines.offset(position), cur.workspace, features(cur).peekFacts);
+    return items ? toCompletionItems(items, analysis.lines, client.snippets) : null;
   }),
 );
 
