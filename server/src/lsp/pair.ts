@@ -53,6 +53,9 @@ export const PAIR_CAPABILITIES = {
   executeCommandProvider: { commands: [CHOOSE_QUESTION_LETTER] },
 };
 
+/** How many letter files the question-letter picker reads at most. */
+const MAX_CANDIDATE_FILES = 200;
+
 function relativeRef(from: string, to: string): string {
   let rel = path.relative(path.dirname(from), to).split(path.sep).join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
@@ -198,7 +201,8 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       }
       files.delete(file);
       const out: QuestionLetterCandidate[] = [];
-      for (const f of files) {
+      // Bounded: a folder of thousands of letters is not read whole for a list (Bladeren… finds the rest).
+      for (const f of [...files].slice(0, MAX_CANDIDATE_FILES)) {
         const l = await host.letters.letters.load(f);
         if ('error' in l || !isQuestionLetter(l.letter)) continue;
         const m = matchCandidate(cur.analysis.letter, l);
