@@ -363,12 +363,13 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
 
     await step('Toon toezeggingen lists the letter\'s commitments with their due dates and jumps to one', 'toezeggingen', async () => {
       await openFile(page, 'toezegging.md', 'Den Haag');
-      await runCommand(page, 'Toon toezeggingen');
+      await runCommand(page, 'Toon toezeggingen', { opensList: true });
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
       const texts = await until('toezeggingen', async () => {
         const t = (await rows.allInnerTexts()).map((r) => clean(r).replace(/\s+/g, ' '));
-        return t.length ? t : undefined;
+        return t.some((x) => /uiterlijk/.test(x)) ? t : undefined;
       });
+      assert.match(clean(await page.locator('.quick-input-widget .quick-input-title').innerText()), /^1 toezegging — termijnen gerekend vanaf 03-02-2025 \(uit de brief\)/);
       assert.match(texts[0], /^1\. uiterlijk .* 2025 \(voor de zomer\)/);
       assert.match(texts[0], /Ik zal uw Kamer voor de zomer informeren/);
       await session.shot('toezeggingen-list');
