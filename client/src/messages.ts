@@ -43,6 +43,6 @@ export const M = {
   noCommitments: 'In deze brief zijn geen toezeggingen gevonden.',
   pastDue: 'termijn vóór de briefdatum',
   commitmentsTitle: (n: number, date: string | null, from: string) =>
-    `${n === 1 ? '1 toezegging' : `${n} toezeggingen`} — ${date ? `termijnen gerekend vanaf ${date.split('-').reverse().join('-')} (${from})` : 'de brief heeft geen datum'}`,
+    `${n === 1 ? '1 toezegging' : `${n} toezeggingen`} — ${date ? `termijnen gerekend vanaf ${date} (${from})` : 'de brief heeft geen datum'}`,
   commitmentsHint: 'Kies een toezegging om ernaartoe te gaan',
 } as const;

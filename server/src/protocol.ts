@@ -87,8 +87,9 @@ export interface CommitmentsParams {
   uri: string;
 }
 export interface CommitmentsResult {
-  /** The date due dates were counted from (`YYYY-MM-DD`) and where it came from, in Dutch. */
+  /** The date due dates were counted from (`YYYY-MM-DD`), the same in Dutch ("3 februari 2025"), and where it came from, in Dutch. */
   letterDate: string | null;
+  letterDateText: string | null;
   letterDateFrom: string;
   items: {
     text: string;

@@ -25,6 +25,7 @@ import { canonicalCitationFixes } from './core/features/citationActions';
 import { pairQuickFixes } from './core/pair/state';
 import { findCitations } from './core/citations/index';
 import { dueLabel, isPastDue, letterDateOriginLabel } from './core/commitments/present';
+import { dutchDate } from './core/commitments/dates';
 import { LetterContext } from './host/context';
 import { fsPathOf, type ReadOptions } from './host/read';
 import type { CitationWorkspace } from './core/features/citationLookup';
@@ -422,6 +423,7 @@ connection.onRequest(
     const c = cur.diagnosis.commitments;
     return {
       letterDate: c.letterDate,
+      letterDateText: c.letterDate ? dutchDate(c.letterDate) : null,
       letterDateFrom: letterDateOriginLabel(c.letterDateFrom),
       items: c.items.map((item) => ({
         text: item.text,

@@ -369,7 +369,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
         const t = (await rows.allInnerTexts()).map((r) => clean(r).replace(/\s+/g, ' '));
         return t.some((x) => /uiterlijk/.test(x)) ? t : undefined;
       });
-      assert.match(clean(await page.locator('.quick-input-widget .quick-input-title').innerText()), /^1 toezegging — termijnen gerekend vanaf 03-02-2025 \(uit de brief\)/);
+      assert.match(clean(await page.locator('.quick-input-widget .quick-input-title').innerText()), /^1 toezegging — termijnen gerekend vanaf 3 februari 2025 \(uit de brief\)/);
       assert.match(texts[0], /^1\. uiterlijk .* 2025 \(voor de zomer\)/);
       assert.match(texts[0], /Ik zal uw Kamer voor de zomer informeren/);
       await session.shot('toezeggingen-list');

@@ -138,6 +138,8 @@ test('server: the commitments request lists each commitment with its Dutch due d
       await c.diagnostics(uri, 1);
       const r = await c.request('antwoordbrief/commitments', { uri });
       assert.equal(r.letterDate, '2025-02-03');
+      assert.equal(r.letterDateText, '3 februari 2025');
+      assert.equal(r.letterDateFrom, 'uit de brief');
       assert.equal(r.items.length, 1);
       assert.match(r.items[0].text, /^Ik zal uw Kamer voor de zomer informeren/);
       assert.match(r.items[0].due, /^uiterlijk .* 2025 \(voor de zomer\)$/);

@@ -37,7 +37,7 @@ export function registerCommitments(host: ClientHost): vscode.Disposable {
       detail: c.text,
       range: new vscode.Range(c.range.start.line, c.range.start.character, c.range.end.line, c.range.end.character),
     }));
-    const title = M.commitmentsTitle(r.items.length, r.letterDate, r.letterDateFrom);
+    const title = M.commitmentsTitle(r.items.length, r.letterDateText ?? r.letterDate, r.letterDateFrom);
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: M.commitmentsHint, matchOnDetail: true });
     if (!picked) return;
     const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: picked.range });
