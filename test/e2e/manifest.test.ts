@@ -208,3 +208,18 @@ test('commands: Koppel vragenbrief and Toon toezeggingen have Dutch titles and a
   const palette = pkg.contributes.menus.commandPalette.map((m: { command: string; when: string }) => `${m.command} ${m.when}`);
   assert.ok(palette.includes('antwoordbrief.toonToezeggingen antwoordbrief.letterActive'));
 });
+
+test('snippets: the Markdown snippets write Vraag/Antwoord headings at the skeleton\'s level', async () => {
+  const { makeSkeleton } = await import('../../server/src/core/skeleton');
+  const { parseLetter } = await import('../../server/src/core/letter/parse');
+  const text = 'Vragen van het lid Jansen (D66) aan de minister over dijken (ingezonden 3 maart 2025)\n\n1. Wanneer begint het?\n\n2. Wat kost het?\n';
+  const skeleton = makeSkeleton(parseLetter(text), text);
+  const level = (s: string, word: string) => new RegExp(`^(#+) ${word} \\d`, 'm').exec(s)?.[1];
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets/antwoordbrief.json'), 'utf8')) as Record<string, { body: string[] }>;
+  const bodies = Object.values(snippets).map((s) => s.body.join('\n')).filter((b) => /Vraag/.test(b));
+  assert.ok(bodies.length >= 2);
+  for (const body of bodies) {
+    assert.equal(level(body.replace(/\$\{\d+:(\d+)\}/g, '$1'), 'Vraag'), level(skeleton, 'Vraag'), body);
+    assert.equal(level(body.replace(/\$\{\d+:(\d+)\}/g, '$1'), 'Antwoord'), level(skeleton, 'Antwoord'), body);
+  }
+});
