@@ -132,12 +132,14 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: 'Kies een vragenbrief voor een opgeslagen brief.' });
         return null;
       }
-      const options: string[] = [];
-      for (const f of await host.letters.letters.list(path.dirname(file))) {
+      // Best match first (same questions, members, date), as the VS Code client's picker ranks them.
+      const ranked: { f: string; score: number }[] = [];
+      for (const f of (await host.letters.letters.list(path.dirname(file))).slice(0, MAX_CANDIDATE_FILES)) {
         if (f === file) continue;
         const l = await host.letters.letters.load(f);
-        if (!('error' in l) && isQuestionLetter(l.letter)) options.push(f);
+        if (!('error' in l) && isQuestionLetter(l.letter)) ranked.push({ f, score: matchCandidate(cur.analysis.letter, l).score });
       }
+      const options = ranked.sort((a, b) => b.score - a.score).map((r) => r.f);
       if (!options.length) {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.' });
         return null;
