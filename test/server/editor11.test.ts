@@ -123,6 +123,18 @@ test('server: question-letter candidates are ranked by match with a Dutch detail
       assert.match(applyEdits(text, editsFor(applied, uri)), /^<!-- vragen: \.\/kamervragen\.md -->\n/);
       const self = await c.request('antwoordbrief/linkQuestionLetter', { uri, target: uri });
       assert.match(self.error, /eigen vragenbrief/);
+      // A folder is no letter: one Dutch line, nothing linked.
+      applied = undefined;
+      const folder = await c.request('antwoordbrief/linkQuestionLetter', { uri, target: pathToFileURL(ws.dir).toString() });
+      assert.match(folder.error, /^Kan de vragenbrief niet lezen: /);
+      assert.equal(applied, undefined);
+      const notFile = await c.request('antwoordbrief/linkQuestionLetter', { uri, target: 'https://example.org/vragen.md' });
+      assert.match(notFile.error, /geen bestand/);
+      // A PDF not read yet is linked as it is (its text follows in the background).
+      writeFileSync(path.join(ws.dir, 'vragen.pdf'), '%PDF-1.4 geen echte pdf');
+      const pdf = await c.request('antwoordbrief/linkQuestionLetter', { uri, target: ws.uri('vragen.pdf') });
+      assert.deepEqual(pdf, { linked: true });
+      assert.match(applyEdits(text, editsFor(applied, uri)), /^<!-- vragen: \.\/vragen\.pdf -->\n/);
     } finally {
       ws.done();
     }

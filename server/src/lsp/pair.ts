@@ -224,9 +224,10 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       if (!target) return { error: 'De gekozen vragenbrief is geen bestand.' };
       if (path.resolve(target) === path.resolve(file)) return { error: 'Een brief kan niet zijn eigen vragenbrief zijn.' };
       const loaded = await host.letters.letters.load(target);
-      if ('error' in loaded) return { error: `Kan de vragenbrief niet lezen: ${loaded.error}.` };
       const ref = relativeRef(file, target);
-      const warning = mismatchWarning(cur.analysis.letter, loaded, ref);
+      if ('error' in loaded && !loaded.pending) return { error: `Kan de vragenbrief niet lezen: ${loaded.error}.` };
+      // A PDF or Word letter still being read is linked as it is; the pair checks follow when its text is there.
+      const warning = 'error' in loaded ? null : mismatchWarning(cur.analysis.letter, loaded, ref);
       if (warning && !params.force) return { linked: false, warning };
       await connection.workspace.applyEdit({ label: 'Vragenbrief kiezen', edit: { changes: { [params.uri]: [linkEdit(cur, ref)] } } });
       return warning ? { linked: true, warning } : { linked: true };
