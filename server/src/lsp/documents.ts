@@ -30,8 +30,13 @@ export class DocumentStore {
   private counter = 0;
 
   constructor(private readonly analyzer: Analyzer) {
-    // Registered first, so every other listener already sees the new revision.
-    this.documents.onDidChangeContent((e) => this.revisions.set(e.document.uri, ++this.counter));
+    // Registered first, so every other listener already sees the new revision. The analysis of
+    // the earlier text is let go at once: a request still answered on that text holds its own
+    // reference, and the next analysis (of a 10 MB letter: tens of MB) does not run beside it.
+    this.documents.onDidChangeContent((e) => {
+      this.revisions.set(e.document.uri, ++this.counter);
+      this.analyses.delete(e.document.uri);
+    });
     this.documents.onDidClose((e) => this.revisions.delete(e.document.uri));
   }
 

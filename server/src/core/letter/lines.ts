@@ -4,6 +4,7 @@
  * cheap anchored check on one line, so the whole pass is linear in the text.
  */
 import { slot, type Memo } from '../memo';
+import { detach } from '../text';
 
 export const enum LineKind {
   Text,
@@ -132,7 +133,7 @@ export function expandIdList(first: string, list: string): string[] {
     }
     range = false;
     const id = normalId(m[1]) + m[2];
-    if (!seen.has(id)) seen.add(id), out.push(id);
+    if (!seen.has(id)) seen.add(id), out.push(detach(id));
     prev = n;
   }
   return out;
@@ -153,7 +154,13 @@ interface Reading {
 }
 /** The latest readings of long texts, newest first (in the analyzer's memo). */
 const RECENT = slot('lines.recent', (): Reading[] => []);
+/**
+ * At most this many readings, and older readings only while all together hold at most
+ * `RECENT_CHARS` characters of text: each holds its whole text, and a closed 10 MB letter should
+ * not stay in memory for long. The newest reading is always kept.
+ */
 const RECENT_MAX = 4;
+const RECENT_CHARS = 8 * 1024 * 1024;
 /** Shorter texts are read afresh: cheap, and they would push the long letters out. */
 const REUSE_MIN_LENGTH = 32 * 1024;
 
@@ -182,8 +189,11 @@ export function readLines(text: string, memo?: Memo): Lines {
   else raw = rawLines(text, 0, text.length, true, 0);
   const at = best ? recent.indexOf(best) : -1;
   if (at >= 0) recent.splice(at, 1);
-  else if (recent.length >= RECENT_MAX) recent.pop();
   recent.unshift({ text, lines: raw });
+  let chars = 0;
+  let keep = 0;
+  while (keep < recent.length && keep < RECENT_MAX && (keep === 0 || chars + recent[keep].text.length <= RECENT_CHARS)) chars += recent[keep++].text.length;
+  recent.length = keep;
   const lines = copyLines(raw);
   markFootnoteContinuations(text, lines);
   return lines;
@@ -425,7 +435,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     const closed = !!m[5] || !!m[6] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
-      lines.id[l] = normalId(m[1]) + (m[2] ?? '');
+      lines.id[l] = detach(normalId(m[1]) + (m[2] ?? ''));
       const more = expandIdList(lines.id[l], m[3] ?? '');
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
@@ -438,7 +448,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     const closed = !!m[5] || !!m[6] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
-      lines.id[l] = m[1] ? normalId(m[1]) + (m[2] ?? '') : '';
+      lines.id[l] = m[1] ? detach(normalId(m[1]) + (m[2] ?? '')) : '';
       const more = m[1] ? expandIdList(lines.id[l], m[3] ?? '') : [];
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
@@ -453,12 +463,12 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if (full && c0 >= 48 && c0 <= 57 && PROSE_ANSWER_HEADING.test(head)) {
     m = PROSE_ANSWER_HEADING.exec(head)!;
     lines.kind[l] = LineKind.ProseAnswerHeading;
-    lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '').toLowerCase();
+    lines.id[l] = detach(m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '').toLowerCase());
     return;
   }
   if (full && (markup || c0 === 86 || c0 === 79 || c0 === 73) && (m = SECTION_HEADING.exec(head))) {
     lines.kind[l] = LineKind.SectionHeading;
-    lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
+    lines.title[l] = detach(m[1].replace(/^de\s+/i, '').trim());
     return;
   }
   if (full && len <= 200 && c0 === 77 /* M */ && MEDEDELING.test(head)) {
@@ -476,7 +486,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if (c0 >= 48 && c0 <= 57) {
     if ((m = NUMBERED_ITEM.exec(head))) {
       lines.kind[l] = LineKind.NumberedItem;
-      lines.id[l] = m[1].replace(/^0+(?=\d)/, '');
+      lines.id[l] = detach(m[1].replace(/^0+(?=\d)/, ''));
       lines.rest[l] = a + m[0].length;
       return;
     }

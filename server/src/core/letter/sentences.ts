@@ -5,6 +5,7 @@
  */
 import { LineKind, type Lines } from './lines';
 import { slot, type Memo } from '../memo';
+import { detach } from '../text';
 
 export interface Sentence {
   start: number;
@@ -179,10 +180,10 @@ export function readSentences(text: string, lines: Lines, memo?: Memo): Sentence
     if (!block) {
       const found: Sentence[] = [];
       readBlock(text, lines, l0, l, doubleSpaced, nextText, found);
-      block = { kinds: lines.kind.slice(l0, l), sentences: found.map((x) => shifted(x, -base, -l0)) };
+      block = { kinds: lines.kind.slice(l0, l), sentences: found.map((x) => cached(text, x, base, l0)) };
     }
     next.set(key, block);
-    for (const x of block.sentences) out.push(shifted(x, base, l0));
+    for (const x of block.sentences) out.push(restored(text, x, base, l0));
     l0 = l;
   }
   blocks.map = next;
@@ -200,18 +201,51 @@ export function readSentencesFresh(text: string, lines: Lines): Sentence[] {
 /** Texts shorter than this are read in one go: cheap, and they would push the long letters out. */
 const REUSE_MIN_LENGTH = 32 * 1024;
 
-/** A block's line kinds and its sentences, offsets relative to the block's start (line and text). */
+/**
+ * A block's line kinds and its sentences, offsets relative to the block's start (line and text).
+ * The cache outlives the text it was read from, so no sentence in it holds a piece of that text
+ * (in V8 a piece keeps the whole text alive, and every keystroke makes a new text): a sentence
+ * whose text is the letter's text at its start keeps only the length (`sliced`) and gets its
+ * text back from the current text; any other is a copy of its own (`detach`).
+ */
 interface Block {
   kinds: Uint8Array;
-  sentences: Sentence[];
+  sentences: CachedSentence[];
+}
+
+type CachedSentence = Sentence & { sliced: number };
+
+function cached(text: string, s: Sentence, base: number, l0: number): CachedSentence {
+  const sliced = text.startsWith(s.text, s.start) ? s.text.length : -1;
+  return {
+    start: s.start - base,
+    end: s.end - base,
+    text: sliced >= 0 ? '' : detach(s.text),
+    firstLine: s.firstLine - l0,
+    lastLine: s.lastLine - l0,
+    question: s.question,
+    request: s.request,
+    committee: s.committee,
+    sliced,
+  };
+}
+
+function restored(text: string, s: CachedSentence, base: number, l0: number): Sentence {
+  const start = s.start + base;
+  return {
+    start,
+    end: s.end + base,
+    text: s.sliced >= 0 ? text.slice(start, start + s.sliced) : s.text,
+    firstLine: s.firstLine + l0,
+    lastLine: s.lastLine + l0,
+    question: s.question,
+    request: s.request,
+    committee: s.committee,
+  };
 }
 
 /** The blocks of the latest long text read, by text; only the blocks that text had are kept. */
 const BLOCKS = slot('sentences.blocks', (): { map: Map<string, Block>; doubleSpaced: boolean } => ({ map: new Map(), doubleSpaced: false }));
-
-function shifted(s: Sentence, by: number, lines: number): Sentence {
-  return { ...s, start: s.start + by, end: s.end + by, firstLine: s.firstLine + lines, lastLine: s.lastLine + lines };
-}
 
 function sameKinds(kinds: Uint8Array, all: Uint8Array, from: number): boolean {
   for (let k = 0; k < kinds.length; k++) if (kinds[k] !== all[from + k]) return false;
