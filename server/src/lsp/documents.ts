@@ -1,6 +1,7 @@
 // Open documents and their analyses, one analysis per text at most.
 import { TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LETTER_DOCUMENTS, type LetterDocument } from './document';
 import type { Analysis } from '../core/analyze';
 import type { Analyzer } from '../core/analyzer';
 
@@ -19,7 +20,7 @@ interface Entry {
  * depends on the text alone; settings and context enter in `diagnose`.
  */
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments<LetterDocument>(LETTER_DOCUMENTS);
   private readonly analyses = new Map<string, Entry>();
   /**
    * Revision of each open document's text: raised on every open and change, whatever version
@@ -40,7 +41,7 @@ export class DocumentStore {
     this.documents.onDidClose((e) => this.revisions.delete(e.document.uri));
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): LetterDocument | undefined {
     return this.documents.get(uri);
   }
 
