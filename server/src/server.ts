@@ -162,7 +162,7 @@ async function current(uri: string): Promise<Current | undefined> {
     analysis = store.analysis(latest);
   } else {
     at = TextDocument.create(uri, doc.languageId, version, text);
-    analysis = analyzer.analyze(text);
+    analysis = store.snapshot(uri, revision, text);
   }
   const workspace = await letters.workspace(uri);
   return { doc: at, analysis, settings: s, diagnosis: await diagnosisOf(at, revision, analysis, s, workspace), workspace };
