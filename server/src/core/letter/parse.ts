@@ -55,6 +55,12 @@ export interface OrphanAnswer {
   id: string;
   span: Span;
   sectionIndex: number;
+  /**
+   * Set when question `id` exists and already has an answer (the same heading twice, or an answer
+   * repeated): a duplicated answer, not an answer without question. The fractie's title when the
+   * question stands in a fractie section, else null.
+   */
+  duplicate?: { section: string | null };
 }
 
 /** The letter model plus what the checks need beyond the shared contract. */
@@ -120,6 +126,11 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   const sections: Section[] = [];
   const drafts: Draft[] = [];
   const orphanLines: { line: number; id: string; sectionIndex: number }[] = [];
+  /** Answer headings repeating the one just before them over an empty answer. */
+  const duplicateLines: { line: number; id: string; sectionIndex: number }[] = [];
+  /** Numbered answer headings standing apart from their question, in order; `block` counts runs of them. */
+  const detachedAnswers: DetachedAnswer[] = [];
+  let answerBlock = 0;
   let sectionIndex = -1;
   let cur: Draft | null = null;
   let proseFrom = 0;
@@ -145,24 +156,37 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return { kind, id, number, suffix, sectionIndex, headingStart, headingEnd, qStart, qEnd: qStart, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false };
   };
   // Drafts still without an answer, by id, so that a detached answer finds its question fast.
-  const open = new Map<string, Draft[]>();
+  // `head` skips the answered drafts at the front (the earliest unanswered one), so that all
+  // look-ups together stay linear.
+  const open = new Map<string, { list: Draft[]; head: number }>();
   const remember = (d: Draft) => {
-    let list = open.get(d.id);
-    if (!list) open.set(d.id, (list = []));
-    list.push(d);
+    let entry = open.get(d.id);
+    if (!entry) open.set(d.id, (entry = { list: [], head: 0 }));
+    entry.list.push(d);
   };
+  const sectionTitle = (i: number) => (i >= 0 ? sections[i]?.title ?? '' : '');
+  /**
+   * The question an answer heading standing apart from its question answers: the latest
+   * unanswered draft of that id in the same section, else in a section of the same fractie (an
+   * answer letter repeating the fractie headings), else the earliest unanswered one (answers
+   * follow the questions' order).
+   */
   const findUnanswered = (id: string): Draft | undefined => {
-    const list = open.get(id);
-    if (!list) return undefined;
-    while (list.length && list[list.length - 1].aHeadLine >= 0) list.pop();
-    let global: Draft | undefined;
-    for (let i = list.length - 1; i >= 0 && i >= list.length - 8; i--) {
+    const entry = open.get(id);
+    if (!entry) return undefined;
+    const list = entry.list;
+    while (list.length > entry.head && list[list.length - 1].aHeadLine >= 0) list.pop();
+    while (entry.head < list.length && list[entry.head].aHeadLine >= 0) entry.head++;
+    if (entry.head >= list.length) return undefined;
+    const title = sectionTitle(sectionIndex);
+    let sameFractie: Draft | undefined;
+    for (let i = list.length - 1; i >= entry.head && i >= list.length - 8; i--) {
       const d = list[i];
       if (d.aHeadLine >= 0) continue;
       if (d.sectionIndex === sectionIndex) return d;
-      global ??= d;
+      if (title && !sameFractie && sectionTitle(d.sectionIndex) === title) sameFractie = d;
     }
-    return global;
+    return sameFractie ?? list[entry.head];
   };
 
   // A numbered list inside an item's answer: its last number, and whether a blank line followed.
@@ -178,6 +202,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         close(lines.start[l]);
         sections.push({ title: lines.title[l], span: { start: ls, end: le }, index: sections.length });
         sectionIndex = sections.length - 1;
+        answerBlock++;
         proseFrom = lines.end[l];
         lastItem = 0;
         break;
@@ -190,6 +215,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         break;
       }
       case LineKind.QuestionHeading: {
+        answerBlock++;
         close(lines.start[l]);
         cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
@@ -227,6 +253,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
         if (!accept) break;
         lastItem = n;
+        answerBlock++;
         close(lines.start[l]);
         cur = newDraft('item', lines.id[l], ls, lines.rest[l] < le ? lines.rest[l] : le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
@@ -239,7 +266,16 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const also = id ? [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)] : [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
         let primary: Draft | undefined;
+        if (cur && cur.kind !== 'orphan' && cur.aHeadLine >= 0 && cur.aHeadLine !== l && (id === '' || id === cur.id) && !hasText(sentences, cur.aStart, lines.start[l])) {
+          // "Antwoord 2" | "Antwoord 2" | "Het Rijk.": the heading repeated over an empty answer.
+          // The answer is the text under the second; the repetition is reported as a duplicate.
+          if (id) duplicateLines.push({ line: l, id, sectionIndex });
+          cur.aStart = restStart;
+          for (const j of cur.joint ?? []) j.aStart = restStart;
+          break;
+        }
         if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
+          answerBlock++;
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = restStart;
@@ -247,6 +283,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         } else {
           if (id === '') break; // a stray "Antwoord" line: text of whatever it stands in
           close(lines.start[l]);
+          detachedAnswers.push({ line: l, id, joint: also.length > 0, block: answerBlock, sectionIndex });
           primary = findUnanswered(id);
           if (primary) {
             primary.aHeadLine = l;
@@ -313,6 +350,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
   close(text.length);
+  if (detachedAnswers.length) realignDetachedAnswers(text, lines, sentences, sections, drafts, detachedAnswers, orphanLines);
   if (hasProseHeadings) splitTrailingQuestions(sentences, drafts, layout);
 
   // Sections without any unit and without answer headings are an inbreng: every paragraph that
@@ -333,6 +371,13 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       orphanAnswers.push({ id: o.id, span: { start: lines.tstart[o.line], end: lines.tend[o.line] }, sectionIndex: o.sectionIndex });
     }
   }
+  markDuplicateAnswers(drafts, sections, orphanAnswers);
+  for (const o of duplicateLines) {
+    const q = drafts.find((d) => d.aHeadLine >= 0 && d.id === o.id);
+    const section = q && q.sectionIndex >= 0 ? sections[q.sectionIndex]?.title ?? null : null;
+    orphanAnswers.push({ id: o.id, span: { start: lines.tstart[o.line], end: lines.tend[o.line] }, sectionIndex: o.sectionIndex, duplicate: { section } });
+  }
+  if (duplicateLines.length) orphanAnswers.sort((a, b) => a.span.start - b.span.start);
 
   // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own
   // and no asking sentence (an introduction the subquestions answer). A parent that asks ("Vraag
@@ -391,6 +436,169 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   let askingSentences = 0;
   for (const x of sentences) if (x.question) askingSentences++;
   return { text, sections, questions, answerReferences, kind, orphanAnswers, askingSentences };
+}
+
+/** A numbered answer heading that did not follow its question (see `realignDetachedAnswers`). */
+interface DetachedAnswer {
+  line: number;
+  id: string;
+  /** A joint heading ("Antwoord 3 en 4"): left as the unit reader matched it. */
+  joint: boolean;
+  /** Answers with the same block number follow each other without a question or fractie heading between them. */
+  block: number;
+  /** The section the answer stands in (-1 outside any). */
+  sectionIndex: number;
+}
+
+/**
+ * Answers standing apart from their questions, matched again where the unit reader's rule (by
+ * number, in the answer's section) cannot see the layout:
+ * - A run of answers longer than its section's open questions spans several fracties (an answer
+ *   letter after the whole inbreng, without fractie headings): its answers follow the questions'
+ *   order, so each takes the next open question of its number in document order.
+ * - Answers numbered on through the letter (1..N) while the questions restart per fractie: answer
+ *   k answers the k-th question of the letter. Only where the questions' numbers repeat (a
+ *   restart), every answer of the run finds an open question at its place, in increasing order,
+ *   after that question; for a single answer, only right after its question (an interleaved
+ *   verslag: "Vraag 1" of the second fractie, then "Antwoord 3").
+ * Matches nothing when neither reading fits every answer of the run: a wrong number stays an
+ * answer without question. Joint answer headings are left as they were. Linear in the drafts
+ * and answers.
+ */
+function realignDetachedAnswers(text: string, lines: Lines, sentences: Sentence[], sections: Section[], drafts: Draft[], detached: DetachedAnswer[], orphanLines: { line: number; id: string; sectionIndex: number }[]): void {
+  const headed = drafts.filter((d) => d.kind === 'heading' || d.kind === 'item');
+  if (headed.length < 2) return;
+  // Restarted numbering: a number that two questions of different fracties carry.
+  const seen = new Map<string, number>();
+  let restart = false;
+  let plain = true;
+  for (const d of headed) {
+    if (d.suffix) plain = false;
+    const s = seen.get(d.id);
+    if (s !== undefined && s !== d.sectionIndex) restart = true;
+    seen.set(d.id, d.sectionIndex);
+  }
+  const byLine = new Map<number, Draft[]>();
+  for (const d of headed) {
+    if (d.aHeadLine < 0) continue;
+    const list = byLine.get(d.aHeadLine);
+    if (list) list.push(d);
+    else byLine.set(d.aHeadLine, [d]);
+  }
+  const orphanAt = new Set(orphanLines.map((o) => o.line));
+  const assigned = new Set<number>();
+  const questions = headed.filter((d) => !d.twinOf);
+  const position = new Map<Draft, number>();
+  questions.forEach((d, k) => position.set(d, k + 1));
+  // Each run looks at the questions before it: a budget of steps keeps all runs together linear
+  // (a text of thousands of stray answers leaves the later ones as the unit reader matched them).
+  let budget = 8 * (questions.length + detached.length) + 1000;
+  for (let i = 0; i < detached.length && budget > 0; ) {
+    let j = i;
+    while (j < detached.length && detached[j].block === detached[i].block) j++;
+    const run = detached.slice(i, j);
+    i = j;
+    if (run.some((a) => a.joint)) continue;
+    const first = lines.start[run[0].line];
+    // The questions the run may answer: before it, not answered in place (answered by this run at most).
+    const inRun = new Set(run.map((a) => a.line));
+    const open: Draft[] = [];
+    let steps = run.length;
+    for (const d of questions) {
+      if (d.headingStart >= first) break;
+      steps++;
+      if (d.aHeadLine < 0 || inRun.has(d.aHeadLine)) open.push(d);
+    }
+    budget -= steps;
+    if (!open.length) continue;
+    // The open questions of the run's fractie (by title: an answer letter may repeat the headings).
+    const title = (k: number) => (k >= 0 ? sections[k]?.title ?? '' : '');
+    const own = run[0].sectionIndex;
+    const openHere = open.filter((d) => d.sectionIndex === own || (own >= 0 && title(d.sectionIndex) === title(own))).length;
+    let target: (Draft | undefined)[] | null = null;
+    if (run.length > openHere && run.length > 1) {
+      // In order, by number.
+      const got: Draft[] = [];
+      let p = 0;
+      for (const a of run) {
+        while (p < open.length && open[p].id !== a.id) p++;
+        if (p >= open.length) break;
+        got.push(open[p++]);
+      }
+      if (got.length === run.length) target = got;
+    }
+    if (!target && restart && plain) {
+      // Numbered on through the letter.
+      const byPos = new Map<number, Draft>();
+      for (const d of open) byPos.set(position.get(d)!, d);
+      const got: Draft[] = [];
+      let prev = 0;
+      for (const a of run) {
+        const k = parseInt(a.id, 10);
+        const d = byPos.get(k);
+        if (!d || k <= prev) break;
+        got.push(d);
+        prev = k;
+      }
+      const single = run.length === 1 && got.length === 1 && got[0] === open[open.length - 1] && (byLine.get(run[0].line) === undefined);
+      if (got.length === run.length && (run.length > 1 || single)) target = got;
+    }
+    if (!target) continue;
+    // Undo what the unit reader matched, then answer each question by its answer.
+    for (const a of run) for (const d of byLine.get(a.line) ?? []) {
+      d.aHeadLine = -1;
+      d.aStart = -1;
+      d.aEnd = -1;
+    }
+    run.forEach((a, k) => {
+      const d = target![k]!;
+      const l = a.line;
+      d.unsplit = true;
+      splitBody(sentences, d, false);
+      d.aHeadLine = l;
+      d.aStart = lines.rest[l] < lines.tend[l] ? lines.rest[l] : lines.end[l];
+      d.aEnd = answerEndAfter(lines, l, text.length);
+      d.detached = true;
+      if (orphanAt.has(l)) assigned.add(l);
+    });
+  }
+  if (assigned.size) {
+    const kept = orphanLines.filter((o) => !assigned.has(o.line));
+    orphanLines.length = 0;
+    orphanLines.push(...kept);
+  }
+}
+
+/**
+ * Answer headings that matched no unanswered question, but whose question exists and is answered
+ * already (in the same fractie section when the heading stands in one): a duplicated answer ("Antwoord
+ * 2" twice, or an answer repeated), which the check names as such instead of "no question 2".
+ * Changes `orphans` in place. Linear (one map of the answered drafts by id).
+ */
+function markDuplicateAnswers(drafts: Draft[], sections: Section[], orphans: OrphanAnswer[]): void {
+  if (!orphans.length) return;
+  const answered = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.aHeadLine < 0 || d.kind === 'orphan') continue;
+    const list = answered.get(d.id);
+    if (list) list.push(d);
+    else answered.set(d.id, [d]);
+  }
+  for (const o of orphans) {
+    const list = answered.get(o.id);
+    if (!list) continue;
+    const q = list.find((d) => d.sectionIndex === o.sectionIndex || (d.sectionIndex >= 0 && o.sectionIndex >= 0 && sections[d.sectionIndex]?.title === sections[o.sectionIndex]?.title)) ?? (sections.length ? undefined : list[0]);
+    if (!q) continue;
+    o.duplicate = { section: q.sectionIndex >= 0 ? sections[q.sectionIndex]?.title ?? null : null };
+  }
+}
+
+function hasText(sentences: Sentence[], start: number, end: number): boolean {
+  if (start < 0) return false;
+  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
+    if (/[\p{L}\p{N}]/u.test(sentences[i].text)) return true;
+  }
+  return false;
 }
 
 function lineOf(lines: Lines, offset: number): number {

@@ -52,9 +52,17 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
   const repeatOf = new Map<Draft, Draft>();
   const repeated = new Set<Draft>();
   let boundary = -1;
+  // The first part's questions in order, and the one after the last repeated.
+  const order: Draft[] = [];
+  const orderIndex = new Map<Draft, number>();
+  let pointer = 0;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (!headed(d)) continue;
+    if (boundary < 0) {
+      orderIndex.set(d, order.length);
+      order.push(d);
+    }
     const list = byId.get(d.id);
     let match: Draft | undefined;
     if (list) {
@@ -69,10 +77,20 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
         }
       }
     }
+    if (!match && boundary >= 0) {
+      // Renumbered in the answer part (the committee restarted per fractie, the answer letter
+      // counts on, or the other way round): the next question of the first part in order, when
+      // its text is this one's.
+      while (pointer < order.length && repeated.has(order[pointer])) pointer++;
+      const e = order[pointer];
+      if (e && !(title(e) && title(d) && title(e) !== title(d)) && sameQuestion(textOf(e), textOf(d))) match = e;
+    }
     if (match) {
       repeatOf.set(d, match);
       repeated.add(match);
       if (boundary < 0) boundary = i;
+      const at = orderIndex.get(match);
+      if (at !== undefined) pointer = at + 1;
     } else if (boundary < 0 || !list) {
       if (list) list.push(d);
       else byId.set(d.id, [d]);
