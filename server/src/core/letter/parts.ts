@@ -56,6 +56,7 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
   const order: Draft[] = [];
   const orderIndex = new Map<Draft, number>();
   let pointer = 0;
+  const sectionFirst = new Map<number, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (!headed(d)) continue;
@@ -77,13 +78,21 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
         }
       }
     }
-    if (!match && boundary >= 0) {
+    // The section a draft stands in had questions before it: an answer letter without fractie
+    // headings of its own stands in the committee letter's last section, whose title says nothing.
+    const inherited = d.sectionIndex >= 0 && (sectionFirst.get(d.sectionIndex) ?? i) < i;
+    if (!sectionFirst.has(d.sectionIndex)) sectionFirst.set(d.sectionIndex, i);
+    if (!match && (boundary >= 0 || inherited)) {
       // Renumbered in the answer part (the committee restarted per fractie, the answer letter
-      // counts on, or the other way round): the next question of the first part in order, when
-      // its text is this one's.
+      // counts on, or the other way round), or under no fractie heading of its own: the next
+      // question of the first part in order, when its text is this one's.
+      // A question the answer letter leaves out is skipped: up to eight ahead.
       while (pointer < order.length && repeated.has(order[pointer])) pointer++;
-      const e = order[pointer];
-      if (e && !(title(e) && title(d) && title(e) !== title(d)) && sameQuestion(textOf(e), textOf(d))) match = e;
+      const own = textOf(d);
+      for (let k = pointer; k < order.length && k < pointer + 8 && !match; k++) {
+        const e = order[k];
+        if (e !== d && !repeated.has(e) && (inherited || !(title(e) && title(d) && title(e) !== title(d))) && sameQuestion(textOf(e), own)) match = e;
+      }
     }
     if (match) {
       repeatOf.set(d, match);
