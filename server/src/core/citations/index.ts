@@ -155,7 +155,7 @@ function withContextNumbers(t: Tokens, mentions: ParsedMention[], citations: Par
   const starts = new Set(citations.map((c) => c.start));
   let c = 0;
   for (const m of mentions) {
-    let j = m.last + 1;
+    const j = m.last + 1;
     if (!t.isP(j, '(') || !(t.isCI(j + 1, 'nr') || t.isCI(j + 1, 'nrs'))) continue;
     if (starts.has(t.start[j + 1])) continue;
     let k = j + 2;
