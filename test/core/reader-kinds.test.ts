@@ -415,3 +415,31 @@ test('D4 a duplicated answer is named as such, never "no question N"', () => {
   // An answer whose number no question has is still an answer without question.
   assert.deepEqual(dup(base + 'Antwoord 7\nOok dat.\n').map((x) => x.code), ['answer-without-question']);
 });
+
+test('D5 a footnote marker glued to the start of a subquestion is no text, no split and no question number', () => {
+  const second = 'Klopt het dat de wachtlijsten zijn verdubbeld?';
+  const subs = (text: string) => parseLetter(text).questions.map((q) => q.subquestions.map((s) => s.text));
+  for (const [marked, note] of [
+    [`«Wachtlijsten lopen op»?3 ${second}`, ''],
+    [`«Wachtlijsten lopen op»?3\u00a0${second}`, ''],
+    [`«Wachtlijsten lopen op»?”3 ${second}`, ''],
+    [`«Wachtlijsten lopen op»?\n3${second}`, '\n3 https://nos.nl/artikel/1\n'],
+    [`«Wachtlijsten lopen op»?\n3 ${second}`, ''],
+    [`«Wachtlijsten lopen op»?3\n${second}`, '\n3 NOS, 3 maart 2024.\n'],
+    [`«Wachtlijsten lopen op»?\n\n3\n\n${second}`, ''],
+  ]) {
+    const text = `Vraag 1\nHoeveel kost het?\nAntwoord 1\nTien.\nVraag 2\nBent u bekend met het bericht ${marked}\nAntwoord 2\nJa, en dat klopt.\nVraag 3\nWat gaat u doen?\nAntwoord 3\nNiets.\n${note}`;
+    assert.deepEqual(read(text), ['1:answered', '2:answered', '3:answered'], marked);
+    const s = subs(text)[1];
+    assert.equal(s.length, 2, marked);
+    assert.equal(s[1].replace(/\s+/g, ' '), second, marked);
+    assert.deepEqual(findingsAt(text).filter((f) => !f.startsWith('subquestion-not-addressed')), [], marked);
+  }
+  // A marker after the last question of an item is no answer: the question stays open.
+  const items = '1. Bent u bekend met het bericht?1 Klopt het dat de wachtlijsten zijn verdubbeld?\n\n2. Hoeveel kost het?2\n3. Wat gaat u doen?\nNiets.\n\n1 https://nos.nl/a\n2 Kamerstuk 31 839, nr. 900.\n';
+  assert.deepEqual(read(items), ['1:missing', '2:missing', '3:answered']);
+  assert.equal(parseLetter(items).questions[2].answer.text.trim(), 'Niets.');
+  // Numbers that are text stay text: a count opening a sentence, a year, a list inside an answer.
+  const text = 'Vraag 1\nHoeveel meldingen waren er?\nAntwoord 1\nVeertig. 12 Meldingen kwamen uit Assen. In 2023 waren het er 40.\n';
+  assert.match(parseLetter(text).questions[0].answer.text, /Veertig\. 12 Meldingen kwamen uit Assen\. In 2023/);
+});

@@ -70,6 +70,20 @@ const JOINT_NUMBER = /^(\d{1,4})((?:[ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en
  * numbers) one continuing the headings' count is enough. Changes `lines` in place; linear.
  */
 export function readNumberLines(text: string, lines: Lines): void {
+  // Beside `Vraag N` headings, a number line is no question the letter numbers itself elsewhere
+  // ("Vraag 3" further on), nor one whose next heading is another number's answer ("Antwoord 2"):
+  // such a number is a footnote marker the PDF put on a line of its own.
+  const headed = new Set<string>();
+  const nextHeading = new Array<string | null>(lines.count + 1).fill(null);
+  for (let l = lines.count - 1; l >= 0; l--) {
+    const kind = lines.kind[l];
+    nextHeading[l] = nextHeading[l + 1];
+    if (kind === LineKind.QuestionHeading) {
+      headed.add(lines.id[l]);
+      for (const id of lines.also.get(l) ?? []) headed.add(id);
+      nextHeading[l] = null;
+    } else if (kind === LineKind.AnswerHeading) nextHeading[l] = lines.id[l];
+  }
   const accepted: number[] = [];
   let headings = 0;
   let last = 0;
@@ -93,6 +107,7 @@ export function readNumberLines(text: string, lines: Lines): void {
     if (!joint && (kind !== LineKind.Furniture || !BARE_NUMBER.test(t))) continue;
     const n = parseInt(t, 10);
     if (n <= last || n > last + 3) continue;
+    if (headed.has(String(n)) || (nextHeading[l] && nextHeading[l] !== String(n))) continue;
     if (continues) {
       continues = false;
       continue;

@@ -96,7 +96,7 @@ const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
  */
 const PDF_FURNITURE =
   /^(?:ah-tk-\d{8}-\d{1,5}|kst-\d{4,6}(?:-[\dA-Z]{1,6}){1,3}|ISSN[ \t\u00a0]+\d{4}[ \t\u00a0]*[-–][ \t\u00a0]*\d{3}[\dX]|[’']s-Gravenhage[ \t\u00a0]+\d{4}|Vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4},[^.?!]{1,80}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer[ \t\u00a0]+der[ \t\u00a0]+Staten-Generaal)$/;
-const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
+const FOOTNOTE = /^\d{1,3}[ \t]+(?:[\p{Lu}‘“"'(]|https?:\/\/|www\.)/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
@@ -480,7 +480,9 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
       lines.rest[l] = a + m[0].length;
       return;
     }
-    if (!leadingSpace && FOOTNOTE.test(head)) {
+    // "3 Klopt het dat …?": a footnote marker the PDF put before a question, no footnote (a
+    // footnote does not ask).
+    if (!leadingSpace && FOOTNOTE.test(head) && text.charCodeAt(b - 1) !== 63) {
       lines.kind[l] = LineKind.Furniture;
       return;
     }
