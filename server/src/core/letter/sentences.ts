@@ -389,7 +389,7 @@ function readBlock(text: string, lines: Lines, l0: number, l1: number, doubleSpa
           let d = i;
           while (d < skip && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
           const last = out.length ? out[out.length - 1] : null;
-          if (last && last.lastLine >= l0 && last.lastLine >= l - 3) out[out.length - 1] = { ...last, text: last.text + text.slice(i, d) };
+          if (last && last.lastLine >= l0 && last.lastLine >= l - 3) out[out.length - 1] = { ...last, text: last.text + text.slice(i, d), end: d, lastLine: l };
           i = skip - 1;
           continue;
         }
