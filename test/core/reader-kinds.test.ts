@@ -443,3 +443,30 @@ test('D5 a footnote marker glued to the start of a subquestion is no text, no sp
   const text = 'Vraag 1\nHoeveel meldingen waren er?\nAntwoord 1\nVeertig. 12 Meldingen kwamen uit Assen. In 2023 waren het er 40.\n';
   assert.match(parseLetter(text).questions[0].answer.text, /Veertig\. 12 Meldingen kwamen uit Assen\. In 2023/);
 });
+
+test('D6 asking paragraphs before a prose answer heading: one question, unless the numbers skip as many as there are paragraphs', () => {
+  const letter = (between: string, next: number) => [
+    'Vragen en opmerkingen van de leden van de PVV-fractie', '',
+    'De leden van de PVV-fractie hebben kennisgenomen van de brief. Wat hebben deze ontwikkelingen', 'voor invloed op het beleid?', '',
+    '1. Antwoord van het kabinet', 'De veranderende verhoudingen dwingen Nederland om keuzes opnieuw te bekijken. Dat geldt', 'ook in het digitale domein.', '',
+    between, '',
+    `${next}. Antwoord van het kabinet`, 'Nederland zet zich in voor een normatief kader.', '',
+    'Hoeveel kost de strategie per jaar?', '',
+    `${next + 1}. Antwoord van het kabinet`, 'Tien miljoen euro.', '',
+  ].join('\n');
+  const two = 'De leden vragen voorts hoe de minister de samenwerking met Zuid-Afrika beoordeelt.\n\nWat is de inzet van Nederland in de Verenigde Naties op het gebied van cybernormen?';
+  // Numbered on (2 after 1): the two paragraphs are one question.
+  assert.deepEqual(read(letter(two, 2)), ['PVV-fractie:1:answered', 'PVV-fractie:2:answered', 'PVV-fractie:3:answered']);
+  assert.equal(parseLetter(letter(two, 2)).questions[1].subquestions.length, 2);
+  // 3 after 1: the letter means two questions; the first has no answer.
+  const skipped = letter(two, 3);
+  assert.deepEqual(read(skipped), ['PVV-fractie:1:answered', 'PVV-fractie:2:missing', 'PVV-fractie:3:answered', 'PVV-fractie:4:answered']);
+  assert.deepEqual(findingsAt(skipped), [`unanswered-question@${lineOf(skipped, 'De leden vragen voorts')}`]);
+  assert.match(parseLetter(skipped).questions[2].questionText, /^Wat is de inzet/);
+  // Context before the first asking paragraph goes with it; a gap the paragraphs do not fill splits nothing.
+  const context = letter(`Zuid-Afrika is een partnerland. ${two}`, 3);
+  assert.match(parseLetter(context).questions[1].questionText, /^Zuid-Afrika is een partnerland\. De leden vragen voorts/);
+  const wide = letter(two, 5);
+  assert.deepEqual(read(wide), ['PVV-fractie:1:answered', 'PVV-fractie:5:answered', 'PVV-fractie:6:answered']);
+  assert.ok(findingsAt(wide).some((f) => f.startsWith('missing-question-number')));
+});

@@ -318,9 +318,20 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           break;
         }
         const regionStart = cur ? (cur.aHeadLine >= 0 ? cur.aStart : cur.qStart) : proseFrom;
-        const block = questionBlockStart(sentences, regionStart, lines.start[l], layout);
+        let block = questionBlockStart(sentences, regionStart, lines.start[l], layout);
         if (block >= 0) {
           close(block);
+          // "2. Antwoord …" then two asking paragraphs, then "4. Antwoord …": the letter numbers
+          // its questions, so the paragraphs are questions 3 and 4 (3 unanswered). Only when the
+          // gap in the numbers equals the asking paragraphs; otherwise they are one question.
+          const starts = unnumbered ? [] : askingParagraphs(sentences, block, lines.start[l], layout, parseInt(id, 10) - proseCount);
+          for (let k = 0; k + 1 < starts.length; k++) {
+            const at = k === 0 ? block : starts[k];
+            const skipped = newDraft('prose', String(proseCount + 1 + k), at, Math.max(at, lines.tend[lineOf(lines, at)]), at);
+            skipped.qEnd = starts[k + 1];
+            drafts.push(skipped);
+          }
+          if (starts.length > 1) block = starts[starts.length - 1];
           const firstLine = lineOf(lines, block);
           cur = newDraft('prose', id, block, Math.max(block, lines.tend[firstLine]), block);
           if (unnumbered) cur.unnumbered = true;
@@ -648,6 +659,33 @@ function questionBlockStart(sentences: Sentence[], from: number, to: number, lay
 
 interface Layout {
   paragraphBreak(a: Sentence, b: Sentence): boolean;
+}
+
+/**
+ * The starts of the asking paragraphs of a prose question block [from, to) when there are exactly
+ * `count` (≥ 2) of them, else []. A paragraph asks when one of its sentences asks; paragraphs that
+ * do not ask (context) go with the asking paragraph after them. Looks at most at 200 sentences.
+ */
+function askingParagraphs(sentences: Sentence[], from: number, to: number, layout: Layout, count: number): number[] {
+  if (count < 2 || count > 20) return [];
+  const out: number[] = [];
+  let paraStart = -1;
+  let asked = false;
+  let prev: Sentence | null = null;
+  const first = firstSentenceAt(sentences, from);
+  for (let i = first; i < sentences.length && sentences[i].start < to && i < first + 200; i++) {
+    const s = sentences[i];
+    if (prev && layout.paragraphBreak(prev, s)) {
+      if (asked) out.push(paraStart);
+      paraStart = -1;
+      asked = false;
+    }
+    if (paraStart < 0) paraStart = s.start;
+    asked ||= s.question || s.request;
+    prev = s;
+  }
+  if (asked) out.push(paraStart);
+  return out.length === count ? out : [];
 }
 
 /**
