@@ -144,8 +144,8 @@ function isBlank(c: number): boolean {
 
 /** Lines longer than this may be a letter whose line breaks were lost. */
 const RUN_ON_LENGTH = 100;
-/** A sentence end and the blanks after it: where a marker may start a new virtual line. */
-const SENTENCE_GAP = /[.?!:]["”’»)]?[ \t\u00a0]{1,8}(?=[VAIO\d])/g;
+/** A sentence end (with a footnote marker glued to it) and the blanks after it: where a marker may start a new virtual line. */
+const SENTENCE_GAP = /[.?!:]["”’»)]?\d{0,3}[ \t\u00a0]{1,8}(?=[VAIO\d])/g;
 /** A heading marker, ending where its text starts: "Vraag 3", "Vragen 9 en 10:", "Antwoord 3", "Antwoord:". */
 const RUN_ON_HEADING =
   /(?:Vra(?:ag|gen)[ \t\u00a0]+\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*|Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)?)(?![\p{L}\p{N}])[ \t\u00a0]*[:.]?(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*(?:$|[\r\n]))/uy;
