@@ -444,7 +444,7 @@ test('D5 a footnote marker glued to the start of a subquestion is no text, no sp
   assert.match(parseLetter(text).questions[0].answer.text, /Veertig\. 12 Meldingen kwamen uit Assen\. In 2023/);
 });
 
-test('D6 asking paragraphs before a prose answer heading: one question, unless the numbers skip as many as there are paragraphs', () => {
+test('D6 asking paragraphs before a prose answer heading: one question, unless the numbers skip as many as there are paragraphs in a letter of one-paragraph questions', () => {
   const letter = (between: string, next: number) => [
     'Vragen en opmerkingen van de leden van de PVV-fractie', '',
     'De leden van de PVV-fractie hebben kennisgenomen van de brief. Wat hebben deze ontwikkelingen', 'voor invloed op het beleid?', '',
@@ -466,7 +466,38 @@ test('D6 asking paragraphs before a prose answer heading: one question, unless t
   // Context before the first asking paragraph goes with it; a gap the paragraphs do not fill splits nothing.
   const context = letter(`Zuid-Afrika is een partnerland. ${two}`, 3);
   assert.match(parseLetter(context).questions[1].questionText, /^Zuid-Afrika is een partnerland\. De leden vragen voorts/);
+  // A letter whose questions run over several asking paragraphs (as 002 does): the gap is a
+  // number left out, the paragraphs one question.
+  const multi = skipped.replace('Hoeveel kost de strategie per jaar?', 'Wat kost de strategie?\n\nHoeveel fte is ermee gemoeid?');
+  assert.deepEqual(read(multi), ['PVV-fractie:1:answered', 'PVV-fractie:3:answered', 'PVV-fractie:4:answered']);
+  assert.ok(findingsAt(multi).some((f) => f.startsWith('missing-question-number')));
   const wide = letter(two, 5);
   assert.deepEqual(read(wide), ['PVV-fractie:1:answered', 'PVV-fractie:5:answered', 'PVV-fractie:6:answered']);
   assert.ok(findingsAt(wide).some((f) => f.startsWith('missing-question-number')));
+});
+
+test('D7 a short verslag reprinting the prose inbreng with the answers under each question (no labels, no numbers)', () => {
+  const part = (fr: string, qs: string[], answers?: (string | null)[]) =>
+    [`Vragen en opmerkingen van de leden van de ${fr}-fractie`, ...qs.flatMap((q, k) => [q, ...(answers && answers[k] ? [answers[k]!] : [])])].join('\n');
+  const sp = ['De leden van de SP-fractie vragen hoeveel inspecteurs er in dienst zijn.'];
+  const cda = ['De leden van de CDA-fractie vragen wanneer de evaluatie komt.', 'Kan de regering aangeven wat de regeling per jaar kost?'];
+  const committee = `${part('SP', sp)}\n${part('CDA', cda)}\nDe voorzitter van de commissie,\nVos\n`;
+  const letter = (answers: (string | null)[], spacing = '\n') =>
+    (committee + `MEMORIE VAN ANTWOORD\n${part('SP', sp, [answers[0]])}\n${part('CDA', cda, answers.slice(1))}\n`).replace(/\n/g, spacing);
+  for (const spacing of ['\n', '\n\n']) {
+    const text = letter(['Er zijn 42 inspecteurs in dienst.', 'De evaluatie komt in juni.', 'Drie miljoen euro per jaar.'], spacing);
+    assert.deepEqual(read(text), ['SP-fractie:1:answered', 'CDA-fractie:2:answered', 'CDA-fractie:3:answered'], JSON.stringify(spacing));
+    const L = parseLetter(text);
+    assert.equal(L.kind, 'answer-letter');
+    assert.deepEqual(L.questions.map((q) => q.answer.text.trim()), ['Er zijn 42 inspecteurs in dienst.', 'De evaluatie komt in juni.', 'Drie miljoen euro per jaar.']);
+    assert.deepEqual(findingsAt(text).filter((f) => !f.startsWith('subquestion')), []);
+    // A repeated question without its answer: unanswered, at the question in the committee's part.
+    const open = letter(['Er zijn 42 inspecteurs in dienst.', null, 'Drie miljoen euro per jaar.'], spacing);
+    assert.deepEqual(read(open), ['SP-fractie:1:answered', 'CDA-fractie:2:missing', 'CDA-fractie:3:answered']);
+    assert.deepEqual(findingsAt(open).filter((f) => !f.startsWith('subquestion')), [`unanswered-question@${lineOf(open, 'De leden van de CDA-fractie vragen wanneer')}`]);
+  }
+  // The committee's letter alone is an inbreng: its questions, no answers, a question letter.
+  const alone = read(committee);
+  assert.deepEqual(alone, ['SP-fractie:1:missing', 'CDA-fractie:2:missing', 'CDA-fractie:3:missing']);
+  assert.equal(parseLetter(committee).kind, 'question-letter');
 });

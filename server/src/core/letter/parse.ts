@@ -34,7 +34,7 @@ import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
-import { findReferral, pairRepeatedQuestions } from './parts';
+import { findReferral, pairReprintedInbreng, pairRepeatedQuestions } from './parts';
 import { findCitations } from '../citations/index';
 import { readFootnoteBodies, readNumberLines, readSignatures, splitRunOnLines } from './layouts';
 import type { Memo } from '../memo';
@@ -131,6 +131,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   /** Numbered answer headings standing apart from their question, in order; `block` counts runs of them. */
   const detachedAnswers: DetachedAnswer[] = [];
   let answerBlock = 0;
+  /** Prose question blocks whose answer number skips numbers (see `splitGappedBlocks`). */
+  const gapped: { draft: Draft; gap: number; first: number }[] = [];
   let sectionIndex = -1;
   let cur: Draft | null = null;
   let proseFrom = 0;
@@ -318,20 +320,12 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           break;
         }
         const regionStart = cur ? (cur.aHeadLine >= 0 ? cur.aStart : cur.qStart) : proseFrom;
-        let block = questionBlockStart(sentences, regionStart, lines.start[l], layout);
+        const block = questionBlockStart(sentences, regionStart, lines.start[l], layout);
         if (block >= 0) {
           close(block);
-          // "2. Antwoord …" then two asking paragraphs, then "4. Antwoord …": the letter numbers
-          // its questions, so the paragraphs are questions 3 and 4 (3 unanswered). Only when the
-          // gap in the numbers equals the asking paragraphs; otherwise they are one question.
-          const starts = unnumbered ? [] : askingParagraphs(sentences, block, lines.start[l], layout, parseInt(id, 10) - proseCount);
-          for (let k = 0; k + 1 < starts.length; k++) {
-            const at = k === 0 ? block : starts[k];
-            const skipped = newDraft('prose', String(proseCount + 1 + k), at, Math.max(at, lines.tend[lineOf(lines, at)]), at);
-            skipped.qEnd = starts[k + 1];
-            drafts.push(skipped);
-          }
-          if (starts.length > 1) block = starts[starts.length - 1];
+          // "2. Antwoord …" then two asking paragraphs, then "4. Antwoord …": maybe questions 3 and
+          // 4 (decided after the loop, by the letter's other questions).
+          const gap = unnumbered ? 0 : parseInt(id, 10) - proseCount;
           const firstLine = lineOf(lines, block);
           cur = newDraft('prose', id, block, Math.max(block, lines.tend[firstLine]), block);
           if (unnumbered) cur.unnumbered = true;
@@ -339,6 +333,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = lines.end[l];
+          if (gap >= 2) gapped.push({ draft: cur, gap, first: parseInt(id, 10) - gap + 1 });
           drafts.push(cur);
         } else {
           close(lines.start[l]);
@@ -361,6 +356,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
   close(text.length);
+  if (gapped.length) splitGappedBlocks(lines, sentences, drafts, gapped, layout);
   if (detachedAnswers.length) realignDetachedAnswers(text, lines, sentences, sections, drafts, detachedAnswers, orphanLines);
   if (hasProseHeadings) splitTrailingQuestions(sentences, drafts, layout);
 
@@ -662,12 +658,48 @@ interface Layout {
 }
 
 /**
- * The starts of the asking paragraphs of a prose question block [from, to) when there are exactly
- * `count` (≥ 2) of them, else []. A paragraph asks when one of its sentences asks; paragraphs that
- * do not ask (context) go with the asking paragraph after them. Looks at most at 200 sentences.
+ * "2. Antwoord …", then two asking paragraphs, then "4. Antwoord …": the letter numbers its
+ * questions, so when every other question of the letter is one asking paragraph, those paragraphs
+ * are questions 3 and 4 (3 unanswered). Only when the gap in the numbers equals the asking
+ * paragraphs; in a letter whose questions run over several asking paragraphs (a committee's
+ * inbreng mostly does) they stay one question, and the number check reports the gap. Adds the
+ * skipped questions to `drafts` in place. Linear (each block's sentences looked at once, at most
+ * 200 per block).
  */
-function askingParagraphs(sentences: Sentence[], from: number, to: number, layout: Layout, count: number): number[] {
-  if (count < 2 || count > 20) return [];
+function splitGappedBlocks(lines: Lines, sentences: Sentence[], drafts: Draft[], gapped: { draft: Draft; gap: number; first: number }[], layout: Layout): void {
+  const candidates = new Set(gapped.map((g) => g.draft));
+  for (const d of drafts) {
+    if (d.kind !== 'prose' || candidates.has(d) || d.unnumbered) continue;
+    if (askingParagraphs(sentences, d.qStart, d.qEnd, layout).length > 1) return;
+  }
+  const added: Draft[] = [];
+  for (const { draft: d, gap, first } of gapped) {
+    const starts = askingParagraphs(sentences, d.qStart, d.qEnd, layout);
+    if (starts.length !== gap) continue;
+    for (let k = 0; k + 1 < starts.length; k++) {
+      const at = k === 0 ? d.qStart : starts[k];
+      const { number, suffix } = splitId(String(first + k));
+      added.push({
+        kind: 'prose', id: String(first + k), number, suffix, sectionIndex: d.sectionIndex, headingStart: at, headingEnd: Math.max(at, lines.tend[lineOf(lines, at)]),
+        qStart: at, qEnd: starts[k + 1], aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false,
+      });
+    }
+    const at = starts[starts.length - 1];
+    d.qStart = at;
+    d.headingStart = at;
+    d.headingEnd = Math.max(at, lines.tend[lineOf(lines, at)]);
+  }
+  if (!added.length) return;
+  drafts.push(...added);
+  drafts.sort((a, b) => a.qStart - b.qStart);
+}
+
+/**
+ * The starts of the asking paragraphs of a prose question block [from, to). A paragraph asks when
+ * one of its sentences asks; paragraphs that do not ask (context) go with the asking paragraph
+ * after them. Looks at most at 200 sentences.
+ */
+function askingParagraphs(sentences: Sentence[], from: number, to: number, layout: Layout): number[] {
   const out: number[] = [];
   let paraStart = -1;
   let asked = false;
@@ -685,7 +717,7 @@ function askingParagraphs(sentences: Sentence[], from: number, to: number, layou
     prev = s;
   }
   if (asked) out.push(paraStart);
-  return out.length === count ? out : [];
+  return out;
 }
 
 /**
@@ -886,15 +918,26 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
   let counter = 0;
   for (const d of drafts) if (d.number > counter && d.kind === 'prose') counter = d.number;
   const added: Draft[] = [];
+  // The paragraphs after each unit's question that neither ask nor speak for the committee, up to
+  // the next asking paragraph: its answer if the unit turns out to be a reprinted question.
+  const tails = new Map<Draft, { start: number; end: number }>();
+  let last: Draft | null = null;
   for (let si = 0; si < sections.length; si++) {
     const from = sections[si].span.end;
-    const to = si + 1 < sections.length ? sections[si + 1].span.start : regionEnd(lines, lineOf(lines, from), text.length);
+    // Up to the next fractie heading, or a stop (signature, part heading) before it.
+    const to = Math.min(si + 1 < sections.length ? sections[si + 1].span.start : text.length, regionEnd(lines, lineOf(lines, from), text.length));
     if (hasDraftIn(from, to)) continue;
     const body = sentencesIn(sentences, from, to);
     // Paragraphs: a blank line, or a short last line after a sentence end (PDF text).
     let para: Sentence[] = [];
+    last = null;
     const flush = () => {
       const asking = para.filter((s) => s.question || s.request);
+      if (!asking.length && last && para.length && !para.some((s) => s.committee)) {
+        const tail = tails.get(last);
+        if (tail) tail.end = para[para.length - 1].end;
+        else if (para[0].start >= last.qEnd) tails.set(last, { start: para[0].start, end: para[para.length - 1].end });
+      } else if (!asking.length && para.length) last = null;
       if (asking.length) {
         counter++;
         const id = String(counter);
@@ -905,16 +948,21 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
           qStart: first.start, qEnd: para[para.length - 1].end, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false,
         };
         added.push(draft);
+        last = draft;
       }
       para = [];
     };
     const width = typicalWidth(lines, body);
+    // Typed text, one paragraph per line (a short letter has too few lines for a width): almost
+    // every line ends a sentence; then every line end after a sentence end is a paragraph break.
+    const typed = typedLines(text, lines, body);
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
       if (para.length) {
         const prev = para[para.length - 1];
         const gap = s.firstLine > prev.lastLine && hasBlankBetween(lines, prev.lastLine, s.firstLine);
-        const shortEnd = s.firstLine > prev.lastLine && lines.tend[prev.lastLine] - lines.tstart[prev.lastLine] < width * 0.7 && prev.end >= lines.tend[prev.lastLine] - 1;
+        const endsLine = prev.end >= lines.tend[prev.lastLine] - 1;
+        const shortEnd = s.firstLine > prev.lastLine && endsLine && (typed || lines.tend[prev.lastLine] - lines.tstart[prev.lastLine] < width * 0.7);
         if (gap || shortEnd) flush();
       }
       para.push(s);
@@ -922,7 +970,8 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
     flush();
   }
   void orphans;
-  drafts.push(...added);
+  const kept = pairReprintedInbreng(sentences, added, tails);
+  drafts.push(...kept);
   drafts.sort((a, b) => a.qStart - b.qStart);
 }
 
@@ -937,6 +986,22 @@ function regionEnd(lines: Lines, fromLine: number, textEnd: number): number {
 function hasBlankBetween(lines: Lines, a: number, b: number): boolean {
   for (let l = a + 1; l < b; l++) if (lines.kind[l] === LineKind.Blank) return true;
   return false;
+}
+
+/** Whether the lines of these sentences are typed paragraphs: at least two, and 80 % end a sentence. */
+function typedLines(text: string, lines: Lines, body: Sentence[]): boolean {
+  let all = 0;
+  let ends = 0;
+  const seen = new Set<number>();
+  for (const s of body) {
+    for (let l = s.firstLine; l <= s.lastLine && seen.size < 400; l++) {
+      if (seen.has(l) || lines.kind[l] !== LineKind.Text) continue;
+      seen.add(l);
+      all++;
+      if (/[.?!:]["”’»)*_]*$/.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 4), lines.tend[l]))) ends++;
+    }
+  }
+  return all >= 2 && ends >= all * 0.8;
 }
 
 function typicalWidth(lines: Lines, body: Sentence[]): number {

@@ -133,6 +133,55 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
   return drafts.filter((d) => !repeatOf.has(d));
 }
 
+/**
+ * An inbreng reprinted with its answers (a verslag of the Eerste Kamer or a nota: the committee's
+ * prose questions per fractie, then the minister's letter repeating each question paragraph with
+ * the answer under it, no labels, no numbers). `units` are the asking paragraphs in order, `tails`
+ * the paragraphs after each that neither ask nor speak for the committee. A later unit whose text
+ * repeats an earlier one (same opening words, then `sameQuestion`) is that question's repetition:
+ * the earlier unit is answered by the repetition's tail (unanswered without one) and the repetition
+ * is no unit of its own. Only when at least half of the units before the first repetition repeat:
+ * an inbreng that happens to ask one question twice stays as it is. Returns the units kept. Linear
+ * (a map by opening words).
+ */
+export function pairReprintedInbreng(sentences: Sentence[], units: Draft[], tails: Map<Draft, { start: number; end: number }>): Draft[] {
+  if (units.length < 2) return units;
+  const textOf = (d: Draft) => {
+    const out: string[] = [];
+    for (let i = firstSentenceAt(sentences, d.qStart); i < sentences.length && sentences[i].start < d.qEnd && out.length < 4; i++) out.push(sentences[i].text.slice(0, 600));
+    return out.join(' ');
+  };
+  const keyOf = (t: string) => wordsOf(t, 8).join(' ');
+  const byKey = new Map<string, Draft[]>();
+  const repeatOf = new Map<Draft, Draft>();
+  const taken = new Set<Draft>();
+  let first = -1;
+  units.forEach((d, i) => {
+    const t = textOf(d);
+    const key = keyOf(t);
+    const list = byKey.get(key);
+    const e = list?.find((x) => !taken.has(x) && !repeatOf.has(x) && x.sectionIndex !== d.sectionIndex && sameQuestion(textOf(x), t));
+    if (e) {
+      repeatOf.set(d, e);
+      taken.add(e);
+      if (first < 0) first = i;
+    } else if (list) list.push(d);
+    else byKey.set(key, [d]);
+  });
+  if (first < 0 || repeatOf.size * 2 < first) return units;
+  for (const [d, e] of repeatOf) {
+    const tail = tails.get(d);
+    e.detached = true;
+    if (tail) {
+      e.aStart = tail.start;
+      e.aEnd = tail.end;
+    }
+  }
+  // Ids count the kept units on.
+  const kept = units.filter((d) => !repeatOf.has(d));
+  return kept;
+}
+
 function hasText(sentences: Sentence[], start: number, end: number): boolean {
   if (start < 0) return false;
   const i = firstSentenceAt(sentences, start);
