@@ -501,3 +501,8 @@ test('D7 a short verslag reprinting the prose inbreng with the answers under eac
   assert.deepEqual(alone, ['SP-fractie:1:missing', 'CDA-fractie:2:missing', 'CDA-fractie:3:missing']);
   assert.equal(parseLetter(committee).kind, 'question-letter');
 });
+
+test('D8 two fracties asking the same question in an inbreng stay two questions', () => {
+  const text = 'Vragen en opmerkingen van de leden van de SP-fractie\nDe leden vragen hoeveel inspecteurs er in dienst zijn.\nVragen en opmerkingen van de leden van de CDA-fractie\nDe leden vragen hoeveel inspecteurs er in dienst zijn.\nDat is een belangrijke vraag voor de uitvoering.\n';
+  assert.deepEqual(read(text), ['SP-fractie:1:missing', 'CDA-fractie:2:missing']);
+});

@@ -379,8 +379,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
   markDuplicateAnswers(drafts, sections, orphanAnswers);
+  const answeredById = new Map<string, Draft>();
+  if (duplicateLines.length) for (const d of drafts) if (d.aHeadLine >= 0 && !answeredById.has(d.id)) answeredById.set(d.id, d);
   for (const o of duplicateLines) {
-    const q = drafts.find((d) => d.aHeadLine >= 0 && d.id === o.id);
+    const q = answeredById.get(o.id);
     const section = q && q.sectionIndex >= 0 ? sections[q.sectionIndex]?.title ?? null : null;
     orphanAnswers.push({ id: o.id, span: { start: lines.tstart[o.line], end: lines.tend[o.line] }, sectionIndex: o.sectionIndex, duplicate: { section } });
   }
@@ -970,7 +972,7 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
     flush();
   }
   void orphans;
-  const kept = pairReprintedInbreng(sentences, added, tails);
+  const kept = pairReprintedInbreng(sentences, sections, added, tails);
   drafts.push(...kept);
   drafts.sort((a, b) => a.qStart - b.qStart);
 }

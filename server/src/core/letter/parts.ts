@@ -138,35 +138,46 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
  * prose questions per fractie, then the minister's letter repeating each question paragraph with
  * the answer under it, no labels, no numbers). `units` are the asking paragraphs in order, `tails`
  * the paragraphs after each that neither ask nor speak for the committee. A later unit whose text
- * repeats an earlier one (same opening words, then `sameQuestion`) is that question's repetition:
+ * repeats an earlier one of the same fractie under a heading printed again (same opening words,
+ * then `sameQuestion`) is that question's repetition:
  * the earlier unit is answered by the repetition's tail (unanswered without one) and the repetition
  * is no unit of its own. Only when at least half of the units before the first repetition repeat:
  * an inbreng that happens to ask one question twice stays as it is. Returns the units kept. Linear
  * (a map by opening words).
  */
-export function pairReprintedInbreng(sentences: Sentence[], units: Draft[], tails: Map<Draft, { start: number; end: number }>): Draft[] {
+export function pairReprintedInbreng(sentences: Sentence[], sections: Section[], units: Draft[], tails: Map<Draft, { start: number; end: number }>): Draft[] {
   if (units.length < 2) return units;
+  const title = (d: Draft) => sections[d.sectionIndex]?.title ?? '';
   const textOf = (d: Draft) => {
     const out: string[] = [];
     for (let i = firstSentenceAt(sentences, d.qStart); i < sentences.length && sentences[i].start < d.qEnd && out.length < 4; i++) out.push(sentences[i].text.slice(0, 600));
     return out.join(' ');
   };
   const keyOf = (t: string) => wordsOf(t, 8).join(' ');
-  const byKey = new Map<string, Draft[]>();
+  const byKey = new Map<string, { list: Draft[]; head: number }>();
   const repeatOf = new Map<Draft, Draft>();
   const taken = new Set<Draft>();
   let first = -1;
   units.forEach((d, i) => {
     const t = textOf(d);
     const key = keyOf(t);
-    const list = byKey.get(key);
-    const e = list?.find((x) => !taken.has(x) && !repeatOf.has(x) && x.sectionIndex !== d.sectionIndex && sameQuestion(textOf(x), t));
+    const entry = byKey.get(key);
+    // The earliest untaken of at most eight: a text repeating one paragraph endlessly stays linear.
+    let e: Draft | undefined;
+    if (entry) {
+      while (entry.head < entry.list.length && taken.has(entry.list[entry.head])) entry.head++;
+      for (let k = entry.head; k < entry.list.length && k < entry.head + 8 && !e; k++) {
+        const x = entry.list[k];
+        // The same fractie's heading printed again (two fracties asking alike stay two questions).
+        if (!taken.has(x) && x.sectionIndex !== d.sectionIndex && title(x) === title(d) && sameQuestion(textOf(x), t)) e = x;
+      }
+    }
     if (e) {
       repeatOf.set(d, e);
       taken.add(e);
       if (first < 0) first = i;
-    } else if (list) list.push(d);
-    else byKey.set(key, [d]);
+    } else if (entry) entry.list.push(d);
+    else byKey.set(key, { list: [d], head: 0 });
   });
   if (first < 0 || repeatOf.size * 2 < first) return units;
   for (const [d, e] of repeatOf) {
