@@ -83,9 +83,10 @@ const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p
 /**
  * A signature "De Minister van Justitie en Veiligheid,", "De minister voor Klimaat en Groene
  * Groei,", "De staatssecretaris van Financiën – Fiscaliteit,", "De voorzitter van de commissie,"
- * (the title's words capitalised or small connectives; the line ends in a comma).
+ * (the title's words capitalised or small connectives, or a committee's chair or clerk; the line
+ * ends in a comma).
  */
-export const SIGNATURE_TITLE = /^De (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter|[Ss]ecretaris-[Gg]eneraal)(?: (?:van|voor))?(?: (?:en|voor|van|de|het|der|[–-]|\p{Lu}[\p{L}’'-]{0,40})){1,10}(,?)$/u;
+export const SIGNATURE_TITLE = /^De (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter|[Ss]ecretaris-[Gg]eneraal)(?: (?:van|voor))?(?: (?:en|voor|van|de|het|der|[–-]|\p{Lu}[\p{L}’'-]{0,40})){1,10}(,?)$|^De (?:[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter) van de (?:vaste |tijdelijke |algemene )?commissie(?: voor [\p{L} ,-]{1,80})?(,?)$/u;
 const STOP_LINE =
   /^(?:Hoogachtend,?|[Nn]amens deze,?|[Mm]et (?:vriendelijke|hoogachtende) groet(?:en)?,?|w\.g\.|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 /** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
@@ -97,7 +98,7 @@ const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
  */
 const PDF_FURNITURE =
   /^(?:ah-tk-\d{8}-\d{1,5}|kst-\d{4,6}(?:-[\dA-Z]{1,6}){1,3}|ISSN[ \t\u00a0]+\d{4}[ \t\u00a0]*[-–][ \t\u00a0]*\d{3}[\dX]|[’']s-Gravenhage[ \t\u00a0]+\d{4}|Vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4},[^.?!]{1,80}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer[ \t\u00a0]+der[ \t\u00a0]+Staten-Generaal)$/;
-const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
+const FOOTNOTE = /^\d{1,3}[ \t]+(?:[\p{Lu}‘“"'(]|https?:\/\/|www\.)/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
@@ -475,7 +476,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Stop;
     return;
   }
-  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84 || c0 === 78) && (STOP_LINE.test(head) || (c0 === 68 && !!(m = SIGNATURE_TITLE.exec(head)) && m[1] === ','))) {
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84 || c0 === 78) && (STOP_LINE.test(head) || (c0 === 68 && !!(m = SIGNATURE_TITLE.exec(head)) && (m[1] ?? m[2]) === ','))) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
@@ -490,7 +491,9 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
       lines.rest[l] = a + m[0].length;
       return;
     }
-    if (!leadingSpace && FOOTNOTE.test(head)) {
+    // "3 Klopt het dat …?": a footnote marker the PDF put before a question, no footnote (a
+    // footnote does not ask).
+    if (!leadingSpace && FOOTNOTE.test(head) && text.charCodeAt(b - 1) !== 63) {
       lines.kind[l] = LineKind.Furniture;
       return;
     }

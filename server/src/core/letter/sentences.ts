@@ -104,6 +104,43 @@ export function classifySentence(text: string): { question: boolean; request: bo
   return { question, request, committee };
 }
 
+/**
+ * Where the text after a footnote marker at `i` (one to three digits) starts, or `i` when there is
+ * no marker: digits glued to a sentence's end mark ("?3 Klopt", "?2" at a line's end), or at a
+ * line's start glued to a capitalised word ("3Klopt het") or before a capitalised word of a line
+ * that asks ("3 Klopt het dat …?", which the line reader keeps as text). Only where no sentence is
+ * open: a number inside a sentence is text. The caller appends the marker to the sentence before.
+ */
+function footnoteMarkerAt(text: string, i: number, lineStart: number, lineEnd: number): number {
+  let d = i;
+  while (d < lineEnd && d - i < 4 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  if (d - i > 3 || (d < lineEnd && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57)) return i;
+  const prev = i > lineStart ? text.charCodeAt(i - 1) : -1;
+  const after = d < lineEnd ? text.charCodeAt(d) : 32;
+  const blankAfter = after === 32 || after === 9 || after === 0xa0;
+  const capAt = (k: number) => k + 1 < lineEnd && isUpperLetter(text.charCodeAt(k)) && isLower(text.charCodeAt(k + 1));
+  if (prev === 63 || prev === 33 || (i > lineStart && CLOSERS.has(prev) && /[?!.]/.test(text.charAt(i - 2)))) {
+    // Glued to the end mark: "?3 Klopt", "?2" at the line's end.
+    if (blankAfter) {
+      let k = d;
+      while (k < lineEnd && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k++;
+      if (k >= lineEnd || capAt(k)) return k;
+    }
+    return i;
+  }
+  if (i !== lineStart) return i;
+  if (capAt(d)) return d; // "3Klopt het …"
+  if ((after === 32 || after === 9) && capAt(d + 1) && text.charCodeAt(lineEnd - 1) === 63) return d + 1; // "3 Klopt het …?"
+  return i;
+}
+
+function isUpperLetter(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
 /** Join two line fragments of one sentence, undoing PDF hyphenation where it is safe. */
 function joinTo(parts: string[], fragment: string): void {
   if (!parts.length) {
@@ -374,6 +411,21 @@ function readBlock(text: string, lines: Lines, l0: number, l1: number, doubleSpa
           sStart = -1;
           pending = -1;
           fragStart = i;
+        }
+      }
+      if (sStart < 0 && c >= 48 && c <= 57) {
+        // A footnote marker a PDF left at a sentence's start ("…vraag?3 Klopt het …", "3Klopt
+        // het …" at a line's start): no part of the sentence.
+        const skip = footnoteMarkerAt(text, i, lines.tstart[l], to);
+        if (skip > i) {
+          // The marker stays in the text of the sentence it belongs to (the one it follows), as the
+          // Kamer's text has it: the verbatim check and the skeleton compare that text.
+          let d = i;
+          while (d < skip && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+          const last = out.length ? out[out.length - 1] : null;
+          if (last && last.lastLine >= l0 && last.lastLine >= l - 3) out[out.length - 1] = { ...last, text: last.text + text.slice(i, d), end: d, lastLine: l };
+          i = skip - 1;
+          continue;
         }
       }
       if (sStart < 0) {
