@@ -191,9 +191,16 @@ async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCur
   if (!isCurrent()) return 0;
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status = { ...statusOf(doc.uri, doc.version, analysis, d.findings), questionLetter: d.pair.questionLetter, due: d.pair.due };
+  const status = statusOf(doc.uri, doc.version, analysis, d, s, diagnoses.pairedWith(doc.uri).length > 0);
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
+  // An open letter this one uses as its question letter, not yet shown as one: its status follows.
+  const q = d.pair.questionUri;
+  const shown = q && !d.pair.problem ? lastStatus.get(q) : undefined;
+  if (q && shown && shown.total > 0 && shown.state !== 'questions') {
+    scheduler.forget(q);
+    scheduler.schedule(q);
+  }
   return diagnostics.length;
 }
 
@@ -342,7 +349,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments);
+    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments, cur.diagnosis.status);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);
@@ -394,7 +401,7 @@ connection.onRequest(
   runSafe<NextUnansweredParams, NextUnansweredResult>(connection, 'nextUnanswered', null, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return null;
-    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis.findings), params.line, params.character);
+    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis, cur.settings, diagnoses.pairedWith(params.uri).length > 0), params.line, params.character);
   }),
 );
 

@@ -12,6 +12,7 @@ import { disabledCodes, type Settings } from './settings';
 import { applySuppressions } from './suppress';
 import { pairState, type PairState, type QuestionLetterInput } from './pair/state';
 import type { Memo } from './memo';
+import { answerStatus, type AnswerStatus } from './features/status';
 import { commitmentFindings, withFallbackDate, type Commitments } from './commitments';
 
 /** Another letter of the workspace, as the host sees it (open text first, else on disk). */
@@ -46,6 +47,8 @@ export interface Diagnosis {
   /** The letter's citations with motions linked through the workspace. */
   citations: Citations;
   pair: PairState;
+  /** Answered and open questions, counted with the question letter (see `answerStatus`). */
+  status: AnswerStatus;
   /** The letter's commitments, dated from its header or `context.letterDate`. */
   commitments: Commitments;
   /** URIs of the letters the findings depend on (the question letter, letters linking a motion). */
@@ -93,5 +96,6 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   // A question letter found by looking through the folder (or not found there) may change with any letter of it.
   const found = context.questionLetter;
   const discovers = found ? 'link' in found && (found.link.via === 'quotes' || found.link.via === 'identifier') : analysis.letter.questions.length > 0;
-  return { findings, citations, pair, commitments, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
+  const status = answerStatus(analysis.letter, pair.questions && pair.match ? { questions: pair.questions, match: pair.match } : null);
+  return { findings, citations, pair, status, commitments, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
 }
