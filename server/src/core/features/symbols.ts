@@ -20,7 +20,7 @@ export function answerStateLabel(unit: QuestionUnit, open?: OpenReason): string 
     case 'missing':
       return 'niet beantwoord';
     case 'placeholder':
-      return 'niet beantwoord (placeholder)';
+      return 'niet beantwoord: nog een placeholder';
     case 'context':
       return 'alleen context';
     case 'by-reference': {
