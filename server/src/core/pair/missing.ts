@@ -40,36 +40,38 @@ function endOfPreviousLine(text: string, offset: number): number {
  * question letter's order, each with its place in `answer`: before the next carried question of
  * the same section, else after the previous one, else after the last question of the letter (or
  * at its end). In a letter that answers in prose (`writesProse`) a question is inserted before
- * the next question's text, not its heading. Linear in the units of both letters apart from the
- * walk to a carried neighbour.
+ * the next question's text, not its heading. Linear in the units of both letters.
  */
 export function missingPlaces(questions: Letter, answer: Letter, match: PairMatch): MissingPlace[] {
   const prose = writesProse(answer);
   const q = questions.questions;
   const a = answer.questions;
   const text = answer.text;
+  // The nearest carried question after and before each question within its section, in two
+  // linear sweeps (a draft that leaves out thousands of questions in a row stays linear).
+  const nextCarried = new Int32Array(q.length).fill(-1);
+  const prevCarried = new Int32Array(q.length).fill(-1);
+  for (let i = q.length - 2; i >= 0; i--) {
+    if (q[i + 1].sectionIndex !== q[i].sectionIndex) continue;
+    nextCarried[i] = match.qToA[i + 1] >= 0 ? i + 1 : nextCarried[i + 1];
+  }
+  for (let i = 1; i < q.length; i++) {
+    if (q[i - 1].sectionIndex !== q[i].sectionIndex) continue;
+    prevCarried[i] = match.qToA[i - 1] >= 0 ? i - 1 : prevCarried[i - 1];
+  }
   const out: MissingPlace[] = [];
   for (let i = 0; i < q.length; i++) {
     if (match.qToA[i] !== -1) continue;
-    const section = q[i].sectionIndex;
-    let place: MissingPlace | null = null;
-    for (let k = i + 1; k < q.length && q[k].sectionIndex === section; k++) {
-      const j = match.qToA[k];
-      if (j < 0) continue;
+    let place: MissingPlace;
+    if (nextCarried[i] >= 0) {
+      const j = match.qToA[nextCarried[i]];
       const start = prose ? a[j].questionSpan.start : a[j].headingSpan.start;
       const insertAt = lineStart(text, Math.min(start, a[j].span.start));
       place = { index: i, insertAt, after: false, at: endOfPreviousLine(text, insertAt) };
-      break;
-    }
-    if (!place) {
-      for (let k = i - 1; k >= 0 && q[k].sectionIndex === section; k--) {
-        const j = match.qToA[k];
-        if (j < 0) continue;
-        place = { index: i, insertAt: a[j].span.end, after: true, at: a[j].span.end };
-        break;
-      }
-    }
-    if (!place) {
+    } else if (prevCarried[i] >= 0) {
+      const j = match.qToA[prevCarried[i]];
+      place = { index: i, insertAt: a[j].span.end, after: true, at: a[j].span.end };
+    } else {
       const last = a[a.length - 1];
       const insertAt = last ? last.span.end : text.length;
       place = { index: i, insertAt, after: true, at: insertAt };
