@@ -42,6 +42,10 @@ export interface Record {
   goal_mb?: number;
   /** The slowest request (adversarial-worst-request). */
   request?: string;
+  /** The machine's 1-minute load average when the figure was taken (figures under load are slower). */
+  load_1m?: number;
+  /** CPU time of the process's threads over the figure (the same on a loaded machine, unlike the wall time). */
+  cpu_ms?: number;
 }
 
 export interface Stats {

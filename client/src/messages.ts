@@ -15,8 +15,10 @@ export const M = {
   noReference: 'Er staat geen Kamerstukverwijzing onder de cursor.',
   unsafeUrl: (url: string) => `Dit adres wordt niet geopend omdat het niet met https:// begint: ${url}`,
   checkingWorkspace: 'Antwoordbrief: brieven in de werkruimte controleren…',
-  checkedWorkspace: (files: number, findings: number) =>
-    `${files === 1 ? '1 brief' : `${files} brieven`} gecontroleerd, ${findings === 1 ? '1 bevinding' : `${findings} bevindingen`} (zie het venster Problemen).`,
+  checkedWorkspace: (files: number, findings: number, unreadable = 0) =>
+    `${files === 1 ? '1 brief' : `${files} brieven`} gecontroleerd, ${findings === 1 ? '1 bevinding' : `${findings} bevindingen`}` +
+    (unreadable ? `; ${unreadable === 1 ? '1 bestand kon' : `${unreadable} bestanden konden`} niet gelezen worden` : '') +
+    ' (zie het venster Problemen).',
   refreshing: 'Antwoordbrief: gegevens verversen…',
   refreshUntrusted: 'In een niet-vertrouwde werkruimte worden geen gegevens opgehaald. Vertrouw de werkruimte om gegevens te verversen.',
   refreshed: (resolved: number, requested: number) => `${resolved} van ${requested} ${requested === 1 ? 'verwijzing' : 'verwijzingen'} ververst.`,

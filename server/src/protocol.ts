@@ -66,6 +66,8 @@ export type CheckWorkspaceParams = Record<string, never>;
 export interface CheckWorkspaceResult {
   files: number;
   findings: number;
+  /** Letters found but not read (a scan, a damaged PDF, an undecodable text): each file with its Dutch reason, also published on the file. Absent when none. */
+  unreadable?: { uri: string; message: string }[];
 }
 
 /** Client → server: the reference (if any) at a position, for "Open op officielebekendmakingen.nl". */

@@ -49,7 +49,7 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair, type Current } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
-import { ExtractedQuestionLetters, registerExtract } from './lsp/extract';
+import { ExtractPrefetch, ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
   NextUnansweredRequest,
@@ -120,7 +120,7 @@ const extractedLetters = new ExtractedQuestionLetters(() => {
     scheduler.forget(doc.uri);
     scheduler.schedule(doc.uri);
   }
-});
+}, readOptions);
 const diagnoses = new Diagnoses();
 
 /**
@@ -223,12 +223,22 @@ const facts = new FactsHost(connection, (ids) => {
   }
 });
 
+// The PDF and Word reader is started after the first publish when the workspace holds such a file (issue 15).
+const prefetch = new ExtractPrefetch(
+  () => workspaceFolders,
+  () => store.documents.all().map((d) => d.getText()),
+  (message) => connection.console.log(message),
+);
+
 const scheduler = new DiagnosticsScheduler({
   document: (uri) => store.get(uri),
   settings: (uri) => settings.get(uri),
   revision: (uri) => store.revision(uri),
   analysis: (doc) => store.analysis(doc),
-  publish: async (doc, analysis, s, isCurrent) => void (await publish(doc, analysis, s, isCurrent)),
+  publish: async (doc, analysis, s, isCurrent) => {
+    await publish(doc, analysis, s, isCurrent);
+    prefetch.afterPublish();
+  },
   log: (name, e) => logError(connection, name, e),
 });
 
