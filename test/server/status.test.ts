@@ -180,9 +180,11 @@ test('status: a question letter gets a neutral status with its term in Dutch dat
 
       const inbreng = ws.uri('inbreng.md');
       await c.open(inbreng, asked);
-      await c.diagnostics(inbreng, 1);
+      const alone = await c.diagnostics(inbreng, 1);
       const before = await c.notification('antwoordbrief/status', (p) => p.uri === inbreng && p.version === 1);
       assert.equal(before.state, 'open', 'alone it reads as an answer letter without answers');
+      assert.equal(alone.filter((d) => d.code === 'unanswered-question').length, 6);
+      const published = c.published.length;
       // An answer letter that names it as its question letter opens: it is shown as a question letter.
       const answer = ws.uri('antwoord.md');
       const answerText = fixture('antwoord.md').replace('<!-- vragen: ./vragen.md -->', '<!-- vragen: ./inbreng.md -->');
@@ -192,6 +194,23 @@ test('status: a question letter gets a neutral status with its term in Dutch dat
       const after = await c.notification('antwoordbrief/status', (p) => p.uri === inbreng && p.state === 'questions');
       assert.equal(after.text, 'Vragenbrief: 6 vragen');
       assert.deepEqual(after.unanswered, []);
+      // Its Problems say the same (published just before that status): a question letter's questions are not unanswered.
+      const asQuestions = c.published.slice(published).filter((p) => p.uri === inbreng).at(-1)!;
+      assert.deepEqual(asQuestions.diagnostics.filter((d) => d.code === 'unanswered-question'), []);
+      // The answer letter pairs with it: question 6 is missing there, as with the Kamervragen.
+      const answerStatus = await c.notification('antwoordbrief/status', (p) => p.uri === answer && p.questionLetter === 'inbreng.md');
+      assert.equal(answerStatus.text, '2 van 6 vragen beantwoord');
+      // The answer letter closes: the inbreng reads as what it looks like again.
+      const closing = c.notifications.length;
+      const closingPublished = c.published.length;
+      await c.close(answer);
+      const end = Date.now() + 20000;
+      while (!c.notifications.slice(closing).some((n) => n.method === 'antwoordbrief/status' && n.params.uri === inbreng && n.params.state === 'open')) {
+        assert.ok(Date.now() < end, 'the inbreng is published again after the answer letter closes');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const again = c.published.slice(closingPublished).filter((p) => p.uri === inbreng).at(-1)!;
+      assert.equal(again.diagnostics.filter((d) => d.code === 'unanswered-question').length, 6);
     } finally {
       ws.done();
     }

@@ -38,6 +38,11 @@ export class Diagnoses {
     this.entries.set(uri, { revision, settings, diagnosis, dir: file ? path.dirname(file) : null });
   }
 
+  /** The question letter the held diagnosis of `uri` was checked against, if any. */
+  questionUriOf(uri: string): string | null {
+    return this.entries.get(uri)?.diagnosis.pair.questionUri ?? null;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }

@@ -2,17 +2,17 @@
 // (`Diagnosis.status`, the same the CLI's summary gives) and its Dutch view.
 import type { Analysis } from '../core/analyze';
 import type { Diagnosis } from '../core/diagnose';
-import { answerStatus, statusView, type AnswerStatus } from '../core/features/status';
+import { statusView } from '../core/features/status';
 import { severityOf, type Settings } from '../core/settings';
 import type { NextUnansweredResult, StatusParams } from '../protocol';
 
 /**
- * The status of a letter version. `asQuestionLetter`: an open letter uses this one as its
- * question letter (then it is shown as a question letter, whatever it looks like).
+ * The status of a letter version, as its diagnosis counts it (a letter another open letter uses
+ * as its question letter is a question letter: `DiagnoseContext.asQuestionLetter`).
  * `settings`: for the findings at error level (the item never says "complete" while one remains).
  */
-export function statusOf(uri: string, version: number | null, analysis: Analysis, d: Diagnosis, settings: Settings, asQuestionLetter = false): StatusParams {
-  const s: AnswerStatus = asQuestionLetter && d.status.kind !== 'questions' && !d.pair.questions ? answerStatus(analysis.letter, null, true) : d.status;
+export function statusOf(uri: string, version: number | null, analysis: Analysis, d: Diagnosis, settings: Settings): StatusParams {
+  const s = d.status;
   const lines = analysis.lines;
   const unanswered = s.open.map((o) => {
     const at = { id: o.id, ...lines.position(o.target.start) };
