@@ -74,3 +74,19 @@ test('cli: outline labels a PM answer and a dangling reference as not answered',
     assert.match(r.stdout, /^Vraag 4 {2}\(niet beantwoord: verwijst naar vraag 9, die niet bestaat\)/m);
     assert.match(r.stdout, /^Vraag 5 {2}\(beantwoord\)/m);
   }));
+
+test('cli: a file another checked file uses as its question letter asks, as in the editor with both open', () => {
+  // Questions under "## Vraag N" headings without a Kamervragen header read like an unfinished answer letter on their own.
+  const inbreng = fixture('vragen.md')
+    .replace(/^# .*\n\n.*\n/, '# Inbreng over het schoolzwemmen\n')
+    .replace(/^(\d)\. /gm, '## Vraag $1\n\n');
+  const answer = fixture('antwoord.md').replace('<!-- vragen: ./vragen.md -->', '<!-- vragen: ./inbreng.md -->');
+  withDir({ 'inbreng.md': inbreng, 'antwoord.md': answer }, (dir) => {
+    const alone = run(['check', 'inbreng.md'], dir);
+    assert.ok(alone.stdout.includes('inbreng.md: 6 vragen, 0 beantwoord, 6 open\n'), alone.stdout);
+    const both = run(['check', 'antwoord.md', 'inbreng.md'], dir);
+    assert.ok(both.stdout.includes('inbreng.md: 6 vragen (vragenbrief: niet op antwoorden gecontroleerd)\n'), both.stdout);
+    assert.doesNotMatch(both.stdout, /inbreng\.md:\d+:\d+ {2}error {2}unanswered-question/);
+    assert.ok(both.stdout.includes('antwoord.md: 6 vragen, 2 beantwoord, 4 open\n'), both.stdout);
+  });
+});

@@ -9,7 +9,7 @@ import { createAnalyzer } from '../core/analyzer';
 import type { Citations } from '../core/citations/types';
 import { citedPapers, type PaperFacts } from '../core/facts';
 import type { Finding, Severity } from '../core/model';
-import type { Diagnosis } from '../core/diagnose';
+import type { DiagnoseContext, Diagnosis } from '../core/diagnose';
 import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex, Range } from '../core/text';
@@ -163,6 +163,8 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   }
   const results: CheckFileResult[] = [];
   try {
+    const checked: { file: string; input: LetterInput; uri: string; a: ReturnType<typeof analyzer.analyze>; context: DiagnoseContext; d: Diagnosis }[] = [];
+    const askedBy = new Set<string>();
     for (const [i, file] of files.entries()) {
       const input = inputs[i];
       if (!input) continue;
@@ -173,10 +175,16 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       const workspace = await letters.workspace(uri);
       const others = workspace.documents();
       const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
-      const context = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
+      const context: DiagnoseContext = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
       if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
       // A named question letter that cannot be read is a finding on the letter (question-letter-unreadable), as in the editor.
       const d = analyzer.diagnose(a, context, settings);
+      if (d.pair.questionUri && d.pair.questions) askedBy.add(d.pair.questionUri);
+      checked.push({ file, input, uri, a, context, d });
+    }
+    for (const { file, input, uri, a, context, d: first } of checked) {
+      // A file another checked file uses as its question letter asks, as in the editor with both open.
+      const d = askedBy.has(uri) && !first.pair.questions && !first.asQuestionLetter ? analyzer.diagnose(a, { ...context, asQuestionLetter: true }, settings) : first;
       const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(d, settings) };
       // On a terminal the question letter is named by its path from the letter's folder.
       if (d.pair.questionLetter && d.pair.questionUri && !d.pair.problem)
