@@ -49,6 +49,7 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair, type Current } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
+import { limitHeapGrowth } from './lsp/heap';
 import { ExtractPrefetch, ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
@@ -62,6 +63,8 @@ import {
   type StatusParams,
 } from './protocol';
 
+// The heap collects again at 1.1 x its live data, not up to 4 x (lsp/heap.ts: peak memory).
+limitHeapGrowth();
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
 // Over stdio, a message without a valid Content-Length header ends the process (lsp/transport.ts).
 const connection = createServerConnection();
@@ -161,7 +164,7 @@ async function current(uri: string): Promise<Current | undefined> {
     analysis = store.analysis(latest);
   } else {
     at = TextDocument.create(uri, doc.languageId, version, text);
-    analysis = analyzer.analyze(text);
+    analysis = store.snapshot(uri, revision, text);
   }
   const workspace = await letters.workspace(uri);
   return { doc: at, analysis, settings: s, diagnosis: await diagnosisOf(at, revision, analysis, s, workspace), workspace };
@@ -332,6 +335,8 @@ store.documents.onDidOpen((e) => {
   });
 });
 store.documents.onDidChangeContent((e) => {
+  // The diagnosis of the earlier text is let go (what its dependents need stays).
+  diagnoses.release(e.document.uri);
   if (lifecycle.state !== 'running') return;
   republishDependents(e.document.uri);
   void runMode(e.document.uri).then((mode) => {
