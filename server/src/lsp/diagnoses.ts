@@ -63,7 +63,7 @@ export class Diagnoses {
 
   /** The question letter the held diagnosis of `uri` was checked against, if any. */
   questionUriOf(uri: string): string | null {
-    return this.entries.get(uri)?.diagnosis.pair.questionUri ?? null;
+    return this.entries.get(uri)?.questionUri ?? null;
   }
 
   forget(uri: string): void {
