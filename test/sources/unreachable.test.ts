@@ -39,7 +39,7 @@ async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boole
 test('sources unreachable: one calm line in the output channel, and the hover names the offline setting after the failed attempt', async () => {
   const url = await closedUrl();
   const dir = tempDir();
-  const settings = { bronnen: { adresTweedeKamer: url, adresOfficieleBekendmakingen: url, wachttijdMilliseconden: 2000, offline: false }, cachemap: dir.dir };
+  const settings = { bronnen: { adresTweedeKamer: url, adresOfficiëleBekendmakingen: url, wachttijdMilliseconden: 2000, offline: false }, cachemap: dir.dir };
   const c = await LspClient.start({ settings, initializationOptions: { defaultCacheDir: dir.dir } });
   try {
     const uri = 'file:///tmp/antwoordbrief-unreachable/brief.md';
