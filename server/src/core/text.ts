@@ -123,7 +123,6 @@ export function collapseWhitespace(s: string): string {
  * longer input ends in "…", never half a surrogate pair). Messages never echo unbounded input.
  */
 export function clip(s: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
   const t = collapseWhitespace(s).replace(/[\u0000-\u001f\u007f]/gu, '');
   if (t.length <= max) return t;
   let cut = max - 1;

@@ -1,6 +1,5 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
@@ -53,11 +52,10 @@ export class LetterFiles {
 
   /** The provided text of a PDF or Word file, or a Dutch reason; `onMissing` when not (yet) read. */
   private async loadExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string; pending?: boolean }> {
-    let st;
-    try {
-      st = await stat(file);
-    } catch {
-      return { error: `de vragenbrief ${displayPath(path.basename(file))} bestaat niet` };
+    const st = await statLetterFile(file, { maxBytes: Infinity });
+    if ('error' in st) {
+      const name = displayPath(path.basename(file));
+      return { error: st.error === 'not-found' ? `de vragenbrief ${name} bestaat niet` : `de vragenbrief ${name}: ${st.reason}` };
     }
     const hit = this.provided.get(path.resolve(file));
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;

@@ -109,13 +109,14 @@ function badName(file: string): ReadError | null {
 function errnoFailure(e: unknown): ReadError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') return fail('io', 'de bestandsnaam bevat een ongeldig teken (een nulteken of een half teken)');
-  if (code === 'ENAMETOOLONG') return fail('not-found', 'de bestandsnaam is te lang');
+  if (code === 'ENAMETOOLONG') return fail('io', 'de bestandsnaam is te lang');
   if (code === 'EMFILE' || code === 'ENFILE') return fail('io', 'kan dit bestand nu niet lezen: er staan te veel bestanden tegelijk open');
   if (code === 'EIO') return fail('io', 'kan dit bestand niet lezen: leesfout van de schijf');
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', 'bestand niet gevonden');
   if (code === 'EACCES' || code === 'EPERM') return fail('access', 'geen toegang tot dit bestand');
   if (code === 'EISDIR') return fail('not-regular', 'dit is een map, geen gewoon bestand');
-  if (code === 'ELOOP') return fail('not-found', 'dit pad verwijst in een kring naar zichzelf');
+  // Not 'not-found': the file is there, its path is not usable (the link's message must say so).
+  if (code === 'ELOOP') return fail('io', 'dit pad verwijst in een kring naar zichzelf');
   return fail('io', code ? `kan dit bestand niet lezen (systeemfout ${code})` : 'kan dit bestand niet lezen (onbekende fout)');
 }
 
