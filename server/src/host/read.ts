@@ -355,10 +355,15 @@ export async function walkLetterFiles(root: string, options: WalkOptions): Promi
   return out;
 }
 
+/** The longest path a system accepts (Linux PATH_MAX); a longer name in a message is cut there. */
+const MAX_DISPLAY_PATH = 4096;
+
 /**
  * A file name for one line of output (CLI lines, diagnostics, error replies): control characters (a newline in a file name would break
- * the `file:line:col` lines) are written as escapes (`\n`, `\t`, `\x1b`).
+ * the `file:line:col` lines) are written as escapes (`\n`, `\t`, `\x1b`); a name longer than any
+ * real path (a typed or generated one) is cut at 4,096 characters with "…", so no message echoes unbounded input.
  */
 export function displayPath(file: string): string {
+  if (file.length > MAX_DISPLAY_PATH) file = `${file.slice(0, MAX_DISPLAY_PATH - 1)}…`;
   return file.replace(/[\u0000-\u001f\u007f]/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
