@@ -36,12 +36,18 @@ export interface Record {
   target?: string;
   /** Whether the target is met. */
   ok?: boolean;
-  /** Memory figures (server-peak-rss): peak and idle resident set, and the goal, in MB. */
+  /** Memory figures (server-peak-rss): peak and idle resident set, and the goal, in MB, after what (open, keystrokes). */
+  after?: string;
+  /** Peak resident set (VmHWM) in MB. */
   peak_rss_mb?: number;
   idle_rss_mb?: number;
   goal_mb?: number;
   /** The slowest request (adversarial-worst-request). */
   request?: string;
+  /** The machine's 1-minute load average when the figure was taken (figures under load are slower). */
+  load_1m?: number;
+  /** CPU time of the process's threads over the figure (the same on a loaded machine, unlike the wall time). */
+  cpu_ms?: number;
 }
 
 export interface Stats {

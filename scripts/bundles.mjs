@@ -7,6 +7,7 @@
 // letter first cites a paper (server/src/lsp/facts.ts). A cold server thus parses less before
 // its first publish.
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 export const common = {
   bundle: true,
@@ -26,6 +27,30 @@ export const lazySources = {
   },
 };
 
+/** The global through which pdf.js's decoders ask the extraction worker for room (server/src/host/extract/pdf.ts). */
+export const DECODE_HOOK = 'antwoordbrief.decode';
+
+/**
+ * Bounds what pdf.js decodes. Every pdf.js decoder of a stream (Flate, LZW, RunLength, ASCII85,
+ * ASCIIHex, CCITT fax, predictors, decryption) grows its output through
+ * `DecodeStream.ensureBuffer(requested)`; the patched method first asks the worker's hook, which
+ * throws once one stream or the document's streams together would decode beyond the bounds
+ * (host/extract/types.ts LIMITS). The build fails when the method is not found (another pdf.js).
+ */
+export const boundedPdfjs = {
+  name: 'bounded-pdfjs',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]unpdf[\\/]dist[\\/]pdfjs\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const method = 'ensureBuffer(e){const n=this.buffer;if(e<=n.byteLength)return n;';
+      const at = source.indexOf(method);
+      if (at < 0 || source.indexOf(method, at + 1) >= 0) throw new Error(`bounded-pdfjs: DecodeStream.ensureBuffer not found once in ${args.path}; update scripts/bundles.mjs for this pdf.js`);
+      const hook = `globalThis[Symbol.for(${JSON.stringify(DECODE_HOOK)})]?.(e,n.byteLength);`;
+      return { contents: source.slice(0, at + method.length) + hook + source.slice(at + method.length), loader: 'js' };
+    });
+  },
+};
+
 /**
  * The esbuild options of the server's two bundles written to `outdir`.
  * @param {string} outdir
@@ -38,6 +63,6 @@ export function serverBundles(outdir, opts = {}) {
     { ...common, ...mode, entryPoints: ['server/src/sources/service.ts'], outfile: join(outdir, 'sources.js') },
     // PDF and Word extraction (pdf.js, mammoth): started in a worker thread on the first PDF or
     // Word file (server/src/host/extract/index.ts), by the server and the CLI; never at start.
-    { ...common, ...mode, entryPoints: ['server/src/host/extract/engine.ts'], outfile: join(outdir, 'extract.js') },
+    { ...common, ...mode, entryPoints: ['server/src/host/extract/engine.ts'], outfile: join(outdir, 'extract.js'), plugins: [boundedPdfjs] },
   ];
 }

@@ -7,7 +7,22 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { blocksFromText, makeDocx, makeEncryptedPdf, makeFlateBombPdf, makePdf, makeScanPdf, makeZipBomb, writeHugePdf } from './make';
+import {
+  ascii85Zeros,
+  asciiHex,
+  blocksFromText,
+  deflateZeros,
+  lzwSpaces,
+  makeDocx,
+  makeEncryptedPdf,
+  makeFilteredPdf,
+  makeFlateBombPdf,
+  makePdf,
+  makeScanPdf,
+  makeZipBomb,
+  runLengthSpaces,
+  writeHugePdf,
+} from './make';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -339,4 +354,27 @@ test('pdf: refs names the page of the reference a motion is linked through (a li
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('hostile: bombs in every PDF filter pdf.js decodes (LZW, RunLength, ASCII85, Flate under ASCIIHex) are refused within the decode bound', async () => {
+  await withDir(async (dir) => {
+    // Each content stream decodes to far more than the 64 MB a stream may take; the Flate one
+    // hides behind ASCIIHex, where no zlib header shows. Unbounded, each costs pdf.js its output in memory.
+    // Made one at a time, right before its run, so the test process stays small (see deflateZeros).
+    const bombs: [string, () => Promise<Buffer> | Buffer][] = [
+      ['lzw.pdf', () => makeFilteredPdf(lzwSpaces(512 * 1024 * 1024), '/LZWDecode')],
+      ['runlength.pdf', () => makeFilteredPdf(runLengthSpaces(320 * 1024 * 1024), '/RunLengthDecode')],
+      ['ascii85.pdf', () => makeFilteredPdf(ascii85Zeros(80 * 1024 * 1024), '/ASCII85Decode')],
+      ['hexflate.pdf', async () => makeFilteredPdf(asciiHex(await deflateZeros(320 * 1024 * 1024, 0x20, true)), '[/ASCIIHexDecode /FlateDecode]')],
+    ];
+    for (const [name, make] of bombs) {
+      writeFileSync(path.join(dir, name), await make());
+      const r = run(['outline', name], dir, { rss: true });
+      assert.equal(r.signal, null, `${name}: killed after ${r.ms} ms`);
+      assert.equal(r.code, 2, `${name}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`^antwoordbrief: ${name.replace('.', '\\.')} pakt uit tot meer dan 64 MB per onderdeel`), name);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.ok(r.rssMb !== null && r.rssMb < 400, `${name}: peak RSS ${r.rssMb} MB`);
+    }
+  });
 });

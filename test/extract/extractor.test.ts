@@ -3,11 +3,13 @@
 // gets a new one), bytes as input, and the kinds it refuses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Extractor, extractKind } from '../../server/src/host/extract/index';
-import { makeDocx, makePdf } from './make';
+import { PROJECT_ROOT } from '../server/lsp-client';
+import { deflateSync } from 'node:zlib';
+import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, runLength, textContent } from './make';
 
 test('extractor: page starts and pageOf for a three-page PDF; bytes work like a path', async () => {
   const e = new Extractor();
@@ -120,5 +122,102 @@ test('extractor: a whole Word file too big for the heap bound is called too big 
     assert.doesNotMatch(r.error, /beschadigd/);
   } finally {
     await small.close();
+  }
+});
+
+test('extractor: a Word list numbered again in a new list instance (start override) restarts; other lists go on', async () => {
+  const e = new Extractor();
+  try {
+    // An inbreng: each party's questions are numbered from 1 in their own list instance (the
+    // docx library writes w:num with w:lvlOverride/w:startOverride, as Word does for "Opnieuw
+    // nummeren"); the numbered "Vraag %1" headings of the answers are one list throughout.
+    const bytes = await makeDocx([
+      { heading: 'Vragen en opmerkingen van de leden van de VVD-fractie' },
+      { numbered: 'Hoeveel ouders wachten nog?', instance: 1 },
+      { numbered: 'per gemeente', level: 1, instance: 1 },
+      { numbered: 'per provincie', level: 1, instance: 1 },
+      { numbered: 'Wanneer is het herstel klaar?', instance: 1 },
+      { heading: 'Vragen en opmerkingen van de leden van de SP-fractie' },
+      { numbered: 'Wat kost het herstel?', instance: 2 },
+      { numbered: 'uitvoering', level: 1, instance: 2 },
+      { numbered: 'Wie betaalt het?', instance: 2 },
+      { numberedHeading: 'vraagkop' },
+      { text: 'Hoeveel ouders wachten nog?' },
+      { numberedHeading: 'vraagkop' },
+      { text: 'Wat kost het herstel?' },
+    ]);
+    const r = await e.extract(new Uint8Array(bytes), 'docx', 'inbreng.docx');
+    assert.ok(!('error' in r), JSON.stringify(r));
+    if ('error' in r) return;
+    assert.deepEqual(r.text.split('\n\n').filter((l) => /^(\d+|[a-z])\. |^Vraag \d/u.test(l)), [
+      '1. Hoeveel ouders wachten nog?',
+      'a. per gemeente',
+      'b. per provincie',
+      '2. Wanneer is het herstel klaar?',
+      '1. Wat kost het herstel?',
+      'a. uitvoering',
+      '2. Wie betaalt het?',
+      'Vraag 1',
+      'Vraag 2',
+    ]);
+  } finally {
+    await e.close();
+  }
+});
+
+test('extractor: content streams under ASCIIHex, ASCII85, RunLength and chains with Flate read as plain ones (the decode bound leaves them whole)', async () => {
+  const e = new Extractor();
+  try {
+    const lines = ['Vraag 1', 'Waarom is de brug bij Zaltbommel dicht?', 'Antwoord 1', 'Voor onderhoud.'];
+    const content = textContent(lines);
+    const cases: [string, Buffer][] = [
+      ['[]', content],
+      ['/ASCIIHexDecode', asciiHex(content)],
+      ['/ASCII85Decode', ascii85(content)],
+      ['/RunLengthDecode', runLength(content)],
+      ['[/ASCII85Decode /FlateDecode]', ascii85(deflateSync(content))],
+      ['[/ASCIIHexDecode /RunLengthDecode]', asciiHex(runLength(content))],
+    ];
+    for (const [filter, data] of cases) {
+      const r = await e.extract(new Uint8Array(makeFilteredPdf(data, filter)), 'pdf', 'brief.pdf');
+      assert.ok(!('error' in r), `${filter}: ${JSON.stringify(r)}`);
+      if ('error' in r) continue;
+      assert.equal(r.text, lines.join('\n') + '\n', filter);
+    }
+  } finally {
+    await e.close();
+  }
+});
+
+test('extractor: the worker compiles its bundle with the code cache the build wrote, and without one that does not fit', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-cache-'));
+  try {
+    const engine = path.join(dir, 'extract.js');
+    copyFileSync(path.join(PROJECT_ROOT, 'dist/extract.js'), engine);
+    const pdf = new Uint8Array(await makePdf([['Vraag 1', 'Waarom is de brug dicht?', '', 'Antwoord 1', 'Voor onderhoud.']]));
+    const read = async () => {
+      const e = new Extractor(undefined, undefined, engine);
+      try {
+        const r = await e.extract(pdf, 'pdf', 'brief.pdf');
+        assert.ok(!('error' in r), JSON.stringify(r));
+        if (!('error' in r)) assert.match(r.text, /^Vraag 1\nWaarom is de brug dicht\?/);
+      } finally {
+        await e.close();
+      }
+    };
+    // No cache; a damaged one; one written for a different bundle: V8 compiles afresh.
+    await read();
+    writeFileSync(path.join(dir, 'extract.cache'), Buffer.alloc(4096, 7));
+    await read();
+    // The one the build writes (after the sample), then used.
+    assert.equal(await new Extractor(undefined, undefined, engine).writeCodeCache(), true);
+    const written = readFileSync(path.join(dir, 'extract.cache'));
+    assert.ok(written.length > 100 * 1024 && !written.equals(Buffer.alloc(written.length, 7)), `cache of ${written.length} bytes`);
+    await read();
+    writeFileSync(engine, readFileSync(engine, 'utf8') + '\n// changed\n');
+    await read();
+    assert.ok(statSync(path.join(PROJECT_ROOT, 'dist/extract.cache')).size > 100 * 1024, 'npm run build writes dist/extract.cache');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,8 +53,20 @@ function cliFindings(dir: string, args: string[]): { code: number | null; byFile
 
 const fromLsp = (d: Diagnostic[]) => d.map((x) => key({ code: String(x.code), line: x.range.start.line, message: x.message })).sort();
 
-function start(dir: string): Promise<LspClient> {
-  return LspClient.start({ rootUri: pathToFileURL(dir).toString(), env: { ...process.env, ANTWOORDBRIEF_TODAY: TODAY }, settings: { bronnen: { offline: true } } });
+function start(dir: string, initializationOptions?: unknown): Promise<LspClient> {
+  return LspClient.start({ rootUri: pathToFileURL(dir).toString(), env: { ...process.env, ANTWOORDBRIEF_TODAY: TODAY }, settings: { bronnen: { offline: true } }, initializationOptions });
+}
+
+/** The latest publication for `uri` once `done` holds for it (the PDF is read in the background). */
+async function settled(c: LspClient, uri: string, done: (keys: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + 30000;
+  let got: string[] = [];
+  while (Date.now() < deadline) {
+    got = fromLsp(c.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? []);
+    if (done(got)) return got;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  return got;
 }
 
 async function withDir(files: Record<string, string | Buffer>, fn: (dir: string) => Promise<void>) {
@@ -169,4 +181,95 @@ test('an unreadable named question letter is a warning on its name in the CLI, t
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('untrusted workspace: a PDF or Word question letter is followed inside the workspace folders only, in the editor and the workspace check', async () => {
+  const pdf = await makePdf(QUESTIONS);
+  const docx = await makeDocx(QUESTIONS.flat().filter((l) => l).map((text): WordBlock => (/^Vraag \d/.test(text) ? { heading: text } : { text })));
+  const outer = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-untrusted-'));
+  try {
+    const work = path.join(outer, 'werk');
+    mkdirSync(work);
+    mkdirSync(path.join(outer, 'elders'));
+    writeFileSync(path.join(work, 'vragen.pdf'), pdf);
+    writeFileSync(path.join(outer, 'elders', 'vragen.pdf'), pdf);
+    writeFileSync(path.join(outer, 'elders', 'vragen.docx'), docx);
+    // A link inside the workspace that leads outside it counts as outside.
+    symlinkSync(path.join(outer, 'elders', 'vragen.pdf'), path.join(work, 'stiekem.pdf'));
+    const targets = ['vragen.pdf', '../elders/vragen.pdf', 'stiekem.pdf', '../elders/vragen.docx', path.join(outer, 'elders', 'vragen.docx')];
+    const letters = targets.map((t, i) => ({ name: `antwoord-${i}.md`, text: answer(t).replace('./' + t, t.startsWith('/') ? t : './' + t) }));
+    for (const l of letters) writeFileSync(path.join(work, l.name), l.text);
+    const unreadable = (keys: string[]) => keys.find((k) => k.includes('question-letter-unreadable'));
+    const linked = (keys: string[]) => keys.some((k) => k.includes('question-text-differs') || k.includes('question-missing')) || keys.some((k) => k.includes('unanswered-question'));
+    for (const trusted of [false, true]) {
+      const c = await start(work, { trusted });
+      try {
+        for (const [i, l] of letters.entries()) {
+          const uri = pathToFileURL(path.join(work, l.name)).toString();
+          await c.open(uri, l.text);
+          const inside = i === 0;
+          const got = await settled(c, uri, (k) => (inside || trusted ? !k.some((x) => x.includes('wordt nog gelezen')) && linked(k) : !!unreadable(k)));
+          if (inside || trusted) assert.equal(unreadable(got), undefined, `${targets[i]} (trusted: ${trusted}) is read: ${got.join(' | ')}`);
+          else assert.match(unreadable(got) ?? '', /buiten de werkruimte/, `${targets[i]} (trusted: ${trusted}): ${got.join(' | ')}`);
+          await c.close(uri);
+        }
+      } finally {
+        c.kill();
+      }
+    }
+    // The workspace check of the closed letters follows the same rule.
+    const w = await start(work, { trusted: false });
+    try {
+      await w.request('antwoordbrief/checkWorkspace', {});
+      for (const [i, l] of letters.entries()) {
+        const got = fromLsp(lastOf(w, pathToFileURL(path.join(work, l.name)).toString()) ?? []);
+        if (i === 0) assert.equal(unreadable(got), undefined, got.join(' | '));
+        else assert.match(unreadable(got) ?? '', /buiten de werkruimte/, `workspace check: ${targets[i]}: ${got.join(' | ')}`);
+      }
+    } finally {
+      w.kill();
+    }
+  } finally {
+    rmSync(outer, { recursive: true, force: true });
+  }
+});
+
+test('workspace check: a letter that cannot be read is an error on the file with the line the CLI prints, and is cleared once it reads', async () => {
+  const good = await makePdf(QUESTIONS);
+  const files = {
+    'vragen.pdf': good,
+    'kort.pdf': good.subarray(0, Math.floor(good.length / 2)),
+    'scan.pdf': await makeScanPdf(1),
+    'oud.docx': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+    // UTF-16 with a byte-order mark but an unpaired surrogate: not a text the reader can decode.
+    'kapot.md': Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]),
+    'notitie.md': 'Geachte voorzitter,\n\nGeen vragen.\n',
+  };
+  await withDir(files, async (dir) => {
+    const r = cli(['check', '.'], dir);
+    assert.equal(r.code, 2);
+    const cliLines = r.stderr.trim().split('\n').map((l) => l.replace(/^antwoordbrief: /, '')).sort();
+    assert.equal(cliLines.length, 4, r.stderr);
+    const c = await start(dir);
+    try {
+      const result = await c.request('antwoordbrief/checkWorkspace', {});
+      const unreadable = (result.unreadable ?? []) as { uri: string; message: string }[];
+      assert.deepEqual(unreadable.map((u) => u.message).sort(), cliLines);
+      for (const u of unreadable) {
+        const d = lastOf(c, u.uri);
+        assert.equal(d?.length, 1, u.uri);
+        assert.equal(d![0].severity, 1);
+        assert.equal(d![0].message, u.message);
+      }
+      assert.equal(result.files, 2, 'the readable letters are checked');
+      // Once the file reads, the next check clears its error (its findings go to its extracted text).
+      writeFileSync(path.join(dir, 'kort.pdf'), good);
+      const again = await c.request('antwoordbrief/checkWorkspace', {});
+      assert.equal(again.unreadable.length, 3);
+      assert.deepEqual(lastOf(c, pathToFileURL(path.join(dir, 'kort.pdf')).toString()), []);
+      assert.equal(again.files, 3);
+    } finally {
+      c.kill();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // Files the extraction tests make at test time (nothing big is committed): Word letters through
 // the `docx` library, PDFs through pdf-lib, and hostile files (a scan, an encrypted and a
 // truncated PDF, zip bombs posing as .docx, a 100 MB PDF).
-import { createDeflateRaw, crc32, deflateSync } from 'node:zlib';
+import { createDeflate, createDeflateRaw, crc32, deflateSync } from 'node:zlib';
 import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
 import {
   AlignmentType,
@@ -21,7 +21,8 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 /** A paragraph of a Word letter: a heading, a numbered item, or body text with footnote refs. */
 export type WordBlock =
   | { heading: string }
-  | { numbered: string; level?: number }
+  /** An item of the numbered list; another `instance` is a new list instance that starts again (Word's "Opnieuw nummeren"). */
+  | { numbered: string; level?: number; instance?: number }
   /** A Heading 2 numbered by Word itself: the list's text is "Vraag %1" / "Antwoord %1". */
   | { numberedHeading: 'vraagkop' | 'antwoordkop'; text?: string }
   | { text: string; footnotes?: number[] }
@@ -33,7 +34,7 @@ export async function makeDocx(blocks: WordBlock[], footnotes: Record<number, st
   for (const b of blocks) {
     if ('heading' in b) children.push(new Paragraph({ text: b.heading, heading: HeadingLevel.HEADING_2 }));
     else if ('numberedHeading' in b) children.push(new Paragraph({ text: b.text ?? '', heading: HeadingLevel.HEADING_2, numbering: { reference: b.numberedHeading, level: 0 } }));
-    else if ('numbered' in b) children.push(new Paragraph({ text: b.numbered, numbering: { reference: 'vragen', level: b.level ?? 0 } }));
+    else if ('numbered' in b) children.push(new Paragraph({ text: b.numbered, numbering: { reference: 'vragen', level: b.level ?? 0, ...(b.instance !== undefined ? { instance: b.instance } : {}) } }));
     else if ('table' in b)
       children.push(new Table({ rows: b.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) }));
     else {
@@ -137,16 +138,16 @@ export function makeEncryptedPdf(): Buffer {
 }
 
 /**
- * A "Flate bomb": one page whose content stream is `inflated` bytes of drawing operators
- * compressed to a few hundred KB (pdf.js would decode it whole into memory).
+ * A one-page PDF whose content stream is `data` as stored, under `filter` (a /Filter value:
+ * "/LZWDecode", "[/ASCIIHexDecode /FlateDecode]"); the page has Helvetica as /F1.
  */
-export function makeFlateBombPdf(inflated: number): Buffer {
-  const data = deflateSync(Buffer.alloc(inflated, '0 0 m ', 'latin1'), { level: 9 });
+export function makeFilteredPdf(data: Buffer, filter: string): Buffer {
   const objects: (string | Buffer)[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]),
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter ${filter} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
   let length = parts[0].length;
@@ -162,6 +163,113 @@ export function makeFlateBombPdf(inflated: number): Buffer {
   return Buffer.concat(parts);
 }
 
+/**
+ * A "Flate bomb": one page whose content stream is `inflated` bytes of drawing operators
+ * compressed to a few hundred KB (pdf.js would decode it whole into memory).
+ */
+export function makeFlateBombPdf(inflated: number): Buffer {
+  return makeFilteredPdf(deflateSync(Buffer.alloc(inflated, '0 0 m ', 'latin1'), { level: 9 }), '/FlateDecode');
+}
+
+/** A content stream drawing `lines` of text in Helvetica (for the filter encoders below). */
+export function textContent(lines: string[]): Buffer {
+  const esc = (t: string) => t.replace(/[()\\]/gu, (c) => `\\${c}`);
+  return Buffer.from(`BT /F1 11 Tf 15 TL 60 780 Td ${lines.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET`, 'latin1');
+}
+
+/** ASCIIHexDecode data of `data` (ISO 32000-1, 7.4.2). */
+export function asciiHex(data: Buffer): Buffer {
+  return Buffer.from(data.toString('hex').replace(/.{1,64}/gu, '$&\n') + '>', 'latin1');
+}
+
+/** ASCII85Decode data of `data` (7.4.3); four zero bytes are written as "z". */
+export function ascii85(data: Buffer): Buffer {
+  let out = '';
+  for (let i = 0; i < data.length; i += 4) {
+    const n = Math.min(4, data.length - i);
+    let v = 0;
+    for (let k = 0; k < 4; k++) v = v * 256 + (k < n ? data[i + k] : 0);
+    if (n === 4 && v === 0) {
+      out += 'z';
+      continue;
+    }
+    const digits: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode(33 + (v % 85)));
+      v = Math.floor(v / 85);
+    }
+    out += digits.slice(0, n + 1).join('');
+  }
+  return Buffer.from(out + '~>', 'latin1');
+}
+
+/** ASCII85Decode data of `bytes` zero bytes: one "z" per four (a 4:1 bomb). */
+export function ascii85Zeros(bytes: number): Buffer {
+  return Buffer.concat([Buffer.alloc(Math.ceil(bytes / 4), 'z'), Buffer.from('~>', 'latin1')]);
+}
+
+/** RunLengthDecode data of `data` as literal runs (7.4.5). */
+export function runLength(data: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < data.length; i += 128) {
+    const run = data.subarray(i, i + 128);
+    parts.push(Buffer.from([run.length - 1]), run);
+  }
+  parts.push(Buffer.from([128]));
+  return Buffer.concat(parts);
+}
+
+/** RunLengthDecode data of `bytes` spaces: 128 copies per two bytes (a 64:1 bomb). */
+export function runLengthSpaces(bytes: number): Buffer {
+  const runs = Math.ceil(bytes / 128);
+  const out = Buffer.alloc(runs * 2 + 1);
+  for (let i = 0; i < runs; i++) {
+    out[2 * i] = 129; // 257 - 129 = 128 copies
+    out[2 * i + 1] = 0x20;
+  }
+  out[runs * 2] = 128;
+  return out;
+}
+
+/**
+ * LZWDecode data (7.4.4, EarlyChange 1) of at least `bytes` spaces: after each clear code the
+ * codes 258, 259, … each stand for one space more than the last, so ~5 KB of codes decode to
+ * ~7 MB (a bomb of ratio ~1,300).
+ */
+export function lzwSpaces(bytes: number): Buffer {
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  const put = (code: number, width: number) => {
+    acc = (acc << width) | code;
+    bits += width;
+    while (bits >= 8) {
+      bits -= 8;
+      out.push((acc >>> bits) & 255);
+    }
+    acc &= (1 << bits) - 1;
+  };
+  let left = bytes;
+  let width = 9;
+  while (left > 0) {
+    put(256, width); // clear
+    width = 9;
+    let next = 258;
+    put(0x20, width);
+    left -= 1;
+    // Each code k equals the next free one: the decoder adds it as the last string plus its first byte.
+    while (left > 0 && next < 4095) {
+      put(next, width);
+      left -= next - 256;
+      next++;
+      if (((next + 1) & next) === 0) width = Math.min(12, Math.log2(next + 1) + 1);
+    }
+  }
+  put(257, width); // end of data
+  if (bits) out.push((acc << (8 - bits)) & 255);
+  return Buffer.from(out);
+}
+
 /** A PDF of `bytes` bytes (a header, then zeros; a sparse file on disk, written in no time). */
 export function writeHugePdf(file: string, bytes: number): void {
   const fd = openSync(file, 'w');
@@ -173,15 +281,20 @@ export function writeHugePdf(file: string, bytes: number): void {
   }
 }
 
-async function deflateZeros(bytes: number): Promise<Buffer> {
+/**
+ * `bytes` bytes of `fill` compressed in 1 MB steps (raw deflate, or with the zlib header PDF's
+ * FlateDecode reads), without ever holding them: the test process stays small (a child's peak
+ * RSS on Linux starts from its parent's at the fork).
+ */
+export async function deflateZeros(bytes: number, fill = 0, zlibHeader = false): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const z = createDeflateRaw({ level: 9 });
+  const z = zlibHeader ? createDeflate({ level: 9 }) : createDeflateRaw({ level: 9 });
   z.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
     z.on('end', resolve);
     z.on('error', reject);
   });
-  const block = Buffer.alloc(1024 * 1024);
+  const block = Buffer.alloc(1024 * 1024, fill);
   for (let left = bytes; left > 0; left -= block.length) {
     const part = left >= block.length ? block : block.subarray(0, left);
     if (!z.write(part)) await new Promise((r) => z.once('drain', r));

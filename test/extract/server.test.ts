@@ -135,3 +135,41 @@ test('server: an answer letter linked to vragen.pdf is checked against the PDF o
       { env: { ...process.env, ANTWOORDBRIEF_TODAY: '2025-03-05' } },
     ),
   ));
+
+test('server: the PDF and Word reader is prefetched after the first publish when the workspace holds a PDF, and not in a workspace without one', async () => {
+  const READY = /de lezer voor PDF en Word staat klaar/;
+  const waitFor = async (c: LspClient, pred: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!pred() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return pred();
+  };
+  await withPdfDir(async (dir, uri) => {
+    const c = await LspClient.start({ rootUri: pathToFileURL(dir).toString() });
+    try {
+      assert.ok(!c.logs.some((l) => READY.test(l)), 'nothing is prefetched before a letter is published');
+      await c.open(uri('antwoord.md'), 'Vraag 1\nWaarom?\n\nAntwoord 1\nDaarom.\n');
+      await c.diagnostics(uri('antwoord.md'), 1);
+      assert.ok(await waitFor(c, () => c.logs.some((l) => READY.test(l)), 30000), `prefetched; logs: ${c.logs.join(' | ')}`);
+      // The prefetched worker reads the first PDF.
+      const r = await c.request('antwoordbrief/extractText', { uri: uri('vragen.pdf') });
+      assert.match(r.text, /Vraag 1\nHoeveel ouders wachten nog op herstel\?/);
+    } finally {
+      c.kill();
+    }
+  });
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-extract-noprefetch-'));
+  try {
+    writeFileSync(path.join(empty, 'notitie.md'), 'Geen vragen.\n');
+    const c = await LspClient.start({ rootUri: pathToFileURL(empty).toString() });
+    try {
+      const u = pathToFileURL(path.join(empty, 'antwoord.md')).toString();
+      await c.open(u, 'Vraag 1\nWaarom?\n\nAntwoord 1\nDaarom.\n');
+      await c.diagnostics(u, 1);
+      assert.equal(await waitFor(c, () => c.logs.some((l) => READY.test(l)), 3000), false, 'no PDF or Word file: no prefetch');
+    } finally {
+      c.kill();
+    }
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+});

@@ -24,7 +24,9 @@ export function registerCheckWorkspace(host: ClientHost): vscode.Disposable {
       },
     );
     if (!result) return;
-    void vscode.window.showInformationMessage(M.checkedWorkspace(result.files ?? 0, result.findings ?? 0));
+    const unreadable = result.unreadable?.length ?? 0;
+    const message = M.checkedWorkspace(result.files ?? 0, result.findings ?? 0, unreadable);
+    void (unreadable ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
 }

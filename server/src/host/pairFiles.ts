@@ -52,15 +52,15 @@ export class LetterFiles {
 
   /** The provided text of a PDF or Word file, or a Dutch reason; `onMissing` when not (yet) read. */
   private async loadExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string; pending?: boolean }> {
-    const st = await statLetterFile(file, { maxBytes: Infinity });
-    if ('error' in st) {
-      const name = displayPath(path.basename(file));
-      return { error: st.error === 'not-found' ? `de vragenbrief ${name} bestaat niet` : `de vragenbrief ${name}: ${st.reason}` };
-    }
+    const name = displayPath(path.basename(file));
+    // As for a text letter: in an untrusted workspace only a file inside its folders is followed
+    // (host/read.ts); the extractor bounds the size itself.
+    const st = await statLetterFile(file, { ...this.readOptions(), maxBytes: Number.MAX_SAFE_INTEGER });
+    if ('error' in st) return { error: st.error === 'not-found' ? `de vragenbrief ${name} bestaat niet` : `de vragenbrief ${name}: ${st.reason}` };
     const hit = this.provided.get(path.resolve(file));
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
     this.onMissing(path.resolve(file));
-    return { error: `${displayPath(path.basename(file))} wordt nog gelezen`, pending: true };
+    return { error: `${name} wordt nog gelezen`, pending: true };
   }
 
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */

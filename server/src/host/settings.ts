@@ -38,12 +38,16 @@ export const SETTING_KEYS = {
   sources: 'bronnen',
   offline: 'offline',
   tweedekamerUrl: 'adresTweedeKamer',
-  officielebekendmakingenUrl: 'adresOfficieleBekendmakingen',
+  // With the diaeresis: VS Code shows the title "Adres Officiële Bekendmakingen" from it.
+  officielebekendmakingenUrl: 'adresOfficiëleBekendmakingen',
   timeoutMs: 'wachttijdMilliseconden',
   cacheDir: 'cachemap',
   questionLetter: 'vragenbrief',
   letterDate: 'briefdatum',
 } as const;
+
+/** The key of the address of officielebekendmakingen.nl before it had its diaeresis; still read. */
+export const OLD_OFFICIELEBEKENDMAKINGEN_KEY = 'adresOfficieleBekendmakingen';
 
 export const DEFAULT_SETTINGS: Settings = {
   ...CORE_DEFAULTS,

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { extractKind, extractText } from '../host/extract/index';
+import { extractKind, extractText, extractor } from '../host/extract/index';
 import type { LetterFiles } from '../host/pairFiles';
 import { parseLetter } from '../core/letter/parse';
 import { makeSkeleton } from '../core/skeleton';
@@ -20,7 +20,8 @@ import {
   type SkeletonFromFileResult,
 } from '../protocol';
 import { runSafe } from './runner';
-import { readLetterFile } from '../host/read';
+import { readLetterFile, walkLetterFiles, WORKSPACE_LIMITS, type ReadOptions } from '../host/read';
+import { questionLetterRef } from '../core/pair/link';
 
 function fileOf(uri: string): string | null {
   try {
@@ -35,7 +36,11 @@ function fileOf(uri: string): string | null {
 export class ExtractedQuestionLetters {
   private readonly pending = new Map<string, Promise<void>>();
 
-  constructor(private readonly changed: (file: string) => void) {}
+  /** @param readOptions how a named file is read (only `within` the workspace folders when the workspace is untrusted). */
+  constructor(
+    private readonly changed: (file: string) => void,
+    private readonly readOptions: () => ReadOptions = () => ({}),
+  ) {}
 
   /** LetterFiles' `onMissing`: read the file in the background and hand the text to `files`. */
   missing(files: LetterFiles, file: string): void {
@@ -46,7 +51,7 @@ export class ExtractedQuestionLetters {
     } catch {
       return;
     }
-    const run = extractText(file, extractKind(file), path.basename(file))
+    const run = extractText(file, extractKind(file), path.basename(file), this.readOptions())
       .then((r) => files.provide(file, 'error' in r ? { error: r.error } : { text: r.text }, stat))
       .catch((e) => files.provide(file, { error: `${path.basename(file)} kon niet gelezen worden (${String((e as Error)?.message ?? e)})` }, stat))
       .finally(() => {
@@ -103,4 +108,47 @@ export function registerExtract(connection: Connection): void {
       return { markdown: makeSkeleton(letter, text, { questionLetterRef: `./${path.basename(file)}` }), questionCount };
     }),
   );
+}
+
+/** How long after the first publish the prefetch looks for PDF and Word files. */
+const PREFETCH_DELAY_MS = 500;
+
+/**
+ * The editor's prefetch of the extraction worker: once, a moment after the first diagnostics
+ * were published (never before the first squiggle of a text letter), when an open letter names a
+ * PDF or Word question letter or a workspace folder holds a PDF or Word file, the worker starts
+ * and reads a built-in sample, so the drafter's first PDF finds pdf.js loaded and warm.
+ */
+export class ExtractPrefetch {
+  private scheduled = false;
+
+  constructor(
+    private readonly folders: () => string[],
+    private readonly openTexts: () => string[],
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Called after each publish; only the first one schedules the prefetch. */
+  afterPublish(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => void this.run().catch(() => undefined), PREFETCH_DELAY_MS).unref?.();
+  }
+
+  private async run(): Promise<void> {
+    if (!(await this.needed())) return;
+    if (await extractor.prefetch()) this.log('Antwoordbrief: de lezer voor PDF en Word staat klaar.');
+  }
+
+  private async needed(): Promise<boolean> {
+    for (const text of this.openTexts()) {
+      const ref = questionLetterRef(text);
+      if (ref && extractKind(ref.target)) return true;
+    }
+    for (const folder of this.folders()) {
+      const found = await walkLetterFiles(folder, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: 1, accept: (name) => extractKind(name) !== null });
+      if (found.length) return true;
+    }
+    return false;
+  }
 }

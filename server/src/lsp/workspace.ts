@@ -1,7 +1,7 @@
 // Workspace-wide requests: check every letter under the workspace folders, and the reference
 // under the cursor for "Open op officielebekendmakingen.nl". A closed letter gets the same
 // `diagnose`, with the same context, as an open one and as the CLI's `check MAP`.
-import type { Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analyzer } from '../core/analyzer';
 import { officialUrl } from '../core/citations/paper';
@@ -19,7 +19,7 @@ import {
 } from '../protocol';
 import { toDiagnostics } from './convert';
 import { runSafe } from './runner';
-import { letterFiles, readLetterFile, type ReadOptions } from '../host/read';
+import { displayPath, letterFiles, readLetterFile, type ReadOptions } from '../host/read';
 import type { LetterContext } from '../host/context';
 import type { FactsHost } from './facts';
 import { extractedFilesUnder, extractKind } from '../host/extract/index';
@@ -44,6 +44,9 @@ export interface WorkspaceHost {
   readExtracted(file: string): Promise<{ text: string } | { error: string }>;
 }
 
+/** Where a PDF or Word letter's findings are shown: its extracted text (client: commands/extracted.ts). */
+const extractedUri = (file: string) => URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: URI.file(file).path }).toString();
+
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function registerWorkspaceRequests(connection: Connection, host: WorkspaceHost): void {
@@ -57,11 +60,23 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
       // they pair like text letters and no letter is diagnosed against a letter still being read.
       const extracted: { file: string; text: string }[] = [];
       const texts: string[] = [];
+      // A letter that cannot be read is reported on the file itself (the CLI's `check MAP` names
+      // it on stderr and exits 2): one error, the same Dutch line, in the Problems view.
+      const unreadable: { uri: string; message: string }[] = [];
+      const cannotRead = (file: string, message: string) => {
+        const uri = URI.file(file).toString();
+        unreadable.push({ uri, message });
+        void connection.sendDiagnostics({ uri, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'antwoordbrief', message }] });
+        // An earlier check's findings on its extracted text no longer hold.
+        if (extractKind(file)) void connection.sendDiagnostics({ uri: extractedUri(file), diagnostics: [] });
+      };
+      const done = () => ({ files, findings, ...(unreadable.length ? { unreadable } : {}) });
       for (const folder of host.folders()) {
         for (const file of await extractedFilesUnder(folder)) {
-          if (token.isCancellationRequested) return { files, findings };
+          if (token.isCancellationRequested) return done();
           const read = await host.readExtracted(file);
-          if (!('error' in read)) extracted.push({ file, text: read.text });
+          if ('error' in read) cannotRead(file, read.error);
+          else extracted.push({ file, text: read.text });
         }
         texts.push(...(await letterFiles(folder)));
       }
@@ -78,18 +93,25 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
       }
       const letters = [...texts.map((file) => ({ file, text: null as string | null })), ...extracted];
       for (const { file, text: given } of letters) {
-        if (token.isCancellationRequested) return { files, findings };
+        if (token.isCancellationRequested) return done();
         const uri = URI.file(file).toString();
         // A PDF or Word letter is shown as its extracted text (the ranges refer to it): its findings
         // are published there, and the Problems view opens that text (client: commands/extracted.ts).
-        const shown = given === null ? uri : URI.from({ scheme: EXTRACTED_TEXT_SCHEME, path: URI.file(file).path }).toString();
+        const shown = given === null ? uri : extractedUri(file);
         if (open.has(uri) || open.has(shown)) continue;
         let text: string;
         if (given === null) {
           const read = await readLetterFile(file, host.readOptions?.() ?? {});
-          if ('error' in read) continue;
+          if ('error' in read) {
+            cannotRead(file, `${displayPath(path.basename(file))}: ${read.reason}`);
+            continue;
+          }
           text = read.text;
-        } else text = given;
+        } else {
+          text = given;
+          // A PDF or Word letter that could not be read at an earlier check: no longer.
+          void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
         await named(text, file);
         const settings = await host.settings(uri);
         const a = host.analyzer.analyze(text);
@@ -106,7 +128,7 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
         // Keep answering the editor between files.
         await turn();
       }
-      return { files, findings };
+      return done();
     }),
   );
 

@@ -13,10 +13,12 @@ import * as yauzl from 'yauzl';
 import mammoth from 'mammoth';
 import { LIMITS, type ExtractFailure } from './types';
 
-// mammoth keeps of a list level only whether it is ordered; the number's format and text
-// ("%1.", "Vraag %1", "%1.%2") stay in numbering.xml. Its numbering reader is wrapped so that
-// each level object it hands out also carries them (mammoth calls the reader through the
-// module object, lib/docx/docx-reader.js).
+// mammoth keeps of a list level only whether it is ordered, and hands every paragraph of one
+// abstract list the same level object: the number's format and text ("%1.", "Vraag %1",
+// "%1.%2") and the list instance (w:num) with its restarts stay in numbering.xml. Its numbering
+// reader is wrapped so that `findLevel(numId, ilvl)` hands out one object per list instance and
+// level carrying them (mammoth calls the reader through the module object,
+// lib/docx/docx-reader.js, and `findLevel` through the numbering object, body-reader.js).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const numberingXml = require('mammoth/lib/docx/numbering-xml') as { readNumberingXml: (root: XmlElement, options: unknown) => MammothNumbering };
 
@@ -28,50 +30,109 @@ interface XmlElement {
 interface MammothNumbering {
   findLevel(numId: string, level: string): Record<string, unknown> | null;
 }
-/** What we add to mammoth's level objects. */
-interface LevelFormat {
-  list: string;
-  ilvl: number;
+interface LevelDef {
   numFmt: string;
   lvlText: string;
   start: number;
-  /** The formats of all levels of the same list (for "%1.%2"). */
-  levels: Record<number, { numFmt: string; start: number }>;
+}
+/** What we add to mammoth's level objects. */
+interface LevelFormat extends LevelDef {
+  /** The abstract list (w:abstractNum) whose counters the paragraph counts on. */
+  list: string;
+  /** The list instance (w:num). */
+  numId: string;
+  ilvl: number;
+  /** The formats of all levels of the instance (for "%1.%2"). */
+  levels: Record<number, LevelDef>;
+  /**
+   * w:lvlOverride/w:startOverride of this instance and level (ECMA-376 Part 1, 17.9.27): the
+   * level starts again at this number where the instance is first used, instead of going on
+   * from the list's earlier instances.
+   */
+  restartAt?: number;
+}
+
+function readLevel(l: XmlElement, ilvl: number): LevelDef {
+  return {
+    numFmt: l.firstOrEmpty('w:numFmt').attributes['w:val'] ?? 'decimal',
+    lvlText: l.firstOrEmpty('w:lvlText').attributes['w:val'] ?? `%${ilvl + 1}.`,
+    start: Number(l.firstOrEmpty('w:start').attributes['w:val'] ?? 1) || 0,
+  };
+}
+
+/** Per list instance and level, the format mammoth leaves out (null when numbering.xml has none). */
+export function instanceLevels(root: XmlElement): (numId: string, ilvl: number) => LevelFormat | null {
+  const abstract = new Map<string, Record<number, LevelDef>>();
+  // A list style: the abstract list that only links to a style (w:numStyleLink) takes its levels
+  // from the abstract list defining that style (w:styleLink), 17.9.21 and 17.9.27.
+  const byStyle = new Map<string, string>();
+  const linksTo = new Map<string, string>();
+  for (const a of root.getElementsByTagName('w:abstractNum')) {
+    const id = a.attributes['w:abstractNumId'] ?? '';
+    const levels: Record<number, LevelDef> = {};
+    for (const l of a.getElementsByTagName('w:lvl')) {
+      const ilvl = Number(l.attributes['w:ilvl'] ?? 0);
+      levels[ilvl] = readLevel(l, ilvl);
+    }
+    abstract.set(id, levels);
+    const style = a.firstOrEmpty('w:styleLink').attributes['w:val'];
+    if (style) byStyle.set(style, id);
+    const link = a.firstOrEmpty('w:numStyleLink').attributes['w:val'];
+    if (link) linksTo.set(id, link);
+  }
+  const instances = new Map<string, { list: string; levels: Record<number, LevelDef>; restart: Map<number, number> }>();
+  for (const n of root.getElementsByTagName('w:num')) {
+    const numId = n.attributes['w:numId'] ?? '';
+    let list = n.firstOrEmpty('w:abstractNumId').attributes['w:val'] ?? '';
+    const link = linksTo.get(list);
+    if (link && byStyle.has(link)) list = byStyle.get(link)!;
+    const base = abstract.get(list);
+    if (!base) continue;
+    const levels = { ...base };
+    const restart = new Map<number, number>();
+    for (const o of n.getElementsByTagName('w:lvlOverride')) {
+      const ilvl = Number(o.attributes['w:ilvl'] ?? 0);
+      const startOverride = o.firstOrEmpty('w:startOverride').attributes['w:val'];
+      if (startOverride !== undefined && Number.isFinite(Number(startOverride))) restart.set(ilvl, Number(startOverride));
+      // A whole level given again for this instance (17.9.6): its format, and its start restarts.
+      const lvl = o.getElementsByTagName('w:lvl')[0];
+      if (lvl) {
+        levels[ilvl] = readLevel(lvl, ilvl);
+        if (!restart.has(ilvl)) restart.set(ilvl, levels[ilvl].start);
+      }
+    }
+    instances.set(numId, { list, levels, restart });
+  }
+  return (numId, ilvl) => {
+    const inst = instances.get(numId);
+    if (!inst) return null;
+    const f = inst.levels[ilvl] ?? { numFmt: 'decimal', lvlText: `%${ilvl + 1}.`, start: 1 };
+    return { list: inst.list, numId, ilvl, ...f, levels: inst.levels, ...(inst.restart.has(ilvl) ? { restartAt: inst.restart.get(ilvl) } : {}) };
+  };
 }
 
 if (!(numberingXml.readNumberingXml as { wrapped?: boolean }).wrapped) {
   const original = numberingXml.readNumberingXml;
   const wrapped = (root: XmlElement, options: unknown): MammothNumbering => {
     const numbering = original(root, options);
+    let formats: ReturnType<typeof instanceLevels>;
     try {
-      const abstract = new Map<string, Record<number, { numFmt: string; lvlText: string; start: number }>>();
-      for (const a of root.getElementsByTagName('w:abstractNum')) {
-        const levels: Record<number, { numFmt: string; lvlText: string; start: number }> = {};
-        for (const l of a.getElementsByTagName('w:lvl')) {
-          const ilvl = Number(l.attributes['w:ilvl'] ?? 0);
-          levels[ilvl] = {
-            numFmt: l.firstOrEmpty('w:numFmt').attributes['w:val'] ?? 'decimal',
-            lvlText: l.firstOrEmpty('w:lvlText').attributes['w:val'] ?? `%${ilvl + 1}.`,
-            start: Number(l.firstOrEmpty('w:start').attributes['w:val'] ?? 1) || 0,
-          };
-        }
-        abstract.set(a.attributes['w:abstractNumId'] ?? '', levels);
-      }
-      for (const n of root.getElementsByTagName('w:num')) {
-        const numId = n.attributes['w:numId'] ?? '';
-        const abstractId = n.firstOrEmpty('w:abstractNumId').attributes['w:val'] ?? '';
-        const levels = abstract.get(abstractId);
-        if (!levels) continue;
-        for (const [ilvl, f] of Object.entries(levels)) {
-          const level = numbering.findLevel(numId, ilvl);
-          if (!level || 'lvlText' in level) continue;
-          const format: LevelFormat = { list: abstractId, ilvl: Number(ilvl), ...f, levels };
-          Object.assign(level, format);
-        }
-      }
+      formats = instanceLevels(root);
     } catch {
       // Without the formats, lists are numbered 1., a., i. by level.
+      return numbering;
     }
+    const findLevel = numbering.findLevel.bind(numbering);
+    const made = new Map<string, Record<string, unknown> | null>();
+    numbering.findLevel = (numId, level) => {
+      const key = `${numId}\u0000${level}`;
+      if (made.has(key)) return made.get(key)!;
+      const base = findLevel(numId, level);
+      const format = base ? formats(numId, Number(level) || 0) : null;
+      const out = base && format ? { ...base, ...format } : base;
+      made.set(key, out);
+      return out;
+    };
     return numbering;
   };
   (wrapped as { wrapped?: boolean }).wrapped = true;
@@ -186,6 +247,8 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
   let lastLevels: { level: number; key: object }[] = [];
   // Lists whose formats numbering.xml gave: the counts of each level, per list.
   const listCounts = new Map<string, number[]>();
+  // List instances and levels whose start override has been applied.
+  const restarted = new Set<string>();
 
   const inline = (n: Node): string => {
     switch (n.type) {
@@ -220,9 +283,15 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
     const level = Number(num.level) || 0;
     if (!num.isOrdered) return '- ';
     if (num.lvlText !== undefined && num.list !== undefined && num.levels) {
+      // Instances of one abstract list count on together; an instance with a start override
+      // starts that level again where it is first used (Word's "Opnieuw nummeren").
       const counts = listCounts.get(num.list) ?? [];
       const ilvl = num.ilvl ?? level;
-      counts[ilvl] = (counts[ilvl] ?? (num.start ?? 1) - 1) + 1;
+      const instanceKey = `${num.numId}\u0000${ilvl}`;
+      if (num.restartAt !== undefined && !restarted.has(instanceKey)) {
+        restarted.add(instanceKey);
+        counts[ilvl] = num.restartAt;
+      } else counts[ilvl] = (counts[ilvl] ?? (num.start ?? 1) - 1) + 1;
       counts.length = ilvl + 1; // deeper levels start again
       listCounts.set(num.list, counts);
       const text = num.lvlText.replace(/%([1-9])/gu, (_, k: string) => {

@@ -5,7 +5,7 @@
 // ends the thread, never the host. Every failure is one Dutch line naming the file.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS } from '../read';
+import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS, type ReadOptions } from '../read';
 import * as path from 'node:path';
 import { LIMITS, type EngineReply, type EngineRequest, type ExtractFailure, type ExtractKind } from './types';
 import { lastStartingAtOrBefore } from '../../core/text';
@@ -76,6 +76,33 @@ function engineFile(): string | null {
   return null;
 }
 
+/**
+ * The worker's entry (run with `eval`): compiles the bundle at `workerData.file` with V8's code
+ * cache beside it (`extract.cache`, written by `npm run build` after reading the built-in sample:
+ * it holds the bytecode of the pdf.js code a letter needs, so a fresh process does not compile it
+ * again). V8 checks the cache against the source and its own version and flags and compiles
+ * afresh when it does not fit (another Node, a newer bundle, a damaged file). With
+ * `workerData.makeCache`, the engine writes the cache after its warm-up (`writeCodeCache`).
+ */
+const LOADER = `'use strict';
+const { workerData } = require('node:worker_threads');
+const vm = require('node:vm');
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const { file, cache, makeCache } = workerData;
+let cachedData;
+if (!makeCache) try { cachedData = fs.readFileSync(cache); } catch {}
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+if (makeCache) globalThis[Symbol.for('antwoordbrief.writeCodeCache')] = () => {
+  const tmp = cache + '.' + process.pid + '.tmp';
+  fs.writeFileSync(tmp, script.createCachedData());
+  fs.renameSync(tmp, cache);
+};
+const m = { exports: {} };
+script.runInThisContext().call(m.exports, m.exports, Module.createRequire(file), m, file, path.dirname(file));
+`;
+
 function pageLookup(starts: number[]): (offset: number) => number | null {
   if (!starts.length) return () => null;
   return (offset) => Math.max(0, lastStartingAtOrBefore(starts, offset, (s) => s)) + 1;
@@ -87,58 +114,101 @@ function pageLookup(starts: number[]): (offset: number) => number | null {
  */
 export class Extractor {
   private worker: Worker | null = null;
+  private makeCache = false;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** @param heapLimitMb the worker's heap (old generation) bound; ArrayBuffers are bounded by the checks in the worker. */
+  /**
+   * @param heapLimitMb the worker's heap (old generation) bound; decoded data is bounded by the checks in the worker.
+   * @param engine the worker bundle (default: dist/extract.js, found by `engineFile`); the benchmark runs the built one from elsewhere.
+   */
   constructor(
     private readonly timeLimitMs = TIME_LIMIT_MS,
     private readonly heapLimitMb = HEAP_LIMIT_MB,
+    private readonly engine: string | null = null,
   ) {}
 
   /**
    * The text of `input` (a path, or the file's bytes with `name` for messages).
+   * @param read how a path is read (host/read.ts): `within` the workspace folders when the
+   *   workspace is untrusted; the size bound is the extractor's own (`MAX_FILE_BYTES`).
    * @returns the text with its page starts, or `{ error }`: one Dutch line naming the file.
    */
-  extract(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
-    const run = this.queue.then(() => this.extractNow(input, kind, name));
+  extract(input: string | Uint8Array, kind?: ExtractKind | null, name?: string, read: ReadOptions = {}): Promise<ExtractOutcome> {
+    const run = this.queue.then(() => this.extractNow(input, kind, name, read));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async extractNow(input: string | Uint8Array, kindArg?: ExtractKind | null, nameArg?: string): Promise<ExtractOutcome> {
+  private async extractNow(input: string | Uint8Array, kindArg: ExtractKind | null | undefined, nameArg: string | undefined, readOptions: ReadOptions): Promise<ExtractOutcome> {
     const name = nameArg ?? (typeof input === 'string' ? input : 'het bestand');
     const kind = kindArg ?? (typeof input === 'string' ? extractKind(input) : null);
     if (!kind) return { error: `${name} is geen PDF of Word-bestand (.pdf, .docx)` };
     let bytes: Uint8Array;
     if (typeof input === 'string') {
-      const read = await readBounded(input, name, kind);
+      const read = await readBounded(input, name, kind, readOptions);
       if ('error' in read) return read;
       bytes = read.bytes;
     } else {
       if (input.byteLength > MAX_FILE_BYTES[kind]) return { error: tooBig(name, input.byteLength, kind) };
       bytes = input;
     }
-    const reply = await this.ask(kind, bytes);
+    const reply = await this.ask({ id: this.nextId++, kind, bytes });
     if ('fail' in reply) return { error: failureMessage(name, kind, reply.fail, reply.detail, this.timeLimitMs, this.heapLimitMb) };
     if (!reply.ok) return { error: failureMessage(name, kind, reply.failure, reply.detail) };
     return { text: reply.text, source: kind, pageStarts: reply.pageStarts, pageOf: pageLookup(reply.pageStarts) };
   }
 
+  /**
+   * Starts the worker and has it read a small built-in PDF, so that the first real file finds
+   * pdf.js loaded and warm (the editor prefetches when its workspace holds a PDF or Word file).
+   * Reads no file; bounded like an extraction; resolves to whether the worker is ready.
+   */
+  prefetch(): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      if (this.worker) return true;
+      const reply = await this.ask({ id: this.nextId++, kind: 'warm' });
+      return 'ok' in reply && reply.ok;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Writes the code cache of the worker bundle (`extract.cache` beside it) after reading the
+   * built-in sample; `npm run build` calls it (scripts/extract-cache.ts). Resolves to whether it was written.
+   */
+  async writeCodeCache(): Promise<boolean> {
+    await this.close();
+    this.makeCache = true;
+    try {
+      const reply = await this.ask({ id: this.nextId++, kind: 'warm' });
+      return 'ok' in reply && reply.ok;
+    } finally {
+      await this.close();
+      this.makeCache = false;
+    }
+  }
+
   private start(): Worker | null {
     if (this.worker) return this.worker;
-    const file = engineFile();
+    const file = this.engine ?? engineFile();
     if (!file) return null;
-    const w = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) } });
+    const w = new Worker(LOADER, {
+      eval: true,
+      workerData: { file, cache: file.replace(/\.js$/u, '.cache'), makeCache: this.makeCache },
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) },
+    });
     w.unref();
     this.worker = w;
     return w;
   }
 
-  private ask(kind: ExtractKind, bytes: Uint8Array): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
+  private ask(req: EngineRequest): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
     const w = this.start();
     if (!w) return Promise.resolve({ fail: 'worker', detail: 'dist/extract.js niet gevonden' });
-    const id = this.nextId++;
+    const id = req.id;
     return new Promise((resolve) => {
       let settled = false;
       const done = (r: EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }, kill: boolean) => {
@@ -166,7 +236,6 @@ export class Extractor {
       w.on('error', onError);
       w.on('exit', onExit);
       w.ref();
-      const req: EngineRequest = { id, kind, bytes };
       w.postMessage(req);
     });
   }
@@ -184,8 +253,8 @@ function tooBig(name: string, size: number, kind: ExtractKind): string {
 }
 
 /** The bytes of a regular file no larger than the bound for its kind (read by host/read.ts). */
-async function readBounded(file: string, name: string, kind: ExtractKind): Promise<{ bytes: Uint8Array } | { error: string }> {
-  const read = await readFileBytes(file, { maxBytes: MAX_FILE_BYTES[kind] });
+async function readBounded(file: string, name: string, kind: ExtractKind, opts: ReadOptions): Promise<{ bytes: Uint8Array } | { error: string }> {
+  const read = await readFileBytes(file, { ...opts, maxBytes: MAX_FILE_BYTES[kind] });
   if (!('error' in read)) return { bytes: read.bytes };
   if (read.error === 'too-large' && read.size !== undefined) return { error: tooBig(name, read.size, kind) };
   return { error: `${name}: ${read.reason}` };
@@ -198,8 +267,8 @@ export const extractor = new Extractor();
  * `extractText(path | bytes, kind)`: the text of a PDF or Word file, `{ text, pageOf(offset) }`,
  * or `{ error }` with one Dutch line ("… heeft geen tekstlaag (gescand?)").
  */
-export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string): Promise<ExtractOutcome> {
-  return extractor.extract(input, kind, name);
+export function extractText(input: string | Uint8Array, kind?: ExtractKind | null, name?: string, read?: ReadOptions): Promise<ExtractOutcome> {
+  return extractor.extract(input, kind, name, read);
 }
 
 /** PDF and Word files under a folder, as `letterFiles` walks it (`check MAP`, the workspace check). */

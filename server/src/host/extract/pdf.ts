@@ -81,8 +81,48 @@ export function inflatesTooFar(bytes: Uint8Array): 'stream' | 'total' | null {
   }
 }
 
+/** The hook the bundled pdf.js calls before a decoder grows its output (scripts/bundles.mjs, `boundedPdfjs`). */
+const DECODE_HOOK = Symbol.for('antwoordbrief.decode');
+
+/**
+ * How much pdf.js may decode of one document: each stream at most `LIMITS.pdfStreamBytes`,
+ * all streams together `LIMITS.pdfInflatedBytes`, whatever the filter (Flate, LZW, RunLength,
+ * ASCII85, ASCIIHex, CCITT fax, chains of them, streams of an encrypted file). Over the bound,
+ * `ask` records why and throws, which ends that stream's decoding in pdf.js; pdf.js may go on
+ * past a broken stream, so the caller checks `over` afterwards.
+ */
+class DecodeBudget {
+  total = 0;
+  over: 'stream' | 'total' | null = null;
+
+  /** A decoder holding `had` bytes asks for room for `requested`. */
+  ask(requested: number, had: number): void {
+    if (requested > LIMITS.pdfStreamBytes) this.over ??= 'stream';
+    else {
+      this.total += Math.max(0, requested - had);
+      if (this.total > LIMITS.pdfInflatedBytes) this.over ??= 'total';
+    }
+    if (this.over) throw new Error('antwoordbrief: decoding bound');
+  }
+}
+
 /** Text and page starts of a PDF, or why there is none. */
 export async function pdfText(bytes: Uint8Array): Promise<PdfResult> {
+  const budget = new DecodeBudget();
+  // Only the extraction worker runs this: pdf.js's decoders count against the budget of this document.
+  (globalThis as Record<symbol, unknown>)[DECODE_HOOK] = (requested: number, had: number) => budget.ask(requested, had);
+  // pdf.js inflates content streams through the platform's DecompressionStream when there is
+  // one, past the bounded decoders; without it, it uses its own FlateStream (as fast here).
+  delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  try {
+    const r = await readPdf(bytes);
+    return budget.over ? { failure: 'too-big', detail: 'inflate' } : r;
+  } finally {
+    delete (globalThis as Record<symbol, unknown>)[DECODE_HOOK];
+  }
+}
+
+async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   // pdf.js rebuilds what it can of a broken file; a letter cut short must not pass for whole.
   // Every complete PDF starts with %PDF- and ends with %%EOF (ISO 32000-1, 7.5.2 and 7.5.5).
   const latin1 = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');

@@ -17,12 +17,8 @@ export type EngineReply =
   | { id: number; ok: true; text: string; pageStarts: number[] }
   | { id: number; ok: false; failure: ExtractFailure; detail?: string };
 
-/** Host → worker. */
-export interface EngineRequest {
-  id: number;
-  kind: ExtractKind;
-  bytes: Uint8Array;
-}
+/** Host → worker: a file's bytes, or `warm` (read a built-in sample, Extractor.prefetch). */
+export type EngineRequest = { id: number; kind: ExtractKind; bytes: Uint8Array } | { id: number; kind: 'warm' };
 
 /** Bounds on what one file may unpack to (checked in the worker, before a parser sees the data). */
 export const LIMITS = {
@@ -32,8 +28,12 @@ export const LIMITS = {
   pdfPages: 2000,
   /** Characters of extracted text (the CLI and server refuse larger letters anyway). */
   textChars: 8 * 1024 * 1024,
-  /** One Flate-compressed PDF stream, inflated (a page's content is a few hundred KB; a full-page image some tens of MB). */
+  /**
+   * One PDF stream, decoded (a page's content is a few hundred KB; an embedded font a few MB; a
+   * full-page image some tens of MB): checked for every Flate stream before pdf.js opens the file,
+   * and for whatever pdf.js decodes, under any filter (pdf.ts, `DecodeBudget`).
+   */
   pdfStreamBytes: 64 * 1024 * 1024,
-  /** Every Flate-compressed stream of one PDF together, inflated. */
+  /** The streams of one PDF together, decoded (each check above counts its own). */
   pdfInflatedBytes: 256 * 1024 * 1024,
 };
