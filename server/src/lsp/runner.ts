@@ -278,7 +278,7 @@ export function invalidNotification(method: string, params: unknown): string | n
     case '$/cancelRequest':
       return typeof params.id === 'number' || typeof params.id === 'string' ? null : "'id' is geen getal of tekst";
     case '$/setTrace':
-      return params.value === 'off' || params.value === 'messages' || params.value === 'verbose' ? null : "'value' is niet off, messages of verbose";
+      return ['off', 'messages', 'compact', 'verbose'].includes(params.value as string) ? null : "'value' is niet off, messages, compact of verbose";
   }
   return null;
 }
