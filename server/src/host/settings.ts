@@ -46,9 +46,6 @@ export const SETTING_KEYS = {
   letterDate: 'briefdatum',
 } as const;
 
-/** The key of the address of officielebekendmakingen.nl before it had its diaeresis; still read. */
-export const OLD_OFFICIELEBEKENDMAKINGEN_KEY = 'adresOfficieleBekendmakingen';
-
 export const DEFAULT_SETTINGS: Settings = {
   ...CORE_DEFAULTS,
   severity: {},

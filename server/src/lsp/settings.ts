@@ -1,7 +1,7 @@
 // Settings per resource, read from the client through `workspace/configuration`.
 import type { Connection } from 'vscode-languageserver';
 import type { Severity } from '../core/model';
-import { DEFAULT_SETTINGS, OLD_OFFICIELEBEKENDMAKINGEN_KEY, SETTING_KEYS, type Settings } from '../host/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from '../host/settings';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const RUN = new Set(['onType', 'onSave', 'manual']);
@@ -38,7 +38,7 @@ export function settingsFromConfig(raw: unknown): Settings {
   if (typeof offline === 'boolean') s.sources.offline = offline;
   const tk = src[K.tweedekamerUrl];
   if (typeof tk === 'string' && tk) s.sources.tweedekamerUrl = tk;
-  const koop = src[K.officielebekendmakingenUrl] ?? src[OLD_OFFICIELEBEKENDMAKINGEN_KEY];
+  const koop = src[K.officielebekendmakingenUrl];
   if (typeof koop === 'string' && koop) s.sources.officielebekendmakingenUrl = koop;
   const timeout = src[K.timeoutMs];
   if (typeof timeout === 'number' && timeout > 0) s.sources.timeoutMs = timeout;
