@@ -1,14 +1,13 @@
 // The server's connection: the transport the command line names (stdio, node IPC, a socket or a
-// pipe; without one, a Dutch line and exit 2), every message checked by runner.ts's MessageGuard
-// first, and over stdio a message without a valid Content-Length header ends the process.
+// pipe; without a valid one, a Dutch line and exit 2), every message checked by runner.ts's
+// MessageGuard first; a message without a valid Content-Length header, or one over the size cap,
+// ends the process (stdio, socket, pipe; node IPC: the size cap).
 import * as net from 'node:net';
 import {
   createConnection,
   IPCMessageReader,
   IPCMessageWriter,
   ProposedFeatures,
-  SocketMessageReader,
-  SocketMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type DataCallback,
@@ -94,6 +93,38 @@ function isFramingError(e: unknown): boolean {
   return /Content-Length|Message header|header must/iu.test(msg);
 }
 
+/**
+ * Whether a message received whole (node IPC) is larger than MAX_MESSAGE_BYTES as JSON: the sum
+ * of its strings' lengths and a few bytes per other value, counted until the cap is passed (so
+ * at most about MAX_MESSAGE_BYTES of it is looked at). Returns the count, or -1 within the cap.
+ */
+export function oversized(msg: unknown): number {
+  let total = 0;
+  const stack: unknown[] = [msg];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') total += v.length + 2;
+    else if (Array.isArray(v)) {
+      total += 2 + v.length;
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        total += k.length + 4;
+        stack.push(x);
+      }
+    } else total += 8;
+    if (total > MAX_MESSAGE_BYTES) return total;
+  }
+  return -1;
+}
+
+/** Log in Dutch why the server stops, answer what was read before, and exit with code 1. */
+function stopFor(what: string, pause: () => void, flush: (done: () => void) => void): void {
+  process.stderr.write(`antwoordbrief: ${what}; de server stopt zodat de editor hem opnieuw start\n`);
+  pause();
+  setTimeout(() => flush(() => process.exit(1)), 100);
+}
+
 /** The transport the command line names (the first of them, as vscode-languageserver reads it). */
 export type Transport = { kind: 'stdio' } | { kind: 'node-ipc' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string };
 
@@ -136,53 +167,22 @@ function connectFailure(e: NodeJS.ErrnoException): string {
 }
 
 /**
- * A connection over a socket or named pipe the editor listens on (`--socket`, `--pipe`): one
- * Dutch line and exit code 1 when it cannot be reached or fails; the process ends with the
- * connection (exit 0 after `shutdown`).
+ * A connection over a byte stream with `Content-Length` framing (stdio, a socket, a pipe):
+ * vscode-jsonrpc's reader reports a message without a valid `Content-Length` and then can never
+ * find the next message, and buffers a body of any announced length; instead a bad header, a
+ * header block over MAX_HEADER_BYTES or a body over MAX_MESSAGE_BYTES is logged on stderr and the
+ * process exits with code 1, so the client restarts it. The process also ends when the stream does.
  */
-function socketConnection(transport: Extract<Transport, { kind: 'socket' | 'pipe' }>) {
-  const where = transport.kind === 'socket' ? `poort ${transport.port}` : `pipe ${clip(transport.name)}`;
-  const socket = transport.kind === 'socket' ? net.createConnection(transport.port, '127.0.0.1') : net.createConnection(transport.name);
-  let connected = false;
-  socket.on('connect', () => (connected = true));
-  socket.on('error', (e: NodeJS.ErrnoException) =>
-    stop(connected ? `de verbinding met de editor (${where}) is verbroken: ${connectFailure(e)}` : `kan geen verbinding maken met de editor op ${where}: ${connectFailure(e)}`, 1),
-  );
-  socket.on('close', () => process.exit(lifecycle.state === 'shutdown' ? 0 : 1));
-  const writer = new SocketMessageWriter(socket);
-  return createConnection(ProposedFeatures.all, validating(new SocketMessageReader(socket), writer), writer);
-}
-
-/**
- * Creates the connection for the transport on the command line (`transportOf`); without a valid
- * one, one Dutch line on stderr and exit code 2. `--stdio`: vscode-jsonrpc's reader reports a
- * message without a valid `Content-Length` and then can never find the next message, so the
- * server would stay alive but deaf; instead it logs the header on stderr and exits with code 1,
- * so the client restarts it. `--node-ipc` carries whole messages (no headers; the VS Code client
- * uses it), and needs the IPC channel of a parent that started the server with one.
- * `--socket`/`--pipe`: `socketConnection`. Every transport gets the `MessageGuard`.
- */
-export function createServerConnection() {
-  const features = ProposedFeatures.all;
-  const transport = transportOf(process.argv.slice(2));
-  if ('error' in transport) return stop(transport.error, 2);
-  if (transport.kind === 'node-ipc') {
-    if (typeof process.send !== 'function') return stop('--node-ipc: er is geen IPC-kanaal (alleen een editor die de server zo start heeft er een); gebruik --stdio', 2);
-    // As the library would set it up from the command line, with the parameter check in front.
-    const writer = new IPCMessageWriter(process);
-    return createConnection(features, validating(new IPCMessageReader(process), writer), writer);
-  }
-  if (transport.kind !== 'stdio') return socketConnection(transport);
-  const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+function streamConnection(input: NodeJS.ReadableStream & { pause(): unknown }, output: NodeJS.WritableStream) {
+  const reader = new StreamMessageReader(input);
+  const writer = new StreamMessageWriter(output);
+  const flush = (done: () => void) => void output.write('', () => done());
   let failing = false;
-  watchSizes(process.stdin, (length) => {
+  watchSizes(input, (length) => {
     if (failing) return;
     failing = true;
     const what = length < 0 ? `een berichtkop langer dan ${MAX_HEADER_BYTES} bytes` : `een bericht van ${length} bytes (hoogstens ${MAX_MESSAGE_BYTES})`;
-    process.stderr.write(`antwoordbrief: te groot bericht: ${what}; de server stopt zodat de editor hem opnieuw start\n`);
-    process.stdin.pause();
-    setTimeout(() => process.stdout.write('', () => process.exit(1)), 100);
+    stopFor(`te groot bericht: ${what}`, () => input.pause(), flush);
   });
   reader.onError((e) => {
     const msg = e instanceof Error ? e.message : String(e);
@@ -194,22 +194,74 @@ export function createServerConnection() {
     }
     if (failing) return;
     failing = true;
-    process.stderr.write(`antwoordbrief: ongeldige berichtkop (${msg.replace(/\s+/gu, ' ').slice(0, 300)}); de server stopt zodat de editor hem opnieuw start\n`);
-    // Answer the messages read before the bad header first, then leave once stdout is flushed.
-    process.stdin.pause();
-    setTimeout(() => process.stdout.write('', () => process.exit(1)), 100);
+    // Answer the messages read before the bad header first, then leave once the output is flushed.
+    stopFor(`ongeldige berichtkop (${msg.replace(/\s+/gu, ' ').slice(0, 300)})`, () => input.pause(), flush);
   });
-  // With a reader instead of streams, the library neither ends on a closed stdin nor keeps
-  // console output off stdout (which carries the protocol): do both here.
+  // With a reader instead of streams, the library does not end on a closed input: do it here.
   const end = () => process.exit(lifecycle.state === 'shutdown' ? 0 : 1);
-  process.stdin.on('end', end);
-  process.stdin.on('close', end);
-  // Nobody reads stdout any more (the editor closed it): nothing the server does can arrive.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => stop(`kan niet meer naar de editor schrijven: ${connectFailure(e)}`, lifecycle.state === 'shutdown' ? 0 : 1));
+  input.on('end', end);
+  input.on('close', end);
+  return createConnection(ProposedFeatures.all, validating(reader, writer), writer);
+}
+
+/**
+ * A connection over a socket or named pipe the editor listens on (`--socket`, `--pipe`), framed
+ * as stdio (`streamConnection`): one Dutch line and exit code 1 when it cannot be reached or fails.
+ */
+function socketConnection(transport: Extract<Transport, { kind: 'socket' | 'pipe' }>) {
+  const where = transport.kind === 'socket' ? `poort ${transport.port}` : `pipe ${clip(transport.name)}`;
+  const socket = transport.kind === 'socket' ? net.createConnection(transport.port, '127.0.0.1') : net.createConnection(transport.name);
+  let connected = false;
+  socket.on('connect', () => (connected = true));
+  socket.on('error', (e: NodeJS.ErrnoException) =>
+    stop(connected ? `de verbinding met de editor (${where}) is verbroken: ${connectFailure(e)}` : `kan geen verbinding maken met de editor op ${where}: ${connectFailure(e)}`, 1),
+  );
+  return streamConnection(socket, socket);
+}
+
+/**
+ * Creates the connection for the transport on the command line (`transportOf`); without a valid
+ * one, one Dutch line on stderr and exit code 2. `--stdio`, `--socket=N` and `--pipe=NAME` carry
+ * `Content-Length` framed messages: see `streamConnection`; a closed stdout ends the process too.
+ * `--node-ipc` (the VS Code client's transport) carries whole messages and needs the IPC channel
+ * of a parent that started the server with one: a message larger than MAX_MESSAGE_BYTES as JSON
+ * (`oversized`) ends the process the same way before it is handled. All get the `MessageGuard`
+ * (`validating`).
+ */
+export function createServerConnection() {
+  const features = ProposedFeatures.all;
+  const transport = transportOf(process.argv.slice(2));
+  if ('error' in transport) return stop(transport.error, 2);
+  if (transport.kind === 'node-ipc') {
+    if (typeof process.send !== 'function') return stop('--node-ipc: er is geen IPC-kanaal (alleen een editor die de server zo start heeft er een); gebruik --stdio', 2);
+    // As the library would set it up from the command line, with the size and parameter checks in front.
+    const writer = new IPCMessageWriter(process);
+    const ipc = new IPCMessageReader(process);
+    let failing = false;
+    const sized: MessageReader = {
+      onError: ipc.onError,
+      onClose: ipc.onClose,
+      onPartialMessage: ipc.onPartialMessage,
+      dispose: () => ipc.dispose(),
+      listen: (callback: DataCallback) =>
+        ipc.listen((msg) => {
+          if (failing) return;
+          const size = oversized(msg);
+          if (size < 0) return callback(msg);
+          failing = true;
+          stopFor(`te groot bericht: een bericht van meer dan ${MAX_MESSAGE_BYTES} bytes`, () => undefined, (done) => done());
+        }),
+    };
+    return createConnection(features, validating(sized, writer), writer);
+  }
+  if (transport.kind !== 'stdio') return socketConnection(transport);
+  // Console output must stay off stdout, which carries the protocol.
   const toStderr = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;
   console.warn = toStderr;
-  return createConnection(features, validating(reader, writer), writer);
+  // Nobody reads stdout any more (the editor closed it): nothing the server does can arrive.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => stop(`kan niet meer naar de editor schrijven: ${connectFailure(e)}`, lifecycle.state === 'shutdown' ? 0 : 1));
+  return streamConnection(process.stdin, process.stdout);
 }
