@@ -5,7 +5,7 @@
  * it; nothing else changes. A second action renumbers the questions after it consecutively.
  */
 import type { Letter, QuestionUnit } from '../model';
-import type { Span } from '../text';
+import { clip, type Span } from '../text';
 import { answerReferenceAt, resolveQuestion } from './answerLinks';
 import type { TextEditSpan } from './types';
 
@@ -125,7 +125,7 @@ export function renameQuestion(letter: Letter, offset: number, newName: string):
   const target = renameTargetAt(letter, offset);
   if (!target) return { error: 'Hier staat geen vraagnummer om te hernummeren.' };
   const newId = newName.trim().replace(/^vraag[ \t]+/iu, '').toLowerCase();
-  if (!ID.test(newId)) return { error: `„${newName}” is geen vraagnummer; geef een nummer zoals 3 of 3a.` };
+  if (!ID.test(newId)) return { error: `„${clip(newName, 40)}” is geen vraagnummer; geef een nummer zoals 3 of 3a.` };
   if (newId === target.unit.id) return { edits: [] };
   const mapping = renameMapping(letter, target.index, newId);
   const renamed = new Set(mapping.keys());
