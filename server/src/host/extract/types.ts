@@ -24,6 +24,17 @@ export type EngineRequest = { id: number; kind: ExtractKind; bytes: Uint8Array }
 export const LIMITS = {
   /** A .docx's entries together, uncompressed. */
   docxUnpackedBytes: 64 * 1024 * 1024,
+  /** Entries in a .docx's zip (Word writes a dozen or two, plus one per picture). */
+  docxEntries: 10_000,
+  /**
+   * Elements and attributes of the parts that hold the text (document, footnotes, endnotes,
+   * comments) together. mammoth makes objects of each (some 1–2 KB of peak heap apiece,
+   * measured: 80,000 short paragraphs, 240,000 elements, peak 430 MB); Word writes some tens
+   * per paragraph, so a long letter (120 KB of text, ~1,000 paragraphs) has a few tens of thousands.
+   */
+  docxItems: 200_000,
+  /** Nesting of elements in any XML part (Word's deepest: tables in tables, a few dozen). */
+  docxDepth: 100,
   /** Pages read from one PDF (the longest Aanhangsel answers run to a few dozen). */
   pdfPages: 2000,
   /** Characters of extracted text (the CLI and server refuse larger letters anyway). */
