@@ -71,7 +71,7 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
       // The worker ran out of its heap: the file is too big for the bound, whether it is whole or not.
       return `${name} is te groot om te lezen: het lezen vraagt meer dan de grens van ${heapMb} MB geheugen`;
     case 'worker':
-      return `${name} kon niet gelezen worden: de lezer voor PDF en Word ontbreekt of faalde (${detail ?? 'onbekend'})`;
+      return `${name} kon niet gelezen worden: de lezer voor PDF en Word ${detail ?? 'faalde'}`;
     case 'damaged':
     default:
       if (detail === 'truncated') return `${name} is onvolledig (het bestand houdt halverwege op); sla de PDF opnieuw op of download hem opnieuw`;
@@ -224,7 +224,7 @@ export class Extractor {
 
   private ask(req: EngineRequest): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
     const w = this.start();
-    if (!w) return Promise.resolve({ fail: 'worker', detail: 'dist/extract.js niet gevonden' });
+    if (!w) return Promise.resolve({ fail: 'worker', detail: 'ontbreekt (dist/extract.js niet gevonden)' });
     const id = req.id;
     return new Promise((resolve) => {
       let settled = false;
@@ -246,8 +246,9 @@ export class Extractor {
       const onMessage = (m: EngineReply) => {
         if (m && m.id === id) done(m, false);
       };
-      const onError = (e: Error & { code?: string }) => done(e?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { fail: 'memory' } : { fail: 'worker', detail: e?.message?.split('\n')[0] }, true);
-      const onExit = () => done({ fail: 'worker', detail: 'gestopt' }, true);
+      // The error's own text is English (a stack overflow, a parser's exception): the line says what happened in Dutch.
+      const onError = (e: Error & { code?: string }) => done(e?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { fail: 'memory' } : { fail: 'worker', detail: 'liep vast op dit bestand' }, true);
+      const onExit = () => done({ fail: 'worker', detail: 'stopte onverwacht' }, true);
       const timer = setTimeout(() => done({ fail: 'timeout' }, true), this.timeLimitMs);
       w.on('message', onMessage);
       w.on('error', onError);
