@@ -7,10 +7,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Extractor, extractKind } from '../../server/src/host/extract/index';
-import { XmlShape, readXmlTree } from '../../server/src/host/extract/docx';
+import { XmlShape, checkZip, readXmlTree } from '../../server/src/host/extract/docx';
 import { PROJECT_ROOT } from '../server/lsp-client';
 import { deflateSync } from 'node:zlib';
-import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, runLength, textContent } from './make';
+import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, makeRawDocx, runLength, textContent } from './make';
 
 test('extractor: page starts and pageOf for a three-page PDF; bytes work like a path', async () => {
   const e = new Extractor();
@@ -270,7 +270,6 @@ test('docx: XmlShape counts elements, attributes and nesting on raw bytes, in an
 });
 
 test('docx: the sax reader gives mammoth the tree its own xmldom reader gives', async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const xmldomReader = require('mammoth/lib/xml/reader') as { readString: (xml: string, ns: Record<string, string>) => Promise<unknown> };
   const ns = { 'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r' };
   const xml =
@@ -293,4 +292,17 @@ test('extractor: a worker that fails during a request gives one Dutch line, with
     await e.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('docx: checkZip counts the body parts together across chunks and parts, and names which bound a file passes', async () => {
+  const paragraphs = Array.from({ length: 1000 }, (_, i) => `<w:p><w:r><w:t>Alinea ${i} van de brief.</w:t></w:r></w:p>`).join('');
+  const footnotes = '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p/></w:footnote></w:footnotes>';
+  const bytes = makeRawDocx(paragraphs, [['word/footnotes.xml', footnotes]]);
+  // document, xmlns:w, body and 1,000 × (p, r, t): 3,003; footnotes, xmlns:w, footnote, w:id, p: 5.
+  const limits = { docxEntries: 4, docxUnpackedBytes: 1024 * 1024, docxItems: 3008, docxDepth: 5 };
+  assert.equal(await checkZip(bytes, limits), null);
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxItems: 3007 }), { failure: 'too-big', detail: 'items' });
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxDepth: 4 }), { failure: 'too-big', detail: 'depth' });
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxEntries: 3 }), { failure: 'too-big', detail: 'entries' });
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxUnpackedBytes: 10_000 }), { failure: 'too-big' });
 });

@@ -333,9 +333,10 @@ const BODY_PART = /^word\/(document|footnotes|endnotes|comments)\.xml$/u;
  * a problem when the zip is broken, has too many entries, unpacks too far, or an XML part is
  * too big or too deep for mammoth's reader.
  */
-function checkZip(bytes: Buffer): Promise<ZipProblem | null> {
+export function checkZip(bytes: Buffer, limits: Pick<typeof LIMITS, 'docxEntries' | 'docxUnpackedBytes' | 'docxItems' | 'docxDepth'> = LIMITS): Promise<ZipProblem | null> {
   return new Promise((resolve) => {
     let total = 0;
+    /** Items of the body parts read to their end. */
     let items = 0;
     let done = false;
     const finish = (r: ZipProblem | null, zip?: yauzl.ZipFile) => {
@@ -351,15 +352,15 @@ function checkZip(bytes: Buffer): Promise<ZipProblem | null> {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return finish({ failure: 'damaged' });
       // The central directory says how many entries follow: refuse before reading them.
-      if (zip.entryCount > LIMITS.docxEntries) return finish({ failure: 'too-big', detail: 'entries' }, zip);
+      if (zip.entryCount > limits.docxEntries) return finish({ failure: 'too-big', detail: 'entries' }, zip);
       let names = 0;
       let hasDocument = false;
       zip.on('error', () => finish({ failure: 'damaged' }, zip));
       zip.on('end', () => finish(hasDocument ? null : { failure: 'damaged' }, zip));
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (++names > LIMITS.docxEntries) return finish({ failure: 'too-big', detail: 'entries' }, zip);
+        if (++names > limits.docxEntries) return finish({ failure: 'too-big', detail: 'entries' }, zip);
         if (entry.fileName === 'word/document.xml') hasDocument = true;
-        if (total + entry.uncompressedSize > LIMITS.docxUnpackedBytes) return finish({ failure: 'too-big' }, zip);
+        if (total + entry.uncompressedSize > limits.docxUnpackedBytes) return finish({ failure: 'too-big' }, zip);
         if (/\/$/.test(entry.fileName)) return zip.readEntry();
         const body = BODY_PART.test(entry.fileName);
         const shape = /\.(xml|rels)$/iu.test(entry.fileName) ? new XmlShape() : null;
@@ -368,12 +369,9 @@ function checkZip(bytes: Buffer): Promise<ZipProblem | null> {
           stream.on('data', (chunk: Buffer) => {
             total += chunk.length;
             let problem: ZipProblem | null = null;
-            if (total > LIMITS.docxUnpackedBytes) problem = { failure: 'too-big' };
-            else if (shape) {
-              const before = shape.items;
-              const fits = shape.feed(chunk, body ? LIMITS.docxItems - items : Number.MAX_SAFE_INTEGER, LIMITS.docxDepth);
-              if (body) items += shape.items - before;
-              if (!fits) problem = { failure: 'too-big', detail: shape.depth > LIMITS.docxDepth ? 'depth' : 'items' };
+            if (total > limits.docxUnpackedBytes) problem = { failure: 'too-big' };
+            else if (shape && !shape.feed(chunk, body ? limits.docxItems - items : Number.MAX_SAFE_INTEGER, limits.docxDepth)) {
+              problem = { failure: 'too-big', detail: shape.depth > limits.docxDepth ? 'depth' : 'items' };
             }
             if (problem) {
               stream.destroy();
@@ -381,7 +379,10 @@ function checkZip(bytes: Buffer): Promise<ZipProblem | null> {
             }
           });
           stream.on('error', () => finish({ failure: 'damaged' }, zip));
-          stream.on('end', () => zip.readEntry());
+          stream.on('end', () => {
+            if (body && shape) items += shape.items;
+            zip.readEntry();
+          });
         });
       });
       zip.readEntry();
