@@ -36,7 +36,9 @@ export interface Record {
   target?: string;
   /** Whether the target is met. */
   ok?: boolean;
-  /** Memory figures (server-peak-rss): peak and idle resident set, and the goal, in MB. */
+  /** Memory figures (server-peak-rss): peak and idle resident set, and the goal, in MB, after what (open, keystrokes). */
+  after?: string;
+  /** Peak resident set (VmHWM) in MB. */
   peak_rss_mb?: number;
   idle_rss_mb?: number;
   goal_mb?: number;

@@ -25,10 +25,12 @@ const nls = {
   'command.toonUitvoer': 'Toon uitvoer van de taalserver',
   'command.maakAntwoordopzetUitBestand': 'Maak antwoordopzet uit PDF of Word…',
   'command.openAlsTekst': 'Open als tekst',
+  'command.koppelVragenbrief': 'Koppel vragenbrief…',
+  'command.toonToezeggingen': 'Toon toezeggingen',
   'config.title': 'Antwoordbrief',
   'config.languages': 'Extra taal-id\'s (naast Markdown en platte tekst) waarin brieven worden gecontroleerd, bijvoorbeeld `latex`. Geldt direct; de extensie start zodra VS Code is opgestart of eerder, zodra een Markdown- of tekstbestand wordt geopend.',
   'config.include': 'Extra bestandspatronen (glob) van brieven die worden gecontroleerd, bijvoorbeeld `**/*.brief`. Geldt direct. Wordt in een niet-vertrouwde werkruimte alleen uit de gebruikersinstellingen gelezen.',
-  'config.severity': 'Ernst per controle. `off` (Uit) zet de controle uit; een controle die hier niet staat, heeft haar standaardernst.',
+  'config.severity': 'Ernst per controle: `error` (fout), `warning` (waarschuwing), `information` (informatie), `hint` of `off` (uit: de controle draait niet). Elke controle staat in de lijst met haar standaardernst; de uitleg per controle staat bij de naam.',
   'config.severity.error': 'Fout (rode kronkellijn).',
   'config.severity.warning': 'Waarschuwing (gele kronkellijn).',
   'config.severity.information': 'Informatie (blauwe kronkellijn).',
@@ -75,11 +77,14 @@ const contributes = {
       [key(K.severity)]: {
         type: 'object',
         scope: 'resource',
-        default: {},
+        // Every check listed with its default, so the Settings editor shows them all (not only after "Add Item").
+        default: Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, info.severity])),
         markdownDescription: '%config.severity%',
         additionalProperties: false,
         properties: Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, {
           type: 'string', enum: severityEnum, enumDescriptions: severityEnumDescriptions, enumItemLabels: severityEnumLabels, default: info.severity,
+          // The Settings editor's table shows `description` beside each check's key; hovers use the Markdown one.
+          description: `%config.severity.code.${code}%`,
           markdownDescription: `%config.severity.code.${code}%`,
         }])),
       },
@@ -112,6 +117,8 @@ const contributes = {
     ['toonUitvoer', '$(output)'],
     ['maakAntwoordopzetUitBestand', '$(file-pdf)'],
     ['openAlsTekst', '$(file-text)'],
+    ['koppelVragenbrief', '$(link)'],
+    ['toonToezeggingen', '$(checklist)'],
   ].map(([name, icon]) => ({ command: `antwoordbrief.${name}`, title: `%command.${name}%`, category: '%category%', icon })),
   menus: {
     commandPalette: [
@@ -120,6 +127,8 @@ const contributes = {
       { command: 'antwoordbrief.openOfficieleBekendmakingen', when: 'antwoordbrief.letterActive' },
       { command: 'antwoordbrief.verversGegevens', when: 'antwoordbrief.letterActive && isWorkspaceTrusted' },
       { command: 'antwoordbrief.controleerWerkruimte', when: 'workspaceFolderCount > 0' },
+      { command: 'antwoordbrief.koppelVragenbrief', when: 'antwoordbrief.letterActive' },
+      { command: 'antwoordbrief.toonToezeggingen', when: 'antwoordbrief.letterActive' },
       // Needs a file from the Explorer (its argument); the palette has the file picker instead.
       { command: 'antwoordbrief.openAlsTekst', when: 'false' },
     ],
@@ -128,6 +137,7 @@ const contributes = {
       { command: 'antwoordbrief.volgendeOnbeantwoord', when: 'antwoordbrief.letterActive', group: 'antwoordbrief@2' },
       { command: 'antwoordbrief.openOfficieleBekendmakingen', when: 'antwoordbrief.letterActive', group: 'antwoordbrief@3' },
       { command: 'antwoordbrief.verversGegevens', when: 'antwoordbrief.letterActive && isWorkspaceTrusted', group: 'antwoordbrief@4' },
+      { command: 'antwoordbrief.toonToezeggingen', when: 'antwoordbrief.letterActive', group: 'antwoordbrief@5' },
     ],
     'explorer/context': [
       { command: 'antwoordbrief.controleerWerkruimte', when: 'explorerResourceIsRoot', group: 'antwoordbrief@1' },

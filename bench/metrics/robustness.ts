@@ -1,20 +1,8 @@
-// The bundled server under large and hostile letters (issue 10): peak memory beside the input
-// size (goal: peak RSS <= 100 MB + 15 x the letter's size), and the slowest answer to a request
+// The bundled server under large and hostile letters (issue 10): the slowest answer to a request
 // on the adversarial shapes (many subquestions in one unit, many units with long answers, one
-// enormous line, a PDF's run of question marks).
-import { existsSync, readFileSync } from 'node:fs';
+// enormous line, a PDF's run of question marks). Peak memory: memory.ts.
 import { LspClient, positionAt } from '../../test/server/lsp-client';
-import { buildLetter, floorsFor, note, record, type Context, type Doc } from '../lib';
-
-const MB = 1024 * 1024;
-
-/** Peak resident set of a process in MB (Linux: VmHWM), or null where /proc is absent. */
-function peakRssMb(pid: number): number | null {
-  const status = `/proc/${pid}/status`;
-  if (!existsSync(status)) return null;
-  const m = /VmHWM:\s+(\d+)\s+kB/u.exec(readFileSync(status, 'utf8'));
-  return m ? Number(m[1]) / 1024 : null;
-}
+import { floorsFor, record, type Context, type Doc } from '../lib';
 
 function makeDoc(name: string, text: string): Doc {
   return { name, text, bytes: Buffer.byteLength(text), file: '' };
@@ -67,34 +55,6 @@ function shapes(bytes: number): Doc[] {
 }
 
 export async function run(ctx: Context): Promise<void> {
-  const base = ctx.docs.real?.text ?? ctx.docs.mb1.text.slice(0, 20000);
-  // Peak memory: a fresh server per size, open + the usual requests + a few keystrokes.
-  for (const size of [1, 10]) {
-    const doc = size === 1 ? ctx.docs.mb1 : makeDoc('10MB', buildLetter(base, 10_000_000));
-    const c = await LspClient.start();
-    try {
-      const idle = peakRssMb(c.child.pid!);
-      if (idle === null) {
-        note('peak memory: /proc is not available here; skipped');
-        await c.shutdown();
-        return;
-      }
-      const uri = `file:///bench/peak-${doc.name}.txt`;
-      const t = performance.now();
-      await c.open(uri, doc.text, 'plaintext');
-      await c.diagnostics(uri, 1, 300000);
-      const openMs = performance.now() - t;
-      await worstRequest(c, uri, doc.text);
-      const peak = peakRssMb(c.child.pid!)!;
-      const goal = 100 + (15 * doc.bytes) / MB;
-      const r = record({ metric: 'server-peak-rss', doc: doc.name, bytes: doc.bytes, median_ms: openMs, p95_ms: openMs, floor: 'goal_mb = 100 + 15 x input MB', floor_ms: goal, ratio: peak / goal });
-      ctx.emit({ ...r, peak_rss_mb: Math.round(peak), idle_rss_mb: Math.round(idle), goal_mb: Math.round(goal), target: 'ratio <= 1', ok: peak <= goal });
-      await c.shutdown(30000);
-    } finally {
-      c.kill();
-    }
-  }
-
   // The adversarial shapes at 100 KB and 1 MB: the slowest request after open.
   const c = await LspClient.start();
   try {

@@ -10,12 +10,13 @@ import {
   type ErrorHandler,
   type Message,
 } from 'vscode-languageclient/node';
-import { SelectRangeCommand, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { ChooseQuestionLetterCommand, SelectRangeCommand, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { SETTING_KEYS } from '../../server/src/host/settings';
 import { M } from './messages';
 import { documentSelector, readSelectorSettings, sameSelectorSettings, type SelectorSettings } from './selector';
 import type { StatusController } from './status';
 import { restrictForUntrusted } from './trust';
+import { CHOOSE_COMMAND } from './commands/questionLetter';
 
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -102,6 +103,14 @@ export class ClientHost implements vscode.Disposable {
         clientCommands: [SelectRangeCommand],
       },
       middleware: {
+        // The server's "kiezen" lens asks with a one-line message (other editors); here it opens the picker.
+        provideCodeLenses: async (document, token, next) => {
+          const lenses = await next(document, token);
+          for (const lens of lenses ?? []) {
+            if (lens.command?.command === ChooseQuestionLetterCommand) lens.command = { ...lens.command, command: CHOOSE_COMMAND };
+          }
+          return lenses;
+        },
         workspace: {
           // In an untrusted workspace the server gets no network and no workspace-chosen paths, whatever
           // the workspace settings say (VS Code already ignores restricted workspace values; this also

@@ -15,6 +15,8 @@ import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerRefreshFacts } from './commands/refreshFacts';
 import { registerSelectRange } from './commands/selectRange';
 import { registerExtracted } from './commands/extracted';
+import { registerChooseQuestionLetter } from './commands/questionLetter';
+import { registerCommitments } from './commands/commitments';
 
 export interface ActivationTiming {
   /** Time spent inside activate() before it returned. */
@@ -46,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): AntwoordbriefApi {
     registerRefreshFacts(host),
     registerSelectRange(),
     registerExtracted(host),
+    registerChooseQuestionLetter(host),
+    registerCommitments(host),
     vscode.commands.registerCommand('antwoordbrief.toonUitvoer', () => host?.outputChannel.show(true)),
   );
   const output = host.outputChannel;

@@ -35,4 +35,16 @@ export const M = {
   restartForSelector: 'De instellingen voor talen en bestandspatronen zijn gewijzigd; de taalserver wordt opnieuw gestart.',
   extractUnavailable: 'De tekst van dit bestand is niet beschikbaar: de Antwoordbrief-taalserver draait niet.',
   trustGranted: 'De werkruimte is vertrouwd: Antwoordbrief haalt nu gegevens op volgens de instellingen.',
+  bestMatch: 'beste overeenkomst',
+  browse: '$(folder-opened) Bladeren…',
+  browseDetail: 'Kies een ander bestand (Markdown, tekst, PDF of Word) als vragenbrief.',
+  chooseQuestionLetter: 'Welke vragenbrief hoort bij deze antwoordbrief?',
+  chooseQuestionLetterHint: 'Vragenbrieven in deze map en geopende vragenbrieven, beste overeenkomst bovenaan',
+  noCandidates: 'Geen vragenbrief gevonden in deze map: kies Bladeren…',
+  linkAnyway: 'Toch koppelen',
+  noCommitments: 'In deze brief zijn geen toezeggingen gevonden.',
+  pastDue: 'termijn vóór de briefdatum',
+  commitmentsTitle: (n: number, date: string | null, from: string) =>
+    `${n === 1 ? '1 toezegging' : `${n} toezeggingen`} — ${date ? `termijnen gerekend vanaf ${date} (${from})` : 'de brief heeft geen datum'}`,
+  commitmentsHint: 'Kies een toezegging om ernaartoe te gaan',
 } as const;

@@ -39,6 +39,66 @@ export interface SkeletonParams {
 export interface SkeletonResult {
   markdown: string;
   questionCount: number;
+  /**
+   * The question letter the skeleton was made of (a `file:` URI), when it is not the document
+   * asked about: on an answer letter, its linked question letter. The client opens the skeleton
+   * beside it, so the link `./naam.md` in the skeleton holds.
+   */
+  questionLetterUri?: string;
+  /** Why no skeleton was made, one Dutch sentence (an answer letter without a question letter). */
+  refusal?: string;
+}
+
+/**
+ * Client → server: the letters that may be an answer letter's question letter, best match
+ * first ("Geen vragenbrief gekoppeld — kiezen"): the question letters in its folder and the open ones.
+ */
+export interface QuestionLetterCandidatesParams {
+  uri: string;
+}
+export interface QuestionLetterCandidate {
+  /** A `file:` URI. */
+  uri: string;
+  /** The path relative to the answer letter, as the link comment writes it ("./vragen.md"). */
+  ref: string;
+  /** Dutch summary: questions, members, date, how well it matches. */
+  detail: string;
+  /** 0–1: how well it matches the answer letter (same questions, members, date, kenmerk). */
+  score: number;
+}
+export type QuestionLetterCandidatesResult = QuestionLetterCandidate[] | { error: string };
+
+/**
+ * Client → server: link an answer letter to a question letter (writes or replaces the link
+ * comment through workspace/applyEdit). `warning` is one Dutch sentence when the two do not
+ * look like a pair (no question in common, other members and date).
+ */
+export interface LinkQuestionLetterParams {
+  uri: string;
+  /** A `file:` URI of the chosen question letter. */
+  target: string;
+  /** Link even when the two do not look like a pair (the user confirmed the warning). */
+  force?: boolean;
+}
+export type LinkQuestionLetterResult = { linked: boolean; warning?: string } | { error: string };
+
+/** Client → server: the letter's commitments register (as `antwoordbrief toezeggingen`). */
+export interface CommitmentsParams {
+  uri: string;
+}
+export interface CommitmentsResult {
+  /** The date due dates were counted from (`YYYY-MM-DD`), the same in Dutch ("3 februari 2025"), and where it came from, in Dutch. */
+  letterDate: string | null;
+  letterDateText: string | null;
+  letterDateFrom: string;
+  items: {
+    text: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    /** Dutch: "uiterlijk 1 juli 2025 (voor de zomer)", "geen termijn". */
+    due: string;
+    dueDate: string | null;
+    pastDue: boolean;
+  }[];
 }
 
 /** Client → server: check every letter in the workspace; results arrive as diagnostics. */
@@ -114,6 +174,13 @@ export const EXTRACTED_TEXT_SCHEME = 'antwoordbrief-tekst';
  */
 export const SelectRangeCommand = 'antwoordbrief.selecteerBereik';
 
+/**
+ * The server-side command behind the code lens "Geen vragenbrief gekoppeld — kiezen" (arguments:
+ * [uri]): asks with a message of one line per candidate. The VS Code client points the lens at
+ * its own picker instead (QuestionLetterCandidatesRequest, LinkQuestionLetterRequest).
+ */
+export const ChooseQuestionLetterCommand = 'antwoordbrief.kiesVragenbrief';
+
 // The messages (each with the comment of its params above).
 export const StatusNotification = new NotificationType<StatusParams>('antwoordbrief/status');
 export const NextUnansweredRequest = new RequestType<NextUnansweredParams, NextUnansweredResult, void>('antwoordbrief/nextUnanswered');
@@ -123,4 +190,7 @@ export const ReferenceAtRequest = new RequestType<ReferenceAtParams, ReferenceAt
 export const RefreshFactsRequest = new RequestType<RefreshFactsParams, RefreshFactsResult, void>('antwoordbrief/refreshFacts');
 export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDocumentResult, void>('antwoordbrief/checkDocument');
 export const ExtractTextRequest = new RequestType<ExtractTextParams, ExtractTextResult, void>('antwoordbrief/extractText');
+export const QuestionLetterCandidatesRequest = new RequestType<QuestionLetterCandidatesParams, QuestionLetterCandidatesResult, void>('antwoordbrief/questionLetterCandidates');
+export const LinkQuestionLetterRequest = new RequestType<LinkQuestionLetterParams, LinkQuestionLetterResult, void>('antwoordbrief/linkQuestionLetter');
+export const CommitmentsRequest = new RequestType<CommitmentsParams, CommitmentsResult, void>('antwoordbrief/commitments');
 export const SkeletonFromFileRequest = new RequestType<SkeletonFromFileParams, SkeletonFromFileResult, void>('antwoordbrief/skeletonFromFile');

@@ -18,12 +18,14 @@ import type { Diagnosis } from './core/diagnose';
 import type { Settings } from './host/settings';
 import { documentOutline } from './core/features/symbols';
 import { foldingSpans } from './core/features/folding';
-import { quickFixes } from './core/features/quickfix';
+import { quickFixes, referenceAndPlaceholderFixes } from './core/features/quickfix';
 import { citationLinks } from './core/features/citationLinks';
 import { citationCompletions } from './core/features/citationCompletion';
 import { canonicalCitationFixes } from './core/features/citationActions';
 import { pairQuickFixes } from './core/pair/state';
 import { findCitations } from './core/citations/index';
+import { dueLabel, isPastDue, letterDateOriginLabel } from './core/commitments/present';
+import { dutchDate } from './core/commitments/dates';
 import { LetterContext } from './host/context';
 import { fsPathOf, type ReadOptions } from './host/read';
 import type { CitationWorkspace } from './core/features/citationLookup';
@@ -49,19 +51,25 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair, type Current } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
+import { limitHeapGrowth } from './lsp/heap';
 import { ExtractPrefetch, ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
+  CommitmentsRequest,
   NextUnansweredRequest,
   SelectRangeCommand,
   StatusNotification,
   type CheckDocumentParams,
   type CheckDocumentResult,
+  type CommitmentsParams,
+  type CommitmentsResult,
   type NextUnansweredParams,
   type NextUnansweredResult,
   type StatusParams,
 } from './protocol';
 
+// The heap collects again at 1.1 x its live data, not up to 4 x (lsp/heap.ts: peak memory).
+limitHeapGrowth();
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
 // Over stdio, a message without a valid Content-Length header ends the process (lsp/transport.ts).
 const connection = createServerConnection();
@@ -78,6 +86,8 @@ const client = {
   /** Runs SelectRangeCommand itself after a quick fix (our VS Code client says so). */
   selectCommand: false,
   watchedFiles: false,
+  /** Completion items may be snippets. */
+  snippets: false,
 };
 
 const settings = new SettingsStore(connection, () => client.configuration);
@@ -159,7 +169,7 @@ async function current(uri: string): Promise<Current | undefined> {
     analysis = store.analysis(latest);
   } else {
     at = TextDocument.create(uri, doc.languageId, version, text);
-    analysis = analyzer.analyze(text);
+    analysis = store.snapshot(uri, revision, text);
   }
   const workspace = await letters.workspace(uri);
   return { doc: at, analysis, settings: s, diagnosis: await diagnosisOf(at, revision, analysis, s, workspace), workspace };
@@ -248,6 +258,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const opts = params.initializationOptions as { clientCommands?: unknown } | undefined;
   client.selectCommand = Array.isArray(opts?.clientCommands) && opts.clientCommands.includes(SelectRangeCommand);
   client.watchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => URI.parse(f.uri))
     .filter((u) => u.scheme === 'file')
@@ -323,6 +334,8 @@ store.documents.onDidOpen((e) => {
   });
 });
 store.documents.onDidChangeContent((e) => {
+  // The diagnosis of the earlier text is let go (what its dependents need stays).
+  diagnoses.release(e.document.uri);
   if (lifecycle.state !== 'running') return;
   republishDependents(e.document.uri);
   void runMode(e.document.uri).then((mode) => {
@@ -394,7 +407,7 @@ connection.onCodeAction(
     const start = lines.offset(range.start);
     const end = lines.offset(range.end);
     const touching = cur.diagnosis.findings.filter((f) => f.span.start <= end && f.span.end >= start);
-    const fixes = [...quickFixes(letter, touching), ...canonicalCitationFixes(touching), ...pairQuickFixes(touching, letter, start, end)];
+    const fixes = [...quickFixes(letter, touching), ...referenceAndPlaceholderFixes(letter, touching), ...canonicalCitationFixes(touching), ...pairQuickFixes(touching, letter, start, end)];
     return toCodeActions(fixes, textDocument.uri, lines, context.diagnostics, client.selectCommand ? SelectRangeCommand : undefined);
   }),
 );
@@ -417,6 +430,27 @@ connection.onRequest(
   }),
 );
 
+connection.onRequest(
+  CommitmentsRequest,
+  runSafe<CommitmentsParams, CommitmentsResult | null>(connection, 'commitments', null, async (params) => {
+    const cur = await current(params.uri);
+    if (!cur) return null;
+    const c = cur.diagnosis.commitments;
+    return {
+      letterDate: c.letterDate,
+      letterDateText: c.letterDate ? dutchDate(c.letterDate) : null,
+      letterDateFrom: letterDateOriginLabel(c.letterDateFrom),
+      items: c.items.map((item) => ({
+        text: item.text,
+        range: cur.analysis.lines.range(item.span),
+        due: dueLabel(item.due),
+        dueDate: item.due.date,
+        pastDue: isPastDue(item.due.date, c.letterDate),
+      })),
+    };
+  }),
+);
+
 connection.onDocumentLinks(
   runSafe(connection, 'documentLinks', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
@@ -430,8 +464,8 @@ connection.onCompletion(
     const cur = await current(textDocument.uri);
     if (!cur) return null;
     const { analysis } = cur;
-    const items = citationCompletions(analysis, analysis.lines.offset(position), cur.workspace);
-    return items ? toCompletionItems(items, analysis.lines) : null;
+    const items = citationCompletions(analysis, analysis.lines.offset(position), cur.workspace, features(cur).peekFacts);
+    return items ? toCompletionItems(items, analysis.lines, client.snippets) : null;
   }),
 );
 

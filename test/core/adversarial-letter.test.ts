@@ -102,6 +102,18 @@ const CASES: Record<string, (size: number) => string> = {
   'footnote-like lines': (size) => repeatTo('1 Zie Kamerstuk 30 821, nr. 72.\n', size),
   'full stops and abbreviations': (size) => repeatTo('a. b. c. nr. o.a. t.m. ', size),
   'fractie headings': (size) => repeatTo('Vragen en opmerkingen van de leden van de PVV-fractie\nKunt u dat toelichten?\n', size),
+  // The reader's answer matching across fracties: questions restarting per fractie, answers
+  // numbered on (interleaved, and all after the questions), duplicated answers, a reprinted
+  // prose inbreng, footnote markers glued to questions, and all of it on one line.
+  'answers numbered on while fracties restart': (size) => repeatTo('Vragen en opmerkingen van de leden van de PVV-fractie\nVraag 1\nWat kost het?\nAntwoord 7\nTien.\nVraag 2\nWie betaalt?\nAntwoord 2\nAntwoord 2\nHet Rijk.\n', size),
+  'answers after all questions': (size) => {
+    const q = repeatTo('Vragen en opmerkingen van de leden van de CDA-fractie\nVraag 1\nWat kost het?\nVraag 2\nWie betaalt?\n', size / 2);
+    const n = Math.floor(size / 2 / 30);
+    return q + Array.from({ length: n }, (_, k) => `Antwoord ${(k % 9000) + 1}\nTien.\n`).join('');
+  },
+  'reprinted prose inbreng': (size) => repeatTo('Vragen en opmerkingen van de leden van de SP-fractie\nDe leden van de SP-fractie vragen hoeveel inspecteurs er zijn.\nEr zijn er 42.\n', size),
+  'footnote markers glued to questions': (size) => repeatTo('Vraag 1\nKent u het bericht?3 Klopt het dat?\n4Klopt het?\n5 Wat doet u?\nAntwoord 1\nJa.2\n', size),
+  'a verslag on one line': (size) => repeatTo('Vragen en opmerkingen van de leden van de PVV-fractie De leden vragen hoe het zit? 1. Antwoord van het kabinet Zo zit het. ', size),
   'binary bytes': (size) => {
     let s = '';
     let x = 12345;

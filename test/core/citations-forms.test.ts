@@ -436,3 +436,42 @@ test('a motion followed by its subject and then its citation in parentheses (QA 
   const text = 'Ik informeer u over de motie van het lid Westerveld over wachtlijsten in de jeugdzorg (Kamerstuk 31 839, nr. 1012).';
   assert.equal(checkCitations(text, cite(text)).filter((f) => f.code === 'unlinked-motion').length, 0);
 });
+
+test('coordinated motions: "de moties-X en -Y (nrs. 46 en 47)" and "de moties van de leden X en Y": each motion its own number', async () => {
+  const { checkFacts, notFoundFacts } = await import('../../server/src/core/facts');
+  for (const phrase of ['de moties-Erkens en -Kröger', 'de moties van de leden Erkens en Kröger', 'de moties Erkens en Kröger', 'de moties-Erkens c.s. en -Kröger', 'de aangenomen moties-Erkens en -Kröger c.s.']) {
+    const text = `Tijdens het debat zijn ${phrase} (Kamerstuk 36 410 XIII, nrs. 46 en 47) aangenomen. Over de motie Kröger informeer ik u in mei.`;
+    const m = motion(text);
+    assert.deepEqual(m.refs.map((r) => r.id), ['kst-36410-XIII-46', 'kst-36410-XIII-47'], phrase);
+    assert.deepEqual(m.signers, ['Erkens', 'Kröger'], phrase);
+    // A later mention of the second signer alone is her motion, not the first.
+    assert.deepEqual(linked(text), ['kst-36410-XIII-46 kst-36410-XIII-47', 'kst-36410-XIII-47'], phrase);
+    // The sources' first signer of each motion is checked against its own signer: no false mismatch.
+    const facts = (signer: string) => (r: { id: string }) => ({ ...notFoundFacts(r.id, 'II', 'tweedekamer', 'x'), found: true, isMotion: true, type: 'Motie', signers: [r.id.endsWith('46') ? 'Erkens' : signer] });
+    const c = cite(text);
+    assert.deepEqual(checkFacts(text, { ...c, motions: [c.motions[0]] }, facts('Kröger')).filter((f) => f.code === 'motion-mismatch'), [], phrase);
+    const wrong = checkFacts(text, { ...c, motions: [c.motions[0]] }, facts('Bontenbal')).filter((f) => f.code === 'motion-mismatch');
+    assert.equal(wrong.length, 1, phrase);
+    assert.match(wrong[0].message, /is de motie van Bontenbal, niet van Kröger/);
+  }
+  // Volgnummers alone, the dossier named earlier in the paragraph.
+  for (const context of ['Tijdens het debat over de begroting (Kamerstuk 36 410 XIII) zijn', 'In het commissiedebat over de begroting (Kamerstukken II 2024/25, 36 410 XIII, nr. 12) zijn na afloop']) {
+    const text = `${context} de moties-Erkens en -Kröger (nrs. 46 en 47) aangenomen.`;
+    assert.deepEqual(motion(text).refs.map((r) => r.id), ['kst-36410-XIII-46', 'kst-36410-XIII-47'], context);
+    assert.ok(ids(text).includes('kst-36410-XIII-47'));
+  }
+  // No dossier in the paragraph, or two different ones: not linked, nothing guessed.
+  for (const text of [
+    'Ik verwijs naar de moties-Erkens en -Kröger (nrs. 46 en 47).',
+    'In de brief (Kamerstuk 36 410, nr. 12) staat het.\n\nDe moties-Erkens en -Kröger (nrs. 46 en 47) zijn aangenomen.',
+    'Het debat (Kamerstuk 36 410 XIII) en de brief (Kamerstuk 29 023, nr. 5) leidden tot de moties-Erkens en -Kröger (nrs. 46 en 47).',
+  ]) {
+    assert.deepEqual(motion(text).refs, [], text);
+    assert.ok(!ids(text).some((id) => /-4[67]$/.test(id)), text);
+  }
+  // One motion of two signers stays one motion of its first signer.
+  const joint = motion('de motie van de leden Erkens en Kröger (Kamerstuk 36 410, nr. 46)');
+  assert.deepEqual(joint.refs.map((r) => r.id), ['kst-36410-46']);
+  assert.equal(joint.signer, 'Erkens');
+  assert.equal(joint.signers, undefined);
+});

@@ -265,3 +265,47 @@ test('never silent: no-questions-found when markers or question marks yield no q
   // A letter whose questions were found gets no such finding.
   assert.deepEqual(checkQuestions(parseLetter('Vraag 1\nWat kost het?\nNiets.\n')), []);
 });
+
+test('lost line breaks in an inbreng verslag: prose answer headings and fractie headings inline are cut out', () => {
+  const lines = [
+    'Binnen de vaste commissie hebben de onderstaande fracties de behoefte vragen en opmerkingen voor te leggen aan de minister.',
+    'I Vragen en opmerkingen vanuit de fracties',
+    'Vragen en opmerkingen van de leden van de PVV-fractie',
+    'De leden van de PVV-fractie hebben kennisgenomen van de brief. Wat hebben deze ontwikkelingen voor invloed op het beleid? Verandert de inzet?',
+    '1. Antwoord van het kabinet',
+    'De veranderende verhoudingen dwingen Nederland om keuzes opnieuw te bekijken.1',
+    '1 Zie het Cybersecuritybeeld Nederland 2024',
+    'Vragen en opmerkingen van de leden van de GroenLinks-PvdA-fractie',
+    'Deze leden vragen hoe de minister de samenwerking met Zuid-Afrika beoordeelt.',
+    '2. Antwoord van het kabinet',
+    'Zuid-Afrika is een strategische partner.',
+    'Wat is de inzet in de Verenigde Naties?',
+    '3. Antwoord van het kabinet',
+    'Vragen en opmerkingen van de leden van de Partij voor de Dieren-fractie',
+    'Hoeveel kost de strategie per jaar?',
+    '4. Antwoord van het kabinet',
+    'Tien miljoen euro.',
+  ];
+  const multi = lines.join('\n') + '\n';
+  const one = lines.join(' ') + '\n';
+  const want = ['PVV-fractie:1:answered', 'GroenLinks-PvdA-fractie:2:answered', 'GroenLinks-PvdA-fractie:3:missing', 'Partij voor de Dieren-fractie:4:answered'];
+  assert.deepEqual(states(read(multi).questions), want);
+  assert.equal(one.trim().split('\n').length, 1);
+  const L = read(one);
+  assert.deepEqual(states(L.questions), want);
+  assert.equal(norm(L.questions[3].answer.text), 'Tien miljoen euro.');
+  assert.deepEqual(L.sections.map((s) => s.title), ['PVV-fractie', 'GroenLinks-PvdA-fractie', 'Partij voor de Dieren-fractie']);
+  // "Vraag 3 …? Antwoord 3 …" headings inline after a footnote marker glued to the stop.
+  const marked = 'Vraag 1 Kent u het bericht over de intocht van Sinterklaas in Assen?2 Antwoord 1 Ja. Vraag 2 Wat gaat u doen tegen de dreigingen van de actiegroep?3 Antwoord 2 Niets.1 Vraag 3 Wanneer komt de brief? Antwoord 3\n';
+  assert.deepEqual(states(read(marked).questions), ['1:answered', '2:answered', '3:missing']);
+});
+
+test('corpus 002 and 000 with every line break removed read as with them (skipped without ../shared)', async (t) => {
+  const { HAVE_CORPUS, corpus, C000, C002 } = await import('./letter-helpers');
+  if (!HAVE_CORPUS) return t.skip('../shared not present');
+  for (const name of [C002, C000]) {
+    const text = corpus(name);
+    const one = text.replace(/\s*\n\s*/g, ' ');
+    assert.deepEqual(states(parseLetter(one).questions), states(parseLetter(text).questions), name);
+  }
+});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseLetter, parseLetterFresh } from '../../server/src/core/letter/parse';
 import { checkQuestions } from '../../server/src/core/checks/questions';
 import type { QuestionUnit } from '../../server/src/core/model';
-import { findingsAt, lineOf } from './letter-helpers';
+import { findingsAt, lineOf, replaceOnce } from './letter-helpers';
 
 const states = (qs: QuestionUnit[]) => qs.map((q) => `${q.section ? q.section + ':' : ''}${q.id}:${q.answer.status}`);
 
@@ -306,4 +306,203 @@ test('B10 short letters on one line: read where their markers are unambiguous', 
   assert.deepEqual(read(one.replace(' Antwoord 1 Tienduizend.', ' Antwoord 1')), ['1:missing', '2:answered']);
   // A short line naming a question in passing is no letter on one line.
   assert.deepEqual(read('Vraag 1\nWat kost het?\n\nAntwoord 1\nZoals gezegd. Vraag 2 van de commissie komt later. Antwoord 3 ook.\n'), ['1:answered']);
+});
+
+/** A committee letter of two fracties, each numbering its questions from 1, as a verslag prints it. */
+const COMMITTEE = [
+  'Vragen en opmerkingen van de leden van de PVV-fractie', '',
+  'Vraag 1', 'Hoeveel inspecteurs zijn er in dienst bij de Arbeidsinspectie?',
+  'Vraag 2', 'Wanneer komt de evaluatie van de nieuwe werkwijze?', '',
+  'Vragen en opmerkingen van de leden van de CDA-fractie', '',
+  'Vraag 1', 'Wat kost de nieuwe regeling per jaar?',
+  'Vraag 2', 'Wie betaalt de kosten van de regeling?', '',
+  'BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID', 'Hierbij ontvangt u de antwoorden op de vragen van de vaste commissie.', '',
+].join('\n');
+const ANSWERS = ['Er zijn 42 inspecteurs in dienst.', 'De evaluatie komt in juni.', 'Zij kost 3 miljoen euro.', 'Het Rijk betaalt de kosten.'];
+const ALL_ANSWERED = ['PVV-fractie:1:answered', 'PVV-fractie:2:answered', 'CDA-fractie:1:answered', 'CDA-fractie:2:answered'];
+
+test('D1 a verslag whose answer letter numbers on (1..N) while the committee restarted per fractie: matched by order', () => {
+  // Only answer headings, numbered on through the letter, with or without the fractie headings.
+  const bare = (nums: number[]) => COMMITTEE + nums.map((n) => `Antwoord ${n}\n${ANSWERS[n - 1]}\n`).join('');
+  const L = parseLetter(bare([1, 2, 3, 4]));
+  assert.deepEqual(read(bare([1, 2, 3, 4])), ALL_ANSWERED);
+  assert.deepEqual(L.questions.map((q) => q.answer.text.trim()), ANSWERS);
+  assert.deepEqual(findingsAt(bare([1, 2, 3, 4])), []);
+  // The covering letter is nobody's question or answer.
+  for (const q of L.questions) assert.ok(!/BRIEF|Hierbij/.test(q.questionText + q.answer.text), q.id);
+  // An answer left out: that question is open, at the question; the others keep their answers.
+  const three = bare([1, 2, 4]);
+  assert.deepEqual(read(three), ['PVV-fractie:1:answered', 'PVV-fractie:2:answered', 'CDA-fractie:1:missing', 'CDA-fractie:2:answered']);
+  assert.deepEqual(findingsAt(three), [`unanswered-question@${lineOf(three, 'Vraag 1\nWat kost')}`]);
+  // With the fractie headings repeated in the answer letter.
+  const headed = COMMITTEE + 'Vragen en opmerkingen van de leden van de PVV-fractie\nAntwoord 1\nA1.\nAntwoord 2\nA2.\nVragen en opmerkingen van de leden van de CDA-fractie\nAntwoord 3\nA3.\nAntwoord 4\nA4.\n';
+  assert.deepEqual(read(headed), ALL_ANSWERED);
+  assert.deepEqual(parseLetter(headed).questions.map((q) => q.answer.text.trim()), ['A1.', 'A2.', 'A3.', 'A4.']);
+  // Both restarting, the answer letter without fractie headings: in order, each fractie's own answers.
+  const restart = COMMITTEE + 'Antwoord 1\nA1.\nAntwoord 2\nA2.\nAntwoord 1\nA3.\nAntwoord 2\nA4.\n';
+  assert.deepEqual(parseLetter(restart).questions.map((q) => q.answer.text.trim()), ['A1.', 'A2.', 'A3.', 'A4.']);
+  // Both restarting, the answer letter repeating the fractie headings in another order: by fractie.
+  const swapped = COMMITTEE + 'Vragen en opmerkingen van de leden van de CDA-fractie\nAntwoord 1\nA3.\nAntwoord 2\nA4.\nVragen en opmerkingen van de leden van de PVV-fractie\nAntwoord 1\nA1.\nAntwoord 2\nA2.\n';
+  assert.deepEqual(parseLetter(swapped).questions.map((q) => q.answer.text.trim()), ['A1.', 'A2.', 'A3.', 'A4.']);
+  assert.deepEqual(findingsAt(swapped), []);
+});
+
+test('D2 interleaved verslag: the questions restart per fractie, the answers number on; never an invented match', () => {
+  const text = [
+    'Vragen en opmerkingen van de leden van de PVV-fractie',
+    'Vraag 1', 'Hoeveel inspecteurs zijn er in dienst?', 'Antwoord 1', 'Er zijn er 42.',
+    'Vraag 2', 'Wanneer komt de evaluatie?', 'Antwoord 2', 'In juni.',
+    'Vragen en opmerkingen van de leden van de CDA-fractie',
+    'Vraag 1', 'Wat kost de regeling per jaar?', 'Antwoord 3', 'Drie miljoen euro.',
+    'Vraag 2', 'Wie betaalt de kosten?', 'Antwoord 4', 'Het Rijk.', '',
+  ].join('\n');
+  assert.deepEqual(read(text), ALL_ANSWERED);
+  assert.deepEqual(findingsAt(text), []);
+  // A number that fits neither count stays an answer without question, its question open.
+  const wrong = replaceOnce(text, 'Antwoord 3', 'Antwoord 7');
+  assert.deepEqual(read(wrong), ['PVV-fractie:1:answered', 'PVV-fractie:2:answered', 'CDA-fractie:1:missing', 'CDA-fractie:2:answered']);
+  assert.deepEqual(findingsAt(wrong), [`unanswered-question@${lineOf(wrong, 'Vraag 1\nWat kost')}`, `answer-without-question@${lineOf(wrong, 'Antwoord 7')}`]);
+  // Without a restart (one fractie numbering 1..3) a skipped answer number is not renumbered.
+  const one = 'Vraag 1\nWat kost het?\nAntwoord 1\nTien.\nVraag 2\nWie betaalt?\nAntwoord 3\nHet Rijk.\n';
+  assert.deepEqual(read(one), ['1:answered', '2:missing']);
+  assert.ok(findingsAt(one).includes(`answer-without-question@${lineOf(one, 'Antwoord 3')}`));
+});
+
+test('D3 a verslag reprinting the committee letter, the answer letter repeating each question renumbered: matched by order and text', () => {
+  const reprint = (nums: number[], qs: string[]) => COMMITTEE + nums.map((n, k) => `Vraag ${n}\n${qs[k]}\nAntwoord ${n}\n${ANSWERS[k]}\n`).join('');
+  const QS = ['Hoeveel inspecteurs zijn er in dienst bij de Arbeidsinspectie?', 'Wanneer komt de evaluatie van de nieuwe werkwijze?', 'Wat kost de nieuwe regeling per jaar?', 'Wie betaalt de kosten van de regeling?'];
+  const text = reprint([1, 2, 3, 4], QS);
+  assert.deepEqual(read(text), ALL_ANSWERED);
+  assert.deepEqual(parseLetter(text).questions.map((q) => q.answer.text.trim()), ANSWERS);
+  assert.deepEqual(findingsAt(text), []);
+  // A question left out of the answer letter: open at the question in the committee's part.
+  const left = COMMITTEE + [0, 1, 3].map((k) => `Vraag ${k + 1}\n${QS[k]}\nAntwoord ${k + 1}\n${ANSWERS[k]}\n`).join('');
+  assert.deepEqual(read(left), ['PVV-fractie:1:answered', 'PVV-fractie:2:answered', 'CDA-fractie:1:missing', 'CDA-fractie:2:answered']);
+  // A renumbered question whose text differs is no repetition of the question at its place.
+  const other = reprint([1, 2, 3, 4], [QS[0], QS[1], 'Hoeveel boetes zijn er opgelegd in 2024?', QS[3]]);
+  const states = read(other);
+  assert.equal(states.filter((s) => s.endsWith(':missing')).length, 1);
+  assert.ok(states.includes('CDA-fractie:1:missing'));
+});
+
+test('D4 a duplicated answer is named as such, never "no question N"', () => {
+  const base = 'Vraag 1\nWat kost het?\nAntwoord 1\nTien.\nVraag 2\nWie betaalt?\nAntwoord 2\nHet Rijk.\nVraag 3\nWanneer?\nAntwoord 3\nIn mei.\n';
+  const dup = (text: string) => checkQuestions(parseLetter(text)).filter((f) => f.code !== 'subquestion-not-addressed');
+  // The same answer twice, right after itself or later in the letter.
+  for (const text of [
+    replaceOnce(base, 'Het Rijk.\n', 'Het Rijk.\nAntwoord 2\nHet Rijk.\n'),
+    base + 'Antwoord 2\nHet Rijk betaalt.\n',
+    replaceOnce(base, 'Antwoord 3\nIn mei.\n', 'Antwoord 3\nIn mei.\nAntwoord op vraag 2\nHet Rijk.\n'),
+  ]) {
+    assert.deepEqual(read(text), ['1:answered', '2:answered', '3:answered']);
+    const f = dup(text);
+    assert.deepEqual(f.map((x) => x.code), ['duplicate-answer'], text);
+    assert.equal(f[0].message, 'Het antwoord op vraag 2 staat twee keer in de brief. Verwijder een van beide antwoorden of controleer het nummer.');
+    assert.doesNotMatch(f[0].message, /hoort geen vraag/);
+  }
+  // The heading repeated over an empty answer: the answer is the text under the second heading.
+  const twice = replaceOnce(base, 'Antwoord 2\nHet Rijk.\n', 'Antwoord 2\nAntwoord 2\nHet Rijk.\n');
+  assert.deepEqual(read(twice), ['1:answered', '2:answered', '3:answered']);
+  assert.deepEqual(findingsAt(twice), [`duplicate-answer@${lineOf(twice, 'Antwoord 2') + 1}`]);
+  // In a fractie section the message names the fractie; prose answer headings likewise.
+  const prose = 'Vragen en opmerkingen van de leden van de VVD-fractie\n\nDe leden vragen hoeveel inspecteurs er zijn.\n\n1. Antwoord van het kabinet\nEr zijn er 42.\n\n1. Antwoord van het kabinet\nEr zijn er 42.\n\nWanneer komt de evaluatie?\n\n2. Antwoord van het kabinet\nIn juni.\n';
+  const p = dup(prose);
+  assert.deepEqual(p.map((x) => x.code), ['duplicate-answer']);
+  assert.match(p[0].message, /^Het antwoord op vraag 1 \(VVD-fractie\) staat twee keer in de brief/);
+  // Restarted numbering per fractie: each fractie's answer 1 is its own, no duplicate.
+  const restart = 'Vragen en opmerkingen van de leden van de VVD-fractie\nVraag 1\nWat kost het?\nAntwoord 1\nTien.\nVragen en opmerkingen van de leden van de CDA-fractie\nVraag 1\nWie betaalt?\nAntwoord 1\nHet Rijk.\n';
+  assert.deepEqual(dup(restart), []);
+  // An answer whose number no question has is still an answer without question.
+  assert.deepEqual(dup(base + 'Antwoord 7\nOok dat.\n').map((x) => x.code), ['answer-without-question']);
+});
+
+test('D5 a footnote marker glued to the start of a subquestion is no text, no split and no question number', () => {
+  const second = 'Klopt het dat de wachtlijsten zijn verdubbeld?';
+  const subs = (text: string) => parseLetter(text).questions.map((q) => q.subquestions.map((s) => s.text));
+  for (const [marked, note] of [
+    [`«Wachtlijsten lopen op»?3 ${second}`, ''],
+    [`«Wachtlijsten lopen op»?3\u00a0${second}`, ''],
+    [`«Wachtlijsten lopen op»?”3 ${second}`, ''],
+    [`«Wachtlijsten lopen op»?\n3${second}`, '\n3 https://nos.nl/artikel/1\n'],
+    [`«Wachtlijsten lopen op»?\n3 ${second}`, ''],
+    [`«Wachtlijsten lopen op»?3\n${second}`, '\n3 NOS, 3 maart 2024.\n'],
+    [`«Wachtlijsten lopen op»?\n\n3\n\n${second}`, ''],
+  ]) {
+    const text = `Vraag 1\nHoeveel kost het?\nAntwoord 1\nTien.\nVraag 2\nBent u bekend met het bericht ${marked}\nAntwoord 2\nJa, en dat klopt.\nVraag 3\nWat gaat u doen?\nAntwoord 3\nNiets.\n${note}`;
+    assert.deepEqual(read(text), ['1:answered', '2:answered', '3:answered'], marked);
+    const s = subs(text)[1];
+    assert.equal(s.length, 2, marked);
+    assert.equal(s[1].replace(/\s+/g, ' '), second, marked);
+    assert.deepEqual(findingsAt(text).filter((f) => !f.startsWith('subquestion-not-addressed')), [], marked);
+  }
+  // A marker after the last question of an item is no answer: the question stays open.
+  const items = '1. Bent u bekend met het bericht?1 Klopt het dat de wachtlijsten zijn verdubbeld?\n\n2. Hoeveel kost het?2\n3. Wat gaat u doen?\nNiets.\n\n1 https://nos.nl/a\n2 Kamerstuk 31 839, nr. 900.\n';
+  assert.deepEqual(read(items), ['1:missing', '2:missing', '3:answered']);
+  assert.equal(parseLetter(items).questions[2].answer.text.trim(), 'Niets.');
+  // Numbers that are text stay text: a count opening a sentence, a year, a list inside an answer.
+  const text = 'Vraag 1\nHoeveel meldingen waren er?\nAntwoord 1\nVeertig. 12 Meldingen kwamen uit Assen. In 2023 waren het er 40.\n';
+  assert.match(parseLetter(text).questions[0].answer.text, /Veertig\. 12 Meldingen kwamen uit Assen\. In 2023/);
+});
+
+test('D6 asking paragraphs before a prose answer heading: one question, unless the numbers skip as many as there are paragraphs in a letter of one-paragraph questions', () => {
+  const letter = (between: string, next: number) => [
+    'Vragen en opmerkingen van de leden van de PVV-fractie', '',
+    'De leden van de PVV-fractie hebben kennisgenomen van de brief. Wat hebben deze ontwikkelingen', 'voor invloed op het beleid?', '',
+    '1. Antwoord van het kabinet', 'De veranderende verhoudingen dwingen Nederland om keuzes opnieuw te bekijken. Dat geldt', 'ook in het digitale domein.', '',
+    between, '',
+    `${next}. Antwoord van het kabinet`, 'Nederland zet zich in voor een normatief kader.', '',
+    'Hoeveel kost de strategie per jaar?', '',
+    `${next + 1}. Antwoord van het kabinet`, 'Tien miljoen euro.', '',
+  ].join('\n');
+  const two = 'De leden vragen voorts hoe de minister de samenwerking met Zuid-Afrika beoordeelt.\n\nWat is de inzet van Nederland in de Verenigde Naties op het gebied van cybernormen?';
+  // Numbered on (2 after 1): the two paragraphs are one question.
+  assert.deepEqual(read(letter(two, 2)), ['PVV-fractie:1:answered', 'PVV-fractie:2:answered', 'PVV-fractie:3:answered']);
+  assert.equal(parseLetter(letter(two, 2)).questions[1].subquestions.length, 2);
+  // 3 after 1: the letter means two questions; the first has no answer.
+  const skipped = letter(two, 3);
+  assert.deepEqual(read(skipped), ['PVV-fractie:1:answered', 'PVV-fractie:2:missing', 'PVV-fractie:3:answered', 'PVV-fractie:4:answered']);
+  assert.deepEqual(findingsAt(skipped), [`unanswered-question@${lineOf(skipped, 'De leden vragen voorts')}`]);
+  assert.match(parseLetter(skipped).questions[2].questionText, /^Wat is de inzet/);
+  // Context before the first asking paragraph goes with it; a gap the paragraphs do not fill splits nothing.
+  const context = letter(`Zuid-Afrika is een partnerland. ${two}`, 3);
+  assert.match(parseLetter(context).questions[1].questionText, /^Zuid-Afrika is een partnerland\. De leden vragen voorts/);
+  // A letter whose questions run over several asking paragraphs (as 002 does): the gap is a
+  // number left out, the paragraphs one question.
+  const multi = skipped.replace('Hoeveel kost de strategie per jaar?', 'Wat kost de strategie?\n\nHoeveel fte is ermee gemoeid?');
+  assert.deepEqual(read(multi), ['PVV-fractie:1:answered', 'PVV-fractie:3:answered', 'PVV-fractie:4:answered']);
+  assert.ok(findingsAt(multi).some((f) => f.startsWith('missing-question-number')));
+  const wide = letter(two, 5);
+  assert.deepEqual(read(wide), ['PVV-fractie:1:answered', 'PVV-fractie:5:answered', 'PVV-fractie:6:answered']);
+  assert.ok(findingsAt(wide).some((f) => f.startsWith('missing-question-number')));
+});
+
+test('D7 a short verslag reprinting the prose inbreng with the answers under each question (no labels, no numbers)', () => {
+  const part = (fr: string, qs: string[], answers?: (string | null)[]) =>
+    [`Vragen en opmerkingen van de leden van de ${fr}-fractie`, ...qs.flatMap((q, k) => [q, ...(answers && answers[k] ? [answers[k]!] : [])])].join('\n');
+  const sp = ['De leden van de SP-fractie vragen hoeveel inspecteurs er in dienst zijn.'];
+  const cda = ['De leden van de CDA-fractie vragen wanneer de evaluatie komt.', 'Kan de regering aangeven wat de regeling per jaar kost?'];
+  const committee = `${part('SP', sp)}\n${part('CDA', cda)}\nDe voorzitter van de commissie,\nVos\n`;
+  const letter = (answers: (string | null)[], spacing = '\n') =>
+    (committee + `MEMORIE VAN ANTWOORD\n${part('SP', sp, [answers[0]])}\n${part('CDA', cda, answers.slice(1))}\n`).replace(/\n/g, spacing);
+  for (const spacing of ['\n', '\n\n']) {
+    const text = letter(['Er zijn 42 inspecteurs in dienst.', 'De evaluatie komt in juni.', 'Drie miljoen euro per jaar.'], spacing);
+    assert.deepEqual(read(text), ['SP-fractie:1:answered', 'CDA-fractie:2:answered', 'CDA-fractie:3:answered'], JSON.stringify(spacing));
+    const L = parseLetter(text);
+    assert.equal(L.kind, 'answer-letter');
+    assert.deepEqual(L.questions.map((q) => q.answer.text.trim()), ['Er zijn 42 inspecteurs in dienst.', 'De evaluatie komt in juni.', 'Drie miljoen euro per jaar.']);
+    assert.deepEqual(findingsAt(text).filter((f) => !f.startsWith('subquestion')), []);
+    // A repeated question without its answer: unanswered, at the question in the committee's part.
+    const open = letter(['Er zijn 42 inspecteurs in dienst.', null, 'Drie miljoen euro per jaar.'], spacing);
+    assert.deepEqual(read(open), ['SP-fractie:1:answered', 'CDA-fractie:2:missing', 'CDA-fractie:3:answered']);
+    assert.deepEqual(findingsAt(open).filter((f) => !f.startsWith('subquestion')), [`unanswered-question@${lineOf(open, 'De leden van de CDA-fractie vragen wanneer')}`]);
+  }
+  // The committee's letter alone is an inbreng: its questions, no answers, a question letter.
+  const alone = read(committee);
+  assert.deepEqual(alone, ['SP-fractie:1:missing', 'CDA-fractie:2:missing', 'CDA-fractie:3:missing']);
+  assert.equal(parseLetter(committee).kind, 'question-letter');
+});
+
+test('D8 two fracties asking the same question in an inbreng stay two questions', () => {
+  const text = 'Vragen en opmerkingen van de leden van de SP-fractie\nDe leden vragen hoeveel inspecteurs er in dienst zijn.\nVragen en opmerkingen van de leden van de CDA-fractie\nDe leden vragen hoeveel inspecteurs er in dienst zijn.\nDat is een belangrijke vraag voor de uitvoering.\n';
+  assert.deepEqual(read(text), ['SP-fractie:1:missing', 'CDA-fractie:2:missing']);
 });

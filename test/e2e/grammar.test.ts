@@ -120,25 +120,29 @@ test('in VS Code\'s own TextMate engine the letter structure gets theme scopes, 
 
   const cases: [string, string, RegExp][] = [
     ['Vraag 1a', '1a', /markup\.heading\.vraag/],
-    ['## Vraag 12', 'Vraag', /entity\.name\.tag\.vraag/],
+    ['## Vraag 12', 'Vraag', /markup\.heading\.vraag.*meta\.heading-word\.vraag/],
     ['Antwoord op vraag 3', '3', /markup\.heading\.antwoord/],
-    ['12. Antwoord van het kabinet', 'kabinet', /entity\.name\.tag\.antwoord/],
-    ['Vragen en opmerkingen van de leden van de PVV-fractie', 'PVV', /entity\.name\.section\.fractie/],
-    ['Hiervoor verwijs ik u naar het antwoord op vraag 50.', 'vraag 50', /markup\.underline\.link\.antwoord/],
-    ['zie de antwoorden op vragen 18 en 43', '43', /markup\.underline\.link\.antwoord/],
-    ['conform de motie Erkens (Kamerstuk 36 410 X nr. 46), cyberaanvallen', '410', /markup\.underline\.link\.kamerstuk/],
-    ['conform de motie Erkens (Kamerstuk 36 410 X nr. 46), cyberaanvallen', 'Erkens', /markup\.underline\.link\.motie/],
-    ['Kamerstukken II 2020/21, 30 821, nr. 125', '125', /constant\.numeric\.volgnummer/],
-    ['Kamerstukken I, 2025-2026, 30821, E', 'E', /constant\.numeric\.volgnummer/],
-    ['(26 643/30 821, nr. 1252)', '1252', /markup\.underline\.link\.kamerstuk/],
-    ['motie op stuk nummer 21 501-20, nr. 2198', '2198', /markup\.underline\.link\.kamerstuk/],
-    ['motie-Kathmann c.s. (Kamerstuk 26643, nr. 1317)', 'Kathmann', /entity\.name\.function\.indiener/],
+    ['12. Antwoord van het kabinet', 'kabinet', /meta\.heading-word\.antwoord/],
+    ['Vragen en opmerkingen van de leden van de PVV-fractie', 'PVV', /meta\.section-name\.fractie/],
+    ['Hiervoor verwijs ik u naar het antwoord op vraag 50.', 'vraag 50', /meta\.reference\.antwoord/],
+    ['zie de antwoorden op vragen 18 en 43', '43', /meta\.reference\.antwoord/],
+    ['conform de motie Erkens (Kamerstuk 36 410 X nr. 46), cyberaanvallen', '410', /meta\.citation\.kamerstuk.*markup\.italic/],
+    ['conform de motie Erkens (Kamerstuk 36 410 X nr. 46), cyberaanvallen', 'Erkens', /meta\.citation\.motie.*markup\.italic/],
+    ['Kamerstukken II 2020/21, 30 821, nr. 125', '125', /meta\.number\.volgnummer/],
+    ['Kamerstukken I, 2025-2026, 30821, E', 'E', /meta\.number\.volgnummer/],
+    ['(26 643/30 821, nr. 1252)', '1252', /meta\.citation\.kamerstuk/],
+    ['motie op stuk nummer 21 501-20, nr. 2198', '2198', /meta\.citation\.kamerstuk/],
+    ['motie-Kathmann c.s. (Kamerstuk 26643, nr. 1317)', 'Kathmann', /meta\.indiener/],
   ];
+  // Calm for prose (issue 11): no underline, and nothing of ours a theme colours as code
+  // (keywords, numbers, tags, function names) — only headings, italics and uncoloured meta scopes.
+  const loud = /(?:markup\.underline|entity\.name|constant\.|keyword\.|markup\.bold)[^ ]*antwoordbrief/;
   for (const host of ['text.plain.antwoordbrief', 'text.html.markdown']) {
     await t.test(host, async () => {
       for (const [line, needle, want] of cases) {
         const scopes = await scopesAt(host, line, needle);
         assert.match(scopes.join(' '), want, `${line} → "${needle}": ${scopes.join(' ')}`);
+        for (const word of line.split(/\s+/)) assert.doesNotMatch((await scopesAt(host, line, word)).join(' '), loud, `${line} → "${word}"`);
       }
       // Ordinary prose stays unmarked: "vraag" and a number alone are no reference.
       const prose = await scopesAt(host, 'Deze vraag gaat over 2024 en over 30 procent.', '2024');

@@ -273,8 +273,8 @@ export async function squiggleLines(page: Page, kind: 'error' | 'warning' | 'inf
   }, kind);
 }
 
-/** Runs a command from the palette by its (Dutch) title. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/** Runs a command from the palette by its (Dutch) title; `opensList`: the command shows a list of its own, so the quick input stays open. */
+export async function runCommand(page: Page, title: string, opts: { opensList?: boolean } = {}): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -283,6 +283,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.waitFor();
   // Click the row itself: Enter would run whichever entry the fuzzy match put first.
   await row.click();
+  if (opts.opensList) return;
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 

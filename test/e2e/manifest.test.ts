@@ -40,7 +40,7 @@ test('every placeholder in package.json has a Dutch string, and the nl file has 
 
 test('settings are per resource where they concern a letter, and the untrusted mode is declared', () => {
   const props = pkg.contributes.configuration.properties as Record<string, { scope: string }>;
-  for (const key of ['antwoordbrief.ernst', 'antwoordbrief.controleren', 'antwoordbrief.bronnen.offline', 'antwoordbrief.bronnen.adresTweedeKamer', 'antwoordbrief.bronnen.adresOfficieleBekendmakingen', 'antwoordbrief.cachemap', 'antwoordbrief.vragenbrief']) {
+  for (const key of ['antwoordbrief.ernst', 'antwoordbrief.controleren', 'antwoordbrief.bronnen.offline', 'antwoordbrief.bronnen.adresTweedeKamer', 'antwoordbrief.bronnen.adresOfficiëleBekendmakingen', 'antwoordbrief.cachemap', 'antwoordbrief.vragenbrief']) {
     assert.equal(props[key]?.scope, 'resource', key);
   }
   const untrusted = pkg.capabilities.untrustedWorkspaces;
@@ -77,7 +77,7 @@ test('settings: the titles VS Code derives from the keys are Dutch', () => {
     'antwoordbrief.controleren': 'Controleren',
     'antwoordbrief.bronnen.offline': 'Bronnen: Offline',
     'antwoordbrief.bronnen.adresTweedeKamer': 'Bronnen: Adres Tweede Kamer',
-    'antwoordbrief.bronnen.adresOfficieleBekendmakingen': 'Bronnen: Adres Officiele Bekendmakingen',
+    'antwoordbrief.bronnen.adresOfficiëleBekendmakingen': 'Bronnen: Adres Officiële Bekendmakingen',
     'antwoordbrief.bronnen.wachttijdMilliseconden': 'Bronnen: Wachttijd Milliseconden',
     'antwoordbrief.cachemap': 'Cachemap',
     'antwoordbrief.vragenbrief': 'Vragenbrief',
@@ -187,5 +187,39 @@ test('the .vsix holds the bundles, manifest, strings, grammars, snippets and REA
     assert.ok(sizes['extension/dist/sources.js'] > 0);
   } finally {
     scratch.remove();
+  }
+});
+
+test('settings: Ernst lists every check with its default and a Dutch description beside its key (the Settings editor table)', () => {
+  const ernst = pkg.contributes.configuration.properties['antwoordbrief.ernst'];
+  assert.deepEqual(ernst.default, Object.fromEntries(Object.entries(CODES).map(([code, info]) => [code, (info as { severity: string }).severity])));
+  for (const code of Object.keys(CODES)) {
+    const p = ernst.properties[code];
+    const text = nls[String(p.description).slice(1, -1)];
+    assert.ok(text && /[a-z]/.test(text) && !text.startsWith('%'), `${code}: geen beschrijving`);
+    assert.doesNotMatch(text, /\b(the|question|answer|missing)\b/i, `${code}: ${text}`);
+  }
+});
+
+test('commands: Koppel vragenbrief and Toon toezeggingen have Dutch titles and are in the palette on a letter', () => {
+  const titles = Object.fromEntries(pkg.contributes.commands.map((c: { command: string; title: string }) => [c.command, nls[c.title.slice(1, -1)]]));
+  assert.equal(titles['antwoordbrief.koppelVragenbrief'], 'Koppel vragenbrief…');
+  assert.equal(titles['antwoordbrief.toonToezeggingen'], 'Toon toezeggingen');
+  const palette = pkg.contributes.menus.commandPalette.map((m: { command: string; when: string }) => `${m.command} ${m.when}`);
+  assert.ok(palette.includes('antwoordbrief.toonToezeggingen antwoordbrief.letterActive'));
+});
+
+test('snippets: the Markdown snippets write Vraag/Antwoord headings at the skeleton\'s level', async () => {
+  const { makeSkeleton } = await import('../../server/src/core/skeleton');
+  const { parseLetter } = await import('../../server/src/core/letter/parse');
+  const text = 'Vragen van het lid Jansen (D66) aan de minister over dijken (ingezonden 3 maart 2025)\n\n1. Wanneer begint het?\n\n2. Wat kost het?\n';
+  const skeleton = makeSkeleton(parseLetter(text), text);
+  const level = (s: string, word: string) => new RegExp(`^(#+) ${word} \\d`, 'm').exec(s)?.[1];
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets/antwoordbrief.json'), 'utf8')) as Record<string, { body: string[] }>;
+  const bodies = Object.values(snippets).map((s) => s.body.join('\n')).filter((b) => /Vraag/.test(b));
+  assert.ok(bodies.length >= 2);
+  for (const body of bodies) {
+    assert.equal(level(body.replace(/\$\{\d+:(\d+)\}/g, '$1'), 'Vraag'), level(skeleton, 'Vraag'), body);
+    assert.equal(level(body.replace(/\$\{\d+:(\d+)\}/g, '$1'), 'Antwoord'), level(skeleton, 'Antwoord'), body);
   }
 });

@@ -33,7 +33,7 @@ test('the server reads every Dutch key of package.json, nested and dotted, and i
     controleren: 'manual',
     'ernst.placeholder-in-answer': 'off',
     'bronnen.wachttijdMilliseconden': 1234,
-    bronnen: { adresOfficieleBekendmakingen: 'https://spiegel.example/', offline: true },
+    bronnen: { adresOfficiëleBekendmakingen: 'https://spiegel.example/', offline: true },
     vragenbrief: 'vragen.md',
     cachemap: '/c',
   });

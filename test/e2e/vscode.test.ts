@@ -48,6 +48,8 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
   writeFileSync(join(workspace, 'archief/oude-brief.md'), '## Vraag 1\n\nIs dit al beantwoord?\n\n## Antwoord 1\n\n## Vraag 2\n\nEn dit?\n\n## Antwoord 2\n\nJa.\n');
   // An answer heading that stands there, empty: the quick fix puts placeholder text under it.
   writeFileSync(join(workspace, 'leeg-antwoord.md'), EMPTY_ANSWER);
+  // A letter with one commitment, for "Toon toezeggingen".
+  writeFileSync(join(workspace, 'toezegging.md'), 'Den Haag, 3 februari 2025\n\n## Vraag 1\n\nWanneer komt de evaluatie?\n\n## Antwoord 1\n\nIk zal uw Kamer voor de zomer informeren over de evaluatie.\n');
   const corpus = join(SHARED, 'corpus/000_d3bc5dac7f923b81.txt');
   const haveCorpus = existsSync(corpus);
   if (haveCorpus) cpSync(corpus, join(workspace, 'corpusbrief.txt'));
@@ -217,7 +219,8 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await page.locator('.pane-header', { hasText: 'werkmap' }).first().click();
       await openFile(page, 'vragenbrief.txt', QUESTION_LETTER.firstLine);
       await runCommand(page, 'Maak antwoordopzet');
-      await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+      // Untitled, at a path beside the question letter: a proper tab name, and its own link holds.
+      await page.locator('.tab.active', { hasText: 'vragenbrief-antwoord.md' }).waitFor();
       // Markdown wraps long lines in the narrow side editor: compare the visible text as one string.
       const flat = (l: string[]) => l.join(' ').replace(/\s+/g, ' ');
       const text = await until('antwoordopzet', async () => {
@@ -232,6 +235,10 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       // The standard closing is at the end, out of view: go there as a drafter would.
       await page.keyboard.press('Control+End');
       await until('slot van de antwoordopzet', async () => /Hoogachtend/.test(flat(await visibleLines(page))));
+      // The skeleton recognises its own `vragen:` link (issue 11): the lens names the question letter.
+      await page.keyboard.press('Control+Home');
+      await until('lens met de vragenbrief', async () =>
+        (await activeEditor(page).locator('.codelens-decoration').allInnerTexts()).some((x) => /Vragenbrief: vragenbrief\.txt/.test(clean(x))));
     });
 
     await step('a real corpus letter opens with its questions counted as the CLI counts them', 'corpus-letter', async () => {
@@ -300,6 +307,14 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       const options = await page.locator('.settings-editor .setting-item-contents', { hasText: 'Controleren' }).first().locator('select option').allInnerTexts();
       assert.deepEqual(options.map((o) => clean(o).trim()), ['Tijdens het typen', 'Bij opslaan', 'Alleen op verzoek']);
       await session.shot('settings-controleren');
+      // Ernst: every check is a row of the table with its default, without "Add Item" first.
+      await filter('@ext:antwoordbrief.antwoordbrief ernst');
+      const ernst = page.locator('.settings-editor .setting-item-contents', { hasText: 'Ernst' }).first();
+      await until('Ernst-tabel met alle controles', async () => {
+        const t = clean(await ernst.innerText());
+        return /placeholder-in-answer/.test(t) && /question-missing/.test(t) && /new-commitment/.test(t) ? t : undefined;
+      });
+      await session.shot('settings-ernst');
       await runCommand(page, 'View: Toggle Maximize Editor Group');
     });
 
@@ -326,6 +341,40 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await page.keyboard.type('De versterking kost 84 miljoen euro.');
       await until('antwoord getypt', async () => (await visibleLines(page)).includes('De versterking kost 84 miljoen euro.'));
       await until('geen waarschuwing meer', async () => (await activeEditor(page).locator('.squiggly-warning, .squiggly-error').count()) === 0);
+    });
+
+    await step('"kiezen" on an unlinked answer letter opens a list of question letters with a detail line and Bladeren…', 'question-letter-picker', async () => {
+      await openFile(page, 'leeg-antwoord.md', 'Antwoorden op de vragen over de dijkversterking');
+      await page.keyboard.press('Control+Home');
+      const lens = activeEditor(page).locator('.codelens-decoration a', { hasText: 'kiezen' }).first();
+      await lens.waitFor({ timeout: 60_000 });
+      await lens.click();
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      const texts = await until('keuzelijst', async () => {
+        const t = (await rows.allInnerTexts()).map((r) => clean(r).replace(/\s+/g, ' '));
+        return t.some((x) => /Bladeren/.test(x)) && t.some((x) => /vragenbrief\.txt/.test(x)) ? t : undefined;
+      });
+      const candidate = texts.find((x) => /vragenbrief\.txt/.test(x))!;
+      assert.match(candidate, /\d+ vragen · lid /);
+      assert.match(clean(await page.locator('.quick-input-widget .quick-input-title').innerText()), /Welke vragenbrief hoort bij deze antwoordbrief\?/);
+      await session.shot('question-letter-picker');
+      await page.keyboard.press('Escape');
+    });
+
+    await step('Toon toezeggingen lists the letter\'s commitments with their due dates and jumps to one', 'toezeggingen', async () => {
+      await openFile(page, 'toezegging.md', 'Den Haag');
+      await runCommand(page, 'Toon toezeggingen', { opensList: true });
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      const texts = await until('toezeggingen', async () => {
+        const t = (await rows.allInnerTexts()).map((r) => clean(r).replace(/\s+/g, ' '));
+        return t.some((x) => /uiterlijk/.test(x)) ? t : undefined;
+      });
+      assert.match(clean(await page.locator('.quick-input-widget .quick-input-title').innerText()), /^1 toezegging — termijnen gerekend vanaf 3 februari 2025 \(uit de brief\)/);
+      assert.match(texts[0], /^1\. uiterlijk .* 2025 \(voor de zomer\)/);
+      assert.match(texts[0], /Ik zal uw Kamer voor de zomer informeren/);
+      await session.shot('toezeggingen-list');
+      await page.keyboard.press('Enter');
+      await until('cursor op de toezegging', async () => (await cursorPosition(page))?.line === 9);
     });
 
     await t.test('activation is timed and the server is ready', () => {

@@ -189,7 +189,8 @@ test('server: "Vragenbrief — wijzigen" asks which question letter and writes t
         return { applied: true };
       });
       await c.request('workspace/executeCommand', { command: 'antwoordbrief.kiesVragenbrief', arguments: [uri] });
-      assert.deepEqual(asked, ['./inbreng.md', './kamervragen.md']);
+      // Best match first: the answer letter quotes kamervragen.md.
+      assert.deepEqual(asked, ['./kamervragen.md', './inbreng.md']);
       const out = applyEdits(text, editsFor(applied, uri));
       assert.match(out, /^<!-- vragen: \.\/inbreng\.md -->/);
       const v = await c.change(uri, [{ text: out }]);

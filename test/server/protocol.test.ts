@@ -276,6 +276,7 @@ const HANDLED = [
   'textDocument/prepareRename', 'textDocument/rename', 'textDocument/codeAction', 'workspace/executeCommand',
   'antwoordbrief/nextUnanswered', 'antwoordbrief/checkDocument', 'antwoordbrief/referenceAt', 'antwoordbrief/skeleton',
   'antwoordbrief/refreshFacts', 'antwoordbrief/extractText', 'antwoordbrief/skeletonFromFile',
+  'antwoordbrief/questionLetterCandidates', 'antwoordbrief/linkQuestionLetter', 'antwoordbrief/commitments',
 ];
 
 test('protocol: params null, absent, a number or a string, sent raw, get InvalidParams with a short Dutch message for every request method', async () => {

@@ -36,7 +36,7 @@ function hoverText(h: any): string {
 before(async () => {
   server = await startReplayServer(buildDataset({ shared: false }));
   tmp = tempDir();
-  const settings = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficieleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: tmp.dir };
+  const settings = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficiëleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: tmp.dir };
   client = await LspClient.start({ settings, initializationOptions: { defaultCacheDir: tmp.dir } });
 });
 after(async () => {
@@ -132,7 +132,7 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
   const recorded = await startReplayServer(buildDataset());
   const dir = tempDir();
   const c = await LspClient.start({
-    settings: { bronnen: { adresTweedeKamer: recorded.tkUrl, adresOfficieleBekendmakingen: recorded.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: dir.dir },
+    settings: { bronnen: { adresTweedeKamer: recorded.tkUrl, adresOfficiëleBekendmakingen: recorded.koopUrl, wachttijdMilliseconden: 5000, offline: false }, cachemap: dir.dir },
   });
   try {
     const uri = 'file:///tmp/antwoordbrief-facts/erkens.md';
@@ -158,7 +158,7 @@ test('recorded facts of the motion Erkens in the hover of the real server', { sk
 test('switching to offline: the hover says offline and no request follows', async () => {
   server.setFault({ kind: 'status', status: 500 }, { prefix: '/OData' });
   const dir = tempDir();
-  const online = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficieleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 2000, offline: false }, cachemap: dir.dir };
+  const online = { bronnen: { adresTweedeKamer: server.tkUrl, adresOfficiëleBekendmakingen: server.koopUrl, wachttijdMilliseconden: 2000, offline: false }, cachemap: dir.dir };
   const c = await LspClient.start({ settings: online });
   try {
     const uri = 'file:///tmp/antwoordbrief-facts/offline.md';

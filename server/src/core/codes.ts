@@ -17,6 +17,7 @@ export const CODES = {
   'dangling-answer-reference': { severity: 'error', description: 'Een verwijzing naar het antwoord op een vraag die niet bestaat.' },
   'reference-to-unanswered': { severity: 'error', description: 'Een verwijzing naar een vraag die zelf niet beantwoord is (ook kringverwijzingen).' },
   'answer-without-question': { severity: 'warning', description: 'Een antwoord zonder bijbehorende vraag.' },
+  'duplicate-answer': { severity: 'warning', description: 'Een antwoord dat twee keer in de brief staat (hetzelfde antwoordkopje of antwoord nogmaals).' },
   'duplicate-question-number': { severity: 'warning', description: 'Een vraagnummer dat twee keer voorkomt.' },
   'missing-question-number': { severity: 'warning', description: 'Een overgeslagen vraagnummer (bijvoorbeeld 1a, 1b, 1d).' },
   // Issue 9: never silent.

@@ -170,7 +170,13 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
     out.push({ code: 'kamerstuk-not-found', span: r.span, message, data: { id: r.id } });
   }
   for (const m of citations.motions) {
-    for (const ref of m.refs) {
+    // "de moties-Erkens en -Kröger (nrs. 46 en 47)": each motion has its own first signer.
+    const paired = m.signers && m.signers.length === m.refs.length ? m.signers : null;
+    for (let k = 0; k < m.refs.length; k++) {
+      const ref = m.refs[k];
+      // Unpaired, any signer the mention names may be this motion's.
+      const names = paired ? [paired[k]] : m.signers ?? [m.signer];
+      const signer = names[0];
       const f = lookup(ref);
       if (!f || !f.found) continue;
       if (!f.isMotion) {
@@ -182,11 +188,11 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
         });
         continue;
       }
-      if (m.signer && f.signers.length && !sameSigner(m.signer, f.signers[0])) {
+      if (signer && f.signers.length && !names.some((n) => sameSigner(n, f.signers[0]))) {
         out.push({
           code: 'motion-mismatch',
           span: m.span,
-          message: `${label(ref)} is de motie van ${f.signers[0]}${f.signers.length > 1 ? ' c.s.' : ''}, niet van ${m.signer}${f.title ? `: "${f.title.trim()}"` : ''}.`,
+          message: `${label(ref)} is de motie van ${f.signers[0]}${f.signers.length > 1 ? ' c.s.' : ''}, niet van ${names.join(' of ')}${f.title ? `: "${f.title.trim()}"` : ''}.`,
           data: { id: ref.id },
         });
       }
@@ -195,7 +201,7 @@ export function checkFacts(text: string, citations: Citations, lookup: FactsLook
         out.push({
           code: 'motion-rejected',
           span: m.span,
-          message: `De motie ${m.signer ? m.signer + ' ' : ''}(${label(ref)}) is ${outcome}${f.motion?.besluitTekst ? ` (${f.motion.besluitTekst.trim()})` : ''}: de brief zegt haar uit te voeren.`,
+          message: `De motie ${signer ? signer + ' ' : ''}(${label(ref)}) is ${outcome}${f.motion?.besluitTekst ? ` (${f.motion.besluitTekst.trim()})` : ''}: de brief zegt haar uit te voeren.`,
           data: { id: ref.id },
         });
       }

@@ -36,18 +36,37 @@ export class Memo {
   }
 }
 
-/** A map that starts afresh when it holds `max` entries: memory stays flat under any input. */
+/**
+ * A map that starts afresh when it holds `max` entries or, with `weigh`, when its entries weigh
+ * more than `maxWeight` together (e.g. characters of the keys): memory stays flat under any
+ * input. An entry heavier than `maxWeight / 16` alone is not kept.
+ */
 export class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
+  private weight = 0;
+  constructor(
+    private readonly max: number,
+    private readonly maxWeight = Infinity,
+    private readonly weigh: (key: K, value: V) => number = () => 0,
+  ) {}
 
   get(key: K): V | undefined {
     return this.map.get(key);
   }
 
   set(key: K, value: V): void {
-    if (this.map.size >= this.max && !this.map.has(key)) this.map.clear();
+    const w = this.weigh(key, value);
+    if (this.map.has(key)) {
+      this.map.set(key, value);
+      return;
+    }
+    if (w > this.maxWeight / 16) return;
+    if (this.map.size >= this.max || this.weight + w > this.maxWeight) {
+      this.map.clear();
+      this.weight = 0;
+    }
     this.map.set(key, value);
+    this.weight += w;
   }
 
   get size(): number {

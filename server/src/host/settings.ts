@@ -38,7 +38,8 @@ export const SETTING_KEYS = {
   sources: 'bronnen',
   offline: 'offline',
   tweedekamerUrl: 'adresTweedeKamer',
-  officielebekendmakingenUrl: 'adresOfficieleBekendmakingen',
+  // With the diaeresis: VS Code shows the title "Adres Officiële Bekendmakingen" from it.
+  officielebekendmakingenUrl: 'adresOfficiëleBekendmakingen',
   timeoutMs: 'wachttijdMilliseconden',
   cacheDir: 'cachemap',
   questionLetter: 'vragenbrief',

@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   CompletionItem,
   CompletionItemKind,
+  InsertTextFormat,
   DocumentLink,
   Diagnostic,
   DiagnosticSeverity,
@@ -125,8 +126,16 @@ export function toFoldingRanges(spans: FoldSpan[], lines: LineIndex): FoldingRan
  * has one), run by the client after the edit, with the range the selected text will have then.
  */
 export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, diagnostics: Diagnostic[], selectCommand?: string): CodeAction[] {
-  return fixes.map((fix) => {
+  return fixes.flatMap((fix) => {
     const range = lines.range(fix.findingSpan);
+    if (!fix.edits.length) {
+      // A fix that only selects: without the client's select command there is nothing to do.
+      if (!selectCommand || !fix.selectInText) return [];
+      const only = CodeAction.create(fix.title, { title: fix.title, command: selectCommand, arguments: [uri, lines.range(fix.selectInText)] }, CodeActionKind.QuickFix);
+      const diag = diagnostics.filter((d) => d.code === fix.code && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
+      if (diag.length) only.diagnostics = diag;
+      return [only];
+    }
     const diag = diagnostics.filter(
       (d) => d.code === fix.code && d.range.start.line === range.start.line && d.range.start.character === range.start.character,
     );
@@ -145,7 +154,7 @@ export function toCodeActions(fixes: QuickFix[], uri: string, lines: LineIndex, 
       };
       action.command = { title: 'Selecteer de plaatshouder', command: selectCommand, arguments: [uri, { start: at(fix.select.start), end: at(fix.select.end) }] };
     }
-    return action;
+    return [action];
   });
 }
 
@@ -153,14 +162,24 @@ export function toDocumentLinks(links: LinkSpan[], lines: LineIndex): DocumentLi
   return links.map((l) => ({ range: lines.range(l.span), target: l.target, tooltip: l.tooltip }));
 }
 
-export function toCompletionItems(items: CompletionSpan[], lines: LineIndex): CompletionItem[] {
-  return items.map((c) => ({
-    label: c.label,
-    kind: CompletionItemKind.Value,
-    detail: c.detail,
-    sortText: c.sortText,
-    textEdit: TextEdit.replace(lines.range(c.span), c.insertText),
-  }));
+/**
+ * Completion items; a snippet item becomes plain text (its placeholders' default text kept,
+ * tab stops dropped) for a client without snippet support.
+ */
+export function toCompletionItems(items: CompletionSpan[], lines: LineIndex, snippets = true): CompletionItem[] {
+  return items.map((c) => {
+    const snippet = !!c.snippet && snippets;
+    const text = c.snippet && !snippets ? c.insertText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') : c.insertText;
+    return {
+      label: c.label,
+      kind: c.snippet ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+      detail: c.detail,
+      sortText: c.sortText,
+      ...(c.filterText ? { filterText: c.filterText } : {}),
+      ...(snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+      textEdit: TextEdit.replace(lines.range(c.span), text),
+    };
+  });
 }
 
 export function toLocations(found: CitationLocation[], uri: string, lines: LineIndex): Location[] {

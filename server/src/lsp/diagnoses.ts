@@ -10,9 +10,14 @@ import { fsPathOf } from '../host/read';
 interface Entry {
   revision: number;
   settings: Settings;
-  diagnosis: Diagnosis;
+  /** Null once the text changed (`release`): only what the dependents need is kept. */
+  diagnosis: Diagnosis | null;
   /** The letter's folder (its workspace root), when it is a file. */
   dir: string | null;
+  /** From the diagnosis, kept after `release`: the letters its findings depend on. */
+  dependsOn: readonly string[];
+  watchesWorkspace: boolean;
+  questionUri: string | null;
 }
 
 export class Diagnoses {
@@ -21,13 +26,13 @@ export class Diagnoses {
   /** The cached diagnosis of this text revision under these settings, if still valid. */
   get(uri: string, revision: number, settings: Settings): Diagnosis | undefined {
     const e = this.entries.get(uri);
-    return e && e.revision === revision && e.settings === settings ? e.diagnosis : undefined;
+    return e && e.revision === revision && e.settings === settings ? (e.diagnosis ?? undefined) : undefined;
   }
 
   /** The cached diagnosis of this text revision under whatever settings. */
   peek(uri: string, revision: number): Diagnosis | undefined {
     const e = this.entries.get(uri);
-    return e && e.revision === revision ? e.diagnosis : undefined;
+    return e && e.revision === revision ? (e.diagnosis ?? undefined) : undefined;
   }
 
   /** Remember a diagnosis; one of an older revision than the one held is not kept (it finished late). */
@@ -35,7 +40,25 @@ export class Diagnoses {
     const held = this.entries.get(uri);
     if (held && held.revision > revision) return;
     const file = fsPathOf(uri);
-    this.entries.set(uri, { revision, settings, diagnosis, dir: file ? path.dirname(file) : null });
+    this.entries.set(uri, {
+      revision,
+      settings,
+      diagnosis,
+      dir: file ? path.dirname(file) : null,
+      dependsOn: diagnosis.dependsOn,
+      watchesWorkspace: diagnosis.watchesWorkspace,
+      questionUri: diagnosis.pair.questionUri,
+    });
+  }
+
+  /**
+   * The letter's text changed: its diagnosis is of an older text and is let go (for a long
+   * letter it holds much of that text's analysis), so the next analysis does not run beside it.
+   * What its dependents need (what it depends on, its folder) stays until the next diagnosis.
+   */
+  release(uri: string): void {
+    const e = this.entries.get(uri);
+    if (e) e.diagnosis = null;
   }
 
   forget(uri: string): void {
@@ -56,8 +79,8 @@ export class Diagnoses {
     const out: string[] = [];
     for (const [other, e] of this.entries) {
       if (other === uri) continue;
-      const inWorkspace = file !== null && e.dir !== null && e.diagnosis.watchesWorkspace && isWithin(e.dir, file);
-      if (inWorkspace || e.diagnosis.dependsOn.includes(uri)) out.push(other);
+      const inWorkspace = file !== null && e.dir !== null && e.watchesWorkspace && isWithin(e.dir, file);
+      if (inWorkspace || e.dependsOn.includes(uri)) out.push(other);
     }
     for (const other of out) this.entries.delete(other);
     return out;
@@ -66,7 +89,7 @@ export class Diagnoses {
   /** Open letters whose question letter is `uri` (for references on a question letter). */
   pairedWith(uri: string): string[] {
     const out: string[] = [];
-    for (const [other, e] of this.entries) if (other !== uri && e.diagnosis.pair.questionUri === uri) out.push(other);
+    for (const [other, e] of this.entries) if (other !== uri && e.questionUri === uri) out.push(other);
     return out;
   }
 }

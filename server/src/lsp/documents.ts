@@ -1,6 +1,7 @@
 // Open documents and their analyses, one analysis per text at most.
 import { TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LETTER_DOCUMENTS, type LetterDocument } from './document';
 import type { Analysis } from '../core/analyze';
 import type { Analyzer } from '../core/analyzer';
 
@@ -19,7 +20,7 @@ interface Entry {
  * depends on the text alone; settings and context enter in `diagnose`.
  */
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments<LetterDocument>(LETTER_DOCUMENTS);
   private readonly analyses = new Map<string, Entry>();
   /**
    * Revision of each open document's text: raised on every open and change, whatever version
@@ -27,15 +28,28 @@ export class DocumentStore {
    * holds is still the newest).
    */
   private readonly revisions = new Map<string, number>();
+  /**
+   * The analysis of an earlier text per document, made for the requests sent against that text
+   * (see `snapshot`): held weakly, so it lives only while such a request does.
+   */
+  private readonly snapshots = new Map<string, { revision: number; analysis: WeakRef<Analysis> }>();
   private counter = 0;
 
   constructor(private readonly analyzer: Analyzer) {
-    // Registered first, so every other listener already sees the new revision.
-    this.documents.onDidChangeContent((e) => this.revisions.set(e.document.uri, ++this.counter));
-    this.documents.onDidClose((e) => this.revisions.delete(e.document.uri));
+    // Registered first, so every other listener already sees the new revision. The analysis of
+    // the earlier text is let go at once: a request still answered on that text holds its own
+    // reference, and the next analysis (of a 10 MB letter: tens of MB) does not run beside it.
+    this.documents.onDidChangeContent((e) => {
+      this.revisions.set(e.document.uri, ++this.counter);
+      this.analyses.delete(e.document.uri);
+    });
+    this.documents.onDidClose((e) => {
+      this.revisions.delete(e.document.uri);
+      this.snapshots.delete(e.document.uri);
+    });
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): LetterDocument | undefined {
     return this.documents.get(uri);
   }
 
@@ -51,6 +65,21 @@ export class DocumentStore {
     if (cached && cached.revision === revision && cached.version === doc.version) return cached.analysis;
     const analysis = this.analyzer.analyze(doc.getText());
     this.analyses.set(doc.uri, { revision, version: doc.version, analysis });
+    return analysis;
+  }
+
+  /**
+   * The analysis of an earlier text of the document (`revision`, `text`: what a request was sent
+   * against when a change arrived while it waited): one for all the requests waiting on that
+   * text, not one each (an editor sends several requests at once, and each analysis of a 10 MB
+   * letter is tens of MB).
+   */
+  snapshot(uri: string, revision: number, text: string): Analysis {
+    const held = this.snapshots.get(uri);
+    const cached = held && held.revision === revision ? held.analysis.deref() : undefined;
+    if (cached) return cached;
+    const analysis = this.analyzer.analyze(text);
+    this.snapshots.set(uri, { revision, analysis: new WeakRef(analysis) });
     return analysis;
   }
 

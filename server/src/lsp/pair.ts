@@ -24,12 +24,26 @@ import { makeSkeleton } from '../core/skeleton';
 import { parseLetter } from '../core/letter/parse';
 import { renameQuestion, renameTargetAt } from '../core/features/rename';
 import { fsPathOf, type LetterContext } from '../host/context';
-import { SkeletonRequest, type SkeletonParams, type SkeletonResult } from '../protocol';
+import { mismatchWarning, matchCandidate } from '../core/features/questionLetterChoice';
+import {
+  ChooseQuestionLetterCommand,
+  LinkQuestionLetterRequest,
+  QuestionLetterCandidatesRequest,
+  SkeletonRequest,
+  type LinkQuestionLetterParams,
+  type LinkQuestionLetterResult,
+  type QuestionLetterCandidate,
+  type QuestionLetterCandidatesParams,
+  type QuestionLetterCandidatesResult,
+  type SkeletonParams,
+  type SkeletonResult,
+} from '../protocol';
+import { URI } from 'vscode-uri';
 import type { DocumentStore } from './documents';
 import { runSafe } from './runner';
 
 /** Server-side command behind the code lens "Vragenbrief: … — wijzigen". */
-export const CHOOSE_QUESTION_LETTER = 'antwoordbrief.kiesVragenbrief';
+export const CHOOSE_QUESTION_LETTER = ChooseQuestionLetterCommand;
 
 /** Capabilities the pair features add to the server's. */
 export const PAIR_CAPABILITIES = {
@@ -38,6 +52,9 @@ export const PAIR_CAPABILITIES = {
   codeLensProvider: { resolveProvider: false },
   executeCommandProvider: { commands: [CHOOSE_QUESTION_LETTER] },
 };
+
+/** How many letter files the question-letter picker reads at most. */
+const MAX_CANDIDATE_FILES = 200;
 
 function relativeRef(from: string, to: string): string {
   let rel = path.relative(path.dirname(from), to).split(path.sep).join('/');
@@ -115,12 +132,14 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: 'Kies een vragenbrief voor een opgeslagen brief.' });
         return null;
       }
-      const options: string[] = [];
-      for (const f of await host.letters.letters.list(path.dirname(file))) {
+      // Best match first (same questions, members, date), as the VS Code client's picker ranks them.
+      const ranked: { f: string; score: number }[] = [];
+      for (const f of (await host.letters.letters.list(path.dirname(file))).slice(0, MAX_CANDIDATE_FILES)) {
         if (f === file) continue;
         const l = await host.letters.letters.load(f);
-        if (!('error' in l) && isQuestionLetter(l.letter)) options.push(f);
+        if (!('error' in l) && isQuestionLetter(l.letter)) ranked.push({ f, score: matchCandidate(cur.analysis.letter, l).score });
       }
+      const options = ranked.sort((a, b) => b.score - a.score).map((r) => r.f);
       if (!options.length) {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'Geen vragenbrief gevonden in deze map. Zet bovenaan de brief <!-- vragen: ./pad/naar/vragenbrief.md -->.' });
         return null;
@@ -130,13 +149,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         ...options.map((f) => ({ title: relativeRef(file, f) })),
       );
       if (!picked) return null;
-      const text = cur.doc.getText();
-      const ref = questionLetterRef(text);
-      const lines = cur.analysis.lines;
-      const edit = ref
-        ? TextEdit.replace(lines.range(ref.span), picked.title)
-        : TextEdit.insert({ line: 0, character: 0 }, `<!-- vragen: ${picked.title} -->${text.includes('\r\n') ? '\r\n' : '\n'}`);
-      await connection.workspace.applyEdit({ label: 'Vragenbrief kiezen', edit: { changes: { [uri]: [edit] } } });
+      await connection.workspace.applyEdit({ label: 'Vragenbrief kiezen', edit: { changes: { [uri]: [linkEdit(cur, picked.title)] } } });
       return null;
     }),
   );
@@ -154,8 +167,79 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       }
       if (text === undefined) return new ResponseError(ErrorCodes.InvalidParams, 'Geen tekst om een antwoordopzet van te maken.');
       const letter = parseLetter(text);
+      const count = (l: { questions: { answer: { status: string } }[] }) => l.questions.filter((u) => u.answer.status !== 'context').length;
+      if (letter.questions.length && !isQuestionLetter(letter)) {
+        // An answer letter: the skeleton is of its question letter, never of itself.
+        const pair = open ? (await current(params.uri))?.diagnosis.pair : undefined;
+        const qFile = pair?.questionUri ? fsPathOf(pair.questionUri) : null;
+        if (pair?.questions && pair.questionText !== null && pair.questionUri && qFile && !pair.problem) {
+          const markdown = makeSkeleton(pair.questions, pair.questionText, { questionLetterRef: `./${path.basename(qFile)}` });
+          return { markdown, questionCount: count(pair.questions), questionLetterUri: pair.questionUri };
+        }
+        return {
+          markdown: '',
+          questionCount: 0,
+          refusal: pair?.problem
+            ? `Dit is een antwoordbrief en de gekoppelde vragenbrief is niet bruikbaar (${pair.problem}). Open de vragenbrief en maak daar de antwoordopzet.`
+            : 'Dit is een antwoordbrief (er staan al antwoorden in) zonder gekoppelde vragenbrief. Open de vragenbrief en maak daar de antwoordopzet, of koppel eerst de vragenbrief (<!-- vragen: ./vragenbrief.md -->).',
+        };
+      }
       const markdown = makeSkeleton(letter, text, file ? { questionLetterRef: `./${path.basename(file)}` } : {});
-      return { markdown, questionCount: letter.questions.filter((u) => u.answer.status !== 'context').length };
+      return { markdown, questionCount: count(letter) };
     }),
   );
+
+  connection.onRequest(
+    QuestionLetterCandidatesRequest,
+    runSafe<QuestionLetterCandidatesParams, QuestionLetterCandidatesResult>(connection, 'questionLetterCandidates', [], async (params) => {
+      const cur = await current(params.uri);
+      const file = fsPathOf(params.uri);
+      if (!cur || !file) return { error: 'Kies een vragenbrief voor een opgeslagen brief.' };
+      const files = new Set<string>();
+      for (const f of await host.letters.letters.list(path.dirname(file))) files.add(f);
+      for (const d of store.documents.all()) {
+        const f = fsPathOf(d.uri);
+        if (f && URI.parse(d.uri).scheme === 'file') files.add(f);
+      }
+      files.delete(file);
+      const out: QuestionLetterCandidate[] = [];
+      // Bounded: a folder of thousands of letters is not read whole for a list (Bladeren… finds the rest).
+      for (const f of [...files].slice(0, MAX_CANDIDATE_FILES)) {
+        const l = await host.letters.letters.load(f);
+        if ('error' in l || !isQuestionLetter(l.letter)) continue;
+        const m = matchCandidate(cur.analysis.letter, l);
+        out.push({ uri: URI.file(f).toString(), ref: relativeRef(file, f), detail: m.detail, score: m.score });
+      }
+      return out.sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+    }),
+  );
+
+  connection.onRequest(
+    LinkQuestionLetterRequest,
+    runSafe<LinkQuestionLetterParams, LinkQuestionLetterResult>(connection, 'linkQuestionLetter', { linked: false }, async (params) => {
+      const cur = await current(params.uri);
+      const file = fsPathOf(params.uri);
+      const target = typeof params.target === 'string' ? fsPathOf(params.target) : null;
+      if (!cur || !file) return { error: 'Kies een vragenbrief voor een opgeslagen brief.' };
+      if (!target) return { error: 'De gekozen vragenbrief is geen bestand.' };
+      if (path.resolve(target) === path.resolve(file)) return { error: 'Een brief kan niet zijn eigen vragenbrief zijn.' };
+      const loaded = await host.letters.letters.load(target);
+      const ref = relativeRef(file, target);
+      if ('error' in loaded && !loaded.pending) return { error: `Kan de vragenbrief niet lezen: ${loaded.error}.` };
+      // A PDF or Word letter still being read is linked as it is; the pair checks follow when its text is there.
+      const warning = 'error' in loaded ? null : mismatchWarning(cur.analysis.letter, loaded, ref);
+      if (warning && !params.force) return { linked: false, warning };
+      await connection.workspace.applyEdit({ label: 'Vragenbrief kiezen', edit: { changes: { [params.uri]: [linkEdit(cur, ref)] } } });
+      return warning ? { linked: true, warning } : { linked: true };
+    }),
+  );
+}
+
+/** The edit that makes `ref` the letter's question letter: replaces the path it names, or adds the link comment on top. */
+function linkEdit(cur: Current, ref: string): TextEdit {
+  const text = cur.doc.getText();
+  const named = questionLetterRef(text);
+  return named
+    ? TextEdit.replace(cur.analysis.lines.range(named.span), ref)
+    : TextEdit.insert({ line: 0, character: 0 }, `<!-- vragen: ${ref} -->${text.includes('\r\n') ? '\r\n' : '\n'}`);
 }

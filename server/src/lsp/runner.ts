@@ -29,6 +29,9 @@ const REQUIRED: Record<string, readonly ('textDocument' | 'position' | 'range' |
   refreshFacts: ['uri'],
   extractText: ['uri'],
   skeletonFromFile: ['uri'],
+  questionLetterCandidates: ['uri'],
+  linkQuestionLetter: ['uri'],
+  commitments: ['uri'],
 };
 
 /** The handler name (as in REQUIRED and `runSafe`) of each request method the server handles. */
@@ -53,6 +56,9 @@ export const HANDLED_METHODS: Record<string, string> = {
   'antwoordbrief/extractText': 'extractText',
   'antwoordbrief/skeletonFromFile': 'skeletonFromFile',
   'antwoordbrief/checkWorkspace': 'checkWorkspace',
+  'antwoordbrief/questionLetterCandidates': 'questionLetterCandidates',
+  'antwoordbrief/linkQuestionLetter': 'linkQuestionLetter',
+  'antwoordbrief/commitments': 'commitments',
 };
 
 /**

@@ -8,7 +8,7 @@ import { Tokens, WORD, PUNCT, GLUED, BLANK } from './lexer';
 import { Grammar, type ParsedCitation } from './grammar';
 import { scanFootnotes } from './footnotes';
 import { MotionGrammar, signerKey, type ParsedMention } from './motions';
-import { identifyPaper } from './paper';
+import { identifyPaper, kamerstukRef } from './paper';
 import type { Citations, Footnote, MotionLink, MotionMention, PaperRef, Reference } from './types';
 import type { Span } from '../text';
 
@@ -112,6 +112,8 @@ function citationsOf(t: Tokens): Citations {
     return !(prev.trigger === 'tknumber' && prev.papers[0].ref.id === p.papers[0].ref.id && p.start - prev.end < 200 && !/\s/.test(text.slice(prev.end, p.start)));
   });
 
+  citations = withContextNumbers(t, mentions, citations);
+
   const references: Reference[] = [];
   const byStart = new Map<number, ParsedCitation>();
   for (const pc of citations) {
@@ -135,6 +137,61 @@ function citationsOf(t: Tokens): Citations {
   const fs = scanFootnotes(t);
   const motions = linkMotions(t, mentions, citations, byStart, fs);
   return { references, motions, footnotes: fs.footnotes, markers: fs.markers };
+}
+
+/** How far before a motion mention the citation giving the dossier of its bare numbers may stand. */
+const CONTEXT_REACH = 600;
+
+/**
+ * "de moties-Erkens en -Kröger (nrs. 46 en 47)": volgnummers alone in parentheses right after a
+ * motion mention, their dossier named by the nearest citation before the mention in the same
+ * paragraph ("Tijdens het debat over de begroting (Kamerstuk 36 410 XIII) zijn de moties-… (nrs. 46
+ * en 47) aangenomen"): citations of those papers. Without such a citation, or when the paragraph
+ * names two dossiers before the mention, the numbers stay unread (no dossier is guessed). Returns `citations` with the new ones in order; one look per mention.
+ */
+function withContextNumbers(t: Tokens, mentions: ParsedMention[], citations: ParsedCitation[]): ParsedCitation[] {
+  const text = t.text;
+  const added: ParsedCitation[] = [];
+  const starts = new Set(citations.map((c) => c.start));
+  let c = 0;
+  for (const m of mentions) {
+    const j = m.last + 1;
+    if (!t.isP(j, '(') || !(t.isCI(j + 1, 'nr') || t.isCI(j + 1, 'nrs'))) continue;
+    if (starts.has(t.start[j + 1])) continue;
+    let k = j + 2;
+    if (t.isP(k, '.')) k++;
+    const nums: number[] = [];
+    while (t.isNum(k) && nums.length < 30) {
+      nums.push(k);
+      k++;
+      if (t.isP(k, ',') || t.isCI(k, 'en') || t.isP(k, '&')) k++;
+      else break;
+    }
+    if (!nums.length || !t.isP(k, ')')) continue;
+    // The nearest citation with a dossier before the mention, in its paragraph.
+    while (c < citations.length && citations[c].end <= m.start) c++;
+    // Two dossiers named there: which one the numbers belong to is not known (never a guess).
+    let ctx: PaperRef | null = null;
+    let ambiguous = false;
+    for (let q = c - 1; q >= 0 && !ambiguous; q--) {
+      const pc = citations[q];
+      if (m.start - pc.end > CONTEXT_REACH || /\n[ \t]*\r?\n/.test(text.slice(pc.end, m.start))) break;
+      for (const p of pc.papers) {
+        if (p.ref.kind !== 'kamerstuk' || !p.ref.dossier) continue;
+        if (!ctx) ctx = p.ref;
+        else if (ctx.dossier !== p.ref.dossier || ctx.toevoeging !== p.ref.toevoeging) ambiguous = true;
+      }
+    }
+    if (!ctx || ambiguous) continue;
+    const dossier = ctx.dossier!;
+    const papers = nums.map((n, q) => ({
+      ref: kamerstukRef(dossier, ctx!.toevoeging, t.str(n), ctx!.kamer, ctx!.vergaderjaar),
+      span: { start: q === 0 ? t.start[j + 1] : t.start[n], end: t.end[n] },
+    }));
+    added.push({ start: t.start[j + 1], end: t.end[nums[nums.length - 1]], next: k, papers, pages: null, trigger: 'bare', dossierCount: 1 });
+  }
+  if (!added.length) return citations;
+  return [...citations, ...added].sort((a, b) => a.start - b.start);
 }
 
 function aloneOnLine(text: string, start: number, end: number): boolean {
@@ -424,6 +481,7 @@ function linkMotions(
     const m = s.m;
     const mention: MotionMention = { text: text.slice(m.start, m.end), span: { start: m.start, end: m.end }, signer: m.signer, refs: [], via: null };
     if (m.amended) mention.amended = true;
+    if (m.plural && m.signers.length > 1) mention.signers = m.signers.slice();
     let chosen = s.chosen;
     let conflict = s.conflict;
     if (chosen && !m.plural && chosen.refs.length > 1) {

@@ -7,7 +7,7 @@
  *   mention  := ("de" | "een" | "onze") ("door" ("uw" | "de") "Kamer")? adjective* ("motie" | "moties")
  *               ( "-" names | names | "van" who | ("die" | "welke") ("is" | "werd") "ingediend" "door" who | ε )
  *   who      := ("het lid" | "de leden" | "leden") names cs? ("en" "van" ("het lid" | "de leden") names cs?)*
- *   names    := name (("," | "en" | "/") name)* cs?
+ *   names    := name cs? (("," | "en" | "/") "-"? name cs?)*     (a plural mention: each name one motion's first signer)
  *   name     := particle* Capitalised ("-" Capitalised)*       (a hyphen may end a line: "Yesilgöz-" / "Zegerius")
  *
  * The ε form (no signer: "de twee jaar geleden aangenomen motie die …", "onze motie") is a mention
@@ -92,21 +92,31 @@ export class MotionGrammar {
     return -1;
   }
 
-  /** names := name (("," | "en") name)* cs? → [first name, last token]. */
-  private names(i: number): [[number, number], number] | null {
+  /**
+   * names := name cs? (("," | "en" | "/") "-"? name cs?)* → [first name, last token]. With `each`,
+   * every name's token range is pushed to it ("de moties-Erkens c.s. en -Kröger": the hyphen of
+   * the coordinated "moties-X en -Y" form, and a "c.s." after any name).
+   */
+  private names(i: number, each?: [number, number][]): [[number, number], number] | null {
     const t = this.t;
     const first = this.name(i);
     if (!first) return null;
+    each?.push(first);
     let last = first[1];
     for (let guard = 0; guard < 6; guard++) {
-      let k = last + 1;
+      const c0 = this.cs(last + 1);
+      let k = (c0 >= 0 ? c0 : last) + 1;
       if (t.isP(k, ',')) k++;
       else if (t.isCI(k, 'en')) k++;
       else if (t.isP(k, '/') && t.gap[k] <= SPACE) k++; // "de motie Kröger/Bikker"
       else break;
+      if (t.isCI(k, 'en')) k++; // ", en"
+      // "de moties-Erkens en -Kröger": the hyphen glued to the next name.
+      if (t.isDash(k) && t.gap[k] !== GLUED && t.gap[k + 1] === GLUED) k++;
       // "… en van het lid Moorlag" is handled by the caller.
       const nm = this.name(k);
       if (!nm || t.isCI(k, 'van') && (t.isCI(k + 1, 'het') || t.isCI(k + 1, 'de'))) break;
+      each?.push(nm);
       last = nm[1];
     }
     const c = this.cs(last + 1);
@@ -115,14 +125,14 @@ export class MotionGrammar {
   }
 
   /** who := ("het lid" | "de leden") names → [first name, last token]. */
-  private who(i: number): [[number, number], number] | null {
+  private who(i: number, each?: [number, number][]): [[number, number], number] | null {
     const t = this.t;
     let j: number;
     if (t.isCI(i, 'het') && t.isCI(i + 1, 'lid')) j = i + 2;
     else if (t.isCI(i, 'de') && t.isCI(i + 1, 'leden')) j = i + 2;
     else if (t.isCI(i, 'leden')) j = i + 1; // "de motie van leden X, Y en Z"
     else return null;
-    return this.names(j);
+    return this.names(j, each);
   }
 
   /** "het lid <name>" / "de leden <name>" up to 20 tokens before i, within the sentence. */
@@ -189,10 +199,12 @@ export class MotionGrammar {
     }
     let res: [[number, number], number] | null = null;
     const j = i + 1;
+    // A plural mention's names, each the first signer of one motion ("de moties-Erkens en -Kröger").
+    const each: [number, number][] | undefined = plural ? [] : undefined;
     if (t.isDash(j) && t.gap[j] === GLUED && t.gap[j + 1] === GLUED) {
-      res = this.names(j + 1);
+      res = this.names(j + 1, each);
     } else if (t.isCI(j, 'van')) {
-      res = this.who(j + 1);
+      res = this.who(j + 1, each);
       if (!res) {
         // "de motie Van der Plas": a particle that starts the name itself.
         if (t.is(j, 'Van')) res = this.names(j);
@@ -202,7 +214,7 @@ export class MotionGrammar {
     } else if (t.isCI(j, 'ingediend') && t.isCI(j + 1, 'door')) {
       res = this.who(j + 2);
     } else if (t.gap[j] !== GLUED && t.gap[j] !== BLANK) {
-      res = this.names(j);
+      res = this.names(j, each);
     }
     if (!res && !plural && t.isCI(j, 'op') && (t.isCI(j + 1, 'stuk') || t.isCI(j + 1, 'stuknummer'))) {
       // "Het lid Omtzigt heeft … een motie op stuk nummer 21 501-20, nr. 2198, ingediend": the
@@ -223,7 +235,8 @@ export class MotionGrammar {
     }
     let last = res[1];
     const signerOf = (r: [number, number]) => t.text.slice(t.start[r[0]], t.end[r[1]]).replace(/\s+/g, ' ').replace(/- /g, '-');
-    const signers = [signerOf(res[0])];
+    // "de moties Erkens en Kröger", "de moties-Erkens en -Kröger": one motion per name.
+    const signers = each && each.length > 1 ? each.map(signerOf) : [signerOf(res[0])];
     // "de moties van het lid Van den Berg c.s. en van het lid Moorlag".
     if (plural) {
       for (let guard = 0; guard < 4; guard++) {

@@ -62,6 +62,12 @@ export interface MotionMention {
   signer: string;
   /** The papers the mention was linked to (several for "de moties … (nrs. 487 en 504)"). */
   refs: PaperRef[];
+  /**
+   * A plural mention naming several first signers ("de moties-Erkens en -Kröger", "de moties van
+   * het lid A c.s. en van het lid B"): each, in order. When there are as many as `refs`, the k-th
+   * motion is `refs[k]` of `signers[k]` (each motion linked to its own number).
+   */
+  signers?: string[];
   via: MotionLink | null;
   /** Span of the citation that carried the number (in the document of `via.uri` when set). */
   citationSpan?: Span;

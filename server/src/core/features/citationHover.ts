@@ -110,7 +110,10 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
   }
   if (hit.kind === 'motion') {
     const m = hit.motion;
-    const title = m.signer ? `${m.amended ? 'Gewijzigde motie' : 'Motie'} (eerste indiener ${oneLine(m.signer)})` : m.amended ? 'Gewijzigde motie' : 'Motie';
+    const several = m.signers && m.signers.length > 1 ? m.signers : null;
+    const title = several
+      ? `Moties (eerste indieners ${several.map(oneLine).join(', ')})`
+      : m.signer ? `${m.amended ? 'Gewijzigde motie' : 'Motie'} (eerste indiener ${oneLine(m.signer)})` : m.amended ? 'Gewijzigde motie' : 'Motie';
     const blocks: HoverBlock[] = [{ kind: 'title', text: title }, { kind: 'quote', text: mentionDisplay(m.text) }];
     if (m.candidates?.length) {
       // Conflicting evidence: every candidate, none as certain.
@@ -138,9 +141,11 @@ export function hoverCitation(a: CitationAnalysis, offset: number, workspace?: C
       return { span: m.span, blocks };
     }
     blocks.push({ kind: 'text', text: `Gekoppeld ${phrase}.` });
-    for (const r of m.refs) {
-      blocks.push({ kind: 'title', text: r.canonical }, { kind: 'fields', fields: paperFields(r) }, { kind: 'links', links: paperLinks(r) });
-    }
+    // "de moties-Erkens en -Kröger (nrs. 46 en 47)": each motion with its own first signer.
+    const paired = several && several.length === m.refs.length ? several : null;
+    m.refs.forEach((r, k) => {
+      blocks.push({ kind: 'title', text: paired ? `${r.canonical} (motie ${oneLine(paired[k])})` : r.canonical }, { kind: 'fields', fields: paperFields(r) }, { kind: 'links', links: paperLinks(r) });
+    });
     return { span: m.span, blocks };
   }
   const { marker, footnote } = hit;

@@ -98,3 +98,71 @@ function unitOf(letter: Letter, f: Finding): QuestionUnit | undefined {
   const sectionIndex = letter.questions.find((q) => f.span.start >= q.span.start && f.span.start <= q.span.end)?.sectionIndex ?? -1;
   return resolveQuestion(letter, f.question!, sectionIndex);
 }
+
+/** How many existing questions a dangling reference offers instead of the missing one. */
+const NEAREST = 3;
+
+/** The numeric part of a question id ("12b" → 12), or NaN. */
+function numberOf(id: string): number {
+  return parseInt(id, 10);
+}
+
+/**
+ * The sentence holding `span` inside `within` (an answer): from after the previous sentence end
+ * or line break to its own end mark, with the spaces after it. Linear in the sentence.
+ */
+function sentenceAround(text: string, span: { start: number; end: number }, within: { start: number; end: number }): { start: number; end: number } {
+  let start = span.start;
+  while (start > within.start && !/[.?!\r\n]/.test(text[start - 1])) start--;
+  while (start < span.start && /[ \t]/.test(text[start])) start++;
+  let end = span.end;
+  while (end < within.end && !/[.?!\r\n]/.test(text[end])) end++;
+  if (end < within.end && /[.?!]/.test(text[end])) end++;
+  while (end < within.end && /[ \t]/.test(text[end])) end++;
+  return { start, end };
+}
+
+/**
+ * Quick fixes for `dangling-answer-reference` ("zie het antwoord op vraag 9" where the letter has
+ * no question 9; the finding's span is the id): replace the id by one of the `NEAREST` existing
+ * questions nearest in number (in the reference's section, never the answer's own question), and
+ * remove the sentence holding the reference. For `placeholder-in-answer` (the span is the
+ * placeholder): select it, so typing replaces it (no edit; `selectInText`).
+ */
+export function referenceAndPlaceholderFixes(letter: Letter, findings: Finding[]): QuickFix[] {
+  const out: QuickFix[] = [];
+  for (const f of findings) {
+    if (f.code === 'placeholder-in-answer') {
+      out.push({ title: 'Selecteer de placeholder om hem te vervangen', code: f.code, findingSpan: f.span, edits: [], selectInText: f.span });
+      continue;
+    }
+    if (f.code !== 'dangling-answer-reference') continue;
+    const missing = String((f.data as { target?: unknown } | undefined)?.target ?? letter.text.slice(f.span.start, f.span.end));
+    const from = letter.questions.find((q) => q.id === f.question && f.span.start >= q.span.start && f.span.start <= q.span.end);
+    const section = from?.sectionIndex ?? letter.questions.find((q) => f.span.start >= q.span.start && f.span.start <= q.span.end)?.sectionIndex ?? -1;
+    const n = numberOf(missing);
+    const candidates = letter.questions
+      .filter((q) => q.sectionIndex === section && q !== from && q.id !== missing)
+      .map((q, order) => ({ q, order, distance: Number.isNaN(n) || Number.isNaN(numberOf(q.id)) ? Number.MAX_SAFE_INTEGER : Math.abs(numberOf(q.id) - n) }))
+      .sort((a, b) => a.distance - b.distance || a.order - b.order)
+      .slice(0, NEAREST);
+    for (const { q } of candidates) {
+      out.push({
+        title: `Verwijs naar vraag ${q.id} in plaats van vraag ${missing}`,
+        code: f.code,
+        findingSpan: f.span,
+        edits: [{ span: f.span, newText: q.id }],
+      });
+    }
+    if (from?.answer.span) {
+      const s = sentenceAround(letter.text, f.span, from.answer.span);
+      out.push({
+        title: `Verwijder de verwijzing naar vraag ${missing}`,
+        code: f.code,
+        findingSpan: f.span,
+        edits: [{ span: s, newText: '' }],
+      });
+    }
+  }
+  return out;
+}

@@ -59,6 +59,11 @@ export interface QuickFix {
    * `edits[edit].newText` (the host turns them into a range of the edited document).
    */
   select?: { edit: number; start: number; end: number };
+  /**
+   * Text of the analysed document to select, for a fix that edits nothing (`edits` empty): the
+   * host offers such a fix only when it can select (a client command), else drops it.
+   */
+  selectInText?: Span;
 }
 
 export type OutlineKind = 'section' | 'question' | 'subquestion' | 'commitments' | 'commitment';

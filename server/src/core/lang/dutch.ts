@@ -8,6 +8,7 @@
 import { stemmer as snowballDutch } from '@orama/stemmers/dutch';
 import { nl as STOPWORDS_NL } from 'stopwords-iso/stopwords-iso.json';
 import { BoundedMap, slot, type Memo } from '../memo';
+import { detach } from '../text';
 
 const stemmer = { stem: snowballDutch };
 
@@ -82,11 +83,16 @@ const BEFORE_VERB = new Set(['te', 'gaat', 'gaan', 'zal', 'zullen', 'zult', 'kan
 
 /**
  * Stems by word, kept in the analyzer's memo: a letter is re-analysed on every keystroke and its
- * vocabulary hardly changes. Started afresh past a bound, so memory stays flat.
+ * vocabulary hardly changes. Started afresh past a bound (entries and characters), so memory
+ * stays flat; keys and values are detached from the letter's text (see `detach`), so the cache
+ * never keeps an earlier version of a letter alive.
  */
-const STEMS = slot('dutch.stems', () => new BoundedMap<string, string>(200_000));
-/** Key terms by sentence (subquestions hardly change between keystrokes). */
-const TERMS = slot('dutch.terms', () => new BoundedMap<string, KeyTerm[]>(20_000));
+const STEMS = slot('dutch.stems', () => new BoundedMap<string, string>(200_000, 4_000_000, (w, s) => w.length + s.length));
+/**
+ * Key terms by sentence (subquestions hardly change between keystrokes), bounded like `STEMS`
+ * by entries and by the characters of the sentences and their words.
+ */
+const TERMS = slot('dutch.terms', () => new BoundedMap<string, KeyTerm[]>(20_000, 4_000_000, (sentence, terms) => sentence.length + terms.reduce((n, t) => n + t.word.length, 0)));
 
 function cachedStem(w: string, memo?: Memo): string {
   // No Dutch word is this long; do not spend time (or cache memory) on junk.
@@ -95,7 +101,10 @@ function cachedStem(w: string, memo?: Memo): string {
   let s = cache?.get(w);
   if (s === undefined) {
     s = stemmer.stem(w);
-    cache?.set(w, s);
+    if (cache) {
+      s = detach(s);
+      cache.set(detach(w), s);
+    }
   }
   return s;
 }
@@ -183,8 +192,8 @@ export function keyTerms(sentence: string, memo?: Memo): KeyTerm[] {
     const simple = !lower.includes('-') && !lower.includes("'") && !lower.includes('’');
     const parts = simple ? [] : lower.split(/[-'’]/).filter((p) => p.length >= 3 && !STOP.has(p));
     const stems = parts.length ? parts.map((p) => cachedStem(p, memo)) : [cachedStem(lower, memo)];
-    out.push({ word: w, stems });
+    out.push({ word: cache ? detach(w) : w, stems });
   }
-  cache?.set(sentence, out);
+  cache?.set(detach(sentence), out);
   return out;
 }

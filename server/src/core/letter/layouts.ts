@@ -70,6 +70,20 @@ const JOINT_NUMBER = /^(\d{1,4})((?:[ \t\u00a0]*(?:,|en|&|t\/m|tot[ \t\u00a0]+en
  * numbers) one continuing the headings' count is enough. Changes `lines` in place; linear.
  */
 export function readNumberLines(text: string, lines: Lines): void {
+  // Beside `Vraag N` headings, a number line is no question the letter numbers itself elsewhere
+  // ("Vraag 3" further on), nor one whose next heading is another number's answer ("Antwoord 2"):
+  // such a number is a footnote marker the PDF put on a line of its own.
+  const headed = new Set<string>();
+  const nextHeading = new Array<string | null>(lines.count + 1).fill(null);
+  for (let l = lines.count - 1; l >= 0; l--) {
+    const kind = lines.kind[l];
+    nextHeading[l] = nextHeading[l + 1];
+    if (kind === LineKind.QuestionHeading) {
+      headed.add(lines.id[l]);
+      for (const id of lines.also.get(l) ?? []) headed.add(id);
+      nextHeading[l] = null;
+    } else if (kind === LineKind.AnswerHeading) nextHeading[l] = lines.id[l];
+  }
   const accepted: number[] = [];
   let headings = 0;
   let last = 0;
@@ -93,6 +107,7 @@ export function readNumberLines(text: string, lines: Lines): void {
     if (!joint && (kind !== LineKind.Furniture || !BARE_NUMBER.test(t))) continue;
     const n = parseInt(t, 10);
     if (n <= last || n > last + 3) continue;
+    if (headed.has(String(n)) || (nextHeading[l] && nextHeading[l] !== String(n))) continue;
     if (continues) {
       continues = false;
       continue;
@@ -129,19 +144,32 @@ function isBlank(c: number): boolean {
 
 /** Lines longer than this may be a letter whose line breaks were lost. */
 const RUN_ON_LENGTH = 100;
-/** A sentence end and the blanks after it: where a marker may start a new virtual line. */
-const SENTENCE_GAP = /[.?!:]["”’»)]?[ \t\u00a0]{1,8}(?=[VA\d])/g;
+/** A sentence end (with a footnote marker glued to it) and the blanks after it: where a marker may start a new virtual line. */
+const SENTENCE_GAP = /[.?!:]["”’»)]?\d{0,3}[ \t\u00a0]{1,8}(?=[VAIO\d])/g;
 /** A heading marker, ending where its text starts: "Vraag 3", "Vragen 9 en 10:", "Antwoord 3", "Antwoord:". */
 const RUN_ON_HEADING =
   /(?:Vra(?:ag|gen)[ \t\u00a0]+\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*|Antwoord(?:[ \t\u00a0]+(?:op[ \t\u00a0]+)?(?:de[ \t\u00a0]+)?(?:vra(?:ag|gen)[ \t\u00a0]+)?\d{1,4}[a-z]?(?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot en met|[–-])[ \t\u00a0]*)?\d{1,4}[a-z]?(?![\p{L}\p{N}]))*)?)(?![\p{L}\p{N}])[ \t\u00a0]*[:.]?(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*(?:$|[\r\n]))/uy;
+/** A prose answer heading of an inbreng's verslag: "12. Antwoord van het kabinet", "3 Reactie van de minister". */
+const RUN_ON_PROSE =
+  /\d{1,4}[a-z]?\.?[ \t\u00a0]*(?:Antwoord|Reactie)[ \t\u00a0]+(?:van[ \t\u00a0]+)?(?:het[ \t\u00a0]+kabinet|de[ \t\u00a0]+regering|de[ \t\u00a0]+minister|de[ \t\u00a0]+staatssecretaris|de[ \t\u00a0]+bewindspersonen?)(?![\p{L}\p{N}])(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*(?:$|[\r\n]))/uy;
+/** A fractie heading: "Vragen en opmerkingen van de leden van de PVV-fractie", up to its "fractie". */
+const RUN_ON_SECTION =
+  /(?:Vragen[ \t\u00a0]+en[ \t\u00a0]+opmerkingen|Opmerkingen[ \t\u00a0]+en[ \t\u00a0]+vragen|Inbreng)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+leden|het[ \t\u00a0]+lid)[ \t\u00a0]+van[ \t\u00a0]+(?:de[ \t\u00a0]+)?[^.?!:\r\n]{0,80}?fractie(?![\p{L}\p{N}])(?=[ \t\u00a0]+\p{Lu}|[ \t\u00a0]*(?:$|[\r\n]))/uy;
+/**
+ * Where a fractie heading or a numbered prose answer heading may start inside a run-on line, with
+ * or without a sentence end before it (RUN_ON_SECTION and RUN_ON_PROSE decide).
+ */
+const SECTION_START = /(?<=[ \t\u00a0])(?:(?:Vragen en opmerkingen|Opmerkingen en vragen|Inbreng) van (?:de leden|het lid) van |\d{1,4}[a-z]?\.? ?(?:Antwoord|Reactie) van (?:het kabinet|de regering|de minister|de staatssecretaris))/g;
 /** A Kamervragen item "3. Kunt u …": the number and its stop. */
 const RUN_ON_ITEM = /(\d{1,3})\.(?=[ \t\u00a0]+\p{Lu})/uy;
 
 /**
  * Text whose line breaks were lost (a whole letter on one line, as some OCR tools give it): each
  * line longer than RUN_ON_LENGTH is cut into virtual lines before its unambiguous markers — a
- * `Vraag N` / `Antwoord N` / `Antwoord` heading right after a sentence end and before a capital
- * (then also after the heading, so it stands alone as headings do), or a numbered item `N.` that
+ * `Vraag N` / `Antwoord N` / `Antwoord` heading, a prose answer heading (`12. Antwoord van het
+ * kabinet`) or a fractie heading (`Vragen en opmerkingen van de leden van de PVV-fractie`) right
+ * after a sentence end and before a capital (then also after the heading, so it stands alone as
+ * headings do), or a numbered item `N.` that
  * continues the count of such items in that line. Only when a long line holds at least two
  * markers; otherwise `lines` comes back unchanged. Linear: one scan per long line.
  */
@@ -167,7 +195,15 @@ export function splitRunOnLines(text: string, lines: Lines): Lines {
       // ("Antwoord 3 Vraag 4"), and a hostile text may chain any number of them.
       for (let at = from; ; ) {
         RUN_ON_HEADING.lastIndex = at;
-        const h = RUN_ON_HEADING.exec(text);
+        let h = RUN_ON_HEADING.exec(text);
+        if (!h) {
+          RUN_ON_PROSE.lastIndex = at;
+          h = RUN_ON_PROSE.exec(text);
+        }
+        if (!h) {
+          RUN_ON_SECTION.lastIndex = at;
+          h = RUN_ON_SECTION.exec(text);
+        }
         if (h && at + h[0].length <= b) {
           cuts.push(at, at + h[0].length);
           let next = at + h[0].length;
@@ -189,8 +225,19 @@ export function splitRunOnLines(text: string, lines: Lines): Lines {
     // Search the line alone: on the whole text, the last search of every long line would run on
     // to the end of the text when no sentence gap follows (quadratic in the number of lines).
     const line = text.slice(a, b);
+    // Where a marker may start: after a sentence gap, and at a fractie heading or a numbered prose
+    // answer heading wherever it stands (after a part heading or a footnote, which end in no
+    // stop). Both in order, merged.
+    const at: number[] = [];
     SENTENCE_GAP.lastIndex = 0;
-    for (let g = SENTENCE_GAP.exec(line); g; g = SENTENCE_GAP.exec(line)) marker(a + g.index + g[0].length);
+    for (let g = SENTENCE_GAP.exec(line); g; g = SENTENCE_GAP.exec(line)) at.push(a + g.index + g[0].length);
+    const sectionAt: number[] = [];
+    SECTION_START.lastIndex = 0;
+    for (let g = SECTION_START.exec(line); g; g = SECTION_START.exec(line)) if (g.index > 0) sectionAt.push(a + g.index);
+    for (let p = 0, q = 0; p < at.length || q < sectionAt.length; ) {
+      const next = q >= sectionAt.length || (p < at.length && at[p] <= sectionAt[q]) ? at[p++] : sectionAt[q++];
+      if (!cuts.length || next > cuts[cuts.length - 1]) marker(next);
+    }
     let headings = 0;
     for (let k = 0; k < cuts.length; k++) if (k + 1 < cuts.length && cuts[k + 1] > cuts[k]) headings++;
     if (cuts.length < 2 || headings < 2) {

@@ -4,6 +4,7 @@
  * cheap anchored check on one line, so the whole pass is linear in the text.
  */
 import { slot, type Memo } from '../memo';
+import { detach } from '../text';
 
 export const enum LineKind {
   Text,
@@ -82,9 +83,10 @@ const PART_HEADING = /^(?:#{1,6}[ \t\u00a0]*)?(?:I|II|III|IV|V|VI)[ \t\u00a0]+\p
 /**
  * A signature "De Minister van Justitie en Veiligheid,", "De minister voor Klimaat en Groene
  * Groei,", "De staatssecretaris van Financiën – Fiscaliteit,", "De voorzitter van de commissie,"
- * (the title's words capitalised or small connectives; the line ends in a comma).
+ * (the title's words capitalised or small connectives, or a committee's chair or clerk; the line
+ * ends in a comma).
  */
-export const SIGNATURE_TITLE = /^De (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter|[Ss]ecretaris-[Gg]eneraal)(?: (?:van|voor))?(?: (?:en|voor|van|de|het|der|[–-]|\p{Lu}[\p{L}’'-]{0,40})){1,10}(,?)$/u;
+export const SIGNATURE_TITLE = /^De (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter|[Ss]ecretaris-[Gg]eneraal)(?: (?:van|voor))?(?: (?:en|voor|van|de|het|der|[–-]|\p{Lu}[\p{L}’'-]{0,40})){1,10}(,?)$|^De (?:[Vv]oorzitter|[Gg]riffier|[Oo]ndervoorzitter) van de (?:vaste |tijdelijke |algemene )?commissie(?: voor [\p{L} ,-]{1,80})?(,?)$/u;
 const STOP_LINE =
   /^(?:Hoogachtend,?|[Nn]amens deze,?|[Mm]et (?:vriendelijke|hoogachtende) groet(?:en)?,?|w\.g\.|DE (?:MINISTER|STAATSSECRETARIS|MNISTER|DIRECTEUR)[A-Z ,-]*|Aanleiding|Geadviseerd besluit|Kernpunten|TER BESLISSING)$/;
 /** "Mededeling van Minister … (ontvangen …)": the heading of a mededeling instead of answers. */
@@ -96,7 +98,7 @@ const MEDEDELING = /^Mededeling(?:[ \t\u00a0]+van[ \t\u00a0][^.?!]{0,180})?$/;
  */
 const PDF_FURNITURE =
   /^(?:ah-tk-\d{8}-\d{1,5}|kst-\d{4,6}(?:-[\dA-Z]{1,6}){1,3}|ISSN[ \t\u00a0]+\d{4}[ \t\u00a0]*[-–][ \t\u00a0]*\d{3}[\dX]|[’']s-Gravenhage[ \t\u00a0]+\d{4}|Vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer,[ \t\u00a0]+vergaderjaar[ \t\u00a0]+\d{4}[–-]\d{4},[^.?!]{1,80}|(?:Tweede|Eerste)[ \t\u00a0]+Kamer[ \t\u00a0]+der[ \t\u00a0]+Staten-Generaal)$/;
-const FOOTNOTE = /^\d{1,3}[ \t]+[\p{Lu}‘“"'(]/u;
+const FOOTNOTE = /^\d{1,3}[ \t]+(?:[\p{Lu}‘“"'(]|https?:\/\/|www\.)/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
@@ -132,7 +134,7 @@ export function expandIdList(first: string, list: string): string[] {
     }
     range = false;
     const id = normalId(m[1]) + m[2];
-    if (!seen.has(id)) seen.add(id), out.push(id);
+    if (!seen.has(id)) seen.add(id), out.push(detach(id));
     prev = n;
   }
   return out;
@@ -153,7 +155,13 @@ interface Reading {
 }
 /** The latest readings of long texts, newest first (in the analyzer's memo). */
 const RECENT = slot('lines.recent', (): Reading[] => []);
+/**
+ * At most this many readings, and older readings only while all together hold at most
+ * `RECENT_CHARS` characters of text: each holds its whole text, and a closed 10 MB letter should
+ * not stay in memory for long. The newest reading is always kept.
+ */
 const RECENT_MAX = 4;
+const RECENT_CHARS = 8 * 1024 * 1024;
 /** Shorter texts are read afresh: cheap, and they would push the long letters out. */
 const REUSE_MIN_LENGTH = 32 * 1024;
 
@@ -182,8 +190,11 @@ export function readLines(text: string, memo?: Memo): Lines {
   else raw = rawLines(text, 0, text.length, true, 0);
   const at = best ? recent.indexOf(best) : -1;
   if (at >= 0) recent.splice(at, 1);
-  else if (recent.length >= RECENT_MAX) recent.pop();
   recent.unshift({ text, lines: raw });
+  let chars = 0;
+  let keep = 0;
+  while (keep < recent.length && keep < RECENT_MAX && (keep === 0 || chars + recent[keep].text.length <= RECENT_CHARS)) chars += recent[keep++].text.length;
+  recent.length = keep;
   const lines = copyLines(raw);
   markFootnoteContinuations(text, lines);
   return lines;
@@ -425,7 +436,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     const closed = !!m[5] || !!m[6] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
-      lines.id[l] = normalId(m[1]) + (m[2] ?? '');
+      lines.id[l] = detach(normalId(m[1]) + (m[2] ?? ''));
       const more = expandIdList(lines.id[l], m[3] ?? '');
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
@@ -438,7 +449,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     const closed = !!m[5] || !!m[6] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
-      lines.id[l] = m[1] ? normalId(m[1]) + (m[2] ?? '') : '';
+      lines.id[l] = m[1] ? detach(normalId(m[1]) + (m[2] ?? '')) : '';
       const more = m[1] ? expandIdList(lines.id[l], m[3] ?? '') : [];
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
@@ -453,19 +464,19 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if (full && c0 >= 48 && c0 <= 57 && PROSE_ANSWER_HEADING.test(head)) {
     m = PROSE_ANSWER_HEADING.exec(head)!;
     lines.kind[l] = LineKind.ProseAnswerHeading;
-    lines.id[l] = m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '').toLowerCase();
+    lines.id[l] = detach(m[1].replace(/^0+(?=\d)/, '') + (m[2] ?? '').toLowerCase());
     return;
   }
   if (full && (markup || c0 === 86 || c0 === 79 || c0 === 73) && (m = SECTION_HEADING.exec(head))) {
     lines.kind[l] = LineKind.SectionHeading;
-    lines.title[l] = m[1].replace(/^de\s+/i, '').trim();
+    lines.title[l] = detach(m[1].replace(/^de\s+/i, '').trim());
     return;
   }
   if (full && len <= 200 && c0 === 77 /* M */ && MEDEDELING.test(head)) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
-  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84 || c0 === 78) && (STOP_LINE.test(head) || (c0 === 68 && !!(m = SIGNATURE_TITLE.exec(head)) && m[1] === ','))) {
+  if (full && len <= 100 && (c0 === 72 || c0 === 77 || c0 === 68 || c0 === 65 || c0 === 71 || c0 === 75 || c0 === 84 || c0 === 78) && (STOP_LINE.test(head) || (c0 === 68 && !!(m = SIGNATURE_TITLE.exec(head)) && (m[1] ?? m[2]) === ','))) {
     lines.kind[l] = LineKind.Stop;
     return;
   }
@@ -476,11 +487,13 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if (c0 >= 48 && c0 <= 57) {
     if ((m = NUMBERED_ITEM.exec(head))) {
       lines.kind[l] = LineKind.NumberedItem;
-      lines.id[l] = m[1].replace(/^0+(?=\d)/, '');
+      lines.id[l] = detach(m[1].replace(/^0+(?=\d)/, ''));
       lines.rest[l] = a + m[0].length;
       return;
     }
-    if (!leadingSpace && FOOTNOTE.test(head)) {
+    // "3 Klopt het dat …?": a footnote marker the PDF put before a question, no footnote (a
+    // footnote does not ask).
+    if (!leadingSpace && FOOTNOTE.test(head) && text.charCodeAt(b - 1) !== 63) {
       lines.kind[l] = LineKind.Furniture;
       return;
     }

@@ -34,7 +34,7 @@ import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
 import { findPlaceholders, onlyPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
-import { findReferral, pairRepeatedQuestions } from './parts';
+import { findReferral, pairReprintedInbreng, pairRepeatedQuestions } from './parts';
 import { findCitations } from '../citations/index';
 import { readFootnoteBodies, readNumberLines, readSignatures, splitRunOnLines } from './layouts';
 import type { Memo } from '../memo';
@@ -55,6 +55,12 @@ export interface OrphanAnswer {
   id: string;
   span: Span;
   sectionIndex: number;
+  /**
+   * Set when question `id` exists and already has an answer (the same heading twice, or an answer
+   * repeated): a duplicated answer, not an answer without question. The fractie's title when the
+   * question stands in a fractie section, else null.
+   */
+  duplicate?: { section: string | null };
 }
 
 /** The letter model plus what the checks need beyond the shared contract. */
@@ -120,6 +126,13 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   const sections: Section[] = [];
   const drafts: Draft[] = [];
   const orphanLines: { line: number; id: string; sectionIndex: number }[] = [];
+  /** Answer headings repeating the one just before them over an empty answer. */
+  const duplicateLines: { line: number; id: string; sectionIndex: number }[] = [];
+  /** Numbered answer headings standing apart from their question, in order; `block` counts runs of them. */
+  const detachedAnswers: DetachedAnswer[] = [];
+  let answerBlock = 0;
+  /** Prose question blocks whose answer number skips numbers (see `splitGappedBlocks`). */
+  const gapped: { draft: Draft; gap: number; first: number }[] = [];
   let sectionIndex = -1;
   let cur: Draft | null = null;
   let proseFrom = 0;
@@ -145,24 +158,37 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return { kind, id, number, suffix, sectionIndex, headingStart, headingEnd, qStart, qEnd: qStart, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false };
   };
   // Drafts still without an answer, by id, so that a detached answer finds its question fast.
-  const open = new Map<string, Draft[]>();
+  // `head` skips the answered drafts at the front (the earliest unanswered one), so that all
+  // look-ups together stay linear.
+  const open = new Map<string, { list: Draft[]; head: number }>();
   const remember = (d: Draft) => {
-    let list = open.get(d.id);
-    if (!list) open.set(d.id, (list = []));
-    list.push(d);
+    let entry = open.get(d.id);
+    if (!entry) open.set(d.id, (entry = { list: [], head: 0 }));
+    entry.list.push(d);
   };
+  const sectionTitle = (i: number) => (i >= 0 ? sections[i]?.title ?? '' : '');
+  /**
+   * The question an answer heading standing apart from its question answers: the latest
+   * unanswered draft of that id in the same section, else in a section of the same fractie (an
+   * answer letter repeating the fractie headings), else the earliest unanswered one (answers
+   * follow the questions' order).
+   */
   const findUnanswered = (id: string): Draft | undefined => {
-    const list = open.get(id);
-    if (!list) return undefined;
-    while (list.length && list[list.length - 1].aHeadLine >= 0) list.pop();
-    let global: Draft | undefined;
-    for (let i = list.length - 1; i >= 0 && i >= list.length - 8; i--) {
+    const entry = open.get(id);
+    if (!entry) return undefined;
+    const list = entry.list;
+    while (list.length > entry.head && list[list.length - 1].aHeadLine >= 0) list.pop();
+    while (entry.head < list.length && list[entry.head].aHeadLine >= 0) entry.head++;
+    if (entry.head >= list.length) return undefined;
+    const title = sectionTitle(sectionIndex);
+    let sameFractie: Draft | undefined;
+    for (let i = list.length - 1; i >= entry.head && i >= list.length - 8; i--) {
       const d = list[i];
       if (d.aHeadLine >= 0) continue;
       if (d.sectionIndex === sectionIndex) return d;
-      global ??= d;
+      if (title && !sameFractie && sectionTitle(d.sectionIndex) === title) sameFractie = d;
     }
-    return global;
+    return sameFractie ?? list[entry.head];
   };
 
   // A numbered list inside an item's answer: its last number, and whether a blank line followed.
@@ -178,6 +204,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         close(lines.start[l]);
         sections.push({ title: lines.title[l], span: { start: ls, end: le }, index: sections.length });
         sectionIndex = sections.length - 1;
+        answerBlock++;
         proseFrom = lines.end[l];
         lastItem = 0;
         break;
@@ -190,6 +217,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         break;
       }
       case LineKind.QuestionHeading: {
+        answerBlock++;
         close(lines.start[l]);
         cur = newDraft('heading', lines.id[l], ls, le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
@@ -227,6 +255,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
         if (!accept) break;
         lastItem = n;
+        answerBlock++;
         close(lines.start[l]);
         cur = newDraft('item', lines.id[l], ls, lines.rest[l] < le ? lines.rest[l] : le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
         drafts.push(cur);
@@ -239,7 +268,16 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const also = id ? [...(lines.also.get(l) ?? []), ...continuedIds(text, lines, l)] : [];
         const restStart = lines.rest[l] < le ? lines.rest[l] : lines.end[l];
         let primary: Draft | undefined;
+        if (cur && cur.kind !== 'orphan' && cur.aHeadLine >= 0 && cur.aHeadLine !== l && (id === '' || id === cur.id) && !hasText(sentences, cur.aStart, lines.start[l])) {
+          // "Antwoord 2" | "Antwoord 2" | "Het Rijk.": the heading repeated over an empty answer.
+          // The answer is the text under the second; the repetition is reported as a duplicate.
+          if (id) duplicateLines.push({ line: l, id, sectionIndex });
+          cur.aStart = restStart;
+          for (const j of cur.joint ?? []) j.aStart = restStart;
+          break;
+        }
         if (cur && cur.kind !== 'orphan' && cur.aHeadLine < 0 && (id === '' || id === cur.id || also.includes(cur.id))) {
+          answerBlock++;
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = restStart;
@@ -247,6 +285,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         } else {
           if (id === '') break; // a stray "Antwoord" line: text of whatever it stands in
           close(lines.start[l]);
+          detachedAnswers.push({ line: l, id, joint: also.length > 0, block: answerBlock, sectionIndex });
           primary = findUnanswered(id);
           if (primary) {
             primary.aHeadLine = l;
@@ -284,6 +323,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const block = questionBlockStart(sentences, regionStart, lines.start[l], layout);
         if (block >= 0) {
           close(block);
+          // "2. Antwoord …" then two asking paragraphs, then "4. Antwoord …": maybe questions 3 and
+          // 4 (decided after the loop, by the letter's other questions).
+          const gap = unnumbered ? 0 : parseInt(id, 10) - proseCount;
           const firstLine = lineOf(lines, block);
           cur = newDraft('prose', id, block, Math.max(block, lines.tend[firstLine]), block);
           if (unnumbered) cur.unnumbered = true;
@@ -291,6 +333,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           cur.qEnd = lines.start[l];
           cur.aHeadLine = l;
           cur.aStart = lines.end[l];
+          if (gap >= 2) gapped.push({ draft: cur, gap, first: parseInt(id, 10) - gap + 1 });
           drafts.push(cur);
         } else {
           close(lines.start[l]);
@@ -313,6 +356,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     }
   }
   close(text.length);
+  if (gapped.length) splitGappedBlocks(lines, sentences, drafts, gapped, layout);
+  if (detachedAnswers.length) realignDetachedAnswers(text, lines, sentences, sections, drafts, detachedAnswers, orphanLines);
   if (hasProseHeadings) splitTrailingQuestions(sentences, drafts, layout);
 
   // Sections without any unit and without answer headings are an inbreng: every paragraph that
@@ -333,6 +378,15 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       orphanAnswers.push({ id: o.id, span: { start: lines.tstart[o.line], end: lines.tend[o.line] }, sectionIndex: o.sectionIndex });
     }
   }
+  markDuplicateAnswers(drafts, sections, orphanAnswers);
+  const answeredById = new Map<string, Draft>();
+  if (duplicateLines.length) for (const d of drafts) if (d.aHeadLine >= 0 && !answeredById.has(d.id)) answeredById.set(d.id, d);
+  for (const o of duplicateLines) {
+    const q = answeredById.get(o.id);
+    const section = q && q.sectionIndex >= 0 ? sections[q.sectionIndex]?.title ?? null : null;
+    orphanAnswers.push({ id: o.id, span: { start: lines.tstart[o.line], end: lines.tend[o.line] }, sectionIndex: o.sectionIndex, duplicate: { section } });
+  }
+  if (duplicateLines.length) orphanAnswers.sort((a, b) => a.span.start - b.span.start);
 
   // Context-only parents: `Vraag 1` directly followed by `Vraag 1a`, with no answer of its own
   // and no asking sentence (an introduction the subquestions answer). A parent that asks ("Vraag
@@ -393,6 +447,169 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   return { text, sections, questions, answerReferences, kind, orphanAnswers, askingSentences };
 }
 
+/** A numbered answer heading that did not follow its question (see `realignDetachedAnswers`). */
+interface DetachedAnswer {
+  line: number;
+  id: string;
+  /** A joint heading ("Antwoord 3 en 4"): left as the unit reader matched it. */
+  joint: boolean;
+  /** Answers with the same block number follow each other without a question or fractie heading between them. */
+  block: number;
+  /** The section the answer stands in (-1 outside any). */
+  sectionIndex: number;
+}
+
+/**
+ * Answers standing apart from their questions, matched again where the unit reader's rule (by
+ * number, in the answer's section) cannot see the layout:
+ * - A run of answers longer than its section's open questions spans several fracties (an answer
+ *   letter after the whole inbreng, without fractie headings): its answers follow the questions'
+ *   order, so each takes the next open question of its number in document order.
+ * - Answers numbered on through the letter (1..N) while the questions restart per fractie: answer
+ *   k answers the k-th question of the letter. Only where the questions' numbers repeat (a
+ *   restart), every answer of the run finds an open question at its place, in increasing order,
+ *   after that question; for a single answer, only right after its question (an interleaved
+ *   verslag: "Vraag 1" of the second fractie, then "Antwoord 3").
+ * Matches nothing when neither reading fits every answer of the run: a wrong number stays an
+ * answer without question. Joint answer headings are left as they were. Linear in the drafts
+ * and answers.
+ */
+function realignDetachedAnswers(text: string, lines: Lines, sentences: Sentence[], sections: Section[], drafts: Draft[], detached: DetachedAnswer[], orphanLines: { line: number; id: string; sectionIndex: number }[]): void {
+  const headed = drafts.filter((d) => d.kind === 'heading' || d.kind === 'item');
+  if (headed.length < 2) return;
+  // Restarted numbering: a number that two questions of different fracties carry.
+  const seen = new Map<string, number>();
+  let restart = false;
+  let plain = true;
+  for (const d of headed) {
+    if (d.suffix) plain = false;
+    const s = seen.get(d.id);
+    if (s !== undefined && s !== d.sectionIndex) restart = true;
+    seen.set(d.id, d.sectionIndex);
+  }
+  const byLine = new Map<number, Draft[]>();
+  for (const d of headed) {
+    if (d.aHeadLine < 0) continue;
+    const list = byLine.get(d.aHeadLine);
+    if (list) list.push(d);
+    else byLine.set(d.aHeadLine, [d]);
+  }
+  const orphanAt = new Set(orphanLines.map((o) => o.line));
+  const assigned = new Set<number>();
+  const questions = headed.filter((d) => !d.twinOf);
+  const position = new Map<Draft, number>();
+  questions.forEach((d, k) => position.set(d, k + 1));
+  // Each run looks at the questions before it: a budget of steps keeps all runs together linear
+  // (a text of thousands of stray answers leaves the later ones as the unit reader matched them).
+  let budget = 8 * (questions.length + detached.length) + 1000;
+  for (let i = 0; i < detached.length && budget > 0; ) {
+    let j = i;
+    while (j < detached.length && detached[j].block === detached[i].block) j++;
+    const run = detached.slice(i, j);
+    i = j;
+    if (run.some((a) => a.joint)) continue;
+    const first = lines.start[run[0].line];
+    // The questions the run may answer: before it, not answered in place (answered by this run at most).
+    const inRun = new Set(run.map((a) => a.line));
+    const open: Draft[] = [];
+    let steps = run.length;
+    for (const d of questions) {
+      if (d.headingStart >= first) break;
+      steps++;
+      if (d.aHeadLine < 0 || inRun.has(d.aHeadLine)) open.push(d);
+    }
+    budget -= steps;
+    if (!open.length) continue;
+    // The open questions of the run's fractie (by title: an answer letter may repeat the headings).
+    const title = (k: number) => (k >= 0 ? sections[k]?.title ?? '' : '');
+    const own = run[0].sectionIndex;
+    const openHere = open.filter((d) => d.sectionIndex === own || (own >= 0 && title(d.sectionIndex) === title(own))).length;
+    let target: (Draft | undefined)[] | null = null;
+    if (run.length > openHere && run.length > 1) {
+      // In order, by number.
+      const got: Draft[] = [];
+      let p = 0;
+      for (const a of run) {
+        while (p < open.length && open[p].id !== a.id) p++;
+        if (p >= open.length) break;
+        got.push(open[p++]);
+      }
+      if (got.length === run.length) target = got;
+    }
+    if (!target && restart && plain) {
+      // Numbered on through the letter.
+      const byPos = new Map<number, Draft>();
+      for (const d of open) byPos.set(position.get(d)!, d);
+      const got: Draft[] = [];
+      let prev = 0;
+      for (const a of run) {
+        const k = parseInt(a.id, 10);
+        const d = byPos.get(k);
+        if (!d || k <= prev) break;
+        got.push(d);
+        prev = k;
+      }
+      const single = run.length === 1 && got.length === 1 && got[0] === open[open.length - 1] && (byLine.get(run[0].line) === undefined);
+      if (got.length === run.length && (run.length > 1 || single)) target = got;
+    }
+    if (!target) continue;
+    // Undo what the unit reader matched, then answer each question by its answer.
+    for (const a of run) for (const d of byLine.get(a.line) ?? []) {
+      d.aHeadLine = -1;
+      d.aStart = -1;
+      d.aEnd = -1;
+    }
+    run.forEach((a, k) => {
+      const d = target![k]!;
+      const l = a.line;
+      d.unsplit = true;
+      splitBody(sentences, d, false);
+      d.aHeadLine = l;
+      d.aStart = lines.rest[l] < lines.tend[l] ? lines.rest[l] : lines.end[l];
+      d.aEnd = answerEndAfter(lines, l, text.length);
+      d.detached = true;
+      if (orphanAt.has(l)) assigned.add(l);
+    });
+  }
+  if (assigned.size) {
+    const kept = orphanLines.filter((o) => !assigned.has(o.line));
+    orphanLines.length = 0;
+    orphanLines.push(...kept);
+  }
+}
+
+/**
+ * Answer headings that matched no unanswered question, but whose question exists and is answered
+ * already (in the same fractie section when the heading stands in one): a duplicated answer ("Antwoord
+ * 2" twice, or an answer repeated), which the check names as such instead of "no question 2".
+ * Changes `orphans` in place. Linear (one map of the answered drafts by id).
+ */
+function markDuplicateAnswers(drafts: Draft[], sections: Section[], orphans: OrphanAnswer[]): void {
+  if (!orphans.length) return;
+  const answered = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.aHeadLine < 0 || d.kind === 'orphan') continue;
+    const list = answered.get(d.id);
+    if (list) list.push(d);
+    else answered.set(d.id, [d]);
+  }
+  for (const o of orphans) {
+    const list = answered.get(o.id);
+    if (!list) continue;
+    const q = list.find((d) => d.sectionIndex === o.sectionIndex || (d.sectionIndex >= 0 && o.sectionIndex >= 0 && sections[d.sectionIndex]?.title === sections[o.sectionIndex]?.title)) ?? (sections.length ? undefined : list[0]);
+    if (!q) continue;
+    o.duplicate = { section: q.sectionIndex >= 0 ? sections[q.sectionIndex]?.title ?? null : null };
+  }
+}
+
+function hasText(sentences: Sentence[], start: number, end: number): boolean {
+  if (start < 0) return false;
+  for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
+    if (/[\p{L}\p{N}]/u.test(sentences[i].text)) return true;
+  }
+  return false;
+}
+
 function lineOf(lines: Lines, offset: number): number {
   let lo = 0;
   let hi = lines.count - 1;
@@ -440,6 +657,69 @@ function questionBlockStart(sentences: Sentence[], from: number, to: number, lay
 
 interface Layout {
   paragraphBreak(a: Sentence, b: Sentence): boolean;
+}
+
+/**
+ * "2. Antwoord …", then two asking paragraphs, then "4. Antwoord …": the letter numbers its
+ * questions, so when every other question of the letter is one asking paragraph, those paragraphs
+ * are questions 3 and 4 (3 unanswered). Only when the gap in the numbers equals the asking
+ * paragraphs; in a letter whose questions run over several asking paragraphs (a committee's
+ * inbreng mostly does) they stay one question, and the number check reports the gap. Adds the
+ * skipped questions to `drafts` in place. Linear (each block's sentences looked at once, at most
+ * 200 per block).
+ */
+function splitGappedBlocks(lines: Lines, sentences: Sentence[], drafts: Draft[], gapped: { draft: Draft; gap: number; first: number }[], layout: Layout): void {
+  const candidates = new Set(gapped.map((g) => g.draft));
+  for (const d of drafts) {
+    if (d.kind !== 'prose' || candidates.has(d) || d.unnumbered) continue;
+    if (askingParagraphs(sentences, d.qStart, d.qEnd, layout).length > 1) return;
+  }
+  const added: Draft[] = [];
+  for (const { draft: d, gap, first } of gapped) {
+    const starts = askingParagraphs(sentences, d.qStart, d.qEnd, layout);
+    if (starts.length !== gap) continue;
+    for (let k = 0; k + 1 < starts.length; k++) {
+      const at = k === 0 ? d.qStart : starts[k];
+      const { number, suffix } = splitId(String(first + k));
+      added.push({
+        kind: 'prose', id: String(first + k), number, suffix, sectionIndex: d.sectionIndex, headingStart: at, headingEnd: Math.max(at, lines.tend[lineOf(lines, at)]),
+        qStart: at, qEnd: starts[k + 1], aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false,
+      });
+    }
+    const at = starts[starts.length - 1];
+    d.qStart = at;
+    d.headingStart = at;
+    d.headingEnd = Math.max(at, lines.tend[lineOf(lines, at)]);
+  }
+  if (!added.length) return;
+  drafts.push(...added);
+  drafts.sort((a, b) => a.qStart - b.qStart);
+}
+
+/**
+ * The starts of the asking paragraphs of a prose question block [from, to). A paragraph asks when
+ * one of its sentences asks; paragraphs that do not ask (context) go with the asking paragraph
+ * after them. Looks at most at 200 sentences.
+ */
+function askingParagraphs(sentences: Sentence[], from: number, to: number, layout: Layout): number[] {
+  const out: number[] = [];
+  let paraStart = -1;
+  let asked = false;
+  let prev: Sentence | null = null;
+  const first = firstSentenceAt(sentences, from);
+  for (let i = first; i < sentences.length && sentences[i].start < to && i < first + 200; i++) {
+    const s = sentences[i];
+    if (prev && layout.paragraphBreak(prev, s)) {
+      if (asked) out.push(paraStart);
+      paraStart = -1;
+      asked = false;
+    }
+    if (paraStart < 0) paraStart = s.start;
+    asked ||= s.question || s.request;
+    prev = s;
+  }
+  if (asked) out.push(paraStart);
+  return out;
 }
 
 /**
@@ -640,15 +920,26 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
   let counter = 0;
   for (const d of drafts) if (d.number > counter && d.kind === 'prose') counter = d.number;
   const added: Draft[] = [];
+  // The paragraphs after each unit's question that neither ask nor speak for the committee, up to
+  // the next asking paragraph: its answer if the unit turns out to be a reprinted question.
+  const tails = new Map<Draft, { start: number; end: number }>();
+  let last: Draft | null = null;
   for (let si = 0; si < sections.length; si++) {
     const from = sections[si].span.end;
-    const to = si + 1 < sections.length ? sections[si + 1].span.start : regionEnd(lines, lineOf(lines, from), text.length);
+    // Up to the next fractie heading, or a stop (signature, part heading) before it.
+    const to = Math.min(si + 1 < sections.length ? sections[si + 1].span.start : text.length, regionEnd(lines, lineOf(lines, from), text.length));
     if (hasDraftIn(from, to)) continue;
     const body = sentencesIn(sentences, from, to);
     // Paragraphs: a blank line, or a short last line after a sentence end (PDF text).
     let para: Sentence[] = [];
+    last = null;
     const flush = () => {
       const asking = para.filter((s) => s.question || s.request);
+      if (!asking.length && last && para.length && !para.some((s) => s.committee)) {
+        const tail = tails.get(last);
+        if (tail) tail.end = para[para.length - 1].end;
+        else if (para[0].start >= last.qEnd) tails.set(last, { start: para[0].start, end: para[para.length - 1].end });
+      } else if (!asking.length && para.length) last = null;
       if (asking.length) {
         counter++;
         const id = String(counter);
@@ -659,16 +950,21 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
           qStart: first.start, qEnd: para[para.length - 1].end, aHeadLine: -1, aStart: -1, aEnd: -1, unsplit: false, context: false,
         };
         added.push(draft);
+        last = draft;
       }
       para = [];
     };
     const width = typicalWidth(lines, body);
+    // Typed text, one paragraph per line (a short letter has too few lines for a width): almost
+    // every line ends a sentence; then every line end after a sentence end is a paragraph break.
+    const typed = typedLines(text, lines, body);
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
       if (para.length) {
         const prev = para[para.length - 1];
         const gap = s.firstLine > prev.lastLine && hasBlankBetween(lines, prev.lastLine, s.firstLine);
-        const shortEnd = s.firstLine > prev.lastLine && lines.tend[prev.lastLine] - lines.tstart[prev.lastLine] < width * 0.7 && prev.end >= lines.tend[prev.lastLine] - 1;
+        const endsLine = prev.end >= lines.tend[prev.lastLine] - 1;
+        const shortEnd = s.firstLine > prev.lastLine && endsLine && (typed || lines.tend[prev.lastLine] - lines.tstart[prev.lastLine] < width * 0.7);
         if (gap || shortEnd) flush();
       }
       para.push(s);
@@ -676,7 +972,8 @@ function addInbrengUnits(text: string, lines: Lines, sentences: Sentence[], sect
     flush();
   }
   void orphans;
-  drafts.push(...added);
+  const kept = pairReprintedInbreng(sentences, sections, added, tails);
+  drafts.push(...kept);
   drafts.sort((a, b) => a.qStart - b.qStart);
 }
 
@@ -691,6 +988,22 @@ function regionEnd(lines: Lines, fromLine: number, textEnd: number): number {
 function hasBlankBetween(lines: Lines, a: number, b: number): boolean {
   for (let l = a + 1; l < b; l++) if (lines.kind[l] === LineKind.Blank) return true;
   return false;
+}
+
+/** Whether the lines of these sentences are typed paragraphs: at least two, and 80 % end a sentence. */
+function typedLines(text: string, lines: Lines, body: Sentence[]): boolean {
+  let all = 0;
+  let ends = 0;
+  const seen = new Set<number>();
+  for (const s of body) {
+    for (let l = s.firstLine; l <= s.lastLine && seen.size < 400; l++) {
+      if (seen.has(l) || lines.kind[l] !== LineKind.Text) continue;
+      seen.add(l);
+      all++;
+      if (/[.?!:]["”’»)*_]*$/.test(text.slice(Math.max(lines.tstart[l], lines.tend[l] - 4), lines.tend[l]))) ends++;
+    }
+  }
+  return all >= 2 && ends >= all * 0.8;
 }
 
 function typicalWidth(lines: Lines, body: Sentence[]): number {

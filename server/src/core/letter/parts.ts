@@ -52,9 +52,18 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
   const repeatOf = new Map<Draft, Draft>();
   const repeated = new Set<Draft>();
   let boundary = -1;
+  // The first part's questions in order, and the one after the last repeated.
+  const order: Draft[] = [];
+  const orderIndex = new Map<Draft, number>();
+  let pointer = 0;
+  const sectionFirst = new Map<number, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (!headed(d)) continue;
+    if (boundary < 0) {
+      orderIndex.set(d, order.length);
+      order.push(d);
+    }
     const list = byId.get(d.id);
     let match: Draft | undefined;
     if (list) {
@@ -69,10 +78,28 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
         }
       }
     }
+    // The section a draft stands in had questions before it: an answer letter without fractie
+    // headings of its own stands in the committee letter's last section, whose title says nothing.
+    const inherited = d.sectionIndex >= 0 && (sectionFirst.get(d.sectionIndex) ?? i) < i;
+    if (!sectionFirst.has(d.sectionIndex)) sectionFirst.set(d.sectionIndex, i);
+    if (!match && (boundary >= 0 || inherited)) {
+      // Renumbered in the answer part (the committee restarted per fractie, the answer letter
+      // counts on, or the other way round), or under no fractie heading of its own: the next
+      // question of the first part in order, when its text is this one's.
+      // A question the answer letter leaves out is skipped: up to eight ahead.
+      while (pointer < order.length && repeated.has(order[pointer])) pointer++;
+      const own = textOf(d);
+      for (let k = pointer; k < order.length && k < pointer + 8 && !match; k++) {
+        const e = order[k];
+        if (e !== d && !repeated.has(e) && (inherited || !(title(e) && title(d) && title(e) !== title(d))) && sameQuestion(textOf(e), own)) match = e;
+      }
+    }
     if (match) {
       repeatOf.set(d, match);
       repeated.add(match);
       if (boundary < 0) boundary = i;
+      const at = orderIndex.get(match);
+      if (at !== undefined) pointer = at + 1;
     } else if (boundary < 0 || !list) {
       if (list) list.push(d);
       else byId.set(d.id, [d]);
@@ -104,6 +131,66 @@ export function pairRepeatedQuestions(sentences: Sentence[], sections: Section[]
     if (d.context && !e.context) e.context = true;
   }
   return drafts.filter((d) => !repeatOf.has(d));
+}
+
+/**
+ * An inbreng reprinted with its answers (a verslag of the Eerste Kamer or a nota: the committee's
+ * prose questions per fractie, then the minister's letter repeating each question paragraph with
+ * the answer under it, no labels, no numbers). `units` are the asking paragraphs in order, `tails`
+ * the paragraphs after each that neither ask nor speak for the committee. A later unit whose text
+ * repeats an earlier one of the same fractie under a heading printed again (same opening words,
+ * then `sameQuestion`) is that question's repetition:
+ * the earlier unit is answered by the repetition's tail (unanswered without one) and the repetition
+ * is no unit of its own. Only when at least half of the units before the first repetition repeat:
+ * an inbreng that happens to ask one question twice stays as it is. Returns the units kept. Linear
+ * (a map by opening words).
+ */
+export function pairReprintedInbreng(sentences: Sentence[], sections: Section[], units: Draft[], tails: Map<Draft, { start: number; end: number }>): Draft[] {
+  if (units.length < 2) return units;
+  const title = (d: Draft) => sections[d.sectionIndex]?.title ?? '';
+  const textOf = (d: Draft) => {
+    const out: string[] = [];
+    for (let i = firstSentenceAt(sentences, d.qStart); i < sentences.length && sentences[i].start < d.qEnd && out.length < 4; i++) out.push(sentences[i].text.slice(0, 600));
+    return out.join(' ');
+  };
+  const keyOf = (t: string) => wordsOf(t, 8).join(' ');
+  const byKey = new Map<string, { list: Draft[]; head: number }>();
+  const repeatOf = new Map<Draft, Draft>();
+  const taken = new Set<Draft>();
+  let first = -1;
+  units.forEach((d, i) => {
+    const t = textOf(d);
+    const key = keyOf(t);
+    const entry = byKey.get(key);
+    // The earliest untaken of at most eight: a text repeating one paragraph endlessly stays linear.
+    let e: Draft | undefined;
+    if (entry) {
+      while (entry.head < entry.list.length && taken.has(entry.list[entry.head])) entry.head++;
+      for (let k = entry.head; k < entry.list.length && k < entry.head + 8 && !e; k++) {
+        const x = entry.list[k];
+        // The same fractie's heading printed again (two fracties asking alike stay two questions).
+        if (!taken.has(x) && x.sectionIndex !== d.sectionIndex && title(x) === title(d) && sameQuestion(textOf(x), t)) e = x;
+      }
+    }
+    if (e) {
+      repeatOf.set(d, e);
+      taken.add(e);
+      if (first < 0) first = i;
+    } else if (entry) entry.list.push(d);
+    else byKey.set(key, { list: [d], head: 0 });
+  });
+  if (first < 0 || repeatOf.size * 2 < first) return units;
+  for (const [d, e] of repeatOf) {
+    const tail = tails.get(d);
+    e.detached = true;
+    if (tail) {
+      e.aStart = tail.start;
+      e.aEnd = tail.end;
+    }
+  }
+  // Ids count the kept units on.
+  const kept = units.filter((d) => !repeatOf.has(d));
+  return kept;
 }
 
 function hasText(sentences: Sentence[], start: number, end: number): boolean {

@@ -5,6 +5,7 @@
  */
 import { LineKind, type Lines } from './lines';
 import { slot, type Memo } from '../memo';
+import { detach } from '../text';
 
 export interface Sentence {
   start: number;
@@ -103,6 +104,43 @@ export function classifySentence(text: string): { question: boolean; request: bo
   return { question, request, committee };
 }
 
+/**
+ * Where the text after a footnote marker at `i` (one to three digits) starts, or `i` when there is
+ * no marker: digits glued to a sentence's end mark ("?3 Klopt", "?2" at a line's end), or at a
+ * line's start glued to a capitalised word ("3Klopt het") or before a capitalised word of a line
+ * that asks ("3 Klopt het dat …?", which the line reader keeps as text). Only where no sentence is
+ * open: a number inside a sentence is text. The caller appends the marker to the sentence before.
+ */
+function footnoteMarkerAt(text: string, i: number, lineStart: number, lineEnd: number): number {
+  let d = i;
+  while (d < lineEnd && d - i < 4 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  if (d - i > 3 || (d < lineEnd && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57)) return i;
+  const prev = i > lineStart ? text.charCodeAt(i - 1) : -1;
+  const after = d < lineEnd ? text.charCodeAt(d) : 32;
+  const blankAfter = after === 32 || after === 9 || after === 0xa0;
+  const capAt = (k: number) => k + 1 < lineEnd && isUpperLetter(text.charCodeAt(k)) && isLower(text.charCodeAt(k + 1));
+  if (prev === 63 || prev === 33 || (i > lineStart && CLOSERS.has(prev) && /[?!.]/.test(text.charAt(i - 2)))) {
+    // Glued to the end mark: "?3 Klopt", "?2" at the line's end.
+    if (blankAfter) {
+      let k = d;
+      while (k < lineEnd && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 0xa0)) k++;
+      if (k >= lineEnd || capAt(k)) return k;
+    }
+    return i;
+  }
+  if (i !== lineStart) return i;
+  if (capAt(d)) return d; // "3Klopt het …"
+  if ((after === 32 || after === 9) && capAt(d + 1) && text.charCodeAt(lineEnd - 1) === 63) return d + 1; // "3 Klopt het …?"
+  return i;
+}
+
+function isUpperLetter(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
 /** Join two line fragments of one sentence, undoing PDF hyphenation where it is safe. */
 function joinTo(parts: string[], fragment: string): void {
   if (!parts.length) {
@@ -179,10 +217,10 @@ export function readSentences(text: string, lines: Lines, memo?: Memo): Sentence
     if (!block) {
       const found: Sentence[] = [];
       readBlock(text, lines, l0, l, doubleSpaced, nextText, found);
-      block = { kinds: lines.kind.slice(l0, l), sentences: found.map((x) => shifted(x, -base, -l0)) };
+      block = { kinds: lines.kind.slice(l0, l), sentences: found.map((x) => cached(text, x, base, l0)) };
     }
     next.set(key, block);
-    for (const x of block.sentences) out.push(shifted(x, base, l0));
+    for (const x of block.sentences) out.push(restored(text, x, base, l0));
     l0 = l;
   }
   blocks.map = next;
@@ -200,18 +238,51 @@ export function readSentencesFresh(text: string, lines: Lines): Sentence[] {
 /** Texts shorter than this are read in one go: cheap, and they would push the long letters out. */
 const REUSE_MIN_LENGTH = 32 * 1024;
 
-/** A block's line kinds and its sentences, offsets relative to the block's start (line and text). */
+/**
+ * A block's line kinds and its sentences, offsets relative to the block's start (line and text).
+ * The cache outlives the text it was read from, so no sentence in it holds a piece of that text
+ * (in V8 a piece keeps the whole text alive, and every keystroke makes a new text): a sentence
+ * whose text is the letter's text at its start keeps only the length (`sliced`) and gets its
+ * text back from the current text; any other is a copy of its own (`detach`).
+ */
 interface Block {
   kinds: Uint8Array;
-  sentences: Sentence[];
+  sentences: CachedSentence[];
+}
+
+type CachedSentence = Sentence & { sliced: number };
+
+function cached(text: string, s: Sentence, base: number, l0: number): CachedSentence {
+  const sliced = text.startsWith(s.text, s.start) ? s.text.length : -1;
+  return {
+    start: s.start - base,
+    end: s.end - base,
+    text: sliced >= 0 ? '' : detach(s.text),
+    firstLine: s.firstLine - l0,
+    lastLine: s.lastLine - l0,
+    question: s.question,
+    request: s.request,
+    committee: s.committee,
+    sliced,
+  };
+}
+
+function restored(text: string, s: CachedSentence, base: number, l0: number): Sentence {
+  const start = s.start + base;
+  return {
+    start,
+    end: s.end + base,
+    text: s.sliced >= 0 ? text.slice(start, start + s.sliced) : s.text,
+    firstLine: s.firstLine + l0,
+    lastLine: s.lastLine + l0,
+    question: s.question,
+    request: s.request,
+    committee: s.committee,
+  };
 }
 
 /** The blocks of the latest long text read, by text; only the blocks that text had are kept. */
 const BLOCKS = slot('sentences.blocks', (): { map: Map<string, Block>; doubleSpaced: boolean } => ({ map: new Map(), doubleSpaced: false }));
-
-function shifted(s: Sentence, by: number, lines: number): Sentence {
-  return { ...s, start: s.start + by, end: s.end + by, firstLine: s.firstLine + lines, lastLine: s.lastLine + lines };
-}
 
 function sameKinds(kinds: Uint8Array, all: Uint8Array, from: number): boolean {
   for (let k = 0; k < kinds.length; k++) if (kinds[k] !== all[from + k]) return false;
@@ -340,6 +411,21 @@ function readBlock(text: string, lines: Lines, l0: number, l1: number, doubleSpa
           sStart = -1;
           pending = -1;
           fragStart = i;
+        }
+      }
+      if (sStart < 0 && c >= 48 && c <= 57) {
+        // A footnote marker a PDF left at a sentence's start ("…vraag?3 Klopt het …", "3Klopt
+        // het …" at a line's start): no part of the sentence.
+        const skip = footnoteMarkerAt(text, i, lines.tstart[l], to);
+        if (skip > i) {
+          // The marker stays in the text of the sentence it belongs to (the one it follows), as the
+          // Kamer's text has it: the verbatim check and the skeleton compare that text.
+          let d = i;
+          while (d < skip && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+          const last = out.length ? out[out.length - 1] : null;
+          if (last && last.lastLine >= l0 && last.lastLine >= l - 3) out[out.length - 1] = { ...last, text: last.text + text.slice(i, d), end: d, lastLine: l };
+          i = skip - 1;
+          continue;
         }
       }
       if (sStart < 0) {

@@ -1,0 +1,60 @@
+// Peak memory of the bundled server while a long letter is edited (issue 10; the goal, measured
+// by `npm run bench -- memory`, is a peak resident set of at most 100 MB + 15 x the letter's
+// size). Here with a generous margin, so load and V8's moods do not fail it, but a server that
+// keeps an earlier version per keystroke, copies the text per change or lets its heap grow to
+// several times its live data does: before issue 10's fix this letter peaked at twice the goal.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LspClient, positionAt } from './lsp-client';
+import { FIXTURES } from '../core/letter-helpers';
+
+/** Peak resident set of a process in MB (Linux: VmHWM), or null where /proc is absent. */
+function peakRssMb(pid: number): number | null {
+  const status = `/proc/${pid}/status`;
+  if (!existsSync(status)) return null;
+  const m = /VmHWM:\s+(\d+)\s+kB/u.exec(readFileSync(status, 'utf8'));
+  return m ? Number(m[1]) / 1024 : null;
+}
+
+test('the server editing a 2 MB letter (20 keystrokes all over it, then a burst of typing) stays within 1.5 x the peak-memory goal', async (t) => {
+  const letters = readdirSync(FIXTURES).sort().map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
+  const parts: string[] = [];
+  for (let n = 0; n < 2_000_000; ) {
+    const part = letters.join('\n\n');
+    parts.push(part);
+    n += part.length;
+  }
+  const text = parts.join('\n\n');
+  const c = await LspClient.start();
+  try {
+    if (peakRssMb(c.child.pid!) === null) {
+      t.skip('no /proc here to read the peak resident set from');
+      return;
+    }
+    const uri = 'file:///geheugen/lange-brief.md';
+    await c.open(uri, text);
+    await c.diagnostics(uri, 1, 120000);
+    for (let k = 0; k < 20; k++) {
+      const now = c.text(uri)!;
+      const at = positionAt(now, Math.floor(now.length * (((k * 0.37) % 0.9) + 0.05)));
+      const v = await c.edit(uri, { start: at, end: at }, k % 2 ? 'Vraag 1\n' : 'Kunt u dat toelichten? ');
+      await c.diagnostics(uri, v, 120000);
+    }
+    const now = c.text(uri)!;
+    const at = positionAt(now, Math.floor(now.length / 3));
+    let v = 0;
+    for (let k = 0; k < 20; k++) {
+      v = await c.edit(uri, { start: { line: at.line, character: at.character + k }, end: { line: at.line, character: at.character + k } }, 'abcdefghijklmnopqrst'[k]);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.diagnostics(uri, v, 120000);
+    const peak = peakRssMb(c.child.pid!)!;
+    const goal = 100 + (15 * Buffer.byteLength(c.text(uri)!)) / (1024 * 1024);
+    assert.ok(peak <= 1.5 * goal, `peak resident set ${Math.round(peak)} MB; goal ${Math.round(goal)} MB`);
+    await c.shutdown();
+  } finally {
+    c.kill();
+  }
+});
