@@ -28,7 +28,6 @@ import { dueLabel, isPastDue, letterDateOriginLabel } from './core/commitments/p
 import { dutchDate } from './core/commitments/dates';
 import { LetterContext } from './host/context';
 import { fsPathOf, type ReadOptions } from './host/read';
-import type { CitationWorkspace } from './core/features/citationLookup';
 import {
   toCodeActions,
   toCompletionItems,
@@ -137,10 +136,11 @@ const diagnoses = new Diagnoses();
  * The diagnosis of a document's text (`revision`, see DocumentStore): `diagnose` with the
  * letter's context, read from disk asynchronously (cached until something it depends on changes).
  */
-async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings, workspace: CitationWorkspace): Promise<Diagnosis> {
+async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings): Promise<Diagnosis> {
   const cached = diagnoses.get(doc.uri, revision, s);
   if (cached) return cached;
-  const context = await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s), workspace);
+  // The letters on disk only when they can change the findings (issue 10: see LetterContext.workspace).
+  const context = await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s));
   const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate, letterDateFrom: 'instelling' } : context, s);
   // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
   diagnoses.set(doc.uri, revision, s, diagnosis);
@@ -154,7 +154,7 @@ async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analys
  * arrives is that text. When a change arrives while the settings are fetched from the client,
  * the request is still answered on a snapshot of the earlier text (never on a mix of the two).
  */
-async function current(uri: string): Promise<Current | undefined> {
+async function current(uri: string, needs: { workspace?: boolean } = {}): Promise<Current | undefined> {
   const doc = store.get(uri);
   if (!doc) return undefined;
   const revision = store.revision(uri);
@@ -171,8 +171,10 @@ async function current(uri: string): Promise<Current | undefined> {
     at = TextDocument.create(uri, doc.languageId, version, text);
     analysis = store.snapshot(uri, revision, text);
   }
-  const workspace = await letters.workspace(uri);
-  return { doc: at, analysis, settings: s, diagnosis: await diagnosisOf(at, revision, analysis, s, workspace), workspace };
+  const diagnosis = await diagnosisOf(at, revision, analysis, s);
+  // The letters on disk only for the requests that look through them (definition, references, hover, completion).
+  const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
+  return { doc: at, analysis, settings: s, diagnosis, workspace };
 }
 
 /** What the hover, definition and references of a document may use besides its analysis. */
@@ -197,7 +199,7 @@ function features(cur: Current): FeatureContext {
  */
 async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCurrent: () => boolean = () => true): Promise<number> {
   const revision = store.revision(doc.uri);
-  const d = await diagnosisOf(doc, revision, analysis, s, await letters.workspace(doc.uri));
+  const d = await diagnosisOf(doc, revision, analysis, s);
   if (!isCurrent()) return 0;
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -382,7 +384,7 @@ connection.onFoldingRanges(
 
 connection.onHover(
   runSafe(connection, 'hover', null, async ({ textDocument, position }) => {
-    const cur = await current(textDocument.uri);
+    const cur = await current(textDocument.uri, { workspace: true });
     const result = cur && analyzer.hover(cur.analysis, cur.analysis.lines.offset(position), features(cur));
     return result ? toHover(result, cur.analysis.lines, client.hoverMarkdown) : null;
   }),
@@ -390,7 +392,7 @@ connection.onHover(
 
 connection.onDefinition(
   runSafe(connection, 'definition', null, async ({ textDocument, position }) => {
-    const cur = await current(textDocument.uri);
+    const cur = await current(textDocument.uri, { workspace: true });
     if (!cur) return null;
     const offset = cur.analysis.lines.offset(position);
     // Last, a paper outside the workspace: its text downloaded into the cache (the user asked).
@@ -461,7 +463,7 @@ connection.onDocumentLinks(
 
 connection.onCompletion(
   runSafe(connection, 'completion', null, async ({ textDocument, position }) => {
-    const cur = await current(textDocument.uri);
+    const cur = await current(textDocument.uri, { workspace: true });
     if (!cur) return null;
     const { analysis } = cur;
     const items = citationCompletions(analysis, analysis.lines.offset(position), cur.workspace, features(cur).peekFacts);

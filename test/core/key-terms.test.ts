@@ -75,3 +75,44 @@ test('the index of a long answer gives the verdicts of a direct search', () => {
     { numRuns: 200 },
   );
 });
+
+test('answers by reference: the answer a chain of references leads to addresses the subquestions; a chain past ten answers is not judged', () => {
+  const q = 'Wat kost de regeling voor mantelzorgers in Drenthe? Welke afspraken maakt u met zorgverzekeraars over de financiering?';
+  const real = 'De regeling voor mantelzorgers in Drenthe kost 3 miljoen euro. Met de zorgverzekeraars is afgesproken dat de financiering doorloopt.';
+  // Question k (k ≥ 2) answers "Zie het antwoord op vraag k-1"; question 1 holds the real answer.
+  const chain = (n: number, firstAnswer: string) =>
+    parseLetter(
+      Array.from({ length: n }, (_, i) => `## Vraag ${i + 1}\n\n${q}\n\n## Antwoord ${i + 1}\n\n${i === 0 ? firstAnswer : `Zie het antwoord op vraag ${i}.`}\n`).join('\n'),
+    );
+  // Three deep: every unit is answered by the real answer at the end of its chain.
+  assert.deepEqual(checkNotAddressed(chain(3, real)), []);
+  // An answer that ignores the second subquestion: flagged at every unit whose chain reaches it.
+  const half = 'De regeling voor mantelzorgers in Drenthe kost 3 miljoen euro.';
+  assert.deepEqual(checkNotAddressed(chain(3, half)).map((f) => f.question), ['1', '2', '3']);
+  // Ten answers (the unit's own and nine behind it) are read; a unit further down is not judged.
+  assert.deepEqual(checkNotAddressed(chain(14, half)).map((f) => f.question), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+});
+
+test('answers by reference: every answer text is read once, however many units point at it (no re-reading along chains)', () => {
+  const q = 'Wat kost de regeling voor mantelzorgers in Drenthe? Welke afspraken maakt u met zorgverzekeraars over de financiering?';
+  const n = 400;
+  // A chain (k → k-1) and a star (every unit → 1) in one letter, in two fractie-less halves.
+  const units = Array.from({ length: n }, (_, i) => {
+    const answer = i === 0 ? 'De regeling kost 3 miljoen euro.' : i < n / 2 ? `Zie het antwoord op vraag ${i}.` : 'Zie het antwoord op vraag 1.';
+    return `## Vraag ${i + 1}\n\n${q}\n\n## Antwoord ${i + 1}\n\n${answer}\n`;
+  });
+  const letter = parseLetter(units.join('\n'));
+  assert.equal(letter.questions.length, n);
+  let reads = 0;
+  for (const unit of letter.questions) {
+    const answer = unit.answer;
+    let text = answer.text;
+    Object.defineProperty(answer, 'text', {
+      get: () => (reads++, text),
+      set: (v: string) => (text = v),
+      enumerable: true,
+    });
+  }
+  checkNotAddressed(letter);
+  assert.ok(reads <= 2 * n, `${reads} reads of answer texts for ${n} units`);
+});

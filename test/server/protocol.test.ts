@@ -322,3 +322,82 @@ test('protocol: params null, absent, a number or a string, sent raw, get Invalid
     child.kill();
   }
 });
+
+/**
+ * The same cap over the other transports (issue 10): `--socket=N` and `--pipe=NAME` carry framed
+ * messages like stdio; node IPC (the VS Code client's) carries whole JSON messages, capped by
+ * their size. Each time the server first works, then exits non-zero with the Dutch log line.
+ */
+async function overStream(kind: 'socket' | 'pipe'): Promise<void> {
+  const net = await import('node:net');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const server = net.createServer();
+  const where = kind === 'pipe' ? path.join(os.tmpdir(), `antwoordbrief-pipe-${process.pid}-${Date.now()}.sock`) : 0;
+  await new Promise<void>((r) => (kind === 'pipe' ? server.listen(where as string, r) : server.listen(0, '127.0.0.1', r)));
+  const arg = kind === 'pipe' ? `--pipe=${where}` : `--socket=${(server.address() as { port: number }).port}`;
+  const connected = new Promise<import('node:net').Socket>((r) => server.once('connection', r));
+  const child = spawn(process.execPath, [SERVER_JS, arg], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const exit = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  try {
+    const sock = await withTimeout(connected, 10000, 'the server did not connect');
+    sock.on('error', () => undefined); // the server leaves while we still write
+    const conn = createMessageConnection(new StreamMessageReader(sock), new StreamMessageWriter(sock));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ bronnen: { offline: true } })));
+    conn.listen();
+    const init: any = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(init.serverInfo.name, 'antwoordbrief');
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///brief.md', languageId: 'markdown', version: 1, text: ANSWERED_MD } });
+    assert.ok(Array.isArray(await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///brief.md' } })));
+    sock.write('Content-Length: 99999999999\r\n\r\n');
+    const chunk = Buffer.alloc(1 << 20, 97);
+    let sent = 0;
+    const pump = () => {
+      while (sent < 200 && child.exitCode === null && !sock.destroyed) {
+        sent++;
+        if (!sock.write(chunk)) return void sock.once('drain', pump);
+      }
+    };
+    pump();
+    const code = await withTimeout(exit, 10000, 'the server kept buffering');
+    assert.notEqual(code, 0);
+    assert.match(stderr, /te groot bericht: een bericht van 99999999999 bytes/);
+    assert.ok(sent < 200, `${sent} MB written before the server left`);
+    conn.dispose();
+  } finally {
+    server.close();
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+test('protocol: over --socket=N a Content-Length beyond the cap ends the server with the Dutch log line', () => overStream('socket'));
+
+test('protocol: over --pipe=NAME a Content-Length beyond the cap ends the server with the Dutch log line', { skip: process.platform === 'win32' && 'named pipes differ on Windows' }, () => overStream('pipe'));
+
+test('protocol: over node IPC a message beyond the cap (64 MB as JSON) ends the server with the Dutch log line; one within it is handled', async () => {
+  const { fork } = await import('node:child_process');
+  const { IPCMessageReader, IPCMessageWriter } = await import('vscode-jsonrpc/node');
+  const child = fork(SERVER_JS, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const exit = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  const conn = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ bronnen: { offline: true } })));
+  conn.listen();
+  try {
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    // A letter of 4 MB passes.
+    const big = 'Vraag 1\nWat kost het?\n\nAntwoord 1\n' + 'Het kost niets. '.repeat(250000);
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///groot.md', languageId: 'markdown', version: 1, text: big } });
+    assert.ok(Array.isArray(await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///groot.md' } })));
+    child.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///te-groot.md', languageId: 'markdown', version: 1, text: 'a'.repeat(65 * 1024 * 1024) } } });
+    const code = await withTimeout(exit, 30000, 'the server kept the message');
+    assert.notEqual(code, 0);
+    assert.match(stderr, /te groot bericht: een bericht van meer dan 67108864 bytes/);
+  } finally {
+    conn.dispose();
+    if (child.exitCode === null) child.kill();
+  }
+});

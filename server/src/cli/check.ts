@@ -157,7 +157,8 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       if (!fixed) await provideNamedQuestionLetter(letters.letters, file, text);
       const uri = URI.file(path.resolve(file)).toString();
       const a = analyzer.analyze(text);
-      const workspace = await letters.workspace(uri);
+      // The other letters of the folder are read only when they can change this letter's findings (issue 10).
+      const workspace = await letters.workspace(uri, a);
       const others = workspace.documents();
       const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
       const context = await letters.context(uri, a, '', (r) => facts(r.id), workspace);

@@ -15,14 +15,20 @@ import { LineIndex, type Span } from './text';
 import type { Memo } from './memo';
 import { diagnose } from './diagnose';
 import { findCommitments, type Commitments } from './commitments';
+import { boundChecks } from './bounds';
 
 export interface Analysis {
   text: string;
   lines: LineIndex;
   letter: ParsedLetter;
   citations: Citations;
-  /** The findings of the text alone, sorted; before context, settings and inline suppression. */
+  /**
+   * The findings of the text alone, sorted; before context, settings and inline suppression.
+   * At most `MAX_FINDINGS` per code (bounds.ts); `omitted` counts the rest.
+   */
   checks: Finding[];
+  /** Per code, findings of the text left out of `checks` (a hostile text; see `boundChecks`). */
+  omitted: Record<string, number>;
   /** The letter's commitments (toezeggingen), dated from its header only; `diagnose` dates them from its context. */
   commitments: Commitments;
 }
@@ -61,9 +67,10 @@ export function analyzeText(text: string, memo?: Memo): Analysis {
   const citations = findCitations(text);
   // The Kamer's question text in an answer letter is copied verbatim: no unlinked-motion there.
   const verbatim = letter.kind === 'answer-letter' ? verbatimSpans(text, letter) : [];
-  const checks = [...checkQuestions(letter, memo), ...checkCitations(text, citations, verbatim)];
-  checks.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { text, lines, letter, citations, checks, commitments: findCommitments(text) };
+  const all = [...checkQuestions(letter, memo), ...checkCitations(text, citations, verbatim)];
+  all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  const { checks, omitted } = boundChecks(all);
+  return { text, lines, letter, citations, checks, omitted, commitments: findCommitments(text) };
 }
 
 /**

@@ -37,6 +37,9 @@ export const CODES = {
   'question-extra': { severity: 'warning', description: 'Een vraag die niet in de vragenbrief staat.' },
   'question-letter-unreadable': { severity: 'warning', description: 'Een genoemde vragenbrief die niet gelezen kan worden (ontbreekt, gescand, beveiligd, te groot).' },
   'answer-term-exceeded': { severity: 'information', description: 'De antwoordtermijn is verstreken: overweeg een uitstelbericht.' },
+  // Issue 10: bounds on hostile or broken letters.
+  'too-many-findings': { severity: 'information', description: 'Een brief met meer meldingen dan getoond worden: de belangrijkste worden getoond, de rest is weggelaten.' },
+  'too-many-citations': { severity: 'information', description: 'Een brief die meer Kamerstukken en moties noemt dan gelezen worden: verwijzingen na deze plaats worden niet gelezen.' },
   // Issue 12: commitments (toezeggingen).
   'new-commitment': { severity: 'off', description: 'Een toezegging aan de Kamer (met de termijn), voor wie elke toezegging gemarkeerd wil zien.' },
 } satisfies Record<string, CodeInfo>;

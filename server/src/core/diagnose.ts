@@ -13,6 +13,7 @@ import { applySuppressions } from './suppress';
 import { pairState, type PairState, type QuestionLetterInput } from './pair/state';
 import type { Memo } from './memo';
 import { commitmentFindings, withFallbackDate, type Commitments } from './commitments';
+import { boundFindings } from './bounds';
 
 /** Another letter of the workspace, as the host sees it (open text first, else on disk). */
 export interface WorkspaceLetter {
@@ -61,7 +62,8 @@ export interface Diagnosis {
  * The findings of the letter `analysis` in `context` under `settings`: its own checks, motions
  * linked through the workspace, the pair checks against its question letter and the checks that
  * need facts, one `new-commitment` per commitment (off by default); codes switched off and inline
- * `antwoordbrief-disable…` comments applied once.
+ * `antwoordbrief-disable…` comments applied once; at most `MAX_FINDINGS` of them, the most
+ * severe first, with a `too-many-findings` note on the rest (bounds.ts).
  * Offsets are UTF-16 offsets into `analysis.text`. Linear in the letter plus the workspace's
  * motion mentions. `memo`: the analyzer's caches.
  */
@@ -88,7 +90,8 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   const commitments = withFallbackDate(analysis.commitments, context.letterDate, context.letterDateFrom);
   const all = [...checks, ...pair.findings, ...facts, ...commitmentFindings(commitments)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  const findings = applySuppressions(analysis.text, all, disabledCodes(settings));
+  // At most MAX_FINDINGS, the most severe first, with a note on the rest (bounds.ts).
+  const findings = boundFindings(applySuppressions(analysis.text, all, disabledCodes(settings)), analysis.omitted, analysis.text, settings);
   const unlinked = citations.motions.some((m) => !m.via);
   // A question letter found by looking through the folder (or not found there) may change with any letter of it.
   const found = context.questionLetter;

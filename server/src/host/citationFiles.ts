@@ -1,9 +1,11 @@
-// The citation workspace of a document, for the language server: the letters and papers in its
-// folder (and subfolders, two levels deep) on disk, with the open editors' texts taking
-// precedence. Each file is read and analysed once per modification.
+// The citation workspace of a document, for the language server and the CLI: the letters and
+// papers in its folder (and subfolders, two levels deep) on disk, with the open editors' texts
+// taking precedence. The letters on disk are read only when asked (`readLetters`), within
+// CONTEXT_LIMITS (host/read.ts), the document's own folder first; each file is read and analysed
+// once per modification, and what is kept in memory is bounded too.
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { fsPathOf, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
+import { CONTEXT_LIMITS, MAX_LETTER_BYTES, fsPathOf, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
@@ -25,7 +27,9 @@ export interface OpenDoc {
 
 export class CitationFiles {
   private readonly files = new Map<string, Cached>();
-  private readonly listings = new Map<string, { at: number; files: string[]; docs: Map<string, CitationDoc> }>();
+  /** Bytes of the texts in `files` (kept below twice the context budget). */
+  private cachedBytes = 0;
+  private readonly listings = new Map<string, { at: number; files: string[]; docs?: Map<string, CitationDoc> }>();
 
   /**
    * @param open the documents open in the editor (their text is newer than the disk).
@@ -37,42 +41,75 @@ export class CitationFiles {
   ) {}
 
   /**
-   * The folder's files and the letters among them, read (asynchronously, through
-   * `readLetterFile`) at most once per `LISTING_TTL_MS` and per modification.
+   * The folder's letter and paper files (names only), and with `readLetters` the letters among
+   * them read (asynchronously, through `readLetterFile`): at most `CONTEXT_LIMITS.letters`
+   * letters and `CONTEXT_LIMITS.bytes` together, those of the folder itself before those of its
+   * subfolders, `skip` (the document itself) left out. At most once per `LISTING_TTL_MS` and per
+   * modification.
    */
-  private async list(dir: string): Promise<{ files: string[]; docs: Map<string, CitationDoc> }> {
+  private async list(dir: string, readLetters: boolean, skip: string | null): Promise<{ files: string[]; docs?: Map<string, CitationDoc> }> {
     const hit = this.listings.get(dir);
     const now = Date.now();
-    if (hit && now - hit.at < LISTING_TTL_MS) return hit;
-    const files = await walkLetterFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, accept: () => true });
-    const docs = new Map<string, CitationDoc>();
-    for (const f of files) {
-      if (!isLetterFile(f)) continue;
-      const d = await this.load(f, this.readOptions(dir));
-      if (d) docs.set(f, d);
+    const fresh = hit && now - hit.at < LISTING_TTL_MS ? hit : undefined;
+    if (fresh && (fresh.docs || !readLetters)) return fresh;
+    const files = fresh?.files ?? (await walkLetterFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, acceptName: (name) => isLetterFile(name) || idFromFileName(name) !== null, accept: () => true }));
+    let docs: Map<string, CitationDoc> | undefined;
+    if (readLetters) {
+      docs = new Map();
+      // The folder's own letters first, then those of its subfolders (each in name order).
+      const letters = files.filter((f) => isLetterFile(f) && f !== skip).sort((a, b) => depthOf(a) - depthOf(b));
+      let bytes = 0;
+      for (const f of letters) {
+        if (docs.size >= CONTEXT_LIMITS.letters) break;
+        const opts = { ...this.readOptions(dir), maxBytes: Math.min(MAX_LETTER_BYTES, CONTEXT_LIMITS.bytes - bytes) };
+        const d = await this.load(f, opts);
+        if (!d) continue;
+        docs.set(f, d.doc);
+        bytes += d.size;
+      }
     }
-    const listing = { at: Date.now(), files, docs };
+    const listing = { at: fresh?.at ?? Date.now(), files, docs };
     this.listings.set(dir, listing);
     return listing;
   }
 
-  private async load(file: string, opts: ReadOptions): Promise<CitationDoc | null> {
+  private async load(file: string, opts: ReadOptions): Promise<{ doc: CitationDoc; size: number } | null> {
     const st = await statLetterFile(file, opts);
     if ('error' in st) return null;
     const hit = this.files.get(file);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.doc;
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return { doc: hit.doc, size: hit.size };
     const read = await readLetterFile(file, opts);
     if ('error' in read) return null;
     const doc: CitationDoc = { uri: URI.file(file).toString(), text: read.text, citations: findCitations(read.text) };
-    this.files.set(file, { mtimeMs: read.mtimeMs, size: read.size, doc });
-    return doc;
+    this.remember(file, { mtimeMs: read.mtimeMs, size: read.size, doc });
+    return { doc, size: read.size };
   }
 
-  /** The workspace as seen from the document `uri` (which itself is left out). */
-  async workspace(uri: string): Promise<CitationWorkspace> {
+  /** Keep a file read; the oldest are forgotten when the texts kept pass twice the context budget. */
+  private remember(file: string, entry: Cached): void {
+    const old = this.files.get(file);
+    if (old) {
+      this.cachedBytes -= old.size;
+      this.files.delete(file);
+    }
+    this.files.set(file, entry);
+    this.cachedBytes += entry.size;
+    for (const [f, e] of this.files) {
+      if (this.cachedBytes <= 2 * CONTEXT_LIMITS.bytes || f === file) break;
+      this.files.delete(f);
+      this.cachedBytes -= e.size;
+    }
+  }
+
+  /**
+   * The workspace as seen from the document `uri` (which itself is left out): the open
+   * documents, the files named by a paper id, and with `readLetters` the letters on disk
+   * (bounded, see `list`).
+   */
+  async workspace(uri: string, readLetters = true): Promise<CitationWorkspace> {
     const file = fsPathOf(uri);
     const dir = file ? path.dirname(file) : null;
-    const listing = dir ? await this.list(dir) : { files: [], docs: new Map<string, CitationDoc>() };
+    const listing = dir ? await this.list(dir, readLetters, file) : { files: [], docs: undefined };
     const files = listing.files;
     // Taken after the await: the open documents as they are now.
     const openDocs = this.open();
@@ -89,7 +126,7 @@ export class CitationFiles {
           if (!isLetterFile(f)) continue;
           const fu = URI.file(f).toString();
           if (seen.has(fu)) continue;
-          const d = listing.docs.get(f);
+          const d = listing.docs?.get(f);
           if (d) {
             seen.add(fu);
             out.push(d);
@@ -110,12 +147,22 @@ export class CitationFiles {
 
   /** Forget one file and every folder listing (the file may have appeared or gone). */
   forget(file: string): void {
+    const old = this.files.get(file);
+    if (old) this.cachedBytes -= old.size;
     this.files.delete(file);
     this.listings.clear();
   }
 
   clear(): void {
     this.files.clear();
+    this.cachedBytes = 0;
     this.listings.clear();
   }
+}
+
+/** Path depth, to read a folder's own letters before those of its subfolders. */
+function depthOf(file: string): number {
+  let n = 0;
+  for (const c of file) if (c === '/' || c === '\\') n++;
+  return n;
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../core/analyze';
 import type { Citations } from '../core/citations/types';
+import { linksAcrossWorkspace } from '../core/citations/index';
 import type { DiagnoseContext } from '../core/diagnose';
 import type { FactsLookup } from '../core/facts';
 import { isoToday } from '../core/pair/term';
@@ -99,14 +100,19 @@ export class LetterContext {
     return { link: { name: name(l.path), uri: linkUri, via: l.via, text: l.text, letter: l.letter } };
   }
 
-  /** The workspace as seen from `uri` (the document itself left out); its files are read asynchronously. */
-  workspace(uri: string): Promise<CitationWorkspace> {
-    return this.citations.workspace(uri);
+  /**
+   * The workspace as seen from `uri` (the document itself left out); its files are read
+   * asynchronously. With an `analysis`, the letters on disk are read only when they can change
+   * its findings (it names a motion without number: `linksAcrossWorkspace`); without one (the
+   * editor features: definition, references, completion) always, within CONTEXT_LIMITS.
+   */
+  workspace(uri: string, analysis?: Analysis): Promise<CitationWorkspace> {
+    return this.citations.workspace(uri, analysis ? linksAcrossWorkspace(analysis.citations) : true);
   }
 
-  /** The context `diagnose` gets for the letter at `uri`. */
+  /** The context `diagnose` gets for the letter at `uri` (`workspace`: as `workspace(uri, analysis)` gives it). */
   async context(uri: string, analysis: Analysis, questionLetterSetting: string, facts?: FactsLookup, workspace?: CitationWorkspace): Promise<DiagnoseContext> {
-    const ws = workspace ?? (await this.workspace(uri));
+    const ws = workspace ?? (await this.workspace(uri, analysis));
     return {
       workspace: ws.documents(),
       questionLetter: await this.questionLetter(uri, analysis, questionLetterSetting),

@@ -1,10 +1,11 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
-import { displayPath, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
+import { CONTEXT_LIMITS, displayPath, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import type { LinkVia } from '../core/pair/state';
 
 /** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
@@ -21,7 +22,6 @@ export type LinkOutcome = { link: QuestionLetterLink } | { error: string; path?:
 
 /** PDF and Word letters: read by the host through the extractor, then `provide`d here. */
 const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
-const MAX_CANDIDATES = 60;
 
 /** Reads and parses letters, each file once per modification (through `readLetterFile`). */
 export class LetterFiles {
@@ -87,7 +87,15 @@ export class LetterFiles {
     const cached = this.cache.get(file);
     if (cached && cached.text === text) return cached.letter;
     const letter = parseLetter(text);
-    if (mtimeMs >= 0) this.cache.set(file, { mtimeMs, size, text, letter });
+    if (mtimeMs >= 0) {
+      this.cache.delete(file);
+      this.cache.set(file, { mtimeMs, size, text, letter });
+      // Bounded: the letters of about two folders' candidates (the oldest read forgotten first).
+      for (const k of this.cache.keys()) {
+        if (this.cache.size <= 2 * CONTEXT_LIMITS.candidates) break;
+        this.cache.delete(k);
+      }
+    }
     return letter;
   }
 
@@ -96,9 +104,17 @@ export class LetterFiles {
     this.cache.clear();
   }
 
-  /** Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided. */
+  /**
+   * Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided;
+   * at most `CONTEXT_LIMITS.candidates` of them that are no larger than a question letter can be.
+   */
   list(dir: string): Promise<string[]> {
-    return walkLetterFiles(dir, { maxDepth: 0, limit: Number.MAX_SAFE_INTEGER, accept: (name) => isLetterFile(name) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))) });
+    return walkLetterFiles(dir, {
+      maxDepth: 0,
+      limit: CONTEXT_LIMITS.candidates + 1,
+      acceptName: (name) => isLetterFile(name) || EXTRACTED_EXT.test(name),
+      accept: (name, size) => (isLetterFile(name) && size <= CONTEXT_LIMITS.questionLetterBytes) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))),
+    });
   }
 }
 
@@ -118,14 +134,26 @@ export async function findQuestionLetter(files: LetterFiles, file: string, text:
     return { link: { path: target, via: explicit.via, letter: loaded.letter, text: loaded.text } };
   }
   if (letter.questions.length === 0 || isQuestionLetter(letter)) return null;
-  const candidates: { name: string; letter: Letter; text: string }[] = [];
+  // At most CONTEXT_LIMITS.candidates letters of the folder and CONTEXT_LIMITS.candidateBytes
+  // together, the smallest first (a question letter is shorter than its answer; issue 10).
+  const sized: { name: string; size: number }[] = [];
   for (const other of await files.list(dir)) {
     if (path.resolve(other) === path.resolve(file)) continue;
-    if (candidates.length >= MAX_CANDIDATES) break;
+    const st = await stat(other).catch(() => null);
+    if (st) sized.push({ name: other, size: st.size });
+  }
+  sized.sort((a, b) => a.size - b.size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const candidates: { name: string; letter: Letter; text: string }[] = [];
+  let bytes = 0;
+  for (const { name: other, size } of sized) {
+    if (candidates.length >= CONTEXT_LIMITS.candidates || bytes + size > CONTEXT_LIMITS.candidateBytes) break;
     const loaded = await files.load(other);
     if ('error' in loaded) continue;
+    bytes += size;
     candidates.push({ name: other, letter: loaded.letter, text: loaded.text });
   }
+  // Name order, as the candidates were compared before (the first best match wins).
+  candidates.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const found = linkQuestionLetter(letter, candidates);
   if (!found) return null;
   const c = candidates[found.index];

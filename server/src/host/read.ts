@@ -3,7 +3,7 @@
 // letter's bytes. A letter is a regular text file of at most a few megabytes; anything else gets
 // one Dutch reason and is never read further.
 import { constants, type Stats } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, opendir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 
@@ -304,6 +304,16 @@ export async function statLetterFile(file: string, opts: ReadOptions = {}): Prom
   }
 }
 
+/**
+ * What the context of one letter reads from its folder (issue 10: a 54-byte letter beside 13 MB
+ * of letters once read them all). Other letters are read only when the letter names a motion
+ * without its number (they may link it), at most `letters` of them and `bytes` together, the
+ * letter's own folder first; a question letter is looked for among at most `candidates` letters
+ * of its folder, each at most `questionLetterBytes` (a question letter is a few KB; the longest
+ * inbreng we know 0.12 MB), the smallest first and `candidateBytes` together.
+ */
+export const CONTEXT_LIMITS = { letters: 100, bytes: 16 * 1024 * 1024, candidates: 60, questionLetterBytes: 2 * 1024 * 1024, candidateBytes: 4 * 1024 * 1024 };
+
 /** How deep and how many letter files a workspace walk takes (the workspace check, `check MAP`). */
 export const WORKSPACE_LIMITS = { maxDepth: 6, files: 2000 };
 
@@ -312,7 +322,7 @@ export const WORKSPACE_LIMITS = { maxDepth: 6, files: 2000 };
  * `MAX_LETTER_BYTES` (the workspace check, `check MAP`). Async; never throws.
  */
 export function letterFiles(root: string, limit = WORKSPACE_LIMITS.files): Promise<string[]> {
-  return walkLetterFiles(root, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit, accept: (name, size) => isLetterFile(name) && size <= MAX_LETTER_BYTES });
+  return walkLetterFiles(root, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit, acceptName: isLetterFile, accept: (_name, size) => size <= MAX_LETTER_BYTES });
 }
 
 export interface WalkOptions {
@@ -320,24 +330,39 @@ export interface WalkOptions {
   limit: number;
   /** Which files to list, by name and size in bytes. */
   accept(name: string, size: number): boolean;
+  /** Which file names may be accepted at all (others are not even looked at); default all. */
+  acceptName?(name: string): boolean;
 }
 
+/** Entries of one folder looked at: a folder of a million files costs no more than this. */
+const MAX_DIR_ENTRIES = 10_000;
+
 /**
- * Regular files under `root` in name order (async, bounded in depth and count); hidden folders,
- * node_modules, unreadable entries and anything that is not a regular file or folder skipped.
+ * Regular files under `root` in name order (async, bounded in depth and count, at most
+ * `MAX_DIR_ENTRIES` entries of a folder looked at); hidden folders, node_modules, unreadable
+ * entries and anything that is not a regular file or folder skipped.
  */
 export async function walkLetterFiles(root: string, options: WalkOptions): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string, depth: number): Promise<void> => {
-    let names: string[];
+    const entries: { name: string; dir: boolean; file: boolean }[] = [];
     try {
-      names = (await readdir(dir)).sort();
+      const handle = await opendir(dir);
+      for await (const e of handle) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        // Only what may be listed, and the folders to walk (a link is looked at below).
+        const link = e.isSymbolicLink();
+        if (!link && !e.isDirectory() && !(e.isFile() && (options.acceptName?.(e.name) ?? true))) continue;
+        if (!link && e.isDirectory() && depth >= options.maxDepth) continue;
+        entries.push({ name: e.name, dir: e.isDirectory(), file: e.isFile() });
+        if (entries.length >= MAX_DIR_ENTRIES) break;
+      }
     } catch {
       return;
     }
-    for (const name of names) {
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { name } of entries) {
       if (out.length >= options.limit) return;
-      if (name.startsWith('.') || name === 'node_modules') continue;
       const p = path.join(dir, name);
       let st;
       try {
@@ -347,7 +372,7 @@ export async function walkLetterFiles(root: string, options: WalkOptions): Promi
       }
       if (st.isDirectory()) {
         if (depth < options.maxDepth) await walk(p, depth + 1);
-      } else if (st.isFile() && options.accept(name, st.size)) out.push(p);
+      } else if (st.isFile() && (options.acceptName?.(name) ?? true) && options.accept(name, st.size)) out.push(p);
     }
   };
   await walk(root, 0);

@@ -68,13 +68,14 @@ export interface Current {
   analysis: Analysis;
   settings: Settings;
   diagnosis: Diagnosis;
-  /** The letters and papers near the document, read when the request came. */
+  /** The letters and papers near the document, read when the request came (the letters on disk only when `current` was asked for them). */
   workspace: CitationWorkspace;
 }
 
 export interface PairWiring {
   store: DocumentStore;
-  current(uri: string): Promise<Current | undefined>;
+  /** `needs.workspace`: the letters on disk read too (for the requests that look through them). */
+  current(uri: string, needs?: { workspace?: boolean }): Promise<Current | undefined>;
   letters: LetterContext;
   /** The core's references at an offset (pair and citations). */
   references(cur: Current, offset: number, includeDeclaration: boolean): PairLocation[];
@@ -85,7 +86,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
   const { store, current } = host;
   connection.onReferences(
     runSafe(connection, 'references', null, async ({ textDocument, position, context }) => {
-      const cur = await current(textDocument.uri);
+      const cur = await current(textDocument.uri, { workspace: true });
       return cur ? host.references(cur, cur.analysis.lines.offset(position), context.includeDeclaration).map((l) => Location.create(l.uri, l.range)) : null;
     }),
   );

@@ -1,5 +1,7 @@
 // The server's connection: the transport vscode-languageserver picks from the command line, except
-// that over stdio a message without a valid Content-Length header ends the process.
+// that a message without a valid Content-Length header, or one over the size cap, ends the
+// process (stdio, socket, pipe; node IPC: the size cap).
+import * as net from 'node:net';
 import {
   createConnection,
   IPCMessageReader,
@@ -99,30 +101,64 @@ function isFramingError(e: unknown): boolean {
 }
 
 /**
- * Creates the connection. `--stdio`: vscode-jsonrpc's reader reports a message without a valid
- * `Content-Length` and then can never find the next message, so the server would stay alive but
- * deaf; instead it logs the header on stderr and exits with code 1, so the client restarts it.
- * `--node-ipc` carries whole messages (no headers; the VS Code client uses it): only the
- * parameter check is added. `--socket` and `--pipe` keep the library's behaviour.
+ * Whether a message received whole (node IPC) is larger than MAX_MESSAGE_BYTES as JSON: the sum
+ * of its strings' lengths and a few bytes per other value, counted until the cap is passed (so
+ * at most about MAX_MESSAGE_BYTES of it is looked at). Returns the count, or -1 within the cap.
  */
-export function createServerConnection() {
-  const features = ProposedFeatures.all;
-  if (process.argv.slice(2).includes('--node-ipc')) {
-    // As the library would set it up from the command line, with the parameter check in front.
-    const writer = new IPCMessageWriter(process);
-    return createConnection(features, validating(new IPCMessageReader(process), writer), writer);
+export function oversized(msg: unknown): number {
+  let total = 0;
+  const stack: unknown[] = [msg];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') total += v.length + 2;
+    else if (Array.isArray(v)) {
+      total += 2 + v.length;
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        total += k.length + 4;
+        stack.push(x);
+      }
+    } else total += 8;
+    if (total > MAX_MESSAGE_BYTES) return total;
   }
-  if (!process.argv.slice(2).includes('--stdio')) return createConnection(features);
-  const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+  return -1;
+}
+
+/** Log in Dutch why the server stops, answer what was read before, and exit with code 1. */
+function stopFor(what: string, pause: () => void, flush: (done: () => void) => void): void {
+  process.stderr.write(`antwoordbrief: ${what}; de server stopt zodat de editor hem opnieuw start\n`);
+  pause();
+  setTimeout(() => flush(() => process.exit(1)), 100);
+}
+
+/** The `--socket=N` / `--socket N` port or `--pipe=NAME` / `--pipe NAME` name on the command line, as vscode-languageserver reads it. */
+function socketArgument(argv: string[]): { port: number } | { pipe: string } | null {
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value = argv[i + 1]] = argv[i].includes('=') ? argv[i].split('=', 2) : [argv[i]];
+    if (flag === '--socket' && Number(value) > 0) return { port: Number(value) };
+    if (flag === '--pipe' && value) return { pipe: value };
+  }
+  return null;
+}
+
+/**
+ * A connection over a byte stream with `Content-Length` framing (stdio, a socket, a pipe):
+ * vscode-jsonrpc's reader reports a message without a valid `Content-Length` and then can never
+ * find the next message, and buffers a body of any announced length; instead a bad header, a
+ * header block over MAX_HEADER_BYTES or a body over MAX_MESSAGE_BYTES is logged on stderr and the
+ * process exits with code 1, so the client restarts it. The process also ends when the stream does.
+ */
+function streamConnection(input: NodeJS.ReadableStream & { pause(): unknown }, output: NodeJS.WritableStream) {
+  const reader = new StreamMessageReader(input);
+  const writer = new StreamMessageWriter(output);
+  const flush = (done: () => void) => void output.write('', () => done());
   let failing = false;
-  watchSizes(process.stdin, (length) => {
+  watchSizes(input, (length) => {
     if (failing) return;
     failing = true;
     const what = length < 0 ? `een berichtkop langer dan ${MAX_HEADER_BYTES} bytes` : `een bericht van ${length} bytes (hoogstens ${MAX_MESSAGE_BYTES})`;
-    process.stderr.write(`antwoordbrief: te groot bericht: ${what}; de server stopt zodat de editor hem opnieuw start\n`);
-    process.stdin.pause();
-    setTimeout(() => process.stdout.write('', () => process.exit(1)), 100);
+    stopFor(`te groot bericht: ${what}`, () => input.pause(), flush);
   });
   reader.onError((e) => {
     const msg = e instanceof Error ? e.message : String(e);
@@ -132,20 +168,62 @@ export function createServerConnection() {
     }
     if (failing) return;
     failing = true;
-    process.stderr.write(`antwoordbrief: ongeldige berichtkop (${msg.replace(/\s+/gu, ' ').slice(0, 300)}); de server stopt zodat de editor hem opnieuw start\n`);
-    // Answer the messages read before the bad header first, then leave once stdout is flushed.
-    process.stdin.pause();
-    setTimeout(() => process.stdout.write('', () => process.exit(1)), 100);
+    // Answer the messages read before the bad header first, then leave once the output is flushed.
+    stopFor(`ongeldige berichtkop (${msg.replace(/\s+/gu, ' ').slice(0, 300)})`, () => input.pause(), flush);
   });
-  // With a reader instead of streams, the library neither ends on a closed stdin nor keeps
-  // console output off stdout (which carries the protocol): do both here.
+  // With a reader instead of streams, the library does not end on a closed input: do it here.
   const end = () => process.exit(lifecycle.state === 'shutdown' ? 0 : 1);
-  process.stdin.on('end', end);
-  process.stdin.on('close', end);
+  input.on('end', end);
+  input.on('close', end);
+  return createConnection(ProposedFeatures.all, validating(reader, writer), writer);
+}
+
+/**
+ * Creates the connection for the transport on the command line. `--stdio`, `--socket=N` and
+ * `--pipe=NAME` carry `Content-Length` framed messages: see `streamConnection`. `--node-ipc`
+ * (the VS Code client's transport) carries whole messages: one larger than MAX_MESSAGE_BYTES as
+ * JSON (`oversized`) ends the process the same way before it is handled. All get the parameter
+ * check (`validating`).
+ */
+export function createServerConnection() {
+  const features = ProposedFeatures.all;
+  const argv = process.argv.slice(2);
+  if (argv.includes('--node-ipc')) {
+    // As the library would set it up from the command line, with the size and parameter checks in front.
+    const writer = new IPCMessageWriter(process);
+    const ipc = new IPCMessageReader(process);
+    let failing = false;
+    const sized: MessageReader = {
+      onError: ipc.onError,
+      onClose: ipc.onClose,
+      onPartialMessage: ipc.onPartialMessage,
+      dispose: () => ipc.dispose(),
+      listen: (callback: DataCallback) =>
+        ipc.listen((msg) => {
+          if (failing) return;
+          const size = oversized(msg);
+          if (size < 0) return callback(msg);
+          failing = true;
+          stopFor(`te groot bericht: een bericht van meer dan ${MAX_MESSAGE_BYTES} bytes`, () => undefined, (done) => done());
+        }),
+    };
+    return createConnection(features, validating(sized, writer), writer);
+  }
+  const socket = socketArgument(argv);
+  if (socket) {
+    const s = 'port' in socket ? net.createConnection(socket.port, '127.0.0.1') : net.createConnection(socket.pipe);
+    s.on('error', (e) => {
+      process.stderr.write(`antwoordbrief: verbinding mislukt (${e.message}); de server stopt\n`);
+      process.exit(1);
+    });
+    return streamConnection(s, s);
+  }
+  if (!argv.includes('--stdio')) return createConnection(features);
+  // Console output must stay off stdout, which carries the protocol.
   const toStderr = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;
   console.warn = toStderr;
-  return createConnection(features, validating(reader, writer), writer);
+  return streamConnection(process.stdin, process.stdout);
 }

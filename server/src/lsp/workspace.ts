@@ -115,7 +115,7 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
         await named(text, file);
         const settings = await host.settings(uri);
         const a = host.analyzer.analyze(text);
-        const workspace = await host.letters.workspace(uri);
+        const workspace = await host.letters.workspace(uri, a);
         // Facts cached on disk are read before the peek, as the CLI reads them.
         await host.facts.loadCached(a.citations, settings);
         const others = workspace.documents();

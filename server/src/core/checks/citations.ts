@@ -5,6 +5,8 @@
 import type { Finding } from '../model';
 import type { Span } from '../text';
 import type { Citations, Reference } from '../citations/types';
+import { MAX_CITATIONS } from '../citations/index';
+import { dutchNumber } from '../bounds';
 import { collapseWhitespace } from '../text';
 
 /** Data of a `noncanonical-citation` finding: what to write instead, and where. */
@@ -40,6 +42,17 @@ function inside(spans: readonly Span[], offset: number): boolean {
  */
 export function checkCitations(text: string, citations: Citations, verbatim: readonly Span[] = []): Finding[] {
   const findings: Finding[] = [];
+  if (citations.truncatedAt !== undefined) {
+    // A bound on hostile input (issue 10): say where reading stopped.
+    const at = citations.truncatedAt;
+    let end = at;
+    while (end < text.length && end - at < 40 && !/\s/.test(text[end])) end++;
+    findings.push({
+      code: 'too-many-citations',
+      span: { start: at, end: Math.max(end, Math.min(text.length, at + 1)) },
+      message: `Deze brief noemt meer dan ${dutchNumber(MAX_CITATIONS)} Kamerstukken en moties; vanaf hier worden verwijzingen niet meer gelezen (geen uitleg bij aanwijzen, geen controle).`,
+    });
+  }
   for (const m of citations.motions) {
     if (m.via || inside(verbatim, m.span.start)) continue;
     if (m.candidates?.length) {

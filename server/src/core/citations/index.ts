@@ -33,7 +33,14 @@ function stripRef(r: PaperRef): PaperRef {
 }
 
 /**
- * Finds every citation in `text`. Linear in the length of the text; only the neighbourhoods of
+ * At most this many citations and motion mentions are read from one text: a real letter has a
+ * few hundred (the corpus at most ~400), a hostile one (a citation every 45 characters over
+ * 5 MB) 100,000, which would cost about 1 KB each. Past it, `truncatedAt` says where reading stopped.
+ */
+export const MAX_CITATIONS = 10_000;
+
+/**
+ * Finds every citation in `text` (at most `MAX_CITATIONS`, see `Citations.truncatedAt`). Linear in the length of the text; only the neighbourhoods of
  * digits, `[` and "motie" are lexed (see `Tokens.around`).
  */
 export function findCitations(text: string): Citations {
@@ -55,10 +62,18 @@ function citationsOf(t: Tokens): Citations {
   const parsed: ParsedCitation[] = [];
   const mentions: ParsedMention[] = [];
   let skip = 0;
+  let truncatedAt: number | undefined;
   const n = t.count;
   for (let i = 0; i < n; i++) {
     const kind = t.kind[i];
     if (kind === PUNCT) continue;
+    if (parsed.length + mentions.length >= MAX_CITATIONS && i >= skip) {
+      // Stop at the first token past everything read (a motion mention spans tokens before its "motie").
+      const readTo = Math.max(mentions.length ? mentions[mentions.length - 1].end : 0, parsed.length ? parsed[parsed.length - 1].end : 0);
+      while (i < n && (t.start[i] < readTo || t.kind[i] === PUNCT)) i++;
+      if (i < n) truncatedAt = t.start[i];
+      break;
+    }
     if (kind === WORD) {
       const c = text.charCodeAt(t.start[i]) | 32;
       if (c === 109 /* m */) {
@@ -136,7 +151,9 @@ function citationsOf(t: Tokens): Citations {
 
   const fs = scanFootnotes(t);
   const motions = linkMotions(t, mentions, citations, byStart, fs);
-  return { references, motions, footnotes: fs.footnotes, markers: fs.markers };
+  const out: Citations = { references, motions, footnotes: fs.footnotes, markers: fs.markers };
+  if (truncatedAt !== undefined) out.truncatedAt = truncatedAt;
+  return out;
 }
 
 /** How far before a motion mention the citation giving the dossier of its bare numbers may stand. */
@@ -552,6 +569,20 @@ function endsSentence(t: Tokens, k: number): boolean {
   return true;
 }
 
+/** A motion mention another letter may link: named by its signer, without number, evidence or amendment. */
+function open(m: MotionMention): boolean {
+  return !m.via && !m.candidates && !m.amended && m.signer !== '';
+}
+
+/**
+ * Whether the other letters of the workspace can change these citations (`linkAcrossWorkspace`
+ * links nothing otherwise): a motion is named without its number. Hosts read the letters on
+ * disk only then (issue 10).
+ */
+export function linksAcrossWorkspace(own: Citations): boolean {
+  return own.motions.some(open);
+}
+
 /**
  * Links the still unlinked motion mentions of one document through linked mentions of the same
  * first signer in other documents of the workspace (when they name different motions of that
@@ -559,8 +590,7 @@ function endsSentence(t: Tokens, k: number): boolean {
  * untouched.
  */
 export function linkAcrossWorkspace(own: Citations, others: { uri: string; citations: Citations }[]): Citations {
-  const open = (m: MotionMention) => !m.via && !m.candidates && !m.amended && m.signer !== '';
-  if (!own.motions.some(open)) return own;
+  if (!linksAcrossWorkspace(own)) return own;
   // Every distinct paper (set) each first signer is linked to in the other documents.
   const found = new Map<string, { uri: string; m: MotionMention }[]>();
   for (const o of others) {

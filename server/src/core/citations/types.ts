@@ -106,4 +106,9 @@ export interface Citations {
   motions: MotionMention[];
   footnotes: Footnote[];
   markers: FootnoteMarker[];
+  /**
+   * Set when the text holds more than `MAX_CITATIONS` citations and motion mentions: the UTF-16
+   * offset of the first one not read (nothing from there on is a reference or a mention).
+   */
+  truncatedAt?: number;
 }

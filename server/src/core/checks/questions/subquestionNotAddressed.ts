@@ -134,22 +134,75 @@ export class AnswerWords {
   }
 }
 
-/** The texts that answer a unit: its own answer and those its by-reference answers lead to. */
-function answerTexts(letter: Letter, q: QuestionUnit): string[] {
-  const texts = [q.answer.text];
+/**
+ * How many answers may answer one unit: its own and those its by-reference answers lead to,
+ * breadth first. A longer chain ("zie het antwoord op vraag 9", which refers to 8, which refers
+ * to 7 …) is not judged: its subquestions are never flagged. Without this bound a chain of n
+ * answers by reference makes the check quadratic (each unit read the whole chain behind it).
+ */
+const MAX_ANSWERING_UNITS = 10;
+
+/**
+ * The units whose answers answer `q`: `q` itself and the targets of its references, then those
+ * of targets that answer by reference in turn, at most `MAX_ANSWERING_UNITS`; `complete` is false
+ * when more were left out.
+ */
+function answeringUnits(letter: Letter, q: QuestionUnit): { units: QuestionUnit[]; complete: boolean } {
+  const units = [q];
   const seen = new Set<QuestionUnit>([q]);
-  const queue = [q];
-  while (queue.length) {
-    const u = queue.shift()!;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (i > 0 && u.answer.status !== 'by-reference') continue;
     for (const t of u.answer.refersTo) {
       const target = resolveAnswerTarget(letter, u, t);
       if (!target || seen.has(target)) continue;
+      if (units.length >= MAX_ANSWERING_UNITS) return { units, complete: false };
       seen.add(target);
-      texts.push(target.answer.text);
-      if (target.answer.status === 'by-reference') queue.push(target);
+      units.push(target);
     }
   }
-  return texts;
+  return { units, complete: true };
+}
+
+/** Per check run: each unit's own answer words and whether its answer holds a commitment, made once. */
+class UnitAnswers {
+  private readonly words = new Map<QuestionUnit, { words: AnswerWords; stems: Map<string, boolean> }>();
+  private readonly commitments = new Map<QuestionUnit, boolean>();
+
+  /** Whether the answer of `u` itself mentions stem `st` (see `AnswerWords.mentions`). */
+  mentions(u: QuestionUnit, st: string): boolean {
+    const w = this.of(u);
+    let m = w.stems.get(st);
+    if (m === undefined) {
+      m = w.words.mentions(st);
+      w.stems.set(st, m);
+    }
+    return m;
+  }
+
+  /** Whether the answer of `u` itself gives a count. */
+  hasCount(u: QuestionUnit): boolean {
+    return this.of(u).words.hasCount();
+  }
+
+  /** Whether the answer of `u` itself holds a commitment. */
+  commits(u: QuestionUnit): boolean {
+    let c = this.commitments.get(u);
+    if (c === undefined) {
+      c = answersWithCommitment(u.answer.text);
+      this.commitments.set(u, c);
+    }
+    return c;
+  }
+
+  private of(u: QuestionUnit) {
+    let w = this.words.get(u);
+    if (!w) {
+      w = { words: new AnswerWords(u.answer.text), stems: new Map() };
+      this.words.set(u, w);
+    }
+    return w;
+  }
 }
 
 /**
@@ -157,25 +210,32 @@ function answerTexts(letter: Letter, q: QuestionUnit): string[] {
  * more subquestions, each subquestion (not a conditional "Zo ja, …") with at least `MIN_TERMS`
  * key terms (`keyTerms` in lang/dutch.ts: content words) of which the answer mentions none; a
  * subquestion asking for a count is addressed by any count, one asking for a commitment ("Bent u
- * bereid de Kamer te informeren …?") by any commitment (commitments/answers.ts). Spans are the subquestions' (UTF-16
- * offsets into `letter.text`); `data.terms` lists the terms as written. Never throws.
+ * bereid de Kamer te informeren …?") by any commitment (commitments/answers.ts). The answer is
+ * the unit's own and those its references lead to (at most `MAX_ANSWERING_UNITS`; a longer
+ * chain is not judged). Spans are the subquestions' (UTF-16 offsets into `letter.text`);
+ * `data.terms` lists the terms as written. Linear in the letter: every answer is indexed once.
+ * Never throws.
  */
 export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
   const out: Finding[] = [];
+  const answers = new UnitAnswers();
   for (const q of letter.questions) {
     const s = q.answer.status;
     // With a single subquestion the whole answer is about it; only several can be half answered.
     // An answer by another paper (a mededeling) holds no text to search.
     if ((s !== 'answered' && s !== 'by-reference') || q.subquestions.length < 2 || q.answer.paper) continue;
-    let answer: AnswerWords | undefined;
-    let commits: boolean | undefined;
+    let answering: QuestionUnit[] | undefined;
+    const units = (): QuestionUnit[] => {
+      if (answering) return answering;
+      const found = answeringUnits(letter, q);
+      return (answering = found.complete ? found.units : []);
+    };
     const known = new Map<string, boolean>();
     const mentioned = (term: KeyTerm) =>
       term.stems.some((st) => {
         let m = known.get(st);
         if (m === undefined) {
-          answer ??= new AnswerWords(answerTexts(letter, q).join(' '));
-          m = answer.mentions(st);
+          m = units().some((u) => answers.mentions(u, st));
           known.set(st, m);
         }
         return m;
@@ -185,9 +245,11 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
       if (CONDITIONAL.test(sub.text)) continue;
       const terms = keyTerms(sub.text, memo);
       if (terms.length < MIN_TERMS || terms.some(mentioned)) continue;
-      if (ASKS_COUNT.test(sub.text) && (answer ??= new AnswerWords(answerTexts(letter, q).join(' '))).hasCount()) continue;
+      // A chain of references too long to follow: not judged.
+      if (!units().length) break;
+      if (ASKS_COUNT.test(sub.text) && units().some((u) => answers.hasCount(u))) continue;
       // "Bent u bereid de Kamer te informeren …?" is answered by a commitment (issue 12).
-      if (asksForCommitment(sub.text) && (commits ??= answersWithCommitment(answerTexts(letter, q).join(' ')))) continue;
+      if (asksForCommitment(sub.text) && units().some((u) => answers.commits(u))) continue;
       const names = terms.slice(0, 5).map((t) => `‘${t.word}’`);
       out.push({
         code: 'subquestion-not-addressed',
