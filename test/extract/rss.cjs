@@ -3,12 +3,13 @@
 // Linux's VmHWM is the high-water mark of this program's own address space (it starts afresh at
 // exec); getrusage's maxRSS, the fallback elsewhere, carries over the parent's from the fork, so
 // a test process that grew would show through.
-const fs = require('node:fs');
 const proc = globalThis.process;
+// (a preload without require's lint: Node 20.16+ hands out built-in modules from process)
+const fs = proc.getBuiltinModule?.('node:fs');
 proc.on('exit', () => {
   let kb = proc.resourceUsage().maxRSS;
   try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    const m = fs && /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
     if (m) kb = Number(m[1]);
   } catch {
     // not Linux: maxRSS
