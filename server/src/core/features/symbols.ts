@@ -72,12 +72,17 @@ function questionNode(unit: QuestionUnit, open?: OpenReason): OutlineNode {
  */
 export function documentOutline(letter: Letter, commitments?: Commitments, status?: AnswerStatus): OutlineNode[] {
   const out = questionOutline(letter, status ?? answerStatus(letter));
-  if (commitments?.items.length) out.push(commitmentsNode(commitments));
+  if (commitments?.items.length) out.push(commitmentsNode(commitments, out));
   return out;
 }
 
-/** The "Toezeggingen" group: one child per commitment (its sentence, its due label). */
-function commitmentsNode(commitments: Commitments): OutlineNode {
+/**
+ * The "Toezeggingen" group: one child per commitment (its sentence, its due label). An editor
+ * sorts the outline by the start of each node's range (VS Code's "Sort By: Position"), so the
+ * group's range starts no earlier than the last node before it (`before`, top level): the group
+ * stays at the end of the outline instead of between the questions its commitments stand in.
+ */
+function commitmentsNode(commitments: Commitments, before: OutlineNode[]): OutlineNode {
   const items = commitments.items;
   const children: OutlineNode[] = items.map((c) => ({
     kind: 'commitment',
@@ -87,13 +92,19 @@ function commitmentsNode(commitments: Commitments): OutlineNode {
     selectionSpan: c.span,
     children: [],
   }));
-  const span = { start: items[0].span.start, end: items[items.length - 1].span.end };
+  let start = items[0].span.start;
+  let end = items[items.length - 1].span.end;
+  for (const n of before) {
+    start = Math.max(start, n.span.start);
+    end = Math.max(end, n.span.end);
+  }
+  const span = { start, end: Math.max(start, end) };
   return {
     kind: 'commitments',
     name: 'Toezeggingen',
     detail: `${items.length} ${items.length === 1 ? 'toezegging' : 'toezeggingen'}`,
     span,
-    selectionSpan: items[0].span,
+    selectionSpan: start === items[0].span.start ? items[0].span : { start, end: start },
     children,
   };
 }
@@ -117,12 +128,41 @@ function questionOutline(letter: Letter, status: AnswerStatus): OutlineNode[] {
     }
   }
   const sections = [...letter.sections].sort((a, b) => a.span.start - b.span.start);
+  // A question of the question letter the draft leaves out: a node at the place it belongs, in
+  // the section that place lies in (the status counts it open, so the outline shows it).
+  // `status.open` is in text order: one pointer walks the sections (linear).
+  const touched = new Set<OutlineNode[]>();
+  let k = -1;
+  for (const o of status.open) {
+    if (o.reason !== 'not-carried') continue;
+    const node = notCarriedNode(o.id, o.target);
+    while (k + 1 < sections.length && sections[k + 1].span.start <= o.target.start) k++;
+    const section = k >= 0 ? sections[k] : undefined;
+    if (section) {
+      let list = bySection.get(section.index);
+      if (!list) bySection.set(section.index, (list = []));
+      list.push(node);
+      touched.add(list);
+    } else {
+      top.push(node);
+    }
+    answered.set(node, false);
+  }
+  for (const list of touched) list.sort((a, b) => a.span.start - b.span.start);
   const out: OutlineNode[] = [...top];
   sections.forEach((section, i) => {
     const children = bySection.get(section.index) ?? [];
     out.push(sectionNode(section, children, sections[i + 1]?.span.start ?? letter.text.length, children.filter((c) => answered.get(c)).length));
   });
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The detail of a question only the question letter has. */
+export const NOT_CARRIED_DETAIL = 'ontbreekt (staat in de vragenbrief)';
+
+function notCarriedNode(id: string, at: Span): OutlineNode {
+  const span = { start: at.start, end: at.start };
+  return { kind: 'question', name: `Vraag ${id}`, detail: NOT_CARRIED_DETAIL, span, selectionSpan: span, children: [] };
 }
 
 function sectionNode(section: Section, children: OutlineNode[], nextStart: number, answered: number): OutlineNode {
