@@ -382,7 +382,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments, cur.diagnosis.status);
+    const outline = documentOutline(cur.diagnosis.pair.answerView ?? cur.analysis.letter, cur.diagnosis.commitments, cur.diagnosis.status);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);

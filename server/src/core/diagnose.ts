@@ -7,7 +7,10 @@ import type { Analysis } from './analyze';
 import type { Citations } from './citations/types';
 import { linkAcrossWorkspace } from './citations/index';
 import { checkFacts, type FactsLookup } from './facts';
-import type { Finding } from './model';
+import type { Finding, Letter } from './model';
+import { unanswered } from './checks/questions/unansweredQuestion';
+import { answerOnlyHeadings } from './pair/answerOnly';
+import { placeholders } from './checks/questions/placeholderInAnswer';
 import { disabledCodes, type Settings } from './settings';
 import { applySuppressions } from './suppress';
 import { pairState, type PairState, type QuestionLetterInput } from './pair/state';
@@ -97,6 +100,7 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
     checks = checks.filter((f) => f.code !== 'unlinked-motion' || !linked.has(f.span.start));
   }
   const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
+  if (pair.answerView) checks = answerOnlyChecks(checks, pair.answerView);
   // A letter serving as another's question letter asks; it has no question to answer itself.
   const asQuestionLetter = !!context.asQuestionLetter && !pair.questions;
   if (asQuestionLetter) checks = checks.filter((f) => f.code !== 'unanswered-question');
@@ -110,7 +114,22 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   const unlinked = citations.motions.some((m) => !m.via);
   // A question letter found by looking through the folder (or not found there) may change with any letter of it.
   const found = context.questionLetter;
-  const discovers = found ? 'link' in found && (found.link.via === 'quotes' || found.link.via === 'identifier') : analysis.letter.questions.length > 0;
-  const status = answerStatus(analysis.letter, pair.questions && pair.match ? { questions: pair.questions, match: pair.match } : null, asQuestionLetter);
+  const discovers = found ? 'link' in found && (found.link.via === 'quotes' || found.link.via === 'identifier' || found.link.via === 'answers') : analysis.letter.questions.length > 0 || !!answerOnlyHeadings(analysis.letter);
+  const status = answerStatus(pair.answerView ?? analysis.letter, pair.questions && pair.match ? { questions: pair.questions, match: pair.match } : null, asQuestionLetter);
   return { findings, citations, pair, status, asQuestionLetter, commitments, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
+}
+
+/**
+ * The checks of an answer-only letter counted against its question letter (`view`: the pair's
+ * `answerView`): its answers have their questions after all, so no `no-questions-found` and no
+ * `answer-without-question` for a number the question letter asks; an empty answer is
+ * `unanswered-question` at its heading and a placeholder `placeholder-in-answer`, as in any
+ * answer letter. Returns the checks, sorted.
+ */
+function answerOnlyChecks(checks: Finding[], view: Letter): Finding[] {
+  const counted = new Set(view.questions.map((q) => q.id));
+  const kept = checks.filter((f) => f.code !== 'no-questions-found' && !(f.code === 'answer-without-question' && f.question !== undefined && counted.has(f.question)));
+  unanswered(view, false, kept);
+  placeholders(view, kept);
+  return kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }

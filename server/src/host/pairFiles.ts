@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
+import { answerOnlyHeadings } from '../core/pair/answerOnly';
 import { parseLetter } from '../core/letter/parse';
 import { CONTEXT_LIMITS, displayPath, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import type { LinkVia } from '../core/pair/state';
@@ -133,7 +134,7 @@ export async function findQuestionLetter(files: LetterFiles, file: string, text:
     if ('error' in loaded) return { error: loaded.error, path: target, pending: loaded.pending };
     return { link: { path: target, via: explicit.via, letter: loaded.letter, text: loaded.text } };
   }
-  if (letter.questions.length === 0 || isQuestionLetter(letter)) return null;
+  if ((letter.questions.length === 0 && !answerOnlyHeadings(letter)) || isQuestionLetter(letter)) return null;
   // At most CONTEXT_LIMITS.candidates letters of the folder and CONTEXT_LIMITS.candidateBytes
   // together, the smallest first (a question letter is shorter than its answer; issue 10).
   const sized: { name: string; size: number }[] = [];

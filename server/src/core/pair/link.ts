@@ -7,6 +7,7 @@
 import type { Letter } from '../model';
 import type { Span } from '../text';
 import { normalizeQuestion } from './normalize';
+import { answerOnlyHeadings } from './answerOnly';
 
 export interface QuestionLetterRef {
   /** The path as written, e.g. "./inbreng.md". */
@@ -79,7 +80,7 @@ export interface Candidate {
 
 export interface LinkResult {
   index: number;
-  reason: 'quotes' | 'identifier';
+  reason: 'quotes' | 'identifier' | 'answers';
   /** Share of the candidate's questions the answer letter carries verbatim (0–1). */
   score: number;
 }
@@ -87,7 +88,10 @@ export interface LinkResult {
 /**
  * Discovers the question letter among candidates (the host passes letters from the same
  * folder): the question letter whose questions the answer letter quotes most (at least half),
- * or else one that shares a kenmerk or zaaknummer with it.
+ * or else one that shares a kenmerk or zaaknummer with it. An answer-only letter ("Antwoord N"
+ * headings without question text) quotes nothing: it is paired with the one question letter
+ * among the candidates that asks every number it answers and no more than it answers (`answers`);
+ * with several such letters, none (the drafter picks).
  */
 export function linkQuestionLetter(answer: Letter, candidates: Candidate[]): LinkResult | null {
   // Normalising the answer letter is linear in its size: skip it on every keystroke when there is nothing to compare.
@@ -118,5 +122,22 @@ export function linkQuestionLetter(answer: Letter, candidates: Candidate[]): Lin
       }
     }
   });
-  return best ?? byId;
+  return best ?? byId ?? byAnswers(answer, candidates);
+}
+
+/** The one candidate question letter whose numbers are exactly the answer-only letter's answers, else null. */
+function byAnswers(answer: Letter, candidates: Candidate[]): LinkResult | null {
+  const heads = answerOnlyHeadings(answer);
+  if (!heads) return null;
+  const ids = new Set(heads.map((h) => h.id));
+  let found: LinkResult | null = null;
+  for (let index = 0; index < candidates.length; index++) {
+    const c = candidates[index].letter;
+    if (c === answer || !isQuestionLetter(c)) continue;
+    const asked = new Set(c.questions.filter((u) => u.answer.status !== 'context').map((u) => u.id));
+    if (asked.size !== ids.size || [...ids].some((id) => !asked.has(id))) continue;
+    if (found) return null;
+    found = { index, reason: 'answers', score: 1 };
+  }
+  return found;
 }

@@ -4,6 +4,7 @@
  */
 import type { Letter } from '../model';
 import { isQuestionLetter } from './link';
+import { answerOnlyHeadings } from './answerOnly';
 
 /** How much of the start of a letter is read for its kind: the headers stand there. */
 const HEAD = 3000;
@@ -26,9 +27,12 @@ const SELF_CONTAINED = /verslag\s+van\s+een\s+schriftelijk\s+overleg|lijst\s+van
  * question letter or a committee's inbreng), and so may be linked to one. False for a letter
  * without questions, for a question letter, for a published Aanhangsel answer (which prints the
  * questions it answers) and for a verslag or list of questions and answers that holds its own
- * questions. Reads only the first 3,000 characters of `letter.text` (constant time).
+ * questions. An answer-only letter ("Antwoord N" headings without question text, answerOnly.ts)
+ * is one whose questions come from elsewhere. Reads only the first 3,000 characters of
+ * `letter.text` (constant time) besides the letter's answer headings.
  */
 export function questionsComeFromElsewhere(letter: Letter): boolean {
+  if (answerOnlyHeadings(letter)) return true;
   if (!letter.questions.length || isQuestionLetter(letter)) return false;
   const head = letter.text.slice(0, HEAD);
   return !AANHANGSEL.test(head) && !SELF_CONTAINED.test(head);

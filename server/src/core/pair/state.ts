@@ -15,12 +15,13 @@ import { matchLetters, type PairMatch } from './match';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
 import { isQuestionLetter, questionLetterRef } from './link';
 import { questionsComeFromElsewhere } from './ownQuestions';
+import { answerOnlyMatch, answerOnlyView } from './answerOnly';
 import { definitionInQuestionLetter, pairReferences } from '../features/pairNavigation';
 import { renameTargetAt, renumberFollowing } from '../features/rename';
 import type { DefinitionTarget, HoverBlock, HoverResult, QuickFix } from '../features/types';
 
 /** How the host found the question letter. */
-export type LinkVia = 'front-matter' | 'comment' | 'setting' | 'quotes' | 'identifier';
+export type LinkVia = 'front-matter' | 'comment' | 'setting' | 'quotes' | 'identifier' | 'answers';
 
 /** The question letter the host found for an answer letter. */
 export interface QuestionLetterLink {
@@ -55,6 +56,12 @@ export interface PairState {
   questions: Letter | null;
   questionText: string | null;
   match: PairMatch | null;
+  /**
+   * An answer-only letter ("Antwoord N" headings, no question text; answerOnly.ts) as counted
+   * against the question letter: one unit per answered number. The pair check, the status and
+   * the outline read this letter instead of the parsed one. Null for any other letter.
+   */
+  answerView: Letter | null;
 }
 
 export const NO_PAIR: PairState = Object.freeze({
@@ -68,6 +75,7 @@ export const NO_PAIR: PairState = Object.freeze({
   questions: null,
   questionText: null,
   match: null,
+  answerView: null,
 }) as PairState;
 
 /** How a question letter was linked, in Dutch (hover). */
@@ -83,6 +91,8 @@ export function viaText(via: LinkVia): string {
       return 'automatisch gevonden: de antwoordbrief neemt de vragen ervan over';
     case 'identifier':
       return 'automatisch gevonden: kenmerk of zaaknummer komt overeen';
+    case 'answers':
+      return 'automatisch gevonden: de antwoorden volgen de vragen ervan';
   }
 }
 
@@ -122,8 +132,11 @@ export function pairState(text: string, letter: ParsedLetter, found: QuestionLet
     term = findTerm(link.text);
     terms?.set(link.letter, term);
   }
-  const match = matchLetters(link.letter, letter, memo);
-  const findings = checkPair(link.letter, letter, { questionLetterName: link.name, today: today ?? undefined, term, memo }, match);
+  // An answer-only letter is counted against the question letter by number.
+  const view = answerOnlyView(letter, link.letter);
+  const checked = view ? view.letter : letter;
+  const match = view ? answerOnlyMatch(link.letter, view.letter) : matchLetters(link.letter, letter, memo);
+  const findings = checkPair(link.letter, checked, { questionLetterName: link.name, today: today ?? undefined, term, memo }, match);
   return {
     findings,
     questionLetter: link.name,
@@ -135,6 +148,7 @@ export function pairState(text: string, letter: ParsedLetter, found: QuestionLet
     questions: link.letter,
     questionText: link.text,
     match,
+    answerView: view ? view.letter : null,
   };
 }
 
@@ -188,7 +202,7 @@ export function pairCodeLens(state: PairState, letter: Letter, lines: LineIndex)
 /** Go to definition from a question of the answer letter to the question letter. */
 export function pairDefinition(state: PairState, letter: Letter, offset: number): DefinitionTarget[] | null {
   if (!state.questions || !state.match || !state.questionUri || state.questionText === null) return null;
-  const hit = definitionInQuestionLetter(letter, state.questions, state.match, offset);
+  const hit = definitionInQuestionLetter(state.answerView ?? letter, state.questions, state.match, offset);
   if (!hit) return null;
   const lines = new LineIndex(state.questionText);
   return [{ originSpan: hit.originSpan, uri: state.questionUri, range: lines.range(hit.span) }];
@@ -241,7 +255,7 @@ export function pairLocations(
   const out: PairLocation[] = [];
   const add = (u: string, l: LineIndex, spans: Span[]) => spans.forEach((s) => out.push({ uri: u, range: l.range(s) }));
   if (state.questions && state.match && state.questionUri && state.questionText !== null) {
-    const refs = pairReferences(letter, state.questions, state.match, 'answer', offset);
+    const refs = pairReferences(state.answerView ?? letter, state.questions, state.match, 'answer', offset);
     if (refs) {
       add(state.questionUri, new LineIndex(state.questionText), refs.inQuestions);
       add(uri, lines, includeDeclaration ? refs.inAnswer : refs.inAnswer.slice(1));
@@ -250,7 +264,7 @@ export function pairLocations(
   for (const dep of dependents) {
     const s = dep.pair;
     if (!s.questions || !s.match) continue;
-    const refs = pairReferences(dep.letter, s.questions, s.match, 'questions', offset);
+    const refs = pairReferences(s.answerView ?? dep.letter, s.questions, s.match, 'questions', offset);
     if (!refs) continue;
     if (includeDeclaration && !out.some((l) => l.uri === uri)) add(uri, lines, refs.inQuestions);
     add(dep.uri, dep.lines, refs.inAnswer);
