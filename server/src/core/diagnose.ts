@@ -101,6 +101,7 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   }
   const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
   if (pair.answerView) checks = answerOnlyChecks(checks, pair.answerView);
+  if (pair.questions && pair.match) checks = withoutGapsTheQuestionLetterExplains(checks, pair.questions, pair.match.qToA);
   // A letter serving as another's question letter asks; it has no question to answer itself.
   const asQuestionLetter = !!context.asQuestionLetter && !pair.questions;
   if (asQuestionLetter) checks = checks.filter((f) => f.code !== 'unanswered-question');
@@ -132,4 +133,24 @@ function answerOnlyChecks(checks: Finding[], view: Letter): Finding[] {
   unanswered(view, false, kept);
   placeholders(view, kept);
   return kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+/**
+ * A gap in the numbering (`missing-question-number`, "Vraag 6 ontbreekt: na vraag 5 volgt vraag
+ * 7") that the question letter accounts for — each number missing is a question of the question
+ * letter the draft leaves out (`qToA[i] === -1`), reported as `question-missing` with its text
+ * and quick fix — is said once, by that finding. Returns `checks` without such gaps. Linear.
+ */
+function withoutGapsTheQuestionLetterExplains(checks: Finding[], questions: Letter, qToA: number[]): Finding[] {
+  const left = new Set<string>();
+  questions.questions.forEach((q, i) => {
+    if (qToA[i] === -1) left.add(q.id);
+  });
+  if (!left.size) return checks;
+  return checks.filter((f) => {
+    if (f.code !== 'missing-question-number') return true;
+    const missing = (f.data as { missing?: unknown } | undefined)?.missing;
+    // `missing` lists at most 50 numbers (numbering.ts): a longer gap keeps its finding.
+    return !(Array.isArray(missing) && missing.length > 0 && missing.length < 50 && missing.every((id) => left.has(String(id))));
+  });
 }
