@@ -8,6 +8,7 @@ import type { Finding, Letter, QuestionUnit } from '../model';
 import type { QuickFix } from './types';
 import { resolveQuestion } from './answerLinks';
 import { ANSWER_PLACEHOLDER } from '../checks/questions';
+import { answerStatus } from './status';
 
 /** The line break the letter uses most visibly (its first one), LF when it has none. */
 export function lineBreakOf(text: string): string {
@@ -126,11 +127,15 @@ function sentenceAround(text: string, span: { start: number; end: number }, with
  * Quick fixes for `dangling-answer-reference` ("zie het antwoord op vraag 9" where the letter has
  * no question 9; the finding's span is the id): replace the id by one of the `NEAREST` existing
  * questions nearest in number (in the reference's section, never the answer's own question), and
- * remove the sentence holding the reference. For `placeholder-in-answer` (the span is the
+ * remove the sentence holding the reference. Answered questions (as the status counts them:
+ * `answerStatus`) come first and only they are offered when there are any, since a reference to
+ * an unanswered one is itself an error (`reference-to-unanswered`); one whose answer refers back
+ * to the answer holding the reference (a cycle) is never offered. For `placeholder-in-answer` (the span is the
  * placeholder): select it, so typing replaces it (no edit; `selectInText`).
  */
 export function referenceAndPlaceholderFixes(letter: Letter, findings: Finding[]): QuickFix[] {
   const out: QuickFix[] = [];
+  let open: Set<QuestionUnit> | null = null;
   for (const f of findings) {
     if (f.code === 'placeholder-in-answer') {
       out.push({ title: 'Selecteer de placeholder om hem te vervangen', code: f.code, findingSpan: f.span, edits: [], selectInText: f.span });
@@ -141,11 +146,14 @@ export function referenceAndPlaceholderFixes(letter: Letter, findings: Finding[]
     const from = letter.questions.find((q) => q.id === f.question && f.span.start >= q.span.start && f.span.start <= q.span.end);
     const section = from?.sectionIndex ?? letter.questions.find((q) => f.span.start >= q.span.start && f.span.start <= q.span.end)?.sectionIndex ?? -1;
     const n = numberOf(missing);
-    const candidates = letter.questions
-      .filter((q) => q.sectionIndex === section && q !== from && q.id !== missing)
-      .map((q, order) => ({ q, order, distance: Number.isNaN(n) || Number.isNaN(numberOf(q.id)) ? Number.MAX_SAFE_INTEGER : Math.abs(numberOf(q.id) - n) }))
-      .sort((a, b) => a.distance - b.distance || a.order - b.order)
-      .slice(0, NEAREST);
+    open ??= new Set(answerStatus(letter).open.flatMap((o) => (o.unit ? [o.unit] : [])));
+    const openUnits = open;
+    const answered = (q: QuestionUnit) => q.answer.status !== 'context' && !openUnits.has(q);
+    const all = letter.questions
+      .filter((q) => q.sectionIndex === section && q !== from && q.id !== missing && !(from && q.answer.refersTo.includes(from.id)))
+      .map((q, order) => ({ q, order, answered: answered(q), distance: Number.isNaN(n) || Number.isNaN(numberOf(q.id)) ? Number.MAX_SAFE_INTEGER : Math.abs(numberOf(q.id) - n) }));
+    const pool = all.some((c) => c.answered) ? all.filter((c) => c.answered) : all;
+    const candidates = pool.sort((a, b) => a.distance - b.distance || a.order - b.order).slice(0, NEAREST);
     for (const { q } of candidates) {
       out.push({
         title: `Verwijs naar vraag ${q.id} in plaats van vraag ${missing}`,
