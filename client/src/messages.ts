@@ -23,6 +23,9 @@ export const M = {
   refreshUntrusted: 'In een niet-vertrouwde werkruimte worden geen gegevens opgehaald. Vertrouw de werkruimte om gegevens te verversen.',
   refreshed: (resolved: number, requested: number) => `${resolved} van ${requested} ${requested === 1 ? 'verwijzing' : 'verwijzingen'} ververst.`,
   refreshFailed: (failed: { id: string; reason: string }[]) => `Niet ververst: ${failed.map((f) => `${f.id} (${f.reason})`).join('; ')}`,
+  /** One calm status-bar line when every paper failed because the sources cannot be reached. */
+  refreshUnreachable: (resolved: number, requested: number) =>
+    `Antwoordbrief: ${resolved} van ${requested} ${requested === 1 ? 'verwijzing' : 'verwijzingen'} ververst; de bronnen zijn nu niet bereikbaar, de gegevens volgen later.`,
   statusText: (answered: number, total: number) => `${answered} van ${total} ${total === 1 ? 'vraag' : 'vragen'} beantwoord`,
   statusTooltipOpen: (n: number) => `${n === 1 ? 'Eén vraag is' : `${n} vragen zijn`} nog niet beantwoord. Klik om naar de volgende onbeantwoorde vraag te gaan.`,
   statusTooltipDone: 'Alle vragen zijn beantwoord.',

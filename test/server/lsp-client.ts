@@ -77,6 +77,8 @@ export class LspClient {
   readonly notifications: { method: string; params: any }[] = [];
   /** Log and console messages from the server. */
   readonly logs: string[] = [];
+  /** Of `logs`, the messages an editor pops up (window/showMessage). */
+  readonly shown: string[] = [];
   stderr = '';
   private diagWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private noteWaiters: Waiter<{ method: string; params: any }>[] = [];
@@ -110,6 +112,7 @@ export class LspClient {
     connection.onNotification((method: string, params: any) => {
       if (method === 'window/logMessage' || method === 'window/showMessage') {
         client.logs.push(String(params?.message));
+        if (method === 'window/showMessage') client.shown.push(String(params?.message));
         return;
       }
       const note = { method, params };

@@ -62,6 +62,19 @@ test('sources unreachable: one calm line in the output channel, and the hover na
     assert.equal(said.length, 1, c.logs.join('\n'));
     assert.match(said[0], /zet de instelling Bronnen: offline aan/);
     assert.doesNotMatch(said[0], /nieuwe poging over/);
+    // The cause once, without a nested "(bron niet bereikbaar (…))".
+    assert.match(said[0], /de bronnen zijn nu niet bereikbaar \(verbinding geweigerd\)\./);
+    assert.doesNotMatch(said[0], /\(bron niet bereikbaar/);
+    // Go to definition (an editor also asks on Ctrl+hover) pops nothing up: no definition, one line in the output channel.
+    assert.equal(await c.definition(uri, at), null);
+    assert.deepEqual(c.shown, []);
+    assert.ok(c.logs.some((l) => /de tekst van Kamerstuk 36 410 VIII, nr\. 82 is niet geopend/.test(l)), c.logs.join('\n'));
+    // Ververs gegevens: the reason without the retry countdown.
+    const refreshed = await c.request('antwoordbrief/refreshFacts', { uri, line: at.line, character: at.character });
+    assert.equal(refreshed.requested, 1);
+    assert.equal(refreshed.resolved, 0);
+    assert.match(refreshed.failed[0].reason, /niet bereikbaar/);
+    assert.doesNotMatch(refreshed.failed[0].reason, /nieuwe poging/);
     // Switching offline: the hover says offline instead, without the hint.
     await c.configure({ ...settings, bronnen: { ...settings.bronnen, offline: true } });
     const off = await until('offline hover', async () => hoverText(await c.hover(uri, at)), (h) => /Offline/.test(h));

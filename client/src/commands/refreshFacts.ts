@@ -20,7 +20,7 @@ export function registerRefreshFacts(host: ClientHost): vscode.Disposable {
     const pos = editor.selection.active;
     const params: RefreshFactsParams = { uri: editor.document.uri.toString(), line: pos.line, character: pos.character };
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: M.refreshing, cancellable: true },
+      { location: vscode.ProgressLocation.Window, title: M.refreshing, cancellable: true },
       async (_progress, token) => {
         try {
           return await client.sendRequest(RefreshFactsRequest, params, token);
@@ -36,7 +36,11 @@ export function registerRefreshFacts(host: ClientHost): vscode.Disposable {
       return;
     }
     const failed = Array.isArray(result.failed) ? result.failed : [];
-    if (failed.length) void vscode.window.showWarningMessage(`${M.refreshed(result.resolved, result.requested)} ${M.refreshFailed(failed)}`);
-    else void vscode.window.showInformationMessage(M.refreshed(result.resolved, result.requested));
+    // A source that cannot be reached is no error of the drafter's: one calm line in the status
+    // bar (the hover and the output channel say the rest). Any other failure names the papers.
+    if (failed.length && failed.every((f) => /niet bereikbaar/.test(String(f.reason)))) {
+      void vscode.window.setStatusBarMessage(M.refreshUnreachable(result.resolved, result.requested), 8000);
+    } else if (failed.length) void vscode.window.showWarningMessage(`${M.refreshed(result.resolved, result.requested)} ${M.refreshFailed(failed)}`);
+    else void vscode.window.setStatusBarMessage(`Antwoordbrief: ${M.refreshed(result.resolved, result.requested)}`, 5000);
   });
 }

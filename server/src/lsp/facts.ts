@@ -4,7 +4,6 @@
 // asked for. The sources code (HTTP clients, XML parser, disk cache) is loaded only when a letter
 // first cites a paper: a separate bundle (dist/sources.js, scripts/build.mjs) that the first
 // publish never waits for.
-import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { runSafe } from './runner';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -131,7 +130,7 @@ export class FactsHost {
     if (peek.unreachable && peek.state !== 'cached') {
       if (this.saidUnreachable) return;
       this.saidUnreachable = true;
-      const why = peek.message?.replace(/, nieuwe poging (over \d+ s|loopt)$/, '');
+      const why = unreachableCause(peek.message);
       this.connection.console.warn(
         `Antwoordbrief: de bronnen zijn nu niet bereikbaar${why ? ` (${why})` : ''}. De gegevens over Kamerstukken en moties volgen zodra ze bereikbaar zijn; er wordt vanzelf opnieuw geprobeerd. Zonder netwerk: zet de instelling Bronnen: offline aan.`,
       );
@@ -204,10 +203,11 @@ export class FactsHost {
       const pos = { line: r.line, character: 0 };
       return [{ originSpan: origin, uri: URI.file(r.path).toString(), range: { start: pos, end: pos } }];
     } catch (e) {
+      // No pop-up: an editor asks for definitions on its own (Ctrl+hover, peek), and a source that
+      // cannot be reached is no error of the drafter's (the hover says so calmly). The output
+      // channel keeps one line; "no definition found" is the editor's own answer.
       const msg = (e as { dutch?: string }).dutch ?? 'de tekst van dit stuk kon niet worden opgehaald';
-      // A notification, not window/showMessageRequest: no answer is awaited (a client without
-      // that request would otherwise leave a rejected promise behind).
-      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Antwoordbrief: ${ref.canonical}: ${msg}.` });
+      this.connection.console.info(`Antwoordbrief: de tekst van ${ref.canonical} is niet geopend: ${msg}.`);
       return null;
     }
   }
@@ -229,7 +229,7 @@ export class FactsHost {
         const results = await Promise.all(refs.map(async (r) => ({ r, p: await svc.resolve(r, { force: true }) })));
         const failed = results
           .filter(({ p }) => !p.facts || p.state === 'failed')
-          .map(({ r, p }) => ({ id: r.id, reason: p.message ?? (p.state === 'offline' ? 'offline' : 'geen gegevens') }));
+          .map(({ r, p }) => ({ id: r.id, reason: p.message?.replace(/, nieuwe poging (?:over \d+ s|loopt)$/, '') ?? (p.state === 'offline' ? 'offline' : 'geen gegevens') }));
         return { requested: refs.length, resolved: refs.length - failed.length, failed };
       } catch (e) {
         this.connection.console.error(`antwoordbrief: refreshFacts: ${String(e)}`);
@@ -243,4 +243,17 @@ export class FactsHost {
     for (const svc of this.services.values()) svc.dispose();
     this.services.clear();
   }
+}
+
+/**
+ * The cause of an unreachable source for a sentence that already says "niet bereikbaar": from the
+ * source's message "bron niet bereikbaar (onbekende server), nieuwe poging over 28 s" only
+ * "onbekende server"; null when there is no cause beyond it.
+ */
+export function unreachableCause(message: string | undefined): string | null {
+  if (!message) return null;
+  const m = message.replace(/, nieuwe poging (?:over \d+ s|loopt)$/, '').trim();
+  const inner = /^bron(?:nen)? (?:is |zijn )?niet bereikbaar(?: \((.+)\))?$/iu.exec(m);
+  if (inner) return inner[1] ?? null;
+  return m || null;
 }
