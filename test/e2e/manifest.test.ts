@@ -223,3 +223,21 @@ test('snippets: the Markdown snippets write Vraag/Antwoord headings at the skele
     assert.equal(level(body.replace(/\$\{\d+:(\d+)\}/g, '$1'), 'Antwoord'), level(skeleton, 'Antwoord'), body);
   }
 });
+
+test('snippets: each suggestion has its own label and description (one prefix per snippet; two prefixes would list one snippet twice with the same description)', () => {
+  for (const file of ['snippets/antwoordbrief.json', 'snippets/antwoordbrief.plaintext.json']) {
+    const snippets = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, { prefix: string | string[]; description: string }>;
+    const prefixes: string[] = [];
+    const descriptions: string[] = [];
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.equal(typeof s.prefix, 'string', `${file}: ${name} has more than one prefix`);
+      prefixes.push(s.prefix as string);
+      descriptions.push(s.description);
+    }
+    assert.equal(new Set(prefixes).size, prefixes.length, `${file}: ${prefixes.join(', ')}`);
+    assert.equal(new Set(descriptions).size, descriptions.length, `${file}: ${descriptions.join(' | ')}`);
+    // The README names each prefix.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const p of prefixes) assert.ok(readme.includes(`\`${p}\``), `README does not name the snippet ${p}`);
+  }
+});

@@ -94,6 +94,10 @@ test('a question the draft leaves out: its outline node stands where it belongs,
           ['Vraag 4', 'beantwoord'],
         ],
       );
+      // A subquestion has a Dutch detail and is no "(string)" in VS Code's tooltip ("<name> (<kind>)").
+      const sub = questions[0].children![0];
+      assert.equal(sub.detail, 'subvraag');
+      assert.notEqual(sub.kind, 15 /* SymbolKind.String */);
       // At the gap: after the answer to question 2, before question 4's heading.
       const three = questions[2];
       assert.ok(three.range.start.line >= positionOf(LEFT_OUT_3, 'Volgens de laatste raming').line);

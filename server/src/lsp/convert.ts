@@ -81,10 +81,14 @@ export function toDefinition(targets: DefinitionTarget[], uri: string, lines: Li
   return located.map(({ targetUri, range }) => Location.create(targetUri, range));
 }
 
+/**
+ * The symbol kind of each outline node. VS Code's outline names the kind in a node's tooltip
+ * ("<name> (<kind>)"): a subquestion is a field of its question, not "(string)".
+ */
 const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
   section: SymbolKind.Namespace,
   question: SymbolKind.Object,
-  subquestion: SymbolKind.String,
+  subquestion: SymbolKind.Field,
   commitments: SymbolKind.Namespace,
   commitment: SymbolKind.Event,
 };

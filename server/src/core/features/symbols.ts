@@ -52,14 +52,14 @@ function questionNode(unit: QuestionUnit, open?: OpenReason): OutlineNode {
   const children: OutlineNode[] = sqs.slice(0, MAX_SUBQUESTION_NODES).map((sq) => ({
     kind: 'subquestion',
     name: oneLine(sq.text),
-    detail: '',
+    detail: 'subvraag',
     span: sq.span,
     selectionSpan: sq.span,
     children: [],
   }));
   if (sqs.length > MAX_SUBQUESTION_NODES) {
     const rest = { start: sqs[MAX_SUBQUESTION_NODES].span.start, end: sqs[sqs.length - 1].span.end };
-    children.push({ kind: 'subquestion', name: `… en nog ${sqs.length - MAX_SUBQUESTION_NODES} subvragen`, detail: '', span: rest, selectionSpan: rest, children: [] });
+    children.push({ kind: 'subquestion', name: `… en nog ${sqs.length - MAX_SUBQUESTION_NODES} subvragen`, detail: 'subvragen', span: rest, selectionSpan: rest, children: [] });
   }
   return { kind: 'question', name: `Vraag ${unit.id}`, detail: answerStateLabel(unit, open), span, selectionSpan: unit.headingSpan, children };
 }
