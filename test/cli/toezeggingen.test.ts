@@ -153,7 +153,7 @@ test('toezeggingen: a due date before the letter date is flagged; CSV cells that
   withDir((dir) => {
     writeFileSync(path.join(dir, '=cmd.md'), 'Den Haag, 14 april 2025\n\nIk informeer uw Kamer voor 31 december 2024 over de uitkomsten.\n');
     const text = run(['toezeggingen', '=cmd.md'], dir).stdout;
-    assert.match(text, /uiterlijk 31 december 2024 \(voor 31 december 2024\) — let op: de termijn ligt vóór de briefdatum/);
+    assert.match(text, /uiterlijk 30 december 2024 \(voor 31 december 2024\) — let op: de termijn ligt vóór de briefdatum/);
     assert.equal(JSON.parse(run(['toezeggingen', '--format', 'json', '=cmd.md'], dir).stdout)[0].commitments[0].pastDue, true);
     const csv = run(['toezeggingen', '--format', 'csv', '=cmd.md'], dir).stdout.split('\r\n');
     assert.ok(csv[1].startsWith("'=cmd.md,"), csv[1]);

@@ -196,8 +196,9 @@ const DATED_RULES: Rule[] = [
   // "in het eerste kwartaal (van 2021)", "(voor het einde van) Q3 2026".
   { re: new RegExp(`\\b(?:in|voor|vóór|uiterlijk(?:[ \\t]+in)?)[ \\t]+(?:het[ \\t]+einde[ \\t]+van[ \\t]+)?het[ \\t]+(eerste|tweede|derde|vierde|laatste)[ \\t]+kwartaal${YEAR}`, 'u'), date: (m, l) => inYear(m[2], l, (y) => isoDate(y, QUARTERS[m[1].toLowerCase()] * 3, 31)) },
   { re: /\bq([1-4])[ \t]+(\d{4})\b/u, date: (m) => isoDate(+m[2], +m[1] * 3, 31) },
-  // "voor 1 juli", "uiterlijk 15 september 2026", "op 1 oktober".
-  { re: new RegExp(`\\b(?:voor|vóór|uiterlijk(?:[ \\t]+op)?|per)[ \\t]+(\\d{1,2})[ \\t]+(${MONTH_ALT})${YEAR}`, 'u'), date: (m, l) => inYear(m[3], l, (y) => isoDate(y, monthNumber(m[2]), +m[1])) },
+  // "voor 1 juli" / "vóór 1 juli" / "uiterlijk voor 1 juli": before that day, so due the day
+  // before (30 June); "uiterlijk 15 september 2026", "uiterlijk op …", "per 1 oktober": that day.
+  { re: new RegExp(`\\b(voor|vóór|uiterlijk(?:[ \\t]+(?:op|voor|vóór))?|per)[ \\t]+(\\d{1,2})[ \\t]+(${MONTH_ALT})${YEAR}`, 'u'), date: (m, l) => inYear(m[4], l, (y) => dayOrDayBefore(m[1], isoDate(y, monthNumber(m[3]), +m[2]))) },
   // "in juni 2026", "eind juni", "begin juli", "medio september" → in that month.
   { re: new RegExp(`\\b(in|voor|vóór|eind|einde|begin|medio|half|halverwege)[ \\t]+(${MONTH_ALT})${YEAR}`, 'u'), date: (m, l) => inYear(m[3], l, (y) => monthPart(m[1], y, monthNumber(m[2]))) },
   // "binnen drie maanden", "binnen zes weken", "binnen 30 dagen" (from the letter's date).
@@ -250,6 +251,15 @@ export function recessStart(kind: string, year: number): IsoDate {
   const [month, from] = kind === 'voorjaars' ? [2, 13] : kind === 'mei' ? [4, 22] : [10, 13];
   const weekday = new Date(Date.UTC(year, month - 1, from)).getUTCDay();
   return isoDate(year, month, from + ((5 - weekday + 7) % 7));
+}
+
+/**
+ * The due date of "<preposition> <date>": "voor"/"vóór" (also "uiterlijk voor") mean before that
+ * day, so the day before is the last day on time; "uiterlijk", "uiterlijk op" and "per" name the
+ * day itself.
+ */
+function dayOrDayBefore(preposition: string, day: IsoDate): IsoDate {
+  return /(?:^|[ \t])v[oó]{2}r$/u.test(preposition.toLowerCase()) ? addDays(day, -1) : day;
 }
 
 /** Start of the Christmas recess: the last Friday before 25 December (the Kamer's practice 2019–2025). */
