@@ -24,7 +24,7 @@ const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
 
 /** Reads and parses letters, each file once per modification (through `readLetterFile`). */
 export class LetterFiles {
-  private readonly cache = new Map<string, { mtimeMs: number; size: number; text: string; letter: Letter }>();
+  private readonly cache = new Map<string, { mtimeMs: number; size: number; text: string; letter: Letter; generation: number; at: number }>();
 
   /**
    * @param openText the text of a file open in an editor (newer than the disk), if any.
@@ -73,8 +73,15 @@ export class LetterFiles {
     const opts = this.readOptions();
     const cached = this.cache.get(file);
     if (cached) {
+      // Read since the folder listings were last cleared and within their time to live: not looked at again
+      // (checking every letter of a folder looks at each candidate once, issue 10).
+      if (cached.generation === this.listings.generation && Date.now() - cached.at < this.listings.ttlMs()) return cached;
       const st = await statLetterFile(file, opts);
-      if (!('error' in st) && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
+      if (!('error' in st) && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+        cached.generation = this.listings.generation;
+        cached.at = Date.now();
+        return cached;
+      }
     }
     const read = await readLetterFile(file, opts);
     if ('error' in read) {
@@ -90,7 +97,7 @@ export class LetterFiles {
     const letter = parseLetter(text);
     if (mtimeMs >= 0) {
       this.cache.delete(file);
-      this.cache.set(file, { mtimeMs, size, text, letter });
+      this.cache.set(file, { mtimeMs, size, text, letter, generation: this.listings.generation, at: Date.now() });
       // Bounded: the letters of about two folders' candidates (the oldest read forgotten first).
       for (const k of this.cache.keys()) {
         if (this.cache.size <= 2 * CONTEXT_LIMITS.candidates) break;
