@@ -475,38 +475,50 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   const folders = new Set<string>();
   const files = new Set<string>();
   let cut: WalkResult['cut'] = null;
+  // Links are followed after the real tree, so that a file or folder is found under its own path
+  // (not under the name of a link to it) whenever that path lies within the walk.
+  const links: { dir: string; entry: FolderEntry; depth: number }[] = [];
+  const visit = async (dir: string, entry: FolderEntry, depth: number): Promise<void> => {
+    const st = await listings.stat(dir, entry);
+    if (!st) return;
+    const p = path.join(dir, entry.name);
+    if (st.isDirectory()) {
+      if (depth >= options.maxDepth || folders.has(identity(st))) return;
+      folders.add(identity(st));
+      await walk(p, depth + 1);
+    } else if (st.isFile() && acceptName(entry.name) && options.accept(entry.name, st.size)) {
+      if (files.has(identity(st))) return;
+      if (out.length >= options.limit) {
+        cut = { by: 'files', limit: options.limit };
+        return;
+      }
+      files.add(identity(st));
+      out.push(p);
+      sizes.push(st.size);
+    }
+  };
   const walk = async (dir: string, depth: number): Promise<void> => {
     const listing = await listings.list(dir);
     if (!listing) return;
     if (listing.more && !cut) cut = { by: 'entries', limit: MAX_DIR_ENTRIES, folder: dir };
     for (const entry of listing.entries) {
       if (cut?.by === 'files') return;
-      // Only what may be listed, and the folders to walk (a link is looked at below).
-      if (!entry.link && !entry.dir && !(entry.file && acceptName(entry.name))) continue;
-      if (!entry.link && entry.dir && depth >= options.maxDepth) continue;
-      const st = await listings.stat(dir, entry);
-      if (!st) continue;
-      const p = path.join(dir, entry.name);
-      if (st.isDirectory()) {
-        if (depth >= options.maxDepth || folders.has(identity(st))) continue;
-        folders.add(identity(st));
-        await walk(p, depth + 1);
-      } else if (st.isFile() && acceptName(entry.name) && options.accept(entry.name, st.size)) {
-        if (files.has(identity(st))) continue;
-        if (out.length >= options.limit) {
-          cut = { by: 'files', limit: options.limit };
-          return;
-        }
-        files.add(identity(st));
-        out.push(p);
-        sizes.push(st.size);
+      if (entry.link) {
+        links.push({ dir, entry, depth });
+        continue;
       }
+      // Only what may be listed, and the folders to walk.
+      if (!entry.dir && !(entry.file && acceptName(entry.name))) continue;
+      if (entry.dir && depth >= options.maxDepth) continue;
+      await visit(dir, entry, depth);
     }
   };
   const top = await stat(root).catch(() => null);
   if (!top?.isDirectory()) return { files: out, sizes, cut };
   folders.add(identity(top));
   await walk(root, 0);
+  // Each link once, in the order met (a linked folder's own links join the end of the queue).
+  for (let i = 0; i < links.length && (cut as WalkResult['cut'])?.by !== 'files'; i++) await visit(links[i].dir, links[i].entry, links[i].depth);
   return { files: out, sizes, cut };
 }
 
