@@ -41,6 +41,7 @@ export class StatusController implements vscode.Disposable {
   textFor(uri: vscode.Uri): string | undefined {
     const status = this.get(uri);
     if (status?.noQuestions) return M.statusNoQuestions;
+    if (status?.text) return status.text;
     return status && status.total > 0 ? M.statusText(status.answered, status.total) : undefined;
   }
 
@@ -61,6 +62,19 @@ export class StatusController implements vscode.Disposable {
     }
     if (!status || !(status.total > 0)) {
       this.item.hide();
+      return;
+    }
+    if (status.state && status.text) {
+      // The server decides the words (the CLI's summary counts the same): never "complete" while
+      // an error remains; a question letter is shown neutrally.
+      const icon = { open: '$(warning)', errors: '$(warning)', done: '$(check)', questions: '$(list-ordered)' }[status.state];
+      this.item.text = `${icon} ${status.text}`;
+      this.item.backgroundColor =
+        status.state === 'open' ? new vscode.ThemeColor('statusBarItem.errorBackground') : status.state === 'errors' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      const tip = status.tooltip ? [status.tooltip] : [];
+      if (!vscode.workspace.isTrusted) tip.push(M.statusUntrusted);
+      this.item.tooltip = tip.join('\n');
+      this.item.show();
       return;
     }
     const open = Math.max(0, status.total - status.answered);

@@ -9,11 +9,29 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export interface StatusParams {
   uri: string;
   version: number | null;
-  /** Question units that need an answer (context-only parents excluded). */
+  /**
+   * Questions that need an answer: the letter's (context-only parents excluded) plus those of its
+   * question letter it does not carry. On a question letter: its questions.
+   */
   total: number;
+  /** Answered in the letter's words or by a reference that leads to an answer (0 on a question letter). */
   answered: number;
-  /** Start positions (LSP) of unanswered questions, in document order. */
-  unanswered: { id: string; line: number; character: number }[];
+  /**
+   * Where each open question is answered (LSP positions), in document order: the place to type
+   * under an empty answer heading, the placeholder to replace (`end`: select up to there), the
+   * answer whose reference leads nowhere, the place a missing question belongs.
+   */
+  unanswered: { id: string; line: number; character: number; end?: { line: number; character: number } }[];
+  /**
+   * What the item shows, decided by the server (the CLI's summary counts the same): `open` (a
+   * question is open), `errors` (all answered, error-level findings remain), `done`, `questions`
+   * (a question letter: neutral). Absent on a letter without questions.
+   */
+  state?: 'open' | 'errors' | 'done' | 'questions';
+  /** The item's words in Dutch, e.g. "5 van 6 vragen beantwoord" or "Vragenbrief: 6 vragen". */
+  text?: string;
+  /** The item's tooltip in Dutch (lines separated by "\n"), with the answer term in Dutch date words. */
+  tooltip?: string;
   /** The text looks like it holds questions, yet the reader recognised none (`no-questions-found`). */
   noQuestions?: boolean;
   /** The question letter used for cross checks, if any. */
@@ -28,7 +46,8 @@ export interface NextUnansweredParams {
   line: number;
   character: number;
 }
-export type NextUnansweredResult = { line: number; character: number; id: string } | null;
+/** Where to go (`end`: select up to there, e.g. a placeholder to type over). */
+export type NextUnansweredResult = { line: number; character: number; id: string; end?: { line: number; character: number } } | null;
 
 /** Client → server: the answer skeleton (Markdown) for an open question letter. */
 export interface SkeletonParams {

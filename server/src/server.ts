@@ -144,10 +144,12 @@ const diagnoses = new Diagnoses();
  * letter's context, read from disk asynchronously (cached until something it depends on changes).
  */
 async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings): Promise<Diagnosis> {
+  // Another open letter uses this one as its question letter: it asks (a cached diagnosis made otherwise is stale).
+  const asQuestionLetter = diagnoses.pairedWith(doc.uri).length > 0;
   const cached = diagnoses.get(doc.uri, revision, s);
-  if (cached) return cached;
+  if (cached && cached.asQuestionLetter === (asQuestionLetter && !cached.pair.questions)) return cached;
   // The letters on disk only when they can change the findings (issue 10: see LetterContext.workspace).
-  const context = await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s));
+  const context = { ...(await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s))), asQuestionLetter };
   const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate, letterDateFrom: 'instelling' } : context, s);
   // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
   diagnoses.set(doc.uri, revision, s, diagnosis);
@@ -210,9 +212,16 @@ async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCur
   if (!isCurrent()) return 0;
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status = { ...statusOf(doc.uri, doc.version, analysis, d.findings), questionLetter: d.pair.questionLetter, due: d.pair.due };
+  const status = statusOf(doc.uri, doc.version, analysis, d, s);
   lastStatus.set(doc.uri, status);
   void connection.sendNotification(StatusNotification, status);
+  // An open letter this one uses as its question letter, not yet shown as one: it is published again.
+  const q = d.pair.questionUri;
+  const shown = q && !d.pair.problem ? lastStatus.get(q) : undefined;
+  if (q && shown && shown.total > 0 && shown.state !== 'questions') {
+    scheduler.forget(q);
+    scheduler.schedule(q);
+  }
   return diagnostics.length;
 }
 
@@ -360,7 +369,13 @@ store.documents.onDidSave((e) => {
 store.documents.onDidClose((e) => {
   const uri = e.document.uri;
   store.drop(uri);
+  const questions = diagnoses.questionUriOf(uri);
   diagnoses.forget(uri);
+  // Its question letter may no longer serve any open letter: shown as what it looks like again.
+  if (questions && lastStatus.get(questions)?.state === 'questions' && store.get(questions)) {
+    scheduler.forget(questions);
+    scheduler.schedule(questions);
+  }
   // From now on its text comes from the disk (if it is there): read the folder afresh.
   letters.forget(uri);
   republishDependents(uri);
@@ -374,7 +389,7 @@ connection.onDocumentSymbol(
   runSafe(connection, 'documentSymbol', null, async ({ textDocument }) => {
     const cur = await current(textDocument.uri);
     if (!cur) return null;
-    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments);
+    const outline = documentOutline(cur.analysis.letter, cur.diagnosis.commitments, cur.diagnosis.status);
     return client.hierarchicalSymbols
       ? toDocumentSymbols(outline, cur.analysis.lines)
       : toSymbolInformation(outline, cur.analysis.lines, textDocument.uri);
@@ -426,7 +441,7 @@ connection.onRequest(
   runSafe<NextUnansweredParams, NextUnansweredResult>(connection, 'nextUnanswered', null, async (params) => {
     const cur = await current(params.uri);
     if (!cur) return null;
-    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis.findings), params.line, params.character);
+    return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis, cur.settings), params.line, params.character);
   }),
 );
 

@@ -66,7 +66,7 @@ test('check --format json gives one entry per file with code, severity, message,
     assert.ok([8, 9].includes(u[0].range.start.line));
     assert.deepEqual(out[1].diagnostics.filter((d: any) => d.severity === 'error'), []);
     // What was read, per file: a.txt asks four questions, answers two itself and one by reference.
-    assert.deepEqual(out[0].summary, { questions: 4, answered: 3, byReference: 1, open: 1, noneRecognised: false });
+    assert.deepEqual(out[0].summary, { questions: 4, answered: 3, byReference: 1, open: 1, questionLetter: false, errors: 1, noneRecognised: false });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,8 +39,8 @@ test('check prints what was read per file: a verslag counts each question once; 
     assert.equal(lines[lines.length - 1], '1 melding in 2 bestanden');
     const json = JSON.parse(run(['check', '--format', 'json', 'verslag.txt', 'gezamenlijk.txt'], dir).stdout);
     assert.deepEqual(json.map((f: any) => f.summary), [
-      { questions: 4, answered: 4, byReference: 0, open: 0, noneRecognised: false },
-      { questions: 17, answered: 16, byReference: 0, open: 1, noneRecognised: false },
+      { questions: 4, answered: 4, byReference: 0, open: 0, questionLetter: false, errors: 0, noneRecognised: false },
+      { questions: 17, answered: 16, byReference: 0, open: 1, questionLetter: false, errors: 1, noneRecognised: false },
     ]);
   }));
 
@@ -61,7 +61,7 @@ test('check never stays silent: no-questions-found with the markers it saw, "gee
     assert.match(lines[0], /^los\.txt:3:1 {2}information {2}no-questions-found {2}Geen vragen herkend in deze brief, terwijl er wel iets op vragen lijkt: 3 zinnen met een vraagteken\./);
     assert.equal(lines[1], 'los.txt: geen vragen herkend');
     const json = JSON.parse(run(['check', '--format', 'json', 'los.txt'], dir).stdout);
-    assert.deepEqual(json[0].summary, { questions: 0, answered: 0, byReference: 0, open: 0, noneRecognised: true });
+    assert.deepEqual(json[0].summary, { questions: 0, answered: 0, byReference: 0, open: 0, questionLetter: false, errors: 0, noneRecognised: true });
   }));
 
 test('corpus 004 (a letter without questions): neither no-questions-found nor anything else, "geen vragen"', (t) => {

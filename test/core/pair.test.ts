@@ -384,3 +384,22 @@ test('a context-only parent the drafter introduced in her own words is not an ex
   const asking = answer.replace('is in 2024 gestegen.', 'is in 2024 gestegen. Waarom?');
   assert.deepEqual(codes(check(questions, asking, '2025-03-10')).filter((c) => c.startsWith('question-extra')), ['question-extra:2']);
 });
+
+test('a rename of a number whose heading stands twice in its section is refused (it could not be undone); unique numbers rename and back', () => {
+  const twice = [
+    '### Vraag 1', '', 'Hoeveel geld gaat er naar de meldpunten?', '', '### Antwoord 1', '', 'Twaalf miljoen euro.', '',
+    '### Vraag 1', '', 'Hoeveel geld gaat er naar de meldpunten?', '', '### Antwoord 1', '', 'Twaalf miljoen euro per jaar.', '',
+    '### Vraag 2', '', 'Wanneer openen de meldpunten?', '', '### Antwoord 2', '', 'In het voorjaar.', '',
+  ].join('\n');
+  const letter = parseLetter(twice);
+  const refused = renameQuestion(letter, twice.indexOf('Vraag 1') + 6, '7');
+  assert.ok('error' in refused && /meer dan eens/u.test(refused.error), JSON.stringify(refused));
+  // Question 2 is unique: renamed and renamed back gives the text again.
+  const at = twice.indexOf('Vraag 2') + 6;
+  const there = renameQuestion(letter, at, '9');
+  assert.ok('edits' in there && there.edits.length === 2, JSON.stringify(there));
+  const renamed = applyEdits(twice, there.edits);
+  const back = renameQuestion(parseLetter(renamed), at, '2');
+  assert.ok('edits' in back);
+  assert.equal(applyEdits(renamed, back.edits), twice);
+});

@@ -119,7 +119,7 @@ test('A6 invariant: every open question in the summary has a finding (letters of
   const check = (text: string) => {
     const a = analyzer.analyze(text);
     const d = analyzer.diagnose(a, { today: null }, DEFAULT_SETTINGS);
-    return { summary: summaryOf(a.letter, d.findings), findings: d.findings };
+    return { summary: summaryOf(d), findings: d.findings };
   };
   const dirs = [path.resolve(__dirname, '../fixtures/layouts'), path.resolve(__dirname, '../fixtures/letters')];
   let checked = 0;

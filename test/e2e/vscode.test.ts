@@ -132,10 +132,11 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await until('cursor op Antwoord 1', async () => (await cursorPosition(page)).line === want);
     });
 
-    await step('Volgende onbeantwoorde vraag (via the status item) goes to Vraag 2b; typing an answer clears the squiggle, the Problems entry and the red status', 'answered-no-squiggle', async () => {
+    await step('Volgende onbeantwoorde vraag (via the status item) goes to the empty line under Antwoord 2b; typing an answer clears the squiggle, the Problems entry and the red status', 'answered-no-squiggle', async () => {
       await page.locator('.statusbar-item', { hasText: 'vragen beantwoord' }).click();
-      const vraag2b = lineOf('## Vraag 2b') + 1;
-      await until('cursor op Vraag 2b', async () => (await cursorPosition(page)).line === vraag2b);
+      // 1-based: the blank line right under "## Antwoord 2b", where the answer is typed.
+      const under2b = lineOf(LETTER.unanswered.answerHeading) + 2;
+      await until('cursor onder Antwoord 2b', async () => (await cursorPosition(page)).line === under2b);
       const p = await pointOf(page, LETTER.unanswered.answerHeading, 'Antwoord');
       await page.mouse.click(p.x, p.y);
       await page.keyboard.press('End');

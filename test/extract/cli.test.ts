@@ -18,6 +18,7 @@ import {
   makeFilteredPdf,
   makeFlateBombPdf,
   makePdf,
+  makeRawDocx,
   makeScanPdf,
   makeZipBomb,
   runLengthSpaces,
@@ -331,6 +332,44 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim().split('\n').length, cases.length, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout).map((f: any) => f.file), ['goed.pdf']);
+  });
+});
+
+test('hostile: Word files shaped to cost mammoth too much (many short paragraphs, deep nesting, many entries) are refused before it reads them, each in its own words', async () => {
+  await withDir(async (dir) => {
+    const paragraph = (i: number) => `<w:p><w:r><w:t>Vraag ${i}</w:t></w:r></w:p><w:p><w:r><w:t>Waarom is dat zo?</w:t></w:r></w:p>`;
+    // 80,000 short paragraphs (1 MB of text, 240,000 elements): mammoth's objects took 430 MB before.
+    writeFileSync(path.join(dir, 'alineas.docx'), makeRawDocx(Array.from({ length: 40000 }, (_, i) => paragraph(i + 1)).join('')));
+    // 200,000 paragraphs inside each other: mammoth's recursive reader overflowed its stack.
+    writeFileSync(path.join(dir, 'genest.docx'), makeRawDocx('<w:p>'.repeat(200000) + '</w:p>'.repeat(200000)));
+    // 12,000 empty entries: not a zip bomb, just too many parts.
+    writeFileSync(path.join(dir, 'onderdelen.docx'), makeRawDocx(paragraph(1), Array.from({ length: 12000 }, (_, i) => [`word/media/x${i}.xml`, ''] as [string, string])));
+    const cases: [string, RegExp][] = [
+      ['alineas.docx', /^antwoordbrief: alineas\.docx is te groot om als brief te lezen: de tekst bestaat uit meer dan 200\.000 onderdelen/],
+      ['genest.docx', /^antwoordbrief: genest\.docx is dieper dan 100 lagen in elkaar genest/],
+      ['onderdelen.docx', /^antwoordbrief: onderdelen\.docx bestaat uit meer dan 10\.000 onderdelen/],
+    ];
+    for (const [file, message] of cases) {
+      for (const args of [['check', file], ['outline', file]]) {
+        const r = run(args, dir, { rss: true });
+        assert.equal(r.signal, null, `${args.join(' ')}: killed after ${r.ms} ms`);
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+        assert.match(r.stderr, message, args.join(' '));
+        assert.doesNotMatch(r.stderr, /zip-bom|is beschadigd of geen Word-bestand/);
+        assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+        // Refused on the counts, before mammoth builds anything: the CLI's own size.
+        assert.ok(r.rssMb !== null && r.rssMb < 200, `${args.join(' ')}: peak RSS ${r.rssMb} MB`);
+      }
+    }
+    // Within the bounds (written last: `check` reads the letters beside the one it checks): 3,000
+    // paragraphs of a long letter, nested 60 deep in content controls, read as text.
+    const nest = (inner: string, n: number) => '<w:sdt><w:sdtContent>'.repeat(n) + inner + '</w:sdtContent></w:sdt>'.repeat(n);
+    writeFileSync(path.join(dir, 'lang.docx'), makeRawDocx(nest(Array.from({ length: 1500 }, (_, i) => paragraph(i + 1)).join(''), 30)));
+    const r = run(['outline', '--format', 'json', 'lang.docx'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const outline = JSON.parse(r.stdout);
+    assert.equal(outline.source, 'docx');
+    assert.equal(outline.questions.length, 1500);
   });
 });
 

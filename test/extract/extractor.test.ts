@@ -7,9 +7,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Extractor, extractKind } from '../../server/src/host/extract/index';
+import { XmlShape, checkZip, readXmlTree } from '../../server/src/host/extract/docx';
 import { PROJECT_ROOT } from '../server/lsp-client';
 import { deflateSync } from 'node:zlib';
-import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, runLength, textContent } from './make';
+import { ascii85, asciiHex, makeDocx, makeFilteredPdf, makePdf, makeRawDocx, runLength, textContent } from './make';
 
 test('extractor: page starts and pageOf for a three-page PDF; bytes work like a path', async () => {
   const e = new Extractor();
@@ -112,7 +113,7 @@ test('extractor: Word paragraphs, numbered headings and nested lists as Word num
 
 test('extractor: a whole Word file too big for the heap bound is called too big for the limit, not damaged', async () => {
   // Many paragraphs: a valid .docx whose XML outgrows a small heap bound while mammoth reads it.
-  const blocks = Array.from({ length: 40000 }, (_, i) => ({ text: `Alinea ${i}: de minister antwoordt op de vragen van het lid over de toeslagen en het herstel.` }));
+  const blocks = Array.from({ length: 15000 }, (_, i) => ({ text: `Alinea ${i}: de minister antwoordt op de vragen van het lid over de toeslagen en het herstel.` }));
   const bytes = await makeDocx(blocks);
   const small = new Extractor(60000, 24);
   try {
@@ -220,4 +221,88 @@ test('extractor: the worker compiles its bundle with the code cache the build wr
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('extractor: a worker that dies after it replied (no request waiting) does not end the host; the next file gets a new worker', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-engine-'));
+  // An engine that answers and then throws outside any request, as a late error in a parser would.
+  const engine = path.join(dir, 'engine.js');
+  writeFileSync(
+    engine,
+    `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (req) => {
+  parentPort.postMessage({ id: req.id, ok: true, text: 'Vraag 1\\nWaarom?\\n', pageStarts: [] });
+  setTimeout(() => { throw new Error('later'); }, 20);
+});`,
+  );
+  const e = new Extractor(20000, 64, engine);
+  try {
+    for (let i = 0; i < 2; i++) {
+      const r = await e.extract(new Uint8Array([1, 2, 3]), 'docx', 'brief.docx');
+      assert.ok(!('error' in r), JSON.stringify(r));
+      // The worker throws meanwhile; an 'error' event without a listener would end this process.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  } finally {
+    await e.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('docx: XmlShape counts elements, attributes and nesting on raw bytes, in any chunks; markup inside comments, CDATA and quoted values does not count', () => {
+  const xml = Buffer.from(
+    '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "b">]><w:document xmlns:w="u"><!-- <w:p><w:p> --><w:body>' +
+      '<w:p w:rsidR="00A" w:x=\'a>b/\'><w:r><w:t xml:space="preserve"> 1 &lt; 2 </w:t></w:r><w:br/><w:tab /></w:p>' +
+      '<![CDATA[<w:p><w:p>]]><w:p/></w:body></w:document>',
+  );
+  const whole = new XmlShape();
+  assert.equal(whole.feed(xml, 1000, 1000), true);
+  // Elements: document, body, p, r, t, br, tab, p = 8; attributes: xmlns:w, w:rsidR, w:x, xml:space = 4.
+  assert.equal(whole.items, 12);
+  assert.equal(whole.maxDepth, 5);
+  assert.equal(whole.depth, 0);
+  const bytewise = new XmlShape();
+  for (const b of xml) bytewise.feed(Uint8Array.of(b), 1000, 1000);
+  assert.deepEqual([bytewise.items, bytewise.maxDepth, bytewise.depth], [12, 5, 0]);
+  // Over a bound: false, as soon as it is passed.
+  assert.equal(new XmlShape().feed(xml, 11, 1000), false);
+  assert.equal(new XmlShape().feed(xml, 1000, 4), false);
+});
+
+test('docx: the sax reader gives mammoth the tree its own xmldom reader gives', async () => {
+  const xmldomReader = require('mammoth/lib/xml/reader') as { readString: (xml: string, ns: Record<string, string>) => Promise<unknown> };
+  const ns = { 'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r' };
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:x="urn:other">' +
+    '<w:body><!-- c --><w:p w:rsidR="00A"><w:pPr><w:pStyle w:val="Kop2"/></w:pPr><w:hyperlink r:id="rId4"><w:r><w:t xml:space="preserve"> Vraag &amp; antwoord &#8364; </w:t></w:r></w:hyperlink><x:y a="1"/></w:p>\n' +
+    '<w:p><w:r><w:t><![CDATA[weg]]>blijft</w:t></w:r></w:p></w:body></w:document>';
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
+  assert.deepEqual(plain(readXmlTree(xml, ns)), plain(await xmldomReader.readString(xml, ns)));
+});
+
+test('extractor: a worker that fails during a request gives one Dutch line, without the error\'s English text', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-engine-'));
+  const engine = path.join(dir, 'engine.js');
+  writeFileSync(engine, `require('node:worker_threads').parentPort.on('message', () => { throw new RangeError('Maximum call stack size exceeded'); });`);
+  const e = new Extractor(20000, 64, engine);
+  try {
+    const r = await e.extract(new Uint8Array([1, 2, 3]), 'docx', 'brief.docx');
+    assert.deepEqual(r, { error: 'brief.docx kon niet gelezen worden: de lezer voor PDF en Word liep vast op dit bestand' });
+  } finally {
+    await e.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('docx: checkZip counts the body parts together across chunks and parts, and names which bound a file passes', async () => {
+  const paragraphs = Array.from({ length: 1000 }, (_, i) => `<w:p><w:r><w:t>Alinea ${i} van de brief.</w:t></w:r></w:p>`).join('');
+  const footnotes = '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p/></w:footnote></w:footnotes>';
+  const bytes = makeRawDocx(paragraphs, [['word/footnotes.xml', footnotes]]);
+  // document, xmlns:w, body and 1,000 × (p, r, t): 3,003; footnotes, xmlns:w, footnote, w:id, p: 5.
+  const limits = { docxEntries: 4, docxUnpackedBytes: 1024 * 1024, docxItems: 3008, docxDepth: 5 };
+  assert.equal(await checkZip(bytes, limits), null);
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxItems: 3007 }), { failure: 'too-big', detail: 'items' });
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxDepth: 4 }), { failure: 'too-big', detail: 'depth' });
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxEntries: 3 }), { failure: 'too-big', detail: 'entries' });
+  assert.deepEqual(await checkZip(bytes, { ...limits, docxUnpackedBytes: 10_000 }), { failure: 'too-big' });
 });

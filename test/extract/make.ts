@@ -1,7 +1,7 @@
 // Files the extraction tests make at test time (nothing big is committed): Word letters through
 // the `docx` library, PDFs through pdf-lib, and hostile files (a scan, an encrypted and a
 // truncated PDF, zip bombs posing as .docx, a 100 MB PDF).
-import { createDeflate, createDeflateRaw, crc32, deflateSync } from 'node:zlib';
+import { createDeflate, createDeflateRaw, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
 import {
   AlignmentType,
@@ -342,4 +342,63 @@ export async function makeZipBomb(bytes: number, lie = false): Promise<Buffer> {
   end.writeUInt32LE(central.length + name.length, 12);
   end.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([local, name, data, central, name, end]);
+}
+
+/** A zip of the given entries (deflated), written by hand so a test can shape it freely. */
+export function makeZip(entries: [string, Buffer | string][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [file, content] of entries) {
+    const name = Buffer.from(file);
+    const raw = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    const data = deflateRawSync(raw);
+    const crc = crc32(raw) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** A .docx whose word/document.xml body is `body` (raw WordprocessingML), plus `extra` entries. */
+export function makeRawDocx(body: string | Buffer, extra: [string, Buffer | string][] = []): Buffer {
+  const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  return makeZip([
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ],
+    [
+      '_rels/.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ],
+    ['word/document.xml', Buffer.concat([Buffer.from(`<?xml version="1.0"?><w:document xmlns:w="${w}"><w:body>`), Buffer.from(body), Buffer.from('</w:body></w:document>')])],
+    ...extra,
+  ]);
 }

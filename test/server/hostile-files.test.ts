@@ -56,6 +56,12 @@ const HOSTILE: { name: string; make: (dir: string) => string; expect: RegExp; sk
     expect: /te groot \(9,0 MB; een brief is hoogstens 8,0 MB\)/,
   },
   { name: 'a file that is not there', make: () => './weg.md', expect: /weg\.md bestaat niet/ },
+  {
+    // Two links naming each other: the path exists, it only loops (ELOOP); never "bestaat niet".
+    name: 'a link that loops',
+    make: (d) => (symlinkSync('lus-b.md', path.join(d, 'lus-a.md')), symlinkSync('lus-a.md', path.join(d, 'lus-b.md')), './lus-a.md'),
+    expect: /lus-a\.md: dit pad verwijst in een kring naar zichzelf/,
+  },
   // A NUL (Node refuses the path with ERR_INVALID_ARG_VALUE) and half a surrogate pair (a letter
   // caught mid-edit; it has no URI): a Dutch reason, never a raw code or a handler error.
   { name: 'a name with a NUL', make: () => './nul\u0000teken.md', expect: /ongeldig teken/ },
@@ -90,15 +96,18 @@ for (const h of HOSTILE) {
   }
 }
 
-test('server: the skeleton request on a FIFO, /dev/zero or a folder answers InvalidParams with the Dutch reason', { skip: !CAN_FIFO && 'no FIFOs here' }, () =>
+test('server: the skeleton request on a FIFO, /dev/zero, a folder or a link that loops answers InvalidParams with the Dutch reason', { skip: !CAN_FIFO && 'no FIFOs here' }, () =>
   withClient(async (c) => {
     const ws = folder();
     try {
       mkfifo(path.join(ws.dir, 'fifo.md'));
       mkdirSync(path.join(ws.dir, 'map'));
+      symlinkSync('lus-b.md', path.join(ws.dir, 'lus-a.md'));
+      symlinkSync('lus-a.md', path.join(ws.dir, 'lus-b.md'));
       const cases: [string, RegExp][] = [
         [ws.uri('fifo.md'), /geen gewoon bestand \(een FIFO\)/],
         [ws.uri('map'), /map, geen gewoon bestand/],
+        [ws.uri('lus-a.md'), /lus-a\.md: dit pad verwijst in een kring naar zichzelf/],
       ];
       if (existsSync('/dev/zero')) cases.push([pathToFileURL('/dev/zero').toString(), /geen gewoon bestand \(een apparaat\)/]);
       for (const [uri, expect] of cases) {

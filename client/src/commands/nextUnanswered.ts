@@ -33,7 +33,9 @@ export function registerNextUnanswered(host: ClientHost, status: StatusControlle
       return;
     }
     const at = editor.document.validatePosition(new vscode.Position(target.line, target.character));
-    editor.selection = new vscode.Selection(at, at);
+    // A placeholder to type over comes selected.
+    const end = target.end ? editor.document.validatePosition(new vscode.Position(target.end.line, target.end.character)) : at;
+    editor.selection = new vscode.Selection(at, end);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
   });

@@ -8,8 +8,8 @@ import { URI } from 'vscode-uri';
 import { createAnalyzer } from '../core/analyzer';
 import type { Citations } from '../core/citations/types';
 import { citedPapers, type PaperFacts } from '../core/facts';
-import type { Finding, Letter, Severity } from '../core/model';
-import { answerStatus } from '../core/features/status';
+import type { Finding, Severity } from '../core/model';
+import type { DiagnoseContext, Diagnosis } from '../core/diagnose';
 import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex, Range } from '../core/text';
@@ -31,16 +31,24 @@ export interface CheckDiagnostic {
   page?: number | null;
 }
 
-/** What the reader found in one file: every question once (a context-only parent not counted). */
+/**
+ * What the reader found in one file, counted as the editor's status item counts
+ * (`Diagnosis.status`): every question once (a context-only parent not counted), with the
+ * questions of its question letter the file does not carry.
+ */
 export interface CheckSummary {
-  /** Questions that need an answer. */
+  /** Questions that need an answer (on a question letter: the questions it asks). */
   questions: number;
-  /** Answered in the letter's own words or by reference (to another answer or another paper). */
+  /** Answered in the letter's own words or by a reference that leads to an answer (or another paper). */
   answered: number;
   /** Of `answered`: answered by reference. */
   byReference: number;
-  /** Without an answer, or with only a placeholder. */
+  /** Without an answer, with a placeholder, referring to no answer, or missing from the file. */
   open: number;
+  /** The file asks the questions (a question letter): none of them is open. */
+  questionLetter: boolean;
+  /** Findings at error level: with any, the letter is not complete even when nothing is open. */
+  errors: number;
   /** The text looks like it holds questions, yet none was recognised (`no-questions-found`). */
   noneRecognised: boolean;
 }
@@ -53,24 +61,29 @@ export interface CheckFileResult {
   questionLetter?: string;
 }
 
-/** The summary of a letter and its diagnosed findings (see CheckSummary). */
-export function summaryOf(letter: Letter, findings: Finding[]): CheckSummary {
-  const s = answerStatus(letter);
-  // A question letter asks and is not expected to answer: its questions are not open (nothing
-  // reports them open either — every open question in a summary has its own finding).
-  const open = (letter as { kind?: string }).kind === 'question-letter' ? 0 : s.total - s.answered;
-  return { questions: s.total, answered: s.answered, byReference: s.byReference, open, noneRecognised: findings.some((f) => f.code === 'no-questions-found') };
+/** The summary of a letter's diagnosis (see CheckSummary); `settings` decide which findings are errors. */
+export function summaryOf(d: Pick<Diagnosis, 'status' | 'findings'>, settings: Settings = DEFAULT_SETTINGS): CheckSummary {
+  const s = d.status;
+  return {
+    questions: s.total,
+    answered: s.answered,
+    byReference: s.byReference,
+    open: s.open.length,
+    questionLetter: s.kind === 'questions',
+    errors: d.findings.filter((f) => severityOf(f.code, settings) === 'error').length,
+    noneRecognised: d.findings.some((f) => f.code === 'no-questions-found'),
+  };
 }
 
-/** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output). */
+/** "22 vragen, 21 beantwoord, 1 open" (Dutch, for the CLI's text output); never "0 open" alone while an error remains. */
 export function summaryText(s: CheckSummary): string {
   if (!s.questions) return s.noneRecognised ? 'geen vragen herkend' : 'geen vragen';
   const n = `${s.questions} ${s.questions === 1 ? 'vraag' : 'vragen'}`;
-  // Only a question letter has questions neither answered nor open.
-  if (s.answered + s.open < s.questions) return `${n} (vragenbrief: niet op antwoorden gecontroleerd)`;
+  if (s.questionLetter) return `${n} (vragenbrief: niet op antwoorden gecontroleerd)`;
   const parts = [n, `${s.answered} beantwoord`];
   if (s.byReference) parts[1] += ` (${s.byReference} door verwijzing)`;
   parts.push(`${s.open} open`);
+  if (!s.open && s.errors) parts.push(`nog ${s.errors} ${s.errors === 1 ? 'fout' : 'fouten'}`);
   return parts.join(', ');
 }
 
@@ -154,6 +167,8 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   }
   const results: CheckFileResult[] = [];
   try {
+    const checked: { file: string; input: LetterInput; uri: string; a: ReturnType<typeof analyzer.analyze>; context: DiagnoseContext; d: Diagnosis }[] = [];
+    const askedBy = new Set<string>();
     for (const [i, file] of files.entries()) {
       const input = inputs[i];
       if (!input) continue;
@@ -165,11 +180,17 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
       const workspace = await letters.workspace(uri, a);
       const others = workspace.documents();
       const facts = await cachedFacts(cache, [a.citations, ...others.map((o) => ({ ...o.citations, references: [] }))], known);
-      const context = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
+      const context: DiagnoseContext = await letters.context(uri, a, '', (r) => facts(r.id), workspace);
       if (fixed) context.questionLetter = typeof q === 'string' && path.resolve(q) === path.resolve(file) ? null : fixed;
       // A named question letter that cannot be read is a finding on the letter (question-letter-unreadable), as in the editor.
       const d = analyzer.diagnose(a, context, settings);
-      const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(a.letter, d.findings) };
+      if (d.pair.questionUri && d.pair.questions) askedBy.add(d.pair.questionUri);
+      checked.push({ file, input, uri, a, context, d });
+    }
+    for (const { file, input, uri, a, context, d: first } of checked) {
+      // A file another checked file uses as its question letter asks, as in the editor with both open.
+      const d = askedBy.has(uri) && !first.pair.questions && !first.asQuestionLetter ? analyzer.diagnose(a, { ...context, asQuestionLetter: true }, settings) : first;
+      const result: CheckFileResult = { file, diagnostics: toCheckDiagnostics(d.findings, a.lines, settings), summary: summaryOf(d, settings) };
       // On a terminal the question letter is named by its path from the letter's folder.
       if (d.pair.questionLetter && d.pair.questionUri && !d.pair.problem)
         result.questionLetter = fixed ? d.pair.questionLetter : path.relative(path.dirname(path.resolve(file)), URI.parse(d.pair.questionUri).fsPath) || d.pair.questionLetter;

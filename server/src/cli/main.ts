@@ -7,6 +7,7 @@ import { runToezeggingen } from './toezeggingen';
 import { InputError } from './io';
 import { UsageError } from './options';
 import { limitHeapGrowth } from '../lsp/heap';
+import { clip } from '../core/text';
 
 export interface CommandResult {
   stdout: string;
@@ -69,7 +70,7 @@ export async function main(argv: string[]): Promise<CommandResult> {
   if (!name || name === '--help' || name === '-h' || name === 'help') return { stdout: help() + '\n', stderr: [], code: 0 };
   if (name === '--version') return { stdout: '0.1.0\n', stderr: [], code: 0 };
   const command = COMMANDS[name];
-  if (!command) return { stdout: '', stderr: [`antwoordbrief: onbekende opdracht '${name}' (zie antwoordbrief --help)`], code: 2 };
+  if (!command) return { stdout: '', stderr: [`antwoordbrief: onbekende opdracht '${clip(name)}' (zie antwoordbrief --help)`], code: 2 };
   if (rest.includes('--help') || rest.includes('-h')) return { stdout: `Gebruik: ${command.usage}\n${command.summary}\n`, stderr: [], code: 0 };
   try {
     return await command.run(rest);
@@ -77,25 +78,67 @@ export async function main(argv: string[]): Promise<CommandResult> {
     if (e instanceof UsageError) return { stdout: '', stderr: [`antwoordbrief ${name}: ${e.message} (gebruik: ${command.usage})`], code: 2 };
     if (e instanceof InputError) return { stdout: '', stderr: [`antwoordbrief: ${e.message}`], code: 2 };
     const msg = e instanceof Error ? e.message : String(e);
-    return { stdout: '', stderr: [`antwoordbrief: interne fout: ${msg.split('\n')[0]}`], code: 2 };
+    return { stdout: '', stderr: [`antwoordbrief: interne fout: ${clip(msg.split('\n')[0], 200)}`], code: 2 };
   }
 }
 
-// The bundle is the program (bin/antwoordbrief.js requires it), so it always runs.
-{
-  // As the server does (lsp/heap.ts): checking a dense letter makes garbage fast, and with V8's
-  // own growth policy the heap grew to 150 MB for a letter of 0.8 MB before it was collected
-  // (issue 10: peak <= 100 MB + 15 x the letter's size).
-  limitHeapGrowth();
-  main(process.argv.slice(2)).then(
-    (r) => {
-      if (r.stdout) process.stdout.write(r.stdout);
-      for (const line of r.stderr) process.stderr.write(line.startsWith('antwoordbrief') ? line + '\n' : `antwoordbrief: ${line}\n`);
-      process.exitCode = r.code;
-    },
-    (e) => {
-      process.stderr.write(`antwoordbrief: interne fout: ${String(e).split('\n')[0]}\n`);
-      process.exitCode = 2;
-    },
-  );
+/**
+ * Why output could not be written, as one Dutch clause, for a write error of stdout: a full disk,
+ * a read-only or vanished target, any other system error by its code.
+ */
+export function outputFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'de schijf is vol';
+  if (code === 'EROFS') return 'het doel is alleen-lezen';
+  if (code === 'EIO') return 'schrijffout van de schijf';
+  if (code === 'EFBIG') return 'het uitvoerbestand wordt te groot';
+  if (code === 'EACCES' || code === 'EPERM') return 'geen toegang tot het doel';
+  return code ? `systeemfout ${code}` : 'onbekende fout';
 }
+
+/**
+ * The process around `main`: writes its result, and makes every failure around it one Dutch line.
+ * A reader that closes the pipe early (`| head`) ends the run quietly with the exit code the
+ * findings gave (or 0 when nothing was found yet); any other write failure of stdout (a full
+ * disk) is one Dutch line on stderr and exit code 2; an error no command caught is one line
+ * "interne fout", exit 2. Never a stack trace.
+ */
+function runProcess(): void {
+  let stdoutFailed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (stdoutFailed) return;
+    stdoutFailed = true;
+    if (e?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    writeErr(`antwoordbrief: kan de uitvoer niet schrijven: ${outputFailure(e)}`);
+    process.exit(2);
+  });
+  // Nowhere left to say anything: a closed or failing stderr is ignored.
+  process.stderr.on('error', () => undefined);
+  const internal = (e: unknown) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    writeErr(`antwoordbrief: interne fout: ${clip(msg.split('\n')[0], 200)}`);
+    process.exit(2);
+  };
+  process.on('uncaughtException', internal);
+  process.on('unhandledRejection', internal);
+  main(process.argv.slice(2)).then((r) => {
+    process.exitCode = r.code;
+    if (r.stdout) process.stdout.write(r.stdout);
+    for (const line of r.stderr) writeErr(line.startsWith('antwoordbrief') ? line : `antwoordbrief: ${line}`);
+  }, internal);
+}
+
+function writeErr(line: string): void {
+  try {
+    process.stderr.write(line + '\n');
+  } catch {
+    // stderr is gone too.
+  }
+}
+
+// The bundle is the program (bin/antwoordbrief.js requires it), so it always runs. As the server
+// does (lsp/heap.ts): checking a dense letter makes garbage fast, and with V8's own growth policy
+// the heap grew to 150 MB for a letter of 0.8 MB before it was collected (issue 10: peak
+// <= 100 MB + 15 x the letter's size).
+limitHeapGrowth();
+runProcess();

@@ -1,4 +1,6 @@
 // A small argument parser shared by the subcommands.
+import { clip } from '../core/text';
+
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
@@ -24,12 +26,12 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[] =
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       if (valued.includes(name)) {
         const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined) throw new UsageError(`optie --${name} heeft een waarde nodig`);
+        if (value === undefined) throw new UsageError(`optie --${clip(name)} heeft een waarde nodig`);
         flags.set(name, value);
       } else if (booleans.includes(name) && eq < 0) {
         flags.set(name, true);
       } else {
-        throw new UsageError(`onbekende optie: ${a}`);
+        throw new UsageError(`onbekende optie: ${clip(a)}`);
       }
     } else {
       files.push(a);
@@ -41,6 +43,6 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[] =
 export function formatFlag(args: ParsedArgs, allowed: string[], fallback: string): string {
   const f = args.flags.get('format');
   const value = typeof f === 'string' ? f : fallback;
-  if (!allowed.includes(value)) throw new UsageError(`onbekend formaat: ${value} (kies ${allowed.join(' of ')})`);
+  if (!allowed.includes(value)) throw new UsageError(`onbekend formaat: ${clip(value)} (kies ${allowed.join(' of ')})`);
   return value;
 }

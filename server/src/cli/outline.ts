@@ -3,6 +3,7 @@ import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
 import type { Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
+import { answerStatus } from '../core/features/status';
 import { pageSuffix, readLetterInput, withSource } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
@@ -52,6 +53,7 @@ export async function runOutline(argv: string[]): Promise<CommandResult> {
     return { stdout: JSON.stringify(withSource(result, input, result.questions), null, 2) + '\n', stderr: [], code: 0 };
   }
   const a = analyzeText(text);
+  const open = new Map(answerStatus(a.letter).open.map((o) => [o.unit, o.reason]));
   const lines: string[] = [];
   let section: string | null = null;
   for (const q of a.letter.questions) {
@@ -59,7 +61,7 @@ export async function runOutline(argv: string[]): Promise<CommandResult> {
       section = q.section;
       if (section) lines.push(section);
     }
-    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q)})  regel ${a.lines.position(q.headingSpan.start).line + 1}${pageSuffix(input.pageOf(q.headingSpan.start))}`);
+    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q, open.get(q))})  regel ${a.lines.position(q.headingSpan.start).line + 1}${pageSuffix(input.pageOf(q.headingSpan.start))}`);
   }
   return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: [], code: 0 };
 }

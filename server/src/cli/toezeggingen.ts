@@ -5,7 +5,7 @@ import { findCommitments } from '../core/commitments';
 import { dueLabel, isPastDue, letterDateOriginLabel, PAST_DUE } from '../core/commitments/present';
 import { dutchDate } from '../core/commitments/dates';
 import { parseIsoDate } from '../core/commitments/dates';
-import { LineIndex, type Range } from '../core/text';
+import { clip, LineIndex, type Range } from '../core/text';
 import { displayPath, InputError } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import { FolderListings } from '../host/read';
@@ -120,7 +120,7 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   if (!args.files.length) throw new UsageError('geef één of meer bestanden of mappen op');
   if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
   const datum = args.flags.get('datum');
-  if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${datum} is geen datum (gebruik JJJJ-MM-DD)`);
+  if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${clip(datum)} is geen datum (gebruik JJJJ-MM-DD)`);
   const { files, errors, notices } = await namedFiles(args.files);
   const stderr = [...notices, ...errors].map((e) => `antwoordbrief: ${e}`);
   const results: CommitmentsResult[] = [];

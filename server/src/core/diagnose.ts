@@ -12,6 +12,7 @@ import { disabledCodes, type Settings } from './settings';
 import { applySuppressions } from './suppress';
 import { pairState, type PairState, type QuestionLetterInput } from './pair/state';
 import type { Memo } from './memo';
+import { answerStatus, type AnswerStatus } from './features/status';
 import { commitmentFindings, withFallbackDate, type Commitments } from './commitments';
 import { boundFindings } from './bounds';
 
@@ -38,6 +39,13 @@ export interface DiagnoseContext {
   letterDate?: string | null;
   /** Where `letterDate` comes from: the `briefdatum` setting or the file's date (said in the hover). */
   letterDateFrom?: 'instelling' | 'bestandsdatum';
+  /**
+   * Another open letter uses this one as its question letter: it asks, whatever it looks like
+   * (questions under "Vraag N" headings without a Kamervragen header read as an answer letter
+   * without answers). Its questions are then not reported unanswered and its status is a
+   * question letter's.
+   */
+  asQuestionLetter?: boolean;
 }
 
 /** The findings of a letter and what the editor features need from the same computation. */
@@ -47,6 +55,10 @@ export interface Diagnosis {
   /** The letter's citations with motions linked through the workspace. */
   citations: Citations;
   pair: PairState;
+  /** Answered and open questions, counted with the question letter (see `answerStatus`). */
+  status: AnswerStatus;
+  /** `context.asQuestionLetter` as this diagnosis was made with it. */
+  asQuestionLetter: boolean;
   /** The letter's commitments, dated from its header or `context.letterDate`. */
   commitments: Commitments;
   /** URIs of the letters the findings depend on (the question letter, letters linking a motion). */
@@ -85,6 +97,9 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
     checks = checks.filter((f) => f.code !== 'unlinked-motion' || !linked.has(f.span.start));
   }
   const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
+  // A letter serving as another's question letter asks; it has no question to answer itself.
+  const asQuestionLetter = !!context.asQuestionLetter && !pair.questions;
+  if (asQuestionLetter) checks = checks.filter((f) => f.code !== 'unanswered-question');
   if (pair.questionUri) dependsOn.add(pair.questionUri);
   const facts = context.facts ? checkFacts(analysis.text, citations, context.facts) : [];
   const commitments = withFallbackDate(analysis.commitments, context.letterDate, context.letterDateFrom);
@@ -96,5 +111,6 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   // A question letter found by looking through the folder (or not found there) may change with any letter of it.
   const found = context.questionLetter;
   const discovers = found ? 'link' in found && (found.link.via === 'quotes' || found.link.via === 'identifier') : analysis.letter.questions.length > 0;
-  return { findings, citations, pair, commitments, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
+  const status = answerStatus(analysis.letter, pair.questions && pair.match ? { questions: pair.questions, match: pair.match } : null, asQuestionLetter);
+  return { findings, citations, pair, status, asQuestionLetter, commitments, dependsOn: [...dependsOn], watchesWorkspace: unlinked || discovers };
 }

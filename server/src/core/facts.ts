@@ -71,6 +71,8 @@ export interface FactsPeek {
   state: FactsState;
   /** Dutch status line, e.g. "bron niet bereikbaar, nieuwe poging over 30 s". */
   message?: string;
+  /** The last attempt could not reach the source (no connection, unknown server, no answer in time). */
+  unreachable?: boolean;
 }
 
 export type FactsLookup = (ref: PaperRef) => PaperFacts | undefined;

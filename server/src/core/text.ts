@@ -127,3 +127,17 @@ export function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, s
 export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A piece of user input fit to quote in a one-line message: whitespace runs (newlines too) made
+ * one space, other control characters dropped, and at most `max` characters (UTF-16 code units;
+ * longer input ends in "…", never half a surrogate pair). Messages never echo unbounded input.
+ */
+export function clip(s: string, max = 80): string {
+  const t = collapseWhitespace(s).replace(/[\u0000-\u001f\u007f]/gu, '');
+  if (t.length <= max) return t;
+  let cut = max - 1;
+  const last = t.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${t.slice(0, cut).trimEnd()}…`;
+}

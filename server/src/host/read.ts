@@ -109,13 +109,14 @@ function badName(file: string): ReadError | null {
 function errnoFailure(e: unknown): ReadError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') return fail('io', 'de bestandsnaam bevat een ongeldig teken (een nulteken of een half teken)');
-  if (code === 'ENAMETOOLONG') return fail('not-found', 'de bestandsnaam is te lang');
+  if (code === 'ENAMETOOLONG') return fail('io', 'de bestandsnaam is te lang');
   if (code === 'EMFILE' || code === 'ENFILE') return fail('io', 'kan dit bestand nu niet lezen: er staan te veel bestanden tegelijk open');
   if (code === 'EIO') return fail('io', 'kan dit bestand niet lezen: leesfout van de schijf');
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', 'bestand niet gevonden');
   if (code === 'EACCES' || code === 'EPERM') return fail('access', 'geen toegang tot dit bestand');
   if (code === 'EISDIR') return fail('not-regular', 'dit is een map, geen gewoon bestand');
-  if (code === 'ELOOP') return fail('not-found', 'dit pad verwijst in een kring naar zichzelf');
+  // Not 'not-found': the file is there, its path is not usable (the link's message must say so).
+  if (code === 'ELOOP') return fail('io', 'dit pad verwijst in een kring naar zichzelf');
   return fail('io', code ? `kan dit bestand niet lezen (systeemfout ${code})` : 'kan dit bestand niet lezen (onbekende fout)');
 }
 
@@ -539,10 +540,15 @@ export function walkNotice(root: string, result: WalkResult): string | null {
   return `${where}: de map ${displayPath(cut.folder ?? root)} bevat meer dan ${cut.limit} bestanden; alleen de eerste ${cut.limit} zijn bekeken`;
 }
 
+/** The longest path a system accepts (Linux PATH_MAX); a longer name in a message is cut there. */
+const MAX_DISPLAY_PATH = 4096;
+
 /**
  * A file name for one line of output (CLI lines, diagnostics, error replies): control characters (a newline in a file name would break
- * the `file:line:col` lines) are written as escapes (`\n`, `\t`, `\x1b`).
+ * the `file:line:col` lines) are written as escapes (`\n`, `\t`, `\x1b`); a name longer than any
+ * real path (a typed or generated one) is cut at 4,096 characters with "…", so no message echoes unbounded input.
  */
 export function displayPath(file: string): string {
+  if (file.length > MAX_DISPLAY_PATH) file = `${file.slice(0, MAX_DISPLAY_PATH - 1)}…`;
   return file.replace(/[\u0000-\u001f\u007f]/gu, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }

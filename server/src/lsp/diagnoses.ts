@@ -61,6 +61,11 @@ export class Diagnoses {
     if (e) e.diagnosis = null;
   }
 
+  /** The question letter the held diagnosis of `uri` was checked against, if any. */
+  questionUriOf(uri: string): string | null {
+    return this.entries.get(uri)?.questionUri ?? null;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }

@@ -35,6 +35,8 @@ export class FactsHost {
   private pending = new Set<string>();
   private readonly seen = new Map<string, string>();
   private flushTimer: NodeJS.Timeout | null = null;
+  /** The output channel said the sources cannot be reached (reset when they answer again). */
+  private saidUnreachable = false;
 
   /**
    * @param onArrived called (debounced) with the ids whose facts changed, so the host can
@@ -105,6 +107,7 @@ export class FactsHost {
     svc = new this.sources.FactsService({ sources: s.sources, cacheDir: dir });
     // Only new facts change findings and hovers: a failed retry does not re-publish anything.
     svc.onDidChange((ref, peek) => {
+      this.noteReachability(peek);
       const stamp = peek.facts?.fetchedAt;
       if (!stamp || this.seen.get(ref.id) === stamp) return;
       this.seen.set(ref.id, stamp);
@@ -118,6 +121,23 @@ export class FactsHost {
     }
     this.services.set(key, svc);
     return svc;
+  }
+
+  /**
+   * The output channel says once that the sources cannot be reached, and what to do; again only
+   * after they answered in between. No line per paper or per retry.
+   */
+  private noteReachability(peek: FactsPeek): void {
+    if (peek.unreachable && peek.state !== 'cached') {
+      if (this.saidUnreachable) return;
+      this.saidUnreachable = true;
+      const why = peek.message?.replace(/, nieuwe poging (over \d+ s|loopt)$/, '');
+      this.connection.console.warn(
+        `Antwoordbrief: de bronnen zijn nu niet bereikbaar${why ? ` (${why})` : ''}. De gegevens over Kamerstukken en moties volgen zodra ze bereikbaar zijn; er wordt vanzelf opnieuw geprobeerd. Zonder netwerk: zet de instelling Bronnen: offline aan.`,
+      );
+    } else if (peek.facts && !peek.unreachable) {
+      this.saidUnreachable = false;
+    }
   }
 
   private arrived(id: string): void {

@@ -2,7 +2,7 @@
 // skeleton request and the "kies vragenbrief" command. What they show comes from the core
 // (core/pair/state.ts, core/features/); this module only converts and talks to the client.
 import * as path from 'node:path';
-import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type ExecuteCommandParams } from 'vscode-languageserver';
 import {
   ResponseError,
   ErrorCodes,
@@ -41,6 +41,7 @@ import {
 import { URI } from 'vscode-uri';
 import type { DocumentStore } from './documents';
 import { runSafe } from './runner';
+import { clip } from '../core/text';
 
 /** Server-side command behind the code lens "Vragenbrief: … — wijzigen". */
 export const CHOOSE_QUESTION_LETTER = ChooseQuestionLetterCommand;
@@ -124,8 +125,9 @@ export function registerPair(connection: Connection, host: PairWiring): void {
   );
 
   connection.onExecuteCommand(
-    runSafe(connection, 'executeCommand', null, async ({ command, arguments: args }) => {
-      if (command !== CHOOSE_QUESTION_LETTER) return null;
+    runSafe<ExecuteCommandParams, null | ResponseError<void>>(connection, 'executeCommand', null, async ({ command, arguments: args }) => {
+      // LSP 3.17 names no error for a command the server does not offer: InvalidParams, as for any bad parameter.
+      if (command !== CHOOSE_QUESTION_LETTER) return new ResponseError(ErrorCodes.InvalidParams, `onbekende opdracht „${clip(command)}” (deze server kent: ${CHOOSE_QUESTION_LETTER})`);
       const uri = String(args?.[0] ?? '');
       const cur = await current(uri);
       const file = fsPathOf(uri);

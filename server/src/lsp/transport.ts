@@ -1,6 +1,7 @@
-// The server's connection: the transport vscode-languageserver picks from the command line, except
-// that a message without a valid Content-Length header, or one over the size cap, ends the
-// process (stdio, socket, pipe; node IPC: the size cap).
+// The server's connection: the transport the command line names (stdio, node IPC, a socket or a
+// pipe; without a valid one, a Dutch line and exit 2), every message checked by runner.ts's
+// MessageGuard first; a message without a valid Content-Length header, or one over the size cap,
+// ends the process (stdio, socket, pipe; node IPC: the size cap).
 import * as net from 'node:net';
 import {
   createConnection,
@@ -13,8 +14,9 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node';
-import { Message, type RequestMessage } from 'vscode-languageserver-protocol';
-import { earlyError, lifecycle } from './runner';
+import type { Message } from 'vscode-languageserver-protocol';
+import { lifecycle, MessageGuard } from './runner';
+import { clip } from '../core/text';
 
 /** The largest message body accepted (bytes). A letter is at most 8 MB; JSON escaping may double it. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -64,14 +66,13 @@ function watchSizes(stream: NodeJS.ReadableStream, tooLarge: (length: number) =>
 }
 
 /**
- * A reader that answers, itself, the requests whose parameters are missing or malformed (or that
- * come before `initialize` / after `shutdown` with such parameters), so the library's English
- * messages ("defines 1 params but received none", "Cannot read properties of null") never reach
- * the client; everything else passes on unchanged.
+ * A reader that puts a `MessageGuard` (lsp/runner.ts) in front of the library: it answers, itself,
+ * requests that are malformed or out of the lifecycle, and drops malformed notifications with a
+ * Dutch log line, so the library's English messages ("defines 1 params but received none",
+ * "Cannot read properties of null") never reach the client; everything else passes on unchanged.
  */
 function validating(inner: MessageReader, writer: MessageWriter): MessageReader {
-  // The lifecycle as the messages arrive (the library handles them later, from its queue).
-  let state: (typeof lifecycle)['state'] = 'starting';
+  const guard = new MessageGuard();
   return {
     onError: inner.onError,
     onClose: inner.onClose,
@@ -79,17 +80,9 @@ function validating(inner: MessageReader, writer: MessageWriter): MessageReader 
     dispose: () => inner.dispose(),
     listen: (callback: DataCallback) =>
       inner.listen((msg) => {
-        if (Message.isRequest(msg)) {
-          const req = msg as RequestMessage;
-          const err = earlyError(req.method, req.params, state);
-          if (req.method === 'initialize' && state === 'starting') state = 'running';
-          if (req.method === 'shutdown') state = 'shutdown';
-          if (err) {
-            void writer.write({ jsonrpc: '2.0', id: req.id, error: err } as Message);
-            return;
-          }
-        }
-        callback(msg);
+        const verdict = guard.check(msg);
+        if (verdict.write) void writer.write(verdict.write as Message).catch(() => undefined);
+        if (verdict.pass) callback(msg);
       }),
   };
 }
@@ -132,14 +125,45 @@ function stopFor(what: string, pause: () => void, flush: (done: () => void) => v
   setTimeout(() => flush(() => process.exit(1)), 100);
 }
 
-/** The `--socket=N` / `--socket N` port or `--pipe=NAME` / `--pipe NAME` name on the command line, as vscode-languageserver reads it. */
-function socketArgument(argv: string[]): { port: number } | { pipe: string } | null {
+/** The transport the command line names (the first of them, as vscode-languageserver reads it). */
+export type Transport = { kind: 'stdio' } | { kind: 'node-ipc' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string };
+
+/**
+ * The transport of `argv` (`--stdio`, `--node-ipc`, `--socket=N` or `--socket N`, `--pipe=NAME` or
+ * `--pipe NAME`; other arguments such as `--clientProcessId` are left alone), or a Dutch reason
+ * why there is none: no transport named, a port that is not 1–65535, a pipe without a name.
+ */
+export function transportOf(argv: readonly string[]): Transport | { error: string } {
   for (let i = 0; i < argv.length; i++) {
-    const [flag, value = argv[i + 1]] = argv[i].includes('=') ? argv[i].split('=', 2) : [argv[i]];
-    if (flag === '--socket' && Number(value) > 0) return { port: Number(value) };
-    if (flag === '--pipe' && value) return { pipe: value };
+    const arg = argv[i];
+    if (arg === '--stdio') return { kind: 'stdio' };
+    if (arg === '--node-ipc') return { kind: 'node-ipc' };
+    const eq = arg.indexOf('=');
+    const flag = eq < 0 ? arg : arg.slice(0, eq);
+    if (flag !== '--socket' && flag !== '--pipe') continue;
+    const value = eq < 0 ? argv[i + 1] : arg.slice(eq + 1);
+    if (flag === '--pipe') return value ? { kind: 'pipe', name: value } : { error: '--pipe: geef de naam van de pipe op (--pipe=NAAM)' };
+    const port = /^\d{1,5}$/u.test(value ?? '') ? Number(value) : NaN;
+    if (!(port >= 1 && port <= 65535)) return { error: `--socket: „${clip(value ?? '', 40)}” is geen poortnummer (1 tot en met 65535)` };
+    return { kind: 'socket', port };
   }
-  return null;
+  return { error: 'geef aan hoe de server met de editor praat: --stdio, --node-ipc, --socket=POORT of --pipe=NAAM' };
+}
+
+/** Ends the process with one Dutch line on stderr (the server could not start or lost its client). */
+function stop(message: string, code: number): never {
+  process.stderr.write(`antwoordbrief: ${message}\n`);
+  process.exit(code);
+}
+
+/** A system error of a connection as a Dutch clause. */
+function connectFailure(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ECONNREFUSED') return 'verbinding geweigerd: daar luistert niemand';
+  if (e.code === 'ENOENT') return 'die pipe bestaat niet';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'geen toegang';
+  if (e.code === 'ETIMEDOUT') return 'geen antwoord';
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return 'de editor heeft de verbinding gesloten';
+  return e.code ? `systeemfout ${e.code}` : 'onbekende fout';
 }
 
 /**
@@ -163,7 +187,9 @@ function streamConnection(input: NodeJS.ReadableStream & { pause(): unknown }, o
   reader.onError((e) => {
     const msg = e instanceof Error ? e.message : String(e);
     if (!isFramingError(e)) {
-      process.stderr.write(`antwoordbrief: onleesbaar bericht overgeslagen: ${msg.split('\n')[0]}\n`);
+      // A body that is no JSON: the parser's English text stays out of the log.
+      const why = e instanceof SyntaxError ? 'geen geldige JSON' : `interne fout: ${clip(msg.split('\n')[0], 200)}`;
+      process.stderr.write(`antwoordbrief: onleesbaar bericht overgeslagen (${why})\n`);
       return;
     }
     if (failing) return;
@@ -179,16 +205,35 @@ function streamConnection(input: NodeJS.ReadableStream & { pause(): unknown }, o
 }
 
 /**
- * Creates the connection for the transport on the command line. `--stdio`, `--socket=N` and
- * `--pipe=NAME` carry `Content-Length` framed messages: see `streamConnection`. `--node-ipc`
- * (the VS Code client's transport) carries whole messages: one larger than MAX_MESSAGE_BYTES as
- * JSON (`oversized`) ends the process the same way before it is handled. All get the parameter
- * check (`validating`).
+ * A connection over a socket or named pipe the editor listens on (`--socket`, `--pipe`), framed
+ * as stdio (`streamConnection`): one Dutch line and exit code 1 when it cannot be reached or fails.
+ */
+function socketConnection(transport: Extract<Transport, { kind: 'socket' | 'pipe' }>) {
+  const where = transport.kind === 'socket' ? `poort ${transport.port}` : `pipe ${clip(transport.name)}`;
+  const socket = transport.kind === 'socket' ? net.createConnection(transport.port, '127.0.0.1') : net.createConnection(transport.name);
+  let connected = false;
+  socket.on('connect', () => (connected = true));
+  socket.on('error', (e: NodeJS.ErrnoException) =>
+    stop(connected ? `de verbinding met de editor (${where}) is verbroken: ${connectFailure(e)}` : `kan geen verbinding maken met de editor op ${where}: ${connectFailure(e)}`, 1),
+  );
+  return streamConnection(socket, socket);
+}
+
+/**
+ * Creates the connection for the transport on the command line (`transportOf`); without a valid
+ * one, one Dutch line on stderr and exit code 2. `--stdio`, `--socket=N` and `--pipe=NAME` carry
+ * `Content-Length` framed messages: see `streamConnection`; a closed stdout ends the process too.
+ * `--node-ipc` (the VS Code client's transport) carries whole messages and needs the IPC channel
+ * of a parent that started the server with one: a message larger than MAX_MESSAGE_BYTES as JSON
+ * (`oversized`) ends the process the same way before it is handled. All get the `MessageGuard`
+ * (`validating`).
  */
 export function createServerConnection() {
   const features = ProposedFeatures.all;
-  const argv = process.argv.slice(2);
-  if (argv.includes('--node-ipc')) {
+  const transport = transportOf(process.argv.slice(2));
+  if ('error' in transport) return stop(transport.error, 2);
+  if (transport.kind === 'node-ipc') {
+    if (typeof process.send !== 'function') return stop('--node-ipc: er is geen IPC-kanaal (alleen een editor die de server zo start heeft er een); gebruik --stdio', 2);
     // As the library would set it up from the command line, with the size and parameter checks in front.
     const writer = new IPCMessageWriter(process);
     const ipc = new IPCMessageReader(process);
@@ -209,21 +254,14 @@ export function createServerConnection() {
     };
     return createConnection(features, validating(sized, writer), writer);
   }
-  const socket = socketArgument(argv);
-  if (socket) {
-    const s = 'port' in socket ? net.createConnection(socket.port, '127.0.0.1') : net.createConnection(socket.pipe);
-    s.on('error', (e) => {
-      process.stderr.write(`antwoordbrief: verbinding mislukt (${e.message}); de server stopt\n`);
-      process.exit(1);
-    });
-    return streamConnection(s, s);
-  }
-  if (!argv.includes('--stdio')) return createConnection(features);
+  if (transport.kind !== 'stdio') return socketConnection(transport);
   // Console output must stay off stdout, which carries the protocol.
   const toStderr = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;
   console.warn = toStderr;
+  // Nobody reads stdout any more (the editor closed it): nothing the server does can arrive.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => stop(`kan niet meer naar de editor schrijven: ${connectFailure(e)}`, lifecycle.state === 'shutdown' ? 0 : 1));
   return streamConnection(process.stdin, process.stdout);
 }

@@ -55,6 +55,11 @@ export function retryText(err: SourceError, ms: number): string {
   return `${err.dutch}, nieuwe poging over ${s} s`;
 }
 
+/** Whether a failure means the source could not be reached (as opposed to an answer it gave). */
+function unreachable(err: SourceError | undefined): true | undefined {
+  return err && (err.kind === 'unreachable' || err.kind === 'timeout') ? true : undefined;
+}
+
 export class FactsService {
   readonly cache: FactsCache;
   private tk!: TweedeKamerClient;
@@ -132,6 +137,7 @@ export class FactsService {
         facts: mem?.facts,
         state: busy && !mem ? 'pending' : mem ? 'cached' : 'failed',
         message: busy ? `${st.error.dutch}, nieuwe poging loopt` : retryText(st.error, st.nextAttemptAt - now),
+        unreachable: unreachable(st.error),
       };
     }
     if (mem) {
@@ -153,7 +159,7 @@ export class FactsService {
     if (this.sources.offline) return { facts: mem?.facts, state: 'offline', message: mem ? undefined : 'offline: niet in de cache' };
     // A failed refresh of facts still fresh enough is no failure for the caller.
     const freshCache = !!mem && !opts.force && mem.expiresAt > Date.now();
-    if (st.error && !freshCache) return { facts: mem?.facts, state: 'failed', message: retryText(st.error, st.nextAttemptAt - Date.now()) };
+    if (st.error && !freshCache) return { facts: mem?.facts, state: 'failed', message: retryText(st.error, st.nextAttemptAt - Date.now()), unreachable: unreachable(st.error) };
     return mem ? { facts: mem.facts, state: 'cached' } : { state: 'unknown' };
   }
 
@@ -196,7 +202,7 @@ export class FactsService {
     const mem = this.cache.getMemory(ref.id);
     const st = this.state(ref);
     const peek: FactsPeek = st.error
-      ? { facts: mem?.facts, state: mem ? 'cached' : 'failed', message: retryText(st.error, st.nextAttemptAt - Date.now()) }
+      ? { facts: mem?.facts, state: mem ? 'cached' : 'failed', message: retryText(st.error, st.nextAttemptAt - Date.now()), unreachable: unreachable(st.error) }
       : mem
         ? { facts: mem.facts, state: this.sources.offline ? 'offline' : 'cached' }
         : { state: this.sources.offline ? 'offline' : 'unknown' };

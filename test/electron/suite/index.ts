@@ -56,10 +56,10 @@ export async function run(): Promise<void> {
   walk(symbols);
   for (const q of LETTER.outline) assert.ok(names.some((n) => n.startsWith(q)), `${q} ontbreekt in de outline: ${names.join(' | ')}`);
 
-  // Next unanswered goes to Vraag 2b; typing an answer clears the error.
+  // Next unanswered goes to the empty line under "## Antwoord 2b"; typing an answer clears the error.
   editor.selection = new vscode.Selection(0, 0, 0, 0);
   await vscode.commands.executeCommand('antwoordbrief.volgendeOnbeantwoord');
-  await until('cursor op Vraag 2b', () => vscode.window.activeTextEditor?.selection.active.line === lineOf('## Vraag 2b'));
+  await until('cursor onder Antwoord 2b', () => vscode.window.activeTextEditor?.selection.active.line === lineOf(LETTER.unanswered.answerHeading) + 1);
   const edit = new vscode.WorkspaceEdit();
   edit.insert(letterUri, new vscode.Position(lineOf(LETTER.unanswered.answerHeading) + 1, 0), `\n${LETTER.unanswered.answerText}\n`);
   assert.ok(await vscode.workspace.applyEdit(edit));

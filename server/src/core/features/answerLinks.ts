@@ -58,7 +58,7 @@ export function hoverAnswerLink(letter: Letter, offset: number): HoverResult | n
       blocks.push({ kind: 'text', text: `Vraag ${unit.id} geeft alleen context; de subvragen hebben elk een eigen antwoord.` });
       break;
     case 'placeholder':
-      blocks.push({ kind: 'text', text: `Het antwoord op vraag ${unit.id} is nog een placeholder.` });
+      blocks.push({ kind: 'text', text: `Het antwoord op vraag ${unit.id} bevat nog een placeholder en telt als onbeantwoord.` });
       if (unit.answer.text.trim()) blocks.push({ kind: 'quote', text: answerBody(unit) });
       break;
     default:

@@ -47,6 +47,11 @@ export function voteLine(f: PaperFacts): string | null {
  */
 export const FACTS_FOLLOW = 'De gegevens uit de bronnen volgen zodra de bron bereikbaar is.';
 const OFFLINE = 'Offline: gegevens van de bronnen staan uit (antwoordbrief.bronnen.offline).';
+/**
+ * Added, once, after an attempt that could not reach the sources: what is the matter and what the
+ * drafter can do (the setting's title as the Settings editor shows it). No countdown, no reason.
+ */
+export const SOURCES_UNREACHABLE = 'De bronnen zijn nu niet bereikbaar; zonder netwerk: zet de instelling Bronnen: offline aan.';
 const NO_SOURCE = 'Voor dit soort verwijzing is geen bron met gegevens.';
 
 /**
@@ -87,7 +92,7 @@ export function factsHoverBlocks(peek: FactsPeek): HoverBlock[] {
   if (f) return blocks;
   if (peek.state === 'offline') blocks.push({ kind: 'text', text: OFFLINE });
   else if (peek.state === 'unknown' && peek.message) blocks.push({ kind: 'text', text: NO_SOURCE });
-  else if (peek.state === 'failed' || peek.message) blocks.push({ kind: 'text', text: FACTS_FOLLOW });
+  else if (peek.state === 'failed' || peek.message) blocks.push({ kind: 'text', text: peek.unreachable ? `${FACTS_FOLLOW} ${SOURCES_UNREACHABLE}` : FACTS_FOLLOW });
   else if (peek.state === 'pending') blocks.push({ kind: 'text', text: 'Gegevens worden opgehaald…' });
   else blocks.push({ kind: 'text', text: FACTS_FOLLOW });
   return blocks;

@@ -5,7 +5,7 @@
  * it; nothing else changes. A second action renumbers the questions after it consecutively.
  */
 import type { Letter, QuestionUnit } from '../model';
-import type { Span } from '../text';
+import { clip, type Span } from '../text';
 import { answerReferenceAt, resolveQuestion } from './answerLinks';
 import type { TextEditSpan } from './types';
 
@@ -120,12 +120,27 @@ function renameMapping(letter: Letter, index: number, newId: string): Map<Questi
   return mapping;
 }
 
+/**
+ * How many question or answer heading lines of `unit`'s section carry its number ("Vraag 3a",
+ * "Antwoord 3a", "3a. Antwoord …"): one scan of the section's text, linear in its length.
+ */
+function headingsOf(letter: Letter, unit: QuestionUnit): number {
+  const { sections, text } = letter;
+  const i = unit.sectionIndex;
+  const start = i >= 0 && sections[i] ? sections[i].span.start : 0;
+  const next = sections.find((sec) => sec.span.start > unit.span.start);
+  const end = i >= 0 ? (sections[i + 1]?.span.start ?? text.length) : (next?.span.start ?? text.length);
+  const id = escapeId(unit.id);
+  const re = new RegExp(String.raw`^[ \t#*_>]*(?:(?:vraag|antwoord(?:[ \t\u00A0]+op[ \t\u00A0]+vraag)?)[ \t\u00A0]+${id}(?![\p{L}\p{N}])|${id}[.)][ \t\u00A0]+antwoord)`, 'gimu');
+  return text.slice(start, end).match(re)?.length ?? 0;
+}
+
 /** Rename the question number at `offset` to `newName` ("72", "3a"). */
 export function renameQuestion(letter: Letter, offset: number, newName: string): RenameResult {
   const target = renameTargetAt(letter, offset);
   if (!target) return { error: 'Hier staat geen vraagnummer om te hernummeren.' };
   const newId = newName.trim().replace(/^vraag[ \t]+/iu, '').toLowerCase();
-  if (!ID.test(newId)) return { error: `„${newName}” is geen vraagnummer; geef een nummer zoals 3 of 3a.` };
+  if (!ID.test(newId)) return { error: `„${clip(newName, 40)}” is geen vraagnummer; geef een nummer zoals 3 of 3a.` };
   if (newId === target.unit.id) return { edits: [] };
   const mapping = renameMapping(letter, target.index, newId);
   const renamed = new Set(mapping.keys());
@@ -136,6 +151,11 @@ export function renameQuestion(letter: Letter, offset: number, newName: string):
   for (const u of letter.questions) if (!renamed.has(u) && u.sectionIndex === target.unit.sectionIndex) taken.add(u.id);
   const clash = [...mapping.values()].find((id) => taken.has(id));
   if (clash) return { error: `Vraag ${clash} bestaat al; hernummer eerst die vraag of gebruik „Nummer de volgende vragen door”.` };
+  // A number whose heading stands more than once in the section (a repeated question, a second
+  // answer) is ambiguous: renaming one heading and not the other would change how the letter reads,
+  // and the rename could not be undone.
+  const twice = [...mapping.keys()].find((u) => headingsOf(letter, u) > [questionNumberSpan(letter, u), answerNumberSpan(letter, u)].filter(Boolean).length);
+  if (twice) return { error: `Vraag ${twice.id} staat meer dan eens in dit deel van de brief (als vraag of als antwoord); maak de nummers eerst uniek.` };
   return { edits: editsFor(letter, mapping) };
 }
 

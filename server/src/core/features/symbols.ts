@@ -7,16 +7,20 @@ import { dueLabel } from '../commitments/present';
 import type { Commitments } from '../commitments/find';
 import { collapseWhitespace, type Span } from '../text';
 import type { OutlineNode } from './types';
+import { answerStatus, type AnswerStatus, type OpenReason } from './status';
 
-/** The Dutch answer state of a unit, as shown in the outline. */
-export function answerStateLabel(unit: QuestionUnit): string {
+/**
+ * The Dutch answer state of a unit, as shown in the outline. `open`: why the status counts the
+ * unit open (`answerStatus`), when it does: a reference that leads nowhere says so.
+ */
+export function answerStateLabel(unit: QuestionUnit, open?: OpenReason): string {
   switch (unit.answer.status) {
     case 'answered':
       return 'beantwoord';
     case 'missing':
       return 'niet beantwoord';
     case 'placeholder':
-      return 'placeholder';
+      return 'niet beantwoord: nog een placeholder';
     case 'context':
       return 'alleen context';
     case 'by-reference': {
@@ -28,6 +32,8 @@ export function answerStateLabel(unit: QuestionUnit): string {
         return unit.answer.span ? 'beantwoord met een andere brief' : 'verwijst naar een ander antwoord';
       }
       const list = t.length === 1 ? t[0] : `${t.slice(0, -1).join(', ')} en ${t[t.length - 1]}`;
+      if (open === 'dangling-reference') return `niet beantwoord: verwijst naar vraag ${list}, ${t.length === 1 ? 'die niet bestaat' : 'niet alle bestaan'}`;
+      if (open === 'unanswered-reference') return `niet beantwoord: verwijst naar vraag ${list}, zonder antwoord`;
       return `verwijst naar vraag ${list}`;
     }
   }
@@ -40,7 +46,7 @@ export function answerStateLabel(unit: QuestionUnit): string {
  */
 export const MAX_SUBQUESTION_NODES = 50;
 
-function questionNode(unit: QuestionUnit): OutlineNode {
+function questionNode(unit: QuestionUnit, open?: OpenReason): OutlineNode {
   const span = cover(unit.span, unit.headingSpan);
   const sqs = unit.subquestions;
   const children: OutlineNode[] = sqs.slice(0, MAX_SUBQUESTION_NODES).map((sq) => ({
@@ -55,15 +61,17 @@ function questionNode(unit: QuestionUnit): OutlineNode {
     const rest = { start: sqs[MAX_SUBQUESTION_NODES].span.start, end: sqs[sqs.length - 1].span.end };
     children.push({ kind: 'subquestion', name: `… en nog ${sqs.length - MAX_SUBQUESTION_NODES} subvragen`, detail: '', span: rest, selectionSpan: rest, children: [] });
   }
-  return { kind: 'question', name: `Vraag ${unit.id}`, detail: answerStateLabel(unit), span, selectionSpan: unit.headingSpan, children };
+  return { kind: 'question', name: `Vraag ${unit.id}`, detail: answerStateLabel(unit, open), span, selectionSpan: unit.headingSpan, children };
 }
 
 /**
  * The outline of a letter, in document order; with `commitments`, a last group "Toezeggingen"
- * holds each commitment with its due date.
+ * holds each commitment with its due date. `status`: the letter's count (`Diagnosis.status`),
+ * else counted from the letter alone: a unit is answered in the outline exactly when the status
+ * item counts it answered.
  */
-export function documentOutline(letter: Letter, commitments?: Commitments): OutlineNode[] {
-  const out = questionOutline(letter);
+export function documentOutline(letter: Letter, commitments?: Commitments, status?: AnswerStatus): OutlineNode[] {
+  const out = questionOutline(letter, status ?? answerStatus(letter));
   if (commitments?.items.length) out.push(commitmentsNode(commitments));
   return out;
 }
@@ -90,12 +98,16 @@ function commitmentsNode(commitments: Commitments): OutlineNode {
   };
 }
 
-function questionOutline(letter: Letter): OutlineNode[] {
+function questionOutline(letter: Letter, status: AnswerStatus): OutlineNode[] {
+  const open = new Map<QuestionUnit, OpenReason>();
+  for (const o of status.open) if (o.unit) open.set(o.unit, o.reason);
   const bySection = new Map<number, OutlineNode[]>();
+  const answered = new Map<OutlineNode, boolean>();
   const top: OutlineNode[] = [];
   const sectionIndexes = new Set(letter.sections.map((s) => s.index));
   for (const unit of letter.questions) {
-    const node = questionNode(unit);
+    const node = questionNode(unit, open.get(unit));
+    answered.set(node, unit.answer.status !== 'context' && !open.has(unit));
     if (unit.sectionIndex >= 0 && sectionIndexes.has(unit.sectionIndex)) {
       let list = bySection.get(unit.sectionIndex);
       if (!list) bySection.set(unit.sectionIndex, (list = []));
@@ -108,17 +120,16 @@ function questionOutline(letter: Letter): OutlineNode[] {
   const out: OutlineNode[] = [...top];
   sections.forEach((section, i) => {
     const children = bySection.get(section.index) ?? [];
-    out.push(sectionNode(section, children, sections[i + 1]?.span.start ?? letter.text.length));
+    out.push(sectionNode(section, children, sections[i + 1]?.span.start ?? letter.text.length, children.filter((c) => answered.get(c)).length));
   });
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-function sectionNode(section: Section, children: OutlineNode[], nextStart: number): OutlineNode {
+function sectionNode(section: Section, children: OutlineNode[], nextStart: number, answered: number): OutlineNode {
   let end = section.span.end;
   for (const c of children) end = Math.max(end, c.span.end);
   // A section reaches up to its last unit; never past the next section.
   end = Math.max(section.span.end, Math.min(end, Math.max(nextStart, section.span.end)));
-  const answered = children.filter((c) => c.detail === 'beantwoord' || c.detail.startsWith('verwijst')).length;
   const needing = children.filter((c) => c.detail !== 'alleen context').length;
   return {
     kind: 'section',

@@ -32,7 +32,7 @@ import type { Span } from '../text';
 import { LineKind, expandIdList, readLines, readLinesFresh, type Lines } from './lines';
 import { readSentences, readSentencesFresh, type Sentence } from './sentences';
 import { findAnswerReferences } from './references';
-import { findPlaceholders, onlyPlaceholders } from './placeholders';
+import { findPlaceholders } from './placeholders';
 import { firstSentenceAt, sentencesIn, splitId, type Draft, type DraftKind } from './draft';
 import { findReferral, pairReprintedInbreng, pairRepeatedQuestions } from './parts';
 import { findCitations } from '../citations/index';
@@ -1100,7 +1100,9 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
     if (!span || !/[\p{L}\p{N}]/u.test(atext)) status = 'missing';
     else {
       ph = findPlaceholders(text, span.start, span.end);
-      if (onlyPlaceholders(text, span.start, span.end, ph)) status = 'placeholder';
+      // An answer that still holds a placeholder ("PM: afstemmen met directie …", "[PM antwoord]",
+      // "TODO", "nog aanvullen") is not finished: it counts as open, however much text surrounds it.
+      if (ph.length) status = 'placeholder';
       else {
         // By reference only when pointing is all the answer does: an answer that points elsewhere
         // and then answers in its own words is answered.

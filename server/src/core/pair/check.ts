@@ -8,6 +8,8 @@ import { matchLetters, longestIncreasing, normalizedProse, type PairMatch } from
 import { describeChanges, normalizeQuestion, wordDiff, type WordChange } from './normalize';
 import { daysBetween, dutchDate, findTerm, type Term } from './term';
 import { displayQuestionText } from './display';
+import { missingPlaces } from './missing';
+import { answerStatus } from '../features/status';
 import type { Memo } from '../memo';
 
 export interface PairOptions {
@@ -90,11 +92,6 @@ function cap(s: string): string {
 function clip(text: string, max = 80): string {
   const t = collapseWhitespace(text);
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
-}
-
-/** The span of a line start at or before `offset`. */
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** A short span to put a finding on: the unit's heading (or its first line). */
@@ -216,52 +213,26 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   }
 
   // Missing questions: inserted before the next carried question of the same section, or after
-  // the previous one, so the quick fix puts them where the question letter has them.
+  // the previous one, so the quick fix puts them where the question letter has them; the finding
+  // marks that gap (an empty span), not the correct heading next to it.
   const style = detectStyle(answer);
-  for (let i = 0; i < q.length; i++) {
-    if (m.qToA[i] !== -1) continue;
-    const qu = q[i];
-    let offset = -1;
-    let span: Span | null = null;
-    let prefix = '';
-    for (let k = i + 1; k < q.length && q[k].sectionIndex === qu.sectionIndex; k++) {
-      const j = m.qToA[k];
-      if (j < 0) continue;
-      const start = style.prose ? a[j].questionSpan.start : a[j].headingSpan.start;
-      offset = lineStart(answer.text, Math.min(start, a[j].span.start));
-      span = anchor(a[j]);
-      break;
-    }
-    if (offset === -1) {
-      for (let k = i - 1; k >= 0 && q[k].sectionIndex === qu.sectionIndex; k--) {
-        const j = m.qToA[k];
-        if (j < 0) continue;
-        offset = a[j].span.end;
-        span = anchor(a[j]);
-        prefix = eol + eol;
-        break;
-      }
-    }
-    if (offset === -1) {
-      const last = a[a.length - 1];
-      offset = last ? last.span.end : answer.text.length;
-      span = last ? anchor(last) : { start: 0, end: Math.max(0, answer.text.indexOf('\n')) };
-      if (span.end < 0 || span.end === 0) span = { start: 0, end: Math.min(answer.text.length, 1) };
-      prefix = eol + eol;
-    }
+  for (const place of missingPlaces(questions, answer, m)) {
+    const qu = q[place.index];
     let block = questionBlock(style, qu, eol);
-    if (prefix) block = prefix + block.replace(/(\r?\n)+$/, '');
+    if (place.after) block = eol + eol + block.replace(/(\r?\n)+$/, '');
     findings.push({
       code: 'question-missing',
-      span: span!,
+      span: { start: place.at, end: place.at },
       message: `${cap(label(qu))} uit de vragenbrief${where} ontbreekt in de antwoordbrief: „${clip(qu.questionText)}”. Neem de vraag letterlijk op met een antwoord.`,
       question: qu.id,
-      data: { kind: 'pair-edit', title: `Voeg ${label(qu)} letterlijk toe`, span: { start: offset, end: offset }, text: block } satisfies PairFix,
+      data: { kind: 'pair-edit', title: `Voeg ${label(qu)} letterlijk toe`, span: { start: place.insertAt, end: place.insertAt }, text: block } satisfies PairFix,
     });
   }
 
   // Only an unfinished answer letter gets the advice: for a finished one it is too late to act.
-  const unfinished = a.some((u) => u.answer.status === 'missing' || u.answer.status === 'placeholder');
+  // Unfinished by the status item's count: an open question (no answer, a placeholder, a reference
+  // leading nowhere, a question of the question letter not carried).
+  const unfinished = answerStatus(answer, { questions, match: m }).open.length > 0;
   if (options.today && unfinished) {
     const term = options.term ?? findTerm(questions.text);
     if (term.due) {

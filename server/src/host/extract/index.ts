@@ -36,6 +36,11 @@ export function extractKind(file: string): ExtractKind | null {
   return ext === '.pdf' ? 'pdf' : ext === '.docx' ? 'docx' : null;
 }
 
+/** A count as Dutch writes it ("200.000"). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
+}
+
 function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
 }
@@ -53,6 +58,10 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
     case 'too-big':
       if (detail === 'text') return `${name} bevat te veel tekst om als brief te lezen`;
       if (detail === 'inflate') return `${name} pakt uit tot meer dan ${LIMITS.pdfStreamBytes / (1024 * 1024)} MB per onderdeel of ${LIMITS.pdfInflatedBytes / (1024 * 1024)} MB samen (een PDF-bom?); niet gelezen`;
+      if (detail === 'entries') return `${name} bestaat uit meer dan ${thousands(LIMITS.docxEntries)} onderdelen (een Word-bestand heeft er enkele tientallen); niet gelezen`;
+      if (detail === 'items')
+        return `${name} is te groot om als brief te lezen: de tekst bestaat uit meer dan ${thousands(LIMITS.docxItems)} onderdelen (alinea's, tekststukken, opmaak); een lange brief heeft er enkele tienduizenden`;
+      if (detail === 'depth') return `${name} is dieper dan ${LIMITS.docxDepth} lagen in elkaar genest; beschadigd of geen gewoon Word-bestand, niet gelezen`;
       return `${name} pakt uit tot meer dan ${LIMITS.docxUnpackedBytes / (1024 * 1024)} MB (een zip-bom?); niet gelezen`;
     case 'too-many-pages':
       return `${name} heeft te veel pagina's (${detail}) om als brief te lezen`;
@@ -62,7 +71,7 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
       // The worker ran out of its heap: the file is too big for the bound, whether it is whole or not.
       return `${name} is te groot om te lezen: het lezen vraagt meer dan de grens van ${heapMb} MB geheugen`;
     case 'worker':
-      return `${name} kon niet gelezen worden: de lezer voor PDF en Word ontbreekt of faalde (${detail ?? 'onbekend'})`;
+      return `${name} kon niet gelezen worden: de lezer voor PDF en Word ${detail ?? 'faalde'}`;
     case 'damaged':
     default:
       if (detail === 'truncated') return `${name} is onvolledig (het bestand houdt halverwege op); sla de PDF opnieuw op of download hem opnieuw`;
@@ -200,6 +209,14 @@ export class Extractor {
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: Math.min(32, this.heapLimitMb) },
     });
+    // A worker that dies while no request is waiting (an error or its heap running out after it
+    // replied) must not become an 'error' event without a listener, which would end the host
+    // with Node's stack trace: the next request starts a fresh worker.
+    const forget = () => {
+      if (this.worker === w) this.worker = null;
+    };
+    w.on('error', forget);
+    w.on('exit', forget);
     w.unref();
     this.worker = w;
     return w;
@@ -207,7 +224,7 @@ export class Extractor {
 
   private ask(req: EngineRequest): Promise<EngineReply | { fail: 'timeout' | 'memory' | 'worker'; detail?: string }> {
     const w = this.start();
-    if (!w) return Promise.resolve({ fail: 'worker', detail: 'dist/extract.js niet gevonden' });
+    if (!w) return Promise.resolve({ fail: 'worker', detail: 'ontbreekt (dist/extract.js niet gevonden)' });
     const id = req.id;
     return new Promise((resolve) => {
       let settled = false;
@@ -229,8 +246,9 @@ export class Extractor {
       const onMessage = (m: EngineReply) => {
         if (m && m.id === id) done(m, false);
       };
-      const onError = (e: Error & { code?: string }) => done(e?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { fail: 'memory' } : { fail: 'worker', detail: e?.message?.split('\n')[0] }, true);
-      const onExit = () => done({ fail: 'worker', detail: 'gestopt' }, true);
+      // The error's own text is English (a stack overflow, a parser's exception): the line says what happened in Dutch.
+      const onError = (e: Error & { code?: string }) => done(e?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { fail: 'memory' } : { fail: 'worker', detail: 'liep vast op dit bestand' }, true);
+      const onExit = () => done({ fail: 'worker', detail: 'stopte onverwacht' }, true);
       const timer = setTimeout(() => done({ fail: 'timeout' }, true), this.timeLimitMs);
       w.on('message', onMessage);
       w.on('error', onError);

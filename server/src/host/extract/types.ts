@@ -24,6 +24,19 @@ export type EngineRequest = { id: number; kind: ExtractKind; bytes: Uint8Array }
 export const LIMITS = {
   /** A .docx's entries together, uncompressed. */
   docxUnpackedBytes: 64 * 1024 * 1024,
+  /** Entries in a .docx's zip (Word writes a dozen or two, plus one per picture). */
+  docxEntries: 10_000,
+  /**
+   * Elements and attributes of the parts that hold the text (document, footnotes, endnotes,
+   * comments) together. mammoth makes an object of each element and a property of each
+   * attribute and keeps them all (measured in the worker, sax reader: 66,000 short paragraphs,
+   * 198,000 elements, peak 311 MB, 2.3 s CPU; before the sax reader 80,000 took 430 MB); Word
+   * writes some tens per paragraph (runs, their properties, rsid attributes), so a 50-page
+   * letter has a few tens of thousands. The bound keeps the worker under its heap bound.
+   */
+  docxItems: 200_000,
+  /** Nesting of elements in any XML part (Word's deepest: tables in tables, a few dozen). */
+  docxDepth: 100,
   /** Pages read from one PDF (the longest Aanhangsel answers run to a few dozen). */
   pdfPages: 2000,
   /** Characters of extracted text (the CLI and server refuse larger letters anyway). */
