@@ -48,14 +48,19 @@ test('server: the workspace check over a folder with link loops answers and chec
 test('server: the workspace check says in Dutch when a folder has more entries than are looked at', () =>
   withWorkspace(async (dir) => {
     writeFileSync(path.join(dir, '0-brief.md'), LETTER(1));
-    // MAX_DIR_ENTRIES is 10,000 (host/read.ts); the other files are no letters, only entries.
+    // MAX_DIR_ENTRIES is 10,000 (host/read.ts); XML files (papers are saved so) count, no letters.
     const wide = path.join(dir, 'bijlagen');
     mkdirSync(wide);
-    for (let i = 0; i <= 10_000; i++) writeFileSync(path.join(wide, `x${i}.dat`), '');
+    for (let i = 0; i <= 10_000; i++) writeFileSync(path.join(wide, `x${i}.xml`), '');
+    // Files no walk takes (images) do not count: the letter among them is found.
+    const images = path.join(dir, 'plaatjes');
+    mkdirSync(images);
+    for (let i = 0; i <= 10_000; i++) writeFileSync(path.join(images, `p${i}.png`), '');
+    writeFileSync(path.join(images, 'zz-brief.md'), LETTER(2));
     const c = await LspClient.start({ rootUri: pathToFileURL(dir).toString() });
     try {
       const result = await c.request('antwoordbrief/checkWorkspace', {});
-      assert.equal(result.files, 1, JSON.stringify(result));
+      assert.equal(result.files, 2, JSON.stringify(result));
       assert.equal(result.notices?.length, 1, JSON.stringify(result));
       assert.match(result.notices[0], /bijlagen bevat meer dan 10000 bestanden; alleen de eerste 10000 zijn bekeken$/);
       assert.equal(await c.shutdown(), 0);

@@ -378,7 +378,8 @@ const MAX_LISTED_ENTRIES = 100_000;
  * `ttlMs()` has passed (the language server: a file made or deleted shows up without a watcher
  * too). Shared by all walks of one run of the CLI and by the server's walks, so that checking
  * every letter of a folder lists and stats that folder once, not once per letter (issue 10).
- * Hidden entries, node_modules and anything that is not a file, folder or link are left out.
+ * Hidden entries, node_modules, files no walk takes (`LISTED_FILE`) and anything that is not a
+ * file, folder or link are left out.
  */
 export class FolderListings {
   private readonly listings = new Map<string, Promise<Listing | null>>();
@@ -434,6 +435,13 @@ export class FolderListings {
   }
 }
 
+/**
+ * The files any walk may take (letters, PDF and Word letters, papers saved by their id: see
+ * `idFromFileName` in core/features/citationLookup.ts); only these count towards a folder's
+ * `MAX_DIR_ENTRIES`, so a folder of many other files (images, data) does not hide its letters.
+ */
+const LISTED_FILE = /\.(md|markdown|txt|pdf|docx|xml|html?)$/iu;
+
 async function listFolder(dir: string): Promise<Listing | null> {
   const entries: FolderEntry[] = [];
   let more = false;
@@ -442,7 +450,7 @@ async function listFolder(dir: string): Promise<Listing | null> {
     for await (const e of handle) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const link = e.isSymbolicLink();
-      if (!link && !e.isDirectory() && !e.isFile()) continue;
+      if (!link && !e.isDirectory() && !(e.isFile() && LISTED_FILE.test(e.name))) continue;
       if (entries.length >= MAX_DIR_ENTRIES) {
         more = true;
         break;
