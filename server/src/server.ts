@@ -50,7 +50,7 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair, type Current } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
-import { limitHeapGrowth } from './lsp/heap';
+import { limitHeapGrowth } from './host/heap';
 import { ExtractPrefetch, ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,

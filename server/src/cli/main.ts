@@ -6,7 +6,7 @@ import { runRefs } from './refs';
 import { runToezeggingen } from './toezeggingen';
 import { InputError } from './io';
 import { UsageError } from './options';
-import { limitHeapGrowth } from '../lsp/heap';
+import { limitHeapGrowth } from '../host/heap';
 import { clip } from '../core/text';
 
 export interface CommandResult {
