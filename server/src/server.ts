@@ -67,7 +67,7 @@ import {
   type StatusParams,
 } from './protocol';
 
-// The heap collects again at 1.1 x its live data, not up to 4 x (lsp/heap.ts: peak memory).
+// The heap collects again at 1.1 x its live data, not up to 4 x (host/heap.ts: peak memory).
 limitHeapGrowth();
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
 // Over stdio, a message without a valid Content-Length header ends the process (lsp/transport.ts).

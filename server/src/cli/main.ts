@@ -137,7 +137,7 @@ function writeErr(line: string): void {
 }
 
 // The bundle is the program (bin/antwoordbrief.js requires it), so it always runs. As the server
-// does (lsp/heap.ts): checking a dense letter makes garbage fast, and with V8's own growth policy
+// does (host/heap.ts): checking a dense letter makes garbage fast, and with V8's own growth policy
 // the heap grew to 150 MB for a letter of 0.8 MB before it was collected (issue 10: peak
 // <= 100 MB + 15 x the letter's size).
 limitHeapGrowth();
