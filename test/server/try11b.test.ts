@@ -158,7 +158,7 @@ test('an answer-only draft is paired with the question letter beside it and coun
       const empty = diags.filter((d: Diagnostic) => d.code === 'unanswered-question');
       assert.deepEqual(
         empty.map((d) => [d.range.start.line, d.message]),
-        [[positionOf(ANSWER_ONLY, 'Antwoord 2').line, 'Vraag 2 is niet beantwoord. Voeg onder de vraag een antwoord toe.']],
+        [[positionOf(ANSWER_ONLY, 'Antwoord 2').line, 'Vraag 2 is niet beantwoord. Schrijf het antwoord onder ‘Antwoord 2’.']],
       );
       assert.ok(diags.some((d) => d.code === 'placeholder-in-answer' && d.range.start.line === positionOf(ANSWER_ONLY, '[PM]').line));
       const status = await c.notification('antwoordbrief/status', (p) => p.uri === uri && p.version === 1);
@@ -192,7 +192,7 @@ test('CLI: check MAP pairs the answer-only draft and says what the editor says',
     const r = cli(['check', 'a27'], ws.dir);
     assert.match(r.stdout, /a27\/antwoord-visser\.md: vragenbrief vragen-visser\.md/);
     assert.match(r.stdout, /a27\/antwoord-visser\.md: 4 vragen, 2 beantwoord, 2 open/);
-    assert.match(r.stdout, /antwoord-visser\.md:6:1 {2}error {2}unanswered-question {2}Vraag 2 is niet beantwoord/);
+    assert.match(r.stdout, /antwoord-visser\.md:6:1 {2}error {2}unanswered-question {2}Vraag 2 is niet beantwoord\. Schrijf het antwoord onder ‘Antwoord 2’\./);
     assert.doesNotMatch(r.stdout, /answer-without-question|no-questions-found|geen vragen herkend/);
     assert.equal(r.stderr, '');
   } finally {

@@ -130,7 +130,10 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
 function answerOnlyChecks(checks: Finding[], view: Letter): Finding[] {
   const counted = new Set(view.questions.map((q) => q.id));
   const kept = checks.filter((f) => f.code !== 'no-questions-found' && !(f.code === 'answer-without-question' && f.question !== undefined && counted.has(f.question)));
-  unanswered(view, false, kept);
+  const empty: Finding[] = [];
+  unanswered(view, false, empty);
+  // Its question stands in the question letter: the answer goes under the answer heading.
+  for (const f of empty) kept.push({ ...f, message: `Vraag ${f.question} is niet beantwoord. Schrijf het antwoord onder ‘${view.text.slice(f.span.start, f.span.end).trim()}’.` });
   placeholders(view, kept);
   return kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }
