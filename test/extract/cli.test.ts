@@ -77,7 +77,7 @@ test('pdf: each real PDF gives the outline of its pdftotext text, with the page 
     assert.ok(fromText.questions.length > 0, name);
     assert.deepEqual(outlineKey(fromPdf), outlineKey(fromText), name);
     assert.equal(fromPdf.source, 'pdf');
-    assert.equal(fromText.source, undefined, 'a text letter keeps its JSON shape');
+    assert.equal(fromText.source, 'text', 'a text letter says so too');
     const pages = fromPdf.questions.map((q: any) => q.page);
     assert.ok(pages.every((p: unknown) => Number.isInteger(p) && (p as number) >= 1), `${name}: ${pages}`);
     assert.deepEqual([...pages].sort((a, b) => a - b), pages, `${name}: pages in order`);

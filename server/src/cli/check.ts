@@ -53,6 +53,13 @@ export interface CheckSummary {
   noneRecognised: boolean;
 }
 
+/** A file `check` could not read: in the JSON among the letters, in the order given (exit 2). */
+export interface CheckUnreadable {
+  file: string;
+  /** The one-line Dutch message also written to stderr. */
+  error: string;
+}
+
 export interface CheckFileResult {
   file: string;
   diagnostics: CheckDiagnostic[];
@@ -150,6 +157,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
 
   // Every letter is read first, so that PDF and Word letters among them can be paired too.
   const inputs: (LetterInput | null)[] = [];
+  const unreadable = new Map<string, string>();
   for (const file of files) {
     try {
       const input = await readLetterInput(file);
@@ -158,6 +166,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(e.message);
+      unreadable.set(file, e.message);
       inputs.push(null);
     }
   }
@@ -199,7 +208,15 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   let stdout: string;
   if (format === 'json') {
-    stdout = JSON.stringify(results, null, 2) + '\n';
+    // A file that could not be read stands among the letters with its message, so a script sees it.
+    const entries: (CheckFileResult | CheckUnreadable)[] = [];
+    let next = 0;
+    for (const file of files) {
+      const error = unreadable.get(file);
+      if (error !== undefined) entries.push({ file, error });
+      else if (results[next]?.file === file) entries.push(results[next++]);
+    }
+    stdout = JSON.stringify(entries, null, 2) + '\n';
   } else {
     const lines: string[] = [];
     for (const r of results) {
