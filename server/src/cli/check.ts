@@ -205,7 +205,9 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     analyzer.dispose();
   }
 
-  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  // A letter is not done while a question is open (a placeholder "PM" is only a warning, yet the
+  // summary counts it open): exit 1, as for an error, so CI stops on what the summary says.
+  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error') || (!r.summary.questionLetter && r.summary.open > 0));
   let stdout: string;
   if (format === 'json') {
     // A file that could not be read stands among the letters with its message, so a script sees it.

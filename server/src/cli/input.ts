@@ -40,6 +40,8 @@ export async function readLetterInput(file: string): Promise<LetterInput> {
 async function sniffFile(file: string): Promise<string | null> {
   let fh;
   try {
+    // Only a regular file is opened (opening a FIFO would wait for a writer).
+    if (!(await statFile(file)).isFile()) return null;
     fh = await open(file, 'r');
     const buf = new Uint8Array(1024);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
