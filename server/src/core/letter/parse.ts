@@ -191,6 +191,16 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return sameFractie ?? list[entry.head];
   };
 
+  // The id of the next numbered answer heading after each line (null when none follows before
+  // another question heading): an item whose own number is answered next is a question even when
+  // its wording asks nothing we recognise. Filled only in item mode; one backward pass.
+  const nextAnswerId: (string | null)[] = itemMode ? new Array<string | null>(lines.count + 1).fill(null) : [];
+  if (itemMode) {
+    for (let l = lines.count - 1; l >= 0; l--) {
+      const k = lines.kind[l];
+      nextAnswerId[l] = k === LineKind.AnswerHeading && lines.id[l] ? lines.id[l] : k === LineKind.QuestionHeading ? null : nextAnswerId[l + 1];
+    }
+  }
   // A numbered list inside an item's answer: its last number, and whether a blank line followed.
   let innerLast = -1;
   let innerBlank = false;
@@ -252,7 +262,12 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         innerLast = -1;
         // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
         // text, whatever its numbers.
-        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
+        // An item with the next number of the letter's own count is a question however it is
+        // worded ("3. Graag ontvang ik een overzicht.", "2) Wat zijn de gevolgen voor:"), where
+        // no answer has begun yet (a question letter, or the question part before its
+        // `Antwoord` heading) or its own number's answer heading follows: it is no answer's list.
+        const ownNumber = n === lastItem + 1 && (cur === null || (cur.kind === 'item' && (cur.aHeadLine < 0 || nextAnswerId[l] === lines.id[l])));
+        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && (ownNumber || itemAsks(lines, sentences, l));
         if (!accept) break;
         lastItem = n;
         answerBlock++;
@@ -1082,7 +1097,11 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
   const qs = sentencesIn(sentences, d.qStart, d.qEnd);
   const questionSpan: Span = qs.length ? { start: qs[0].start, end: qs[qs.length - 1].end } : { start: d.qStart, end: d.qStart };
   const questionText = qs.map((s) => s.text).join(' ');
-  const subquestions: Subquestion[] = qs.filter((s) => s.question || s.request).map((s) => ({ text: s.text, span: { start: s.start, end: s.end } }));
+  let asking = qs.filter((s) => s.question || s.request);
+  // A numbered item read as a question for its own number ("3. Een overzicht van de
+  // opbrengsten.") asks in words we do not recognise: its last sentence is what it asks.
+  if (!asking.length && d.kind === 'item' && qs.length) asking = [qs[qs.length - 1]];
+  const subquestions: Subquestion[] = asking.map((s) => ({ text: s.text, span: { start: s.start, end: s.end } }));
 
   const headingSpan: Span = { start: d.headingStart, end: d.headingEnd };
   const answerHeadingSpan: Span | null = d.aHeadLine >= 0 ? { start: lines.tstart[d.aHeadLine], end: lines.tend[d.aHeadLine] } : null;
