@@ -191,16 +191,23 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return sameFractie ?? list[entry.head];
   };
 
-  // The id of the next numbered answer heading after each line (null when none follows before
-  // another question heading): an item whose own number is answered next is a question even when
-  // its wording asks nothing we recognise. Filled only in item mode; one backward pass.
-  const nextAnswerId: (string | null)[] = itemMode ? new Array<string | null>(lines.count + 1).fill(null) : [];
+  // Per numbered item line: whether the next heading or item after it is its own number's answer
+  // heading ("3. Een overzicht." | "Antwoord 3"): then it is a question however it is worded.
+  // Filled only in item mode; one backward pass.
+  const answeredNext: boolean[] = itemMode ? new Array<boolean>(lines.count).fill(false) : [];
   if (itemMode) {
+    let nextAnswer: string | null = null;
     for (let l = lines.count - 1; l >= 0; l--) {
       const k = lines.kind[l];
-      nextAnswerId[l] = k === LineKind.AnswerHeading && lines.id[l] ? lines.id[l] : k === LineKind.QuestionHeading ? null : nextAnswerId[l + 1];
+      if (k === LineKind.AnswerHeading) nextAnswer = lines.id[l] || null;
+      else if (k === LineKind.NumberedItem) {
+        answeredNext[l] = nextAnswer === lines.id[l];
+        nextAnswer = null;
+      } else if (k === LineKind.QuestionHeading || k === LineKind.ProseAnswerHeading || k === LineKind.SectionHeading || k === LineKind.PartHeading || k === LineKind.Stop) nextAnswer = null;
     }
   }
+  // A question letter: the Kamervragen header and no answer heading anywhere.
+  const questionLetter = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
   // A numbered list inside an item's answer: its last number, and whether a blank line followed.
   let innerLast = -1;
   let innerBlank = false;
@@ -259,14 +266,16 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           innerLast = n;
           break;
         }
+        const inList = innerLast >= 0 && !innerBlank;
         innerLast = -1;
         // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
-        // text, whatever its numbers.
-        // An item with the next number of the letter's own count is a question however it is
-        // worded ("3. Graag ontvang ik een overzicht.", "2) Wat zijn de gevolgen voor:"), where
-        // no answer has begun yet (a question letter, or the question part before its
-        // `Antwoord` heading) or its own number's answer heading follows: it is no answer's list.
-        const ownNumber = n === lastItem + 1 && (cur === null || (cur.kind === 'item' && (cur.aHeadLine < 0 || nextAnswerId[l] === lines.id[l])));
+        // text, whatever its numbers. But an item with the next number of the letter's own count
+        // is a question however it is worded ("3. Graag ontvang ik een overzicht.", "2) Wat zijn
+        // de gevolgen voor:") in a question letter, or when its own `Antwoord N` heading follows
+        // it; it opens with a capital, as a question does and a list item inside an answer rarely.
+        const c0 = text.charCodeAt(lines.rest[l] < le ? lines.rest[l] : le);
+        const capital = (c0 >= 65 && c0 <= 90) || c0 === 0xab || c0 === 0x2018 || c0 === 0x201c || c0 === 34 || c0 === 39 || (c0 >= 0xc0 && c0 <= 0xde);
+        const ownNumber = n === lastItem + 1 && capital && !inList && (cur === null || cur.kind === 'item') && (questionLetter || answeredNext[l]);
         const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && (ownNumber || itemAsks(lines, sentences, l));
         if (!accept) break;
         lastItem = n;
