@@ -546,3 +546,19 @@ test('E1 in a question letter an item with its own number is a question, however
   }
 });
 
+
+test('E3 a question letter pasted twice or three times in one file keeps every question and reports the numbers as duplicates', () => {
+  const letter = 'Vragen van het lid Jansen (CDA) aan de minister van Financiën over de btw (ingezonden 3 februari 2025)\n\n1. Kent u het bericht?\n\n2. Wat zijn de gevolgen voor de sportsector?\n\n3. Bent u bereid dit te doen?\n';
+  for (const copies of [2, 3]) {
+    for (const sep of ['\n', '\n\n', '\n---\n\n']) {
+      const text = Array.from({ length: copies }, () => letter).join(sep);
+      const L = parseLetter(text);
+      assert.equal(L.questions.length, 3 * copies, `${copies} ${JSON.stringify(sep)}`);
+      assert.equal(findingsAt(text).filter((f) => f.startsWith('duplicate-question-number@')).length, 3 * (copies - 1), `${copies} ${JSON.stringify(sep)}`);
+    }
+  }
+  // A list restarting at 1 inside a question (no header between) is the question's own text.
+  const sub = 'Vragen van het lid Jansen (CDA) aan de minister van Financiën over de btw (ingezonden 3 februari 2025)\n\n1. Kent u het bericht?\n\n2. Wat zijn de gevolgen voor:\n1. de sport?\n2. de cultuur?\n\n3. Bent u bereid dit te doen?\n';
+  assert.deepEqual(parseLetter(sub).questions.map((q) => q.id), ['1', '2', '3']);
+  assert.deepEqual(findingsAt(sub).filter((f) => !f.startsWith('unanswered-question')), []);
+});

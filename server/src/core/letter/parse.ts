@@ -208,6 +208,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   }
   // A question letter: the Kamervragen header and no answer heading anywhere.
   const questionLetter = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
+  // The line of the last accepted item; how far after it a repeated header was looked for.
+  let itemLine = -1;
+  let headerScan = -1;
+  let headerSeen = false;
   // A numbered list inside an item's answer: its last number, and whether a blank line followed.
   let innerLast = -1;
   let innerBlank = false;
@@ -254,6 +258,19 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.NumberedItem: {
         if (!itemMode) break;
         const n = parseInt(lines.id[l], 10);
+        // A question letter pasted twice into one file (its header "Vragen van het lid …" again
+        // after questions): its items count anew, so that the numbers read as duplicates instead
+        // of vanishing into the last question.
+        if (questionLetter && lastItem > 0 && n === 1) {
+          // Each line is looked at once: from the last accepted item or the last look, on.
+          if (headerScan < itemLine) {
+            headerScan = itemLine;
+            headerSeen = false;
+          }
+          headerSeen ||= headerSince(text, lines, headerScan, l);
+          headerScan = l;
+          if (headerSeen) lastItem = 0;
+        }
         // A list restarting at 1 inside an answer ("1. Hoe groot …", "2. Wat zijn …") is answer
         // text: its items run on while no blank line parts them; the next question's number
         // after the list (a paragraph later) is a question again.
@@ -279,6 +296,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && (ownNumber || itemAsks(lines, sentences, l));
         if (!accept) break;
         lastItem = n;
+        itemLine = l;
         answerBlock++;
         close(lines.start[l]);
         cur = newDraft('item', lines.id[l], ls, lines.rest[l] < le ? lines.rest[l] : le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
@@ -434,7 +452,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
   }
   for (const d of drafts) if (d.twinOf) readTwin(lines, d, d.twinOf);
-  const units = pairRepeatedQuestions(sentences, sections, drafts);
+  // A question letter has no answer part that could reprint its questions: a repetition there
+  // is the letter pasted twice, whose numbers the checks report as duplicates.
+  const units = letterIsQuestions ? drafts : pairRepeatedQuestions(sentences, sections, drafts);
 
   const questions: QuestionUnit[] = [];
   for (const d of units) {
@@ -878,6 +898,19 @@ function splitBody(sentences: Sentence[], d: Draft, questionOnly: boolean): void
 function asksIn(sentences: Sentence[], start: number, end: number): boolean {
   for (let i = firstSentenceAt(sentences, start); i < sentences.length && sentences[i].start < end; i++) {
     if (sentences[i].question || sentences[i].request) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a Kamervragen header line ("Vragen van het lid …") stands between lines `from` and `to`
+ * (exclusive). Each call looks at the lines of one item's body, so all calls together are linear.
+ */
+function headerSince(text: string, lines: Lines, from: number, to: number): boolean {
+  for (let k = Math.max(0, from + 1); k < to; k++) {
+    if (lines.kind[k] !== LineKind.Text) continue;
+    const t = text.slice(lines.start[k], Math.min(lines.end[k], lines.start[k] + 60));
+    if (KAMERVRAGEN_HEADER.test(t)) return true;
   }
   return false;
 }
