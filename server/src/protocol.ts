@@ -128,6 +128,8 @@ export interface CheckWorkspaceResult {
   findings: number;
   /** Letters found but not read (a scan, a damaged PDF, an undecodable text): each file with its Dutch reason, also published on the file. Absent when none. */
   unreadable?: { uri: string; message: string }[];
+  /** A folder whose letters were not all checked (more than 2,000 letters, a folder of more than 10,000 entries): one Dutch line each. Absent when none. */
+  notices?: string[];
 }
 
 /** Client → server: the reference (if any) at a position, for "Open op officielebekendmakingen.nl". */

@@ -27,7 +27,7 @@ import { findCitations } from './core/citations/index';
 import { dueLabel, isPastDue, letterDateOriginLabel } from './core/commitments/present';
 import { dutchDate } from './core/commitments/dates';
 import { LetterContext } from './host/context';
-import { fsPathOf, type ReadOptions } from './host/read';
+import { FolderListings, fsPathOf, type ReadOptions } from './host/read';
 import {
   toCodeActions,
   toCompletionItems,
@@ -50,7 +50,7 @@ import { nextUnanswered, statusOf } from './lsp/status';
 import { PAIR_CAPABILITIES, registerPair, type Current } from './lsp/pair';
 import { FactsHost } from './lsp/facts';
 import { Diagnoses } from './lsp/diagnoses';
-import { limitHeapGrowth } from './lsp/heap';
+import { limitHeapGrowth } from './host/heap';
 import { ExtractPrefetch, ExtractedQuestionLetters, registerExtract } from './lsp/extract';
 import {
   CheckDocumentRequest,
@@ -67,7 +67,7 @@ import {
   type StatusParams,
 } from './protocol';
 
-// The heap collects again at 1.1 x its live data, not up to 4 x (lsp/heap.ts: peak memory).
+// The heap collects again at 1.1 x its live data, not up to 4 x (host/heap.ts: peak memory).
 limitHeapGrowth();
 // Picks stdio, node-ipc or a socket from the command line (--stdio, --node-ipc, --socket=N).
 // Over stdio, a message without a valid Content-Length header ends the process (lsp/transport.ts).
@@ -112,6 +112,9 @@ function readOptions(): ReadOptions {
 }
 
 // The workspace of each letter (open texts first, then the disk), as the CLI and the workspace check see it.
+/** How long a folder listing holds with a file watcher, and without one. */
+const LISTING_TTL_WATCHED_MS = 60_000;
+const LISTING_TTL_MS = 5_000;
 const letters = new LetterContext(
   () =>
     store.documents.all().map((doc) => ({
@@ -121,6 +124,10 @@ const letters = new LetterContext(
     })),
   (files, file) => extractedLetters.missing(files, file),
   readOptions,
+  // Folders are listed once, not per keystroke (issue 10): a watching client says when files
+  // change (didChangeWatchedFiles clears the listings); the time to live catches what no watcher
+  // reports (a new subfolder), and is short for a client without one.
+  new FolderListings(() => (client.watchedFiles ? LISTING_TTL_WATCHED_MS : LISTING_TTL_MS)),
 );
 // PDF and Word question letters are read in the background (issue 15); then the letters are checked again.
 const extractedLetters = new ExtractedQuestionLetters(() => {
@@ -305,7 +312,7 @@ connection.onInitialized(() => {
   if (client.watchedFiles) {
     // Letters changed on disk (a question letter, a letter linking a motion) re-publish their dependents.
     void connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt,pdf,docx}' }] })
       .catch((e) => logError(connection, 'register', e));
   }
 });

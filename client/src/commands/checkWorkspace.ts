@@ -25,8 +25,10 @@ export function registerCheckWorkspace(host: ClientHost): vscode.Disposable {
     );
     if (!result) return;
     const unreadable = result.unreadable?.length ?? 0;
-    const message = M.checkedWorkspace(result.files ?? 0, result.findings ?? 0, unreadable);
-    void (unreadable ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+    // A folder whose letters were not all checked is said (the server caps the walk).
+    const notices = Array.isArray(result.notices) ? result.notices : [];
+    const message = [M.checkedWorkspace(result.files ?? 0, result.findings ?? 0, unreadable), ...notices].join(' ');
+    void (unreadable || notices.length ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
 }

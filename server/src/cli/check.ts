@@ -14,10 +14,10 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import { severityOf, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { LineIndex, Range } from '../core/text';
 import { LetterContext, userCacheDir } from '../host/context';
-import { letterFiles } from '../host/read';
+import { FolderListings } from '../host/read';
 import { FactsCache } from '../sources/cache';
 import { displayPath, InputError } from './io';
-import { extractedFilesUnder, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
+import { lettersUnder, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
@@ -123,19 +123,23 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   if (!args.files.length) throw new UsageError('geef minstens één bestand op');
   const settings = DEFAULT_SETTINGS;
   const errors: string[] = [];
+  const notices: string[] = [];
   const files: string[] = [];
+  // Each folder is listed once in this run, by the walk and by every letter's context alike.
+  const listings = new FolderListings();
   for (const f of args.files) {
     if (!(await isDirectory(f))) {
       files.push(f);
       continue;
     }
-    const under = [...(await letterFiles(f)), ...(await extractedFilesUnder(f))].sort();
+    const { files: under, notices: cut } = await lettersUnder(f, listings);
+    notices.push(...cut);
     if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
 
   const analyzer = createAnalyzer();
-  const letters = new LetterContext();
+  const letters = new LetterContext(undefined, undefined, undefined, listings);
   let fixed: QuestionLetterInput = null;
   const q = args.flags.get('questions');
   if (typeof q === 'string') {
@@ -214,5 +218,5 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     if (n) lines.push(count ? `${count} ${count === 1 ? 'melding' : 'meldingen'} in ${n} ${n === 1 ? 'bestand' : 'bestanden'}` : `geen meldingen in ${n} ${n === 1 ? 'bestand' : 'bestanden'}`);
     stdout = lines.length ? lines.join('\n') + '\n' : '';
   }
-  return { stdout, stderr: errors, code: errors.length ? 2 : hasError ? 1 : 0 };
+  return { stdout, stderr: [...notices, ...errors], code: errors.length ? 2 : hasError ? 1 : 0 };
 }

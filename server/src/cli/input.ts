@@ -3,6 +3,8 @@
 // text; the JSON says so (`"source": "pdf"`) and gives the page of each finding in a PDF.
 import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
 export { extractedFilesUnder } from '../host/extract/index';
+import { extractedFilesWalk } from '../host/extract/index';
+import { letterFiles, walkNotice, type FolderListings } from '../host/read';
 import { LineIndex, type Range } from '../core/text';
 import { InputError, readLetterText } from './io';
 import { stat as statFile } from 'node:fs/promises';
@@ -61,4 +63,16 @@ export async function provideNamedQuestionLetter(disk: LetterFiles, file: string
   // Named by its file name, as the editor names it: the finding reads the same in both hosts.
   const r = await extractText(target, extractKind(target), path.basename(target));
   disk.provide(target, 'error' in r ? { error: r.error } : { text: r.text }, stat);
+}
+
+/**
+ * The letters (text, PDF and Word) under the folder `dir`, in name order, walked once through
+ * `listings` (shared with the rest of the run); with the Dutch notices of a walk that was cut
+ * (more than WORKSPACE_LIMITS.files letters, a folder of more than MAX_DIR_ENTRIES entries).
+ */
+export async function lettersUnder(dir: string, listings: FolderListings): Promise<{ files: string[]; notices: string[] }> {
+  const texts = await letterFiles(dir, undefined, listings);
+  const extracted = await extractedFilesWalk(dir, listings);
+  const notices = [...new Set([walkNotice(dir, texts), walkNotice(dir, extracted)].filter((n): n is string => n !== null))];
+  return { files: [...texts.files, ...extracted.files].sort(), notices };
 }

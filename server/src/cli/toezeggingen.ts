@@ -8,8 +8,8 @@ import { parseIsoDate } from '../core/commitments/dates';
 import { clip, LineIndex, type Range } from '../core/text';
 import { displayPath, InputError } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
-import { letterFiles } from '../host/read';
-import { extractedFilesUnder, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
+import { FolderListings } from '../host/read';
+import { lettersUnder, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import type { CommandResult } from './main';
 
 export interface CommitmentEntry {
@@ -90,9 +90,11 @@ export function commitmentsCsv(results: CommitmentsResult[], excel = false): str
  * The files the command line names: each file as given, each folder's letters as `check MAP`
  * finds them (text, PDF and Word); a folder without letters gives a Dutch message.
  */
-async function namedFiles(args: string[]): Promise<{ files: string[]; errors: string[] }> {
+async function namedFiles(args: string[]): Promise<{ files: string[]; errors: string[]; notices: string[] }> {
   const files: string[] = [];
   const errors: string[] = [];
+  const notices: string[] = [];
+  const listings = new FolderListings();
   for (const f of args) {
     let folder = false;
     try {
@@ -104,11 +106,12 @@ async function namedFiles(args: string[]): Promise<{ files: string[]; errors: st
       files.push(f);
       continue;
     }
-    const under = [...(await letterFiles(f)), ...(await extractedFilesUnder(f))].sort();
+    const { files: under, notices: cut } = await lettersUnder(f, listings);
+    notices.push(...cut);
     if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
     files.push(...under);
   }
-  return { files, errors };
+  return { files, errors, notices };
 }
 
 export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
@@ -118,8 +121,8 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
   const datum = args.flags.get('datum');
   if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${clip(datum)} is geen datum (gebruik JJJJ-MM-DD)`);
-  const { files, errors } = await namedFiles(args.files);
-  const stderr = errors.map((e) => `antwoordbrief: ${e}`);
+  const { files, errors, notices } = await namedFiles(args.files);
+  const stderr = [...notices, ...errors].map((e) => `antwoordbrief: ${e}`);
   const results: CommitmentsResult[] = [];
   for (const file of files) {
     let input: LetterInput;
@@ -135,7 +138,8 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
     const result = commitmentsOf(file, input.text, fallback);
     results.push(withSource(result, input, result.commitments));
   }
-  const code = stderr.length ? 2 : 0;
+  // A notice that a folder's list was cut is no error.
+  const code = stderr.length > notices.length ? 2 : 0;
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
   if (format === 'csv') return { stdout: commitmentsCsv(results, args.flags.get('excel') === true), stderr, code };
   const out: string[] = [];

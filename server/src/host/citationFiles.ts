@@ -5,13 +5,14 @@
 // once per modification, and what is kept in memory is bounded too.
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { CONTEXT_LIMITS, MAX_LETTER_BYTES, fsPathOf, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
+import { CONTEXT_LIMITS, FolderListings, MAX_LETTER_BYTES, fsPathOf, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
 import { findCitations, type Citations } from '../core/citations';
 import { idFromFileName, type CitationDoc, type CitationWorkspace } from '../core/features/citationLookup';
 
 const MAX_FILES = 400;
 const MAX_DEPTH = 2;
-const LISTING_TTL_MS = 2000;
+/** Folders whose letters read are kept (each at most CONTEXT_LIMITS). */
+const MAX_FOLDERS = 4;
 
 interface Cached {
   mtimeMs: number;
@@ -29,30 +30,36 @@ export class CitationFiles {
   private readonly files = new Map<string, Cached>();
   /** Bytes of the texts in `files` (kept below twice the context budget). */
   private cachedBytes = 0;
-  private readonly listings = new Map<string, { at: number; files: string[]; docs?: Map<string, CitationDoc> }>();
+  private readonly listings = new Map<string, { at: number; generation: number; files: string[]; docs?: Map<string, CitationDoc> }>();
 
   /**
    * @param open the documents open in the editor (their text is newer than the disk).
    * @param readOptions how files are read (`within` the workspace when it is untrusted).
+   * @param folders the folder listings shared with the other walks; what is built on them here
+   *   holds as long as they do (their time to live, until cleared).
    */
   constructor(
     private readonly open: () => OpenDoc[],
     private readonly readOptions: (dir: string) => ReadOptions = () => ({}),
+    private readonly folders: FolderListings = new FolderListings(),
   ) {}
 
   /**
    * The folder's letter and paper files (names only), and with `readLetters` the letters among
    * them read (asynchronously, through `readLetterFile`): at most `CONTEXT_LIMITS.letters`
    * letters and `CONTEXT_LIMITS.bytes` together, those of the folder itself before those of its
-   * subfolders, `skip` (the document itself) left out. At most once per `LISTING_TTL_MS` and per
-   * modification.
+   * subfolders, `skip` (the document itself) left out. Once per listing of the folder (until a
+   * file changes on disk or the listing's time to live has passed), not once per keystroke.
    */
   private async list(dir: string, readLetters: boolean, skip: string | null): Promise<{ files: string[]; docs?: Map<string, CitationDoc> }> {
     const hit = this.listings.get(dir);
     const now = Date.now();
-    const fresh = hit && now - hit.at < LISTING_TTL_MS ? hit : undefined;
+    const generation = this.folders.generation;
+    const fresh = hit && hit.generation === generation && now - hit.at < this.folders.ttlMs() ? hit : undefined;
     if (fresh && (fresh.docs || !readLetters)) return fresh;
-    const files = fresh?.files ?? (await walkLetterFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, acceptName: (name) => isLetterFile(name) || idFromFileName(name) !== null, accept: () => true }));
+    const files =
+      fresh?.files ??
+      (await walkLetterFiles(dir, { maxDepth: MAX_DEPTH, limit: MAX_FILES, listings: this.folders, acceptName: (name) => isLetterFile(name) || idFromFileName(name) !== null, accept: () => true }));
     let docs: Map<string, CitationDoc> | undefined;
     if (readLetters) {
       docs = new Map();
@@ -68,8 +75,13 @@ export class CitationFiles {
         bytes += d.size;
       }
     }
-    const listing = { at: fresh?.at ?? Date.now(), files, docs };
+    const listing = { at: fresh?.at ?? now, generation, files, docs };
+    this.listings.delete(dir);
     this.listings.set(dir, listing);
+    for (const k of this.listings.keys()) {
+      if (this.listings.size <= MAX_FOLDERS) break;
+      this.listings.delete(k);
+    }
     return listing;
   }
 

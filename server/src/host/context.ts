@@ -17,7 +17,7 @@ import type { QuestionLetterInput } from '../core/pair/state';
 import type { CitationWorkspace } from '../core/features/citationLookup';
 import { CitationFiles } from './citationFiles';
 import { findQuestionLetter, LetterFiles } from './pairFiles';
-import { displayPath, fsPathOf, type ReadOptions } from './read';
+import { displayPath, FolderListings, fsPathOf, type ReadOptions } from './read';
 import { fileDate } from './fileDate';
 import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 
@@ -63,14 +63,17 @@ export class LetterContext {
    * @param onMissing a PDF or Word question letter not read yet: the host reads it and `provide`s it (issue 15).
    * @param readOptions how files are read from disk (`within` the workspace folders when the
    *   workspace is untrusted; see host/read.ts).
+   * @param listings the folder listings shared by every walk (the CLI: one per run; the server:
+   *   one, cleared when files change on disk and otherwise held for its time to live).
    */
   constructor(
     private readonly open: () => OpenLetter[] = () => [],
     onMissing: (letters: LetterFiles, file: string) => void = () => undefined,
     readOptions: () => ReadOptions = () => ({}),
+    readonly listings: FolderListings = new FolderListings(),
   ) {
-    this.letters = new LetterFiles((file) => this.openText(file), readOptions, (file) => onMissing(this.letters, file));
-    this.citations = new CitationFiles(open, readOptions);
+    this.letters = new LetterFiles((file) => this.openText(file), readOptions, (file) => onMissing(this.letters, file), listings);
+    this.citations = new CitationFiles(open, readOptions, listings);
   }
 
   private openText(file: string): string | undefined {
@@ -128,11 +131,13 @@ export class LetterContext {
   forget(uri: string): void {
     const file = fsPathOf(uri);
     if (file) this.citations.forget(file);
+    this.listings.clear();
   }
 
   /** Forget what was read from disk (settings or files changed). */
   clear(): void {
     this.citations.clear();
     this.letters.clear();
+    this.listings.clear();
   }
 }

@@ -1,11 +1,10 @@
 // Finding an answer letter's question letter on disk, for the language server and the CLI:
 // the named one (front matter, comment, setting) or one discovered in the same folder.
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Letter } from '../core/model';
 import { isQuestionLetter, linkQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { parseLetter } from '../core/letter/parse';
-import { CONTEXT_LIMITS, displayPath, isLetterFile, readLetterFile, statLetterFile, walkLetterFiles, type ReadOptions } from './read';
+import { CONTEXT_LIMITS, displayPath, FolderListings, isLetterFile, readLetterFile, statLetterFile, walkFolder, type ReadOptions } from './read';
 import type { LinkVia } from '../core/pair/state';
 
 /** How the question letter was found (shown to the user in Dutch by `viaText` in core/pair/state.ts). */
@@ -25,17 +24,19 @@ const EXTRACTED_EXT = /\.(pdf|docx)$/iu;
 
 /** Reads and parses letters, each file once per modification (through `readLetterFile`). */
 export class LetterFiles {
-  private readonly cache = new Map<string, { mtimeMs: number; size: number; text: string; letter: Letter }>();
+  private readonly cache = new Map<string, { mtimeMs: number; size: number; text: string; letter: Letter; generation: number; at: number }>();
 
   /**
    * @param openText the text of a file open in an editor (newer than the disk), if any.
    * @param readOptions how files are read (e.g. `within` the workspace folders when untrusted).
    * @param onMissing called when a PDF or Word file is asked for that no host has provided yet (or that changed).
+   * @param listings the folder listings shared with the other walks (host/read.ts).
    */
   constructor(
     private readonly openText: (file: string) => string | undefined = () => undefined,
     private readonly readOptions: () => ReadOptions = () => ({}),
     private readonly onMissing: (file: string) => void = () => undefined,
+    private readonly listings: FolderListings = new FolderListings(),
   ) {}
 
   private readonly provided = new Map<string, { mtimeMs: number; size: number; result: { text: string; letter: Letter } | { error: string } }>();
@@ -72,8 +73,15 @@ export class LetterFiles {
     const opts = this.readOptions();
     const cached = this.cache.get(file);
     if (cached) {
+      // Read since the folder listings were last cleared and within their time to live: not looked at again
+      // (checking every letter of a folder looks at each candidate once, issue 10).
+      if (cached.generation === this.listings.generation && Date.now() - cached.at < this.listings.ttlMs()) return cached;
       const st = await statLetterFile(file, opts);
-      if (!('error' in st) && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
+      if (!('error' in st) && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+        cached.generation = this.listings.generation;
+        cached.at = Date.now();
+        return cached;
+      }
     }
     const read = await readLetterFile(file, opts);
     if ('error' in read) {
@@ -89,7 +97,7 @@ export class LetterFiles {
     const letter = parseLetter(text);
     if (mtimeMs >= 0) {
       this.cache.delete(file);
-      this.cache.set(file, { mtimeMs, size, text, letter });
+      this.cache.set(file, { mtimeMs, size, text, letter, generation: this.listings.generation, at: Date.now() });
       // Bounded: the letters of about two folders' candidates (the oldest read forgotten first).
       for (const k of this.cache.keys()) {
         if (this.cache.size <= 2 * CONTEXT_LIMITS.candidates) break;
@@ -108,13 +116,20 @@ export class LetterFiles {
    * Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided;
    * at most `CONTEXT_LIMITS.candidates` of them that are no larger than a question letter can be.
    */
-  list(dir: string): Promise<string[]> {
-    return walkLetterFiles(dir, {
+  async list(dir: string): Promise<string[]> {
+    return (await this.listSized(dir)).map((f) => f.file);
+  }
+
+  /** `list` with each file's size in bytes, as the folder's listing looked at it (once per listing). */
+  async listSized(dir: string): Promise<{ file: string; size: number }[]> {
+    const walked = await walkFolder(dir, {
       maxDepth: 0,
       limit: CONTEXT_LIMITS.candidates + 1,
+      listings: this.listings,
       acceptName: (name) => isLetterFile(name) || EXTRACTED_EXT.test(name),
       accept: (name, size) => (isLetterFile(name) && size <= CONTEXT_LIMITS.questionLetterBytes) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))),
     });
+    return walked.files.map((file, i) => ({ file, size: walked.sizes[i] }));
   }
 }
 
@@ -137,10 +152,9 @@ export async function findQuestionLetter(files: LetterFiles, file: string, text:
   // At most CONTEXT_LIMITS.candidates letters of the folder and CONTEXT_LIMITS.candidateBytes
   // together, the smallest first (a question letter is shorter than its answer; issue 10).
   const sized: { name: string; size: number }[] = [];
-  for (const other of await files.list(dir)) {
+  for (const { file: other, size } of await files.listSized(dir)) {
     if (path.resolve(other) === path.resolve(file)) continue;
-    const st = await stat(other).catch(() => null);
-    if (st) sized.push({ name: other, size: st.size });
+    sized.push({ name: other, size });
   }
   sized.sort((a, b) => a.size - b.size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const candidates: { name: string; letter: Letter; text: string }[] = [];

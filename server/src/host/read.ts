@@ -320,10 +320,11 @@ export const WORKSPACE_LIMITS = { maxDepth: 6, files: 2000 };
 
 /**
  * Letter files under `root` in name order, bounded in depth and count, none larger than
- * `MAX_LETTER_BYTES` (the workspace check, `check MAP`). Async; never throws.
+ * `MAX_LETTER_BYTES` (the workspace check, `check MAP`), with why the list was cut, if it was
+ * (`walkNotice` says it in Dutch). Async; never throws.
  */
-export function letterFiles(root: string, limit = WORKSPACE_LIMITS.files): Promise<string[]> {
-  return walkLetterFiles(root, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit, acceptName: isLetterFile, accept: (_name, size) => size <= MAX_LETTER_BYTES });
+export function letterFiles(root: string, limit = WORKSPACE_LIMITS.files, listings?: FolderListings): Promise<WalkResult> {
+  return walkFolder(root, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit, listings, acceptName: isLetterFile, accept: (_name, size) => size <= MAX_LETTER_BYTES });
 }
 
 export interface WalkOptions {
@@ -333,51 +334,218 @@ export interface WalkOptions {
   accept(name: string, size: number): boolean;
   /** Which file names may be accepted at all (others are not even looked at); default all. */
   acceptName?(name: string): boolean;
+  /** The folder listings to share with other walks (each folder listed and each file looked at once); default a fresh set. */
+  listings?: FolderListings;
+}
+
+/**
+ * The files a walk found, and why it stopped early: `files` when more files would have been
+ * listed than the limit, `entries` when a folder had more entries than are looked at
+ * (`MAX_DIR_ENTRIES`); null when nothing was left out.
+ */
+export interface WalkResult {
+  files: string[];
+  /** The size in bytes of each of `files`, as the walk looked at it. */
+  sizes: number[];
+  cut: null | { by: 'files' | 'entries'; limit: number; folder?: string };
 }
 
 /** Entries of one folder looked at: a folder of a million files costs no more than this. */
-const MAX_DIR_ENTRIES = 10_000;
+export const MAX_DIR_ENTRIES = 10_000;
+
+/** One entry of a folder as listed: its kind from the listing itself (a link is looked at when needed). */
+interface FolderEntry {
+  name: string;
+  link: boolean;
+  dir: boolean;
+  file: boolean;
+  /** What `stat` (links followed) said, once looked at. */
+  stat?: Promise<Stats | null>;
+}
+
+interface Listing {
+  entries: FolderEntry[];
+  /** The folder had more entries than `MAX_DIR_ENTRIES`. */
+  more: boolean;
+  at: number;
+}
+
+/** Entries kept over all folders listed (about 100 bytes each): the oldest folders are forgotten first. */
+const MAX_LISTED_ENTRIES = 100_000;
+
+/**
+ * The folders listed, each once (and each of its files looked at once) until `clear`, or until
+ * `ttlMs()` has passed (the language server: a file made or deleted shows up without a watcher
+ * too). Shared by all walks of one run of the CLI and by the server's walks, so that checking
+ * every letter of a folder lists and stats that folder once, not once per letter (issue 10).
+ * Hidden entries, node_modules, files no walk takes (`LISTED_FILE`) and anything that is not a
+ * file, folder or link are left out.
+ */
+export class FolderListings {
+  private readonly listings = new Map<string, Promise<Listing | null>>();
+  private readonly sizes = new Map<string, number>();
+  private entries = 0;
+  /** Counts the `clear`s: what was built on the listings of an earlier generation is stale. */
+  generation = 0;
+
+  /** @param ttlMs how long a listing holds, in ms (default: until `clear`). */
+  constructor(readonly ttlMs: () => number = () => Infinity) {}
+
+  /** The entries of `dir` in name order, or null when it cannot be listed. */
+  async list(dir: string): Promise<Listing | null> {
+    const hit = this.listings.get(dir);
+    if (hit) {
+      const l = await hit;
+      if (l && Date.now() - l.at < this.ttlMs()) return l;
+      if (this.listings.get(dir) === hit) this.drop(dir);
+    }
+    const made = listFolder(dir);
+    this.listings.set(dir, made);
+    const l = await made;
+    if (this.listings.get(dir) === made) {
+      const n = l?.entries.length ?? 0;
+      this.sizes.set(dir, n);
+      this.entries += n;
+      for (const k of this.listings.keys()) {
+        if (this.entries <= MAX_LISTED_ENTRIES || k === dir) break;
+        this.drop(k);
+      }
+    }
+    return l;
+  }
+
+  private drop(dir: string): void {
+    this.entries -= this.sizes.get(dir) ?? 0;
+    this.sizes.delete(dir);
+    this.listings.delete(dir);
+  }
+
+  /** `stat` (links followed) of an entry of `dir`, once per listing; null when it cannot be looked at. */
+  stat(dir: string, entry: FolderEntry): Promise<Stats | null> {
+    entry.stat ??= stat(path.join(dir, entry.name)).catch(() => null);
+    return entry.stat;
+  }
+
+  /** Forget every listing (files were made, changed or deleted). */
+  clear(): void {
+    this.listings.clear();
+    this.sizes.clear();
+    this.entries = 0;
+    this.generation++;
+  }
+}
+
+/**
+ * The files any walk may take (letters, PDF and Word letters, papers saved by their id: see
+ * `idFromFileName` in core/features/citationLookup.ts); only these count towards a folder's
+ * `MAX_DIR_ENTRIES`, so a folder of many other files (images, data) does not hide its letters.
+ */
+const LISTED_FILE = /\.(md|markdown|txt|pdf|docx|xml|html?)$/iu;
+
+async function listFolder(dir: string): Promise<Listing | null> {
+  const entries: FolderEntry[] = [];
+  let more = false;
+  try {
+    const handle = await opendir(dir);
+    for await (const e of handle) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const link = e.isSymbolicLink();
+      if (!link && !e.isDirectory() && !(e.isFile() && LISTED_FILE.test(e.name))) continue;
+      if (entries.length >= MAX_DIR_ENTRIES) {
+        more = true;
+        break;
+      }
+      entries.push({ name: e.name, link, dir: e.isDirectory(), file: e.isFile() });
+    }
+  } catch {
+    return null;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { entries, more, at: Date.now() };
+}
+
+/** A file's or folder's identity: the same real file under two paths (a link, a linked folder) is one. */
+const identity = (st: Stats) => `${st.dev}:${st.ino}`;
 
 /**
  * Regular files under `root` in name order (async, bounded in depth and count, at most
  * `MAX_DIR_ENTRIES` entries of a folder looked at); hidden folders, node_modules, unreadable
- * entries and anything that is not a regular file or folder skipped.
+ * entries and anything that is not a regular file or folder skipped. Every walk of the project
+ * is this one: links are followed, but each real folder is walked once and each real file listed
+ * once (by device and inode), so a link to a folder above it (a loop) or many links to one
+ * folder cost no more than the real tree. Only names `acceptName` takes and folders are looked at
+ * (`stat`). Never throws.
  */
-export async function walkLetterFiles(root: string, options: WalkOptions): Promise<string[]> {
+export async function walkFolder(root: string, options: WalkOptions): Promise<WalkResult> {
+  const listings = options.listings ?? new FolderListings();
+  const acceptName = options.acceptName ?? (() => true);
   const out: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    const entries: { name: string; dir: boolean; file: boolean }[] = [];
-    try {
-      const handle = await opendir(dir);
-      for await (const e of handle) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        // Only what may be listed, and the folders to walk (a link is looked at below).
-        const link = e.isSymbolicLink();
-        if (!link && !e.isDirectory() && !(e.isFile() && (options.acceptName?.(e.name) ?? true))) continue;
-        if (!link && e.isDirectory() && depth >= options.maxDepth) continue;
-        entries.push({ name: e.name, dir: e.isDirectory(), file: e.isFile() });
-        if (entries.length >= MAX_DIR_ENTRIES) break;
+  const sizes: number[] = [];
+  const folders = new Set<string>();
+  const files = new Set<string>();
+  let cut: WalkResult['cut'] = null;
+  // Links are followed after the real tree, so that a file or folder is found under its own path
+  // (not under the name of a link to it) whenever that path lies within the walk.
+  const links: { dir: string; entry: FolderEntry; depth: number }[] = [];
+  const visit = async (dir: string, entry: FolderEntry, depth: number): Promise<void> => {
+    const st = await listings.stat(dir, entry);
+    if (!st) return;
+    const p = path.join(dir, entry.name);
+    if (st.isDirectory()) {
+      if (depth >= options.maxDepth || folders.has(identity(st))) return;
+      folders.add(identity(st));
+      await walk(p, depth + 1);
+    } else if (st.isFile() && acceptName(entry.name) && options.accept(entry.name, st.size)) {
+      if (files.has(identity(st))) return;
+      if (out.length >= options.limit) {
+        cut = { by: 'files', limit: options.limit };
+        return;
       }
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const { name } of entries) {
-      if (out.length >= options.limit) return;
-      const p = path.join(dir, name);
-      let st;
-      try {
-        st = await stat(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (depth < options.maxDepth) await walk(p, depth + 1);
-      } else if (st.isFile() && (options.acceptName?.(name) ?? true) && options.accept(name, st.size)) out.push(p);
+      files.add(identity(st));
+      out.push(p);
+      sizes.push(st.size);
     }
   };
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    const listing = await listings.list(dir);
+    if (!listing) return;
+    if (listing.more && !cut) cut = { by: 'entries', limit: MAX_DIR_ENTRIES, folder: dir };
+    for (const entry of listing.entries) {
+      if (cut?.by === 'files') return;
+      if (entry.link) {
+        links.push({ dir, entry, depth });
+        continue;
+      }
+      // Only what may be listed, and the folders to walk.
+      if (!entry.dir && !(entry.file && acceptName(entry.name))) continue;
+      if (entry.dir && depth >= options.maxDepth) continue;
+      await visit(dir, entry, depth);
+    }
+  };
+  const top = await stat(root).catch(() => null);
+  if (!top?.isDirectory()) return { files: out, sizes, cut };
+  folders.add(identity(top));
   await walk(root, 0);
-  return out;
+  // Each link once, in the order met (a linked folder's own links join the end of the queue).
+  for (let i = 0; i < links.length && (cut as WalkResult['cut'])?.by !== 'files'; i++) await visit(links[i].dir, links[i].entry, links[i].depth);
+  return { files: out, sizes, cut };
+}
+
+/** `walkFolder`'s files alone, for a walk whose limit is no news to the user (a bounded search). */
+export async function walkLetterFiles(root: string, options: WalkOptions): Promise<string[]> {
+  return (await walkFolder(root, options)).files;
+}
+
+/**
+ * The Dutch notice when a walk of `root` was cut (one line, for the CLI's stderr, its JSON and the
+ * workspace check's message), or null when nothing was left out.
+ */
+export function walkNotice(root: string, result: WalkResult): string | null {
+  const cut = result.cut;
+  if (!cut) return null;
+  const where = displayPath(root);
+  if (cut.by === 'files') return `${where}: meer dan ${cut.limit} brieven gevonden; alleen de eerste ${cut.limit} (op naam) zijn gecontroleerd`;
+  return `${where}: de map ${displayPath(cut.folder ?? root)} bevat meer dan ${cut.limit} bestanden; alleen de eerste ${cut.limit} zijn bekeken`;
 }
 
 /** The longest path a system accepts (Linux PATH_MAX); a longer name in a message is cut there. */

@@ -146,7 +146,7 @@ export class ExtractPrefetch {
       if (ref && extractKind(ref.target)) return true;
     }
     for (const folder of this.folders()) {
-      const found = await walkLetterFiles(folder, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: 1, accept: (name) => extractKind(name) !== null });
+      const found = await walkLetterFiles(folder, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: 1, acceptName: (name) => extractKind(name) !== null, accept: () => true });
       if (found.length) return true;
     }
     return false;

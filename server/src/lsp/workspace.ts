@@ -19,10 +19,10 @@ import {
 } from '../protocol';
 import { toDiagnostics } from './convert';
 import { runSafe } from './runner';
-import { displayPath, letterFiles, readLetterFile, type ReadOptions } from '../host/read';
+import { displayPath, letterFiles, readLetterFile, walkNotice, type ReadOptions } from '../host/read';
 import type { LetterContext } from '../host/context';
 import type { FactsHost } from './facts';
-import { extractedFilesUnder, extractKind } from '../host/extract/index';
+import { extractedFilesWalk, extractKind } from '../host/extract/index';
 import { questionLetterRef } from '../core/pair/link';
 import { EXTRACTED_TEXT_SCHEME } from '../protocol';
 import * as path from 'node:path';
@@ -70,15 +70,22 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
         // An earlier check's findings on its extracted text no longer hold.
         if (extractKind(file)) void connection.sendDiagnostics({ uri: extractedUri(file), diagnostics: [] });
       };
-      const done = () => ({ files, findings, ...(unreadable.length ? { unreadable } : {}) });
+      // A folder whose list of letters was cut (too many letters or entries) is said, never silently left out.
+      const notices: string[] = [];
+      const done = () => ({ files, findings, ...(unreadable.length ? { unreadable } : {}), ...(notices.length ? { notices } : {}) });
+      // The folders are listed afresh for the check (files may have changed without a watcher).
+      host.letters.listings.clear();
       for (const folder of host.folders()) {
-        for (const file of await extractedFilesUnder(folder)) {
+        const pdfs = await extractedFilesWalk(folder, host.letters.listings);
+        const found = await letterFiles(folder, undefined, host.letters.listings);
+        for (const n of [walkNotice(folder, found), walkNotice(folder, pdfs)]) if (n && !notices.includes(n)) notices.push(n);
+        for (const file of pdfs.files) {
           if (token.isCancellationRequested) return done();
           const read = await host.readExtracted(file);
           if ('error' in read) cannotRead(file, read.error);
           else extracted.push({ file, text: read.text });
         }
-        texts.push(...(await letterFiles(folder)));
+        texts.push(...found.files);
       }
       // A PDF or Word question letter named outside the folders is read before its letter too.
       const named = async (text: string, file: string | null) => {

@@ -5,7 +5,7 @@
 // ends the thread, never the host. Every failure is one Dutch line naming the file.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { readFileBytes, walkLetterFiles, WORKSPACE_LIMITS, type ReadOptions } from '../read';
+import { readFileBytes, walkFolder, WORKSPACE_LIMITS, type FolderListings, type ReadOptions, type WalkResult } from '../read';
 import * as path from 'node:path';
 import { LIMITS, type EngineReply, type EngineRequest, type ExtractFailure, type ExtractKind } from './types';
 import { lastStartingAtOrBefore } from '../../core/text';
@@ -290,6 +290,12 @@ export function extractText(input: string | Uint8Array, kind?: ExtractKind | nul
 }
 
 /** PDF and Word files under a folder, as `letterFiles` walks it (`check MAP`, the workspace check). */
-export function extractedFilesUnder(dir: string): Promise<string[]> {
-  return walkLetterFiles(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, accept: (name) => extractKind(name) !== null });
+export async function extractedFilesUnder(dir: string, listings?: FolderListings): Promise<string[]> {
+  return (await extractedFilesWalk(dir, listings)).files;
+}
+
+/** `extractedFilesUnder` with why the list was cut, if it was (see `walkNotice` in host/read.ts). */
+export function extractedFilesWalk(dir: string, listings?: FolderListings): Promise<WalkResult> {
+  const isExtracted = (name: string) => extractKind(name) !== null;
+  return walkFolder(dir, { maxDepth: WORKSPACE_LIMITS.maxDepth, limit: WORKSPACE_LIMITS.files, listings, acceptName: isExtracted, accept: isExtracted });
 }
