@@ -52,7 +52,8 @@ test('check --format json gives one entry per file with code, severity, message,
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.map((f: any) => f.file), ['a.txt', 'b.md']);
     for (const f of out) {
-      assert.deepEqual(Object.keys(f), ['file', 'diagnostics', 'summary']);
+      assert.deepEqual(Object.keys(f), ['file', 'source', 'diagnostics', 'summary']);
+      assert.equal(f.source, 'text');
       for (const d of f.diagnostics) {
         assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'question']);
         assert.equal(typeof d.range.start.line, 'number');
@@ -90,7 +91,7 @@ test('outline --format json lists questions with subquestions and answer state',
     const r = run(['outline', '--format', 'json', 'a.txt'], dir);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['file', 'questions']);
+    assert.deepEqual(Object.keys(out), ['file', 'source', 'questions']);
     assert.equal(out.file, 'a.txt');
     assert.deepEqual(
       out.questions.map((q: any) => [q.id, q.answer.status, q.answer.refersTo]),
@@ -118,11 +119,14 @@ test('unreadable input exits 2 with one Dutch line and no stack trace', () => {
     mkdirSync(path.join(dir, 'map'));
     writeFileSync(path.join(dir, 'brief.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0xff, 0xfe]));
     writeFileSync(path.join(dir, 'brief.bin'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0xff, 0xfe]));
+    writeFileSync(path.join(dir, 'rommel.bin'), Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x00, 0x07, 0x08, 0x00]));
     writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Vraag 1\nWat is het beleid ten aanzien van caf\xe9s?\n', 'latin1'));
     const cases: [string[], RegExp][] = [
       [['check', 'bestaat-niet.txt'], /bestaat-niet\.txt: bestand niet gevonden/],
       [['check', 'map'], /map: dit is een map/],
-      [['check', 'brief.bin'], /brief\.bin: dit is geen tekstbestand/],
+      [['check', 'rommel.bin'], /rommel\.bin: dit is geen tekstbestand/],
+      // A file of another kind under a text name says what it is.
+      [['check', 'brief.bin'], /brief\.bin is een PDF-bestand met de extensie \.bin; geef het de extensie \.pdf/],
       // A .pdf is read as a PDF (issue 15): this one stops after its header.
       [['check', 'brief.pdf'], /brief\.pdf is onvolledig/],
       [['check', 'latin1.txt'], /latin1\.txt: .*geen geldige UTF-8/],
@@ -149,7 +153,12 @@ test('an unreadable file among readable ones still checks the others, then exits
     writeFileSync(path.join(dir, 'b.md'), ANSWERED_MD);
     const r = run(['check', '--format', 'json', 'b.md', 'weg.md'], dir);
     assert.equal(r.code, 2);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: any) => f.file), ['b.md']);
+    // The unreadable file stands among the letters with its message, so a script sees it.
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.map((f: any) => f.file), ['b.md', 'weg.md']);
+    assert.deepEqual(Object.keys(out[1]), ['file', 'error']);
+    assert.match(out[1].error, /weg\.md: bestand niet gevonden/);
+    assert.ok(Array.isArray(out[0].diagnostics));
     assert.match(r.stderr, /weg\.md: bestand niet gevonden/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

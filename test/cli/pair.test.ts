@@ -42,7 +42,7 @@ test('cli: check --questions pairs the answer letter with the Kamervragen and fi
     const r = run(['check', '--format', 'json', '--questions', 'vragen.md', 'antwoord.md'], dir);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out, [{ file: 'antwoord.md', diagnostics: [], summary: { questions: 5, answered: 5, byReference: 0, open: 0, questionLetter: false, errors: 0, noneRecognised: false }, questionLetter: 'vragen.md' }]);
+    assert.deepEqual(out, [{ file: 'antwoord.md', source: 'text', diagnostics: [], summary: { questions: 5, answered: 5, byReference: 0, open: 0, questionLetter: false, errors: 0, noneRecognised: false }, questionLetter: 'vragen.md' }]);
     const text = run(['check', '--questions', 'vragen.md', 'antwoord.md'], dir);
     assert.equal(text.stdout, 'antwoord.md: vragenbrief vragen.md\nantwoord.md: 5 vragen, 5 beantwoord, 0 open\ngeen meldingen in 1 bestand\n');
   }));

@@ -51,6 +51,7 @@ test('toezeggingen --format json: file, commitments with text, range and due', (
     assert.deepEqual(JSON.parse(r.stdout), [
       {
         file: 'brief.md',
+        source: 'text',
         letterDate: { date: '2025-03-12', from: 'kop' },
         commitments: [
           {
@@ -79,10 +80,10 @@ test('toezeggingen --format csv: header and one quoted row per commitment, over 
     assert.equal(
       r.stdout,
       [
-        'bestand,toezegging,termijn,datum,regel',
-        `${path.join('brieven', 'a.md')},"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.",voor het zomerreces,2025-07-04,4`,
-        `${path.join('brieven', 'a.md')},In de volgende voortgangsrapportage ga ik hier nader op in.,In de volgende voortgangsrapportage,,7`,
-        `${path.join('brieven', 'b.txt')},Uw Kamer wordt binnen zes weken geïnformeerd over de bevindingen.,binnen zes weken,2025-02-12,3`,
+        'bestand,toezegging,termijn,datum,regel,pagina',
+        `${path.join('brieven', 'a.md')},"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.",voor het zomerreces,2025-07-04,4,`,
+        `${path.join('brieven', 'a.md')},In de volgende voortgangsrapportage ga ik hier nader op in.,In de volgende voortgangsrapportage,,7,`,
+        `${path.join('brieven', 'b.txt')},Uw Kamer wordt binnen zes weken geïnformeerd over de bevindingen.,binnen zes weken,2025-02-12,3,`,
         '',
       ].join('\r\n'),
     );
@@ -95,8 +96,8 @@ test('toezeggingen --format csv --excel: semicolons and a byte order mark for Du
     const r = run(['toezeggingen', '--format', 'csv', '--excel', 'brief.md'], dir);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\r\n');
-    assert.equal(lines[0], '\ufeffbestand;toezegging;termijn;datum;regel');
-    assert.equal(lines[1], 'brief.md;"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.";voor het zomerreces;2025-07-04;4');
+    assert.equal(lines[0], '\ufeffbestand;toezegging;termijn;datum;regel;pagina');
+    assert.equal(lines[1], 'brief.md;"Ja, ik zal uw Kamer voor het zomerreces informeren over de uitkomsten, ""het eindrapport"" en de reactie.";voor het zomerreces;2025-07-04;4;');
     assert.equal(lines.length, 4);
     const misuse = run(['toezeggingen', '--excel', 'brief.md'], dir);
     assert.equal(misuse.code, 2);
@@ -180,6 +181,8 @@ test('toezeggingen reads a PDF letter as check does: JSON says the source and th
     );
     const text = run(['toezeggingen', 'antwoord.pdf'], dir);
     assert.match(text.stdout, /\(pagina 2\): uiterlijk 4 juli 2025 \(voor het zomerreces\)/);
+    const csv = run(['toezeggingen', '--format', 'csv', 'antwoord.pdf'], dir);
+    assert.deepEqual(csv.stdout.split('\r\n').map((l) => l.split(',').at(-1)), ['pagina', '2', ''], 'the page column');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

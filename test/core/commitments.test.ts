@@ -540,3 +540,16 @@ test('a future verb whose act belongs to a clause of another subject, the Kamer 
   assert.ok(isCommitment('Ik verwacht dat ik uw Kamer na de zomer kan informeren over de uitkomsten.'));
   assert.ok(isCommitment('Ik zal hierop na de zomer terugkomen.'));
 });
+
+test('a footnote marker glued to an abbreviation or an end mark is no text of the commitment', () => {
+  for (const [glued, plain] of [
+    ['Na aanname van de motie-Kathmann c.s.2 zal ik uw Kamer voor de zomer informeren over de voortgang.', 'Na aanname van de motie-Kathmann c.s. zal ik uw Kamer voor de zomer informeren over de voortgang.'],
+    ['Zoals gevraagd in de motie-Van Nispen e.a.12, zal ik uw Kamer voor 1 juli informeren.', 'Zoals gevraagd in de motie-Van Nispen e.a., zal ik uw Kamer voor 1 juli informeren.'],
+  ]) {
+    const text = `Den Haag, 10 april 2024\n\nAntwoord 1\n${glued}\n`;
+    assert.deepEqual(findCommitments(text).items.map((c) => c.text), [plain], glued);
+  }
+  // A number that is text stays: "nr.2", "1.5 miljoen".
+  const nr = 'Den Haag, 10 april 2024\n\nAntwoord 1\nIk zal uw Kamer voor de zomer informeren over Kamerstuk 36 410, nr.2 voor de regio.\n';
+  assert.match(findCommitments(nr).items[0].text, /nr\.2 voor/);
+});

@@ -309,3 +309,28 @@ test('corpus 002 and 000 with every line break removed read as with them (skippe
     assert.deepEqual(states(parseLetter(one).questions), states(parseLetter(text).questions), name);
   }
 });
+
+test('PDF paste: a footnote body broken over several lines, with a blank line inside, a URL line, two footnotes, at a page end', () => {
+  const question = 'Wat vindt u ervan dat woningen op acht meter van de opslag staan?';
+  const notes: string[][] = [
+    // Blank line after the first line, then the rest, then the next footnote.
+    ['7 Een aanvalsplan is een essentieel instrument voor de brandweer om effectieve hulpverlening', '', 'te bieden bij branden en calamiteiten. Het geeft de brandweer exacte informatie over hoe ze te', 'werk moeten gaan. Dit omvat o.a. de aanrijroute en beveiligingsin-', 'stallaties.', '8 Atlas Leefomgeving | Atlas Leefomgeving'],
+    // A URL on its own line inside the body, then the page furniture.
+    ['7 Zie het rapport van de Inspectie, te vinden op', '', 'https://www.inspectie.nl/rapporten/2024/vuurwerkopslag', 'en in de bijlage bij deze brief.', '', 'Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 3'],
+    // Without a blank line: the existing run-on up to a blank line.
+    ['7 Een aanvalsplan is een essentieel instrument voor de brandweer om effectieve hulpverlening', 'te bieden bij branden en calamiteiten.', ''],
+  ];
+  for (const note of notes) {
+    const text = ['Vraag 5', question, '', ...note, '', 'Antwoord 5', 'De zorgen zijn begrijpelijk.', '', 'Vraag 6', 'Wanneer komt de brief?', '', 'Antwoord 6', 'In juni.', ''].join('\n');
+    const L = read(text);
+    assert.deepEqual(states(L.questions), ['5:answered', '6:answered'], note[0]);
+    assert.equal(norm(L.questions[0].questionText), question, note.join('|'));
+    assert.equal(norm(L.questions[0].answer.text), 'De zorgen zijn begrijpelijk.', note.join('|'));
+  }
+  // A footnote that ends its sentence before the blank line takes nothing after it; nor does one
+  // followed by a line in capitals (the letter's own text).
+  for (const after of ['7 Zie Kamerstuk 36 410, nr. 2.', '7 Zie de brief van 3 maart']) {
+    const text = ['Vraag 5', question, '', after, '', 'Antwoord 5', 'de zorgen zijn begrijpelijk.', ''].join('\n');
+    assert.match(parseLetter(text).questions[0].answer.text, /zorgen zijn begrijpelijk/, after);
+  }
+});

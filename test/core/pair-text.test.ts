@@ -104,3 +104,16 @@ test('normalisation is linear on adversarial input', () => {
     assert.ok(tb < Math.max(100, ts * 10), `${JSON.stringify(unit)}: ${ts.toFixed(1)} → ${tb.toFixed(1)} ms`);
   }
 });
+
+test('a footnote marker glued to a question\'s end mark is no text; numbers elsewhere are', () => {
+  const plain = 'Bent u bekend met het bericht «Tekort aan jeugdzorgmedewerkers loopt op»?';
+  for (const marked of [`${plain}1`, `${plain}12`, `${plain}3 `]) {
+    assert.equal(normalizeQuestion(marked), normalizeQuestion(plain), marked);
+    assert.deepEqual(wordDiff(marked, plain), [], marked);
+  }
+  assert.equal(normalizeQuestion('Klopt dat?1 Kunt u dat toelichten!2'), normalizeQuestion('Klopt dat? Kunt u dat toelichten!'));
+  // Four digits, a number glued to a word or after a full stop, a number inside the text: text.
+  for (const [a, b] of [['Gebeurde dat?2024', 'Gebeurde dat?'], ['Is het 1,5?', 'Is het 1?'], ['Klopt artikel 12?', 'Klopt artikel?'], ['Kost het 3.5 miljoen?', 'Kost het 3. miljoen?']]) {
+    assert.notEqual(normalizeQuestion(a), normalizeQuestion(b), a);
+  }
+});

@@ -506,3 +506,59 @@ test('D8 two fracties asking the same question in an inbreng stay two questions'
   const text = 'Vragen en opmerkingen van de leden van de SP-fractie\nDe leden vragen hoeveel inspecteurs er in dienst zijn.\nVragen en opmerkingen van de leden van de CDA-fractie\nDe leden vragen hoeveel inspecteurs er in dienst zijn.\nDat is een belangrijke vraag voor de uitvoering.\n';
   assert.deepEqual(read(text), ['SP-fractie:1:missing', 'CDA-fractie:2:missing']);
 });
+
+test('E1 in a question letter an item with its own number is a question, however it is worded; a skipped number is reported', () => {
+  const header = 'Vragen van het lid Jansen (CDA) aan de minister van Financiën over de btw (ingezonden 3 februari 2025)\n\n';
+  const wordings = [
+    'Graag ontvang ik een overzicht van de opbrengsten.',
+    'Gaarne verneem ik hoe de opbrengsten zich ontwikkelen.',
+    'Ik verzoek u een overzicht van de opbrengsten te sturen.',
+    'Ik vraag de minister een overzicht van de opbrengsten te geven.',
+    'Wilt u een overzicht van de opbrengsten toezenden.',
+    'Ik wil graag weten hoe hoog de opbrengsten zijn.',
+    'Graag wil ik weten hoe hoog de opbrengsten zijn.',
+    'Een overzicht van de opbrengsten per sector.',
+    'Wat zijn de gevolgen voor:',
+  ];
+  const styles: [(n: number) => string, string][] = [[(n) => `${n}. `, '.'], [(n) => `${n}) `, ')']];
+  for (const [mark, style] of styles) {
+    for (const w of wordings) {
+      for (const spacing of ['\n\n', '\n']) {
+        const body = [`${mark(1)}Kent u het bericht over de btw-verhoging?`, `${mark(2)}Wat zijn de gevolgen voor de sportsector?`, `${mark(3)}${w}`, `${mark(4)}Bent u bereid dit te doen?`].join(spacing);
+        const text = `${header}${body}\n`;
+        const L = parseLetter(text);
+        assert.deepEqual(L.questions.map((q) => q.id), ['1', '2', '3', '4'], `${style} ${w} ${JSON.stringify(spacing)}`);
+        assert.equal(L.questions[2].subquestions.length, 1, `${style} ${w} ${JSON.stringify(spacing)}`);
+        assert.ok(L.questions[2].subquestions[0].text.startsWith(w.slice(0, 12)), `${style} ${w} ${JSON.stringify(spacing)}`);
+        assert.ok(!L.questions[1].subquestions.some((s) => s.text.includes(w)), `${style} ${w} ${JSON.stringify(spacing)}`);
+        assert.deepEqual(findingsAt(text).filter((f) => !f.startsWith('unanswered-question')), [], `${style} ${w} ${JSON.stringify(spacing)}`);
+        // Without the third item the letter says a number is missing rather than merging quietly.
+        const skipped = text.replace(`${mark(3)}${w}${spacing}`, '');
+        assert.deepEqual(parseLetter(skipped).questions.map((q) => q.id), ['1', '2', '4'], `${style} ${w} ${JSON.stringify(spacing)}`);
+        assert.ok(findingsAt(skipped).some((f) => f.startsWith('missing-question-number@')), `${style} ${w} ${JSON.stringify(spacing)}`);
+      }
+    }
+  }
+  // A writer's own voice after "graag" still asks nothing.
+  for (const s of ['Graag verwijs ik u naar de brief van 3 maart.', 'Gaarne informeren wij u over de stand van zaken.', 'Graag wil ik u informeren over de voortgang.']) {
+    const text = `Vraag 1\nHoe staat het ermee?\n\nAntwoord 1\n${s}\n\nVraag 2\nWanneer komt de brief?\n\nAntwoord 2\nIn juni.\n`;
+    assert.deepEqual(read(text), ['1:answered', '2:answered'], s);
+  }
+});
+
+
+test('E3 a question letter pasted twice or three times in one file keeps every question and reports the numbers as duplicates', () => {
+  const letter = 'Vragen van het lid Jansen (CDA) aan de minister van Financiën over de btw (ingezonden 3 februari 2025)\n\n1. Kent u het bericht?\n\n2. Wat zijn de gevolgen voor de sportsector?\n\n3. Bent u bereid dit te doen?\n';
+  for (const copies of [2, 3]) {
+    for (const sep of ['\n', '\n\n', '\n---\n\n']) {
+      const text = Array.from({ length: copies }, () => letter).join(sep);
+      const L = parseLetter(text);
+      assert.equal(L.questions.length, 3 * copies, `${copies} ${JSON.stringify(sep)}`);
+      assert.equal(findingsAt(text).filter((f) => f.startsWith('duplicate-question-number@')).length, 3 * (copies - 1), `${copies} ${JSON.stringify(sep)}`);
+    }
+  }
+  // A list restarting at 1 inside a question (no header between) is the question's own text.
+  const sub = 'Vragen van het lid Jansen (CDA) aan de minister van Financiën over de btw (ingezonden 3 februari 2025)\n\n1. Kent u het bericht?\n\n2. Wat zijn de gevolgen voor:\n1. de sport?\n2. de cultuur?\n\n3. Bent u bereid dit te doen?\n';
+  assert.deepEqual(parseLetter(sub).questions.map((q) => q.id), ['1', '2', '3']);
+  assert.deepEqual(findingsAt(sub).filter((f) => !f.startsWith('unanswered-question')), []);
+});

@@ -77,7 +77,7 @@ test('pdf: each real PDF gives the outline of its pdftotext text, with the page 
     assert.ok(fromText.questions.length > 0, name);
     assert.deepEqual(outlineKey(fromPdf), outlineKey(fromText), name);
     assert.equal(fromPdf.source, 'pdf');
-    assert.equal(fromText.source, undefined, 'a text letter keeps its JSON shape');
+    assert.equal(fromText.source, 'text', 'a text letter says so too');
     const pages = fromPdf.questions.map((q: any) => q.page);
     assert.ok(pages.every((p: unknown) => Number.isInteger(p) && (p as number) >= 1), `${name}: ${pages}`);
     assert.deepEqual([...pages].sort((a, b) => a - b), pages, `${name}: pages in order`);
@@ -241,7 +241,7 @@ test('word: a .docx with headings, numbered questions, footnotes and a table is 
     const refs = json(run(['refs', 'antwoord.docx'], dir));
     assert.deepEqual(refs[0].references.map((e: any) => `${e.kind}:${e.id}`), ['motie:kst-36600-XII-12', 'motie:kst-36600-XII-12', 'kamerstuk:kst-36600-XII-12']);
     assert.equal(refs[0].references[0].via, 'voetnoot 1', 'the footnote at the end, linked by its marker');
-    assert.match(refs[0].references[1].via, /verwijzing regel 29$/, 'the second mention through the footnote\'s citation (line 29)');
+    assert.match(refs[0].references[1].via, /verwijzing regel 26$/, 'the second mention through the footnote\'s citation (line 26)');
     const c = json(run(['check', '--format', 'json', '--questions', 'vragen.docx', 'antwoord.docx'], dir));
     assert.equal(c[0].source, 'docx');
     assert.deepEqual(c[0].diagnostics.filter((d: any) => d.severity === 'error').map((d: any) => `${d.code}:${d.question}`), ['unanswered-question:3']);
@@ -304,6 +304,12 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
     writeFileSync(path.join(dir, 'tekst.pdf'), 'Vraag 1\nWaarom?\n');
     // A content stream of 128 MB compressed to a few hundred KB: refused before pdf.js decodes it.
     writeFileSync(path.join(dir, 'flatebom.pdf'), makeFlateBombPdf(128 * 1024 * 1024));
+    // Files under another kind's extension say what they are (an old .doc, a password-protected
+    // .docx: an OLE file with an EncryptedPackage stream, MS-OFFCRYPTO; a PDF named .docx and back).
+    writeFileSync(path.join(dir, 'oud.doc'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]));
+    writeFileSync(path.join(dir, 'wachtwoord.docx'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(2048)]));
+    writeFileSync(path.join(dir, 'pdf-als.docx'), good);
+    writeFileSync(path.join(dir, 'word-als.pdf'), await makeDocx([{ text: 'Vraag 1' }, { text: 'Waarom?' }]));
     const cases: [string, RegExp][] = [
       ['scan.pdf', /^antwoordbrief: scan\.pdf heeft geen tekstlaag \(gescand\?\)/],
       ['beveiligd.pdf', /^antwoordbrief: beveiligd\.pdf is beveiligd met een wachtwoord/],
@@ -314,6 +320,10 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
       ['oud.docx', /^antwoordbrief: oud\.docx is een oud Word-bestand \(\.doc\)/],
       ['tekst.pdf', /^antwoordbrief: tekst\.pdf is beschadigd of geen PDF/],
       ['flatebom.pdf', /^antwoordbrief: flatebom\.pdf pakt uit tot meer dan 64 MB per onderdeel/],
+      ['oud.doc', /^antwoordbrief: oud\.doc is een oud Word-bestand \(\.doc\); sla het in Word op als \.docx$/m],
+      ['wachtwoord.docx', /^antwoordbrief: wachtwoord\.docx is beveiligd met een wachtwoord/],
+      ['pdf-als.docx', /^antwoordbrief: pdf-als\.docx is een PDF-bestand met de extensie \.docx; geef het de extensie \.pdf$/m],
+      ['word-als.pdf', /^antwoordbrief: word-als\.pdf is een Word-bestand \(\.docx\) met de extensie \.pdf; geef het de extensie \.docx$/m],
     ];
     for (const [file, message] of cases) {
       for (const args of [['check', file], ['outline', file], ['skeleton', file], ['refs', file], ['check', '--questions', file, 'scan.pdf']]) {
@@ -326,12 +336,16 @@ test('hostile: scan, encrypted, truncated, zip bombs, a 100 MB PDF, a .doc: one 
         assert.ok(r.rssMb !== null && r.rssMb < 400, `${args.join(' ')}: peak RSS ${r.rssMb} MB`);
       }
     }
-    // A folder check reads the good letters and names the bad ones.
     writeFileSync(path.join(dir, 'goed.pdf'), good);
+    // A folder check reads the good letters and names the bad ones, in its JSON too ({ file, error }).
     const r = run(['check', '--format', 'json', '.'], dir);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr.trim().split('\n').length, cases.length, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: any) => f.file), ['goed.pdf']);
+    const walked = cases.filter(([f]) => !f.endsWith('.doc')); // a .doc is no letter file of a folder
+    assert.equal(r.stderr.trim().split('\n').length, walked.length, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.filter((f: any) => f.diagnostics).map((f: any) => f.file), ['goed.pdf']);
+    assert.deepEqual(out.filter((f: any) => f.error).map((f: any) => f.file), walked.map(([f]) => f).sort());
+    for (const e of out.filter((f: any) => f.error)) assert.ok(r.stderr.includes(e.error), e.error);
   });
 });
 
@@ -415,5 +429,64 @@ test('hostile: bombs in every PDF filter pdf.js decodes (LZW, RunLength, ASCII85
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
       assert.ok(r.rssMb !== null && r.rssMb < 400, `${name}: peak RSS ${r.rssMb} MB`);
     }
+  });
+});
+
+test('word: a table between questions is one block with a line per row and keeps every cell; the skeleton checks clean', async () => {
+  await withDir(async (dir) => {
+    writeFileSync(
+      path.join(dir, 'vragen.docx'),
+      await makeDocx([
+        { text: 'Vragen van het lid Kathmann (GroenLinks-PvdA) aan de staatssecretaris over het tekort aan jeugdzorgmedewerkers (ingezonden 12 maart 2025).' },
+        { numbered: 'Hoeveel vacatures staan er open in de jeugdzorg?' },
+        { numbered: 'Deelt u de mening dat de wachttijden onaanvaardbaar zijn?' },
+        { table: [['Regio', 'Vacatures'], ['Noord', '120'], ['Zuid', '85']] },
+        { numbered: 'Welke maatregelen neemt u?' },
+      ]),
+    );
+    const q = json(run(['outline', 'vragen.docx'], dir));
+    assert.deepEqual(q.questions.map((x: any) => x.id), ['1', '2', '3']);
+    const skeleton = run(['skeleton', 'vragen.docx'], dir);
+    assert.equal(skeleton.code, 0, skeleton.stderr);
+    // No cell is lost: a lone "120" on its own line would be taken for a page number.
+    for (const row of ['| Regio | Vacatures |', '| Noord | 120 |', '| Zuid | 85 |']) assert.ok(skeleton.stdout.includes(row), `${row} in\n${skeleton.stdout}`);
+    assert.ok(skeleton.stdout.indexOf('| Noord | 120 |') < skeleton.stdout.indexOf('### Vraag 3'), 'the table stays before question 3');
+    writeFileSync(path.join(dir, 'antwoord.md'), skeleton.stdout);
+    const c = json(run(['check', '--format', 'json', 'antwoord.md'], dir));
+    assert.deepEqual(c[0].diagnostics.filter((d: any) => PAIR_CODES.has(d.code)), []);
+  });
+});
+
+test('answer term: compared with the answer letter\'s own date, not today; a sent date broken over two lines is read', async () => {
+  await withDir(async (dir) => {
+    // As the PDFs of Aanhangsel 1076 and 2129 break it: "(ingezonden 5 juni⏎2024)". Due 26 June 2024 (three weeks).
+    writeFileSync(
+      path.join(dir, 'vragen.md'),
+      'Vragen van het lid Jansen (D66) aan de minister van Buitenlandse Zaken over ontwikkelingen in Jemen (ingezonden 5 juni\n2024).\n\nVraag 1\n\nKent u het bericht over Jemen?\n\nVraag 2\n\nWat gaat u doen?\n',
+    );
+    const letter = (date: string) => `<!-- vragen: ./vragen.md -->\n\nDen Haag, ${date}\n\nVraag 1\n\nKent u het bericht over Jemen?\n\nAntwoord 1\n\nJa.\n\nVraag 2\n\nWat gaat u doen?\n\nAntwoord 2\n\nPM\n`;
+    const term = (file: string) => json(run(['check', '--format', 'json', file], dir))[0].diagnostics.filter((d: any) => d.code === 'answer-term-exceeded');
+    writeFileSync(path.join(dir, 'op-tijd.md'), letter('20 juni 2024'));
+    writeFileSync(path.join(dir, 'te-laat.md'), letter('1 juli 2024'));
+    // Today (2025-03-10) is long past the term; the letter dated within it is not late.
+    assert.deepEqual(term('op-tijd.md'), []);
+    const late = term('te-laat.md');
+    assert.equal(late.length, 1);
+    assert.match(late[0].message, /ingezonden op 5 juni 2024 en het antwoord werd uiterlijk 26 juni 2024 verwacht \(de brief is gedateerd 1 juli 2024, 5 dagen later\)/);
+    // Without a date of its own the letter is measured against today.
+    writeFileSync(path.join(dir, 'zonder.md'), letter('').replace('Den Haag, \n\n', ''));
+    assert.match(term('zonder.md')[0]?.message ?? '', /dagen geleden/);
+  });
+});
+
+test('check: an answer that still holds a placeholder is open, and an open question makes the exit code 1', async () => {
+  await withDir(async (dir) => {
+    writeFileSync(path.join(dir, 'pm.md'), 'Vraag 1\n\nKent u het bericht?\n\nAntwoord 1\n\nJa.\n\nVraag 2\n\nWat gaat u doen?\n\nAntwoord 2\n\nPM\n');
+    const r = run(['check', 'pm.md'], dir);
+    assert.match(r.stdout, /pm\.md: 2 vragen, 1 beantwoord, 1 open/);
+    assert.doesNotMatch(r.stdout, / error /, 'the placeholder is a warning');
+    assert.equal(r.code, 1, r.stdout);
+    writeFileSync(path.join(dir, 'klaar.md'), 'Vraag 1\n\nKent u het bericht?\n\nAntwoord 1\n\nJa.\n');
+    assert.equal(run(['check', 'klaar.md'], dir).code, 0);
   });
 });

@@ -101,8 +101,7 @@ test('extractor: Word paragraphs, numbered headings and nested lists as Word num
         'a. met een eigen regeling',
         'b. zonder',
         '2. provincies',
-        'Regio\nAantal',
-        'Noord\n3.000',
+        '| Regio | Aantal |\n| Noord | 3.000 |',
         '1 Kamerstuk 31 066, nr. 1000',
       ].join('\n\n') + '\n',
     );

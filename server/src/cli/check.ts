@@ -53,6 +53,13 @@ export interface CheckSummary {
   noneRecognised: boolean;
 }
 
+/** A file `check` could not read: in the JSON among the letters, in the order given (exit 2). */
+export interface CheckUnreadable {
+  file: string;
+  /** The one-line Dutch message also written to stderr. */
+  error: string;
+}
+
 export interface CheckFileResult {
   file: string;
   diagnostics: CheckDiagnostic[];
@@ -154,6 +161,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
 
   // Every letter is read first, so that PDF and Word letters among them can be paired too.
   const inputs: (LetterInput | null)[] = [];
+  const unreadable = new Map<string, string>();
   for (const file of files) {
     try {
       const input = await readLetterInput(file);
@@ -162,6 +170,7 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(e.message);
+      unreadable.set(file, e.message);
       inputs.push(null);
     }
   }
@@ -200,10 +209,20 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
     analyzer.dispose();
   }
 
-  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  // A letter is not done while a question is open (a placeholder "PM" is only a warning, yet the
+  // summary counts it open): exit 1, as for an error, so CI stops on what the summary says.
+  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error') || (!r.summary.questionLetter && r.summary.open > 0));
   let stdout: string;
   if (format === 'json') {
-    stdout = JSON.stringify(results, null, 2) + '\n';
+    // A file that could not be read stands among the letters with its message, so a script sees it.
+    const entries: (CheckFileResult | CheckUnreadable)[] = [];
+    let next = 0;
+    for (const file of files) {
+      const error = unreadable.get(file);
+      if (error !== undefined) entries.push({ file, error });
+      else if (results[next]?.file === file) entries.push(results[next++]);
+    }
+    stdout = JSON.stringify(entries, null, 2) + '\n';
   } else {
     const lines: string[] = [];
     for (const r of results) {

@@ -1,13 +1,14 @@
 // The CLI's one way to read a letter file: a text file through host/read.ts (io.ts), a PDF or Word file
 // through the extractor (host/extract). Ranges in the output then refer to the extracted
 // text; the JSON says so (`"source": "pdf"`) and gives the page of each finding in a PDF.
-import { extractKind, extractText, type ExtractKind } from '../host/extract/index';
+import { extractKind, extractText, wrongKindMessage, type ExtractKind } from '../host/extract/index';
 export { extractedFilesUnder } from '../host/extract/index';
 import { extractedFilesWalk } from '../host/extract/index';
 import { letterFiles, walkNotice, type FolderListings } from '../host/read';
 import { LineIndex, type Range } from '../core/text';
-import { InputError, readLetterText } from './io';
-import { stat as statFile } from 'node:fs/promises';
+import { displayPath, InputError, readLetterText } from './io';
+import { open, stat as statFile } from 'node:fs/promises';
+import { isWordZip, sniff } from '../host/extract/sniff';
 import * as path from 'node:path';
 import { questionLetterRef } from '../core/pair/link';
 import type { LetterFiles } from '../host/pairFiles';
@@ -23,18 +24,46 @@ export interface LetterInput {
 /** The text of a letter file of any kind; an `InputError` (one Dutch line) when it has none. */
 export async function readLetterInput(file: string): Promise<LetterInput> {
   const kind = extractKind(file);
-  if (!kind) return { text: await readLetterText(file), source: 'text', pageOf: () => null };
+  if (!kind) {
+    try {
+      return { text: await readLetterText(file), source: 'text', pageOf: () => null };
+    } catch (e) {
+      // A binary file under a text name (an old .doc, a PDF saved as .txt): say what it is.
+      const what = e instanceof InputError ? await sniffFile(file) : null;
+      throw what ? new InputError(wrongKindMessage(displayPath(file), what)) : e;
+    }
+  }
   const r = await extractText(file, kind, file);
   if ('error' in r) throw new InputError(r.error);
   return { text: r.text, source: r.source, pageOf: r.pageOf };
 }
 
+/** What a file that is no text is, by its first 1,024 bytes (see host/extract/sniff.ts); null: unknown or unreadable. */
+async function sniffFile(file: string): Promise<string | null> {
+  let fh;
+  try {
+    // Only a regular file is opened (opening a FIFO would wait for a writer).
+    if (!(await statFile(file)).isFile()) return null;
+    fh = await open(file, 'r');
+    const buf = new Uint8Array(1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    const kind = sniff(head);
+    if (kind === 'ole') return 'doc';
+    if (kind === 'zip') return isWordZip(head) || Buffer.from(head).includes('[Content_Types].xml') ? 'docx' : 'zip';
+    return kind;
+  } catch {
+    return null;
+  } finally {
+    await fh?.close();
+  }
+}
+
 /**
- * For an extracted letter: the page of each item with a `range` (from its start), in place, and
- * the source; a text letter is returned unchanged, so its JSON keeps its shape.
+ * The source of every letter after its file name (`"source": "text"`, `"pdf"` or `"docx"`), and
+ * for a PDF the page of each item with a `range` (from its start), in place.
  */
 export function withSource<T extends { file: string }>(result: T, input: LetterInput, items: { range: Range | null; page?: number | null }[]): T {
-  if (input.source === 'text') return result;
   if (input.source === 'pdf') {
     const lines = new LineIndex(input.text);
     for (const item of items) item.page = item.range ? input.pageOf(lines.offset(item.range.start)) : null;

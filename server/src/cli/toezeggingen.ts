@@ -75,14 +75,15 @@ function csvField(v: string, sep: string): string {
 
 /**
  * CSV for a register of toezeggingen: a header row, then one row per commitment with the file,
- * the sentence, the due phrase, the due date (`YYYY-MM-DD`, empty when none) and the line
- * (1-based); CRLF line ends (RFC 4180). `excel`: semicolons and a UTF-8 byte order mark, which
+ * the sentence, the due phrase, the due date (`YYYY-MM-DD`, empty when none), the line
+ * (1-based) and the PDF page (empty for text and Word); CRLF line ends (RFC 4180). `excel`: semicolons and a UTF-8 byte order mark, which
  * Excel with Dutch regional settings needs to open the file in columns with "ï" and "ë" intact.
  */
 export function commitmentsCsv(results: CommitmentsResult[], excel = false): string {
   const sep = excel ? ';' : ',';
-  const rows = [['bestand', 'toezegging', 'termijn', 'datum', 'regel']];
-  for (const r of results) for (const c of r.commitments) rows.push([r.file, c.text, c.due.phrase ?? '', c.due.date ?? '', String(c.range.start.line + 1)]);
+  const rows = [['bestand', 'toezegging', 'termijn', 'datum', 'regel', 'pagina']];
+  for (const r of results)
+    for (const c of r.commitments) rows.push([r.file, c.text, c.due.phrase ?? '', c.due.date ?? '', String(c.range.start.line + 1), typeof c.page === 'number' ? String(c.page) : '']);
   return (excel ? '\ufeff' : '') + rows.map((row) => row.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
 }
 

@@ -99,7 +99,10 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
     }
     checks = checks.filter((f) => f.code !== 'unlinked-motion' || !linked.has(f.span.start));
   }
-  const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo);
+  // The answer term is compared with the letter's own date when it has one (its header, or the
+  // date the drafter set); a date taken from the file's modification time is no letter date.
+  const dated = analysis.commitments.letterDateFrom === 'kop' ? analysis.commitments.letterDate : context.letterDateFrom === 'instelling' ? (context.letterDate ?? null) : null;
+  const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo, dated);
   if (pair.answerView) checks = answerOnlyChecks(checks, pair.answerView);
   if (pair.questions && pair.match) checks = withoutGapsTheQuestionLetterExplains(checks, pair.questions, pair.match.qToA);
   // A letter serving as another's question letter asks; it has no question to answer itself.

@@ -295,7 +295,17 @@ function trimEnd(text: string, e: number): number {
 /** The sentence's text with line breaks joined and "aangebo-\nden" put together. */
 function joinSentence(raw: string): string {
   const joined = raw.indexOf('-\n') >= 0 || raw.indexOf('-\r') >= 0 || raw.indexOf('- \n') >= 0 ? raw.replace(/(\p{Ll})-[ \t]*\r?\n[ \t\r\n]*(?=\p{Ll})(?!(?:en|of|tot)\b)/gu, '$1') : raw;
-  return joined.replace(/\s+/g, ' ').trim();
+  return dropGluedMarkers(joined.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Footnote markers a Word or PDF text glues to a word's end are no text of the commitment: digits
+ * after an abbreviation of letters and stops ("motie-Kathmann c.s.2 zal ik") or after `?`/`!`
+ * (closing quotes between), before a blank, a comma or the end. "nr.2", "1.5" and "covid19" stay.
+ */
+const GLUED_MARKER = /(?<=(?:^|[\s(])(?:\p{L}\.){2,}|[?!][)"'”’»]*)\d{1,3}(?=[\s,;:]|$)/gu;
+function dropGluedMarkers(s: string): string {
+  return s.indexOf('.') < 0 && s.indexOf('?') < 0 && s.indexOf('!') < 0 ? s : s.replace(GLUED_MARKER, '');
 }
 
 // --- Classification -------------------------------------------------------------------------

@@ -539,8 +539,39 @@ function markFootnoteContinuations(text: string, lines: Lines): void {
     }
     if (end < 0) continue;
     for (let k = l + 1; k < end; k++) lines.kind[k] = LineKind.Furniture;
+    // A PDF may put a blank line inside the footnote ("7 Een aanvalsplan is … hulpverlening" |
+    // blank | "te bieden bij branden …"): a body line that ends no sentence, a blank line, and a
+    // line opening in lower case run on the same footnote, up to its next end.
+    while (lines.kind[end] === LineKind.Blank && !endsSentence(text, lines, end - 1)) {
+      const next = end + 1;
+      if (next >= lines.count || (lines.kind[next] !== LineKind.Text && lines.kind[next] !== LineKind.Furniture) || isFootnoteLine(text, lines, next) || lines.tstart[next] > lines.start[next] || !startsLower(text, lines.tstart[next])) break;
+      let stop = -1;
+      for (let k = next + 1; k < lines.count && k <= next + REACH; k++) {
+        const kind = lines.kind[k];
+        if (kind === LineKind.Blank || lines.tstart[k] > lines.start[k] || (kind === LineKind.Furniture && isFootnoteLine(text, lines, k))) {
+          stop = k;
+          break;
+        }
+        if (kind !== LineKind.Text && kind !== LineKind.Furniture && kind !== LineKind.Bullet) break;
+      }
+      if (stop < 0) break;
+      for (let k = next; k < stop; k++) lines.kind[k] = LineKind.Furniture;
+      end = stop;
+    }
     l = end - 1;
   }
+}
+
+/** Whether line `l` ends a sentence (`.`, `?`, `!`, `:`, `;` before closing quotes or brackets). */
+function endsSentence(text: string, lines: Lines, l: number): boolean {
+  let e = lines.tend[l];
+  while (e > lines.tstart[l] && /[)"'\u201d\u2019\u00bb\]]/.test(text.charAt(e - 1))) e--;
+  return e > lines.tstart[l] && /[.?!:;]/.test(text.charAt(e - 1));
+}
+
+function startsLower(text: string, at: number): boolean {
+  const ch = text.charAt(at);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 function isBareNumber(text: string, lines: Lines, l: number): boolean {

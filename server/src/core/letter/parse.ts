@@ -191,6 +191,27 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return sameFractie ?? list[entry.head];
   };
 
+  // Per numbered item line: whether the next heading or item after it is its own number's answer
+  // heading ("3. Een overzicht." | "Antwoord 3"): then it is a question however it is worded.
+  // Filled only in item mode; one backward pass.
+  const answeredNext: boolean[] = itemMode ? new Array<boolean>(lines.count).fill(false) : [];
+  if (itemMode) {
+    let nextAnswer: string | null = null;
+    for (let l = lines.count - 1; l >= 0; l--) {
+      const k = lines.kind[l];
+      if (k === LineKind.AnswerHeading) nextAnswer = lines.id[l] || null;
+      else if (k === LineKind.NumberedItem) {
+        answeredNext[l] = nextAnswer === lines.id[l];
+        nextAnswer = null;
+      } else if (k === LineKind.QuestionHeading || k === LineKind.ProseAnswerHeading || k === LineKind.SectionHeading || k === LineKind.PartHeading || k === LineKind.Stop) nextAnswer = null;
+    }
+  }
+  // A question letter: the Kamervragen header and no answer heading anywhere.
+  const questionLetter = kamervragen && !hasAnswerHeadings && !hasProseHeadings;
+  // The line of the last accepted item; how far after it a repeated header was looked for.
+  let itemLine = -1;
+  let headerScan = -1;
+  let headerSeen = false;
   // A numbered list inside an item's answer: its last number, and whether a blank line followed.
   let innerLast = -1;
   let innerBlank = false;
@@ -237,6 +258,19 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
       case LineKind.NumberedItem: {
         if (!itemMode) break;
         const n = parseInt(lines.id[l], 10);
+        // A question letter pasted twice into one file (its header "Vragen van het lid …" again
+        // after questions): its items count anew, so that the numbers read as duplicates instead
+        // of vanishing into the last question.
+        if (questionLetter && lastItem > 0 && n === 1) {
+          // Each line is looked at once: from the last accepted item or the last look, on.
+          if (headerScan < itemLine) {
+            headerScan = itemLine;
+            headerSeen = false;
+          }
+          headerSeen ||= headerSince(text, lines, headerScan, l);
+          headerScan = l;
+          if (headerSeen) lastItem = 0;
+        }
         // A list restarting at 1 inside an answer ("1. Hoe groot …", "2. Wat zijn …") is answer
         // text: its items run on while no blank line parts them; the next question's number
         // after the list (a paragraph later) is a question again.
@@ -249,12 +283,20 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           innerLast = n;
           break;
         }
+        const inList = innerLast >= 0 && !innerBlank;
         innerLast = -1;
         // A numbered list inside an answer ("1. eerst …", "2. daarna …") asks nothing: it is answer
-        // text, whatever its numbers.
-        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && itemAsks(lines, sentences, l);
+        // text, whatever its numbers. But an item with the next number of the letter's own count
+        // is a question however it is worded ("3. Graag ontvang ik een overzicht.", "2) Wat zijn
+        // de gevolgen voor:") in a question letter, or when its own `Antwoord N` heading follows
+        // it; it opens with a capital, as a question does and a list item inside an answer rarely.
+        const c0 = text.charCodeAt(lines.rest[l] < le ? lines.rest[l] : le);
+        const capital = (c0 >= 65 && c0 <= 90) || c0 === 0xab || c0 === 0x2018 || c0 === 0x201c || c0 === 34 || c0 === 39 || (c0 >= 0xc0 && c0 <= 0xde);
+        const ownNumber = n === lastItem + 1 && capital && !inList && (cur === null || cur.kind === 'item') && (questionLetter || answeredNext[l]);
+        const accept = n > lastItem && n <= lastItem + 3 && (cur === null || cur.kind === 'item' || cur.kind === 'orphan' || n === lastItem + 1) && (ownNumber || itemAsks(lines, sentences, l));
         if (!accept) break;
         lastItem = n;
+        itemLine = l;
         answerBlock++;
         close(lines.start[l]);
         cur = newDraft('item', lines.id[l], ls, lines.rest[l] < le ? lines.rest[l] : le, lines.rest[l] < le ? lines.rest[l] : lines.end[l]);
@@ -410,7 +452,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     if (d.unsplit && !d.context) splitBody(sentences, d, letterIsQuestions || d.kind === 'item' && !hasAnswerHeadings && kamervragen);
   }
   for (const d of drafts) if (d.twinOf) readTwin(lines, d, d.twinOf);
-  const units = pairRepeatedQuestions(sentences, sections, drafts);
+  // A question letter has no answer part that could reprint its questions: a repetition there
+  // is the letter pasted twice, whose numbers the checks report as duplicates.
+  const units = letterIsQuestions ? drafts : pairRepeatedQuestions(sentences, sections, drafts);
 
   const questions: QuestionUnit[] = [];
   for (const d of units) {
@@ -858,6 +902,19 @@ function asksIn(sentences: Sentence[], start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether a Kamervragen header line ("Vragen van het lid …") stands between lines `from` and `to`
+ * (exclusive). Each call looks at the lines of one item's body, so all calls together are linear.
+ */
+function headerSince(text: string, lines: Lines, from: number, to: number): boolean {
+  for (let k = Math.max(0, from + 1); k < to; k++) {
+    if (lines.kind[k] !== LineKind.Text) continue;
+    const t = text.slice(lines.start[k], Math.min(lines.end[k], lines.start[k] + 60));
+    if (KAMERVRAGEN_HEADER.test(t)) return true;
+  }
+  return false;
+}
+
 function answerEndAfter(lines: Lines, headingLine: number, textEnd: number): number {
   for (let l = headingLine + 1; l < lines.count; l++) {
     const k = lines.kind[l];
@@ -1082,7 +1139,11 @@ function buildUnit(text: string, lines: Lines, sentences: Sentence[], sections: 
   const qs = sentencesIn(sentences, d.qStart, d.qEnd);
   const questionSpan: Span = qs.length ? { start: qs[0].start, end: qs[qs.length - 1].end } : { start: d.qStart, end: d.qStart };
   const questionText = qs.map((s) => s.text).join(' ');
-  const subquestions: Subquestion[] = qs.filter((s) => s.question || s.request).map((s) => ({ text: s.text, span: { start: s.start, end: s.end } }));
+  let asking = qs.filter((s) => s.question || s.request);
+  // A numbered item read as a question for its own number ("3. Een overzicht van de
+  // opbrengsten.") asks in words we do not recognise: its last sentence is what it asks.
+  if (!asking.length && d.kind === 'item' && qs.length) asking = [qs[qs.length - 1]];
+  const subquestions: Subquestion[] = asking.map((s) => ({ text: s.text, span: { start: s.start, end: s.end } }));
 
   const headingSpan: Span = { start: d.headingStart, end: d.headingEnd };
   const answerHeadingSpan: Span | null = d.aHeadLine >= 0 ? { start: lines.tstart[d.aHeadLine], end: lines.tend[d.aHeadLine] } : null;

@@ -82,6 +82,14 @@ const COMMITTEE_START = /^(?:(?:[\p{L}]+[ ,]+){0,3})?(?:de|deze)[ ]+(?:aan het w
 /** "Graag verwijs ik", "Gaarne informeren wij", "Graag wil ik": an answer's own voice after "graag". */
 const WRITER_SPEAKS = /^(?:graag|gaarne)[ ,]+(?:[\p{L}]+[ ]+)?(?:ik|wij|we)\b/iu;
 
+/**
+ * A Member's own request in Kamervragen: "Graag ontvang ik …", "Gaarne verneem ik …", "Graag wil
+ * ik weten …", "Ik verzoek u …", "Ik vraag de minister …", "Ik wil graag weten …" (the writer
+ * asks, unlike "Graag verwijs ik u naar …"; see WRITER_SPEAKS).
+ */
+const MEMBER_REQUEST =
+  /^(?:graag|gaarne)[ ,]+(?:(?:ontvang|ontvangen|verneem|vernemen|hoor|horen|zie|zien|krijg|krijgen|lees|lezen)[ ]+(?:ik|wij|we)\b|(?:wil|willen)[ ]+(?:ik|wij|we)[ ]+(?:(?:graag|ook|dan|nog)[ ]+)*(?:weten|vernemen|horen|ontvangen|zien|lezen)\b)|^(?:(?:[\p{L}]+[ ,]+){0,3})?(?:ik|wij|we)[ ]+(?:(?:verzoek|verzoeken|vraag|vragen)[ ]+(?:(?:u|de minister|het kabinet|de regering|de staatssecretaris)\b)|(?:wil|willen)[ ]+(?:(?:graag|ook|dan|nog|tevens|voorts)[ ]+)*(?:weten|vernemen|horen|ontvangen|zien)\b)/iu;
+
 /** Classify a sentence's text: question, request, committee voice. */
 export function classifySentence(text: string): { question: boolean; request: boolean; committee: boolean } {
   let e = text.length;
@@ -93,6 +101,7 @@ export function classifySentence(text: string): { question: boolean; request: bo
   if (!question) {
     // "Graag verwijs ik u naar …", "Gaarne wijzen wij op …": the writer speaks, nobody is asked.
     if (REQUEST_START.test(head) && !WRITER_SPEAKS.test(head)) request = true;
+    else if (MEMBER_REQUEST.test(head)) request = true;
     else {
       // Cheap substring tests first: most sentences contain none of the verbs.
       const body = (text.length > 2000 ? text.slice(0, 2000) : text).toLowerCase();

@@ -17,6 +17,11 @@ export interface PairOptions {
   questionLetterName?: string;
   /** Today's date (ISO), for the answer term; no term check without it. */
   today?: string;
+  /**
+   * The answer letter's own date (ISO): its header date, `--datum` or the `briefdatum` setting.
+   * When given, the term is compared with it instead of today (a dated letter is late by its date).
+   */
+  letterDate?: string | null;
   /** The question letter's term, when already computed. */
   term?: Term;
   /** The analyzer's caches. */
@@ -236,14 +241,17 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   if (options.today && unfinished) {
     const term = options.term ?? findTerm(questions.text);
     if (term.due) {
-      const left = daysBetween(options.today, term.due);
+      const dated = options.letterDate ?? null;
+      const left = daysBetween(dated ?? options.today, term.due);
       if (left < 0) {
         const firstLineEnd = answer.text.search(/\r?\n|$/);
         const sent = term.sent ? `de vragen zijn ingezonden op ${dutchDate(term.sent)} en ` : '';
+        const days = `${-left} ${-left === 1 ? 'dag' : 'dagen'}`;
+        const late = dated ? `de brief is gedateerd ${dutchDate(dated)}, ${days} later` : `${days} geleden`;
         findings.push({
           code: 'answer-term-exceeded',
           span: { start: 0, end: Math.max(firstLineEnd, 0) },
-          message: `De antwoordtermijn is verstreken: ${sent}het antwoord werd uiterlijk ${dutchDate(term.due)} verwacht (${-left} ${-left === 1 ? 'dag' : 'dagen'} geleden). Overweeg een uitstelbericht aan de Kamer.`,
+          message: `De antwoordtermijn is verstreken: ${sent}het antwoord werd uiterlijk ${dutchDate(term.due)} verwacht (${late}). Overweeg een uitstelbericht aan de Kamer.`,
         });
       }
     }

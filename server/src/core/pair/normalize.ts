@@ -81,6 +81,17 @@ export function normalizeQuestion(text: string, memo?: Memo): string {
     }
     lineStart = false;
     if (c === 0xad || c === 0x2a || c === 0x5f) continue;
+    // A footnote marker glued to a question's end ("… loopt op»?1", "?12 Klopt …"): one to three
+    // digits after `?` or `!` (closing quotes between allowed) before whitespace or the end are
+    // no text, so a carried question with or without its marker compares equal.
+    if (c >= 48 && c <= 57 && k > 0 && gluedAfterEndMark(buf, k)) {
+      let j = i;
+      while (j < n && j - i < 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (j - i <= 3 && (j >= n || isSpace(text.charCodeAt(j)))) {
+        i = j - 1;
+        continue;
+      }
+    }
     if (QUOTE_CODES.has(c)) c = 0x22;
     else if (c === 0x2026) {
       buf[k++] = 0x2e;
@@ -105,6 +116,13 @@ export function normalizeQuestion(text: string, memo?: Memo): string {
   }
   if (k > 0 && buf[k - 1] === 32) k--;
   return UTF16.decode(buf.subarray(0, k));
+}
+
+/** Whether the buffer's last character (before closing quotes) is `?` or `!`. */
+function gluedAfterEndMark(buf: Uint16Array, k: number): boolean {
+  let j = k - 1;
+  while (j > 0 && (buf[j] === 0x22 || buf[j] === 0x29 || buf[j] === 0xbb)) j--;
+  return buf[j] === 0x3f || buf[j] === 0x21;
 }
 
 /** Words of a normalised text, for the word diff. */

@@ -107,8 +107,10 @@ export function dueOf(term: Term, today: string | null): { date: string; daysLef
 /**
  * The pair state of an answer letter (`letter`, `text`) given what the host found. A question
  * letter itself (nothing linked) shows its own term. `today` is an ISO date (null: no term check).
+ * `letterDate`: the answer letter's own date (header, `--datum`, `briefdatum` setting; ISO), with
+ * which the answer term is compared instead of today when given.
  */
-export function pairState(text: string, letter: ParsedLetter, found: QuestionLetterInput, today: string | null, memo?: Memo): PairState {
+export function pairState(text: string, letter: ParsedLetter, found: QuestionLetterInput, today: string | null, memo?: Memo, letterDate: string | null = null): PairState {
   if (!found) {
     if (isQuestionLetter(letter)) {
       const term = findTerm(text);
@@ -136,7 +138,7 @@ export function pairState(text: string, letter: ParsedLetter, found: QuestionLet
   const view = answerOnlyView(letter, link.letter);
   const checked = view ? view.letter : letter;
   const match = view ? answerOnlyMatch(link.letter, view.letter) : matchLetters(link.letter, letter, memo);
-  const findings = checkPair(link.letter, checked, { questionLetterName: link.name, today: today ?? undefined, term, memo }, match);
+  const findings = checkPair(link.letter, checked, { questionLetterName: link.name, today: today ?? undefined, letterDate, term, memo }, match);
   return {
     findings,
     questionLetter: link.name,

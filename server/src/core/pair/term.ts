@@ -16,7 +16,9 @@ const NUMBERS: Record<string, number> = {
   elf: 11, twaalf: 12, veertien: 14, vijftien: 15, twintig: 20, dertig: 30,
 };
 
-const DATE = String.raw`(\d{1,2})[ \t\u00A0]+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?[ \t\u00A0]+(\d{4})`;
+// Day, month and year may be broken over two lines, as a PDF header breaks them ("(ingezonden 5 juni⏎2024)").
+const SEP = String.raw`(?:[ \t\u00A0]*\r?\n[ \t\u00A0]*|[ \t\u00A0]+)`;
+const DATE = String.raw`(\d{1,2})${SEP}(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?${SEP}(\d{4})`;
 const WS = String.raw`[\s\u00A0]+`;
 const SENT_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\bingezonden(?:${WS}op)?${WS}${DATE}`, 'giu'),

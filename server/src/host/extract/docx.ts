@@ -7,11 +7,12 @@
 // "Heading n" / "Kop n" styles) is its own line as the text says ("Vraag 1", "Antwoord 1");
 // numbered list items carry their number ("1.", nested "a.", "i."), bullets "- "; a footnote
 // reference is its number as characters ("…gebeurd?1") and the footnotes follow at the end,
-// each "1 text" on its own line, as in a PDF; a table gives one line per cell paragraph and a
-// blank line after each row.
+// each "1 text" on its own line, as in a PDF; a table is one block with a line per row, its cells
+// between " | " ("| Noord | 120 |"), so no cell is lost.
 import * as yauzl from 'yauzl';
 import mammoth from 'mammoth';
 import { LIMITS, type ExtractFailure } from './types';
+import { isEncryptedOffice, sniff } from './sniff';
 
 // mammoth keeps of a list level only whether it is ordered, and hands every paragraph of one
 // abstract list the same level object: the number's format and text ("%1.", "Vraag %1",
@@ -528,11 +529,20 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
       const t = paragraph(n);
       if (t) out.push(HEADING_STYLE.test(n.styleName ?? '') ? t.trim() : t);
     } else if (n.type === 'table') {
+      // One line per row, its cells separated by " | ", the rows together as one block: a lone
+      // cell such as "120" on a line of its own would read as a page number, and a cell per line
+      // as running text.
+      const rows: string[] = [];
       for (const row of n.children ?? []) {
         const cells: string[] = [];
-        for (const cell of row.children ?? []) for (const c of cell.children ?? []) block(c, cells);
-        if (cells.length) out.push(cells.join('\n'));
+        for (const cell of row.children ?? []) {
+          const parts: string[] = [];
+          for (const c of cell.children ?? []) block(c, parts);
+          cells.push(parts.join(' ').replace(/\s+/gu, ' ').trim());
+        }
+        if (cells.some((c) => c)) rows.push(`| ${cells.join(' | ')} |`);
       }
+      if (rows.length) out.push(rows.join('\n'));
     } else {
       for (const c of n.children ?? []) block(c, out);
     }
@@ -557,8 +567,11 @@ export function documentText(doc: Node & { notes?: { _notes?: Record<string, Nod
 /** Text of a .docx, or why there is none. */
 export async function docxText(bytes: Uint8Array): Promise<DocxResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // An old Word file (OLE compound document) saved under a .docx name.
-  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1) return { failure: 'legacy-doc' };
+  // An OLE compound document under a .docx name: a .docx saved with a password (its package
+  // encrypted inside), else an old Word file (.doc); a PDF under a .docx name says so.
+  const kind = sniff(bytes);
+  if (kind === 'ole') return isEncryptedOffice(bytes) ? { failure: 'encrypted' } : { failure: 'legacy-doc' };
+  if (kind === 'pdf') return { failure: 'wrong-kind', detail: 'pdf' };
   const zipProblem = await checkZip(buffer);
   if (zipProblem) return zipProblem;
   let captured: Node | null = null;

@@ -45,6 +45,26 @@ function mb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0).replace('.', ',');
 }
 
+/**
+ * A file of another kind than its extension says (`detail`: what `sniff` found: 'pdf', 'docx',
+ * 'zip', 'encrypted-office', 'doc'), as one Dutch line naming what it is and what to do.
+ */
+export function wrongKindMessage(name: string, detail: string | undefined): string {
+  const ext = path.extname(name) || '(geen)';
+  switch (detail) {
+    case 'pdf':
+      return `${name} is een PDF-bestand met de extensie ${ext}; geef het de extensie .pdf`;
+    case 'docx':
+      return `${name} is een Word-bestand (.docx) met de extensie ${ext}; geef het de extensie .docx`;
+    case 'encrypted-office':
+      return `${name} is een met een wachtwoord beveiligd Word-bestand met de extensie ${ext}; sla een onbeveiligde versie op als .docx`;
+    case 'doc':
+      return `${name} is een oud Word-bestand (.doc); sla het in Word op als .docx`;
+    default:
+      return `${name} is een zip-bestand, geen ${ext === '.pdf' ? 'PDF' : 'brief'}`;
+  }
+}
+
 function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure | 'timeout' | 'memory' | 'worker', detail?: string, limitMs = TIME_LIMIT_MS, heapMb = HEAP_LIMIT_MB): string {
   switch (failure) {
     case 'no-text':
@@ -55,6 +75,8 @@ function failureMessage(name: string, kind: ExtractKind, failure: ExtractFailure
       return `${name} is beveiligd met een wachtwoord; sla een onbeveiligde versie op en lees die`;
     case 'legacy-doc':
       return `${name} is een oud Word-bestand (.doc); sla het in Word op als .docx`;
+    case 'wrong-kind':
+      return wrongKindMessage(name, detail);
     case 'too-big':
       if (detail === 'text') return `${name} bevat te veel tekst om als brief te lezen`;
       if (detail === 'inflate') return `${name} pakt uit tot meer dan ${LIMITS.pdfStreamBytes / (1024 * 1024)} MB per onderdeel of ${LIMITS.pdfInflatedBytes / (1024 * 1024)} MB samen (een PDF-bom?); niet gelezen`;

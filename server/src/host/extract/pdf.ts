@@ -8,6 +8,7 @@
 import { inflateSync, constants as zlib } from 'node:zlib';
 import { getDocumentProxy } from 'unpdf';
 import { LIMITS, type ExtractFailure } from './types';
+import { isEncryptedOffice, isWordZip, sniff } from './sniff';
 
 interface TextItem {
   str: string;
@@ -126,7 +127,13 @@ async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   // pdf.js rebuilds what it can of a broken file; a letter cut short must not pass for whole.
   // Every complete PDF starts with %PDF- and ends with %%EOF (ISO 32000-1, 7.5.2 and 7.5.5).
   const latin1 = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');
-  if (!latin1(0, Math.min(bytes.length, 1024)).includes('%PDF-')) return { failure: 'damaged' };
+  if (!latin1(0, Math.min(bytes.length, 1024)).includes('%PDF-')) {
+    // Another kind of file under a .pdf name: say what it is.
+    const kind = sniff(bytes);
+    if (kind === 'ole') return isEncryptedOffice(bytes) ? { failure: 'wrong-kind', detail: 'encrypted-office' } : { failure: 'legacy-doc' };
+    if (kind === 'zip') return { failure: 'wrong-kind', detail: isWordZip(bytes) ? 'docx' : 'zip' };
+    return { failure: 'damaged' };
+  }
   if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) return { failure: 'damaged', detail: 'truncated' };
   if (inflatesTooFar(bytes)) return { failure: 'too-big', detail: 'inflate' };
   let doc;

@@ -9,6 +9,7 @@ export type ExtractFailure =
   | 'encrypted' // a PDF that needs a password to open
   | 'damaged' // not a PDF / not a .docx, or broken inside
   | 'legacy-doc' // an old binary Word file (.doc) renamed or saved as .docx
+  | 'wrong-kind' // another kind of file under this extension; detail: 'pdf' | 'docx' | 'zip'
   | 'too-big' // unpacked contents over the bound (a zip bomb)
   | 'too-many-pages';
 
