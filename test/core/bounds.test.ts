@@ -74,3 +74,23 @@ test('with too-many-findings switched off the findings are still bounded, withou
   assert.equal(small.length, MAX_FINDINGS);
   assert.equal(count(small, 'too-many-findings'), 0);
 });
+
+test('inline suppressions count before the bound: silenced findings never hide the ones left, nor count as left out', () => {
+  const unanswered = (i: number, silenced = '') => `Vraag ${i}\nWat kost maatregel ${i}?\n\n${silenced}Antwoord ${i}\n\n`;
+  // B: MAX_FINDINGS unanswered questions each silenced on their line (the finding is on the answer
+  // heading), then five that are not.
+  let b = '';
+  for (let i = 1; i <= MAX_FINDINGS; i++) b += unanswered(i, '<!-- antwoordbrief-disable-next-line unanswered-question -->\n');
+  for (let i = MAX_FINDINGS + 1; i <= MAX_FINDINGS + 5; i++) b += unanswered(i);
+  const shown = diagnoseText(b).diagnosis.findings;
+  assert.equal(count(shown, 'unanswered-question'), 5);
+  assert.equal(count(shown, 'too-many-findings'), 0);
+  // D: the whole code silenced for the file, 1.5 × MAX_FINDINGS unanswered and one placeholder.
+  let d = '<!-- antwoordbrief-disable unanswered-question -->\n';
+  for (let i = 1; i <= MAX_FINDINGS * 1.5; i++) d += unanswered(i);
+  d += 'Vraag 9999\nWat kost het laatste?\n\nAntwoord 9999\n\n[PM antwoord]\n';
+  const shownD = diagnoseText(d).diagnosis.findings;
+  assert.equal(count(shownD, 'unanswered-question'), 0);
+  assert.equal(count(shownD, 'too-many-findings'), 0, JSON.stringify(shownD.filter((f) => f.code === 'too-many-findings')));
+  assert.equal(count(shownD, 'placeholder-in-answer'), 1);
+});

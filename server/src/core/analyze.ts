@@ -15,7 +15,8 @@ import { LineIndex, type Span } from './text';
 import type { Memo } from './memo';
 import { diagnose } from './diagnose';
 import { findCommitments, type Commitments } from './commitments';
-import { boundChecks } from './bounds';
+import { boundChecks, MAX_FINDINGS } from './bounds';
+import { applySuppressions } from './suppress';
 
 export interface Analysis {
   text: string;
@@ -69,7 +70,9 @@ export function analyzeText(text: string, memo?: Memo): Analysis {
   const verbatim = letter.kind === 'answer-letter' ? verbatimSpans(text, letter) : [];
   const all = [...checkQuestions(letter, memo), ...checkCitations(text, citations, verbatim)];
   all.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  const { checks, omitted } = boundChecks(all);
+  // A hostile letter's checks are cut per code (boundChecks): its inline suppressions first, so
+  // that what the drafter silenced never takes the place of what they did not.
+  const { checks, omitted } = boundChecks(all.length > MAX_FINDINGS ? applySuppressions(text, all) : all);
   return { text, lines, letter, citations, checks, omitted, commitments: findCommitments(text) };
 }
 
