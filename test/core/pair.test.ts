@@ -403,3 +403,12 @@ test('a rename of a number whose heading stands twice in its section is refused 
   assert.ok('edits' in back);
   assert.equal(applyEdits(renamed, back.edits), twice);
 });
+
+test('a rename that would change how the letter reads is refused ("Vraag 1?" counts as a heading only as the next number)', () => {
+  const text = '## Vragen van de leden van de D66-fractie\nVraag 1?\nWaarom?\n';
+  const r = renameQuestion(parseLetter(text), text.indexOf('Vraag 1') + 6, '873');
+  assert.ok('error' in r && /anders gelezen/u.test(r.error), JSON.stringify(r));
+  // The next number keeps the reading: accepted.
+  const two = '## Vragen van de leden van de D66-fractie\nVraag 1\nWaarom?\n\nAntwoord 1\n\nOmdat.\n';
+  assert.ok('edits' in renameQuestion(parseLetter(two), two.indexOf('Vraag 1') + 6, '2'));
+});

@@ -412,7 +412,7 @@ async function renameAndBack(c: LspClient, r: Rand, doc: Doc, steps: string[], r
     edit = await timed(report, 'textDocument/rename', c.request('textDocument/rename', { textDocument: td, position: at, newName: newId }));
   } catch (e: any) {
     if (e instanceof Failure) throw e;
-    if (e?.code === -32803 && /bestaat al|meer dan eens|geen vraagnummer|Hier staat/u.test(String(e.message))) return;
+    if (e?.code === -32803 && /bestaat al|meer dan eens|anders gelezen|geen vraagnummer|Hier staat/u.test(String(e.message))) return;
     throw new Failure(`rename answered error ${e?.code}: ${e?.message}`);
   }
   if (!edit) return;

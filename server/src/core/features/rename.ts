@@ -7,6 +7,7 @@
 import type { Letter, QuestionUnit } from '../model';
 import { clip, type Span } from '../text';
 import { answerReferenceAt, resolveQuestion } from './answerLinks';
+import { parseLetter } from '../letter/parse';
 import type { TextEditSpan } from './types';
 
 export interface RenameTarget {
@@ -80,6 +81,17 @@ function continuousNumbering(letter: Letter): boolean {
     last = u.number;
   }
   return true;
+}
+
+/** `text` with `edits` (sorted, not overlapping) applied. */
+function applySpans(text: string, edits: TextEditSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  return out + text.slice(at);
 }
 
 /** The edits for a renumbering: headings of the renumbered units and references resolving to them. */
@@ -156,7 +168,14 @@ export function renameQuestion(letter: Letter, offset: number, newName: string):
   // and the rename could not be undone.
   const twice = [...mapping.keys()].find((u) => headingsOf(letter, u) > [questionNumberSpan(letter, u), answerNumberSpan(letter, u)].filter(Boolean).length);
   if (twice) return { error: `Vraag ${twice.id} staat meer dan eens in dit deel van de brief (als vraag of als antwoord); maak de nummers eerst uniek.` };
-  return { edits: editsFor(letter, mapping) };
+  const edits = editsFor(letter, mapping);
+  // The renamed letter must read as the same questions under the new numbers, or the rename
+  // changes more than numbers and cannot be undone (a "Vraag 1?" the reader takes as a heading
+  // only while it is the next number): one parse of the renamed text, linear.
+  const before = letter.questions.map((u) => `${u.sectionIndex}:${mapping.get(u) ?? u.id}`).join(' ');
+  const after = parseLetter(applySpans(letter.text, edits)).questions.map((u) => `${u.sectionIndex}:${u.id}`).join(' ');
+  if (before !== after) return { error: `Met nummer ${newId} zou de brief anders gelezen worden (de kop van vraag ${target.unit.id} telt dan niet meer als vraag); kies het volgende nummer of hernummer met „Nummer de volgende vragen door”.` };
+  return { edits };
 }
 
 /**
