@@ -118,7 +118,8 @@ function questionOutline(letter: Letter, status: AnswerStatus): OutlineNode[] {
   const sectionIndexes = new Set(letter.sections.map((s) => s.index));
   for (const unit of letter.questions) {
     const node = questionNode(unit, open.get(unit));
-    answered.set(node, unit.answer.status !== 'context' && !open.has(unit));
+    // Answered as its own label says (a question letter's units are open, not counted in `open`).
+    answered.set(node, (unit.answer.status === 'answered' || unit.answer.status === 'by-reference') && !open.has(unit));
     if (unit.sectionIndex >= 0 && sectionIndexes.has(unit.sectionIndex)) {
       let list = bySection.get(unit.sectionIndex);
       if (!list) bySection.set(unit.sectionIndex, (list = []));
