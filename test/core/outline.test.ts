@@ -14,4 +14,8 @@ test('a section counts as answered exactly the questions whose label says beantw
     assert.equal(labels.filter((l) => l === 'beantwoord').length, answered, JSON.stringify(labels));
     assert.equal(section.detail, `${answered} van 2 beantwoord`);
   }
+  // Two short lines that ask, read as a question letter's two questions: none answered.
+  const [asked] = documentOutline(parseLetter('## Vragen van de leden van de D66-fractie\nVraag 1?\nWaarom?\n'));
+  assert.deepEqual(asked.children.map((c) => c.detail), ['niet beantwoord', 'niet beantwoord']);
+  assert.equal(asked.detail, '0 van 2 beantwoord');
 });
