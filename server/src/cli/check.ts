@@ -17,7 +17,7 @@ import { LetterContext, userCacheDir } from '../host/context';
 import { FolderListings } from '../host/read';
 import { FactsCache } from '../sources/cache';
 import { displayPath, InputError } from './io';
-import { lettersUnder, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
+import { namedFiles, pageSuffix, provideNamedQuestionLetter, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
 
@@ -105,14 +105,6 @@ export function toCheckDiagnostics(findings: Finding[], lines: LineIndex, settin
   return out;
 }
 
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** The facts cached on disk for these citations, as the synchronous lookup `diagnose` takes. */
 async function cachedFacts(cache: FactsCache, citations: Citations[], known: Map<string, PaperFacts | null>): Promise<(id: string) => PaperFacts | undefined> {
   for (const c of citations) {
@@ -129,21 +121,9 @@ export async function runCheck(argv: string[]): Promise<CommandResult> {
   const format = formatFlag(args, ['text', 'json'], 'text');
   if (!args.files.length) throw new UsageError('geef minstens één bestand op');
   const settings = DEFAULT_SETTINGS;
-  const errors: string[] = [];
-  const notices: string[] = [];
-  const files: string[] = [];
   // Each folder is listed once in this run, by the walk and by every letter's context alike.
   const listings = new FolderListings();
-  for (const f of args.files) {
-    if (!(await isDirectory(f))) {
-      files.push(f);
-      continue;
-    }
-    const { files: under, notices: cut } = await lettersUnder(f, listings);
-    notices.push(...cut);
-    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
-    files.push(...under);
-  }
+  const { files, errors, notices } = await namedFiles(args.files, listings);
 
   const analyzer = createAnalyzer();
   const letters = new LetterContext(undefined, undefined, undefined, listings);

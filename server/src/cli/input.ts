@@ -99,6 +99,34 @@ export async function provideNamedQuestionLetter(disk: LetterFiles, file: string
  * `listings` (shared with the rest of the run); with the Dutch notices of a walk that was cut
  * (more than WORKSPACE_LIMITS.files letters, a folder of more than MAX_DIR_ENTRIES entries).
  */
+/**
+ * The files a command line names: each file as given, each folder's letters as `lettersUnder`
+ * finds them (walked through `listings`, shared with the rest of the run); a folder without
+ * letters gives a Dutch error line, a cut walk its Dutch notices.
+ */
+export async function namedFiles(args: string[], listings: FolderListings): Promise<{ files: string[]; errors: string[]; notices: string[] }> {
+  const files: string[] = [];
+  const errors: string[] = [];
+  const notices: string[] = [];
+  for (const f of args) {
+    let folder = false;
+    try {
+      folder = (await statFile(f)).isDirectory();
+    } catch {
+      // Not there or not readable: reading it as a file says why.
+    }
+    if (!folder) {
+      files.push(f);
+      continue;
+    }
+    const { files: under, notices: cut } = await lettersUnder(f, listings);
+    notices.push(...cut);
+    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
+    files.push(...under);
+  }
+  return { files, errors, notices };
+}
+
 export async function lettersUnder(dir: string, listings: FolderListings): Promise<{ files: string[]; notices: string[] }> {
   const texts = await letterFiles(dir, undefined, listings);
   const extracted = await extractedFilesWalk(dir, listings);

@@ -1,6 +1,5 @@
 // `antwoordbrief toezeggingen [--format text|json|csv [--excel]] [--datum JJJJ-MM-DD] BESTAND|MAP…`: every
 // commitment of each letter with its due date, as text, JSON or CSV for a ministry's register.
-import { statSync } from 'node:fs';
 import { findCommitments } from '../core/commitments';
 import { dueLabel, isPastDue, letterDateOriginLabel, PAST_DUE } from '../core/commitments/present';
 import { dutchDate } from '../core/commitments/dates';
@@ -9,7 +8,7 @@ import { clip, LineIndex, type Range } from '../core/text';
 import { displayPath, InputError } from './io';
 import { formatFlag, parseArgs, UsageError } from './options';
 import { FolderListings } from '../host/read';
-import { lettersUnder, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
+import { namedFiles, pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import type { CommandResult } from './main';
 
 export interface CommitmentEntry {
@@ -87,34 +86,6 @@ export function commitmentsCsv(results: CommitmentsResult[], excel = false): str
   return (excel ? '\ufeff' : '') + rows.map((row) => row.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
 }
 
-/**
- * The files the command line names: each file as given, each folder's letters as `check MAP`
- * finds them (text, PDF and Word); a folder without letters gives a Dutch message.
- */
-async function namedFiles(args: string[]): Promise<{ files: string[]; errors: string[]; notices: string[] }> {
-  const files: string[] = [];
-  const errors: string[] = [];
-  const notices: string[] = [];
-  const listings = new FolderListings();
-  for (const f of args) {
-    let folder = false;
-    try {
-      folder = statSync(f).isDirectory();
-    } catch {
-      // Not there or not readable: reading it as a file says why.
-    }
-    if (!folder) {
-      files.push(f);
-      continue;
-    }
-    const { files: under, notices: cut } = await lettersUnder(f, listings);
-    notices.push(...cut);
-    if (!under.length) errors.push(`${displayPath(f)}: dit is een map zonder brieven (.md, .markdown, .txt, .pdf, .docx)`);
-    files.push(...under);
-  }
-  return { files, errors, notices };
-}
-
 export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', 'datum'], ['excel']);
   const format = formatFlag(args, ['text', 'json', 'csv'], 'text');
@@ -122,7 +93,7 @@ export async function runToezeggingen(argv: string[]): Promise<CommandResult> {
   if (args.flags.get('excel') === true && format !== 'csv') throw new UsageError('--excel geldt alleen bij --format csv');
   const datum = args.flags.get('datum');
   if (typeof datum === 'string' && !parseIsoDate(datum)) throw new UsageError(`--datum ${clip(datum)} is geen datum (gebruik JJJJ-MM-DD)`);
-  const { files, errors, notices } = await namedFiles(args.files);
+  const { files, errors, notices } = await namedFiles(args.files, new FolderListings());
   const stderr = [...notices, ...errors].map((e) => `antwoordbrief: ${e}`);
   const results: CommitmentsResult[] = [];
   for (const file of files) {
