@@ -17,6 +17,7 @@ import {
   TextRun,
 } from 'docx';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { pdfText } from '../../server/src/host/extract/sample';
 
 /** A paragraph of a Word letter: a heading, a numbered item, or body text with footnote refs. */
 export type WordBlock =
@@ -125,15 +126,7 @@ export function makeEncryptedPdf(): Buffer {
     '<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Geheim) Tj ET      \nendstream',
     `<< /Filter /Standard /V 1 /R 2 /O <${hex(32, 1)}> /U <${hex(32, 2)}> /P -44 >>`,
   ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  const body = pdfText(objects, `/Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>]`);
   return Buffer.from(body, 'latin1');
 }
 

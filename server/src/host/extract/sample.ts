@@ -13,6 +13,15 @@ export function samplePdf(): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
+  const body = pdfText(objects);
+  return new TextEncoder().encode(body);
+}
+
+/**
+ * A PDF file's text from its objects (numbered 1…n in order; object 1 the catalog): header,
+ * objects, cross-reference table and trailer (ISO 32000-1, 7.5). `trailer`: more trailer entries.
+ */
+export function pdfText(objects: string[], trailer = ''): string {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -21,6 +30,5 @@ export function samplePdf(): Uint8Array {
   });
   const xref = body.length;
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+  return body + `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailer ? ` ${trailer}` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
 }
