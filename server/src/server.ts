@@ -2,6 +2,8 @@
 // returns early, calls the core and converts the result in `lsp/convert.ts`.
 import {
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -142,49 +144,101 @@ const diagnoses = new Diagnoses();
 /**
  * The diagnosis of a document's text (`revision`, see DocumentStore): `diagnose` with the
  * letter's context, read from disk asynchronously (cached until something it depends on changes).
+ * Diagnostics and requests on the same text share one diagnosis, also while it is being made.
+ * Returns undefined when `isCurrent` says, once the disk was read, that a newer text arrived:
+ * a text already replaced is not diagnosed (issue 10: its diagnosis would be made beside the
+ * newer text's analysis, for nobody).
  */
-async function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings): Promise<Diagnosis> {
+function diagnosisOf(doc: TextDocument, revision: number, analysis: Analysis, s: Settings, isCurrent: () => boolean = () => true): Promise<Diagnosis | undefined> {
   // Another open letter uses this one as its question letter: it asks (a cached diagnosis made otherwise is stale).
   const asQuestionLetter = diagnoses.pairedWith(doc.uri).length > 0;
   const cached = diagnoses.get(doc.uri, revision, s);
-  if (cached && cached.asQuestionLetter === (asQuestionLetter && !cached.pair.questions)) return cached;
-  // The letters on disk only when they can change the findings (issue 10: see LetterContext.workspace).
-  const context = { ...(await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s))), asQuestionLetter };
-  const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate, letterDateFrom: 'instelling' } : context, s);
-  // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
-  diagnoses.set(doc.uri, revision, s, diagnosis);
-  return diagnosis;
+  if (cached && cached.asQuestionLetter === (asQuestionLetter && !cached.pair.questions)) return Promise.resolve(cached);
+  const pending = diagnosing.get(doc.uri);
+  if (pending && pending.revision === revision && pending.settings === s && pending.asQuestionLetter === asQuestionLetter) {
+    return pending.diagnosis.then((d) => d ?? (isCurrent() ? diagnosisOf(doc, revision, analysis, s, isCurrent) : undefined));
+  }
+  const made = (async () => {
+    // The letters on disk only when they can change the findings (issue 10: see LetterContext.workspace).
+    const context = { ...(await letters.context(doc.uri, analysis, s.questionLetter, facts.lookup(s))), asQuestionLetter };
+    if (!isCurrent()) return undefined;
+    const diagnosis = analyzer.diagnose(analysis, s.letterDate ? { ...context, letterDate: s.letterDate, letterDateFrom: 'instelling' } : context, s);
+    // A newer text may have arrived while the disk was read: this diagnosis is of `revision` only.
+    diagnoses.set(doc.uri, revision, s, diagnosis);
+    return diagnosis;
+  })();
+  const entry = { revision, settings: s, asQuestionLetter, diagnosis: made };
+  diagnosing.set(doc.uri, entry);
+  const done = () => {
+    if (diagnosing.get(doc.uri) === entry) diagnosing.delete(doc.uri);
+  };
+  made.then(done, done);
+  return made;
+}
+/** The diagnosis being made per document (see diagnosisOf), shared by whoever asks for the same text. */
+const diagnosing = new Map<string, { revision: number; settings: Settings; asQuestionLetter: boolean; diagnosis: Promise<Diagnosis | undefined> }>();
+
+/** The answer to a request whose text changed before it was answered (LSP 3.17 ContentModified). */
+function contentModified(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.ContentModified, 'de tekst is intussen gewijzigd');
 }
 
+/** Let the event loop turn once, so messages already received (a burst of typing) are handled first. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The document a request names, its analysis, settings and diagnosis, all of the text the
- * request was sent against: messages are handled in order, so the text held when the request
- * arrives is that text. When a change arrives while the settings are fetched from the client,
- * the request is still answered on a snapshot of the earlier text (never on a mix of the two).
+ * request was sent against (messages are handled in order, so the text held when the request
+ * arrives is that text), or ContentModified (thrown as a ResponseError, which `runSafe` answers)
+ * when a change arrives before the answer is ready: while the settings are fetched from the
+ * client, while changes already received are applied (the request waits two turns of the event
+ * loop first, so a request in the middle of a burst of typing is not analysed at all), or while
+ * the disk is read. LSP 3.17 sanctions it for a result a change made invalid; vscode-languageclient
+ * then shows nothing (hover) and VS Code asks again after the change (outline, folding, code lens,
+ * links). So a request is never answered on a newer text, nor on a mix, and the server holds
+ * at most the analysis and diagnosis of the newest text, shared with diagnostics (issue 10: a
+ * snapshot analysis per older text, beside the newest one, tripled the peak memory in fast typing).
+ *
+ * `earlierText`: for the commands the user runs (our client shows an error for a failed request),
+ * a request overtaken by a change is answered on a snapshot of the text it was sent against
+ * instead (DocumentStore.snapshot), never on a mix.
  */
-async function current(uri: string, needs: { workspace?: boolean } = {}): Promise<Current | undefined> {
+async function current(uri: string, needs: { workspace?: boolean; earlierText?: boolean } = {}): Promise<Current | undefined> {
   const doc = store.get(uri);
   if (!doc) return undefined;
   const revision = store.revision(uri);
-  const version = doc.version;
-  const text = doc.getText();
+  const sent = needs.earlierText ? { version: doc.version, languageId: doc.languageId, text: doc.getText() } : undefined;
   const s = await settings.get(uri);
-  const latest = store.get(uri);
-  let at: TextDocument;
-  let analysis: Analysis;
-  if (latest && store.revision(uri) === revision) {
-    at = latest;
-    analysis = store.analysis(latest);
-  } else {
-    at = TextDocument.create(uri, doc.languageId, version, text);
-    analysis = store.snapshot(uri, revision, text);
-  }
-  const diagnosis = await diagnosisOf(at, revision, analysis, s);
-  // The letters on disk only for the requests that look through them (definition, references, hover, completion).
-  const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
-  return { doc: at, analysis, settings: s, diagnosis, workspace };
+  const isCurrent = () => store.revision(uri) === revision && !!store.get(uri);
+  // One analysis of a document at a time: after the requests and the publish already working on it.
+  return store.exclusive(uri, async () => {
+    if (!sent) {
+      await turn();
+      await turn();
+    }
+    const latest = store.get(uri);
+    if (!latest) return undefined;
+    if (!isCurrent()) {
+      if (!sent) throw contentModified();
+      // A command overtaken by a change: answered on the text it was sent against.
+      const at = TextDocument.create(uri, sent.languageId, sent.version, sent.text);
+      const analysis = store.snapshot(uri, revision, sent.text);
+      const diagnosis = await diagnosisOf(at, revision, analysis, s);
+      const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
+      return diagnosis && { doc: at, analysis, settings: s, diagnosis, workspace };
+    }
+    const analysis = store.analysis(latest);
+    const diagnosis = await diagnosisOf(latest, revision, analysis, s, sent ? undefined : isCurrent);
+    if (!sent && !isCurrent()) throw contentModified();
+    // The letters on disk only for the requests that look through them (definition, references, hover, completion).
+    const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
+    if (!sent && !isCurrent()) throw contentModified();
+    return diagnosis && { doc: latest, analysis, settings: s, diagnosis, workspace };
+  });
 }
+
+/** `current` for the commands the user runs: see `earlierText` there. */
+const currentForCommand = (uri: string, needs: { workspace?: boolean } = {}) => current(uri, { ...needs, earlierText: true });
 
 /** What the hover, definition and references of a document may use besides its analysis. */
 function features(cur: Current): FeatureContext {
@@ -208,8 +262,8 @@ function features(cur: Current): FeatureContext {
  */
 async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCurrent: () => boolean = () => true): Promise<number> {
   const revision = store.revision(doc.uri);
-  const d = await diagnosisOf(doc, revision, analysis, s);
-  if (!isCurrent()) return 0;
+  const d = await diagnosisOf(doc, revision, analysis, s, isCurrent);
+  if (!d || !isCurrent()) return 0;
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   const status = statusOf(doc.uri, doc.version, analysis, d, s);
@@ -261,6 +315,7 @@ const scheduler = new DiagnosticsScheduler({
     prefetch.afterPublish();
   },
   log: (name, e) => logError(connection, name, e),
+  exclusive: (uri, fn) => store.exclusive(uri, fn),
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -439,7 +494,7 @@ connection.onCodeAction(
 connection.onRequest(
   NextUnansweredRequest,
   runSafe<NextUnansweredParams, NextUnansweredResult>(connection, 'nextUnanswered', null, async (params) => {
-    const cur = await current(params.uri);
+    const cur = await currentForCommand(params.uri);
     if (!cur) return null;
     return nextUnanswered(statusOf(params.uri, cur.doc.version, cur.analysis, cur.diagnosis, cur.settings), params.line, params.character);
   }),
@@ -448,7 +503,7 @@ connection.onRequest(
 connection.onRequest(
   CheckDocumentRequest,
   runSafe<CheckDocumentParams, CheckDocumentResult>(connection, 'checkDocument', { findings: 0 }, async (params) => {
-    const cur = await current(params.uri);
+    const cur = await currentForCommand(params.uri);
     if (!cur) return { findings: 0 };
     return { findings: await publish(cur.doc, cur.analysis, cur.settings) };
   }),
@@ -457,7 +512,7 @@ connection.onRequest(
 connection.onRequest(
   CommitmentsRequest,
   runSafe<CommitmentsParams, CommitmentsResult | null>(connection, 'commitments', null, async (params) => {
-    const cur = await current(params.uri);
+    const cur = await currentForCommand(params.uri);
     if (!cur) return null;
     const c = cur.diagnosis.commitments;
     return {
@@ -496,22 +551,23 @@ connection.onCompletion(
 registerPair(connection, {
   store,
   current,
+  currentForCommand,
   letters,
   references: (cur, offset, includeDeclaration) => analyzer.references(cur.doc.uri, cur.analysis, offset, includeDeclaration, features(cur)),
 });
 
-facts.register(current);
+facts.register(currentForCommand);
 registerExtract(connection);
 
 registerWorkspaceRequests(connection, {
-  current,
+  current: currentForCommand,
   analyzer,
   letters,
   facts,
   settings: (uri) => settings.get(uri),
   openUris: () => store.documents.all().map((d) => d.uri),
   publishOpen: async (uri) => {
-    const cur = await current(uri);
+    const cur = await currentForCommand(uri);
     return cur ? publish(cur.doc, cur.analysis, cur.settings) : 0;
   },
   folders: () => workspaceFolders,

@@ -34,6 +34,8 @@ export class DocumentStore {
    */
   private readonly snapshots = new Map<string, { revision: number; analysis: WeakRef<Analysis> }>();
   private counter = 0;
+  /** The end of the work running or waiting on each document's text (see `exclusive`). */
+  private readonly tails = new Map<string, Promise<void>>();
 
   constructor(private readonly analyzer: Analyzer) {
     // Registered first, so every other listener already sees the new revision. The analysis of
@@ -87,6 +89,28 @@ export class DocumentStore {
   peek(doc: TextDocument): Analysis | undefined {
     const cached = this.analyses.get(doc.uri);
     return cached && cached.revision === this.revision(doc.uri) && cached.version === doc.version ? cached.analysis : undefined;
+  }
+
+  /**
+   * Run `fn` once the work started earlier on `uri` through this method has settled (succeeded
+   * or failed); returns what `fn` returns or throws. The server runs each request's and each
+   * publish's use of an analysis through it, so one document's analyses are made one at a time:
+   * a request that holds the analysis of a text while it waits for the disk is answered (or
+   * finds its text replaced and gives up) before the analysis of a newer text starts (issue 10:
+   * a burst of typing with requests in between held several analyses of a long letter at once).
+   * Work on different documents does not wait for each other.
+   */
+  exclusive<T>(uri: string, fn: () => T | Promise<T>): Promise<T> {
+    const result = (this.tails.get(uri) ?? Promise.resolve()).then(fn);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(uri, tail);
+    void tail.then(() => {
+      if (this.tails.get(uri) === tail) this.tails.delete(uri);
+    });
+    return result;
   }
 
   drop(uri: string): void {

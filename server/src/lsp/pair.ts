@@ -75,8 +75,13 @@ export interface Current {
 
 export interface PairWiring {
   store: DocumentStore;
-  /** `needs.workspace`: the letters on disk read too (for the requests that look through them). */
+  /**
+   * `needs.workspace`: the letters on disk read too (for the requests that look through them).
+   * Throws a ContentModified ResponseError when the text changes before the answer is ready.
+   */
   current(uri: string, needs?: { workspace?: boolean }): Promise<Current | undefined>;
+  /** The same for the commands the user runs: a request overtaken by a change is answered on the text it was sent against. */
+  currentForCommand(uri: string): Promise<Current | undefined>;
   letters: LetterContext;
   /** The core's references at an offset (pair and citations). */
   references(cur: Current, offset: number, includeDeclaration: boolean): PairLocation[];
@@ -84,7 +89,7 @@ export interface PairWiring {
 
 /** Registers the pair requests on the connection. */
 export function registerPair(connection: Connection, host: PairWiring): void {
-  const { store, current } = host;
+  const { store, current, currentForCommand } = host;
   connection.onReferences(
     runSafe(connection, 'references', null, async ({ textDocument, position, context }) => {
       const cur = await current(textDocument.uri, { workspace: true });
@@ -129,7 +134,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       // LSP 3.17 names no error for a command the server does not offer: InvalidParams, as for any bad parameter.
       if (command !== CHOOSE_QUESTION_LETTER) return new ResponseError(ErrorCodes.InvalidParams, `onbekende opdracht „${clip(command)}” (deze server kent: ${CHOOSE_QUESTION_LETTER})`);
       const uri = String(args?.[0] ?? '');
-      const cur = await current(uri);
+      const cur = await currentForCommand(uri);
       const file = fsPathOf(uri);
       if (!cur || !file) {
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: 'Kies een vragenbrief voor een opgeslagen brief.' });
@@ -173,7 +178,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const count = (l: { questions: { answer: { status: string } }[] }) => l.questions.filter((u) => u.answer.status !== 'context').length;
       if (letter.questions.length && !isQuestionLetter(letter)) {
         // An answer letter: the skeleton is of its question letter, never of itself.
-        const pair = open ? (await current(params.uri))?.diagnosis.pair : undefined;
+        const pair = open ? (await currentForCommand(params.uri))?.diagnosis.pair : undefined;
         const qFile = pair?.questionUri ? fsPathOf(pair.questionUri) : null;
         if (pair?.questions && pair.questionText !== null && pair.questionUri && qFile && !pair.problem) {
           const markdown = makeSkeleton(pair.questions, pair.questionText, { questionLetterRef: `./${path.basename(qFile)}` });
@@ -195,7 +200,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
   connection.onRequest(
     QuestionLetterCandidatesRequest,
     runSafe<QuestionLetterCandidatesParams, QuestionLetterCandidatesResult>(connection, 'questionLetterCandidates', [], async (params) => {
-      const cur = await current(params.uri);
+      const cur = await currentForCommand(params.uri);
       const file = fsPathOf(params.uri);
       if (!cur || !file) return { error: 'Kies een vragenbrief voor een opgeslagen brief.' };
       const files = new Set<string>();
@@ -220,7 +225,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
   connection.onRequest(
     LinkQuestionLetterRequest,
     runSafe<LinkQuestionLetterParams, LinkQuestionLetterResult>(connection, 'linkQuestionLetter', { linked: false }, async (params) => {
-      const cur = await current(params.uri);
+      const cur = await currentForCommand(params.uri);
       const file = fsPathOf(params.uri);
       const target = typeof params.target === 'string' ? fsPathOf(params.target) : null;
       if (!cur || !file) return { error: 'Kies een vragenbrief voor een opgeslagen brief.' };

@@ -286,7 +286,8 @@ export function invalidNotification(method: string, params: unknown): string | n
 /**
  * Wraps a request handler: before `initialize` it answers ServerNotInitialized, after `shutdown`
  * InvalidRequest, on malformed parameters InvalidParams with a short Dutch message; a cancelled
- * request answers RequestCancelled; a thrown error is logged to the connection's console (never
+ * request answers RequestCancelled; a thrown ContentModified ResponseError (the text changed
+ * before the answer was ready) is that answer; any other thrown error is logged to the connection's console (never
  * shown to the user) and answers `fallback`, so no input can bring the server down.
  */
 export function runSafe<P, R>(
@@ -306,6 +307,9 @@ export function runSafe<P, R>(
       if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'geannuleerd');
       return result;
     } catch (e) {
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'geannuleerd');
+      // The text changed before the answer was ready (the server's `current`): an answer, not a fault.
+      if (e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified) return e as ResponseError<void>;
       logError(connection, name, e);
       return fallback;
     }

@@ -12,6 +12,8 @@ export interface SchedulerHost {
   /** Publish an analysis; `isCurrent` tells whether the text is still the newest (the publish may wait for disk). */
   publish(doc: TextDocument, analysis: Analysis, settings: Settings, isCurrent: () => boolean): void | Promise<void>;
   log(name: string, e: unknown): void;
+  /** Run `fn` after the work already running on the document (DocumentStore.exclusive). */
+  exclusive<T>(uri: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** The most event-loop turns a burst of edits may postpone an analysis. */
@@ -67,17 +69,20 @@ export class DiagnosticsScheduler {
       // schedules a new run, which publishes the newer text.
       this.pending.delete(uri);
       const settings = await this.host.settings(uri);
-      // The settings may have taken a round trip: take the text that is latest now.
-      const doc = this.host.document(uri);
-      if (!doc) return;
-      // Revisions only grow: a text published once is not published again, and a change with a
-      // lower version number than the last (which some clients send) is a new text all the same.
-      const revision = this.host.revision(uri);
-      if (this.publishedRevision.get(uri) === revision) return;
-      const analysis = this.host.analysis(doc);
-      // Analysis is synchronous, so `doc` is still the latest text here.
-      this.publishedRevision.set(uri, revision);
-      await this.host.publish(doc, analysis, settings, () => this.host.revision(uri) === revision && !!this.host.document(uri));
+      // One analysis of a document at a time: after the requests already working on it.
+      await this.host.exclusive(uri, async () => {
+        // The settings may have taken a round trip: take the text that is latest now.
+        const doc = this.host.document(uri);
+        if (!doc) return;
+        // Revisions only grow: a text published once is not published again, and a change with a
+        // lower version number than the last (which some clients send) is a new text all the same.
+        const revision = this.host.revision(uri);
+        if (this.publishedRevision.get(uri) === revision) return;
+        const analysis = this.host.analysis(doc);
+        // Analysis is synchronous, so `doc` is still the latest text here.
+        this.publishedRevision.set(uri, revision);
+        await this.host.publish(doc, analysis, settings, () => this.host.revision(uri) === revision && !!this.host.document(uri));
+      });
     } catch (e) {
       this.pending.delete(uri);
       this.host.log('diagnostics', e);
