@@ -4,6 +4,7 @@
 // diagnostics) and after three bursts of typing (20 keystrokes 30 ms apart, then the burst's
 // diagnostics). `npm run bench -- memory` runs only this group.
 import { existsSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import { LspClient, positionAt } from '../../test/server/lsp-client';
 import { buildLetter, note, record, type Context, type Doc } from '../lib';
 
@@ -93,6 +94,71 @@ export async function run(ctx: Context): Promise<void> {
         slowest = Math.max(slowest, performance.now() - t);
       }
       emit('3 typing bursts', slowest);
+      await c.shutdown(30000);
+    } finally {
+      c.kill();
+    }
+  }
+
+  await typingWithRequests(ctx, base);
+}
+
+/**
+ * Fast typing with requests (issue 10): 200 question units inserted at the top of the letter
+ * 20 ms apart, a documentSymbol request every 5 insertions and a hover every 7, then the last
+ * version's diagnostics; VmHWM beside the goal. ms: from the first insertion to the last
+ * diagnostics. Also says how many requests were answered and how many ContentModified.
+ */
+async function typingWithRequests(ctx: Context, base: string): Promise<void> {
+  for (const size of [1, 5]) {
+    const doc: Doc = size === 1 ? ctx.docs.mb1 : { name: '5MB', text: buildLetter(base, 5_000_000), bytes: 0, file: '' };
+    const c = await LspClient.start();
+    try {
+      const pid = c.child.pid!;
+      if (peakRssMb(pid) === null) {
+        await c.shutdown();
+        return;
+      }
+      const uri = `file:///bench/typing-${doc.name}.txt`;
+      await c.open(uri, doc.text, 'plaintext');
+      await c.diagnostics(uri, 1, 300000);
+      await c.symbols(uri);
+      const t = performance.now();
+      const answers: Promise<boolean>[] = [];
+      const answered = (p: Promise<unknown>) =>
+        answers.push(
+          p.then(
+            () => true,
+            (e: { code?: number }) => {
+              if (e.code !== -32801) throw e;
+              return false;
+            },
+          ),
+        );
+      let v = 0;
+      for (let k = 1; k <= 200; k++) {
+        v = await c.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `Vraag ${900 + k}\nWaarom ${k}?\n\n`);
+        if (k % 5 === 0) answered(c.symbols(uri));
+        if (k % 7 === 0) answered(c.hover(uri, { line: 1, character: 3 }));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await c.diagnostics(uri, v, 300000);
+      const ms = performance.now() - t;
+      const outcomes = await Promise.all(answers);
+      const ok = outcomes.filter(Boolean).length;
+      const bytes = Buffer.byteLength(c.text(uri)!);
+      const goal = 100 + (15 * bytes) / MB;
+      const peak = peakRssMb(pid)!;
+      const r = record({ metric: 'server-peak-rss', doc: doc.name, bytes, median_ms: ms, p95_ms: ms, floor: 'goal_mb = 100 + 15 x input MB', floor_ms: goal, ratio: peak / goal });
+      ctx.emit({
+        ...r,
+        after: `typing with requests (${ok} answered, ${outcomes.length - ok} ContentModified)`,
+        peak_rss_mb: Math.round(peak),
+        goal_mb: Math.round(goal),
+        load_1m: Math.round(os.loadavg()[0] * 100) / 100,
+        target: 'ratio <= 1',
+        ok: peak <= goal,
+      });
       await c.shutdown(30000);
     } finally {
       c.kill();

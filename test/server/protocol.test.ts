@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { LspClient, SERVER_JS, positionOf, withClient, withTimeout } from './lsp-client';
 import { ANSWERED_MD, UNANSWERED_TXT } from './letters';
 
@@ -175,39 +175,57 @@ function symbolLines(symbols: DocumentSymbol[] | null): number[] {
   return out;
 }
 
-test('stale: requests sent while the server waits for workspace/configuration are answered on the text they were sent against', () =>
+/** A request's outcome: its result, or the code of its error. */
+function outcome<T>(p: Promise<T>): Promise<{ result: T } | { code: number }> {
+  return p.then(
+    (result) => ({ result }),
+    (e: { code: number }) => ({ code: e.code }),
+  );
+}
+
+test('stale: requests overtaken by a change while the server waits for workspace/configuration answer ContentModified (never on the newer text); a command is answered on the text it was sent against; asked again, they answer on the new text', () =>
   withClient(async (c) => {
     const uri = 'file:///brief.md';
+    const commandUri = 'file:///vragen-ind.txt';
     const shifted = '# Kop\n\nEen inleiding van drie regels.\n\n';
-    const expectV1 = { symbols: [] as number[], folds: [] as number[] };
-    // Reference answers: the same texts opened elsewhere once the gate is open.
+    const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     for (const round of ['first open', 'after a settings change']) {
       const gate = gateConfiguration(c);
-      if (round === 'first open') await c.open(uri, ANSWERED_MD, 'markdown', 1);
-      else await c.configure({});
-      const base = c.version(uri)!;
-      const pSymbols = c.symbols(uri) as Promise<DocumentSymbol[]>;
-      const pFolds = c.folding(uri) as Promise<FoldingRange[]>;
-      const pHover = c.hover(uri, positionOf(c.text(uri)!, 'antwoord op vraag 2', 18));
-      // A change arrives while the server waits: four lines are inserted at the top.
-      const v2 = await c.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, shifted);
+      if (round === 'first open') {
+        await c.open(uri, ANSWERED_MD, 'markdown', 1);
+        await c.open(commandUri, UNANSWERED_TXT, 'plaintext', 1);
+      } else await c.configure({});
+      const hoverAt = positionOf(c.text(uri)!, 'antwoord op vraag 2', 18);
+      const pSymbols = outcome(c.symbols(uri));
+      const pFolds = outcome(c.folding(uri));
+      const pHover = outcome(c.hover(uri, hoverAt));
+      const pNext = c.request('antwoordbrief/nextUnanswered', { uri: commandUri, line: 0, character: 0 });
+      // A change arrives while the server waits: four lines are inserted at the top of both.
+      const v2 = await c.edit(uri, top, shifted);
+      const w2 = await c.edit(commandUri, top, shifted);
       await new Promise((r) => setTimeout(r, 50));
       gate.release();
-      const [symbols, folds, hover] = await Promise.all([pSymbols, pFolds, pHover]);
+      // LSP 3.17 ContentModified (-32801): vscode-languageclient shows nothing and VS Code asks again.
+      assert.deepEqual(await pSymbols, { code: -32801 }, `${round}: symbols`);
+      assert.deepEqual(await pFolds, { code: -32801 }, `${round}: folds`);
+      assert.deepEqual(await pHover, { code: -32801 }, `${round}: hover`);
+      // The command (our client would show an error) on the text before the change: "Vraag 2" unanswered, on line 6.
+      const next = await pNext;
+      assert.equal(UNANSWERED_TXT.split('\n')[next.line], 'Vraag 2', `${round}: next unanswered on the earlier text`);
       await c.diagnostics(uri, v2);
-      // What the same requests answer on the text before the change.
-      const before = 'file:///voor.md';
-      const beforeText = c.text(uri)!.slice(shifted.length);
-      await c.open(before, beforeText, 'markdown', base);
-      expectV1.symbols = symbolLines((await c.symbols(before)) as DocumentSymbol[]);
-      expectV1.folds = ((await c.folding(before)) ?? []).map((f) => f.startLine);
-      const hoverBefore = await c.hover(before, positionOf(beforeText, 'antwoord op vraag 2', 18));
-      await c.close(before);
-      assert.deepEqual(symbolLines(symbols), expectV1.symbols, `${round}: symbols of the earlier text`);
-      assert.deepEqual(folds.map((f) => f.startLine), expectV1.folds, `${round}: folds of the earlier text`);
-      assert.deepEqual(hover, hoverBefore, `${round}: hover of the earlier text`);
-      // Undo the insertion for the next round.
+      await c.diagnostics(commandUri, w2);
+      // Asked again, the requests are answered on the new text: as a fresh open of it answers them.
+      const fresh = 'file:///vers.md';
+      await c.open(fresh, c.text(uri)!, 'markdown', 1);
+      assert.deepEqual(symbolLines((await c.symbols(uri)) as DocumentSymbol[]), symbolLines((await c.symbols(fresh)) as DocumentSymbol[]), `${round}: symbols of the new text`);
+      assert.deepEqual(((await c.folding(uri)) ?? []).map((f) => f.startLine), ((await c.folding(fresh)) ?? []).map((f) => f.startLine), `${round}: folds of the new text`);
+      const hoverNow = await c.hover(uri, { line: hoverAt.line + 4, character: hoverAt.character });
+      assert.ok(hoverNow, `${round}: a hover on the new text`);
+      assert.deepEqual(hoverNow, await c.hover(fresh, { line: hoverAt.line + 4, character: hoverAt.character }), `${round}: hover of the new text`);
+      await c.close(fresh);
+      // Undo the insertions for the next round.
       await c.edit(uri, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, '');
+      await c.edit(commandUri, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, '');
     }
   }));
 
