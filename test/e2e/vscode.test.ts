@@ -346,9 +346,20 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
 
     await step('"kiezen" on an unlinked answer letter opens a list of question letters with a detail line and Bladeren…', 'question-letter-picker', async () => {
       await openFile(page, 'leeg-antwoord.md', 'Antwoorden op de vragen over de dijkversterking');
+      // The lens stands above line 1: in view only when the editor is scrolled to its very top. The
+      // explorer click leaves the focus in the explorer, so focus the editor first, then go up.
+      const top = await pointOf(page, 'Antwoorden op de vragen over de dijkversterking', 'Antwoorden');
+      await page.mouse.click(top.x, top.y);
       await page.keyboard.press('Control+Home');
-      const lens = activeEditor(page).locator('.codelens-decoration a', { hasText: 'kiezen' }).first();
-      await lens.waitFor({ timeout: 60_000 });
+      await page.mouse.wheel(0, -5000);
+      const editor = activeEditor(page);
+      const lens = editor.locator('.codelens-decoration a', { hasText: 'kiezen' }).first();
+      // On failure, say which lenses the editor had and where it was scrolled.
+      await lens.waitFor({ timeout: 60_000 }).catch(async (err: unknown) => {
+        const lenses = await editor.locator('.codelens-decoration').allInnerTexts().catch(() => [] as string[]);
+        const scrolled = await editor.evaluate((ed) => (ed.querySelector('.lines-content') as any)?.style.top ?? '?').catch(() => '?');
+        throw new Error(`${String(err)}\nlenzen in de editor: ${JSON.stringify(lenses.map(clean))}; lines-content top: ${scrolled}`);
+      });
       await lens.click();
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
       const texts = await until('keuzelijst', async () => {
