@@ -27,6 +27,7 @@ import {
   until,
   visibleLines,
   clean,
+  clickOn,
   measureFirstSquiggle,
   median,
   type Session,
@@ -125,8 +126,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
     await step('go to definition on "het antwoord op vraag 1" lands on Antwoord 1', 'go-to-definition', async () => {
       await page.mouse.move(5, 5);
       await goToLine(page, posOf(LETTER.definition.line, LETTER.definition.needle).line + 1);
-      const p = await pointOf(page, LETTER.definition.line, LETTER.definition.needle);
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, LETTER.definition.line, LETTER.definition.needle);
       await page.keyboard.press('F12');
       const want = lineOf(LETTER.definition.targetLine) + 1;
       await until('cursor op Antwoord 1', async () => (await cursorPosition(page)).line === want);
@@ -137,8 +137,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       // 1-based: the blank line right under "## Antwoord 2b", where the answer is typed.
       const under2b = lineOf(LETTER.unanswered.answerHeading) + 2;
       await until('cursor onder Antwoord 2b', async () => (await cursorPosition(page)).line === under2b);
-      const p = await pointOf(page, LETTER.unanswered.answerHeading, 'Antwoord');
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, LETTER.unanswered.answerHeading, 'Antwoord');
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
@@ -161,8 +160,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
     await step('Open op officielebekendmakingen.nl opens the publication of the Kamerstuk under the cursor', 'open-officielebekendmakingen', async () => {
       await page.keyboard.press('Escape');
       await goToLine(page, posOf(LETTER.hover.line, LETTER.hover.needle).line + 1);
-      const p = await pointOf(page, LETTER.hover.line, LETTER.hover.needle);
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, LETTER.hover.line, LETTER.hover.needle);
       // These machines are offline: answer the navigation locally so the new window keeps its address.
       await page.context().route('https://zoek.officielebekendmakingen.nl/**', (route) =>
         route.fulfill({ contentType: 'text/html', body: '<title>officielebekendmakingen.nl (testantwoord)</title>' }),
@@ -207,8 +205,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await goToLine(page, lineOf(LETTER.unanswered.answerHeading) + 3);
       assert.ok((await visibleLines(page)).includes(LETTER.unanswered.answerText), 'het getypte antwoord is er nog');
       await goToLine(page, lineOf('Hoogachtend,') + 3);
-      const p = await pointOf(page, 'Hoogachtend,', 'Hoogachtend');
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, 'Hoogachtend,', 'Hoogachtend');
       await page.keyboard.press('Home');
       await page.keyboard.type('## Vraag 4\n\nKlopt dat?\n\n');
       const item = page.locator('.statusbar-item', { hasText: 'vragen beantwoord' });
@@ -324,8 +321,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       // unanswered-question is a warning here since the settings.json step above.
       const onHeading = async () => [...(await squiggleLines(page, 'error')), ...(await squiggleLines(page, 'warning'))].filter((l) => l === '## Antwoord 2').length;
       await until('kronkellijn op Antwoord 2', onHeading);
-      const p = await pointOf(page, '## Antwoord 2', 'Antwoord');
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, '## Antwoord 2', 'Antwoord');
       await page.keyboard.press('Control+.');
       // The preferred fix is the focused entry of the menu: Enter applies it (a click there is intercepted).
       await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Voeg een antwoord toe onder vraag 2' }).first().waitFor();
@@ -348,8 +344,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await openFile(page, 'leeg-antwoord.md', 'Antwoorden op de vragen over de dijkversterking');
       // The lens stands above line 1: in view only when the editor is scrolled to its very top. The
       // explorer click leaves the focus in the explorer, so focus the editor first, then go up.
-      const top = await pointOf(page, 'Antwoorden op de vragen over de dijkversterking', 'Antwoorden');
-      await page.mouse.click(top.x, top.y);
+      await clickOn(page, 'Antwoorden op de vragen over de dijkversterking', 'Antwoorden');
       await page.keyboard.press('Control+Home');
       await page.mouse.wheel(0, -5000);
       const editor = activeEditor(page);
