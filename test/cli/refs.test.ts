@@ -84,7 +84,7 @@ test('refs links motions through the other files given; an unreadable file is re
   const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
   try {
     writeFileSync(path.join(dir, 'binair.pdf'), Buffer.from([37, 80, 68, 70, 0, 1, 2]));
-    const r = run(['refs', f('002_'), f('000_'), path.join(dir, 'binair.pdf')]);
+    const r = run(['refs', '--format', 'json', f('002_'), f('000_'), path.join(dir, 'binair.pdf')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /binair\.pdf is beschadigd of geen PDF/);
     const out = JSON.parse(r.stdout);

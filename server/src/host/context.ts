@@ -110,7 +110,12 @@ export class LetterContext {
    * editor features: definition, references, completion) always, within CONTEXT_LIMITS.
    */
   workspace(uri: string, analysis?: Analysis): Promise<CitationWorkspace> {
-    return this.citations.workspace(uri, analysis ? linksAcrossWorkspace(analysis.citations) : true);
+    return analysis ? this.citationWorkspace(uri, analysis.citations) : this.citations.workspace(uri, true);
+  }
+
+  /** As `workspace(uri, analysis)` for a letter of which only the citations are known (the CLI's `refs`). */
+  citationWorkspace(uri: string, citations: Citations): Promise<CitationWorkspace> {
+    return this.citations.workspace(uri, linksAcrossWorkspace(citations));
   }
 
   /** The context `diagnose` gets for the letter at `uri` (`workspace`: as `workspace(uri, analysis)` gives it). */
