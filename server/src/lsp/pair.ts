@@ -20,7 +20,7 @@ import type { CitationWorkspace } from '../core/features/citationLookup';
 import type { Settings } from '../host/settings';
 import { isQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { pairCodeLens, type PairLocation } from '../core/pair/state';
-import { makeSkeleton } from '../core/skeleton';
+import { makeSkeleton, skeletonCursor } from '../core/skeleton';
 import { parseLetter } from '../core/letter/parse';
 import { renameQuestion, renameTargetAt } from '../core/features/rename';
 import { fsPathOf, type LetterContext } from '../host/context';
@@ -177,7 +177,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         const qFile = pair?.questionUri ? fsPathOf(pair.questionUri) : null;
         if (pair?.questions && pair.questionText !== null && pair.questionUri && qFile && !pair.problem) {
           const markdown = makeSkeleton(pair.questions, pair.questionText, { questionLetterRef: `./${path.basename(qFile)}` });
-          return { markdown, questionCount: count(pair.questions), questionLetterUri: pair.questionUri };
+          return { markdown, questionCount: count(pair.questions), questionLetterUri: pair.questionUri, cursor: skeletonCursor(markdown) };
         }
         return {
           markdown: '',
@@ -188,7 +188,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         };
       }
       const markdown = makeSkeleton(letter, text, file ? { questionLetterRef: `./${path.basename(file)}` } : {});
-      return { markdown, questionCount: count(letter) };
+      return { markdown, questionCount: count(letter), cursor: skeletonCursor(markdown) };
     }),
   );
 
