@@ -56,6 +56,8 @@ export const PAIR_CAPABILITIES = {
 
 /** How many letter files the question-letter picker reads at most. */
 const MAX_CANDIDATE_FILES = 200;
+/** The picker's detail line of a PDF or Word letter not read yet (it is read when chosen). */
+const UNREAD_DETAIL = 'PDF/Word, wordt gelezen bij kiezen';
 
 function relativeRef(from: string, to: string): string {
   let rel = path.relative(path.dirname(from), to).split(path.sep).join('/');
@@ -199,7 +201,8 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const file = fsPathOf(params.uri);
       if (!cur || !file) return { error: 'Kies een vragenbrief voor een opgeslagen brief.' };
       const files = new Set<string>();
-      for (const f of await host.letters.letters.list(path.dirname(file))) files.add(f);
+      // PDF and Word letters too before they were read: read when chosen (issue 15), not for the list.
+      for (const f of await host.letters.letters.list(path.dirname(file), true)) files.add(f);
       for (const d of store.documents.all()) {
         const f = fsPathOf(d.uri);
         if (f && URI.parse(d.uri).scheme === 'file') files.add(f);
@@ -208,6 +211,17 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const out: QuestionLetterCandidate[] = [];
       // Bounded: a folder of thousands of letters is not read whole for a list (Bladeren… finds the rest).
       for (const f of [...files].slice(0, MAX_CANDIDATE_FILES)) {
+        if (/\.(pdf|docx)$/iu.test(f)) {
+          const read = await host.letters.letters.peekExtracted(f);
+          if (!read) {
+            out.push({ uri: URI.file(f).toString(), ref: relativeRef(file, f), detail: UNREAD_DETAIL, score: 0 });
+            continue;
+          }
+          if ('error' in read || !isQuestionLetter(read.letter)) continue;
+          const m = matchCandidate(cur.analysis.letter, read);
+          out.push({ uri: URI.file(f).toString(), ref: relativeRef(file, f), detail: m.detail, score: m.score });
+          continue;
+        }
         const l = await host.letters.letters.load(f);
         if ('error' in l || !isQuestionLetter(l.letter)) continue;
         const m = matchCandidate(cur.analysis.letter, l);
