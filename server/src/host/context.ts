@@ -2,8 +2,8 @@
 // workspace (its folder and two levels of subfolders, open editors' texts first), its question
 // letter (named in the letter, set in the settings, or found in its folder), today's date, and the
 // file's date (for the commitments of a letter whose header has none).
-// The language server (open letters and the workspace check) and the CLI (`check`) build it
-// with this one class, so they see the same workspace.
+// The language server (open letters and the workspace check) and the CLI (`check`, and `refs`
+// for its motion links) build it with this one class, so they see the same workspace.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
