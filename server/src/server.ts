@@ -380,6 +380,8 @@ connection.onDidChangeConfiguration(
     letters.clear();
     scheduler.invalidate();
     for (const doc of store.documents.all()) scheduler.schedule(doc.uri);
+    // Closed letters keep the workspace check's findings: shown at the new severities.
+    void closedFindings.remap().catch((e) => logError(connection, 'didChangeConfiguration', e));
   }),
 );
 
@@ -398,6 +400,7 @@ connection.onDidChangeWatchedFiles(
 
 store.documents.onDidOpen((e) => {
   letters.forget(e.document.uri);
+  closedFindings.forget(e.document.uri);
   republishDependents(e.document.uri);
   // Nothing is published before initialize or after shutdown.
   if (lifecycle.state !== 'running') return;
@@ -559,7 +562,7 @@ registerPair(connection, {
 facts.register(currentForCommand);
 registerExtract(connection);
 
-registerWorkspaceRequests(connection, {
+const closedFindings = registerWorkspaceRequests(connection, {
   current: currentForCommand,
   analyzer,
   letters,

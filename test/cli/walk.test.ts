@@ -89,6 +89,21 @@ test('cli: more letters than a folder check takes is said in Dutch on stderr, no
   }),
 );
 
+test('cli: letters in folders deeper than a folder check goes are named in a Dutch notice, the others checked', () =>
+  withDir((dir) => {
+    // WORKSPACE_LIMITS.maxDepth is 6 (host/read.ts): a letter 6 folders down is read, 7 down is not.
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    mkdirSync(path.join(dir, ...levels), { recursive: true });
+    writeFileSync(path.join(dir, ...levels.slice(0, 6), 'diep.txt'), LETTER(6));
+    writeFileSync(path.join(dir, ...levels, 'te-diep.txt'), LETTER(7));
+    const r = run(['check', '--format', 'json', '.'], dir);
+    const results = JSON.parse(r.stdout) as { file: string }[];
+    assert.deepEqual(results.map((x) => x.file), [path.join(...levels.slice(0, 6), 'diep.txt')]);
+    assert.match(r.stderr, /^antwoordbrief: \.: mappen dieper dan 6 niveaus zijn overgeslagen \(bijvoorbeeld a\/b\/c\/d\/e\/f\/g\)\n$/);
+    assert.equal(r.code, 0);
+  }),
+);
+
 test('cli: check MAP lists each folder once and looks at each file a bounded number of times per letter', () =>
   withDir((dir) => {
     const sizes = [150, 600];

@@ -221,6 +221,36 @@ export async function visibleLines(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Clicks the middle of `needle` on the first visible line with `lineText` (see `pointOf`) and makes
+ * sure the cursor landed on that line: a view zone that appears meanwhile (the code lens above
+ * line 1 comes when the server answers) shifts the lines under the mouse; then it clicks again.
+ */
+export async function clickOn(page: Page, lineText: string, needle: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const p = await pointOf(page, lineText, needle);
+    await page.mouse.click(p.x, p.y);
+    const want = await lineNumberOf(page, lineText);
+    const landed = await until(`cursor op regel ${want}`, async () => (await cursorPosition(page)).line === want, 2000).then(() => true, () => false);
+    if (landed) return;
+    if (attempt >= 5) throw new Error(`de klik op "${needle}" kwam niet op regel ${want} ("${lineText}"), maar op regel ${(await cursorPosition(page)).line}`);
+  }
+}
+
+/** The 1-based line number shown beside the first visible line of the active editor that contains `lineText`. */
+export async function lineNumberOf(page: Page, lineText: string): Promise<number> {
+  const n = await activeEditor(page).evaluate((ed, lineText) => {
+    const line = ([...ed.querySelectorAll('.view-lines .view-line')] as any[]).find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(lineText));
+    if (!line) return null;
+    const top = line.getBoundingClientRect().top;
+    const numbers = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')] as any[];
+    const beside = numbers.find((x) => Math.abs(x.getBoundingClientRect().top - top) < 3);
+    return beside ? Number((beside.textContent ?? '').trim()) : null;
+  }, lineText);
+  if (!n) throw new Error(`geen regelnummer naast "${lineText}"`);
+  return n;
+}
+
 /** Screen point at the middle of `needle` on the first visible line of the active editor that contains `lineText`. */
 export async function pointOf(page: Page, lineText: string, needle: string): Promise<{ x: number; y: number }> {
   const p = await activeEditor(page).evaluate(

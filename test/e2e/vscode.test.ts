@@ -27,6 +27,8 @@ import {
   until,
   visibleLines,
   clean,
+  clickOn,
+  lineNumberOf,
   measureFirstSquiggle,
   median,
   type Session,
@@ -125,8 +127,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
     await step('go to definition on "het antwoord op vraag 1" lands on Antwoord 1', 'go-to-definition', async () => {
       await page.mouse.move(5, 5);
       await goToLine(page, posOf(LETTER.definition.line, LETTER.definition.needle).line + 1);
-      const p = await pointOf(page, LETTER.definition.line, LETTER.definition.needle);
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, LETTER.definition.line, LETTER.definition.needle);
       await page.keyboard.press('F12');
       const want = lineOf(LETTER.definition.targetLine) + 1;
       await until('cursor op Antwoord 1', async () => (await cursorPosition(page)).line === want);
@@ -137,8 +138,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       // 1-based: the blank line right under "## Antwoord 2b", where the answer is typed.
       const under2b = lineOf(LETTER.unanswered.answerHeading) + 2;
       await until('cursor onder Antwoord 2b', async () => (await cursorPosition(page)).line === under2b);
-      const p = await pointOf(page, LETTER.unanswered.answerHeading, 'Antwoord');
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, LETTER.unanswered.answerHeading, 'Antwoord');
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
@@ -161,8 +161,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
     await step('Open op officielebekendmakingen.nl opens the publication of the Kamerstuk under the cursor', 'open-officielebekendmakingen', async () => {
       await page.keyboard.press('Escape');
       await goToLine(page, posOf(LETTER.hover.line, LETTER.hover.needle).line + 1);
-      const p = await pointOf(page, LETTER.hover.line, LETTER.hover.needle);
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, LETTER.hover.line, LETTER.hover.needle);
       // These machines are offline: answer the navigation locally so the new window keeps its address.
       await page.context().route('https://zoek.officielebekendmakingen.nl/**', (route) =>
         route.fulfill({ contentType: 'text/html', body: '<title>officielebekendmakingen.nl (testantwoord)</title>' }),
@@ -207,8 +206,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       await goToLine(page, lineOf(LETTER.unanswered.answerHeading) + 3);
       assert.ok((await visibleLines(page)).includes(LETTER.unanswered.answerText), 'het getypte antwoord is er nog');
       await goToLine(page, lineOf('Hoogachtend,') + 3);
-      const p = await pointOf(page, 'Hoogachtend,', 'Hoogachtend');
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, 'Hoogachtend,', 'Hoogachtend');
       await page.keyboard.press('Home');
       await page.keyboard.type('## Vraag 4\n\nKlopt dat?\n\n');
       const item = page.locator('.statusbar-item', { hasText: 'vragen beantwoord' });
@@ -231,6 +229,9 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       const vraag1 = text.indexOf('Vraag 1');
       const antwoord1 = text.indexOf('Antwoord 1');
       assert.ok(vraag1 >= 0 && antwoord1 > vraag1, text);
+      // The cursor waits where the drafter writes first: the blank line under the first answer heading.
+      const under = (await lineNumberOf(page, 'Antwoord 1')) + 1;
+      await until(`cursor onder Antwoord 1 (regel ${under})`, async () => (await cursorPosition(page)).line === under);
       assert.ok(text.slice(vraag1, antwoord1).includes(QUESTION_LETTER.skeleton[1]), 'de vraag staat letterlijk onder haar kop');
       assert.match(text, /Geachte voorzitter/);
       // The standard closing is at the end, out of view: go there as a drafter would.
@@ -324,8 +325,7 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       // unanswered-question is a warning here since the settings.json step above.
       const onHeading = async () => [...(await squiggleLines(page, 'error')), ...(await squiggleLines(page, 'warning'))].filter((l) => l === '## Antwoord 2').length;
       await until('kronkellijn op Antwoord 2', onHeading);
-      const p = await pointOf(page, '## Antwoord 2', 'Antwoord');
-      await page.mouse.click(p.x, p.y);
+      await clickOn(page, '## Antwoord 2', 'Antwoord');
       await page.keyboard.press('Control+.');
       // The preferred fix is the focused entry of the menu: Enter applies it (a click there is intercepted).
       await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Voeg een antwoord toe onder vraag 2' }).first().waitFor();
@@ -346,9 +346,19 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
 
     await step('"kiezen" on an unlinked answer letter opens a list of question letters with a detail line and Bladeren…', 'question-letter-picker', async () => {
       await openFile(page, 'leeg-antwoord.md', 'Antwoorden op de vragen over de dijkversterking');
+      // The lens stands above line 1: in view only when the editor is scrolled to its very top. The
+      // explorer click leaves the focus in the explorer, so focus the editor first, then go up.
+      await clickOn(page, 'Antwoorden op de vragen over de dijkversterking', 'Antwoorden');
       await page.keyboard.press('Control+Home');
-      const lens = activeEditor(page).locator('.codelens-decoration a', { hasText: 'kiezen' }).first();
-      await lens.waitFor({ timeout: 60_000 });
+      await page.mouse.wheel(0, -5000);
+      const editor = activeEditor(page);
+      const lens = editor.locator('.codelens-decoration a', { hasText: 'kiezen' }).first();
+      // On failure, say which lenses the editor had and where it was scrolled.
+      await lens.waitFor({ timeout: 60_000 }).catch(async (err: unknown) => {
+        const lenses = await editor.locator('.codelens-decoration').allInnerTexts().catch(() => [] as string[]);
+        const scrolled = await editor.evaluate((ed) => (ed.querySelector('.lines-content') as any)?.style.top ?? '?').catch(() => '?');
+        throw new Error(`${String(err)}\nlenzen in de editor: ${JSON.stringify(lenses.map(clean))}; lines-content top: ${scrolled}`);
+      });
       await lens.click();
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
       const texts = await until('keuzelijst', async () => {

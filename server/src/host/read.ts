@@ -341,13 +341,14 @@ export interface WalkOptions {
 /**
  * The files a walk found, and why it stopped early: `files` when more files would have been
  * listed than the limit, `entries` when a folder had more entries than are looked at
- * (`MAX_DIR_ENTRIES`); null when nothing was left out.
+ * (`MAX_DIR_ENTRIES`), `depth` when a folder lay deeper than `maxDepth` (`folder`: the first
+ * one met); null when nothing was left out.
  */
 export interface WalkResult {
   files: string[];
   /** The size in bytes of each of `files`, as the walk looked at it. */
   sizes: number[];
-  cut: null | { by: 'files' | 'entries'; limit: number; folder?: string };
+  cut: null | { by: 'files' | 'entries' | 'depth'; limit: number; folder?: string };
 }
 
 /** Entries of one folder looked at: a folder of a million files costs no more than this. */
@@ -487,12 +488,18 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   // Links are followed after the real tree, so that a file or folder is found under its own path
   // (not under the name of a link to it) whenever that path lies within the walk.
   const links: { dir: string; entry: FolderEntry; depth: number }[] = [];
+  // A folder too deep is left out; the notice names the first one (a cut by count says more). A
+  // walk of one folder alone (maxDepth 0) leaves its subfolders out by design: no news.
+  const tooDeep = (folder: string) => {
+    if (!cut && options.maxDepth > 0) cut = { by: 'depth', limit: options.maxDepth, folder };
+  };
   const visit = async (dir: string, entry: FolderEntry, depth: number): Promise<void> => {
     const st = await listings.stat(dir, entry);
     if (!st) return;
     const p = path.join(dir, entry.name);
     if (st.isDirectory()) {
-      if (depth >= options.maxDepth || folders.has(identity(st))) return;
+      if (folders.has(identity(st))) return;
+      if (depth >= options.maxDepth) return tooDeep(p);
       folders.add(identity(st));
       await walk(p, depth + 1);
     } else if (st.isFile() && acceptName(entry.name) && options.accept(entry.name, st.size)) {
@@ -509,7 +516,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   const walk = async (dir: string, depth: number): Promise<void> => {
     const listing = await listings.list(dir);
     if (!listing) return;
-    if (listing.more && !cut) cut = { by: 'entries', limit: MAX_DIR_ENTRIES, folder: dir };
+    if (listing.more && (!cut || cut.by === 'depth')) cut = { by: 'entries', limit: MAX_DIR_ENTRIES, folder: dir };
     for (const entry of listing.entries) {
       if (cut?.by === 'files') return;
       if (entry.link) {
@@ -518,7 +525,10 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
       }
       // Only what may be listed, and the folders to walk.
       if (!entry.dir && !(entry.file && acceptName(entry.name))) continue;
-      if (entry.dir && depth >= options.maxDepth) continue;
+      if (entry.dir && depth >= options.maxDepth) {
+        tooDeep(path.join(dir, entry.name));
+        continue;
+      }
       await visit(dir, entry, depth);
     }
   };
@@ -545,6 +555,7 @@ export function walkNotice(root: string, result: WalkResult): string | null {
   if (!cut) return null;
   const where = displayPath(root);
   if (cut.by === 'files') return `${where}: meer dan ${cut.limit} brieven gevonden; alleen de eerste ${cut.limit} (op naam) zijn gecontroleerd`;
+  if (cut.by === 'depth') return `${where}: mappen dieper dan ${cut.limit} niveaus zijn overgeslagen (bijvoorbeeld ${displayPath(cut.folder ?? root)})`;
   return `${where}: de map ${displayPath(cut.folder ?? root)} bevat meer dan ${cut.limit} bestanden; alleen de eerste ${cut.limit} zijn bekeken`;
 }
 
