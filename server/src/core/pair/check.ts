@@ -90,6 +90,14 @@ function label(unit: QuestionUnit): string {
   return unit.section ? `vraag ${unit.id} (${unit.section})` : `vraag ${unit.id}`;
 }
 
+/** "vragen 9 en 10", "vragen 2, 3 en 4" (with the fractie in a letter that has them). */
+function jointLabel(units: QuestionUnit[]): string {
+  const ids = units.map((u) => u.id);
+  const list = ids.length > 1 ? `${ids.slice(0, -1).join(', ')} en ${ids[ids.length - 1]}` : ids[0];
+  const section = units[0].section ? ` (${units[0].section})` : '';
+  return `${ids.length > 1 ? 'vragen' : 'vraag'} ${list}${section}`;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -122,11 +130,38 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const where = options.questionLetterName ? ` (${options.questionLetterName})` : '';
   const eol = answer.text.includes('\r\n') ? '\r\n' : '\n';
 
+  // A joint question heading ("Vraag 9 en 10") carrying several questions: its text is compared
+  // once with theirs in a row, and reported once, on the heading's first unit.
+  const jointQuestions = new Set<number>();
+  const reported = new Set<number>();
+  for (const g of m.joint) {
+    for (const i of g.questions) jointQuestions.add(i);
+    for (const j of g.members) reported.add(j);
+    const head = a[g.members[0]];
+    if (m.kind[g.members[0]] !== 'differs') continue;
+    const asked = g.questions.map((i) => q[i].questionText).join(' ');
+    const changes = trimContext(wordDiff(asked, head.questionText), m.qFull);
+    const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
+    const which = jointLabel(g.members.map((j) => a[j]));
+    findings.push({
+      code: 'question-text-differs',
+      span: head.questionSpan.end > head.questionSpan.start ? head.questionSpan : anchor(head),
+      message: `${cap(which)} ${g.members.length > 1 ? 'zijn' : 'is'} anders overgenomen dan in de vragenbrief${where}: ${detail}. Neem de vragen letterlijk over.`,
+      question: head.id,
+      data: {
+        kind: 'pair-edit',
+        title: `Herstel de tekst van ${which} uit de vragenbrief`,
+        span: head.questionSpan,
+        text: g.questions.map((i) => displayQuestionText(q[i].questionText)).join(' '),
+      } satisfies PairFix,
+    });
+  }
+
   // Carried with other words: a dropped subquestion is "missing", any other change "differs".
   const missingByUnit = new Map<number, Subquestion[]>();
   for (let i = 0; i < q.length; i++) {
     const carriers = m.carriers[i];
-    if (!carriers.length) continue;
+    if (!carriers.length || jointQuestions.has(i)) continue;
     // A carrier holding the whole question text carries every subquestion of it.
     if (carriers.some((j) => m.aNorm[j].includes(m.qNorm[i]))) continue;
     const carried = carriers.map((j) => m.aNorm[j]).join(' ');
@@ -145,11 +180,10 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     }
     return normalizedProse(rest, options.memo);
   };
-  const reported = new Set<number>();
   for (let i = 0; i < q.length; i++) {
     const qu = q[i];
     const carriers = m.carriers[i];
-    if (!carriers.length) continue;
+    if (!carriers.length || jointQuestions.has(i)) continue;
     const missing = missingByUnit.get(i);
     if (!missing && carriers.every((j) => m.kind[j] !== 'differs')) continue;
     const first = a[carriers[0]];
