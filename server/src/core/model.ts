@@ -78,6 +78,12 @@ export interface QuestionUnit {
    * yet): a running count, not a number the letter wrote. Absent otherwise.
    */
   unnumbered?: true;
+  /**
+   * For each unit of a joint question heading ("Vraag 9 en 10", "Vragen 2, 3 en 4"): every id of
+   * that heading, in order. The units share the heading and the question text the letter prints
+   * once for all of them. Absent otherwise.
+   */
+  jointIds?: string[];
 }
 
 export interface Letter {

@@ -460,6 +460,8 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
     if (d.kind === 'inbreng' || d.unnumbered) unit.unnumbered = true;
+    const head = d.twinOf ?? d;
+    if (head.twins?.length) unit.jointIds = [head.id, ...head.twins];
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);

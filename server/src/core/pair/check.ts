@@ -139,7 +139,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     for (const j of g.members) reported.add(j);
     const head = a[g.members[0]];
     if (m.kind[g.members[0]] !== 'differs') continue;
-    const asked = g.questions.map((i) => q[i].questionText).join(' ');
+    const asked = [...new Set(g.questions.map((i) => q[i].questionText))].join(' ');
     const changes = trimContext(wordDiff(asked, head.questionText), m.qFull);
     const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
     const which = jointLabel(g.members.map((j) => a[j]));
@@ -152,7 +152,7 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
         kind: 'pair-edit',
         title: `Herstel de tekst van ${which} uit de vragenbrief`,
         span: head.questionSpan,
-        text: g.questions.map((i) => displayQuestionText(q[i].questionText)).join(' '),
+        text: displayQuestionText(asked),
       } satisfies PairFix,
     });
   }

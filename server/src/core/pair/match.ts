@@ -244,7 +244,7 @@ export function matchLetters(questions: Letter, answer: Letter, memo?: Memo): Pa
 
 /**
  * A joint question heading ("Vraag 9 en 10") gives one unit per number, each holding the joint
- * text (letter/parse.ts `readTwin`): they stand next to each other with the same heading span.
+ * text (`jointIds`): they stand next to each other with the same heading span.
  * When the joint text carries questions of the question letter (9 and 10 asked apart there),
  * every unit of the heading carries all of them: the ones it holds verbatim, and the question of
  * each of its numbers next to those (one changed in wording, or left out of the joint text).
@@ -258,7 +258,7 @@ function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string
   let carried: number[][] | null = null;
   for (let g = 0; g < a.length; ) {
     let end = g + 1;
-    while (end < a.length && a[end].headingSpan.start === a[g].headingSpan.start && a[end].headingSpan.end === a[g].headingSpan.end && aNorm[end] === aNorm[g]) end++;
+    while (end < a.length && a[g].jointIds && a[end].jointIds && a[end].headingSpan.start === a[g].headingSpan.start && aNorm[end] === aNorm[g]) end++;
     const size = end - g;
     const from = g;
     g = end;
@@ -293,7 +293,8 @@ function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string
     }
     const questions = [...linked].sort((x, y) => x - y);
     if (questions.length < 2) continue;
-    const joined = questions.map((i) => qNorm[i]).join(' ');
+    // The question letter's own joint heading prints its text once for all its numbers.
+    const joined = [...new Set(questions.map((i) => qNorm[i]))].join(' ');
     const same = aNorm[from] === joined || qFull.includes(aNorm[from]);
     members.forEach((j, k) => {
       const i = own.get(j) ?? questions[Math.min(k, questions.length - 1)];
