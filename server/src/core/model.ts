@@ -84,6 +84,11 @@ export interface QuestionUnit {
    * once for all of them. Absent otherwise.
    */
   jointIds?: string[];
+  /**
+   * True when the reader made this unit from a subquestion of its question ("Antwoord 6a" under a
+   * `Vraag 6` that asks a) and b)): the letter heads no `Vraag 6a`; its parent is a context unit.
+   */
+  split?: true;
 }
 
 export interface Letter {

@@ -56,14 +56,19 @@ const ID_LIST = String.raw`((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ 
 const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:(?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?|[^()?.!\n]{1,40})\))?`;
 /** Before a heading: a Markdown quote ("> "), a list bullet ("- ", "* ", "• "), a Markdown heading's "#". */
 const HEAD_PREFIX = String.raw`^(?:>[ \t\u00a0]*)*(?:[-+•][ \t\u00a0]+)?(?:#{1,6}[ \t\u00a0]*)?`;
+/**
+ * A subquestion's letter written out after the number: "6 onder a", "6, onderdeel b", "6 sub a",
+ * "6 (a)". One capturing group: the letter.
+ */
+const SUB_LETTER = String.raw`(?:[ \t\u00a0]*(?:,?[ \t\u00a0]*(?:onder|sub|onderdeel|deelvraag|subvraag)[ \t\u00a0]+\(?|\((?=[a-z]\)))([a-z])\)?(?![\p{L}\p{N}]))?`;
 const QUESTION_HEADING = new RegExp(
-  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Vra(?:ag|gen)|VRA(?:AG|GEN))[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Vra(?:ag|gen)|VRA(?:AG|GEN))[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` + SUB_LETTER +
     ID_LIST + PAGE_NOTE +
     String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
 const ANSWER_HEADING = new RegExp(
-  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Antw\.)(?:[ \t\u00a0]+(?:op|bij|OP))?(?:[ \t\u00a0]+(?:de|DE))?(?:[ \t\u00a0]+(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?(?:[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Antw\.)(?:[ \t\u00a0]+(?:op|bij|OP))?(?:[ \t\u00a0]+(?:de|DE))?(?:[ \t\u00a0]+(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?(?:[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` + SUB_LETTER +
     ID_LIST + String.raw`)?(?![\p{L}\p{N}])` + PAGE_NOTE + String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
@@ -433,11 +438,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
     // "Vraag 1 Bent u bekend met …?": the question on the heading's line.
-    const closed = !!m[5] || !!m[6] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
+    const closed = !!m[6] || !!m[7] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
-      lines.id[l] = detach(normalId(m[1]) + (m[2] ?? ''));
-      const more = expandIdList(lines.id[l], m[3] ?? '');
+      lines.id[l] = detach(normalId(m[1]) + (m[2] ?? m[3] ?? ''));
+      const more = expandIdList(lines.id[l], m[4] ?? '');
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
@@ -446,11 +451,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
     // "Antwoord 1 Ja.": the answer on the heading's line (a capital after the number).
-    const closed = !!m[5] || !!m[6] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
+    const closed = !!m[6] || !!m[7] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
-      lines.id[l] = m[1] ? detach(normalId(m[1]) + (m[2] ?? '')) : '';
-      const more = m[1] ? expandIdList(lines.id[l], m[3] ?? '') : [];
+      lines.id[l] = m[1] ? detach(normalId(m[1]) + (m[2] ?? m[3] ?? '')) : '';
+      const more = m[1] ? expandIdList(lines.id[l], m[4] ?? '') : [];
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
