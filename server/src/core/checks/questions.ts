@@ -33,7 +33,7 @@ export function checkQuestions(letter: Letter, memo?: Memo): Finding[] {
   answersWithoutQuestion(extras.orphanAnswers ?? [], out);
   const numbering = numberingEvents(letter);
   duplicateQuestionNumbers(numbering, out);
-  missingQuestionNumbers(numbering, out);
+  missingQuestionNumbers(numbering, out, extras.orphanAnswers);
   if (letter.questions.length) notAddressed(letter, out, memo);
   else noQuestionsFound(letter, extras.askingSentences ?? 0, out);
   out.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

@@ -257,6 +257,19 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const style = detectStyle(answer);
   for (const place of missingPlaces(questions, answer, m)) {
     const qu = q[place.index];
+    if (place.answer) {
+      // Its answer is there ("Antwoord 8" without "Vraag 8"): the question goes above it.
+      const body = displayQuestionText(qu.questionText);
+      const text = (style.prose ? [body] : [style.vraag(qu.id), body]).join(eol + eol) + eol + eol;
+      findings.push({
+        code: 'question-missing',
+        span: place.answer,
+        message: `${cap(label(qu))} uit de vragenbrief${where} ontbreekt boven dit antwoord: „${clip(qu.questionText)}”. Neem de vraag letterlijk op.`,
+        question: qu.id,
+        data: { kind: 'pair-edit', title: `Voeg ${label(qu)} letterlijk toe boven het antwoord`, span: { start: place.insertAt, end: place.insertAt }, text } satisfies PairFix,
+      });
+      continue;
+    }
     let block = questionBlock(style, qu, eol);
     if (place.after) block = eol + eol + block.replace(/(\r?\n)+$/, '');
     findings.push({
