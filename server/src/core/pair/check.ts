@@ -226,15 +226,25 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const matched: number[] = [];
   for (let j = 0; j < a.length; j++) if (m.aToQ[j] !== -1) matched.push(j);
   const inOrder = longestIncreasing(matched.map((j) => m.aToQ[j]));
+  // A joint heading out of order is said once, for all its numbers.
+  const groupOf = new Map<number, number[]>();
+  for (const g of m.joint) for (const j of g.members) groupOf.set(j, g.members);
+  const said = new Set<number>();
   matched.forEach((j, k) => {
     if (inOrder.has(k)) return;
-    const qi = m.aToQ[j];
+    const group = groupOf.get(j);
+    if (group && said.has(group[0])) return;
+    if (group) said.add(group[0]);
+    const qi = group ? Math.min(...group.map((x) => m.aToQ[x])) : m.aToQ[j];
     const before = qi > 0 ? `na ${label(q[qi - 1])}` : 'als eerste';
+    const head = a[group ? group[0] : j];
     findings.push({
       code: 'question-order',
-      span: anchor(a[j]),
-      message: `${cap(label(a[j]))} staat in een andere volgorde dan in de vragenbrief${where}: daar komt zij ${before}.`,
-      question: a[j].id,
+      span: anchor(head),
+      message: group
+        ? `${cap(jointLabel(group.map((x) => a[x])))} staan in een andere volgorde dan in de vragenbrief${where}: daar komen zij ${before}.`
+        : `${cap(label(a[j]))} staat in een andere volgorde dan in de vragenbrief${where}: daar komt zij ${before}.`,
+      question: head.id,
     });
   });
 

@@ -254,6 +254,7 @@ export function matchLetters(questions: Letter, answer: Letter, memo?: Memo): Pa
  */
 function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string[], qNorm: string[], qFull: string, aToQ: number[], qToA: number[], kind: (MatchKind | null)[], carriers: number[][]): JointCarry[] {
   const out: JointCarry[] = [];
+  let byId: Map<string, number[]> | undefined;
   // The question units each answer unit carries, gathered from `carriers` once.
   let carried: number[][] | null = null;
   for (let g = 0; g < a.length; ) {
@@ -274,7 +275,15 @@ function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string
     const inGroup = (list: number[]) => list.every((j) => j >= from && j < end);
     const linked = new Set<number>();
     for (const j of members) for (const i of carried[j]) linked.add(i);
-    if (!linked.size) continue;
+    if (!linked.size) {
+      // Not found in its place (the block moved): the questions of its numbers that it holds verbatim.
+      byId ??= idIndex(q);
+      for (const j of members) {
+        const i = (byId.get(a[j].id) ?? []).find((k) => qToA[k] === -1 && qNorm[k] && aNorm[j].includes(qNorm[k]));
+        if (i !== undefined) linked.add(i);
+      }
+      if (linked.size < 2) continue;
+    }
     let lo = Infinity;
     let hi = -1;
     for (const i of linked) {
@@ -295,7 +304,9 @@ function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string
     if (questions.length < 2) continue;
     // The question letter's own joint heading prints its text once for all its numbers.
     const joined = [...new Set(questions.map((i) => qNorm[i]))].join(' ');
-    const same = aNorm[from] === joined || qFull.includes(aNorm[from]);
+    // Verbatim: those texts in a row, or (the question letter cuts them otherwise) a stretch of
+    // the question letter holding each of them.
+    const same = aNorm[from] === joined || (questions.every((i) => aNorm[from].includes(qNorm[i])) && qFull.includes(aNorm[from]));
     members.forEach((j, k) => {
       const i = own.get(j) ?? questions[Math.min(k, questions.length - 1)];
       aToQ[j] = i;
@@ -311,6 +322,17 @@ function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string
     out.push({ members, questions });
   }
   return out;
+}
+
+/** The question units' indices by id. */
+function idIndex(q: QuestionUnit[]): Map<string, number[]> {
+  const byId = new Map<string, number[]>();
+  q.forEach((u, i) => {
+    const list = byId.get(u.id);
+    if (list) list.push(i);
+    else byId.set(u.id, [i]);
+  });
+  return byId;
 }
 
 /**
