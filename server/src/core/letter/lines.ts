@@ -107,7 +107,7 @@ const FOOTNOTE = /^\d{1,3}[ \t]+(?:[\p{Lu}‘“"'(]|https?:\/\/|www\.)/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
-const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|[a-z]\)[ \t])/;
+const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|\(?[a-z][.)][ \t])/;
 
 function normalId(n: string): string {
   return n.replace(/^0+(?=\d)/, '');
@@ -413,8 +413,8 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     return;
   }
   // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
-  // unless it may be a URL, an "o" bullet or an "a)" item.
-  if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
+  // unless it may be a URL, an "o" bullet or an "a)" or "a." item.
+  if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41 && !(text.charCodeAt(a + 1) === 46 && isSpace(text.charCodeAt(a + 2)))) {
     lines.kind[l] = LineKind.Text;
     return;
   }
@@ -515,7 +515,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Furniture;
     return;
   }
-  if ((c0 === 45 || c0 === 42 || c0 === 111 || c0 > 0x2000 || (c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122)) && BULLET.test(head)) {
+  if ((c0 === 45 || c0 === 42 || c0 === 111 || c0 === 40 || c0 > 0x2000 || (c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122)) && BULLET.test(head)) {
     lines.kind[l] = LineKind.Bullet;
     return;
   }

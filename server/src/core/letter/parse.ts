@@ -205,7 +205,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     if (!suffix) return undefined;
     const parent = findUnanswered(String(number));
     if (!parent || (parent.kind !== 'heading' && parent.kind !== 'item') || parent.twins || parent.twinOf || parent.context) return undefined;
-    const parts = subquestionParts(text, sentences, parent.qStart, parent.qEnd, markedOnly);
+    const parts = subquestionParts(text, lines, sentences, parent.qStart, parent.qEnd, markedOnly);
     if (!parts.some((p) => p.letter === suffix)) return undefined;
     let found: Draft | undefined;
     parts.forEach((p, k) => {
@@ -443,7 +443,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         // The question (or the sibling's answer) ends here; a sibling without answer is closed as such.
         const at = lines.start[l];
         const prev = cur;
-        if (prev.split ? !findUnanswered(id) : !subquestionParts(text, sentences, prev.qStart, at, true).some((p) => p.letter === m[2])) break;
+        if (prev.split ? !findUnanswered(id) : !subquestionParts(text, lines, sentences, prev.qStart, at, true).some((p) => p.letter === m[2])) break;
         if (!prev.split || prev.aHeadLine < 0) close(at);
         else prev.aEnd = at;
         const target = findUnanswered(id) ?? splitIntoSubquestions(id, true);
@@ -974,12 +974,17 @@ const SUBQUESTION_MARK = /^\(?([a-z])[.)][ \t\u00a0]/;
  * sentence in order (at least two). The text before the first is the question's introduction.
  * Empty when the question has fewer than two. Linear in the question's sentences.
  */
-function subquestionParts(text: string, sentences: Sentence[], from: number, to: number, markedOnly: boolean): { letter: string; start: number }[] {
+function subquestionParts(text: string, lines: Lines, sentences: Sentence[], from: number, to: number, markedOnly: boolean): { letter: string; start: number }[] {
   const body = sentencesIn(sentences, from, to);
+  // Where a mark may stand: a sentence's start, or a line's (a list under "Kunt u aangeven:").
+  const starts: number[] = body.map((s) => s.start);
+  for (let l = lineOf(lines, from); l < lines.count && lines.start[l] < to; l++) if (lines.tstart[l] >= from && lines.tstart[l] < to) starts.push(lines.tstart[l]);
+  starts.sort((x, y) => x - y);
   const marked: { letter: string; start: number }[] = [];
-  for (const s of body) {
-    const m = SUBQUESTION_MARK.exec(text.slice(s.start, s.start + 5));
-    if (m && m[1].charCodeAt(0) === 97 + marked.length) marked.push({ letter: m[1], start: s.start });
+  for (const at of starts) {
+    if (marked.length && marked[marked.length - 1].start === at) continue;
+    const m = SUBQUESTION_MARK.exec(text.slice(at, at + 5));
+    if (m && m[1].charCodeAt(0) === 97 + marked.length) marked.push({ letter: m[1], start: at });
   }
   if (marked.length >= 2) return marked;
   if (markedOnly) return [];
