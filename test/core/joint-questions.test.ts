@@ -110,3 +110,12 @@ test('skeleton: a joint heading stays one block with a joint answer heading; sep
   assert.match(fromQuestions, /### Vraag 2\n\nIs een aanpassing [^\n]*\?\n\n### Antwoord 2\n\n\n### Vraag 3\n\nZo ja, welke /);
   assert.deepEqual(codes(check(QUESTIONS, fromQuestions)), []);
 });
+
+test('a joint heading with its joint answer still empty: one unanswered-question for its numbers', async () => {
+  const { checkQuestions } = await import('../../server/src/core/checks/questions');
+  const empty = ANSWERS.replace('Nee. Een aanpassing is niet nodig; de werkkostenregeling biedt daarvoor al ruimte.\n', '');
+  const f = checkQuestions(parseLetter(empty)).filter((x) => x.code === 'unanswered-question');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].message, 'Vragen 2 en 3 zijn niet beantwoord. Voeg onder de vragen een antwoord toe.');
+  assert.equal(empty.slice(f[0].span.start, f[0].span.end), '## Antwoord 2 en 3');
+});

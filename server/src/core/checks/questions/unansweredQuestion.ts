@@ -21,6 +21,16 @@ export function unanswered(letter: Letter, isQuestionLetter: boolean, out: Findi
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i];
     if (q.answer.status !== 'missing') continue;
+    // A joint heading ("Vraag 9 en 10") with one empty joint answer: one finding for its numbers.
+    let joint: string[] | null = null;
+    if (q.jointIds && q.answer.headingSpan) {
+      let end = i + 1;
+      while (end < qs.length && qs[end].jointIds && qs[end].headingSpan.start === q.headingSpan.start && qs[end].answer.status === 'missing' && qs[end].answer.headingSpan?.start === q.answer.headingSpan.start) end++;
+      if (end - i > 1) {
+        joint = qs.slice(i, end).map((u) => label(u, letter));
+        i = end - 1;
+      }
+    }
     let insertAt: number;
     let insertText: string;
     const unnumbered = isUnnumbered(q);
@@ -45,7 +55,9 @@ export function unanswered(letter: Letter, isQuestionLetter: boolean, out: Findi
       span: q.answer.headingSpan ?? q.headingSpan,
       message: unnumbered
         ? `De vraag ‘${quote(q.subquestions[0]?.text ?? q.questionText, 60)}’${q.section ? ` (${q.section})` : ''} is niet beantwoord. Voeg na de vraag een genummerd antwoord toe.`
-        : q.split
+        : joint
+          ? `Vragen ${joint.slice(0, -1).join(', ')} en ${joint[joint.length - 1]} zijn niet beantwoord. Voeg onder de vragen een antwoord toe.`
+          : q.split
           ? `Subvraag ${q.suffix}) van vraag ${label({ ...q, id: String(q.number) }, letter)} is niet beantwoord: ‘${quote((q.subquestions[0]?.text ?? q.questionText).replace(/^\(?[a-z][.)]\s*/u, ''), 60)}’. Voeg een antwoord ${q.id} toe.`
           : `Vraag ${label(q, letter)} is niet beantwoord. Voeg onder de vraag een antwoord toe.`,
       question: q.id,
