@@ -205,7 +205,12 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     if (!suffix) return undefined;
     const parent = findUnanswered(String(number));
     if (!parent || (parent.kind !== 'heading' && parent.kind !== 'item') || parent.twins || parent.twinOf || parent.context) return undefined;
-    const parts = subquestionParts(text, lines, sentences, parent.qStart, parent.qEnd, markedOnly);
+    // A question read once per kind of look (its text is closed by now): many stray "Antwoord
+    // 6x" headings under one long question stay linear.
+    const key = markedOnly ? 1 : 0;
+    let known = partsOf.get(parent);
+    if (!known) partsOf.set(parent, (known = [null, null]));
+    const parts = (known[key] ??= subquestionParts(text, lines, sentences, parent.qStart, parent.qEnd, markedOnly));
     if (!parts.some((p) => p.letter === suffix)) return undefined;
     let found: Draft | undefined;
     parts.forEach((p, k) => {
@@ -227,6 +232,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return found;
   };
   let splitParents = false;
+  const partsOf = new Map<Draft, [SubquestionPart[] | null, SubquestionPart[] | null]>();
+  /** Questions whose text up to a "6a." line had no lettered subquestions: not looked at again. */
+  const unlettered = new Set<Draft>();
 
   // Per numbered item line: whether the next heading or item after it is its own number's answer
   // heading ("3. Een overzicht." | "Antwoord 3"): then it is a question however it is worded.
@@ -443,7 +451,10 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         // The question (or the sibling's answer) ends here; a sibling without answer is closed as such.
         const at = lines.start[l];
         const prev = cur;
-        if (prev.split ? !findUnanswered(id) : !subquestionParts(text, lines, sentences, prev.qStart, at, true).some((p) => p.letter === m[2])) break;
+        if (prev.split ? !findUnanswered(id) : unlettered.has(prev) || !subquestionParts(text, lines, sentences, prev.qStart, at, true).some((p) => p.letter === m[2])) {
+          if (!prev.split) unlettered.add(prev);
+          break;
+        }
         if (!prev.split || prev.aHeadLine < 0) close(at);
         else prev.aEnd = at;
         const target = findUnanswered(id) ?? splitIntoSubquestions(id, true);
@@ -974,13 +985,18 @@ const SUBQUESTION_MARK = /^\(?([a-z])[.)][ \t\u00a0]/;
  * sentence in order (at least two). The text before the first is the question's introduction.
  * Empty when the question has fewer than two. Linear in the question's sentences.
  */
-function subquestionParts(text: string, lines: Lines, sentences: Sentence[], from: number, to: number, markedOnly: boolean): { letter: string; start: number }[] {
+interface SubquestionPart {
+  letter: string;
+  start: number;
+}
+
+function subquestionParts(text: string, lines: Lines, sentences: Sentence[], from: number, to: number, markedOnly: boolean): SubquestionPart[] {
   const body = sentencesIn(sentences, from, to);
   // Where a mark may stand: a sentence's start, or a line's (a list under "Kunt u aangeven:").
   const starts: number[] = body.map((s) => s.start);
   for (let l = lineOf(lines, from); l < lines.count && lines.start[l] < to; l++) if (lines.tstart[l] >= from && lines.tstart[l] < to) starts.push(lines.tstart[l]);
   starts.sort((x, y) => x - y);
-  const marked: { letter: string; start: number }[] = [];
+  const marked: SubquestionPart[] = [];
   for (const at of starts) {
     if (marked.length && marked[marked.length - 1].start === at) continue;
     const m = SUBQUESTION_MARK.exec(text.slice(at, at + 5));
