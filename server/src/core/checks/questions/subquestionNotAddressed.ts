@@ -9,7 +9,7 @@
  */
 import type { Finding, Letter, QuestionUnit } from '../../model';
 import { resolveAnswerTarget } from '../../letter/references';
-import { keyTerms, type KeyTerm } from '../../lang/dutch';
+import { keyTerms } from '../../lang/dutch';
 import type { Memo } from '../../memo';
 import { quote } from './common';
 import { answersWithCommitment, asksForCommitment } from '../../commitments/answers';
@@ -26,11 +26,14 @@ const DIRECT_SEARCH = 4096;
 /** Longer runs of letters are no words (a hash, a URL); they are left out of the index. */
 const MAX_WORD = 64;
 /**
- * An answer of at most this many words is short: it cannot have gone into a subquestion in
- * other words, so a subquestion with fewer than `MIN_TERMS` key terms is judged too ("Is dat
- * voldoende?" beside "€ 12 miljoen is beschikbaar."). Longer answers paraphrase (corpus-tuned).
+ * An answer of at most this many words is short: when the other subquestions account for each
+ * of its sentences, it did not go into a subquestion in other words, so one with fewer than
+ * `MIN_TERMS` key terms is judged too ("Is dat voldoende?" beside "€ 12 miljoen is
+ * beschikbaar."). Longer answers paraphrase (corpus-tuned: the corpus answers are longer).
  */
 const SHORT_ANSWER = 40;
+/** An answer of at most this many words without a yes or no and naming nothing asked is a blanket one ("Dat is onbekend."). */
+const BLANKET_WORDS = 12;
 /** A time or term in an answer: what "Zo ja, wanneer?" and "op welke termijn" ask for. */
 const TIME = /\b(?:(?:19|20)\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter|zomerreces|kerstreces|herfstreces|voorjaarsreces|reces|kwartaal|jaar|maand|maanden|week|weken|binnenkort|spoedig|zo\s+snel\s+mogelijk|korte\s+termijn|eind|begin|medio|uiterlijk|dag|dagen|vandaag|morgen|direct|meteen)\b/i;
 /** Question words that ask when: a follow-up asking them is answered by a time, a term or a commitment. */
@@ -177,10 +180,14 @@ function answeringUnits(letter: Letter, q: QuestionUnit): { units: QuestionUnit[
   return { units, complete: true };
 }
 
-/** Per check run: each unit's own answer words and whether its answer holds a commitment, made once. */
+/** Per check run: each unit's own answer (read once), its words, count and commitment, made once. */
 class UnitAnswers {
-  private readonly index = new Map<QuestionUnit, { words: AnswerWords; stems: Map<string, boolean>; count?: number }>();
-  private readonly commitments = new Map<QuestionUnit, boolean>();
+  private readonly index = new Map<QuestionUnit, { text: string; words: AnswerWords; stems: Map<string, boolean>; count?: number; commits?: boolean }>();
+
+  /** The answer text of `u` itself. */
+  text(u: QuestionUnit): string {
+    return this.of(u).text;
+  }
 
   /** Whether the answer of `u` itself mentions stem `st` (see `AnswerWords.mentions`). */
   mentions(u: QuestionUnit, st: string): boolean {
@@ -196,7 +203,7 @@ class UnitAnswers {
   /** The number of words of the answer of `u` itself. */
   words(u: QuestionUnit): number {
     const w = this.of(u);
-    return (w.count ??= countWords(u.answer.text));
+    return (w.count ??= countWords(w.text));
   }
 
   /** Whether the answer of `u` itself gives a count. */
@@ -206,18 +213,15 @@ class UnitAnswers {
 
   /** Whether the answer of `u` itself holds a commitment. */
   commits(u: QuestionUnit): boolean {
-    let c = this.commitments.get(u);
-    if (c === undefined) {
-      c = answersWithCommitment(u.answer.text);
-      this.commitments.set(u, c);
-    }
-    return c;
+    const w = this.of(u);
+    return (w.commits ??= answersWithCommitment(w.text));
   }
 
   private of(u: QuestionUnit) {
     let w = this.index.get(u);
     if (!w) {
-      w = { words: new AnswerWords(u.answer.text), stems: new Map() };
+      const text = u.answer.text;
+      w = { text, words: new AnswerWords(text), stems: new Map() };
       this.index.set(u, w);
     }
     return w;
@@ -253,11 +257,12 @@ function finding(q: QuestionUnit, sub: { text: string; span: Finding['span'] }, 
  *   without a yes or no;
  * - the first yes/no question is answered by the yes or no the answer opens with;
  * - any other subquestion of a question with two or more is unanswered when the answer names
- *   none of its key terms (`keyTerms` in lang/dutch.ts: content words; those it shares with
- *   another subquestion of the question count only when it has no others), provided it has at
- *   least `MIN_TERMS` of them, or one when the answer is short (`SHORT_ANSWER` words); a
- *   subquestion asking for a count is answered by any count, one asking for a commitment by any
- *   commitment (commitments/answers.ts).
+ *   none of its key terms (`keyTerms` in lang/dutch.ts: content words), provided it has at
+ *   least `MIN_TERMS` of them; when the answer is short (`SHORT_ANSWER` words) and each of its
+ *   sentences is accounted for by another subquestion (`onlyOthers`), one term suffices and
+ *   only the terms it does not share with another subquestion count; a subquestion asking for
+ *   a count is answered by any count, one asking for a commitment by any commitment
+ *   (commitments/answers.ts).
  * A short answer without a yes or no that names no key term of any subquestion ("Dat is
  * onbekend.") speaks to all of them alike: no finding. Spans are the subquestions'
  * (UTF-16 offsets into `letter.text`); `data` is a `NotAddressedData`. Linear in the letter:
@@ -277,7 +282,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
       return (answering = found.complete ? found.units : []);
     };
     // The yes or no of the unit's own answer (an answer by reference answers another question).
-    const shape: AnswerShape = s === 'answered' ? answerShape(q.answer.text, q.questionText, memo) : { polarity: null, bare: null };
+    const shape: AnswerShape = s === 'answered' ? answerShape(answers.text(q), q.questionText, memo) : { polarity: null, bare: null };
     const kinds = q.subquestions.map((sub) => subquestionKind(sub.text, memo));
     if (q.subquestions.length < 2) {
       // With a single subquestion the whole answer is about it, unless it is only a yes or no to an open question.
@@ -304,7 +309,33 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
     const counts = () => units().some((u) => answers.hasCount(u));
     const commits = () => units().some((u) => answers.commits(u));
     // A short answer without yes or no that names nothing asked ("Dat is onbekend.") answers all alike.
-    if (!shape.polarity && short() && countWords(units().map((u) => u.answer.text).join(' ')) <= 12 && !counts() && !terms.some((ts) => ts.some((t) => t.stems.some(mentionedStem)))) continue;
+    if (!shape.polarity && short() && words <= BLANKET_WORDS && !counts() && !terms.some((ts) => ts.some((t) => t.stems.some(mentionedStem)))) continue;
+    let accounted: Set<number>[] | undefined;
+    /**
+     * Whether every sentence of a short answer is accounted for by a subquestion other than `i`:
+     * it names one of that subquestion's own stems, gives the count it asks for, or is the yes
+     * or no a yes/no question asks. Then the answer holds nothing that could answer `i` in other
+     * words, and `i` is judged by fewer terms and by its own ones. Each sentence is searched once
+     * per subquestion, not once per pair: linear in the subquestions.
+     */
+    const onlyOthers = (i: number): boolean => {
+      if (!short()) return false;
+      if (!accounted) {
+        const text = units().map((u) => answers.text(u)).join(' ');
+        const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+        accounted = sentences.map((sentence, n) => {
+          const w = new AnswerWords(sentence);
+          const by = new Set<number>();
+          terms.forEach((ts, j) => {
+            const own = ts.flatMap((t) => t.stems).filter((st) => shared.get(st)! < 2);
+            if (own.some((st) => w.mentions(st)) || (ASKS_COUNT.test(q.subquestions[j].text) && w.hasCount())) by.add(j);
+            else if (n === 0 && shape.polarity && (kinds[j].kind === 'yes-no' || kinds[j].kind === 'conditional') && countWords(sentence) <= BLANKET_WORDS) by.add(j);
+          });
+          return by;
+        });
+      }
+      return accounted.every((by) => by.size > 1 || (by.size === 1 && !by.has(i)));
+    };
     let yesNoAnswered = false;
     for (let i = 0; i < q.subquestions.length; i++) {
       const sub = q.subquestions[i];
@@ -315,7 +346,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
         if (!k.on || !shape.polarity || k.on !== shape.polarity) continue;
         const given = k.on === 'ja' ? 'ja' : 'nee';
         if (shape.bare) out.push(finding(q, sub, `het antwoord is ‘${quote(shape.bare, 40)}’, dus deze vervolgvraag geldt, maar het antwoord gaat er niet op in`, { reason: 'conditional', terms: [] }));
-        else if (k.asks && ASKS_WHEN.test(k.asks) && !units().some((u) => TIME.test(u.answer.text.slice(0, 2000))) && !commits())
+        else if (k.asks && ASKS_WHEN.test(k.asks) && !units().some((u) => TIME.test(answers.text(u).slice(0, 2000))) && !commits())
           out.push(finding(q, sub, `het antwoord is ${given}, dus deze vervolgvraag geldt, maar het noemt geen moment of termijn`, { reason: 'conditional', terms: [] }));
         continue;
       }
@@ -332,12 +363,14 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
         continue;
       }
       const ts = terms[i];
-      if (ts.length < MIN_TERMS && !(ts.length && short())) continue;
-      // In a short answer, its own terms when it has any: the topic it shares with the other
-      // subquestions is named for their sake ("zes gemeenten getroffen" says nothing of "Welke
-      // maatregelen … bij gemeenten"). A long answer names the topic throughout and words
-      // a subquestion its own way: there every term counts.
-      const own = short() ? ts.filter((t) => t.stems.some((st) => shared.get(st)! < 2)) : [];
+      if (!ts.length) continue;
+      // When the other subquestions account for all of a short answer, fewer terms suffice, and
+      // only its own count: the topic it shares with the others is named for their sake ("zes
+      // gemeenten getroffen" says nothing of "Welke maatregelen … bij gemeenten"). Otherwise the
+      // answer may word it its own way, and only a subquestion of `MIN_TERMS` terms is judged.
+      const relaxed = onlyOthers(i);
+      if (ts.length < MIN_TERMS && !relaxed) continue;
+      const own = relaxed ? ts.filter((t) => t.stems.some((st) => shared.get(st)! < 2)) : [];
       const judged = own.length ? own : ts;
       const stems = own.length ? own.flatMap((t) => t.stems.filter((st) => shared.get(st)! < 2)) : ts.flatMap((t) => t.stems);
       if (stems.some(mentionedStem)) continue;
