@@ -42,7 +42,7 @@ const LEAD = /^(?:\s*(?:[-–•*]|\(?[a-z]\)|\(?\d{1,2}[.)]|[ivx]{1,4}\))\s*)?(
  */
 const CONDITIONS: [RegExp, (m: RegExpExecArray) => Polarity | null][] = [
   // "Zo ja, …", "Zo nee, …", "Zo niet, …", "Indien ja/nee/niet, …"
-  [/^(?:zo|indien|zo\s+neen)\s+(ja|jazeker|nee|neen|niet)\b[\s,:;]*/i, (m) => (/^ja/i.test(m[1]) ? 'ja' : 'nee')],
+  [/^(?:zo|indien)\s+(ja|jazeker|nee|neen|niet)\b[\s,:;]*/i, (m) => (/^ja/i.test(m[1]) ? 'ja' : 'nee')],
   // "Indien dat (niet) het geval is, …", "Als dat (niet) zo is, …", "Mocht dat niet zo zijn, …"
   [
     /^(?:indien|als|wanneer|mocht|ingeval)\s+(?:dat|dit|het|dat\s+antwoord|het\s+antwoord)\s+(niet\s+)?(?:zo\s+is|zo\s+zijn|zo\s+zou\s+zijn|het\s+geval\s+is|het\s+geval\s+zijn|het\s+geval\s+zou\s+zijn|(bevestigend|ontkennend)(?:\s+is|\s+luidt)?)\b[\s,:;]*/i,
@@ -51,7 +51,7 @@ const CONDITIONS: [RegExp, (m: RegExpExecArray) => Polarity | null][] = [
   // "Indien het antwoord op vraag 3 bevestigend/ontkennend is, …"
   [/^(?:indien|als|wanneer|mocht)\s+(?:het|uw)\s+antwoord\s+(?:op\s+(?:de\s+)?(?:vorige\s+|voorgaande\s+)?vraag(?:\s+\d+[a-z]?)?\s+)?(bevestigend|ontkennend|ja|nee)\b(?:\s+(?:is|luidt))?[\s,:;]*/i, (m) => (/^(?:bevestigend|ja)/i.test(m[1]) ? 'ja' : 'nee')],
   // "Mocht dat …", "In dat geval …": a condition that does not say on what.
-  [/^(?:mocht\s+(?:dat|dit|het)|in\s+dat\s+geval|in\s+het\s+geval\s+dat)\b[\s,:;]*/i, () => null],
+  [/^(?:mocht\s+(?:dat|dit|het)|in\s+dat\s+geval|in\s+het\s+geval\s+dat)\b[^,;:?]{0,80}[,;:]?\s*/i, () => null],
 ];
 
 /** Question words: a subquestion opening with one (or with a preposition before one) is open. */
@@ -84,7 +84,7 @@ function head(s: string): string {
 /** What a question text (after its condition) asks: open with its question word, or yes/no. */
 function askedBy(text: string, memo?: Memo): SubquestionKind {
   const q = QUESTION_WORD.exec(text);
-  if (q) return { kind: 'open', asks: q[1].toLowerCase().replace(/\s+/g, ' ') };
+  if (q) return { kind: 'open', asks: q[0].toLowerCase().replace(/\s+/g, ' ') };
   const reported = REPORTED.test(text);
   if (reported || MODAL_OPENER.test(text)) {
     const verb = ACCOUNT_VERB.exec(text);

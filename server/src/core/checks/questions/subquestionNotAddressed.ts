@@ -36,8 +36,8 @@ const SHORT_ANSWER = 40;
 const BLANKET_WORDS = 12;
 /** A time or term in an answer: what "Zo ja, wanneer?" and "op welke termijn" ask for. */
 const TIME = /\b(?:(?:19|20)\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter|zomerreces|kerstreces|herfstreces|voorjaarsreces|reces|kwartaal|jaar|maand|maanden|week|weken|binnenkort|spoedig|zo\s+snel\s+mogelijk|korte\s+termijn|eind|begin|medio|uiterlijk|dag|dagen|vandaag|morgen|direct|meteen)\b/i;
-/** Question words that ask when: a follow-up asking them is answered by a time, a term or a commitment. */
-const ASKS_WHEN = /^(?:wanneer|per\s+wanneer|vanaf\s+wanneer|tot\s+wanneer|op\s+welke)$/;
+/** A follow-up that asks when ("wanneer?", "op welke termijn?"): answered by a time, a term or a commitment. */
+const ASKS_WHEN = /^(?:(?:per|vanaf|tot|voor)\s+)?(?:wanneer|hoelang|hoe\s+snel|(?:op|binnen)\s+welke\s+termijn)\b/i;
 /** A subquestion that asks for a count ("Hoeveel …", "Hoe vaak …", "Welk aantal …"). */
 const ASKS_COUNT = /\b(?:hoeveel|hoe\s+vaak|hoe\s+groot|welk\s+(?:aantal|percentage|bedrag))\b/i;
 /** A count in an answer: digits or a number word ("vier regionale cyberdialogen"). */
@@ -130,6 +130,15 @@ export class AnswerWords {
     const w = this.words!;
     const at = lowerBound(w, stem);
     return at < w.length && w[at].startsWith(stem);
+  }
+
+  /**
+   * Whether the stem itself stands in the answer: inside a word, or at the start of one when it
+   * is short. Stricter than `mentions`: no tails of compounds ("dienst" does not name
+   * "informatiebeveiligingsdienst").
+   */
+  names(st: string): boolean {
+    return st.length < MIN_PART - 1 ? this.startsWord(st) : this.inside(st);
   }
 
   /**
@@ -313,7 +322,8 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
     let accounted: Set<number>[] | undefined;
     /**
      * Whether every sentence of a short answer is accounted for by a subquestion other than `i`:
-     * it names one of that subquestion's own stems, gives the count it asks for, or is the yes
+     * it names one of that subquestion's own stems (`AnswerWords.names`: no compound tails, "de
+     * dienst" may be anything), gives the count it asks for, or is the yes
      * or no a yes/no question asks. Then the answer holds nothing that could answer `i` in other
      * words, and `i` is judged by fewer terms and by its own ones. Each sentence is searched once
      * per subquestion, not once per pair: linear in the subquestions.
@@ -328,7 +338,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
           const by = new Set<number>();
           terms.forEach((ts, j) => {
             const own = ts.flatMap((t) => t.stems).filter((st) => shared.get(st)! < 2);
-            if (own.some((st) => w.mentions(st)) || (ASKS_COUNT.test(q.subquestions[j].text) && w.hasCount())) by.add(j);
+            if (own.some((st) => w.names(st)) || (ASKS_COUNT.test(q.subquestions[j].text) && w.hasCount())) by.add(j);
             else if (n === 0 && shape.polarity && (kinds[j].kind === 'yes-no' || kinds[j].kind === 'conditional') && countWords(sentence) <= BLANKET_WORDS) by.add(j);
           });
           return by;
@@ -346,7 +356,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
         if (!k.on || !shape.polarity || k.on !== shape.polarity) continue;
         const given = k.on === 'ja' ? 'ja' : 'nee';
         if (shape.bare) out.push(finding(q, sub, `het antwoord is ‘${quote(shape.bare, 40)}’, dus deze vervolgvraag geldt, maar het antwoord gaat er niet op in`, { reason: 'conditional', terms: [] }));
-        else if (k.asks && ASKS_WHEN.test(k.asks) && !units().some((u) => TIME.test(answers.text(u).slice(0, 2000))) && !commits())
+        else if (ASKS_WHEN.test(k.rest) && !units().some((u) => TIME.test(answers.text(u).slice(0, 2000))) && !commits())
           out.push(finding(q, sub, `het antwoord is ${given}, dus deze vervolgvraag geldt, maar het noemt geen moment of termijn`, { reason: 'conditional', terms: [] }));
         continue;
       }
