@@ -197,3 +197,11 @@ test('answers by reference: the referred answer addresses the subquestions, but 
   ].join('\n');
   assert.deepEqual(flagged(text), []);
 });
+
+test('a joint heading with separate answers: each question is answered by all the answers together', () => {
+  const text = 'Vragen 1 en 2\nHoeveel gemeenten zijn getroffen? Welke maatregelen neemt u om herhaling te voorkomen?\nAntwoord 1\nEr zijn zes gemeenten getroffen.\nAntwoord 2\nHet kabinet richt een landelijk meldpunt in.\n';
+  assert.deepEqual(flagged(text), []);
+  // With only the count given, the measures stay open under both numbers.
+  const half = text.replace('Het kabinet richt een landelijk meldpunt in.', 'Zie het antwoord op vraag 1.');
+  assert.deepEqual(flagged(half), ['1: terms: Welke maatregelen neemt u om herhaling te voorkomen?', '2: terms: Welke maatregelen neemt u om herhaling te voorkomen?']);
+});

@@ -168,16 +168,24 @@ export class AnswerWords {
 const MAX_ANSWERING_UNITS = 10;
 
 /**
- * The units whose answers answer `q`: `q` itself and the targets of its references, then those
- * of targets that answer by reference in turn, at most `MAX_ANSWERING_UNITS`; `complete` is false
- * when more were left out.
+ * The units whose answers answer `q`: `q` itself, the other units of a joint question ("Vragen 1
+ * en 2" with one question text and separate answers: `joint`, same question span, a different
+ * answer), and the targets of their references, then those of targets that answer by reference
+ * in turn; at most `MAX_ANSWERING_UNITS`, and `complete` is false when more were left out.
  */
-function answeringUnits(letter: Letter, q: QuestionUnit): { units: QuestionUnit[]; complete: boolean } {
+function answeringUnits(letter: Letter, q: QuestionUnit, joint: readonly QuestionUnit[]): { units: QuestionUnit[]; complete: boolean } {
   const units = [q];
   const seen = new Set<QuestionUnit>([q]);
+  for (const u of joint) {
+    if (seen.has(u) || !u.answer.span || (q.answer.span && u.answer.span.start === q.answer.span.start)) continue;
+    if (units.length >= MAX_ANSWERING_UNITS) return { units, complete: false };
+    seen.add(u);
+    units.push(u);
+  }
+  const own = units.length;
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
-    if (i > 0 && u.answer.status !== 'by-reference') continue;
+    if (i >= own && u.answer.status !== 'by-reference') continue;
     for (const t of u.answer.refersTo) {
       const target = resolveAnswerTarget(letter, u, t);
       if (!target || seen.has(target)) continue;
@@ -187,6 +195,21 @@ function answeringUnits(letter: Letter, q: QuestionUnit): { units: QuestionUnit[
     }
   }
   return { units, complete: true };
+}
+
+/** The units of each question text that several units share (a joint heading), by question span. */
+function jointUnits(letter: Letter): Map<QuestionUnit, QuestionUnit[]> {
+  const bySpan = new Map<string, QuestionUnit[]>();
+  for (const u of letter.questions) {
+    if (u.questionSpan.end <= u.questionSpan.start) continue;
+    const key = `${u.questionSpan.start}:${u.questionSpan.end}`;
+    const list = bySpan.get(key);
+    if (list) list.push(u);
+    else bySpan.set(key, [u]);
+  }
+  const out = new Map<QuestionUnit, QuestionUnit[]>();
+  for (const list of bySpan.values()) if (list.length > 1) for (const u of list) out.set(u, list);
+  return out;
 }
 
 /** Per check run: each unit's own answer (read once), its words, count and commitment, made once. */
@@ -255,8 +278,8 @@ function finding(q: QuestionUnit, sub: { text: string; span: Finding['span'] }, 
 
 /**
  * The `subquestion-not-addressed` findings of a letter. For each answered question (its own
- * answer and those its references lead to, at most `MAX_ANSWERING_UNITS`; a longer chain is not
- * judged), each subquestion by its kind (subquestionKinds.ts):
+ * answer, those of the other questions of a joint heading, and those their references lead to,
+ * at most `MAX_ANSWERING_UNITS`; a longer chain is not judged), each subquestion by its kind (subquestionKinds.ts):
  * - an answer that is a bare yes or no ("Ja.", "Nee, dat klopt niet.") answers the yes/no
  *   questions and leaves each open one unanswered ("Hoeveel …?", "Welke …?", "Kunt u aangeven
  *   hoe …?"), also when it is the question's only subquestion;
@@ -280,6 +303,7 @@ function finding(q: QuestionUnit, sub: { text: string; span: Finding['span'] }, 
 export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
   const out: Finding[] = [];
   const answers = new UnitAnswers();
+  const joint = jointUnits(letter);
   for (const q of letter.questions) {
     const s = q.answer.status;
     // An answer by another paper (a mededeling) holds no text to search.
@@ -287,7 +311,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
     let answering: QuestionUnit[] | undefined;
     const units = (): QuestionUnit[] => {
       if (answering) return answering;
-      const found = answeringUnits(letter, q);
+      const found = answeringUnits(letter, q, joint.get(q) ?? []);
       return (answering = found.complete ? found.units : []);
     };
     // The yes or no of the unit's own answer (an answer by reference answers another question).
