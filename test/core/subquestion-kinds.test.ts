@@ -99,7 +99,11 @@ test('answers: the yes or no an answer opens with, and whether it says nothing m
     ['Ja, in 2026.', 'ja', false],
     ['Ja. Het kabinet informeert de Kamer voor de zomer.', 'ja', false],
     ['Nee, de gemeenten zijn goed toegerust.', 'nee', false],
-    // No yes or no at all.
+    ['Ik ben het daar niet mee eens.', 'nee', true],
+    ['Ik ben niet bekend met dat bericht.', 'nee', true],
+    // No yes or no at all: "Ik ben …" and "Zeker …" open many sentences.
+    ['Ik ben daarover in gesprek met de VNG.', null, false],
+    ['Zeker is dat de kosten stijgen.', null, false],
     ['Dat is onbekend.', null, false],
     ['Het kabinet neemt maatregelen.', null, false],
   ];

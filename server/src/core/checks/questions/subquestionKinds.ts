@@ -126,16 +126,16 @@ export function subquestionKind(text: string, memo?: Memo): SubquestionKind {
 }
 
 /** Opening words that answer yes or no, and sentences that do so as a whole. */
-const YES_NO_WORD = /^(ja|jazeker|jawel|zeker|inderdaad|nee|neen|neen)\b/i;
+const YES_NO_WORD = /^(ja|jazeker|jawel|inderdaad|nee|neen)\b/i;
 const YES_NO_SENTENCE =
-  /^(?:(?:dat|dit|het)\s+(?:klopt|is\s+(?:niet\s+)?(?:juist|correct|het\s+geval|zo))|ik\s+(?:deel|onderschrijf|herken|erken|ben)\b|(?:daartoe|hiertoe|daarmee|hiermee|daar|hier)\s+ben\s+ik\b)/i;
+  /^(?:(?:dat|dit|het)\s+(?:klopt|is\s+(?:niet\s+)?(?:juist|correct|het\s+geval|zo))\b|ik\s+(?:deel|onderschrijf|herken|erken)\s+(?:die|deze|dat|de|het|uw)\b|(?:ik\s+ben|(?:daartoe|hiertoe|daar|hier|daarmee|hiermee)\s+ben\s+ik)\s+(?:\S+\s+){0,4}?(?:eens|bekend|bereid)\b)/i;
 
 /** Words that carry nothing beyond the yes or no itself ("Ja, dat klopt.", "Nee, die mening deel ik niet."). */
 const FILLER = new Set([
   'ja', 'jazeker', 'jawel', 'zeker', 'inderdaad', 'nee', 'neen', 'klopt', 'juist', 'correct', 'geval',
   'deel', 'onderschrijf', 'herken', 'erken', 'mening', 'zorg', 'zorgen', 'opvatting', 'analyse',
   'conclusie', 'constatering', 'bekend', 'bereid', 'eens', 'akkoord', 'terecht', 'helaas', 'uiteraard',
-  'zeker', 'niet', 'geen', 'mij', 'ik', 'daartoe', 'hiertoe', 'daarmee', 'hiermee', 'ermee', 'beeld',
+  'zeker', 'niet', 'geen', 'mij', 'ik', 'daartoe', 'hiertoe', 'daarmee', 'hiermee', 'ermee', 'mee', 'beeld',
 ]);
 
 /** Connectives that give a reason: an answer holding one says why ("Nee, omdat …"). */
