@@ -343,6 +343,9 @@ test('server: "Geen vragenbrief gekoppeld — kiezen" only on an answer letter w
       };
       assert.deepEqual(await lensTitles('antwoord.md', DRAFT_ANSWER), ['Geen vragenbrief gekoppeld — kiezen']);
       assert.deepEqual(await lensTitles('verslag.txt', OWN_VERSLAG), []);
+      // A nader schriftelijk overleg is as self-contained, also without the "hieronder afgedrukt" formula.
+      const nader = OWN_VERSLAG.replace('Verslag van een schriftelijk overleg', 'Verslag van een nader schriftelijk overleg').replace(/^De vragen en opmerkingen zijn .*$/mu, '');
+      assert.deepEqual(await lensTitles('nader-verslag.txt', nader), []);
       assert.deepEqual(await lensTitles('aanhangsel.txt', AANHANGSEL), []);
       // The hover on the first line says nothing about a question letter there either.
       assert.doesNotMatch(JSON.stringify(await c.hover(ws.uri('aanhangsel.txt'), { line: 0, character: 3 })), /Geen vragenbrief/);
