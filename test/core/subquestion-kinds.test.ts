@@ -78,7 +78,9 @@ test('kinds: conditional follow-ups and the yes or no they depend on', () => {
   assert.equal(subquestionKind('Wanneer dat het geval is, wat doet u dan?').kind, 'conditional');
   assert.equal(subquestionKind('Wanneer is de evaluatie klaar?').kind, 'open');
   // About the answer, not its subject.
-  assert.equal(subquestionKind('Graag een gedetailleerd antwoord.').kind, 'about-answer');
+  for (const text of ['Graag een gedetailleerd antwoord.', 'Graag een gedetailleerd.', 'Kunt u deze vragen afzonderlijk en binnen drie weken beantwoorden?', 'Wilt u deze vragen één voor één beantwoorden?'])
+    assert.equal(subquestionKind(text).kind, 'about-answer', text);
+  assert.equal(subquestionKind('Kunt u aangeven welke antwoorden de gemeenten op de enquête gaven?').kind, 'open');
 });
 
 test('answers: the yes or no an answer opens with, and whether it says nothing more', () => {

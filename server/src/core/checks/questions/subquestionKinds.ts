@@ -66,7 +66,7 @@ const QUESTION_WORD_INSIDE = /\b(hoeveel|in\s+hoeverre|hoelang|hoe|welke|welk|wa
  * "Deze leden vragen hoe …", "De leden horen graag welke …".
  */
 const ACCOUNT_VERB =
-  /\b(aangeven|aan\s+te\s+geven|toelichten|toe\s+te\s+lichten|uiteenzetten|uiteen\s+te\s+zetten|schetsen|te\s+schetsen|uitleggen|uit\s+te\s+leggen|verduidelijken|beschrijven|vertellen|noemen|specificeren|onderbouwen|verklaren|motiveren|weten|horen|vragen|vraagt|benoemen|inzichtelijk\s+maken|inzicht\s+geven|een\s+overzicht|overzicht\s+geven|reflecteren|reageren|ingaan|in\s+te\s+gaan|delen|sturen|toesturen|doen\s+toekomen|informeren|rapporteren)\b/i;
+  /\b(aangeven|aan\s+te\s+geven|toelichten|toe\s+te\s+lichten|uiteenzetten|uiteen\s+te\s+zetten|schetsen|te\s+schetsen|uitleggen|uit\s+te\s+leggen|verduidelijken|beschrijven|vertellen|noemen|specificeren|onderbouwen|verklaren|motiveren|weten|horen|benoemen|inzichtelijk\s+maken|inzicht\s+geven|een\s+overzicht|overzicht\s+geven|reflecteren|reageren|ingaan|in\s+te\s+gaan|delen|sturen|toesturen|doen\s+toekomen|informeren|rapporteren)\b/i;
 
 /** A request that opens with a modal verb: "Kunt u …", "Wilt u …", "Zou de minister …". */
 const MODAL_OPENER = /^(?:kunt|kan|wilt|wil|zou|zoudt|zouden|kunnen|willen)\b/i;
@@ -75,7 +75,14 @@ const MODAL_OPENER = /^(?:kunt|kan|wilt|wil|zou|zoudt|zouden|kunnen|willen)\b/i;
 const REPORTED = /^(?:de|deze|die|zij|ook|tevens)\b[^?]{0,80}?\b(?:vragen|vraagt|willen|wil|horen|verzoeken|verzoekt|ontvangen)\b/i;
 
 /** Sentences about the answer itself: "Graag een gedetailleerd antwoord.", "Wilt u deze vragen afzonderlijk beantwoorden?". */
-const ABOUT_ANSWER = /\b(?:antwoord|antwoorden|beantwoorden|beantwoording|beantwoord)\b/i;
+const ABOUT_ANSWER = /\b(?:antwoord|antwoorden|beantwoorden|beantwoording|beantwoord|gedetailleerd)\b/i;
+/** The words such a sentence has beside the answer: how and when to answer. */
+const ANSWER_MANNER = new Set([
+  'antwoord', 'antwoorden', 'beantwoorden', 'beantwoording', 'beantwoord', 'gedetailleerd', 'gedetailleerde',
+  'uitgebreid', 'uitgebreide', 'volledig', 'volledige', 'afzonderlijk', 'separaat', 'apart', 'onderbouwd',
+  'onderbouwde', 'één', 'een', 'binnen', 'termijn', 'weken', 'week', 'drie', 'zes', 'gebruikelijke', 'spoedig',
+  'mogelijk', 'vóór', 'voor', 'vragen', 'vraag', 'deze', 'elke', 'iedere', 'per',
+]);
 
 function head(s: string): string {
   return (s.length > HEAD ? s.slice(0, HEAD) : s).replace(/\s+/g, ' ').trim();
@@ -83,6 +90,9 @@ function head(s: string): string {
 
 /** What a question text (after its condition) asks: open with its question word, or yes/no. */
 function askedBy(text: string, memo?: Memo): SubquestionKind {
+  // A sentence about the answer ("Graag een gedetailleerd antwoord.", "Wilt u deze vragen
+  // afzonderlijk beantwoorden?") with no subject of its own.
+  if (ABOUT_ANSWER.test(text) && keyTerms(text, memo).every((t) => ANSWER_MANNER.has(t.word.toLowerCase()))) return { kind: 'about-answer' };
   const q = QUESTION_WORD.exec(text);
   if (q) return { kind: 'open', asks: q[0].toLowerCase().replace(/\s+/g, ' ') };
   const reported = REPORTED.test(text);
@@ -97,12 +107,7 @@ function askedBy(text: string, memo?: Memo): SubquestionKind {
       if (verb && MODAL_OPENER.test(text)) return { kind: 'open', asks: verb[1].toLowerCase().replace(/\s+/g, ' ') };
     }
   }
-  if (!text.includes('?')) {
-    // A sentence about the answer ("Graag een gedetailleerd antwoord.") with no subject of its own.
-    if (ABOUT_ANSWER.test(text) && keyTerms(text, memo).length <= 1) return { kind: 'about-answer' };
-    return { kind: 'other' };
-  }
-  return { kind: 'yes-no' };
+  return text.includes('?') ? { kind: 'yes-no' } : { kind: 'other' };
 }
 
 /**
