@@ -8,6 +8,7 @@ import { answerShape, subquestionKind } from '../../server/src/core/checks/quest
 import { checkNotAddressed, type NotAddressedData } from '../../server/src/core/checks/questions/subquestionNotAddressed';
 import { parseLetter } from '../../server/src/core/letter/parse';
 import { fixture } from './letter-helpers';
+import { CODES } from '../../server/src/core/codes';
 
 /** The flagged subquestions of each question: "id: reason: subquestion text". */
 function flagged(text: string): string[] {
@@ -210,4 +211,14 @@ test('a joint heading with separate answers: each question is answered by all th
   // With only the count given, the measures stay open under both numbers.
   const half = text.replace('Het kabinet richt een landelijk meldpunt in.', 'Zie het antwoord op vraag 1.');
   assert.deepEqual(flagged(half), ['1: terms: Welke maatregelen neemt u om herhaling te voorkomen?', '2: terms: Welke maatregelen neemt u om herhaling te voorkomen?']);
+});
+
+test('short subquestions without content words: "Waarom?" needs more than a yes or no, and is not judged by words', () => {
+  const q = 'Klopt het dat de subsidie voor buurthuizen wordt stopgezet? Waarom?';
+  assert.deepEqual(flagged(unit(q, 'Ja.')), ['1: yes-no: Waarom?']);
+  assert.deepEqual(flagged(unit(q, 'Ja, omdat het budget elders nodig is.')), []);
+  // Without a yes or no the answer may give the reason in any words: not judged.
+  assert.deepEqual(flagged(unit(q, 'Het budget is elders nodig.')), []);
+  // The check stays an information (TRY4 defect 2 changes what it finds, not how loud it is).
+  assert.equal(CODES['subquestion-not-addressed'].severity, 'information');
 });
