@@ -154,6 +154,10 @@ test('server: without a named question letter, the inbreng in the same folder is
       const sk = await c.request('antwoordbrief/skeleton', { uri: qUri });
       assert.equal(sk.questionCount, 5);
       assert.match(sk.markdown, /^<!-- vragen: \.\/inbreng\.md -->/);
+      // The client puts the cursor where the drafter writes first: the blank line under the first answer heading.
+      const skLines = (sk.markdown as string).split('\n');
+      assert.match(skLines[sk.cursor.line - 1], /^### Antwoord 1$/);
+      assert.deepEqual([skLines[sk.cursor.line], sk.cursor.character], ['', 0]);
       // Without the link comment, discovery finds the inbreng.
       const body = sk.markdown.replace(/^<!--.*-->\n\n/, '');
       const uri = ws.uri('antwoord.md');
