@@ -62,7 +62,13 @@ const nls = {
   'untrusted.description': 'In een niet-vertrouwde werkruimte worden brieven wel gecontroleerd, maar worden geen gegevens opgehaald bij de Tweede Kamer of officielebekendmakingen.nl en worden bronadressen, cachemap, vragenbrief en bestandspatronen uit de werkruimte-instellingen genegeerd.',
   'virtual.description': 'In een virtuele werkruimte worden alleen geopende documenten gecontroleerd.',
 };
-for (const [code, info] of Object.entries(CODES)) nls[`config.severity.code.${code}`] = `${info.description} Standaard: \`${info.severity}\`.`;
+// Two texts per check: VS Code shows `description` as plain text (the Settings editor's table and
+// the tooltip of each row), `markdownDescription` rendered. No Markdown in the plain one.
+for (const [code, info] of Object.entries(CODES)) {
+  const label = nls[`config.severity.${info.severity}.label`].toLowerCase();
+  nls[`config.severity.code.${code}`] = `${info.description} Standaard: ${label} (${info.severity}).`;
+  nls[`config.severity.code.${code}.md`] = `${info.description} Standaard: ${label} (\`${info.severity}\`).`;
+}
 
 const severityEnum = ['error', 'warning', 'information', 'hint', 'off'];
 const severityEnumDescriptions = severityEnum.map((s) => `%config.severity.${s}%`);
@@ -85,7 +91,7 @@ const contributes = {
           type: 'string', enum: severityEnum, enumDescriptions: severityEnumDescriptions, enumItemLabels: severityEnumLabels, default: info.severity,
           // The Settings editor's table shows `description` beside each check's key; hovers use the Markdown one.
           description: `%config.severity.code.${code}%`,
-          markdownDescription: `%config.severity.code.${code}%`,
+          markdownDescription: `%config.severity.code.${code}.md%`,
         }])),
       },
       [key(K.run)]: {

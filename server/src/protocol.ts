@@ -64,6 +64,8 @@ export interface SkeletonResult {
    * beside it, so the link `./naam.md` in the skeleton holds.
    */
   questionLetterUri?: string;
+  /** Where the drafter starts typing (zero-based): under the first answer heading (`skeletonCursor`). */
+  cursor?: { line: number; character: number };
   /** Why no skeleton was made, one Dutch sentence (an answer letter without a question letter). */
   refusal?: string;
 }
@@ -182,7 +184,7 @@ export interface SkeletonFromFileParams {
   /** A `file:` URI of a .pdf or .docx (or a text letter). */
   uri: string;
 }
-export type SkeletonFromFileResult = { markdown: string; questionCount: number } | { error: string };
+export type SkeletonFromFileResult = { markdown: string; questionCount: number; cursor?: { line: number; character: number } } | { error: string };
 
 /** The URI scheme of the read-only text of a PDF or Word file in the editor. */
 export const EXTRACTED_TEXT_SCHEME = 'antwoordbrief-tekst';

@@ -325,6 +325,8 @@ connection.onDidChangeConfiguration(
     letters.clear();
     scheduler.invalidate();
     for (const doc of store.documents.all()) scheduler.schedule(doc.uri);
+    // Closed letters keep the workspace check's findings: shown at the new severities.
+    void closedFindings.remap().catch((e) => logError(connection, 'didChangeConfiguration', e));
   }),
 );
 
@@ -343,6 +345,7 @@ connection.onDidChangeWatchedFiles(
 
 store.documents.onDidOpen((e) => {
   letters.forget(e.document.uri);
+  closedFindings.forget(e.document.uri);
   republishDependents(e.document.uri);
   // Nothing is published before initialize or after shutdown.
   if (lifecycle.state !== 'running') return;
@@ -503,7 +506,7 @@ registerPair(connection, {
 facts.register(current);
 registerExtract(connection);
 
-registerWorkspaceRequests(connection, {
+const closedFindings = registerWorkspaceRequests(connection, {
   current,
   analyzer,
   letters,

@@ -144,7 +144,7 @@ function bigLetter(n: number): string {
 
 /** Every command and output format of the CLI, as arguments before the file. */
 const EVERY_OUTPUT: string[][] = [
-  ['check'], ['check', '--format', 'json'], ['outline'], ['outline', '--format', 'text'], ['refs'], ['refs', '--format', 'text'],
+  ['check'], ['check', '--format', 'json'], ['outline'], ['outline', '--format', 'json'], ['refs'], ['refs', '--format', 'json'],
   ['skeleton'], ['toezeggingen'], ['toezeggingen', '--format', 'json'], ['toezeggingen', '--format', 'csv'],
 ];
 

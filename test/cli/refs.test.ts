@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -84,7 +84,7 @@ test('refs links motions through the other files given; an unreadable file is re
   const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
   try {
     writeFileSync(path.join(dir, 'binair.pdf'), Buffer.from([37, 80, 68, 70, 0, 1, 2]));
-    const r = run(['refs', f('002_'), f('000_'), path.join(dir, 'binair.pdf')]);
+    const r = run(['refs', '--format', 'json', f('002_'), f('000_'), path.join(dir, 'binair.pdf')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /binair\.pdf is beschadigd of geen PDF/);
     const out = JSON.parse(r.stdout);
@@ -106,4 +106,51 @@ test('refs without files is a usage error in Dutch', () => {
   const r = run(['refs']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /geef één of meer bestanden op/);
+});
+
+test('refs and check link a motion through the letters of its folder alike; the unlinked-motion message names no real number', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
+  try {
+    writeFileSync(path.join(dir, 'eerder.md'), 'Vraag 1\nWat doet u met de motie Erkens (Kamerstuk 36 410 X, nr. 46)?\n\nAntwoord 1\nIk voer haar uit.\n');
+    writeFileSync(path.join(dir, 'nu.md'), 'Vraag 1\nWat doet u met de motie Erkens?\n\nAntwoord 1\nIk voer de motie Erkens uit.\n');
+    mkdirSync(path.join(dir, 'los'));
+    writeFileSync(path.join(dir, 'los', 'jansen.txt'), 'Vraag 1\nWat doet u met de motie Jansen?\n\nAntwoord 1\nIk voer de motie Jansen uit.\n');
+    // Only nu.md named: its neighbour links the motion in both commands.
+    const check = run(['check', '--format', 'json', 'nu.md'], dir);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.deepEqual(JSON.parse(check.stdout)[0].diagnostics.filter((d: any) => d.code === 'unlinked-motion'), []);
+    const refs = run(['refs', 'nu.md'], dir);
+    assert.equal(refs.code, 0, refs.stderr);
+    assert.match(refs.stdout, /regel 2: de motie Erkens → Kamerstuk 36 410 X, nr\. 46 \(eerdere verwijzing in eerder\.md regel 2\)\n/);
+    assert.doesNotMatch(refs.stdout, /geen Kamerstuknummer gevonden/);
+    const json = JSON.parse(run(['refs', '--format', 'json', 'nu.md'], dir).stdout)[0].references;
+    assert.deepEqual(json.map((e: any) => e.id), ['kst-36410-X-46', 'kst-36410-X-46']);
+    // Alone in its folder the motion stays unlinked in both, and the message shows a pattern, not a number to paste.
+    const alone = run(['check', 'los/jansen.txt'], dir);
+    const messages = alone.stdout.split('\n').filter((l) => l.includes('unlinked-motion'));
+    assert.ok(messages.length >= 1, alone.stdout);
+    for (const m of messages) {
+      assert.match(m, /„\(Kamerstuk \[dossiernummer\], nr\. \[nummer van de motie\]\)”/);
+      assert.doesNotMatch(m, /\d{2} \d{3}|nr\. \d/, 'no real Kamerstuk number in the advice');
+    }
+    assert.match(run(['refs', 'los/jansen.txt'], dir).stdout, /de motie Jansen → geen Kamerstuknummer gevonden/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('outline and refs print text by default, JSON with --format json', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-refs-'));
+  try {
+    writeFileSync(path.join(dir, 'brief.md'), 'Vraag 1\nHoeveel gemeenten zijn getroffen? Welke gemeenten betreft het (Kamerstuk 26 643, nr. 1317)?\n\nAntwoord 1\nZes.\n');
+    const o = run(['outline', 'brief.md'], dir);
+    assert.equal(o.code, 0, o.stderr);
+    assert.equal(o.stdout, 'Vraag 1  (beantwoord)  regel 1\n  - Hoeveel gemeenten zijn getroffen?  regel 2\n  - Welke gemeenten betreft het (Kamerstuk 26 643, nr. 1317)?  regel 2\n');
+    assert.equal(JSON.parse(run(['outline', '--format', 'json', 'brief.md'], dir).stdout).questions[0].subquestions.length, 2);
+    const r = run(['refs', 'brief.md'], dir);
+    assert.equal(r.stdout, 'brief.md\n  regel 2: Kamerstuk 26 643, nr. 1317  [kst-26643-1317]\n');
+    assert.equal(JSON.parse(run(['refs', '--format', 'json', 'brief.md'], dir).stdout)[0].references[0].id, 'kst-26643-1317');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -353,3 +353,15 @@ test('CRLF line ends and thin or non-breaking spaces change nothing', (t) => {
   assert.deepEqual(y.motions.map((m) => m.refs.map((r) => r.id)), x.motions.map((m) => m.refs.map((r) => r.id)));
   assert.equal(y.markers.length, 38);
 });
+
+test('a comma after "c.s." ends the signers: "Motie Dijkstra CS, Voorgesteld tijdens …" names Dijkstra alone', () => {
+  const text = 'Tekst.\n\n13 Zie Motie Dijkstra CS, Voorgesteld tijdens het Notaoverleg van 22 april 2024, 26643-1151\n';
+  const [m] = findCitations(text).motions;
+  assert.equal(m.text, 'Motie Dijkstra CS');
+  assert.deepEqual([m.signer, m.signers ?? [m.signer]], ['Dijkstra', ['Dijkstra']]);
+  // "c.s." followed by "en" still goes on to the next motion of a plural mention.
+  const plural = findCitations('Zie de moties-Erkens c.s. en -Kröger over het net.').motions[0];
+  assert.deepEqual(plural.signers, ['Erkens', 'Kröger']);
+  // Without "c.s." a comma still joins names.
+  assert.deepEqual(findCitations('Zie de moties Erkens, Kröger en Bikker over het net.').motions[0].signers, ['Erkens', 'Kröger', 'Bikker']);
+});

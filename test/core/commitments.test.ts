@@ -553,3 +553,17 @@ test('a footnote marker glued to an abbreviation or an end mark is no text of th
   const nr = 'Den Haag, 10 april 2024\n\nAntwoord 1\nIk zal uw Kamer voor de zomer informeren over Kamerstuk 36 410, nr.2 voor de regio.\n';
   assert.match(findCommitments(nr).items[0].text, /nr\.2 voor/);
 });
+
+test('a commitment in a footnote does not start with the footnote number', () => {
+  const text = [
+    'Den Haag, 3 februari 2025', '', 'Het kabinet werkt aan de strategie.36 De uitvoering loopt.37', '',
+    '36 Kamerstuk 30 821, nr. 110.',
+    '37 Zie ook de Kamerbrief over het planbureau die voor de zomer aan uw Kamer wordt verzonden.',
+    '¹² Ik zal uw Kamer voor het kerstreces informeren over de voortgang.', '',
+  ].join('\n');
+  const texts = findCommitments(text).items.map((c) => c.text);
+  assert.ok(texts.includes('Zie ook de Kamerbrief over het planbureau die voor de zomer aan uw Kamer wordt verzonden.'), JSON.stringify(texts));
+  assert.ok(texts.includes('Ik zal uw Kamer voor het kerstreces informeren over de voortgang.'), JSON.stringify(texts));
+  // A number that starts a sentence of the body is its own: kept.
+  assert.deepEqual(findCommitments('Den Haag, 3 februari 2025\n\n12 gemeenten krijgen geld. Ik zal uw Kamer voor de zomer informeren.\n').items.map((c) => c.text), ['Ik zal uw Kamer voor de zomer informeren.']);
+});

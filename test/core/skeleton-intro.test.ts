@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLetter } from '../../server/src/core/letter/parse';
 import { checkPair } from '../../server/src/core/pair/check';
-import { kamervragenTitle, makeSkeleton } from '../../server/src/core/skeleton';
+import { kamervragenTitle, makeSkeleton, signatures, skeletonCursor } from '../../server/src/core/skeleton';
 import { analyzeText } from '../../server/src/core/analyze';
 
 const HEAD = `Tweede Kamer der Staten-Generaal
@@ -79,4 +79,40 @@ test('no unlinked-motion in the Kamer\'s text an answer letter copies; kept in t
   const q = analyzeText(questions);
   assert.equal(q.letter.kind, 'question-letter');
   assert.ok(q.checks.some((f) => f.code === 'unlinked-motion'));
+});
+
+test('the skeleton signs as the offices the questions are addressed to, else as DE MINISTER', () => {
+  const head = (to: string) => `Vragen van het lid Jansen (Partij) aan ${to} over het bericht «Iets» (ingezonden 3 februari 2026)\n\n1. Wat doet u?\n\n2. Wanneer?\n`;
+  const cases: [string, string[]][] = [
+    ['de Staatssecretaris van Jeugd', ['DE STAATSSECRETARIS VAN JEUGD,']],
+    ['de minister van Justitie en Veiligheid en de Staatssecretaris van Infrastructuur en Waterstaat', ['DE MINISTER VAN JUSTITIE EN VEILIGHEID,', 'DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,']],
+    ['de Ministers van Sociale Zaken en Werkgelegenheid en van Volksgezondheid, Welzijn en Sport', ['DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID,', 'DE MINISTER VAN VOLKSGEZONDHEID, WELZIJN EN SPORT,']],
+    ['de Ministers van Buitenlandse Zaken en voor Buitenlandse Handel en Ontwikkelingssamenwerking', ['DE MINISTER VAN BUITENLANDSE ZAKEN,', 'DE MINISTER VOOR BUITENLANDSE HANDEL EN ONTWIKKELINGSSAMENWERKING,']],
+    ['de Staatssecretaris van Financiën en de Minister van Sociale Zaken en Werkgelegenheid', ['DE STAATSSECRETARIS VAN FINANCIËN,', 'DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID,']],
+    ['de minister-president', ['DE MINISTER-PRESIDENT,']],
+    // Not said in a form read here: the neutral signature, never a guess.
+    ['de regering', ['DE MINISTER,']],
+  ];
+  for (const [to, expected] of cases) {
+    assert.deepEqual(signatures(head(to)), expected, to);
+    const text = head(to);
+    const sk = makeSkeleton(parseLetter(text), text);
+    assert.ok(sk.endsWith(`Hoogachtend,\n\n${expected.join('\n\n')}\n`), sk);
+    // The signature is no part of the last answer: both questions stay open.
+    assert.deepEqual(analyzeText(sk).letter.questions.map((q) => q.answer.status), ['missing', 'missing'], to);
+  }
+  // An inbreng says it in its opening.
+  assert.deepEqual(signatures('Inbreng\n\nDe vaste commissie heeft de behoefte vragen en opmerkingen voor te leggen aan de minister van Buitenlandse Zaken over de brief.\n'), ['DE MINISTER VAN BUITENLANDSE ZAKEN,']);
+  assert.deepEqual(signatures('Vraag 1\nWat doet u?\n'), ['DE MINISTER,']);
+});
+
+test('the cursor of a fresh skeleton stands on the blank line under the first answer heading', () => {
+  const text = 'Vragen van het lid Jansen (Partij) aan de minister van Justitie en Veiligheid over iets (ingezonden 3 februari 2026)\n\n1. Wat doet u?\n\n2. Wanneer?\n';
+  const sk = makeSkeleton(parseLetter(text), text, { questionLetterRef: './vragen.md' });
+  const lines = sk.split('\n');
+  const cursor = skeletonCursor(sk);
+  assert.equal(lines[cursor.line - 1], '### Antwoord 1');
+  assert.deepEqual([lines[cursor.line], cursor.character], ['', 0]);
+  // Nothing open: the end.
+  assert.deepEqual(skeletonCursor('Vraag 1\nWat?\n\nAntwoord 1\nNiets.\n'), { line: 5, character: 0 });
 });

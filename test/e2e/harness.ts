@@ -238,7 +238,7 @@ export async function clickOn(page: Page, lineText: string, needle: string): Pro
 }
 
 /** The 1-based line number shown beside the first visible line of the active editor that contains `lineText`. */
-async function lineNumberOf(page: Page, lineText: string): Promise<number> {
+export async function lineNumberOf(page: Page, lineText: string): Promise<number> {
   const n = await activeEditor(page).evaluate((ed, lineText) => {
     const line = ([...ed.querySelectorAll('.view-lines .view-line')] as any[]).find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(lineText));
     if (!line) return null;

@@ -198,6 +198,10 @@ test('settings: Ernst lists every check with its default and a Dutch description
     const text = nls[String(p.description).slice(1, -1)];
     assert.ok(text && /[a-z]/.test(text) && !text.startsWith('%'), `${code}: geen beschrijving`);
     assert.doesNotMatch(text, /\b(the|question|answer|missing)\b/i, `${code}: ${text}`);
+    // VS Code shows `description` as plain text (the row's tooltip): no Markdown in it; the rendered one has its own.
+    assert.doesNotMatch(text, /`/, `${code}: ${text}`);
+    assert.match(text, / Standaard: [a-z]+ \([a-z]+\)\.$/, `${code}: ${text}`);
+    assert.match(nls[String(p.markdownDescription).slice(1, -1)], / Standaard: [a-z]+ \(`[a-z]+`\)\.$/, code);
   }
 });
 

@@ -28,6 +28,7 @@ import {
   visibleLines,
   clean,
   clickOn,
+  lineNumberOf,
   measureFirstSquiggle,
   median,
   type Session,
@@ -228,6 +229,9 @@ test('a drafter using the packaged extension in VS Code (code-server) sees what 
       const vraag1 = text.indexOf('Vraag 1');
       const antwoord1 = text.indexOf('Antwoord 1');
       assert.ok(vraag1 >= 0 && antwoord1 > vraag1, text);
+      // The cursor waits where the drafter writes first: the blank line under the first answer heading.
+      const under = (await lineNumberOf(page, 'Antwoord 1')) + 1;
+      await until(`cursor onder Antwoord 1 (regel ${under})`, async () => (await cursorPosition(page)).line === under);
       assert.ok(text.slice(vraag1, antwoord1).includes(QUESTION_LETTER.skeleton[1]), 'de vraag staat letterlijk onder haar kop');
       assert.match(text, /Geachte voorzitter/);
       // The standard closing is at the end, out of view: go there as a drafter would.

@@ -72,8 +72,8 @@ test('pdf: each real PDF gives the outline of its pdftotext text, with the page 
   const names = realPdfs();
   assert.equal(names.length, 9);
   for (const name of names) {
-    const fromPdf = json(run(['outline', path.join(PDFS, name)], ROOT));
-    const fromText = json(run(['outline', path.join(CORPUS, name.replace(/\.pdf$/, '.txt'))], ROOT));
+    const fromPdf = json(run(['outline', '--format', 'json', path.join(PDFS, name)], ROOT));
+    const fromText = json(run(['outline', '--format', 'json', path.join(CORPUS, name.replace(/\.pdf$/, '.txt'))], ROOT));
     assert.ok(fromText.questions.length > 0, name);
     assert.deepEqual(outlineKey(fromPdf), outlineKey(fromText), name);
     assert.equal(fromPdf.source, 'pdf');
@@ -89,8 +89,8 @@ test('pdf: cited papers and findings from each real PDF equal those from its pdf
   const names = realPdfs();
   const pdfFiles = names.map((n) => path.join(PDFS, n));
   const txtFiles = names.map((n) => path.join(CORPUS, n.replace(/\.pdf$/, '.txt')));
-  const refsPdf = json(run(['refs', ...pdfFiles], ROOT));
-  const refsTxt = json(run(['refs', ...txtFiles], ROOT));
+  const refsPdf = json(run(['refs', '--format', 'json', ...pdfFiles], ROOT));
+  const refsTxt = json(run(['refs', '--format', 'json', ...txtFiles], ROOT));
   const checkPdf = json(run(['check', '--format', 'json', ...pdfFiles], ROOT));
   const checkTxt = json(run(['check', '--format', 'json', ...txtFiles], ROOT));
   let linkedByFootnote = 0;
@@ -160,7 +160,7 @@ test('pdf: a PDF made here (two pages) gives pages, ranges in its text, and pair
       ['middelen zet u daarvoor in?', '', 'Vraag 3', 'Bent u bereid de Kamer elk kwartaal te informeren?'],
     ];
     writeFileSync(path.join(dir, 'vragen.pdf'), await makePdf(q));
-    const outline = json(run(['outline', 'vragen.pdf'], dir));
+    const outline = json(run(['outline', '--format', 'json', 'vragen.pdf'], dir));
     assert.deepEqual(outline.questions.map((x: any) => [x.id, x.page]), [['1', 1], ['2', 1], ['3', 2]]);
     const answer = [
       '<!-- vragen: ./vragen.pdf -->',
@@ -232,13 +232,13 @@ test('word: a .docx with headings, numbered questions, footnotes and a table is 
         { 1: 'Kamerstuk 36 600 XII, nr. 12' },
       ),
     );
-    const q = json(run(['outline', 'vragen.docx'], dir));
+    const q = json(run(['outline', '--format', 'json', 'vragen.docx'], dir));
     assert.equal(q.source, 'docx');
     assert.deepEqual(q.questions.map((x: any) => x.id), ['1', '2', '3'], 'numbered list items keep their numbers');
     assert.equal(q.questions[0].page, undefined, 'Word has no pages');
-    const a = json(run(['outline', 'antwoord.docx'], dir));
+    const a = json(run(['outline', '--format', 'json', 'antwoord.docx'], dir));
     assert.deepEqual(a.questions.map((x: any) => `${x.id}:${x.answer.status}`), ['1:answered', '2:answered', '3:missing']);
-    const refs = json(run(['refs', 'antwoord.docx'], dir));
+    const refs = json(run(['refs', '--format', 'json', 'antwoord.docx'], dir));
     assert.deepEqual(refs[0].references.map((e: any) => `${e.kind}:${e.id}`), ['motie:kst-36600-XII-12', 'motie:kst-36600-XII-12', 'kamerstuk:kst-36600-XII-12']);
     assert.equal(refs[0].references[0].via, 'voetnoot 1', 'the footnote at the end, linked by its marker');
     assert.match(refs[0].references[1].via, /verwijzing regel 26$/, 'the second mention through the footnote\'s citation (line 26)');
@@ -271,7 +271,7 @@ test('word: headings numbered by Word itself ("Vraag %1", "Antwoord %1") and nes
         { text: 'De middelen uit de begroting.' },
       ]),
     );
-    const o = json(run(['outline', 'antwoord.docx'], dir));
+    const o = json(run(['outline', '--format', 'json', 'antwoord.docx'], dir));
     assert.deepEqual(o.questions.map((q: any) => `${q.id}:${q.answer.status}`), ['1:answered', '2:missing', '3:answered']);
     const c = json(run(['check', '--format', 'json', 'antwoord.docx'], dir));
     assert.deepEqual(c[0].diagnostics.filter((d: any) => d.severity === 'error').map((d: any) => `${d.code}:${d.question}`), ['unanswered-question:2']);
@@ -286,7 +286,7 @@ test('word: a .docx made from each corpus letter gives that letter\'s outline', 
       const docx = name.replace(/\.txt$/, '.docx');
       writeFileSync(path.join(dir, docx), await makeDocx(blocksFromText(text)));
       const ids = (o: any) => o.questions.map((q: any) => `${q.id}:${q.answer.status}`);
-      assert.deepEqual(ids(json(run(['outline', docx], dir))), ids(json(run(['outline', path.join(CORPUS, name)], dir))), name);
+      assert.deepEqual(ids(json(run(['outline', '--format', 'json', docx], dir))), ids(json(run(['outline', '--format', 'json', path.join(CORPUS, name)], dir))), name);
     }
   });
 });
@@ -404,6 +404,18 @@ test('pdf: refs names the page of the reference a motion is linked through (a li
       assert.match(e.via, /^latere verwijzing regel \d+, pagina 2$/);
       assert.equal(e.page, 1);
     }
+    // Text (the default): the linked reference's page in the parentheses, the mention's page once after them.
+    const t = run(['refs', 'brief.pdf'], dir);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /→ Kamerstuk 36 410 VIII, nr\. 82 \(latere verwijzing regel \d+, pagina 2\) {2}\(pagina 1\)\n/);
+    // A mention linked through a citation on its own page names that page once, not twice.
+    writeFileSync(path.join(dir, 'een.pdf'), await makePdf([
+      ['Vraag 1', 'Voert u de motie van het lid Van Zanten uit?', '', 'Antwoord 1', 'Zoals gevraagd in de motie van het lid Van Zanten (Kamerstuk 36 410 VIII, nr. 82) voor de zomer.'],
+    ]));
+    const one = run(['refs', 'een.pdf'], dir);
+    assert.equal(one.code, 0, one.stderr);
+    assert.match(one.stdout, /→ Kamerstuk 36 410 VIII, nr\. 82 \(latere verwijzing regel \d+\) {2}\(pagina 1\)\n/);
+    assert.doesNotMatch(one.stdout, /pagina 1\) {2}\(pagina 1\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -444,7 +456,7 @@ test('word: a table between questions is one block with a line per row and keeps
         { numbered: 'Welke maatregelen neemt u?' },
       ]),
     );
-    const q = json(run(['outline', 'vragen.docx'], dir));
+    const q = json(run(['outline', '--format', 'json', 'vragen.docx'], dir));
     assert.deepEqual(q.questions.map((x: any) => x.id), ['1', '2', '3']);
     const skeleton = run(['skeleton', 'vragen.docx'], dir);
     assert.equal(skeleton.code, 0, skeleton.stderr);

@@ -122,6 +122,8 @@ test('server: an answer letter linked to vragen.pdf is checked against the PDF o
         const sk = await c.request('antwoordbrief/skeletonFromFile', { uri: uri('vragen.pdf') });
         assert.equal(sk.questionCount, 3);
         assert.ok(sk.markdown.startsWith('<!-- vragen: ./vragen.pdf -->'), sk.markdown.slice(0, 60));
+        // Where the client puts the cursor: the blank line under the first answer heading.
+        assert.match(sk.markdown.split('\n')[sk.cursor.line - 1], /^### Antwoord 1$/);
         // Opened as the client opens it: untitled, at a path beside the PDF.
         const untitled = `untitled:${path.join(dir, 'vragen-antwoord.md')}`;
         await c.open(untitled, sk.markdown);

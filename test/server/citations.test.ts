@@ -207,6 +207,27 @@ test('completion of question ids after "vraag "', () =>
     assert.match(items[1].detail ?? '', /^Hoeveel geld/);
   }));
 
+test('completion after "vraag " leaves out the question being answered and puts answered questions first', () =>
+  withServer(async (c, ws) => {
+    const uri = ws.uri('concept.md');
+    const text =
+      '### Vraag 1\n\nHoeveel gemeenten zijn getroffen?\n\n### Antwoord 1\n\n[PM antwoord]\n\n' +
+      '### Vraag 2\n\nWelke maatregelen neemt u?\n\n### Antwoord 2\n\nZie het antwoord op vraag \n\n' +
+      '### Vraag 3\n\nWanneer informeert u de Kamer?\n\n### Antwoord 3\n\nVoor de zomer van 2027.\n';
+    await c.open(uri, text);
+    const at = async (offset: number) => {
+      const lines = text.slice(0, offset).split('\n');
+      const res = await c.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: lines.length - 1, character: lines.at(-1)!.length },
+      });
+      const items = Array.isArray(res) ? res : res?.items ?? [];
+      return items.sort((x, y) => (x.sortText ?? '').localeCompare(y.sortText ?? '')).map((i) => i.label);
+    };
+    // Under Antwoord 2: not 2 itself (a circular reference); 3 (answered) before 1 (a placeholder).
+    assert.deepEqual(await at(text.indexOf('vraag \n') + 'vraag '.length), ['3', '1']);
+  }));
+
 test('hover on an ambiguous dash form and on a motion with conflicting evidence (issue 13)', () =>
   withServer(async (c, ws) => {
     const uri = ws.uri('twijfel.md');

@@ -140,6 +140,23 @@ test('server: question-letter candidates are ranked by match with a Dutch detail
     }
   }));
 
+test('server: the question-letter candidates list a Word or PDF letter of the folder before it was ever read, without reading it', () =>
+  withServer(async (c) => {
+    // Not real Word or PDF files: listing them must not read them (they are read when chosen).
+    const ws = workspace({ 'kamervragen.md': fixture('kamervragen.md'), 'vragen-auto.docx': 'geen echt Word-bestand', 'vragen-scan.pdf': '%PDF-1.4 geen echte pdf' });
+    try {
+      const uri = ws.uri('antwoord.md');
+      await c.open(uri, fixture('antwoord-kamervragen.md').replace(/^<!--.*-->\n/, ''));
+      await c.diagnostics(uri, 1);
+      const cands = await c.request('antwoordbrief/questionLetterCandidates', { uri });
+      assert.deepEqual(cands.map((x: any) => x.ref), ['./kamervragen.md', './vragen-auto.docx', './vragen-scan.pdf']);
+      for (const unread of cands.slice(1)) assert.deepEqual([unread.detail, unread.score], ['PDF/Word, wordt gelezen bij kiezen', 0]);
+      assert.match(cands[0].detail, /komt overeen: 5 van 5 vragen letterlijk/);
+    } finally {
+      ws.done();
+    }
+  }));
+
 test('server: the commitments request lists each commitment with its Dutch due date and position', () =>
   withServer(async (c) => {
     const ws = workspace({});

@@ -154,6 +154,10 @@ test('server: without a named question letter, the inbreng in the same folder is
       const sk = await c.request('antwoordbrief/skeleton', { uri: qUri });
       assert.equal(sk.questionCount, 5);
       assert.match(sk.markdown, /^<!-- vragen: \.\/inbreng\.md -->/);
+      // The client puts the cursor where the drafter writes first: the blank line under the first answer heading.
+      const skLines = (sk.markdown as string).split('\n');
+      assert.match(skLines[sk.cursor.line - 1], /^### Antwoord 1$/);
+      assert.deepEqual([skLines[sk.cursor.line], sk.cursor.character], ['', 0]);
       // Without the link comment, discovery finds the inbreng.
       const body = sk.markdown.replace(/^<!--.*-->\n\n/, '');
       const uri = ws.uri('antwoord.md');
@@ -343,6 +347,9 @@ test('server: "Geen vragenbrief gekoppeld — kiezen" only on an answer letter w
       };
       assert.deepEqual(await lensTitles('antwoord.md', DRAFT_ANSWER), ['Geen vragenbrief gekoppeld — kiezen']);
       assert.deepEqual(await lensTitles('verslag.txt', OWN_VERSLAG), []);
+      // A nader schriftelijk overleg is as self-contained, also without the "hieronder afgedrukt" formula.
+      const nader = OWN_VERSLAG.replace('Verslag van een schriftelijk overleg', 'Verslag van een nader schriftelijk overleg').replace(/^De vragen en opmerkingen zijn .*$/mu, '');
+      assert.deepEqual(await lensTitles('nader-verslag.txt', nader), []);
       assert.deepEqual(await lensTitles('aanhangsel.txt', AANHANGSEL), []);
       // The hover on the first line says nothing about a question letter there either.
       assert.doesNotMatch(JSON.stringify(await c.hover(ws.uri('aanhangsel.txt'), { line: 0, character: 3 })), /Geen vragenbrief/);

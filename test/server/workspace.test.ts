@@ -44,6 +44,49 @@ test('checking the workspace publishes the diagnostics of closed letters and cou
   }
 });
 
+test('a changed severity setting reaches the findings the workspace check published on closed letters', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'antwoordbrief-ws-'));
+  const text = 'Vraag 1\nWat kost het?\n\nAntwoord 1\nPM: bedrag navragen bij Financiën.\n\nVraag 2\nWanneer?\n\nAntwoord 2\nVoor de zomer van 2027.\n';
+  writeFileSync(path.join(dir, 'los.md'), text);
+  writeFileSync(path.join(dir, 'open.md'), text);
+  const c = await LspClient.start({ rootUri: pathToFileURL(dir).toString() });
+  try {
+    const closed = pathToFileURL(path.join(dir, 'los.md')).toString();
+    const openUri = pathToFileURL(path.join(dir, 'open.md')).toString();
+    await c.open(openUri, text);
+    await c.diagnostics(openUri, 1);
+    await c.request('antwoordbrief/checkWorkspace', {});
+    const placeholder = (ds: { code?: unknown; severity?: number }[]) => ds.filter((d) => d.code === 'placeholder-in-answer').map((d) => d.severity);
+    const first = c.published.filter((p) => p.uri === closed).at(-1)!;
+    assert.deepEqual(placeholder(first.diagnostics), [2], 'a warning by default');
+    const next = async (settings: Parameters<LspClient['configure']>[0]) => {
+      const seen = c.published.length;
+      await c.configure(settings);
+      return (await c.publicationAfter(closed, seen)).diagnostics;
+    };
+    const again = await next({ ernst: { 'placeholder-in-answer': 'error' } });
+    assert.deepEqual(placeholder(again), [1], 'an error now, without a new check');
+    assert.deepEqual(again.map((d) => d.range), first.diagnostics.map((d) => d.range), 'the same findings');
+    // Switched off: gone; switched back: there again.
+    const off = await next({ ernst: { 'placeholder-in-answer': 'off' } });
+    assert.deepEqual([placeholder(off), off.length], [[], first.diagnostics.length - 1]);
+    assert.deepEqual(placeholder(await next({ ernst: {} })), [2]);
+    // Opened and closed again, the letter is no longer the check's: a setting change publishes nothing for it.
+    await c.open(closed, text);
+    await c.diagnostics(closed, 1);
+    await c.close(closed);
+    const before = c.published.length;
+    await c.configure({ ernst: { 'placeholder-in-answer': 'error' } });
+    await c.diagnostics(openUri, 1);
+    await c.request('antwoordbrief/referenceAt', { uri: openUri, line: 0, character: 0 });
+    assert.ok(!c.published.slice(before).some((p) => p.uri === closed && p.diagnostics.length), 'no findings for the closed letter');
+    assert.equal(await c.shutdown(), 0);
+  } finally {
+    c.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the reference under the cursor gives its identifier, canonical form and official URL', async () => {
   const c = await LspClient.start();
   try {

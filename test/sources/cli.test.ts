@@ -45,7 +45,7 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
 test('refs --resolve adds title, type, date, signers, outcome, source, status; offline rerun from the cache', async () => {
   const cache = path.join(tmp.dir, 'cache');
   const urls = ['--tweedekamer-url', server.tkUrl, '--officielebekendmakingen-url', server.koopUrl];
-  const r = await cli(['refs', '--resolve', '--cache', cache, ...urls, letter]);
+  const r = await cli(['refs', '--format', 'json', '--resolve', '--cache', cache, ...urls, letter]);
   assert.equal(r.code, 0, r.stderr);
   const [file] = JSON.parse(r.stdout);
   const byId = (id: string) => file.references.find((e: any) => e.id === id && e.kind !== 'motie');
@@ -66,7 +66,7 @@ test('refs --resolve adds title, type, date, signers, outcome, source, status; o
   assert.match(r.stderr, /Kamerstuk 99 901, nr\. 12 \[kst-99901-12\]: onbekend bij de bron \(het dossier loopt tot nr\. 9\)/);
 
   const n = server.requests.length;
-  const off = await cli(['refs', '--resolve', '--offline', '--cache', cache, ...urls, letter]);
+  const off = await cli(['refs', '--format', 'json', '--resolve', '--offline', '--cache', cache, ...urls, letter]);
   assert.equal(off.code, 0);
   assert.equal(server.requests.length, n, 'offline: no request');
   const [f2] = JSON.parse(off.stdout);
@@ -82,9 +82,11 @@ test('refs --resolve with an unreachable source: a Dutch reason per paper, no st
   await new Promise<void>((r) => probe.close(() => r()));
   const t0 = Date.now();
   const r = await cli(['refs', '--resolve', '--format', 'text', '--tweedekamer-url', dead, '--officielebekendmakingen-url', dead, letter]);
-  assert.equal(r.code, 0);
+  // No paper could be looked up: exit 3 (README), not the 0 of a complete lookup, and a Dutch notice why.
+  assert.equal(r.code, 3, r.stderr);
   assert.ok(Date.now() - t0 < 15_000);
   assert.match(r.stdout, /mislukt: bron niet bereikbaar \(verbinding geweigerd\)\n/);
   assert.match(r.stderr, /0 van 3 stukken gevonden/);
+  assert.match(r.stderr, /Let op: geen van de 3 stukken kon worden opgezocht \(bron niet bereikbaar\); afsluitcode 3\./);
   assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
 });

@@ -12,6 +12,7 @@ import type { ClientHost } from '../client';
 import { reportRequestError } from '../errors';
 import { M } from '../messages';
 import { runningClient } from './util';
+import { placeCursor } from './skeleton';
 
 const OPEN_TITLE = 'Open als tekst';
 const SKELETON_TITLE = 'Maak antwoordopzet uit PDF of Word';
@@ -91,6 +92,7 @@ export function registerExtracted(host: ClientHost): vscode.Disposable {
       const editor = await vscode.window.showTextDocument(doc, { preview: false });
       await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), r.markdown));
       if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+      placeCursor(editor, r.cursor);
       void vscode.window.setStatusBarMessage(M.skeletonDone(r.questionCount), 5000);
     }),
   );

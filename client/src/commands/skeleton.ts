@@ -44,6 +44,20 @@ export async function openAnswerLetter(markdown: string, questionLetter: vscode.
 }
 
 /**
+ * Puts the cursor of a new skeleton where the drafter writes first (the server's `cursor`: under
+ * the first answer heading) and shows it; without one (an older server) it stays where it is.
+ */
+export function placeCursor(editor: vscode.TextEditor, cursor: { line: number; character: number } | undefined): void {
+  if (!cursor || typeof cursor.line !== 'number' || typeof cursor.character !== 'number') return;
+  // Setting the language may have given the document a new editor: the one showing it now.
+  const uri = editor.document.uri.toString();
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) ?? editor;
+  const at = shown.document.validatePosition(new vscode.Position(cursor.line, cursor.character));
+  shown.selection = new vscode.Selection(at, at);
+  shown.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
  * "Maak antwoordopzet": asks the server for the answer skeleton of the open question letter (on an
  * answer letter: of its linked question letter; without one the server refuses, in Dutch) and
  * opens it beside it, unsaved, at a path next to the question letter.
@@ -70,7 +84,7 @@ export function registerSkeleton(host: ClientHost): vscode.Disposable {
       return;
     }
     const from = typeof result.questionLetterUri === 'string' ? vscode.Uri.parse(result.questionLetterUri) : editor.document.uri;
-    await openAnswerLetter(result.markdown, from);
+    placeCursor(await openAnswerLetter(result.markdown, from), result.cursor);
     void vscode.window.setStatusBarMessage(M.skeletonDone(result.questionCount), 5000);
   });
 }

@@ -36,12 +36,12 @@ export const COMMANDS: Record<string, Command> = {
     run: runSkeleton,
   },
   outline: {
-    usage: 'antwoordbrief outline [--format json|text] BESTAND',
+    usage: 'antwoordbrief outline [--format text|json] BESTAND',
     summary: 'Toont de vragen van een brief met hun subvragen en de staat van het antwoord.',
     run: runOutline,
   },
   refs: {
-    usage: 'antwoordbrief refs [--format json|text] [--resolve [--offline] [--cache MAP] [--tweedekamer-url URL] [--officielebekendmakingen-url URL]] BESTAND...',
+    usage: 'antwoordbrief refs [--format text|json] [--resolve [--offline] [--cache MAP] [--tweedekamer-url URL] [--officielebekendmakingen-url URL]] BESTAND...',
     summary: 'Toont elke Kamerstukverwijzing en motie in de brieven, met hoe een motie aan haar nummer gekoppeld is.',
     run: runRefs,
   },
@@ -60,7 +60,9 @@ function help(): string {
     // Usage on its own line: the refs usage alone is wider than a terminal.
     ...Object.values(COMMANDS).flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
-    'Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 invoer niet leesbaar of onjuist gebruik.',
+    'Uitvoer: tekst; --format json voor scripts.',
+    'Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 invoer niet leesbaar of onjuist gebruik,',
+    '3 (refs --resolve) een bron was niet bereikbaar voor minstens één stuk.',
     'Meer over een opdracht: antwoordbrief OPDRACHT --help',
   ].join('\n');
 }

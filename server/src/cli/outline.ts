@@ -1,7 +1,7 @@
-// `antwoordbrief outline --format json FILE`
+// `antwoordbrief outline [--format text|json] FILE`: the questions with their subquestions and answer state.
 import { analyzeText } from '../core/analyze';
 import type { AnswerStatus } from '../core/model';
-import type { Range } from '../core/text';
+import { collapseWhitespace, type Range } from '../core/text';
 import { answerStateLabel } from '../core/features/symbols';
 import { answerStatus } from '../core/features/status';
 import { pageSuffix, readLetterInput, withSource } from './input';
@@ -41,9 +41,17 @@ export function outlineText(file: string, text: string): OutlineResult {
   };
 }
 
+/** `text` cut to at most `max` characters at a word boundary, with "…" when cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export async function runOutline(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format']);
-  const format = formatFlag(args, ['json', 'text'], 'json');
+  const format = formatFlag(args, ['text', 'json'], 'text');
   if (args.files.length !== 1) throw new UsageError('geef precies één bestand op');
   const file = args.files[0];
   const input = await readLetterInput(file);
@@ -61,7 +69,12 @@ export async function runOutline(argv: string[]): Promise<CommandResult> {
       section = q.section;
       if (section) lines.push(section);
     }
-    lines.push(`${section ? '  ' : ''}Vraag ${q.id}  (${answerStateLabel(q, open.get(q))})  regel ${a.lines.position(q.headingSpan.start).line + 1}${pageSuffix(input.pageOf(q.headingSpan.start))}`);
+    const indent = section ? '  ' : '';
+    lines.push(`${indent}Vraag ${q.id}  (${answerStateLabel(q, open.get(q))})  regel ${a.lines.position(q.headingSpan.start).line + 1}${pageSuffix(input.pageOf(q.headingSpan.start))}`);
+    // Each subquestion on its own line, clipped to a terminal's width, with its line.
+    for (const sq of q.subquestions) {
+      lines.push(`${indent}  - ${clip(collapseWhitespace(sq.text), 100)}  regel ${a.lines.position(sq.span.start).line + 1}${pageSuffix(input.pageOf(sq.span.start))}`);
+    }
   }
   return { stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: [], code: 0 };
 }

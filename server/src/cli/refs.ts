@@ -1,7 +1,12 @@
-// `antwoordbrief refs [--format json|text] FILE...`: every citation and motion mention of each
-// letter, motions linked through the other files given as well (they form the workspace).
+// `antwoordbrief refs [--format text|json] FILE...`: every citation and motion mention of each
+// letter, motions linked through the other files given and the letters of each file's folder
+// (the workspace `check` and the editor link through: host/context.ts decides for all three).
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { findCitations, linkAcrossWorkspace, type Citations, type MotionMention } from '../core/citations';
+import type { CitationDoc } from '../core/features/citationLookup';
+import { LetterContext } from '../host/context';
+import { FolderListings } from '../host/read';
 import { collapseWhitespace, LineIndex, type Range } from '../core/text';
 import { mentionDisplay, motionLinkPlace } from '../core/features/motionLink';
 import { spacedDossier } from '../core/citations/paper';
@@ -9,7 +14,7 @@ import { displayPath, InputError } from './io';
 import { pageSuffix, readLetterInput, withSource, type LetterInput } from './input';
 import { formatFlag, parseArgs, UsageError } from './options';
 import type { CommandResult } from './main';
-import { RESOLVE_BOOLEANS, RESOLVE_VALUED, runResolve } from '../sources/cli';
+import { RESOLVE_BOOLEANS, RESOLVE_UNREACHABLE_EXIT, RESOLVE_VALUED, runResolve } from '../sources/cli';
 
 export interface RefEntry {
   text: string;
@@ -62,12 +67,28 @@ export interface RefsInput {
   pageOf?: (offset: number) => number | null;
 }
 
-/** The refs of several letters; each file's motions may be linked through the others. */
-export function refsOf(files: RefsInput[]): RefsResult[] {
-  const analysed = files.map((f) => ({ ...f, citations: findCitations(f.text) }));
-  const byFile = new Map(analysed.map((a) => [a.file, a]));
+/** A letter of `refsOf` with its citations. */
+export interface RefsAnalysed extends RefsInput {
+  citations: Citations;
+}
+
+/**
+ * The refs of several letters; each file's motions may be linked through the others given and
+ * through `workspaceOf(letter)`: the other letters of its workspace (as `check` reads them; none
+ * by default). A letter named both ways counts once, as given.
+ */
+export function refsOf(files: RefsInput[], workspaceOf: (letter: RefsAnalysed) => CitationDoc[] = () => []): RefsResult[] {
+  const analysed: RefsAnalysed[] = files.map((f) => ({ ...f, citations: findCitations(f.text) }));
+  const byFile = new Map<string, RefsInput>(analysed.map((a) => [a.file, a]));
+  const fileUri = (file: string) => URI.file(path.resolve(file)).toString();
+  const given = new Set(analysed.map((a) => fileUri(a.file)));
   return analysed.map((a) => {
     const others = analysed.filter((o) => o !== a).map((o) => ({ uri: o.file, citations: o.citations }));
+    for (const d of workspaceOf(a)) {
+      if (given.has(d.uri)) continue;
+      others.push({ uri: d.uri, citations: d.citations });
+      if (!byFile.has(d.uri)) byFile.set(d.uri, { file: URI.parse(d.uri).fsPath, text: d.text });
+    }
     const c: Citations = linkAcrossWorkspace(a.citations, others);
     const lines = new LineIndex(a.text);
     const entries: (RefEntry & { at: number })[] = [];
@@ -93,9 +114,14 @@ export function refsOf(files: RefsInput[]): RefsResult[] {
   });
 }
 
+/** The way a motion was linked without its page when that is the mention's own page (the line ends with it already). */
+function viaWithoutPage(via: string | null, page: number | null | undefined): string | null {
+  return via && typeof page === 'number' ? via.replace(new RegExp(`, pagina ${page}$`), '') : via;
+}
+
 export async function runRefs(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, ['format', ...RESOLVE_VALUED], RESOLVE_BOOLEANS);
-  const format = formatFlag(args, ['json', 'text'], 'json');
+  const format = formatFlag(args, ['text', 'json'], 'text');
   if (!args.files.length) throw new UsageError('geef één of meer bestanden op');
   const stderr: string[] = [];
   const files: RefsInput[] = [];
@@ -112,10 +138,21 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
   }
   // Nothing could be read: the messages say why, and stdout stays empty (no "[]" to parse).
   if (!files.length) return { stdout: '', stderr, code: 2 };
-  const results = refsOf(files).map((r, i) => withSource(r, inputs[i], r.references));
+  // The letters of each file's folder link its motions as in `check` and the editor: one workspace.
+  const context = new LetterContext(undefined, undefined, undefined, new FolderListings());
+  const workspaces = new Map<string, CitationDoc[]>();
+  for (const f of files) {
+    const uri = URI.file(path.resolve(f.file)).toString();
+    workspaces.set(f.file, (await context.citationWorkspace(uri, findCitations(f.text))).documents());
+  }
+  const results = refsOf(files, (a) => workspaces.get(a.file) ?? []).map((r, i) => withSource(r, inputs[i], r.references));
   const code = stderr.length ? 2 : 0;
   if (args.flags.get('resolve') === true)
-    return runResolve(results, files.map((f) => f.text), args.flags, format).then((r) => ({ stdout: r.stdout, stderr: [...stderr, ...r.stderr], code }));
+    return runResolve(results, files.map((f) => f.text), args.flags, format).then((r) => ({
+      stdout: r.stdout,
+      stderr: [...stderr, ...r.stderr],
+      code: code || (r.unreachable ? RESOLVE_UNREACHABLE_EXIT : 0),
+    }));
   if (format === 'json') return { stdout: JSON.stringify(results, null, 2) + '\n', stderr, code };
   const out: string[] = [];
   for (const r of results) {
@@ -123,7 +160,7 @@ export async function runRefs(argv: string[]): Promise<CommandResult> {
     for (const e of r.references) {
       const where = `regel ${e.range.start.line + 1}`;
       const what = e.kind === 'motie'
-        ? (e.id ? `${e.text} → ${e.canonical} (${e.via})` : e.candidates ? `${e.text} → niet zeker: ${e.candidates.join(' of ')}?` : `${e.text} → geen Kamerstuknummer gevonden`)
+        ? (e.id ? `${e.text} → ${e.canonical} (${viaWithoutPage(e.via, e.page)})` : e.candidates ? `${e.text} → niet zeker: ${e.candidates.join(' of ')}?` : `${e.text} → geen Kamerstuknummer gevonden`)
         : e.ambiguous ? `${e.canonical} of ${e.ambiguous}?  [${e.id} of ${e.ambiguous}?]` : e.dossier ? `Dossier ${e.dossier}  [${e.id}]` : `${e.canonical}  [${e.id}]`;
       out.push(`  ${where}: ${what}${pageSuffix(e.page)}`);
     }

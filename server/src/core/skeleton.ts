@@ -10,11 +10,15 @@
  * The footnote bodies are not carried: the drafter copies them from the question letter.
  * A joint question heading ("Vraag 9 en 10", one text for both) stays one block with a joint
  * answer heading, as the letter prints it; questions the letter asks apart stay apart.
- * The opening names the questions from the header line only ("Vragen van het lid … (ingezonden …)").
+ * The opening names the questions from the header line only ("Vragen van het lid … (ingezonden …)");
+ * the signature names the offices the questions are addressed to (`signatures`).
  */
 import type { Letter, QuestionUnit } from './model';
 import { displayQuestionText } from './pair/display';
 import { findTerm, dutchDate } from './pair/term';
+import { parseLetter } from './letter/parse';
+import { LineIndex } from './text';
+import { answerStatus } from './features/status';
 
 export interface SkeletonOptions {
   /** Path of the question letter relative to the answer letter, written as a link comment. */
@@ -63,6 +67,52 @@ function aanhef(letter: Letter, text: string): string {
     : `Hierbij ontvangt u de antwoorden op de vragen${sent}.`;
 }
 
+/** Offices a letter is addressed to ("de Minister van X", "de Ministers van X en van Y", "de Staatssecretaris van Z"). */
+const OFFICE = /^(?:de[ \t]+)?(minister-president|ministers?|staatssecretariss?(?:en)?)(?:[ \t]+((?:van|voor)[ \t][^]*))?$/iu;
+
+/**
+ * The signature lines of the answer, one per office the questions are addressed to, from the
+ * header ("Vragen van … aan de Minister van Justitie en Veiligheid en de Staatssecretaris van
+ * Infrastructuur en Waterstaat over …") or an inbreng's opening ("… voor te leggen aan de minister
+ * van Buitenlandse Zaken over …"): "DE MINISTER VAN JUSTITIE EN VEILIGHEID,",
+ * "DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,". "DE MINISTER," when the letter does not
+ * say (or says it in a form not read here): never a guess.
+ */
+export function signatures(text: string): string[] {
+  const title = kamervragenTitle(text);
+  let to: string | null = null;
+  if (title) to = /[ \t]aan[ \t]+((?:de[ \t]+)?(?:minister|staatssecretaris)[^]*?)(?=[ \t]+over[ \t]|[ \t]*\(|$)/iu.exec(title)?.[1] ?? null;
+  else to = /voor[ \t]+te[ \t]+leggen[ \t]+aan[ \t]+((?:de[ \t]+)?(?:minister|staatssecretaris)[^]{0,200}?)[ \t]+over[ \t]/iu.exec(text.slice(0, 3000).replace(WS, ' '))?.[1] ?? null;
+  if (!to) return ['DE MINISTER,'];
+  const out: string[] = [];
+  // "… en de Staatssecretaris van …": one office each; a department's own "en" stays inside it.
+  for (const part of to.split(/[ \t]+en[ \t]+(?=de[ \t]+(?:minister|staatssecretaris))/iu)) {
+    const m = OFFICE.exec(part.trim());
+    if (!m) return ['DE MINISTER,'];
+    const office = m[1].toLowerCase();
+    if (office === 'minister-president') {
+      out.push('DE MINISTER-PRESIDENT,');
+      continue;
+    }
+    if (!m[2]) return ['DE MINISTER,'];
+    const single = office.startsWith('minister') ? 'MINISTER' : 'STAATSSECRETARIS';
+    // "Ministers van A en van B" / "… en voor B": one minister each.
+    const departments = /^ministers$|^staatssecretarissen$/u.test(office) ? m[2].split(/[ \t]+en[ \t]+(?=(?:van|voor)[ \t])/iu) : [m[2]];
+    for (const d of departments) out.push(`DE ${single} ${d.trim().replace(/[.,;:]+$/u, '').toLocaleUpperCase('nl')},`);
+  }
+  return out.length ? out : ['DE MINISTER,'];
+}
+
+/**
+ * Where the drafter starts typing in a fresh skeleton (`makeSkeleton`'s Markdown): the place the
+ * status item goes to for its first open question (the blank line under the first answer
+ * heading); the end of the text when nothing is open. Zero-based LSP line and UTF-16 character.
+ */
+export function skeletonCursor(markdown: string): { line: number; character: number } {
+  const first = answerStatus(parseLetter(markdown)).open[0];
+  return new LineIndex(markdown).position(first ? first.target.start : markdown.length);
+}
+
 function sectionHeading(letter: Letter, index: number): string {
   const s = letter.sections[index];
   return letter.text.slice(s.span.start, s.span.end).replace(WS, ' ').replace(/^#+ /u, '').trim();
@@ -100,6 +150,6 @@ export function makeSkeleton(questionLetter: Letter, text: string = questionLett
     out.push(`### Vraag ${id}`, '', displayQuestionText(unit.questionText), '');
     if (needsAnswer(unit)) out.push(`### Antwoord ${id}`, '', '');
   }
-  out.push('Hoogachtend,', '', 'DE MINISTER,', '');
+  out.push('Hoogachtend,', '', ...signatures(text).flatMap((line) => [line, '']));
   return out.join('\n');
 }

@@ -2,8 +2,8 @@
 // workspace (its folder and two levels of subfolders, open editors' texts first), its question
 // letter (named in the letter, set in the settings, or found in its folder), today's date, and the
 // file's date (for the commitments of a letter whose header has none).
-// The language server (open letters and the workspace check) and the CLI (`check`) build it
-// with this one class, so they see the same workspace.
+// The language server (open letters and the workspace check) and the CLI (`check`, and `refs`
+// for its motion links) build it with this one class, so they see the same workspace.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -110,7 +110,12 @@ export class LetterContext {
    * editor features: definition, references, completion) always, within CONTEXT_LIMITS.
    */
   workspace(uri: string, analysis?: Analysis): Promise<CitationWorkspace> {
-    return this.citations.workspace(uri, analysis ? linksAcrossWorkspace(analysis.citations) : true);
+    return analysis ? this.citationWorkspace(uri, analysis.citations) : this.citations.workspace(uri, true);
+  }
+
+  /** As `workspace(uri, analysis)` for a letter of which only the citations are known (the CLI's `refs`). */
+  citationWorkspace(uri: string, citations: Citations): Promise<CitationWorkspace> {
+    return this.citations.workspace(uri, linksAcrossWorkspace(citations));
   }
 
   /** The context `diagnose` gets for the letter at `uri` (`workspace`: as `workspace(uri, analysis)` gives it). */

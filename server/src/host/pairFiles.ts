@@ -65,6 +65,17 @@ export class LetterFiles {
     return { error: `${name} wordt nog gelezen`, pending: true };
   }
 
+  /**
+   * A PDF or Word file's text as provided and still current, without asking the host to read it
+   * (the question-letter picker lists such files unread); null when it has not been read (or changed since).
+   */
+  async peekExtracted(file: string): Promise<{ text: string; letter: Letter } | { error: string } | null> {
+    const st = await statLetterFile(file, { ...this.readOptions(), maxBytes: Number.MAX_SAFE_INTEGER });
+    if ('error' in st) return null;
+    const hit = this.provided.get(path.resolve(file));
+    return hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size ? hit.result : null;
+  }
+
   /** The text and letter of a file, or a Dutch reason why it cannot be read. */
   async load(file: string): Promise<{ text: string; letter: Letter } | { error: string; pending?: boolean }> {
     const open = this.openText(file);
@@ -117,18 +128,21 @@ export class LetterFiles {
    * Letter files in a folder (not recursive), sorted by name; PDF and Word files once provided;
    * at most `CONTEXT_LIMITS.candidates` of them that are no larger than a question letter can be.
    */
-  async list(dir: string): Promise<string[]> {
-    return (await this.listSized(dir)).map((f) => f.file);
+  async list(dir: string, unread = false): Promise<string[]> {
+    return (await this.listSized(dir, unread)).map((f) => f.file);
   }
 
-  /** `list` with each file's size in bytes, as the folder's listing looked at it (once per listing). */
-  async listSized(dir: string): Promise<{ file: string; size: number }[]> {
+  /**
+   * `list` with each file's size in bytes, as the folder's listing looked at it (once per listing).
+   * `unread`: PDF and Word files also before they are provided (the picker offers them unread).
+   */
+  async listSized(dir: string, unread = false): Promise<{ file: string; size: number }[]> {
     const walked = await walkFolder(dir, {
       maxDepth: 0,
       limit: CONTEXT_LIMITS.candidates + 1,
       listings: this.listings,
       acceptName: (name) => isLetterFile(name) || EXTRACTED_EXT.test(name),
-      accept: (name, size) => (isLetterFile(name) && size <= CONTEXT_LIMITS.questionLetterBytes) || (EXTRACTED_EXT.test(name) && this.provided.has(path.resolve(dir, name))),
+      accept: (name, size) => (isLetterFile(name) && size <= CONTEXT_LIMITS.questionLetterBytes) || (EXTRACTED_EXT.test(name) && (unread || this.provided.has(path.resolve(dir, name)))),
     });
     return walked.files.map((file, i) => ({ file, size: walked.sizes[i] }));
   }

@@ -56,6 +56,24 @@ export function toDiagnostics(findings: Finding[], lines: LineIndex, settings: S
   return out;
 }
 
+/**
+ * Diagnostics published before (by `toDiagnostics`) under `settings` as they are now: each one's
+ * severity from its code, those switched off left out. A code switched on since is not among
+ * them (its findings were never published): that takes a new check.
+ */
+export function withSeverities(diagnostics: readonly Diagnostic[], settings: Settings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (typeof d.code !== 'string') {
+      out.push(d);
+      continue;
+    }
+    const sev = severityOf(d.code, settings);
+    if (sev !== 'off') out.push({ ...d, severity: SEVERITY[sev] ?? DiagnosticSeverity.Warning });
+  }
+  return out;
+}
+
 export function toHover(result: HoverResult, lines: LineIndex, markdown: boolean): Hover {
   return {
     contents: markdown

@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { extractKind, extractText, extractor } from '../host/extract/index';
 import type { LetterFiles } from '../host/pairFiles';
 import { parseLetter } from '../core/letter/parse';
-import { makeSkeleton } from '../core/skeleton';
+import { makeSkeleton, skeletonCursor } from '../core/skeleton';
 import {
   ExtractTextRequest,
   SkeletonFromFileRequest,
@@ -105,7 +105,8 @@ export function registerExtract(connection: Connection): void {
       const letter = parseLetter(text);
       const questionCount = letter.questions.filter((u) => u.answer.status !== 'context').length;
       if (!questionCount) return { error: `In ${path.basename(file)} zijn geen vragen gevonden; er is geen antwoordopzet gemaakt.` };
-      return { markdown: makeSkeleton(letter, text, { questionLetterRef: `./${path.basename(file)}` }), questionCount };
+      const markdown = makeSkeleton(letter, text, { questionLetterRef: `./${path.basename(file)}` });
+      return { markdown, questionCount, cursor: skeletonCursor(markdown) };
     }),
   );
 }

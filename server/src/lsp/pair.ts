@@ -20,7 +20,7 @@ import type { CitationWorkspace } from '../core/features/citationLookup';
 import type { Settings } from '../host/settings';
 import { isQuestionLetter, questionLetterRef } from '../core/pair/link';
 import { pairCodeLens, type PairLocation } from '../core/pair/state';
-import { makeSkeleton } from '../core/skeleton';
+import { makeSkeleton, skeletonCursor } from '../core/skeleton';
 import { parseLetter } from '../core/letter/parse';
 import { renameQuestion, renameTargetAt } from '../core/features/rename';
 import { fsPathOf, type LetterContext } from '../host/context';
@@ -56,6 +56,8 @@ export const PAIR_CAPABILITIES = {
 
 /** How many letter files the question-letter picker reads at most. */
 const MAX_CANDIDATE_FILES = 200;
+/** The picker's detail line of a PDF or Word letter not read yet (it is read when chosen). */
+const UNREAD_DETAIL = 'PDF/Word, wordt gelezen bij kiezen';
 
 function relativeRef(from: string, to: string): string {
   let rel = path.relative(path.dirname(from), to).split(path.sep).join('/');
@@ -177,7 +179,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         const qFile = pair?.questionUri ? fsPathOf(pair.questionUri) : null;
         if (pair?.questions && pair.questionText !== null && pair.questionUri && qFile && !pair.problem) {
           const markdown = makeSkeleton(pair.questions, pair.questionText, { questionLetterRef: `./${path.basename(qFile)}` });
-          return { markdown, questionCount: count(pair.questions), questionLetterUri: pair.questionUri };
+          return { markdown, questionCount: count(pair.questions), questionLetterUri: pair.questionUri, cursor: skeletonCursor(markdown) };
         }
         return {
           markdown: '',
@@ -188,7 +190,7 @@ export function registerPair(connection: Connection, host: PairWiring): void {
         };
       }
       const markdown = makeSkeleton(letter, text, file ? { questionLetterRef: `./${path.basename(file)}` } : {});
-      return { markdown, questionCount: count(letter) };
+      return { markdown, questionCount: count(letter), cursor: skeletonCursor(markdown) };
     }),
   );
 
@@ -199,7 +201,8 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const file = fsPathOf(params.uri);
       if (!cur || !file) return { error: 'Kies een vragenbrief voor een opgeslagen brief.' };
       const files = new Set<string>();
-      for (const f of await host.letters.letters.list(path.dirname(file))) files.add(f);
+      // PDF and Word letters too before they were read: read when chosen (issue 15), not for the list.
+      for (const f of await host.letters.letters.list(path.dirname(file), true)) files.add(f);
       for (const d of store.documents.all()) {
         const f = fsPathOf(d.uri);
         if (f && URI.parse(d.uri).scheme === 'file') files.add(f);
@@ -208,6 +211,17 @@ export function registerPair(connection: Connection, host: PairWiring): void {
       const out: QuestionLetterCandidate[] = [];
       // Bounded: a folder of thousands of letters is not read whole for a list (Bladeren… finds the rest).
       for (const f of [...files].slice(0, MAX_CANDIDATE_FILES)) {
+        if (/\.(pdf|docx)$/iu.test(f)) {
+          const read = await host.letters.letters.peekExtracted(f);
+          if (!read) {
+            out.push({ uri: URI.file(f).toString(), ref: relativeRef(file, f), detail: UNREAD_DETAIL, score: 0 });
+            continue;
+          }
+          if ('error' in read || !isQuestionLetter(read.letter)) continue;
+          const m = matchCandidate(cur.analysis.letter, read);
+          out.push({ uri: URI.file(f).toString(), ref: relativeRef(file, f), detail: m.detail, score: m.score });
+          continue;
+        }
         const l = await host.letters.letters.load(f);
         if ('error' in l || !isQuestionLetter(l.letter)) continue;
         const m = matchCandidate(cur.analysis.letter, l);

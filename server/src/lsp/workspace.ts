@@ -1,7 +1,7 @@
 // Workspace-wide requests: check every letter under the workspace folders, and the reference
 // under the cursor for "Open op officielebekendmakingen.nl". A closed letter gets the same
 // `diagnose`, with the same context, as an open one and as the CLI's `check MAP`.
-import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analyzer } from '../core/analyzer';
 import { officialUrl } from '../core/citations/paper';
@@ -17,7 +17,7 @@ import {
   type ReferenceAtParams,
   type ReferenceAtResult,
 } from '../protocol';
-import { toDiagnostics } from './convert';
+import { toDiagnostics, withSeverities } from './convert';
 import { runSafe } from './runner';
 import { displayPath, letterFiles, readLetterFile, walkNotice, type ReadOptions } from '../host/read';
 import type { LetterContext } from '../host/context';
@@ -49,7 +49,18 @@ const extractedUri = (file: string) => URI.from({ scheme: EXTRACTED_TEXT_SCHEME,
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function registerWorkspaceRequests(connection: Connection, host: WorkspaceHost): void {
+/** The findings the workspace check published on letters not open in the editor. */
+export interface ClosedFindings {
+  /** Publish them again under the settings as they are now (severities changed; a code switched off). */
+  remap(): Promise<void>;
+  /** The letter at `uri` opened: its own publications replace the check's. */
+  forget(uri: string): void;
+}
+
+export function registerWorkspaceRequests(connection: Connection, host: WorkspaceHost): ClosedFindings {
+  // Per shown URI: the letter's URI (whose settings apply) and every diagnostic the check made, at
+  // the severity of its run; a code switched off later is kept here, to show again when switched back.
+  const closed = new Map<string, { uri: string; diagnostics: Diagnostic[] }>();
   connection.onRequest(
     CheckWorkspaceRequest,
     runSafe<CheckWorkspaceParams, CheckWorkspaceResult>(connection, 'checkWorkspace', { files: 0, findings: 0 }, async (_params, token) => {
@@ -65,6 +76,8 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
       const unreadable: { uri: string; message: string }[] = [];
       const cannotRead = (file: string, message: string) => {
         const uri = URI.file(file).toString();
+        closed.delete(uri);
+        if (extractKind(file)) closed.delete(extractedUri(file));
         unreadable.push({ uri, message });
         void connection.sendDiagnostics({ uri, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'antwoordbrief', message }] });
         // An earlier check's findings on its extracted text no longer hold.
@@ -130,6 +143,7 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
         const d = host.analyzer.diagnose(a, await host.letters.context(uri, a, settings.questionLetter, host.facts.lookup(settings), workspace), settings);
         const diagnostics = toDiagnostics(d.findings, a.lines, settings);
         void connection.sendDiagnostics({ uri: shown, diagnostics });
+        closed.set(shown, { uri, diagnostics });
         files++;
         findings += diagnostics.length;
         // Keep answering the editor between files.
@@ -139,6 +153,28 @@ export function registerWorkspaceRequests(connection: Connection, host: Workspac
     }),
   );
 
+  registerReferenceAt(connection, host);
+  return {
+    async remap() {
+      const open = new Set(host.openUris());
+      for (const [shown, entry] of [...closed]) {
+        if (open.has(shown) || open.has(entry.uri)) {
+          closed.delete(shown);
+          continue;
+        }
+        const settings = await host.settings(entry.uri);
+        // Opened (or checked again) meanwhile: that publication stands.
+        if (closed.get(shown) !== entry) continue;
+        void connection.sendDiagnostics({ uri: shown, diagnostics: withSeverities(entry.diagnostics, settings) });
+      }
+    },
+    forget(uri: string) {
+      closed.delete(uri);
+    },
+  };
+}
+
+function registerReferenceAt(connection: Connection, host: WorkspaceHost): void {
   connection.onRequest(
     ReferenceAtRequest,
     runSafe<ReferenceAtParams, ReferenceAtResult>(connection, 'referenceAt', null, async (params) => {

@@ -71,7 +71,7 @@ export function papersOf(texts: string[]): Map<string, PaperRef> {
 export async function resolveReferencesForCli(
   refs: Map<string, PaperRef>,
   opts: ResolveOptions,
-): Promise<{ fields: Map<string, ResolvedFields>; summary: string[] }> {
+): Promise<{ fields: Map<string, ResolvedFields>; summary: string[]; unreachable: number }> {
   const sources: Settings['sources'] = {
     ...DEFAULT_SETTINGS.sources,
     offline: opts.offline,
@@ -104,8 +104,22 @@ export async function resolveReferencesForCli(
     summary.push(`Niet opgezocht of niet gevonden (${failed.length}):`);
     for (const [id, f] of failed) summary.push(`  ${refs.get(id)?.canonical || id} [${id}]: ${f.reason}`);
   }
-  return { fields, summary };
+  // Papers a source could not be asked about (network, server error): the run did not do its work for them.
+  const unreachable = failed.filter(([, f]) => f.status === 'mislukt').length;
+  if (unreachable)
+    summary.push(
+      `Let op: ${unreachable === total ? (total === 1 ? 'het stuk kon niet' : `geen van de ${total} stukken kon`) : `${unreachable} van ${total} ${unreachable === 1 ? 'stuk kon' : 'stukken konden'} niet`} ` +
+        `worden opgezocht (bron niet bereikbaar); afsluitcode ${RESOLVE_UNREACHABLE_EXIT}.`,
+    );
+  return { fields, summary, unreachable };
 }
+
+/**
+ * The exit code of `refs --resolve` when a source could not be reached for at least one paper
+ * (README "Exit code"): a script tells an incomplete lookup from a complete one. Unreadable
+ * input (2) wins over it.
+ */
+export const RESOLVE_UNREACHABLE_EXIT = 3;
 
 interface RefLike {
   id: string | null;
@@ -121,14 +135,14 @@ export async function runResolve<T extends { file: string; references: RefLike[]
   texts: string[],
   flags: Map<string, string | true>,
   format: string,
-): Promise<{ stdout: string; stderr: string[] }> {
+): Promise<{ stdout: string; stderr: string[]; unreachable: number }> {
   const str = (k: string) => {
     const v = flags.get(k);
     return typeof v === 'string' ? v : undefined;
   };
   const timeout = str('timeout');
   const refs = papersOf(texts);
-  const { fields, summary } = await resolveReferencesForCli(refs, {
+  const { fields, summary, unreachable } = await resolveReferencesForCli(refs, {
     offline: flags.get('offline') === true,
     cacheDir: str('cache') ?? null,
     tweedekamerUrl: str('tweedekamer-url'),
@@ -140,7 +154,7 @@ export async function runResolve<T extends { file: string; references: RefLike[]
     ...r,
     references: r.references.map((e) => (e.id && fields.has(e.id) ? { ...e, ...fields.get(e.id)! } : e)),
   }));
-  if (format === 'json') return { stdout: JSON.stringify(enriched, null, 2) + '\n', stderr: summary };
+  if (format === 'json') return { stdout: JSON.stringify(enriched, null, 2) + '\n', stderr: summary, unreachable };
   const out: string[] = [];
   for (const r of enriched) {
     out.push(displayPath(r.file));
@@ -155,5 +169,5 @@ export async function runResolve<T extends { file: string; references: RefLike[]
       out.push(line);
     }
   }
-  return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr: summary };
+  return { stdout: out.join('\n') + (out.length ? '\n' : ''), stderr: summary, unreachable };
 }

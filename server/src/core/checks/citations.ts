@@ -70,7 +70,7 @@ export function checkCitations(text: string, citations: Citations, verbatim: rea
       span: m.span,
       message:
         `Bij ${collapse(m.text)} staat geen Kamerstuknummer: zet de vindplaats tussen haakjes of in een voetnoot ` +
-        `(bijvoorbeeld „(Kamerstuk 36 410 X, nr. 46)”), of noem de motie eerder in de brief met haar nummer.`,
+        `in de vorm „(Kamerstuk [dossiernummer], nr. [nummer van de motie])”, of noem de motie eerder in de brief met haar nummer.`,
     });
   }
   // Papers of one citation share its citationSpan: only single-paper citations are rewritten.

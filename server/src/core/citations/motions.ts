@@ -106,6 +106,8 @@ export class MotionGrammar {
     for (let guard = 0; guard < 6; guard++) {
       const c0 = this.cs(last + 1);
       let k = (c0 >= 0 ? c0 : last) + 1;
+      // "Motie Dijkstra CS, Voorgesteld tijdens …": "c.s." closes a signer's list; a comma after it goes on with the sentence.
+      if (t.isP(k, ',') && c0 >= 0) break;
       if (t.isP(k, ',')) k++;
       else if (t.isCI(k, 'en')) k++;
       else if (t.isP(k, '/') && t.gap[k] <= SPACE) k++; // "de motie Kröger/Bikker"

@@ -486,9 +486,17 @@ const THIS_LETTER = /\b(?:hierbij|met\s+deze\s+brief|middels\s+deze\s+brief|in\s
 /** "ik kan toezeggen dat …": a promise despite "kan". */
 const PROMISE_WORD = /\btoe\s*(?:te\s+)?zeggen\b|\bzeg\b[^.]{0,40}\btoe\b/u;
 
+/** A footnote's label opening its line: one to three digits (or superscript digits), then a capital. */
+const FOOTNOTE_LABEL = /^[0-9\u00B9\u00B2\u00B3\u2070\u2074-\u2079]{1,3}[ \t\u00A0]+(?=\p{Lu})/u;
+
 /** The sentence around `at`: its span and joined text. */
 function sentenceAround(text: string, at: number): { start: number; end: number } {
-  const start = sentenceStart(text, at);
+  let start = sentenceStart(text, at);
+  // A footnote's own number at the start of its line ("37 Zie ook de Kamerbrief …") is no part of the sentence.
+  if (start === 0 || text.charCodeAt(start - 1) === 10 || text.charCodeAt(start - 1) === 13) {
+    const label = FOOTNOTE_LABEL.exec(text.slice(start, start + 8));
+    if (label && start + label[0].length <= at) start += label[0].length;
+  }
   const end = Math.max(sentenceEnd(text, at), start);
   return { start, end };
 }

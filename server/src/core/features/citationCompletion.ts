@@ -48,8 +48,40 @@ function collect(c: Citations, dossier: string, toevoeging: string | null, into:
   }
 }
 
+/** What completion reads of a question (a `QuestionUnit` has it all): its id and text, its extent and its answer's. */
+export interface CompletionQuestion {
+  id: string;
+  questionText: string;
+  headingSpan?: { start: number; end: number };
+  answer?: { status: string; span: { start: number; end: number } | null; headingSpan?: { start: number; end: number } | null };
+}
+
+/**
+ * The questions whose text or answer the cursor at `offset` is in: those of the last question
+ * heading, answer heading or answer text that starts at or before it (an answer standing apart
+ * from its question counts; "Antwoord 2 en 3" gives both). Empty before the first question.
+ */
+function questionsAt(questions: CompletionQuestion[], offset: number): Set<CompletionQuestion> {
+  let at = -1;
+  const here = new Set<CompletionQuestion>();
+  for (const q of questions) {
+    for (const start of [q.headingSpan?.start, q.answer?.headingSpan?.start, q.answer?.span?.start]) {
+      if (start === undefined || start > offset || start < at) continue;
+      if (start > at) here.clear();
+      at = start;
+      here.add(q);
+    }
+  }
+  return here;
+}
+
+/**
+ * Completion items at `offset` (a UTF-16 offset into `a.text`), or null when none applies. After
+ * "vraag " the question ids of the letter, without the question whose unit or answer holds the
+ * cursor, the open ones (no answer, a placeholder) last.
+ */
 export function citationCompletions(
-  a: { text: string; citations: Citations; letter?: { questions: { id: string; questionText: string }[] } },
+  a: { text: string; citations: Citations; letter?: { questions: CompletionQuestion[] } },
   offset: number,
   workspace?: CitationWorkspace,
   peekFacts?: (ref: PaperRef) => FactsPeek,
@@ -140,9 +172,15 @@ export function citationCompletions(
   if (v && a.letter && a.letter.questions.length) {
     const typed = v[1];
     const span = { start: offset - typed.length, end: offset };
+    // The question being answered (or asked) at the cursor is no answer to refer to: a reference to
+    // it is circular. Questions already answered come first: a reference to an open one leads nowhere yet.
+    const here = questionsAt(a.letter.questions, offset);
+    const answered = (q: CompletionQuestion) => (q.answer && (q.answer.status === 'missing' || q.answer.status === 'placeholder') ? 1 : 0);
     return a.letter.questions
-      .filter((q) => q.id.startsWith(typed))
-      .map((q, k) => ({
+      .filter((q) => q.id.startsWith(typed) && !here.has(q))
+      .map((q, i) => ({ q, i }))
+      .sort((x, y) => answered(x.q) - answered(y.q) || x.i - y.i)
+      .map(({ q }, k) => ({
         label: q.id,
         detail: collapseWhitespace(q.questionText).slice(0, 80),
         insertText: q.id,

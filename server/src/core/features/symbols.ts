@@ -72,17 +72,18 @@ function questionNode(unit: QuestionUnit, open?: OpenReason): OutlineNode {
  */
 export function documentOutline(letter: Letter, commitments?: Commitments, status?: AnswerStatus): OutlineNode[] {
   const out = questionOutline(letter, status ?? answerStatus(letter));
-  if (commitments?.items.length) out.push(commitmentsNode(commitments, out));
+  if (commitments?.items.length) out.push(commitmentsNode(commitments, out, letter.text.length));
   return out;
 }
 
 /**
  * The "Toezeggingen" group: one child per commitment (its sentence, its due label). An editor
  * sorts the outline by the start of each node's range (VS Code's "Sort By: Position"), so the
- * group's range starts no earlier than the last node before it (`before`, top level): the group
- * stays at the end of the outline instead of between the questions its commitments stand in.
+ * group's range starts where the nodes before it (`before`, top level) end, after the last one's
+ * start (a tie in start puts the group before that node in VS Code): the group stays at the end
+ * of the outline instead of between the questions its commitments stand in. `length`: the text's.
  */
-function commitmentsNode(commitments: Commitments, before: OutlineNode[]): OutlineNode {
+function commitmentsNode(commitments: Commitments, before: OutlineNode[], length: number): OutlineNode {
   const items = commitments.items;
   const children: OutlineNode[] = items.map((c) => ({
     kind: 'commitment',
@@ -95,7 +96,7 @@ function commitmentsNode(commitments: Commitments, before: OutlineNode[]): Outli
   let start = items[0].span.start;
   let end = items[items.length - 1].span.end;
   for (const n of before) {
-    start = Math.max(start, n.span.start);
+    start = Math.max(start, n.span.end, Math.min(n.span.start + 1, length));
     end = Math.max(end, n.span.end);
   }
   const span = { start, end: Math.max(start, end) };

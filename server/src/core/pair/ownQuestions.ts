@@ -16,11 +16,11 @@ const HEAD = 3000;
 const AANHANGSEL = /Aanhangsel\s+(?:van\s+de\s+)?Handelingen[\s\S]{0,600}?Vragen\s+(?:gesteld\s+door|van\s+(?:het\s+lid|de\s+leden))/i;
 
 /**
- * A verslag or list that prints questions and answers together: "Verslag van een schriftelijk
- * overleg", "Lijst van vragen en antwoorden", or the formula of such documents, "… zijn met de
+ * A verslag or list that prints questions and answers together: "Verslag van een (nader)
+ * schriftelijk overleg", "Lijst van vragen en antwoorden", or the formula of such documents, "… zijn met de
  * door de minister … antwoorden hieronder afgedrukt" / "Vragen en antwoorden zijn hierna afgedrukt".
  */
-const SELF_CONTAINED = /verslag\s+van\s+een\s+schriftelijk\s+overleg|lijst\s+van\s+vragen\s+en\s+antwoorden|antwoorden\s+(?:zijn\s+)?(?:hieronder|hierna)\s+afgedrukt|vragen\s+en\s+antwoorden\s+zijn\s+(?:hieronder|hierna)\s+afgedrukt/i;
+const SELF_CONTAINED = /verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk\s+overleg|lijst\s+van\s+vragen\s+en\s+antwoorden|antwoorden\s+(?:zijn\s+)?(?:hieronder|hierna)\s+afgedrukt|vragen\s+en\s+antwoorden\s+zijn\s+(?:hieronder|hierna)\s+afgedrukt/i;
 
 /**
  * Whether a letter is an answer letter whose questions come from another document (a
