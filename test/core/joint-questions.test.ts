@@ -119,3 +119,15 @@ test('a joint heading with its joint answer still empty: one unanswered-question
   assert.equal(f[0].message, 'Vragen 2 en 3 zijn niet beantwoord. Voeg onder de vragen een antwoord toe.');
   assert.equal(empty.slice(f[0].span.start, f[0].span.end), '## Antwoord 2 en 3');
 });
+
+test('a subquestion of a joint heading its joint answer leaves open: one finding, not one per number', async () => {
+  const { checkQuestions } = await import('../../server/src/core/checks/questions');
+  const open = ANSWERS.replace('Ongeveer 80 procent van de werkgevers gebruikt de vrije ruimte. Gemiddeld blijft een derde onbenut. Vooral de zorg en het onderwijs laten ruimte onbenut.', 'Ja.');
+  const f = checkQuestions(parseLetter(open)).filter((x) => x.code === 'subquestion-not-addressed');
+  assert.ok(f.length >= 1, 'the joint answer leaves a subquestion open');
+  // Each subquestion once, though three units (4, 5, 6) share the text and the answer.
+  const spans = f.map((x) => `${x.span.start}:${x.span.end}`);
+  assert.equal(new Set(spans).size, spans.length, f.map((x) => x.message).join('\n'));
+  assert.ok(f.length <= 3, f.map((x) => x.message).join('\n'));
+  assert.deepEqual(checkQuestions(parseLetter(ANSWERS)).filter((x) => x.code === 'subquestion-not-addressed'), []);
+});
