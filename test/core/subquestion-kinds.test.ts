@@ -222,3 +222,13 @@ test('short subquestions without content words: "Waarom?" needs more than a yes 
   // The check stays an information (TRY4 defect 2 changes what it finds, not how loud it is).
   assert.equal(CODES['subquestion-not-addressed'].severity, 'information');
 });
+
+test('a key term whose stem lost a doubled vowel ("oorzaak" → "oorzak") is found in the answer as the word stands', () => {
+  // A short answer the first subquestion accounts for: the second is judged by its own term alone.
+  assert.deepEqual(flagged(unit('Hoeveel werkgevers doen mee? Wat is daarvan de oorzaak?', 'Ongeveer 80 procent doet mee. De oorzaak is vooral dat werkgevers de regeling niet kennen.')), []);
+  assert.deepEqual(flagged(unit('Hoeveel werkgevers doen mee? Wat is daarvan de oorzaak?', 'Ongeveer 80 procent doet mee. Werkgevers kennen de regeling niet.')), [
+    '1: terms: Wat is daarvan de oorzaak?',
+  ]);
+  // Plural and compound forms hold the stem itself.
+  assert.deepEqual(flagged(unit('Hoeveel werkgevers doen mee? Wat is daarvan de oorzaak?', 'Ongeveer 80 procent doet mee. De oorzaken zijn onbekendheid en tijdgebrek.')), []);
+});

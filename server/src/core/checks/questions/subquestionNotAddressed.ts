@@ -142,6 +142,14 @@ export class AnswerWords {
   }
 
   /**
+   * Whether a key term's word stands in the answer as the question writes it (`names`): the stem
+   * alone misses it where the stemmer undoubled a vowel ("oorzaak" is stemmed "oorzak").
+   */
+  namesWord(word: string): boolean {
+    return this.names(foldAccents(word.toLowerCase()));
+  }
+
+  /**
    * Whether a key term's stem is mentioned. The answer is searched for the stem, not stemmed
    * itself: a stem is the start of its inflected forms ("maatregel" in "maatregelen") and sits
    * inside compounds ("capaciteit" in "cybercapaciteiten"); a compound in the question is
@@ -230,6 +238,11 @@ class UnitAnswers {
       w.stems.set(st, m);
     }
     return m;
+  }
+
+  /** Whether the answer of `u` itself holds a key term's word as written (see `AnswerWords.namesWord`). */
+  namesWord(u: QuestionUnit, word: string): boolean {
+    return this.of(u).words.namesWord(word);
   }
 
   /** The number of words of the answer of `u` itself. */
@@ -362,7 +375,8 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
           const by = new Set<number>();
           terms.forEach((ts, j) => {
             const own = ts.flatMap((t) => t.stems).filter((st) => shared.get(st)! < 2);
-            if (own.some((st) => w.names(st)) || (ASKS_COUNT.test(q.subquestions[j].text) && w.hasCount())) by.add(j);
+            const ownWords = ts.filter((t) => t.stems.some((st) => shared.get(st)! < 2)).map((t) => t.word);
+            if (own.some((st) => w.names(st)) || ownWords.some((x) => w.namesWord(x)) || (ASKS_COUNT.test(q.subquestions[j].text) && w.hasCount())) by.add(j);
             else if (n === 0 && shape.polarity && (kinds[j].kind === 'yes-no' || kinds[j].kind === 'conditional') && countWords(sentence) <= BLANKET_WORDS) by.add(j);
           });
           return by;
@@ -407,7 +421,7 @@ export function checkNotAddressed(letter: Letter, memo?: Memo): Finding[] {
       const own = relaxed ? ts.filter((t) => t.stems.some((st) => shared.get(st)! < 2)) : [];
       const judged = own.length ? own : ts;
       const stems = own.length ? own.flatMap((t) => t.stems.filter((st) => shared.get(st)! < 2)) : ts.flatMap((t) => t.stems);
-      if (stems.some(mentionedStem)) continue;
+      if (stems.some(mentionedStem) || judged.some((t) => units().some((u) => answers.namesWord(u, t.word)))) continue;
       if (ASKS_COUNT.test(sub.text) && counts()) continue;
       // "Bent u bereid de Kamer te informeren …?" is answered by a commitment (issue 12).
       if (asksForCommitment(sub.text) && commits()) continue;
