@@ -88,7 +88,8 @@ function motions(t: Truth, o: Observed): Counts {
 
 /**
  * `subquestion-not-addressed` findings on subquestions of questions the truth says are answered
- * (minus those the truth lists as truly ignored), per 100 subquestions of those questions.
+ * (minus those the truth lists as truly ignored), per 100 subquestions of those questions; and
+ * the recall of the truly ignored subquestions the truth lists.
  */
 function falseNotAddressed(t: Truth, o: Observed): Counts {
   const answered = new Set(t.questions.filter((q) => q.state === 'answered').map(questionKey));
@@ -97,13 +98,17 @@ function falseNotAddressed(t: Truth, o: Observed): Counts {
   let wrong = 0;
   for (const f of o.notAddressed) {
     if (!answered.has(questionKey({ id: f.question, section: f.section }))) continue;
-    const real = t.notAddressed.some((n) => {
-      const text = n.text.replace(/\s+/g, ' ').trim();
-      return n.question === f.question && (n.section ?? null) === (f.section ?? null) && (f.text.includes(text) || text.includes(f.text));
-    });
-    if (!real) wrong++;
+    if (!t.notAddressed.some((n) => sameNotAddressed(n, f))) wrong++;
   }
-  return { falseNotAddressed: wrong, answeredSubquestions: subs };
+  // Recall: the truly ignored subquestions (truth) that a finding names.
+  const found = t.notAddressed.filter((n) => o.notAddressed.some((f) => sameNotAddressed(n, f))).length;
+  return { falseNotAddressed: wrong, answeredSubquestions: subs, notAddressedTruth: t.notAddressed.length, notAddressedFound: found };
+}
+
+/** Whether a finding names a truth entry: same question and section, either text holding the other. */
+function sameNotAddressed(n: Truth['notAddressed'][number], f: Observed['notAddressed'][number]): boolean {
+  const text = n.text.replace(/\s+/g, ' ').trim();
+  return n.question === f.question && (n.section ?? null) === (f.section ?? null) && (f.text.includes(text) || text.includes(f.text));
 }
 
 /**
@@ -127,7 +132,7 @@ export const METRICS: Metric[] = [
   { name: 'otherIds', measure: otherIds, report: (c) => ({ otherIdRecall: ratio(c.otherMatched, c.otherTruth), otherIdPrecision: ratio(c.otherMatched, c.otherFound) }) },
   { name: 'motions', measure: motions, report: (c) => ({ motionLinks: `${c.motionsCorrect}/${c.motionsTotal}` }) },
   { name: 'commitments', measure: commitments, report: (c) => ({ commitmentRecall: ratio(c.comMatched, c.comTruth), commitmentPrecision: ratio(c.comMatched, c.comFound), commitmentDueCorrect: `${c.comDueCorrect ?? 0}/${c.comMatched ?? 0}` }) },
-  { name: 'falseNotAddressed', measure: falseNotAddressed, report: (c) => ({ falseNotAddressedPer100: ratio(c.falseNotAddressed * 100, c.answeredSubquestions) }) },
+  { name: 'falseNotAddressed', measure: falseNotAddressed, report: (c) => ({ falseNotAddressedPer100: ratio(c.falseNotAddressed * 100, c.answeredSubquestions), notAddressedRecall: ratio(c.notAddressedFound, c.notAddressedTruth) }) },
 ];
 
 function main(): void {

@@ -146,3 +146,46 @@ test('cli: 002 verslag checked against its cut-out inbreng is clean', (t) => {
     assert.equal(d.find((f: any) => f.file === 'verslag.txt').questionLetter, 'inbreng.md');
   });
 });
+
+test('cli: a joint "Vraag 2 en 3" against a question letter asking 2 and 3 apart is clean; its skeleton keeps the joint block', () =>
+  withDir({ 'vragen.md': fixture('gezamenlijk-vragen.md'), 'antwoord.md': fixture('gezamenlijk-antwoord.md') }, (dir) => {
+    const r = run(['check', '--format', 'json', '--questions', 'vragen.md', 'antwoord.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const [out] = JSON.parse(r.stdout);
+    assert.deepEqual(out.diagnostics.map((d: any) => d.code), []);
+    assert.equal(out.summary.questions, 7);
+    // One word changed in the joint text: one finding, on the joint heading's text.
+    writeFileSync(path.join(dir, 'antwoord.md'), fixture('gezamenlijk-antwoord.md').replace('blijft gemiddeld onbenut', 'blijft doorgaans onbenut'));
+    const changed = run(['check', '--questions', 'vragen.md', 'antwoord.md'], dir);
+    assert.match(changed.stdout, /antwoord\.md:\d+:1 {2}warning {2}question-text-differs {2}Vragen 4, 5 en 6 zijn anders overgenomen dan in de vragenbrief \(vragen\.md\): „doorgaans” in plaats van „gemiddeld”/);
+    assert.equal(changed.stdout.split('question-').length, 2, changed.stdout);
+    const sk = run(['skeleton', 'antwoord.md'], dir);
+    assert.equal(sk.code, 0, sk.stderr);
+    assert.match(sk.stdout, /### Vraag 2 en 3\n\n[^\n]+\n\n### Antwoord 2 en 3\n/);
+  }));
+
+test('cli: "Antwoord 2a" and "Antwoord 2c" under a question 2 asking a), b) and c): only b) is reported open', () =>
+  withDir({ 'antwoord.md': fixture('deelantwoorden.md') }, (dir) => {
+    const r = run(['check', 'antwoord.md'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(
+      r.stdout,
+      'antwoord.md:9:1  error  unanswered-question  Subvraag b) van vraag 2 is niet beantwoord: ‘Hoeveel daarvan zijn gegrond verklaard?’. Voeg een antwoord 2b toe.\n' +
+        'antwoord.md: 5 vragen, 4 beantwoord, 1 open\n1 melding in 1 bestand\n',
+    );
+  }));
+
+test('cli: an "Antwoord 4" without its question gets one finding, alone and with the question letter', () =>
+  withDir({ 'los/antwoord.txt': fixture('los-antwoord.txt'), 'paar/antwoord.txt': fixture('los-antwoord.txt'), 'paar/vragen.txt': fixture('los-vragen.txt') }, (dir) => {
+    const alone = run(['check', '--format', 'json', 'los/antwoord.txt'], dir);
+    const [a] = JSON.parse(alone.stdout);
+    assert.equal(a.questionLetter, undefined);
+    assert.deepEqual(a.diagnostics.map((d: any) => `${d.code}:${d.message}`), [
+      'answer-without-question:Bij dit antwoord hoort geen vraag 4. Controleer het nummer of voeg vraag 4 toe.',
+      'missing-question-number:Vraag 3 ontbreekt: na vraag 2 volgt vraag 5 (daartussen staat alleen antwoord 4). Controleer de nummering.',
+    ]);
+    const paired = run(['check', '--format', 'json', '--questions', 'paar/vragen.txt', 'paar/antwoord.txt'], dir);
+    const [p] = JSON.parse(paired.stdout);
+    assert.deepEqual(p.diagnostics.map((d: any) => `${d.code}:${d.range.start.line + 1}`), ['question-missing:14', 'question-missing:15']);
+    assert.match(p.diagnostics[1].message, /^Vraag 4 uit de vragenbrief \(vragen\.txt\) ontbreekt boven dit antwoord: „Welke maatregelen/);
+  }));

@@ -245,6 +245,19 @@ const GROWTH_SHAPES: Record<string, { make: (size: number) => string; todo?: str
       return `Vraag 1\n${qs.join('')}\n\nAntwoord 1\n${repeatTo(LONG_ANSWER, size / 2)}\n`;
     },
   },
+  // The same with a short answer: every subquestion is judged against each sentence of the
+  // answer (TRY4 defect 2: short subquestions in short answers), and with a bare "Ja.".
+  'many subquestions in one unit with a short answer': {
+    make: (size) => {
+      const qs: string[] = [];
+      for (let i = 0, len = 0; len < size; i++) {
+        const q = i % 3 ? `Hoeveel kost regeling ${i}? ` : `Zo ja, waarom stijgt bedrag ${i}? `;
+        qs.push(q);
+        len += q.length;
+      }
+      return `Vraag 1\n${qs.join('')}\n\nAntwoord 1\nRegeling 3 kost twee miljoen. Bedrag 7 stijgt niet.\n\nVraag 2\n${qs.join('')}\n\nAntwoord 2\nJa.\n`;
+    },
+  },
   // A PDF artefact: a run of "?" (and "? ?") in one question, with an answer as long.
   'a run of question marks in one question': {
     make: (size) => `Vraag 1\nKunt u dit toelichten${'? ?'.repeat(size / 6)}${'?'.repeat(size / 4)}\n\nAntwoord 1\n${repeatTo(LONG_ANSWER, size / 2)}\n`,

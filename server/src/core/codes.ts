@@ -13,7 +13,7 @@ export interface CodeInfo {
 export const CODES = {
   // Issue 2: every (sub)question answered.
   'unanswered-question': { severity: 'error', description: 'Een vraag of subvraag zonder antwoord.' },
-  'subquestion-not-addressed': { severity: 'information', description: 'Een subvraag waarvan het antwoord de kernwoorden niet noemt.' },
+  'subquestion-not-addressed': { severity: 'information', description: 'Een subvraag waar het antwoord niet op ingaat: het noemt haar kernwoorden niet, geeft alleen ja of nee op een open vraag, of slaat een geldende vervolgvraag (‘Zo nee, waarom niet?’) over.' },
   'dangling-answer-reference': { severity: 'error', description: 'Een verwijzing naar het antwoord op een vraag die niet bestaat.' },
   'reference-to-unanswered': { severity: 'error', description: 'Een verwijzing naar een vraag die zelf niet beantwoord is (ook kringverwijzingen).' },
   'answer-without-question': { severity: 'warning', description: 'Een antwoord zonder bijbehorende vraag.' },

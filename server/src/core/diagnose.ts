@@ -105,6 +105,10 @@ export function diagnose(analysis: Analysis, context: DiagnoseContext, settings:
   const pair = pairState(analysis.text, analysis.letter, context.questionLetter ?? null, context.today, memo, dated);
   if (pair.answerView) checks = answerOnlyChecks(checks, pair.answerView);
   if (pair.questions && pair.match) checks = withoutGapsTheQuestionLetterExplains(checks, pair.questions, pair.match.qToA);
+  // An answer without its question whose question the question letter asks: said once, by the
+  // pair's `question-missing` on that answer heading (with the question's text and quick fix).
+  const aboveAnswers = new Set(pair.findings.filter((f) => f.code === 'question-missing' && f.span.end > f.span.start).map((f) => `${f.span.start}:${f.question}`));
+  if (aboveAnswers.size) checks = checks.filter((f) => f.code !== 'answer-without-question' || !aboveAnswers.has(`${f.span.start}:${f.question}`));
   // A letter serving as another's question letter asks; it has no question to answer itself.
   const asQuestionLetter = !!context.asQuestionLetter && !pair.questions;
   if (asQuestionLetter) checks = checks.filter((f) => f.code !== 'unanswered-question');

@@ -78,6 +78,17 @@ export interface QuestionUnit {
    * yet): a running count, not a number the letter wrote. Absent otherwise.
    */
   unnumbered?: true;
+  /**
+   * For each unit of a joint question heading ("Vraag 9 en 10", "Vragen 2, 3 en 4"): every id of
+   * that heading, in order. The units share the heading and the question text the letter prints
+   * once for all of them. Absent otherwise.
+   */
+  jointIds?: string[];
+  /**
+   * True when the reader made this unit from a subquestion of its question ("Antwoord 6a" under a
+   * `Vraag 6` that asks a) and b)): the letter heads no `Vraag 6a`; its parent is a context unit.
+   */
+  split?: true;
 }
 
 export interface Letter {

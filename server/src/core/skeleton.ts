@@ -8,6 +8,8 @@
  * Kamer's text as published, the answer in the Aanhangsel repeats the questions with them, and
  * the verbatim check compares them as text (dropping them would need the check to drop them too).
  * The footnote bodies are not carried: the drafter copies them from the question letter.
+ * A joint question heading ("Vraag 9 en 10", one text for both) stays one block with a joint
+ * answer heading, as the letter prints it; questions the letter asks apart stay apart.
  * The opening names the questions from the header line only ("Vragen van het lid … (ingezonden …)");
  * the signature names the offices the questions are addressed to (`signatures`).
  */
@@ -126,13 +128,27 @@ export function makeSkeleton(questionLetter: Letter, text: string = questionLett
   if (options.questionLetterRef) out.push(`<!-- vragen: ${options.questionLetterRef} -->`, '');
   out.push('Geachte voorzitter,', '', aanhef(questionLetter, text), '');
   let section = -2;
-  for (const unit of questionLetter.questions) {
+  const units = questionLetter.questions;
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k];
     if (unit.sectionIndex !== section && unit.sectionIndex >= 0 && questionLetter.sections[unit.sectionIndex]) {
       out.push(`## ${sectionHeading(questionLetter, unit.sectionIndex)}`, '');
     }
     section = unit.sectionIndex;
-    out.push(`### Vraag ${unit.id}`, '', displayQuestionText(unit.questionText), '');
-    if (needsAnswer(unit)) out.push(`### Antwoord ${unit.id}`, '', '');
+    // A joint heading ("Vraag 9 en 10") prints its text once for all its numbers: so does the
+    // skeleton, with one joint answer heading, as the letter asks them.
+    let id = unit.id;
+    if (unit.jointIds) {
+      let end = k + 1;
+      while (end < units.length && units[end].jointIds && units[end].headingSpan.start === unit.headingSpan.start) end++;
+      if (end - k > 1) {
+        const ids = units.slice(k, end).map((u) => u.id);
+        id = `${ids.slice(0, -1).join(', ')} en ${ids[ids.length - 1]}`;
+        k = end - 1;
+      }
+    }
+    out.push(`### Vraag ${id}`, '', displayQuestionText(unit.questionText), '');
+    if (needsAnswer(unit)) out.push(`### Antwoord ${id}`, '', '');
   }
   out.push('Hoogachtend,', '', ...signatures(text).flatMap((line) => [line, '']));
   return out.join('\n');

@@ -33,9 +33,20 @@ export function checkQuestions(letter: Letter, memo?: Memo): Finding[] {
   answersWithoutQuestion(extras.orphanAnswers ?? [], out);
   const numbering = numberingEvents(letter);
   duplicateQuestionNumbers(numbering, out);
-  missingQuestionNumbers(numbering, out);
-  if (letter.questions.length) notAddressed(letter, out, memo);
-  else noQuestionsFound(letter, extras.askingSentences ?? 0, out);
+  missingQuestionNumbers(numbering, out, extras.orphanAnswers);
+  if (letter.questions.length) {
+    // The units of a joint heading ("Vraag 9 en 10") share their text and answer: a subquestion
+    // they leave open is one finding, not one per number.
+    const seen = new Set<string>();
+    const found: Finding[] = [];
+    notAddressed(letter, found, memo);
+    for (const f of found) {
+      const key = `${f.span.start}:${f.span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  } else noQuestionsFound(letter, extras.askingSentences ?? 0, out);
   out.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return out;
 }

@@ -38,6 +38,8 @@ export interface Draft {
    * ("Reactie van het kabinet"), or an asking paragraph after an answer that no answer follows.
    */
   unnumbered?: boolean;
+  /** Made from a subquestion of its question, answered on its own ("Antwoord 6a"). */
+  split?: boolean;
   /** The answer stands in another part of the document (a verslag's reprinted answer letter). */
   detached?: boolean;
 }

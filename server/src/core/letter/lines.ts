@@ -56,14 +56,19 @@ const ID_LIST = String.raw`((?:[ \t\u00a0]*(?:(?:,|en|&|t\/m|tot[ \t\u00a0]+en[ 
 const PAGE_NOTE = String.raw`(?:[ \t\u00a0]*\((?:(?:blz|pag|pagina|p)\.?[ \t\u00a0]*\d{1,4}(?:[ \t\u00a0]*[–-][ \t\u00a0]*\d{1,4})?|[^()?.!\n]{1,40})\))?`;
 /** Before a heading: a Markdown quote ("> "), a list bullet ("- ", "* ", "• "), a Markdown heading's "#". */
 const HEAD_PREFIX = String.raw`^(?:>[ \t\u00a0]*)*(?:[-+•][ \t\u00a0]+)?(?:#{1,6}[ \t\u00a0]*)?`;
+/**
+ * A subquestion's letter written out after the number: "6 onder a", "6, onderdeel b", "6 sub a",
+ * "6 (a)". One capturing group: the letter.
+ */
+const SUB_LETTER = String.raw`(?:[ \t\u00a0]*(?:,?[ \t\u00a0]*(?:onder|sub|onderdeel|deelvraag|subvraag)[ \t\u00a0]+\(?|\((?=[a-z]\)))([a-z])\)?(?![\p{L}\p{N}]))?`;
 const QUESTION_HEADING = new RegExp(
-  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Vra(?:ag|gen)|VRA(?:AG|GEN))[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Vra(?:ag|gen)|VRA(?:AG|GEN))[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` + SUB_LETTER +
     ID_LIST + PAGE_NOTE +
     String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
 const ANSWER_HEADING = new RegExp(
-  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Antw\.)(?:[ \t\u00a0]+(?:op|bij|OP))?(?:[ \t\u00a0]+(?:de|DE))?(?:[ \t\u00a0]+(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?(?:[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` +
+  HEAD_PREFIX + String.raw`(?:\*\*|__|\*|_)?[ \t\u00a0]*(?:Antwoord(?:en)?|ANTWOORD(?:EN)?|Antw\.)(?:[ \t\u00a0]+(?:op|bij|OP))?(?:[ \t\u00a0]+(?:de|DE))?(?:[ \t\u00a0]+(?:vra(?:ag|gen)|VRA(?:AG|GEN)))?(?:[ \t\u00a0]*(\d{1,4})[ \t\u00a0]*([a-z])?(?![\p{L}\p{N}/])` + SUB_LETTER +
     ID_LIST + String.raw`)?(?![\p{L}\p{N}])` + PAGE_NOTE + String.raw`[ \t\u00a0]*(?:(\*\*|__|\*|_)[ \t\u00a0]*)?([:.)–—-][ \t\u00a0]*)?(?:(?:\*\*|__|\*|_)[ \t\u00a0]*)?`,
   'u',
 );
@@ -102,7 +107,7 @@ const FOOTNOTE = /^\d{1,3}[ \t]+(?:[\p{Lu}‘“"'(]|https?:\/\/|www\.)/u;
 const URL_LINE = /^<?https?:\/\/\S+$/;
 const PAGE_NUMBER = /^(?:Pagina[ \t]+\d+[ \t]+van[ \t]+\d+|-[ \t]*\d{1,4}[ \t]*-|\d{1,4})$/;
 const COMMENT_LINE = /^<!--.*-->$/;
-const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|[a-z]\)[ \t])/;
+const BULLET = /^(?:[-*•▪◦o][ \t]|\d{1,2}\.[ \t]|\(?[a-z][.)][ \t])/;
 
 function normalId(n: string): string {
   return n.replace(/^0+(?=\d)/, '');
@@ -408,8 +413,8 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     return;
   }
   // Fast path: a line starting with a lowercase letter is text (PDF continuation lines mostly),
-  // unless it may be a URL, an "o" bullet or an "a)" item.
-  if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41) {
+  // unless it may be a URL, an "o" bullet or an "a)" or "a." item.
+  if (c0 >= 97 && c0 <= 122 && c0 !== 104 && c0 !== 111 && text.charCodeAt(a + 1) !== 41 && !(text.charCodeAt(a + 1) === 46 && isSpace(text.charCodeAt(a + 2)))) {
     lines.kind[l] = LineKind.Text;
     return;
   }
@@ -433,11 +438,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if ((markup || c0 === 86) /* V */ && (m = QUESTION_HEADING.exec(head))) {
     const after = m[0].length;
     // "Vraag 1 Bent u bekend met …?": the question on the heading's line.
-    const closed = !!m[5] || !!m[6] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
+    const closed = !!m[6] || !!m[7] || (/^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)) && text.charCodeAt(b - 1) === 63);
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.QuestionHeading;
-      lines.id[l] = detach(normalId(m[1]) + (m[2] ?? ''));
-      const more = expandIdList(lines.id[l], m[3] ?? '');
+      lines.id[l] = detach(normalId(m[1]) + (m[2] ?? m[3] ?? ''));
+      const more = expandIdList(lines.id[l], m[4] ?? '');
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
@@ -446,11 +451,11 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
   if ((markup || c0 === 65) /* A */ && (m = ANSWER_HEADING.exec(head))) {
     const after = m[0].length;
     // "Antwoord 1 Ja.": the answer on the heading's line (a capital after the number).
-    const closed = !!m[5] || !!m[6] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
+    const closed = !!m[6] || !!m[7] || (!!m[1] && /^[ \t\u00a0]/.test(head.slice(after - 1, after)) && /^\p{Lu}/u.test(head.slice(after)));
     if (a + after >= b || closed) {
       lines.kind[l] = LineKind.AnswerHeading;
-      lines.id[l] = m[1] ? detach(normalId(m[1]) + (m[2] ?? '')) : '';
-      const more = m[1] ? expandIdList(lines.id[l], m[3] ?? '') : [];
+      lines.id[l] = m[1] ? detach(normalId(m[1]) + (m[2] ?? m[3] ?? '')) : '';
+      const more = m[1] ? expandIdList(lines.id[l], m[4] ?? '') : [];
       if (more.length) lines.also.set(alsoKey, more);
       lines.rest[l] = a + after;
       return;
@@ -510,7 +515,7 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
     lines.kind[l] = LineKind.Furniture;
     return;
   }
-  if ((c0 === 45 || c0 === 42 || c0 === 111 || c0 > 0x2000 || (c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122)) && BULLET.test(head)) {
+  if ((c0 === 45 || c0 === 42 || c0 === 111 || c0 === 40 || c0 > 0x2000 || (c0 >= 48 && c0 <= 57) || (c0 >= 97 && c0 <= 122)) && BULLET.test(head)) {
     lines.kind[l] = LineKind.Bullet;
     return;
   }

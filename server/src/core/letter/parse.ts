@@ -191,6 +191,51 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
     return sameFractie ?? list[entry.head];
   };
 
+  /**
+   * "Antwoord 6a" when the letter has a question 6 but no 6a: the drafter answers the
+   * subquestions of question 6 one by one. When question 6 (unanswered, asked under its own
+   * heading or item) marks its subquestions with letters ("a) …", "b. …", "(c) …"), or else asks
+   * in two or more sentences (a, b, … in order), it becomes a context-only parent of one question
+   * per subquestion (6a, 6b …, as if the letter had headed them so), and the one of `id` is
+   * returned: its answer is this heading's; the others stay open until their own answers come.
+   * Undefined when question 6 has no subquestion `id`'s letter (`markedOnly`: no letter marks).
+   */
+  const splitIntoSubquestions = (id: string, markedOnly = false): Draft | undefined => {
+    const { number, suffix } = splitId(id);
+    if (!suffix) return undefined;
+    const parent = findUnanswered(String(number));
+    if (!parent || (parent.kind !== 'heading' && parent.kind !== 'item') || parent.twins || parent.twinOf || parent.context) return undefined;
+    // A question read once per kind of look (its text is closed by now): many stray "Antwoord
+    // 6x" headings under one long question stay linear.
+    const key = markedOnly ? 1 : 0;
+    let known = partsOf.get(parent);
+    if (!known) partsOf.set(parent, (known = [null, null]));
+    const parts = (known[key] ??= subquestionParts(text, lines, sentences, parent.qStart, parent.qEnd, markedOnly));
+    if (!parts.some((p) => p.letter === suffix)) return undefined;
+    let found: Draft | undefined;
+    parts.forEach((p, k) => {
+      const qEnd = k + 1 < parts.length ? parts[k + 1].start : parent.qEnd;
+      const line = lineOf(lines, p.start);
+      const child = newDraft(parent.kind, `${number}${p.letter}`, p.start, Math.max(p.start, Math.min(lines.tend[line], qEnd)), p.start);
+      child.sectionIndex = parent.sectionIndex;
+      child.qEnd = qEnd;
+      child.unsplit = true;
+      child.split = true;
+      drafts.push(child);
+      remember(child);
+      if (p.letter === suffix) found = child;
+    });
+    parent.qEnd = parts[0].start;
+    parent.unsplit = false;
+    parent.context = true;
+    splitParents = true;
+    return found;
+  };
+  let splitParents = false;
+  const partsOf = new Map<Draft, [SubquestionPart[] | null, SubquestionPart[] | null]>();
+  /** Questions whose text up to a "6a." line had no lettered subquestions: not looked at again. */
+  const unlettered = new Set<Draft>();
+
   // Per numbered item line: whether the next heading or item after it is its own number's answer
   // heading ("3. Een overzicht." | "Antwoord 3"): then it is a question however it is worded.
   // Filled only in item mode; one backward pass.
@@ -328,7 +373,7 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
           if (id === '') break; // a stray "Antwoord" line: text of whatever it stands in
           close(lines.start[l]);
           detachedAnswers.push({ line: l, id, joint: also.length > 0, block: answerBlock, sectionIndex });
-          primary = findUnanswered(id);
+          primary = findUnanswered(id) ?? splitIntoSubquestions(id);
           if (primary) {
             primary.aHeadLine = l;
             primary.aStart = restStart;
@@ -393,11 +438,42 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
         }
         break;
       }
+      case LineKind.Text: {
+        // "6a. Er zijn 312 klachten." in a lijst: the answer to subquestion a) of question 6, right
+        // after the question (or after the answer to another of its subquestions).
+        const c = text.charCodeAt(ls);
+        if (c < 48 || c > 57 || !cur || (cur.kind !== 'heading' && cur.kind !== 'item')) break;
+        const m = SUB_ANSWER_MARK.exec(text.slice(ls, Math.min(le, ls + 12)));
+        if (!m) break;
+        const n = String(parseInt(m[1], 10));
+        if (!(cur.split ? String(cur.number) === n : cur.id === n && cur.aHeadLine < 0)) break;
+        const id = `${n}${m[2]}`;
+        // The question (or the sibling's answer) ends here; a sibling without answer is closed as such.
+        const at = lines.start[l];
+        const prev = cur;
+        if (prev.split ? !findUnanswered(id) : unlettered.has(prev) || !subquestionParts(text, lines, sentences, prev.qStart, at, true).some((p) => p.letter === m[2])) {
+          if (!prev.split) unlettered.add(prev);
+          break;
+        }
+        if (!prev.split || prev.aHeadLine < 0) close(at);
+        else prev.aEnd = at;
+        const target = findUnanswered(id) ?? splitIntoSubquestions(id, true);
+        if (!target) break;
+        lines.kind[l] = LineKind.AnswerHeading;
+        lines.id[l] = id;
+        lines.rest[l] = ls + m[0].length;
+        target.aHeadLine = l;
+        target.aStart = ls + m[0].length < le ? ls + m[0].length : lines.end[l];
+        target.unsplit = false;
+        cur = target;
+        break;
+      }
       default:
         break;
     }
   }
   close(text.length);
+  if (splitParents) drafts.sort((x, y) => x.qStart - y.qStart);
   if (gapped.length) splitGappedBlocks(lines, sentences, drafts, gapped, layout);
   if (detachedAnswers.length) realignDetachedAnswers(text, lines, sentences, sections, drafts, detachedAnswers, orphanLines);
   if (hasProseHeadings) splitTrailingQuestions(sentences, drafts, layout);
@@ -460,6 +536,9 @@ function parseLines(text: string, lines: Lines, sentences: Sentence[]): ParsedLe
   for (const d of units) {
     const unit = buildUnit(text, lines, sentences, sections, d, answerReferences);
     if (d.kind === 'inbreng' || d.unnumbered) unit.unnumbered = true;
+    const head = d.twinOf ?? d;
+    if (head.twins?.length) unit.jointIds = [head.id, ...head.twins];
+    if (d.split) unit.split = true;
     questions.push(unit);
   }
   questions.sort((a, b) => a.headingSpan.start - b.headingSpan.start);
@@ -892,6 +971,42 @@ function splitBody(sentences: Sentence[], d: Draft, questionOnly: boolean): void
   d.qEnd = body[last].end;
   d.aStart = body[last].end;
   d.aEnd = end;
+}
+
+/** An answer to a subquestion opening its line in a lijst: "6a.", "6a)", "6 a." (then text or nothing). */
+const SUB_ANSWER_MARK = /^(\d{1,4})[ \t\u00a0]?([a-z])[.)](?:[ \t\u00a0]+|$)/;
+/** A subquestion's letter at the start of its sentence: "a) ", "b. ", "(c) ". */
+const SUBQUESTION_MARK = /^\(?([a-z])[.)][ \t\u00a0]/;
+
+/**
+ * The subquestions of the question text [from, to), each with its letter and where it starts:
+ * the sentences opening with the letters a, b, c … in order (a sentence without a mark goes
+ * with the subquestion before it), at least two; else, the letter not written, each asking
+ * sentence in order (at least two). The text before the first is the question's introduction.
+ * Empty when the question has fewer than two. Linear in the question's sentences.
+ */
+interface SubquestionPart {
+  letter: string;
+  start: number;
+}
+
+function subquestionParts(text: string, lines: Lines, sentences: Sentence[], from: number, to: number, markedOnly: boolean): SubquestionPart[] {
+  const body = sentencesIn(sentences, from, to);
+  // Where a mark may stand: a sentence's start, or a line's (a list under "Kunt u aangeven:").
+  const starts: number[] = body.map((s) => s.start);
+  for (let l = lineOf(lines, from); l < lines.count && lines.start[l] < to; l++) if (lines.tstart[l] >= from && lines.tstart[l] < to) starts.push(lines.tstart[l]);
+  starts.sort((x, y) => x - y);
+  const marked: SubquestionPart[] = [];
+  for (const at of starts) {
+    if (marked.length && marked[marked.length - 1].start === at) continue;
+    const m = SUBQUESTION_MARK.exec(text.slice(at, at + 5));
+    if (m && m[1].charCodeAt(0) === 97 + marked.length) marked.push({ letter: m[1], start: at });
+  }
+  if (marked.length >= 2) return marked;
+  if (markedOnly) return [];
+  const asking = body.filter((s) => s.question || s.request);
+  if (asking.length < 2 || asking.length > 26) return [];
+  return asking.map((s, k) => ({ letter: String.fromCharCode(97 + k), start: s.start }));
 }
 
 /** Whether a sentence in [start, end) asks (a question mark or a request). */

@@ -118,5 +118,6 @@ export function answerOnlyMatch(questions: Letter, view: Letter): PairMatch {
     qNorm,
     aNorm: aToQ.map((i) => (i >= 0 ? qNorm[i] : '')),
     qFull: qNorm.join(' '),
+    joint: [],
   };
 }

@@ -90,6 +90,14 @@ function label(unit: QuestionUnit): string {
   return unit.section ? `vraag ${unit.id} (${unit.section})` : `vraag ${unit.id}`;
 }
 
+/** "vragen 9 en 10", "vragen 2, 3 en 4" (with the fractie in a letter that has them). */
+function jointLabel(units: QuestionUnit[]): string {
+  const ids = units.map((u) => u.id);
+  const list = ids.length > 1 ? `${ids.slice(0, -1).join(', ')} en ${ids[ids.length - 1]}` : ids[0];
+  const section = units[0].section ? ` (${units[0].section})` : '';
+  return `${ids.length > 1 ? 'vragen' : 'vraag'} ${list}${section}`;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -122,11 +130,38 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const where = options.questionLetterName ? ` (${options.questionLetterName})` : '';
   const eol = answer.text.includes('\r\n') ? '\r\n' : '\n';
 
+  // A joint question heading ("Vraag 9 en 10") carrying several questions: its text is compared
+  // once with theirs in a row, and reported once, on the heading's first unit.
+  const jointQuestions = new Set<number>();
+  const reported = new Set<number>();
+  for (const g of m.joint) {
+    for (const i of g.questions) jointQuestions.add(i);
+    for (const j of g.members) reported.add(j);
+    const head = a[g.members[0]];
+    if (m.kind[g.members[0]] !== 'differs') continue;
+    const asked = [...new Set(g.questions.map((i) => q[i].questionText))].join(' ');
+    const changes = trimContext(wordDiff(asked, head.questionText), m.qFull);
+    const detail = changes && changes.length ? describeChanges(changes) : 'de tekst is sterk gewijzigd';
+    const which = jointLabel(g.members.map((j) => a[j]));
+    findings.push({
+      code: 'question-text-differs',
+      span: head.questionSpan.end > head.questionSpan.start ? head.questionSpan : anchor(head),
+      message: `${cap(which)} ${g.members.length > 1 ? 'zijn' : 'is'} anders overgenomen dan in de vragenbrief${where}: ${detail}. Neem de vragen letterlijk over.`,
+      question: head.id,
+      data: {
+        kind: 'pair-edit',
+        title: `Herstel de tekst van ${which} uit de vragenbrief`,
+        span: head.questionSpan,
+        text: displayQuestionText(asked),
+      } satisfies PairFix,
+    });
+  }
+
   // Carried with other words: a dropped subquestion is "missing", any other change "differs".
   const missingByUnit = new Map<number, Subquestion[]>();
   for (let i = 0; i < q.length; i++) {
     const carriers = m.carriers[i];
-    if (!carriers.length) continue;
+    if (!carriers.length || jointQuestions.has(i)) continue;
     // A carrier holding the whole question text carries every subquestion of it.
     if (carriers.some((j) => m.aNorm[j].includes(m.qNorm[i]))) continue;
     const carried = carriers.map((j) => m.aNorm[j]).join(' ');
@@ -145,11 +180,10 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
     }
     return normalizedProse(rest, options.memo);
   };
-  const reported = new Set<number>();
   for (let i = 0; i < q.length; i++) {
     const qu = q[i];
     const carriers = m.carriers[i];
-    if (!carriers.length) continue;
+    if (!carriers.length || jointQuestions.has(i)) continue;
     const missing = missingByUnit.get(i);
     if (!missing && carriers.every((j) => m.kind[j] !== 'differs')) continue;
     const first = a[carriers[0]];
@@ -192,15 +226,25 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const matched: number[] = [];
   for (let j = 0; j < a.length; j++) if (m.aToQ[j] !== -1) matched.push(j);
   const inOrder = longestIncreasing(matched.map((j) => m.aToQ[j]));
+  // A joint heading out of order is said once, for all its numbers.
+  const groupOf = new Map<number, number[]>();
+  for (const g of m.joint) for (const j of g.members) groupOf.set(j, g.members);
+  const said = new Set<number>();
   matched.forEach((j, k) => {
     if (inOrder.has(k)) return;
-    const qi = m.aToQ[j];
+    const group = groupOf.get(j);
+    if (group && said.has(group[0])) return;
+    if (group) said.add(group[0]);
+    const qi = group ? Math.min(...group.map((x) => m.aToQ[x])) : m.aToQ[j];
     const before = qi > 0 ? `na ${label(q[qi - 1])}` : 'als eerste';
+    const head = a[group ? group[0] : j];
     findings.push({
       code: 'question-order',
-      span: anchor(a[j]),
-      message: `${cap(label(a[j]))} staat in een andere volgorde dan in de vragenbrief${where}: daar komt zij ${before}.`,
-      question: a[j].id,
+      span: anchor(head),
+      message: group
+        ? `${cap(jointLabel(group.map((x) => a[x])))} staan in een andere volgorde dan in de vragenbrief${where}: daar komen zij ${before}.`
+        : `${cap(label(a[j]))} staat in een andere volgorde dan in de vragenbrief${where}: daar komt zij ${before}.`,
+      question: head.id,
     });
   });
 
@@ -223,6 +267,19 @@ export function checkPair(questions: Letter, answer: Letter, options: PairOption
   const style = detectStyle(answer);
   for (const place of missingPlaces(questions, answer, m)) {
     const qu = q[place.index];
+    if (place.answer) {
+      // Its answer is there ("Antwoord 8" without "Vraag 8"): the question goes above it.
+      const body = displayQuestionText(qu.questionText);
+      const text = (style.prose ? [body] : [style.vraag(qu.id), body]).join(eol + eol) + eol + eol;
+      findings.push({
+        code: 'question-missing',
+        span: place.answer,
+        message: `${cap(label(qu))} uit de vragenbrief${where} ontbreekt boven dit antwoord: „${clip(qu.questionText)}”. Neem de vraag letterlijk op.`,
+        question: qu.id,
+        data: { kind: 'pair-edit', title: `Voeg ${label(qu)} letterlijk toe boven het antwoord`, span: { start: place.insertAt, end: place.insertAt }, text } satisfies PairFix,
+      });
+      continue;
+    }
     let block = questionBlock(style, qu, eol);
     if (place.after) block = eol + eol + block.replace(/(\r?\n)+$/, '');
     findings.push({

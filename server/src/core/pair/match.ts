@@ -33,6 +33,18 @@ export interface PairMatch {
   aNorm: string[];
   /** The whole question letter, normalised: text carried from it is verbatim wherever it is cut. */
   qFull: string;
+  /** The units of a joint question heading ("Vraag 9 en 10") and the questions they carry together. */
+  joint: JointCarry[];
+}
+
+/**
+ * The units of one joint question heading of the answer letter (`members`, indices of its
+ * units, one per number) and the question-letter units their joint text carries (`questions`,
+ * in order): compared as one text, reported once.
+ */
+export interface JointCarry {
+  members: number[];
+  questions: number[];
 }
 
 const MAX_CANDIDATES = 40;
@@ -163,6 +175,8 @@ export function matchLetters(questions: Letter, answer: Letter, memo?: Memo): Pa
     }
   }
 
+  const joint = shareJointQuestions(a, q, aNorm, qNorm, qFull, aToQ, qToA, kind, carriers);
+
   // Pass 3: units changed in wording, searched between the neighbouring verbatim matches.
   computeNextSame();
   // Word sets, made once per unit that takes part in the search.
@@ -225,7 +239,100 @@ export function matchLetters(questions: Letter, answer: Letter, memo?: Memo): Pa
     aFull ??= normalizedProse(answer.text, memo);
     if (aFull.includes(qNorm[i])) qToA[i] = -2;
   }
-  return { aToQ, qToA, carriers, kind, qNorm, aNorm, qFull };
+  return { aToQ, qToA, carriers, kind, qNorm, aNorm, qFull, joint };
+}
+
+/**
+ * A joint question heading ("Vraag 9 en 10") gives one unit per number, each holding the joint
+ * text (`jointIds`): they stand next to each other with the same heading span.
+ * When the joint text carries questions of the question letter (9 and 10 asked apart there),
+ * every unit of the heading carries all of them: the ones it holds verbatim, and the question of
+ * each of its numbers next to those (one changed in wording, or left out of the joint text).
+ * Each unit is paired with the question of its own number (else the next one in order), so that
+ * "Vraag 10" is no extra question; the joint text is the same when it is those questions' texts
+ * in a row. Changes the arrays in place and returns the joint carries; linear in the units.
+ */
+function shareJointQuestions(a: QuestionUnit[], q: QuestionUnit[], aNorm: string[], qNorm: string[], qFull: string, aToQ: number[], qToA: number[], kind: (MatchKind | null)[], carriers: number[][]): JointCarry[] {
+  const out: JointCarry[] = [];
+  let byId: Map<string, number[]> | undefined;
+  // The question units each answer unit carries, gathered from `carriers` once.
+  let carried: number[][] | null = null;
+  for (let g = 0; g < a.length; ) {
+    let end = g + 1;
+    while (end < a.length && a[g].jointIds && a[end].jointIds && a[end].headingSpan.start === a[g].headingSpan.start && aNorm[end] === aNorm[g]) end++;
+    const size = end - g;
+    const from = g;
+    g = end;
+    if (size < 2) continue;
+    if (!carried) {
+      carried = a.map(() => []);
+      carriers.forEach((list, i) => {
+        for (const j of list) carried![j].push(i);
+      });
+    }
+    const members: number[] = [];
+    for (let j = from; j < end; j++) members.push(j);
+    const inGroup = (list: number[]) => list.every((j) => j >= from && j < end);
+    const linked = new Set<number>();
+    for (const j of members) for (const i of carried[j]) linked.add(i);
+    if (!linked.size) {
+      // Not found in its place (the block moved): the questions of its numbers that it holds verbatim.
+      byId ??= idIndex(q);
+      for (const j of members) {
+        const i = (byId.get(a[j].id) ?? []).find((k) => qToA[k] === -1 && qNorm[k] && aNorm[j].includes(qNorm[k]));
+        if (i !== undefined) linked.add(i);
+      }
+      if (linked.size < 2) continue;
+    }
+    let lo = Infinity;
+    let hi = -1;
+    for (const i of linked) {
+      lo = Math.min(lo, i);
+      hi = Math.max(hi, i);
+    }
+    // The question of each number of the heading, next to the ones the joint text holds.
+    const own = new Map<number, number>();
+    for (const j of members) {
+      for (let i = Math.max(0, lo - size); i <= Math.min(q.length - 1, hi + size); i++) {
+        if (q[i].id !== a[j].id || !inGroup(carriers[i])) continue;
+        own.set(j, i);
+        linked.add(i);
+        break;
+      }
+    }
+    const questions = [...linked].sort((x, y) => x - y);
+    if (questions.length < 2) continue;
+    // The question letter's own joint heading prints its text once for all its numbers.
+    const joined = [...new Set(questions.map((i) => qNorm[i]))].join(' ');
+    // Verbatim: those texts in a row, or (the question letter cuts them otherwise) a stretch of
+    // the question letter holding each of them.
+    const same = aNorm[from] === joined || (questions.every((i) => aNorm[from].includes(qNorm[i])) && qFull.includes(aNorm[from]));
+    members.forEach((j, k) => {
+      const i = own.get(j) ?? questions[Math.min(k, questions.length - 1)];
+      aToQ[j] = i;
+      kind[j] = same ? 'same' : 'differs';
+    });
+    for (const i of questions) {
+      for (const j of members) if (!carriers[i].includes(j)) carriers[i].push(j);
+      carriers[i].sort((x, y) => x - y);
+      const mine = members.find((j) => aToQ[j] === i);
+      if (mine !== undefined && (qToA[i] < 0 || inGroup([qToA[i]]))) qToA[i] = mine;
+      else if (qToA[i] < 0) qToA[i] = from;
+    }
+    out.push({ members, questions });
+  }
+  return out;
+}
+
+/** The question units' indices by id. */
+function idIndex(q: QuestionUnit[]): Map<string, number[]> {
+  const byId = new Map<string, number[]>();
+  q.forEach((u, i) => {
+    const list = byId.get(u.id);
+    if (list) list.push(i);
+    else byId.set(u.id, [i]);
+  });
+  return byId;
 }
 
 /**

@@ -4,6 +4,8 @@
  * status item's "next unanswered question") points at. One rule for the pair check and the status.
  */
 import type { Letter } from '../model';
+import type { OrphanAnswer } from '../letter/parse';
+import type { Span } from '../text';
 import type { PairMatch } from './match';
 
 /** One question of the question letter missing from the answer letter. */
@@ -21,6 +23,12 @@ export interface MissingPlace {
    * a line or on a blank line one character wide: the squiggle marks the gap, not a correct heading.
    */
   at: number;
+  /**
+   * The answer letter has this question's answer without the question ("Antwoord 8" where no
+   * `Vraag 8` stands): the span of that answer heading. The question alone goes right above it
+   * (`insertAt` is the heading's line), and the finding marks the heading.
+   */
+  answer?: Span;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -59,14 +67,46 @@ export function missingPlaces(questions: Letter, answer: Letter, match: PairMatc
     if (q[i - 1].sectionIndex !== q[i].sectionIndex) continue;
     prevCarried[i] = match.qToA[i - 1] >= 0 ? i - 1 : prevCarried[i - 1];
   }
+  // Answer headings of a number no question of the answer letter has, by number (each used once).
+  const orphans = new Map<string, OrphanAnswer[]>();
+  for (const o of (answer as Letter & { orphanAnswers?: OrphanAnswer[] }).orphanAnswers ?? []) {
+    if (o.duplicate) continue;
+    const list = orphans.get(o.id);
+    if (list) list.push(o);
+    else orphans.set(o.id, [o]);
+  }
+  // A left-out question whose answer stands without it, between the carried questions around it:
+  // the span of that answer heading.
+  const answerOf: (Span | undefined)[] = new Array(q.length);
+  if (orphans.size) {
+    for (let i = 0; i < q.length; i++) {
+      const list = match.qToA[i] === -1 ? orphans.get(q[i].id) : undefined;
+      if (!list) continue;
+      const from = prevCarried[i] >= 0 ? a[match.qToA[prevCarried[i]]].headingSpan.start : -1;
+      const to = nextCarried[i] >= 0 ? a[match.qToA[nextCarried[i]]].headingSpan.start : text.length;
+      const k = list.findIndex((o) => o.span.start > from && o.span.start < to && sameSection(q[i].section, answer, o.sectionIndex));
+      if (k >= 0) answerOf[i] = list.splice(k, 1)[0].span;
+    }
+  }
+  // The next place after each question to insert before: a carried question, or an answer
+  // heading its question is put above (the questions before it go before it).
+  const nextAnchor = new Int32Array(q.length).fill(-1);
+  for (let i = q.length - 2; i >= 0; i--) {
+    if (q[i + 1].sectionIndex !== q[i].sectionIndex) continue;
+    nextAnchor[i] = match.qToA[i + 1] >= 0 || answerOf[i + 1] ? i + 1 : nextAnchor[i + 1];
+  }
   const out: MissingPlace[] = [];
   for (let i = 0; i < q.length; i++) {
     if (match.qToA[i] !== -1) continue;
     let place: MissingPlace;
-    if (nextCarried[i] >= 0) {
-      const j = match.qToA[nextCarried[i]];
-      const start = prose ? a[j].questionSpan.start : a[j].headingSpan.start;
-      const insertAt = lineStart(text, Math.min(start, a[j].span.start));
+    const own = answerOf[i];
+    if (own) {
+      place = { index: i, insertAt: lineStart(text, own.start), after: false, at: own.start, answer: own };
+    } else if (nextAnchor[i] >= 0) {
+      const n = nextAnchor[i];
+      const j = match.qToA[n];
+      const start = j < 0 ? answerOf[n]!.start : Math.min(prose ? a[j].questionSpan.start : a[j].headingSpan.start, a[j].span.start);
+      const insertAt = lineStart(text, start);
       place = { index: i, insertAt, after: false, at: endOfPreviousLine(text, insertAt) };
     } else if (prevCarried[i] >= 0) {
       const j = match.qToA[prevCarried[i]];
@@ -79,6 +119,14 @@ export function missingPlaces(questions: Letter, answer: Letter, match: PairMatc
     out.push(place);
   }
   return out;
+}
+
+/** Whether an answer heading in section `index` of `answer` may answer a question of fractie `section` (null: none). */
+function sameSection(section: string | null, answer: Letter, index: number): boolean {
+  if (!section) return true;
+  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const title = index >= 0 ? answer.sections[index]?.title : undefined;
+  return title !== undefined && key(title) === key(section);
 }
 
 /**
