@@ -46,6 +46,8 @@ export interface FuzzReport {
   /** Renames undone again (all but those on a number the letter holds twice). */
   reversed: number;
   abuse: number;
+  /** Requests answered ContentModified because a later change overtook them. */
+  contentModified: number;
   /** Slowest request: method and milliseconds. */
   slowest: { method: string; ms: number };
   failures: { sequence: number; message: string; reproducer: string }[];
@@ -113,6 +115,8 @@ interface Doc {
   uri: string;
   text: string;
   version: number;
+  /** How many changes were sent (a request overtaken by one may answer ContentModified). */
+  changes?: number;
 }
 
 function lineCount(text: string): number {
@@ -157,7 +161,7 @@ class Failure extends Error {}
 /** One fuzz run against one server; sequences until the time is up. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
-  const report: FuzzReport = { seed: options.seed, sequences: 0, edits: 0, requests: 0, quickFixes: 0, renames: 0, reversed: 0, abuse: 0, slowest: { method: '', ms: 0 }, failures: [] };
+  const report: FuzzReport = { seed: options.seed, sequences: 0, edits: 0, requests: 0, quickFixes: 0, renames: 0, reversed: 0, abuse: 0, contentModified: 0, slowest: { method: '', ms: 0 }, failures: [] };
   const start = Date.now();
   const baseTexts = bases();
 
@@ -239,6 +243,7 @@ async function send(c: LspClient, doc: Doc, text: string, r: Rand, steps: string
   }
   doc.text = text;
   doc.version = version;
+  doc.changes = (doc.changes ?? 0) + 1;
 }
 
 function randomEdit(r: Rand, text: string): string {
@@ -350,9 +355,15 @@ async function request(c: LspClient, r: Rand, doc: Doc, steps: string[], report:
   }
   steps.push(`${method} ${JSON.stringify(params).slice(0, 120)}`);
   // Sent against this text: the answer must fit it, even if an edit follows before it arrives.
+  const changes = doc.changes ?? 0;
   const answer = await timed(report, method, c.request(method, params)).catch((e: any) => {
     if (e instanceof Failure) throw e;
     if (e?.code === -32800) return null; // cancelled
+    // LSP 3.17 ContentModified: only for a request that a later change overtook.
+    if (e?.code === -32801 && (doc.changes ?? 0) > changes) {
+      report.contentModified++;
+      return null;
+    }
     throw new Failure(`${method} answered error ${e?.code}: ${e?.message}`);
   });
   for (const { range, uri } of rangesIn(answer, [], doc.uri)) {
@@ -555,7 +566,7 @@ function parseArgs(argv: string[]): FuzzOptions {
 
 export function summary(r: FuzzReport): string {
   return [
-    `fuzz: seed ${r.seed}: ${r.sequences} sequences, ${r.edits} edits, ${r.requests} requests, ${r.quickFixes} quick fixes and ${r.renames} renames applied (${r.reversed} renamed back to the original text), ${r.abuse} protocol-abuse cases`,
+    `fuzz: seed ${r.seed}: ${r.sequences} sequences, ${r.edits} edits, ${r.requests} requests, ${r.quickFixes} quick fixes and ${r.renames} renames applied (${r.reversed} renamed back to the original text), ${r.abuse} protocol-abuse cases; ${r.contentModified} requests overtaken by a change (ContentModified)`,
     `fuzz: slowest request: ${r.slowest.method} ${r.slowest.ms.toFixed(0)} ms`,
     r.failures.length ? `fuzz: ${r.failures.length} failure(s):\n${r.failures.map((f) => `  sequence ${f.sequence}: ${f.message}\n  ${f.reproducer}`).join('\n')}` : 'fuzz: no failures',
   ].join('\n');
