@@ -10,7 +10,7 @@ import {
   type ErrorHandler,
   type Message,
 } from 'vscode-languageclient/node';
-import { ChooseQuestionLetterCommand, SelectRangeCommand, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { ChooseQuestionLetterCommand, SelectRangeCommand, SERVER_ENV, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { SETTING_KEYS } from '../../server/src/host/settings';
 import { M } from './messages';
 import { documentSelector, readSelectorSettings, sameSelectorSettings, type SelectorSettings } from './selector';
@@ -89,8 +89,8 @@ export class ClientHost implements vscode.Disposable {
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENV } } },
+      debug: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENV }, execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(this.selectorSettings),

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { SERVER_ENV } from '../../server/src/protocol';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -99,7 +100,8 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
+      // Started as the VS Code client starts it (SERVER_ENV: the allocator settings of issue 10).
+      env: options.env ?? { ...process.env, ...SERVER_ENV },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
