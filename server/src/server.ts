@@ -190,55 +190,88 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The document a request names, its analysis, settings and diagnosis, all of the text the
  * request was sent against (messages are handled in order, so the text held when the request
  * arrives is that text), or ContentModified (thrown as a ResponseError, which `runSafe` answers)
- * when a change arrives before the answer is ready: while the settings are fetched from the
+ * as soon as a change arrives before the answer is ready: while the settings are fetched from the
  * client, while changes already received are applied (the request waits two turns of the event
- * loop first, so a request in the middle of a burst of typing is not analysed at all), or while
- * the disk is read. LSP 3.17 sanctions it for a result a change made invalid; vscode-languageclient
- * then shows nothing (hover) and VS Code asks again after the change (outline, folding, code lens,
- * links). So a request is never answered on a newer text, nor on a mix, and the server holds
- * at most the analysis and diagnosis of the newest text, shared with diagnostics (issue 10: a
- * snapshot analysis per older text, beside the newest one, tripled the peak memory in fast typing).
+ * loop first, so a request in the middle of a burst of typing is not analysed at all), while it
+ * waits for its turn, or while the disk is read. LSP 3.17 sanctions it for a result a change made
+ * invalid; vscode-languageclient then shows nothing (hover) and VS Code asks again after the
+ * change (outline, folding, code lens, links). So a request is never answered on a newer text,
+ * nor on a mix, and the server holds at most the analysis and diagnosis of the newest text,
+ * shared with diagnostics (issue 10: a snapshot analysis per older text, beside the newest one,
+ * tripled the peak memory in fast typing).
  *
- * `earlierText`: for the commands the user runs (our client shows an error for a failed request),
- * a request overtaken by a change is answered on a snapshot of the text it was sent against
- * instead (DocumentStore.snapshot), never on a mix.
+ * `newest`: for the commands the user runs (our client shows an error for a failed request, and
+ * applies a command's result to the text the editor holds now), a request overtaken by a change
+ * is answered on the newest text instead, wholly (LSP allows either; never a mix). No copy of an
+ * earlier text is kept, however many commands wait.
  */
-async function current(uri: string, needs: { workspace?: boolean; earlierText?: boolean } = {}): Promise<Current | undefined> {
-  const doc = store.get(uri);
-  if (!doc) return undefined;
+async function current(uri: string, needs: { workspace?: boolean; newest?: boolean } = {}): Promise<Current | undefined> {
+  if (!store.get(uri)) return undefined;
   const revision = store.revision(uri);
-  const sent = needs.earlierText ? { version: doc.version, languageId: doc.languageId, text: doc.getText() } : undefined;
   const s = await settings.get(uri);
-  const isCurrent = () => store.revision(uri) === revision && !!store.get(uri);
+  const overtaken = () => store.revision(uri) !== revision || !store.get(uri);
+  const work = async (): Promise<Current | undefined> => {
+    if (!needs.newest) {
+      await turn();
+      await turn();
+    }
+    // A command overtaken while the disk was read goes once more, on the text held then.
+    for (;;) {
+      const latest = store.get(uri);
+      if (!latest) return undefined;
+      if (!needs.newest && overtaken()) throw contentModified();
+      const at = store.revision(uri);
+      const isCurrent = () => store.revision(uri) === at && !!store.get(uri);
+      const analysis = store.analysis(latest);
+      const diagnosis = await diagnosisOf(latest, at, analysis, s, isCurrent);
+      if (diagnosis) {
+        // The letters on disk only for the requests that look through them (definition, references, hover, completion).
+        const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
+        if (isCurrent()) return { doc: latest, analysis, settings: s, diagnosis, workspace };
+      }
+      if (!needs.newest) throw contentModified();
+    }
+  };
   // One analysis of a document at a time: after the requests and the publish already working on it.
-  return store.exclusive(uri, async () => {
-    if (!sent) {
-      await turn();
-      await turn();
-    }
-    const latest = store.get(uri);
-    if (!latest) return undefined;
-    if (!isCurrent()) {
-      if (!sent) throw contentModified();
-      // A command overtaken by a change: answered on the text it was sent against.
-      const at = TextDocument.create(uri, sent.languageId, sent.version, sent.text);
-      const analysis = store.snapshot(uri, revision, sent.text);
-      const diagnosis = await diagnosisOf(at, revision, analysis, s);
-      const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
-      return diagnosis && { doc: at, analysis, settings: s, diagnosis, workspace };
-    }
-    const analysis = store.analysis(latest);
-    const diagnosis = await diagnosisOf(latest, revision, analysis, s, sent ? undefined : isCurrent);
-    if (!sent && !isCurrent()) throw contentModified();
-    // The letters on disk only for the requests that look through them (definition, references, hover, completion).
-    const workspace = await letters.workspace(uri, needs.workspace ? undefined : analysis);
-    if (!sent && !isCurrent()) throw contentModified();
-    return diagnosis && { doc: latest, analysis, settings: s, diagnosis, workspace };
-  });
+  const turnOf = store.exclusive(uri, work);
+  if (needs.newest) return turnOf;
+  // A request overtaken while it waits for its turn answers at once, not after the work before it.
+  void turnOf.catch(() => undefined);
+  const change = changed(uri, revision);
+  try {
+    return await Promise.race([turnOf, change.promise]);
+  } finally {
+    change.cancel();
+  }
 }
 
-/** `current` for the commands the user runs: see `earlierText` there. */
-const currentForCommand = (uri: string, needs: { workspace?: boolean } = {}) => current(uri, { ...needs, earlierText: true });
+/**
+ * A promise that rejects with ContentModified when the text of `uri` changes from `revision`
+ * (never resolves otherwise), and `cancel` to stop waiting (the request was answered).
+ */
+function changed(uri: string, revision: number): { promise: Promise<never>; cancel: () => void } {
+  if (store.revision(uri) !== revision) return { promise: Promise.reject(contentModified()), cancel: () => undefined };
+  let tell = () => undefined as void;
+  const promise = new Promise<never>((_resolve, reject) => {
+    tell = () => reject(contentModified());
+  });
+  void promise.catch(() => undefined);
+  const waiting = changeWaiters.get(uri) ?? new Set<() => void>();
+  changeWaiters.set(uri, waiting);
+  waiting.add(tell);
+  return {
+    promise,
+    cancel: () => {
+      waiting.delete(tell);
+      if (!waiting.size && changeWaiters.get(uri) === waiting) changeWaiters.delete(uri);
+    },
+  };
+}
+/** Per document, the requests to tell when its text changes (see `changed`); emptied at each change. */
+const changeWaiters = new Map<string, Set<() => void>>();
+
+/** `current` for the commands the user runs: see `newest` there. */
+const currentForCommand = (uri: string, needs: { workspace?: boolean } = {}) => current(uri, { ...needs, newest: true });
 
 /** What the hover, definition and references of a document may use besides its analysis. */
 function features(cur: Current): FeatureContext {
@@ -260,8 +293,9 @@ function features(cur: Current): FeatureContext {
  * question letter and the folder may wait for the disk: when `isCurrent` then says a newer text
  * arrived meanwhile, nothing is sent (that text's own publish follows).
  */
-async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCurrent: () => boolean = () => true): Promise<number> {
+async function publish(doc: TextDocument, analysis: Analysis, s: Settings, isCurrentText?: () => boolean): Promise<number> {
   const revision = store.revision(doc.uri);
+  const isCurrent = isCurrentText ?? (() => store.revision(doc.uri) === revision && !!store.get(doc.uri));
   const d = await diagnosisOf(doc, revision, analysis, s, isCurrent);
   if (!d || !isCurrent()) return 0;
   const diagnostics = toDiagnostics(d.findings, analysis.lines, s);
@@ -412,6 +446,10 @@ store.documents.onDidOpen((e) => {
 store.documents.onDidChangeContent((e) => {
   // The diagnosis of the earlier text is let go (what its dependents need stays).
   diagnoses.release(e.document.uri);
+  // The requests waiting on the earlier text answer ContentModified now (see `current`).
+  const waiting = changeWaiters.get(e.document.uri);
+  changeWaiters.delete(e.document.uri);
+  for (const tell of waiting ?? []) tell();
   if (lifecycle.state !== 'running') return;
   republishDependents(e.document.uri);
   void runMode(e.document.uri).then((mode) => {

@@ -7,9 +7,6 @@ import fc from 'fast-check';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LetterDocument } from '../../server/src/lsp/document';
-import { DocumentStore } from '../../server/src/lsp/documents';
-import { createAnalyzer } from '../../server/src/core/analyzer';
-import { analyze } from '../../server/src/core/analyze';
 
 const PIECES = ['Vraag 5\n', 'Antwoord 5\n', '\n', '\r\n', '\r', '\n\n', ' ', 'é', '😀', 'Kunt u dat toelichten?', ''];
 const BASES = ['', 'Vraag 1\nKunt u?\n\nAntwoord 1\nJa.\n', 'Vraag 1\r\nKunt u?\r\n\r\nAntwoord 1\r\nJa.', 'a\rb\r\nc\n\rd'];
@@ -71,18 +68,4 @@ test('the piece document gives the text, lines and positions of the library docu
     ),
     { numRuns: 400 },
   );
-});
-
-test('requests waiting on an earlier text of a document share one analysis of it, equal to a fresh one', () => {
-  const analyzer = createAnalyzer();
-  const store = new DocumentStore(analyzer);
-  const older = 'Vraag 1\nKunt u dat toelichten?\n\nAntwoord 1\nJa.\n';
-  const newer = older + '\nVraag 2\nWaarom niet?\n';
-  const first = store.snapshot('file:///s.md', 3, older);
-  assert.equal(store.snapshot('file:///s.md', 3, older), first, 'a second request on the same text gets the same analysis');
-  assert.deepEqual(first.letter.questions, analyze(older).letter.questions);
-  const other = store.snapshot('file:///s.md', 4, newer);
-  assert.notEqual(other, first);
-  assert.deepEqual(other.letter.questions, analyze(newer).letter.questions);
-  analyzer.dispose();
 });

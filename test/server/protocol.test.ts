@@ -183,7 +183,7 @@ function outcome<T>(p: Promise<T>): Promise<{ result: T } | { code: number }> {
   );
 }
 
-test('stale: requests overtaken by a change while the server waits for workspace/configuration answer ContentModified (never on the newer text); a command is answered on the text it was sent against; asked again, they answer on the new text', () =>
+test('stale: requests overtaken by a change while the server waits for workspace/configuration answer ContentModified (never on the newer text); a command is answered wholly on the newest text; asked again, they answer on the new text', () =>
   withClient(async (c) => {
     const uri = 'file:///brief.md';
     const commandUri = 'file:///vragen-ind.txt';
@@ -209,9 +209,11 @@ test('stale: requests overtaken by a change while the server waits for workspace
       assert.deepEqual(await pSymbols, { code: -32801 }, `${round}: symbols`);
       assert.deepEqual(await pFolds, { code: -32801 }, `${round}: folds`);
       assert.deepEqual(await pHover, { code: -32801 }, `${round}: hover`);
-      // The command (our client would show an error) on the text before the change: "Vraag 2" unanswered, on line 6.
+      // The command (our client would show an error, and moves the cursor in the text it holds now)
+      // is answered on the newest text: "Vraag 2" unanswered, four lines further down.
       const next = await pNext;
-      assert.equal(UNANSWERED_TXT.split('\n')[next.line], 'Vraag 2', `${round}: next unanswered on the earlier text`);
+      assert.equal(c.text(commandUri)!.split('\n')[next.line], 'Vraag 2', `${round}: next unanswered on the newest text`);
+      assert.equal(next.line, UNANSWERED_TXT.split('\n').indexOf('Vraag 2') + 4, `${round}: on the newest text's line`);
       await c.diagnostics(uri, v2);
       await c.diagnostics(commandUri, w2);
       // Asked again, the requests are answered on the new text: as a fresh open of it answers them.

@@ -28,11 +28,6 @@ export class DocumentStore {
    * holds is still the newest).
    */
   private readonly revisions = new Map<string, number>();
-  /**
-   * The analysis of an earlier text per document, made for the requests sent against that text
-   * (see `snapshot`): held weakly, so it lives only while such a request does.
-   */
-  private readonly snapshots = new Map<string, { revision: number; analysis: WeakRef<Analysis> }>();
   private counter = 0;
   /** The end of the work running or waiting on each document's text (see `exclusive`). */
   private readonly tails = new Map<string, Promise<void>>();
@@ -47,7 +42,6 @@ export class DocumentStore {
     });
     this.documents.onDidClose((e) => {
       this.revisions.delete(e.document.uri);
-      this.snapshots.delete(e.document.uri);
     });
   }
 
@@ -67,21 +61,6 @@ export class DocumentStore {
     if (cached && cached.revision === revision && cached.version === doc.version) return cached.analysis;
     const analysis = this.analyzer.analyze(doc.getText());
     this.analyses.set(doc.uri, { revision, version: doc.version, analysis });
-    return analysis;
-  }
-
-  /**
-   * The analysis of an earlier text of the document (`revision`, `text`: what a request was sent
-   * against when a change arrived while it waited): one for all the requests waiting on that
-   * text, not one each (an editor sends several requests at once, and each analysis of a 10 MB
-   * letter is tens of MB).
-   */
-  snapshot(uri: string, revision: number, text: string): Analysis {
-    const held = this.snapshots.get(uri);
-    const cached = held && held.revision === revision ? held.analysis.deref() : undefined;
-    if (cached) return cached;
-    const analysis = this.analyzer.analyze(text);
-    this.snapshots.set(uri, { revision, analysis: new WeakRef(analysis) });
     return analysis;
   }
 
