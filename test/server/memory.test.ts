@@ -19,15 +19,14 @@ function peakRssMb(pid: number): number | null {
   return m ? Number(m[1]) / 1024 : null;
 }
 
+/** The project's fixture letters, repeated until the text has at least `chars` characters. */
+function longLetter(chars: number): string {
+  const part = readdirSync(FIXTURES).sort().map((f) => readFileSync(path.join(FIXTURES, f), 'utf8')).join('\n\n');
+  return Array.from({ length: Math.ceil(chars / part.length) }, () => part).join('\n\n');
+}
+
 test('the server editing a 2 MB letter (20 keystrokes all over it, then a burst of typing) stays within 1.5 x the peak-memory goal', async (t) => {
-  const letters = readdirSync(FIXTURES).sort().map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
-  const parts: string[] = [];
-  for (let n = 0; n < 2_000_000; ) {
-    const part = letters.join('\n\n');
-    parts.push(part);
-    n += part.length;
-  }
-  const text = parts.join('\n\n');
+  const text = longLetter(2_000_000);
   const c = await LspClient.start();
   try {
     if (peakRssMb(c.child.pid!) === null) {
@@ -61,13 +60,7 @@ test('the server editing a 2 MB letter (20 keystrokes all over it, then a burst 
 });
 
 test('the server typing fast at the top of a 3 MB letter, with an outline request every 5 keystrokes and a hover every 7, stays within 1.5 x the peak-memory goal and answers each request on its own text or ContentModified', async (t) => {
-  const letters = readdirSync(FIXTURES).sort().map((f) => readFileSync(path.join(FIXTURES, f), 'utf8'));
-  const parts: string[] = [];
-  for (let n = 0; n < 3_000_000; ) {
-    const part = letters.join('\n\n');
-    parts.push(part);
-    n += part.length;
-  }
+  const text = longLetter(3_000_000);
   const c = await LspClient.start();
   try {
     if (peakRssMb(c.child.pid!) === null) {
@@ -75,7 +68,7 @@ test('the server typing fast at the top of a 3 MB letter, with an outline reques
       return;
     }
     const uri = 'file:///geheugen/typen-met-verzoeken.md';
-    await c.open(uri, parts.join('\n\n'));
+    await c.open(uri, text);
     await c.diagnostics(uri, 1, 120000);
     const outline = (await c.symbols(uri)) as DocumentSymbol[];
     // Each keystroke inserts a question unit at the top: the outline of version v has v - 1 more.
