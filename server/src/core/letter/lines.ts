@@ -523,6 +523,20 @@ function classify(text: string, lines: Lines, l: number, alsoKey: number): void 
 }
 
 /**
+ * The line that ends the footnote body running on after line `from` (a blank line, an indented
+ * line or the next footnote), looked for within `reach` lines; -1 when a line that cannot be part
+ * of a footnote comes first, or none ends it in reach.
+ */
+function footnoteBodyEnd(text: string, lines: Lines, from: number, reach: number): number {
+  for (let k = from + 1; k < lines.count && k <= from + reach; k++) {
+    const kind = lines.kind[k];
+    if (kind === LineKind.Blank || lines.tstart[k] > lines.start[k] || (kind === LineKind.Furniture && isFootnoteLine(text, lines, k))) return k;
+    if (kind !== LineKind.Text && kind !== LineKind.Furniture && kind !== LineKind.Bullet) return -1;
+  }
+  return -1;
+}
+
+/**
  * A footnote in text pasted from a PDF runs on over the following lines until the next page
  * starts (a line with a leading space, as PDF extraction gives it) or a blank line. Only lines
  * within a short reach are taken, so a typed document that happens to start a line with a
@@ -533,15 +547,7 @@ function markFootnoteContinuations(text: string, lines: Lines): void {
   for (let l = 0; l < lines.count; l++) {
     // A number alone on its line is a page number (or a lijst's question number), no footnote.
     if (lines.kind[l] !== LineKind.Furniture || !isFootnoteLine(text, lines, l) || isBareNumber(text, lines, l)) continue;
-    let end = -1;
-    for (let k = l + 1; k < lines.count && k <= l + REACH; k++) {
-      const kind = lines.kind[k];
-      if (kind === LineKind.Blank || lines.tstart[k] > lines.start[k] || (kind === LineKind.Furniture && isFootnoteLine(text, lines, k))) {
-        end = k;
-        break;
-      }
-      if (kind !== LineKind.Text && kind !== LineKind.Furniture && kind !== LineKind.Bullet) break;
-    }
+    let end = footnoteBodyEnd(text, lines, l, REACH);
     if (end < 0) continue;
     for (let k = l + 1; k < end; k++) lines.kind[k] = LineKind.Furniture;
     // A PDF may put a blank line inside the footnote ("7 Een aanvalsplan is … hulpverlening" |
@@ -550,15 +556,7 @@ function markFootnoteContinuations(text: string, lines: Lines): void {
     while (lines.kind[end] === LineKind.Blank && !endsSentence(text, lines, end - 1)) {
       const next = end + 1;
       if (next >= lines.count || (lines.kind[next] !== LineKind.Text && lines.kind[next] !== LineKind.Furniture) || isFootnoteLine(text, lines, next) || lines.tstart[next] > lines.start[next] || !startsLower(text, lines.tstart[next])) break;
-      let stop = -1;
-      for (let k = next + 1; k < lines.count && k <= next + REACH; k++) {
-        const kind = lines.kind[k];
-        if (kind === LineKind.Blank || lines.tstart[k] > lines.start[k] || (kind === LineKind.Furniture && isFootnoteLine(text, lines, k))) {
-          stop = k;
-          break;
-        }
-        if (kind !== LineKind.Text && kind !== LineKind.Furniture && kind !== LineKind.Bullet) break;
-      }
+      const stop = footnoteBodyEnd(text, lines, next, REACH);
       if (stop < 0) break;
       for (let k = next; k < stop; k++) lines.kind[k] = LineKind.Furniture;
       end = stop;
